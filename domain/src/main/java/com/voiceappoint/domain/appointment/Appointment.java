@@ -1,0 +1,305 @@
+package com.voiceappoint.domain.appointment;
+
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.shared.Money;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A client's appointment for a service with a provider. {@code time} is what the client is told;
+ * {@code blocked} adds the service's buffers and is what the provider's agenda loses. Never deleted: a
+ * cancelled or expired appointment keeps its history, and a reschedule moves the same appointment.
+ */
+public record Appointment(
+        AppointmentId id,
+        BusinessId businessId,
+        ServiceId serviceId,
+        ProviderId providerId,
+        ClientId clientId,
+        TimeRange time,
+        TimeRange blocked,
+        AppointmentStatus status,
+        BookingSource source,
+        Money price,
+        String notes,
+        Optional<Instant> holdExpiresAt,
+        Optional<Cancellation> cancellation,
+        Instant createdAt,
+        Instant updatedAt) {
+    public static final int MAX_NOTES_LENGTH = 1000;
+
+    public Appointment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(serviceId, "serviceId");
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(blocked, "blocked");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(holdExpiresAt, "holdExpiresAt");
+        Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        notes = notes == null ? "" : notes.strip();
+        InvalidValueException.check(notes.length() <= MAX_NOTES_LENGTH, "notes", "notes are at most 1000 characters");
+        if (!blocked.contains(time)) {
+            throw new IllegalArgumentException("the blocked range must contain the appointment");
+        }
+        if (status == AppointmentStatus.HELD && holdExpiresAt.isEmpty()) {
+            throw new IllegalArgumentException("a hold has an expiry");
+        }
+    }
+
+    /** A new confirmed appointment for {@code service} at {@code start}. */
+    public static Appointment confirmed(
+            AppointmentId id,
+            Service service,
+            ProviderId provider,
+            ClientId client,
+            Instant start,
+            BookingSource source,
+            String notes,
+            Instant now) {
+        return create(
+                id,
+                service,
+                provider,
+                client,
+                start,
+                AppointmentStatus.CONFIRMED,
+                Optional.empty(),
+                source,
+                notes,
+                now);
+    }
+
+    /** A slot reserved for a caller while they decide; it lapses after {@code holdFor}. */
+    public static Appointment held(
+            AppointmentId id,
+            Service service,
+            ProviderId provider,
+            ClientId client,
+            Instant start,
+            Duration holdFor,
+            BookingSource source,
+            Instant now) {
+        return create(
+                id,
+                service,
+                provider,
+                client,
+                start,
+                AppointmentStatus.HELD,
+                Optional.of(now.plus(holdFor)),
+                source,
+                "",
+                now);
+    }
+
+    private static Appointment create(
+            AppointmentId id,
+            Service service,
+            ProviderId provider,
+            ClientId client,
+            Instant start,
+            AppointmentStatus status,
+            Optional<Instant> holdExpiresAt,
+            BookingSource source,
+            String notes,
+            Instant now) {
+        TimeRange time = TimeRange.starting(start, service.duration());
+        return new Appointment(
+                id,
+                service.businessId(),
+                service.id(),
+                provider,
+                client,
+                time,
+                time.widen(service.bufferBefore(), service.bufferAfter()),
+                status,
+                source,
+                service.price(),
+                notes,
+                holdExpiresAt,
+                Optional.empty(),
+                now,
+                now);
+    }
+
+    public Instant start() {
+        return time.start();
+    }
+
+    public Instant end() {
+        return time.end();
+    }
+
+    public boolean blocksTime(Instant now) {
+        return status.blocksTime() && !isLapsedHold(now);
+    }
+
+    public boolean isLapsedHold(Instant now) {
+        return status == AppointmentStatus.HELD
+                && holdExpiresAt.map(expiry -> !now.isBefore(expiry)).orElse(false);
+    }
+
+    /** Turns a live hold, or an appointment awaiting payment, into a confirmed booking. */
+    public Appointment confirm(Instant now) {
+        if (isLapsedHold(now)) {
+            throw new DomainException(ErrorCode.HOLD_EXPIRED, "the hold on this slot has expired");
+        }
+        return moveTo(AppointmentStatus.CONFIRMED, now).withHoldExpiry(Optional.empty());
+    }
+
+    public Appointment awaitPayment(Instant now) {
+        return moveTo(AppointmentStatus.PENDING_PAYMENT, now).withHoldExpiry(Optional.empty());
+    }
+
+    /** A hold lapsed, or a payment never came: the time goes back to the agenda. */
+    public Appointment expire(Instant now) {
+        return moveTo(AppointmentStatus.EXPIRED, now);
+    }
+
+    /**
+     * Calls the appointment off. A client must do so before the business's cutoff; the business may at any time
+     * before the appointment ends.
+     */
+    public Appointment cancel(CancelledBy by, String reason, Duration clientCutoff, Instant now) {
+        if (by == CancelledBy.CLIENT) {
+            requireBeforeCutoff(clientCutoff, now);
+        }
+        requireTransition(AppointmentStatus.CANCELLED);
+        return copy(
+                AppointmentStatus.CANCELLED,
+                providerId,
+                time,
+                blocked,
+                Optional.empty(),
+                Optional.of(new Cancellation(by, reason, now)),
+                now);
+    }
+
+    public Appointment complete(Instant now) {
+        requireStarted(now, AppointmentStatus.COMPLETED);
+        return moveTo(AppointmentStatus.COMPLETED, now);
+    }
+
+    public Appointment markNoShow(Instant now) {
+        requireStarted(now, AppointmentStatus.NO_SHOW);
+        return moveTo(AppointmentStatus.NO_SHOW, now);
+    }
+
+    /**
+     * The same appointment at another time (and possibly with another provider). Whether the new time is free is
+     * for the conflict policy and the database to say; this only guards the appointment's own state.
+     */
+    public Appointment reschedule(
+            Instant newStart,
+            ProviderId newProvider,
+            Duration bufferBefore,
+            Duration bufferAfter,
+            boolean byClient,
+            Duration clientCutoff,
+            Instant now) {
+        if (!status.blocksTime() || isLapsedHold(now)) {
+            throw transitionRefused("move");
+        }
+        if (byClient) {
+            requireBeforeCutoff(clientCutoff, now);
+        }
+        TimeRange newTime = TimeRange.starting(newStart, time.length());
+        return copy(
+                status,
+                newProvider,
+                newTime,
+                newTime.widen(bufferBefore, bufferAfter),
+                holdExpiresAt,
+                cancellation,
+                now);
+    }
+
+    private void requireBeforeCutoff(Duration cutoff, Instant now) {
+        if (now.isAfter(start().minus(cutoff))) {
+            throw new DomainException(
+                    ErrorCode.CANCELLATION_TOO_LATE,
+                    null,
+                    "changes by the client are accepted until %d minutes before the appointment"
+                            .formatted(cutoff.toMinutes()),
+                    Map.of("cutoff_minutes", cutoff.toMinutes()));
+        }
+    }
+
+    private void requireStarted(Instant now, AppointmentStatus next) {
+        if (now.isBefore(start())) {
+            throw new DomainException(
+                    ErrorCode.INVALID_STATE_TRANSITION,
+                    null,
+                    "an appointment cannot become %s before it starts".formatted(next.code()),
+                    Map.of("from", status.code(), "to", next.code()));
+        }
+    }
+
+    private void requireTransition(AppointmentStatus next) {
+        if (!status.canBecome(next)) {
+            throw transitionRefused(next.code());
+        }
+    }
+
+    private Appointment moveTo(AppointmentStatus next, Instant now) {
+        requireTransition(next);
+        return copy(next, providerId, time, blocked, holdExpiresAt, cancellation, now);
+    }
+
+    private Appointment withHoldExpiry(Optional<Instant> expiry) {
+        return copy(status, providerId, time, blocked, expiry, cancellation, updatedAt);
+    }
+
+    private Appointment copy(
+            AppointmentStatus status,
+            ProviderId providerId,
+            TimeRange time,
+            TimeRange blocked,
+            Optional<Instant> holdExpiresAt,
+            Optional<Cancellation> cancellation,
+            Instant updatedAt) {
+        return new Appointment(
+                id,
+                businessId,
+                serviceId,
+                providerId,
+                clientId,
+                time,
+                blocked,
+                status,
+                source,
+                price,
+                notes,
+                holdExpiresAt,
+                cancellation,
+                createdAt,
+                updatedAt);
+    }
+
+    private DomainException transitionRefused(String target) {
+        return new DomainException(
+                ErrorCode.INVALID_STATE_TRANSITION,
+                null,
+                "a %s appointment cannot %s"
+                        .formatted(status.code(), target.equals("move") ? "be moved" : "become " + target),
+                Map.of("from", status.code(), "to", target));
+    }
+}

@@ -1,0 +1,223 @@
+package com.voiceappoint.domain.availability;
+
+import com.voiceappoint.domain.business.BookingPolicy;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a requested start can be booked and, when it cannot, says why and offers the nearest free
+ * times: the same provider the same day first, then any provider that day, then the following days (or, for a
+ * date beyond the horizon, the last bookable days before it).
+ *
+ * <p>Any start that fits is accepted, on the slot grid or not, so staff can book 10:10 by hand; the grid only
+ * shapes what is offered. This check gives good answers; the database's exclusion constraint is the guarantee.
+ */
+public final class BookingConflictPolicy {
+    public static final int DEFAULT_ALTERNATIVES = 3;
+    private static final int DAYS_SEARCHED_FOR_ALTERNATIVES = 14;
+
+    private final AvailabilityEngine engine = new AvailabilityEngine();
+
+    public BookingDecision evaluate(
+            BookingCalendar calendar,
+            Service service,
+            BookingPolicy policy,
+            Instant now,
+            Instant start,
+            Optional<ProviderId> provider) {
+        return evaluate(calendar, service, policy, now, start, provider, DEFAULT_ALTERNATIVES);
+    }
+
+    public BookingDecision evaluate(
+            BookingCalendar calendar,
+            Service service,
+            BookingPolicy policy,
+            Instant now,
+            Instant start,
+            Optional<ProviderId> provider,
+            int alternativesWanted) {
+        LocalTimeline timeline = new LocalTimeline(calendar.zone());
+        LocalDate day = timeline.dateOf(start.getEpochSecond());
+        Optional<RefusalReason> refusal =
+                refusalBeforeLookingAtTheAgenda(calendar, service, policy, now, start, provider);
+        if (refusal.isPresent()) {
+            return refuse(refusal.get(), calendar, service, policy, now, start, day, provider, alternativesWanted);
+        }
+        TimeRange time = TimeRange.starting(start, service.duration());
+        TimeRange blocked = time.widen(service.bufferBefore(), service.bufferAfter());
+        boolean anyoneWorks = false;
+        boolean fitsSomeonesHours = false;
+        ProviderAgenda chosen = null;
+        int chosenLoad = Integer.MAX_VALUE;
+        long dayStart = timeline.startOfDay(day);
+        long dayEnd = timeline.startOfDay(day.plusDays(1));
+        for (ProviderAgenda agenda : AvailabilityEngine.eligibleAgendas(calendar, service, provider)) {
+            List<OpeningWindow> windows = calendar.workingWindows(agenda, day);
+            anyoneWorks |= !windows.isEmpty();
+            if (!fitsAWindow(windows, day, time, timeline)) {
+                continue;
+            }
+            fitsSomeonesHours = true;
+            if (agenda.isFree(blocked.start().getEpochSecond(), blocked.end().getEpochSecond())) {
+                int load = agenda.bookingsStartingBetween(dayStart, dayEnd);
+                if (load < chosenLoad) {
+                    chosen = agenda;
+                    chosenLoad = load;
+                }
+            }
+        }
+        if (chosen != null) {
+            return new BookingDecision.Accepted(chosen.provider(), time, blocked);
+        }
+        RefusalReason reason = !anyoneWorks
+                ? RefusalReason.BUSINESS_CLOSED
+                : fitsSomeonesHours ? RefusalReason.SLOT_TAKEN : RefusalReason.OUTSIDE_HOURS;
+        return refuse(reason, calendar, service, policy, now, start, day, provider, alternativesWanted);
+    }
+
+    private static Optional<RefusalReason> refusalBeforeLookingAtTheAgenda(
+            BookingCalendar calendar,
+            Service service,
+            BookingPolicy policy,
+            Instant now,
+            Instant start,
+            Optional<ProviderId> provider) {
+        if (provider.isPresent()
+                && (!service.isPerformedBy(provider.get())
+                        || calendar.agendaOf(provider.get()).isEmpty())) {
+            return Optional.of(RefusalReason.PROVIDER_NOT_ELIGIBLE);
+        }
+        if (start.isBefore(now)) {
+            return Optional.of(RefusalReason.IN_THE_PAST);
+        }
+        if (start.isBefore(now.plus(policy.minimumNotice()))) {
+            return Optional.of(RefusalReason.TOO_SOON);
+        }
+        if (start.isAfter(now.plus(policy.maximumAdvance()))) {
+            return Optional.of(RefusalReason.TOO_FAR_IN_ADVANCE);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fitsAWindow(
+            List<OpeningWindow> windows, LocalDate day, TimeRange time, LocalTimeline timeline) {
+        long from = time.start().getEpochSecond();
+        long to = time.end().getEpochSecond();
+        for (OpeningWindow window : windows) {
+            if (timeline.opening(day, window) <= from && to <= timeline.closing(day, window)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BookingDecision.Refused refuse(
+            RefusalReason reason,
+            BookingCalendar calendar,
+            Service service,
+            BookingPolicy policy,
+            Instant now,
+            Instant requested,
+            LocalDate day,
+            Optional<ProviderId> provider,
+            int wanted) {
+        return new BookingDecision.Refused(
+                reason, alternatives(calendar, service, policy, now, requested, day, provider, wanted));
+    }
+
+    /** Nearest free times to {@code requested}, by the tiers described on the class. */
+    public List<Alternative> alternatives(
+            BookingCalendar calendar,
+            Service service,
+            BookingPolicy policy,
+            Instant now,
+            Instant requested,
+            LocalDate day,
+            Optional<ProviderId> provider,
+            int wanted) {
+        if (wanted <= 0) {
+            return List.of();
+        }
+        Map<Instant, Alternative> chosen = new LinkedHashMap<>();
+        LocalTimeline timeline = new LocalTimeline(calendar.zone());
+        LocalDate today = timeline.dateOf(now.getEpochSecond());
+        LocalDate lastBookable =
+                timeline.dateOf(now.plus(policy.maximumAdvance()).getEpochSecond());
+        Optional<ProviderId> eligibleProvider = provider.filter(service::isPerformedBy);
+        Comparator<AvailableSlot> nearest = Comparator.comparing(
+                slot -> Duration.between(slot.start(), requested).abs());
+
+        if (!day.isBefore(today) && !day.isAfter(lastBookable)) {
+            List<AvailableSlot> sameDay =
+                    new ArrayList<>(engine.findSlots(calendar, SlotSearch.day(service, day), policy, now));
+            sameDay.sort(nearest);
+            eligibleProvider.ifPresent(p -> take(sameDay, p, true, chosen, wanted));
+            take(sameDay, eligibleProvider.orElse(null), false, chosen, wanted);
+        }
+        LocalDate from = day.isBefore(today) ? today : day.plusDays(1);
+        if (chosen.size() < wanted && !from.isAfter(lastBookable)) {
+            LocalDate to = min(from.plusDays(DAYS_SEARCHED_FOR_ALTERNATIVES - 1), lastBookable);
+            take(
+                    engine.findSlots(calendar, new SlotSearch(service, from, to, Optional.empty()), policy, now),
+                    eligibleProvider.orElse(null),
+                    false,
+                    chosen,
+                    wanted);
+        }
+        if (chosen.size() < wanted && day.isAfter(lastBookable)) {
+            LocalDate to = lastBookable;
+            LocalDate fromBack = max(today, to.minusDays(DAYS_SEARCHED_FOR_ALTERNATIVES - 1));
+            List<AvailableSlot> before = new ArrayList<>(
+                    engine.findSlots(calendar, new SlotSearch(service, fromBack, to, Optional.empty()), policy, now));
+            before.sort(nearest);
+            take(before, eligibleProvider.orElse(null), false, chosen, wanted);
+        }
+        return List.copyOf(chosen.values());
+    }
+
+    /**
+     * Adds slots in the given order until {@code wanted} are chosen, skipping starts already chosen. With
+     * {@code onlyPreferred}, only slots where {@code preferred} is free; otherwise {@code preferred} is named
+     * when free and the slot's best provider when not.
+     */
+    private static void take(
+            List<AvailableSlot> slots,
+            ProviderId preferred,
+            boolean onlyPreferred,
+            Map<Instant, Alternative> chosen,
+            int wanted) {
+        for (AvailableSlot slot : slots) {
+            if (chosen.size() >= wanted) {
+                return;
+            }
+            if (chosen.containsKey(slot.start())) {
+                continue;
+            }
+            boolean preferredFree = preferred != null && slot.providers().contains(preferred);
+            if (onlyPreferred && !preferredFree) {
+                continue;
+            }
+            ProviderId provider = preferredFree ? preferred : slot.preferredProvider();
+            chosen.put(slot.start(), new Alternative(slot.start(), slot.end(), provider));
+        }
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

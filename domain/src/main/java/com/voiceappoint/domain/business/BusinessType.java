@@ -1,0 +1,33 @@
+package com.voiceappoint.domain.business;
+
+import com.voiceappoint.domain.shared.InvalidValueException;
+import java.util.Locale;
+
+/** What kind of business this is; it shapes defaults and wording, never the booking rules. */
+public enum BusinessType {
+    SALON,
+    BARBERSHOP,
+    BEAUTY,
+    SPA,
+    CLINIC,
+    DENTAL,
+    PHYSIOTHERAPY,
+    VETERINARY,
+    FITNESS,
+    STUDIO,
+    CONSULTING,
+    OTHER;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static BusinessType parse(String code) {
+        InvalidValueException.check(code != null, "business_type", "a business type is required");
+        try {
+            return valueOf(code.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("business_type", "unknown business type " + code);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.voiceappoint.domain.shared;
+
+/**
+ * Stable, machine-readable reasons a request can fail. Clients switch on these values (they appear as
+ * {@code code} in problem+json answers), so a constant is never renamed once released.
+ */
+public enum ErrorCode {
+    // input
+    INVALID_VALUE,
+    VALIDATION_FAILED,
+    MALFORMED_REQUEST,
+
+    // identity and access
+    AUTHENTICATION_REQUIRED,
+    INVALID_CREDENTIALS,
+    INVALID_TOKEN,
+    FORBIDDEN,
+    NOT_FOUND,
+
+    // uniqueness
+    EMAIL_ALREADY_REGISTERED,
+    DUPLICATE_NAME,
+    IDEMPOTENCY_KEY_REUSED,
+
+    // catalogue and schedule
+    SERVICE_INACTIVE,
+    SERVICE_NOT_BOOKABLE_BY_VOICE,
+
+    // booking
+    SLOT_TAKEN,
+    BUSINESS_CLOSED,
+    OUTSIDE_HOURS,
+    TOO_SOON,
+    TOO_FAR_IN_ADVANCE,
+    IN_THE_PAST,
+    PROVIDER_NOT_ELIGIBLE,
+    INVALID_STATE_TRANSITION,
+    CANCELLATION_TOO_LATE,
+    HOLD_EXPIRED,
+}
