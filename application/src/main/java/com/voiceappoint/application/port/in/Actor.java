@@ -1,0 +1,30 @@
+package com.voiceappoint.application.port.in;
+
+import com.voiceappoint.domain.account.UserId;
+import com.voiceappoint.domain.appointment.BookingSource;
+import java.util.Objects;
+
+/** Who is asking. Every use case checks what this actor may do in the business concerned. */
+public sealed interface Actor {
+
+    /** A logged-in user; what they may do depends on their role in the business. */
+    record Member(UserId userId) implements Actor {
+        public Member {
+            Objects.requireNonNull(userId, "userId");
+        }
+    }
+
+    /**
+     * A client acting through a channel we trust to have identified the business (a phone call, the public
+     * booking page). Such an actor sees only what a client may see and books only what clients may book.
+     */
+    record Caller(BookingSource channel) implements Actor {
+        public Caller {
+            Objects.requireNonNull(channel, "channel");
+        }
+    }
+
+    static Actor member(UserId userId) {
+        return new Member(userId);
+    }
+}

@@ -1,0 +1,57 @@
+package com.voiceappoint.application.port.in;
+
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.schedule.ProviderId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Books a service at a start time, for a client found (or created) by phone or e-mail.
+ *
+ * <p>Idempotent twice over: a repeated idempotency key returns the first result, and a repeated request for the
+ * same client, service and start returns the existing appointment. A refusal carries the reason and the nearest
+ * free times.
+ */
+public interface BookAppointmentUseCase {
+
+    Result book(Command command);
+
+    record Command(
+            Actor actor,
+            BusinessId businessId,
+            ServiceId serviceId,
+            Instant start,
+            Optional<ProviderId> provider,
+            ClientDetails client,
+            String notes,
+            BookingSource source,
+            Optional<String> idempotencyKey) {
+        public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(businessId, "businessId");
+            Objects.requireNonNull(serviceId, "serviceId");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        }
+    }
+
+    /** Who the appointment is for, as given by the caller or typed by staff. */
+    record ClientDetails(String name, Optional<String> phone, Optional<String> email) {
+        public ClientDetails {
+            Objects.requireNonNull(phone, "phone");
+            Objects.requireNonNull(email, "email");
+        }
+    }
+
+    /** {@code replayed} is true when nothing new was booked because this request had already been. */
+    record Result(Appointment appointment, boolean replayed) {}
+}

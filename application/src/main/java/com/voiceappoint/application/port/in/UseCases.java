@@ -1,0 +1,29 @@
+package com.voiceappoint.application.port.in;
+
+import java.util.Objects;
+
+/** Every inbound port, so an adapter can be handed the whole application in one value. */
+public record UseCases(
+        RegisterAccountUseCase registerAccount,
+        AuthenticateUseCase authenticate,
+        GetProfileQuery profile,
+        CreateServiceUseCase createService,
+        ListServicesQuery listServices,
+        BusinessHoursUseCase businessHours,
+        FindAvailableSlotsQuery findAvailableSlots,
+        BookAppointmentUseCase bookAppointment,
+        ListAppointmentsQuery listAppointments,
+        CancelAppointmentUseCase cancelAppointment) {
+    public UseCases {
+        Objects.requireNonNull(registerAccount, "registerAccount");
+        Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(createService, "createService");
+        Objects.requireNonNull(listServices, "listServices");
+        Objects.requireNonNull(businessHours, "businessHours");
+        Objects.requireNonNull(findAvailableSlots, "findAvailableSlots");
+        Objects.requireNonNull(bookAppointment, "bookAppointment");
+        Objects.requireNonNull(listAppointments, "listAppointments");
+        Objects.requireNonNull(cancelAppointment, "cancelAppointment");
+    }
+}

@@ -1,0 +1,29 @@
+package com.voiceappoint.application.port.out;
+
+import java.util.Objects;
+
+/** Every outbound port the interactors need: what an adapter set (or the in-memory fakes) must provide. */
+public record OutboundPorts(
+        TransactionRunner transactions,
+        UserRepository users,
+        BusinessRepository businesses,
+        MembershipRepository memberships,
+        ProviderRepository providers,
+        ServiceRepository services,
+        ScheduleRepository schedules,
+        ClientRepository clients,
+        AppointmentRepository appointments,
+        PasswordHasher passwordHasher) {
+    public OutboundPorts {
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(businesses, "businesses");
+        Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(providers, "providers");
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(schedules, "schedules");
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(appointments, "appointments");
+        Objects.requireNonNull(passwordHasher, "passwordHasher");
+    }
+}

@@ -1,0 +1,16 @@
+package com.voiceappoint.application.port.out;
+
+import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.account.User;
+import com.voiceappoint.domain.account.UserId;
+import java.util.Optional;
+
+public interface UserRepository {
+
+    /** @throws com.voiceappoint.application.error.DuplicateKeyException USER_EMAIL when the e-mail is taken */
+    void add(User user);
+
+    Optional<User> findById(UserId id);
+
+    Optional<User> findByEmail(EmailAddress email);
+}

@@ -1,0 +1,278 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.error.ForbiddenException;
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.application.port.out.ProviderRepository;
+import com.voiceappoint.application.port.out.ScheduleRepository;
+import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.availability.BookingConflictPolicy;
+import com.voiceappoint.domain.availability.BookingDecision;
+import com.voiceappoint.domain.availability.RefusalReason;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+public final class BookAppointmentInteractor implements BookAppointmentUseCase {
+    /** With "any provider", a lost race is retried with whoever is still free, this many times in all. */
+    private static final int ATTEMPTS_WITH_ANY_PROVIDER = 3;
+
+    private final BusinessAccess access;
+    private final TransactionRunner transactions;
+    private final ServiceRepository services;
+    private final ProviderRepository providers;
+    private final ScheduleRepository schedules;
+    private final ClientRepository clients;
+    private final AppointmentRepository appointments;
+    private final Alternatives alternatives;
+    private final Clock clock;
+    private final BookingConflictPolicy policy = new BookingConflictPolicy();
+
+    BookAppointmentInteractor(
+            BusinessAccess access,
+            TransactionRunner transactions,
+            ServiceRepository services,
+            ProviderRepository providers,
+            ScheduleRepository schedules,
+            ClientRepository clients,
+            AppointmentRepository appointments,
+            Alternatives alternatives,
+            Clock clock) {
+        this.access = access;
+        this.transactions = transactions;
+        this.services = services;
+        this.providers = providers;
+        this.schedules = schedules;
+        this.clients = clients;
+        this.appointments = appointments;
+        this.alternatives = alternatives;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result book(Command command) {
+        BusinessAccess.Granted granted =
+                access.require(command.actor(), command.businessId(), Permission.MANAGE_OWN_APPOINTMENTS);
+        Business business = granted.business();
+        Service service = Bookable.service(services, business, command.serviceId(), command.actor());
+        Optional<ProviderId> provider = providerFor(command, granted);
+        Request request = Request.of(command, business, service, provider);
+
+        Optional<Result> replay = replayByKey(request);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            try {
+                return transactions.inTransaction(() -> bookOnce(request, now));
+            } catch (Refusal refusal) {
+                throw alternatives.refusal(refusal.reason, business, service, command.start(), provider, now);
+            } catch (DuplicateKeyException e) {
+                if (e.key() != DuplicateKeyException.Key.IDEMPOTENCY_KEY) {
+                    throw e;
+                }
+                // the same key arrived twice at once; the other request booked
+                return replayByKey(request).orElseThrow(() -> e);
+            } catch (SlotAlreadyTakenException e) {
+                Optional<Result> sameRequest = sameRequestBooked(request);
+                if (sameRequest.isPresent()) {
+                    return sameRequest.get();
+                }
+                if (provider.isPresent() || attempt == ATTEMPTS_WITH_ANY_PROVIDER) {
+                    throw alternatives.refusal(
+                            RefusalReason.SLOT_TAKEN, business, service, command.start(), provider, clock.instant());
+                }
+            }
+        }
+    }
+
+    private Result bookOnce(Request request, Instant now) {
+        Business business = request.business;
+        Client client = resolveClient(request);
+        Optional<Appointment> existing =
+                appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
+        if (existing.isPresent()) {
+            return new Result(existing.get(), true);
+        }
+        LocalDate day = request.start.atZone(business.zone()).toLocalDate();
+        LoadedCalendar loaded =
+                LoadedCalendar.load(business, day, day, now, Optional.empty(), providers, schedules, appointments);
+        BookingDecision decision = policy.evaluate(
+                loaded.calendar(), request.service, business.policy(), now, request.start, request.provider, 0);
+        if (decision instanceof BookingDecision.Refused refused) {
+            throw new Refusal(refused.reason());
+        }
+        BookingDecision.Accepted accepted = (BookingDecision.Accepted) decision;
+        Appointment appointment = Appointment.confirmed(
+                AppointmentId.random(),
+                request.service,
+                accepted.provider(),
+                client.id(),
+                request.start,
+                request.source,
+                request.notes,
+                now);
+        appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
+        appointments.add(appointment, request.idempotencyKey);
+        return new Result(appointment, false);
+    }
+
+    /** The client the business already knows by this phone (or e-mail), else a new one. */
+    private Client resolveClient(Request request) {
+        BusinessId businessId = request.business.id();
+        Optional<Client> known = clients.findByContact(businessId, request.phone, request.email);
+        if (known.isPresent()) {
+            Client client = known.get();
+            Client completed = new Client(
+                    client.id(),
+                    businessId,
+                    client.name(),
+                    client.phone().or(() -> request.phone),
+                    client.email().or(() -> request.email),
+                    client.language());
+            if (!completed.equals(client)) {
+                clients.update(completed);
+            }
+            return completed;
+        }
+        return clients.addOrGetExisting(new Client(
+                ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty()));
+    }
+
+    /**
+     * Staff book for themselves only; managers and above for anyone; callers may ask for someone. A provider
+     * asked for must exist and be active in this business.
+     */
+    private Optional<ProviderId> providerFor(Command command, BusinessAccess.Granted granted) {
+        BusinessId businessId = granted.business().id();
+        if (command.actor() instanceof Actor.Member member && !granted.allows(Permission.MANAGE_APPOINTMENTS)) {
+            Provider own = providers
+                    .findByUser(businessId, member.userId())
+                    .orElseThrow(() -> new ForbiddenException(Permission.MANAGE_APPOINTMENTS));
+            if (command.provider().isPresent() && !command.provider().get().equals(own.id())) {
+                throw new ForbiddenException(Permission.MANAGE_APPOINTMENTS);
+            }
+            return Optional.of(own.id());
+        }
+        command.provider()
+                .ifPresent(id -> providers
+                        .findById(businessId, id)
+                        .filter(Provider::active)
+                        .orElseThrow(() -> new NotFoundException("provider")));
+        return command.provider();
+    }
+
+    /**
+     * The appointment first booked with this request's idempotency key. The key must have been used for the same
+     * service at the same start (or for an appointment moved since); anything else is a client bug worth reporting.
+     */
+    private Optional<Result> replayByKey(Request request) {
+        return request.idempotencyKey
+                .flatMap(key -> appointments.findByIdempotencyKey(request.business.id(), key))
+                .map(first -> {
+                    boolean moved = !first.updatedAt().equals(first.createdAt());
+                    boolean sameRequest = first.serviceId().equals(request.service.id())
+                            && (first.start().equals(request.start) || moved);
+                    if (!sameRequest) {
+                        throw keyReused();
+                    }
+                    return new Result(first, true);
+                });
+    }
+
+    private Optional<Result> sameRequestBooked(Request request) {
+        return clients.findByContact(request.business.id(), request.phone, request.email)
+                .flatMap(client ->
+                        appointments.findLive(request.business.id(), client.id(), request.service.id(), request.start))
+                .map(appointment -> new Result(appointment, true));
+    }
+
+    /** The command, parsed and checked once, before any transaction opens. */
+    private record Request(
+            Business business,
+            Service service,
+            Optional<ProviderId> provider,
+            Instant start,
+            String clientName,
+            Optional<PhoneNumber> phone,
+            Optional<EmailAddress> email,
+            String notes,
+            BookingSource source,
+            Optional<String> idempotencyKey) {
+
+        static Request of(Command command, Business business, Service service, Optional<ProviderId> provider) {
+            ClientDetails client = command.client();
+            Optional<PhoneNumber> phone =
+                    client.phone().filter(p -> !p.isBlank()).map(PhoneNumber::new);
+            Optional<EmailAddress> email =
+                    client.email().filter(e -> !e.isBlank()).map(EmailAddress::new);
+            InvalidValueException.check(
+                    phone.isPresent() || email.isPresent(),
+                    "client_phone",
+                    "a client needs a phone number or an e-mail address");
+            InvalidValueException.check(
+                    client.name() != null && !client.name().isBlank(), "client_name", "a client name is required");
+            Optional<String> key = command.idempotencyKey().map(String::strip);
+            key.ifPresent(k -> InvalidValueException.check(
+                    !k.isEmpty() && k.length() <= Command.MAX_IDEMPOTENCY_KEY_LENGTH,
+                    "idempotency_key",
+                    "an idempotency key has 1 to 200 characters"));
+            // a client booking through a channel cannot claim to be the dashboard
+            BookingSource source = command.actor() instanceof Actor.Caller caller ? caller.channel() : command.source();
+            return new Request(
+                    business,
+                    service,
+                    provider,
+                    command.start(),
+                    client.name().strip(),
+                    phone,
+                    email,
+                    command.notes(),
+                    source,
+                    key);
+        }
+    }
+
+    /** Escapes the transaction (rolling back the client it may have created) to be answered outside it. */
+    private static final class Refusal extends RuntimeException {
+        private final RefusalReason reason;
+
+        Refusal(RefusalReason reason) {
+            super(reason.name(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    static DomainException keyReused() {
+        return new DomainException(
+                ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                "idempotency_key",
+                "this idempotency key was used for a different booking",
+                Map.of());
+    }
+}

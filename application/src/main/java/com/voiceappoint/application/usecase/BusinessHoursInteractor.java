@@ -1,0 +1,106 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.ForbiddenException;
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BusinessHoursUseCase;
+import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.ProviderRepository;
+import com.voiceappoint.application.port.out.ScheduleRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.OnboardingStatus;
+import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.schedule.SpecialDay;
+import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+public final class BusinessHoursInteractor implements BusinessHoursUseCase {
+    static final int MAX_LISTED_DAYS = 400;
+
+    private final BusinessAccess access;
+    private final TransactionRunner transactions;
+    private final BusinessRepository businesses;
+    private final ScheduleRepository schedules;
+    private final ProviderRepository providers;
+
+    BusinessHoursInteractor(
+            BusinessAccess access,
+            TransactionRunner transactions,
+            BusinessRepository businesses,
+            ScheduleRepository schedules,
+            ProviderRepository providers) {
+        this.access = access;
+        this.transactions = transactions;
+        this.businesses = businesses;
+        this.schedules = schedules;
+        this.providers = providers;
+    }
+
+    @Override
+    public BusinessHours get(Actor actor, BusinessId businessId) {
+        Business business =
+                access.require(actor, businessId, Permission.VIEW_BUSINESS).business();
+        return new BusinessHours(business.zone(), schedules.weeklyHours(businessId));
+    }
+
+    @Override
+    public BusinessHours setWeeklyHours(Actor actor, BusinessId businessId, WeeklyHours hours) {
+        Business business =
+                access.require(actor, businessId, Permission.MANAGE_SCHEDULE).business();
+        transactions.inTransaction(() -> {
+            schedules.replaceWeeklyHours(businessId, hours);
+            if (!hours.isClosedAllWeek()) {
+                businesses.completeOnboardingStep(businessId, OnboardingStatus.Step.OPENING_HOURS);
+            }
+            return null;
+        });
+        return new BusinessHours(business.zone(), hours);
+    }
+
+    @Override
+    public SpecialDay saveSpecialDay(Actor actor, BusinessId businessId, SpecialDay day) {
+        requireScheduleRights(actor, businessId, day.provider());
+        schedules.saveSpecialDay(businessId, day);
+        return day;
+    }
+
+    @Override
+    public void removeSpecialDay(Actor actor, BusinessId businessId, Optional<ProviderId> provider, LocalDate date) {
+        requireScheduleRights(actor, businessId, provider);
+        if (!schedules.removeSpecialDay(businessId, provider, date)) {
+            throw new NotFoundException("special_day");
+        }
+    }
+
+    @Override
+    public List<SpecialDay> specialDays(Actor actor, BusinessId businessId, LocalDate from, LocalDate to) {
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
+        InvalidValueException.check(!to.isBefore(from), "to", "the range ends before it starts");
+        InvalidValueException.check(
+                ChronoUnit.DAYS.between(from, to) < MAX_LISTED_DAYS, "to", "a range covers at most 400 days");
+        return schedules.specialDays(businessId, from, to);
+    }
+
+    /** Business-wide days need the schedule permission; a provider's own days may be set by that provider. */
+    private void requireScheduleRights(Actor actor, BusinessId businessId, Optional<ProviderId> provider) {
+        BusinessAccess.Granted granted = access.require(actor, businessId, Permission.MANAGE_OWN_SCHEDULE);
+        if (provider.isPresent()) {
+            Provider target =
+                    providers.findById(businessId, provider.get()).orElseThrow(() -> new NotFoundException("provider"));
+            if (granted.isUser(target.userId())) {
+                return;
+            }
+        }
+        if (!granted.allows(Permission.MANAGE_SCHEDULE)) {
+            throw new ForbiddenException(Permission.MANAGE_SCHEDULE);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.voiceappoint.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every implementation of the appointment port must do, the no-overlap guarantee first. */
+public abstract class AppointmentRepositoryContract {
+    private static final Instant TEN = Instant.parse("2026-12-01T09:00:00Z");
+
+    protected OutboundPorts ports;
+    private TestData.Tenant tenant;
+    private Service cut; // 30 minutes plus 10 minutes of clean-up
+    private Client client;
+
+    protected abstract OutboundPorts newPorts();
+
+    @BeforeEach
+    void setUpPorts() {
+        ports = newPorts();
+        tenant = TestData.tenant(ports);
+        cut = TestData.service(ports, tenant.id(), "Cut", 30);
+        client = TestData.client(ports, tenant.id());
+    }
+
+    private Appointment at(Instant start) {
+        return TestData.appointment(cut, tenant.provider().id(), client.id(), start);
+    }
+
+    @Test
+    void an_appointment_round_trips_and_is_only_found_within_its_business() {
+        Appointment appointment = at(TEN);
+        ports.appointments().add(appointment, Optional.empty());
+
+        assertThat(ports.appointments().findById(List.of(tenant.id()), appointment.id()))
+                .contains(appointment);
+        assertThat(ports.appointments().findById(List.of(TestData.tenant(ports).id()), appointment.id()))
+                .isEmpty();
+        assertThat(ports.appointments().findById(List.of(), appointment.id())).isEmpty();
+    }
+
+    @Test
+    void an_overlapping_appointment_of_the_same_provider_is_refused_buffers_included() {
+        ports.appointments().add(at(TEN), Optional.empty());
+
+        // 09:00-09:30 plus clean-up until 09:40: a 09:35 start collides with the clean-up
+        assertThatThrownBy(() -> ports.appointments().add(at(TEN.plus(Duration.ofMinutes(35))), Optional.empty()))
+                .isInstanceOf(SlotAlreadyTakenException.class);
+    }
+
+    @Test
+    void back_to_back_appointments_touch() {
+        ports.appointments().add(at(TEN), Optional.empty());
+
+        assertThatCode(() -> ports.appointments().add(at(TEN.plus(Duration.ofMinutes(40))), Optional.empty()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void another_provider_may_take_the_same_time() {
+        Provider bea = TestData.provider(ports, tenant.id(), Optional.empty(), "Bea");
+        ports.appointments().add(at(TEN), Optional.empty());
+
+        assertThatCode(() -> ports.appointments()
+                        .add(TestData.appointment(cut, bea.id(), client.id(), TEN), Optional.empty()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_cancelled_appointment_frees_its_time() {
+        Appointment appointment = at(TEN);
+        ports.appointments().add(appointment, Optional.empty());
+        Appointment cancelled = appointment.cancel(CancelledBy.BUSINESS, "ill", Duration.ZERO, TEN.minusSeconds(3600));
+        ports.appointments().update(cancelled);
+
+        assertThat(ports.appointments().findById(List.of(tenant.id()), appointment.id()))
+                .contains(cancelled);
+        assertThatCode(() -> ports.appointments().add(at(TEN), Optional.empty()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_move_onto_a_taken_time_is_refused_and_changes_nothing() {
+        Appointment first = at(TEN);
+        Appointment second = at(TEN.plus(Duration.ofHours(2)));
+        ports.appointments().add(first, Optional.empty());
+        ports.appointments().add(second, Optional.empty());
+        Appointment moved = second.reschedule(
+                TEN.plus(Duration.ofMinutes(15)),
+                second.providerId(),
+                Duration.ZERO,
+                Duration.ofMinutes(10),
+                false,
+                Duration.ZERO,
+                TEN.minus(Duration.ofDays(1)));
+
+        assertThatThrownBy(() -> ports.appointments().update(moved)).isInstanceOf(SlotAlreadyTakenException.class);
+        assertThat(ports.appointments().findById(List.of(tenant.id()), second.id()))
+                .contains(second);
+    }
+
+    @Test
+    void an_idempotency_key_is_used_once_per_business() {
+        Appointment first = at(TEN);
+        ports.appointments().add(first, Optional.of("call-123"));
+
+        assertThat(ports.appointments().findByIdempotencyKey(tenant.id(), "call-123"))
+                .contains(first);
+        assertThatThrownBy(() -> ports.appointments().add(at(TEN.plus(Duration.ofHours(3))), Optional.of("call-123")))
+                .isInstanceOfSatisfying(
+                        DuplicateKeyException.class,
+                        e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.IDEMPOTENCY_KEY));
+        assertThat(ports.appointments()
+                        .findByIdempotencyKey(TestData.tenant(ports).id(), "call-123"))
+                .isEmpty();
+    }
+
+    @Test
+    void the_same_request_is_found_live() {
+        Appointment appointment = at(TEN);
+        ports.appointments().add(appointment, Optional.empty());
+
+        assertThat(ports.appointments().findLive(tenant.id(), client.id(), cut.id(), TEN))
+                .contains(appointment);
+        assertThat(ports.appointments().findLive(tenant.id(), client.id(), cut.id(), TEN.plusSeconds(60)))
+                .isEmpty();
+    }
+
+    @Test
+    void blocking_appointments_are_found_by_their_blocked_range_and_listings_show_every_status() {
+        Appointment live = at(TEN);
+        Appointment cancelled = at(TEN.plus(Duration.ofHours(1)));
+        ports.appointments().add(live, Optional.empty());
+        ports.appointments().add(cancelled, Optional.empty());
+        Appointment cancelledNow =
+                cancelled.cancel(CancelledBy.CLIENT, "", Duration.ZERO, TEN.minus(Duration.ofDays(1)));
+        ports.appointments().update(cancelledNow);
+
+        // the clean-up buffer (09:30-09:40) is enough to be found
+        TimeRange cleanUp = new TimeRange(TEN.plus(Duration.ofMinutes(35)), TEN.plus(Duration.ofMinutes(38)));
+        assertThat(ports.appointments().findBlocking(tenant.id(), cleanUp)).containsExactly(live);
+        assertThat(ports.appointments().findOverlapping(tenant.id(), new TimeRange(TEN, TEN.plus(Duration.ofHours(3)))))
+                .containsExactly(live, cancelledNow);
+        assertThat(ports.appointments().findBlocking(TestData.tenant(ports).id(), cleanUp))
+                .isEmpty();
+    }
+
+    @Test
+    void a_lapsed_hold_blocks_until_expired_then_frees_the_time() {
+        Instant heldAt = TEN.minus(Duration.ofDays(1));
+        Appointment hold = Appointment.held(
+                AppointmentId.random(),
+                cut,
+                tenant.provider().id(),
+                client.id(),
+                TEN,
+                Duration.ofMinutes(5),
+                BookingSource.VOICE,
+                heldAt);
+        ports.appointments().add(hold, Optional.empty());
+        assertThatThrownBy(() -> ports.appointments().add(at(TEN), Optional.empty()))
+                .isInstanceOf(SlotAlreadyTakenException.class);
+
+        Instant later = heldAt.plus(Duration.ofMinutes(6));
+        int expired = ports.appointments()
+                .expireLapsedHolds(tenant.id(), tenant.provider().id(), hold.blocked(), later);
+
+        assertThat(expired).isEqualTo(1);
+        assertThat(ports.appointments().findById(List.of(tenant.id()), hold.id()))
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.EXPIRED));
+        assertThatCode(() -> ports.appointments().add(at(TEN), Optional.empty()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_live_hold_is_not_expired() {
+        Appointment hold = Appointment.held(
+                AppointmentId.random(),
+                cut,
+                tenant.provider().id(),
+                client.id(),
+                TEN,
+                Duration.ofMinutes(5),
+                BookingSource.VOICE,
+                TEN.minus(Duration.ofDays(1)));
+        ports.appointments().add(hold, Optional.empty());
+
+        assertThat(ports.appointments()
+                        .expireLapsedHolds(tenant.id(), tenant.provider().id(), hold.blocked(), hold.createdAt()))
+                .isZero();
+    }
+}

@@ -1,0 +1,23 @@
+package com.voiceappoint.application.fakes;
+
+import com.voiceappoint.application.port.out.OutboundPorts;
+
+/** A complete set of in-memory outbound ports, for interactor tests and for trying the engine out. */
+public final class InMemoryAdapters {
+    private InMemoryAdapters() {}
+
+    public static OutboundPorts create() {
+        InMemoryBusinessRepository businesses = new InMemoryBusinessRepository();
+        return new OutboundPorts(
+                new InMemoryTransactionRunner(),
+                new InMemoryUserRepository(),
+                businesses,
+                new InMemoryMembershipRepository(businesses),
+                new InMemoryProviderRepository(),
+                new InMemoryServiceRepository(),
+                new InMemoryScheduleRepository(),
+                new InMemoryClientRepository(),
+                new InMemoryAppointmentRepository(),
+                new FakePasswordHasher());
+    }
+}

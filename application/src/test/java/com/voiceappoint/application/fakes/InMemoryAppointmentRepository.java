@@ -1,0 +1,116 @@
+package com.voiceappoint.application.fakes;
+
+import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Mirrors the database's guarantees under one lock: live appointments of a provider never overlap (a held row
+ * blocks until it is marked expired, as in the exclusion constraint), and idempotency keys are unique per business.
+ */
+public final class InMemoryAppointmentRepository implements AppointmentRepository {
+    private final Map<AppointmentId, Appointment> appointments = new LinkedHashMap<>();
+    private final Map<String, AppointmentId> keys = new HashMap<>();
+
+    @Override
+    public synchronized void add(Appointment appointment, Optional<String> idempotencyKey) {
+        requireNoOverlap(appointment);
+        if (idempotencyKey.isPresent() && keys.containsKey(keyOf(appointment.businessId(), idempotencyKey.get()))) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.IDEMPOTENCY_KEY, null);
+        }
+        appointments.put(appointment.id(), appointment);
+        idempotencyKey.ifPresent(k -> keys.put(keyOf(appointment.businessId(), k), appointment.id()));
+    }
+
+    @Override
+    public synchronized void update(Appointment appointment) {
+        requireNoOverlap(appointment);
+        appointments.put(appointment.id(), appointment);
+    }
+
+    @Override
+    public synchronized Optional<Appointment> findById(Collection<BusinessId> scope, AppointmentId id) {
+        return Optional.ofNullable(appointments.get(id)).filter(a -> scope.contains(a.businessId()));
+    }
+
+    @Override
+    public synchronized Optional<Appointment> findByIdempotencyKey(BusinessId businessId, String idempotencyKey) {
+        return Optional.ofNullable(keys.get(keyOf(businessId, idempotencyKey))).map(appointments::get);
+    }
+
+    @Override
+    public synchronized Optional<Appointment> findLive(
+            BusinessId businessId, ClientId client, ServiceId service, Instant start) {
+        return appointments.values().stream()
+                .filter(a -> a.businessId().equals(businessId)
+                        && a.clientId().equals(client)
+                        && a.serviceId().equals(service)
+                        && a.start().equals(start)
+                        && a.status().blocksTime())
+                .findFirst();
+    }
+
+    @Override
+    public synchronized List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping) {
+        return appointments.values().stream()
+                .filter(a -> a.businessId().equals(businessId)
+                        && a.status().blocksTime()
+                        && a.blocked().overlaps(overlapping))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Appointment> findOverlapping(BusinessId businessId, TimeRange period) {
+        return appointments.values().stream()
+                .filter(a -> a.businessId().equals(businessId) && a.time().overlaps(period))
+                .sorted(Comparator.comparing(Appointment::start))
+                .toList();
+    }
+
+    @Override
+    public synchronized int expireLapsedHolds(
+            BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
+        List<Appointment> lapsed = appointments.values().stream()
+                .filter(a -> a.businessId().equals(businessId)
+                        && a.providerId().equals(provider)
+                        && a.isLapsedHold(now)
+                        && a.blocked().overlaps(overlapping))
+                .toList();
+        lapsed.forEach(a -> appointments.put(a.id(), a.expire(now)));
+        return lapsed.size();
+    }
+
+    private void requireNoOverlap(Appointment candidate) {
+        if (!candidate.status().blocksTime()) {
+            return;
+        }
+        boolean overlaps = appointments.values().stream()
+                .anyMatch(a -> !a.id().equals(candidate.id())
+                        && a.businessId().equals(candidate.businessId())
+                        && a.providerId().equals(candidate.providerId())
+                        && a.status().blocksTime()
+                        && a.blocked().overlaps(candidate.blocked()));
+        if (overlaps) {
+            throw new SlotAlreadyTakenException(null);
+        }
+    }
+
+    private static String keyOf(BusinessId businessId, String key) {
+        return businessId + "|" + key;
+    }
+}

@@ -1,0 +1,66 @@
+package com.voiceappoint.application.fakes;
+
+import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.client.PhoneNumber;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+public final class InMemoryClientRepository implements ClientRepository {
+    private final Map<ClientId, Client> clients = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Client addOrGetExisting(Client client) {
+        Optional<Client> existing = clients.values().stream()
+                .filter(c -> c.businessId().equals(client.businessId()))
+                .filter(c -> (client.phone().isPresent() && c.phone().equals(client.phone()))
+                        || (client.email().isPresent() && c.email().equals(client.email())))
+                .findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        clients.put(client.id(), client);
+        return client;
+    }
+
+    @Override
+    public void update(Client client) {
+        clients.put(client.id(), client);
+    }
+
+    @Override
+    public Optional<Client> findById(BusinessId businessId, ClientId id) {
+        return Optional.ofNullable(clients.get(id)).filter(c -> c.businessId().equals(businessId));
+    }
+
+    @Override
+    public Optional<Client> findByContact(
+            BusinessId businessId, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
+        if (phone.isPresent()) {
+            return find(businessId, c -> c.phone().equals(phone));
+        }
+        return email.flatMap(e -> find(businessId, c -> c.email().equals(email)));
+    }
+
+    @Override
+    public List<Client> findByIds(BusinessId businessId, Collection<ClientId> ids) {
+        return ids.stream()
+                .map(clients::get)
+                .filter(c -> c != null && c.businessId().equals(businessId))
+                .toList();
+    }
+
+    private Optional<Client> find(BusinessId businessId, Predicate<Client> matches) {
+        return clients.values().stream()
+                .filter(c -> c.businessId().equals(businessId))
+                .filter(matches)
+                .findFirst();
+    }
+}

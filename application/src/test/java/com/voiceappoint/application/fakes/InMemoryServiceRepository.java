@@ -1,0 +1,44 @@
+package com.voiceappoint.application.fakes;
+
+import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class InMemoryServiceRepository implements ServiceRepository {
+    private final Map<ServiceId, Service> services = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void add(Service service) {
+        boolean namesake = services.values().stream()
+                .anyMatch(s -> s.businessId().equals(service.businessId())
+                        && s.active()
+                        && s.name()
+                                .toLowerCase(Locale.ROOT)
+                                .equals(service.name().toLowerCase(Locale.ROOT)));
+        if (namesake) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.SERVICE_NAME, null);
+        }
+        services.put(service.id(), service);
+    }
+
+    @Override
+    public Optional<Service> findById(BusinessId businessId, ServiceId id) {
+        return Optional.ofNullable(services.get(id)).filter(s -> s.businessId().equals(businessId));
+    }
+
+    @Override
+    public List<Service> findByBusiness(BusinessId businessId, boolean includeInactive) {
+        return services.values().stream()
+                .filter(s -> s.businessId().equals(businessId) && (includeInactive || s.active()))
+                .sorted(Comparator.comparing(Service::name).thenComparing(s -> s.id().value()))
+                .toList();
+    }
+}
