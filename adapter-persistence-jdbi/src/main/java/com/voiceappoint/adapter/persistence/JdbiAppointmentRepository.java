@@ -1,0 +1,197 @@
+package com.voiceappoint.adapter.persistence;
+
+import static com.voiceappoint.adapter.persistence.PostgresErrors.translate;
+
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.Cancellation;
+import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.Money;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.StatementContext;
+
+public final class JdbiAppointmentRepository implements AppointmentRepository {
+    private static final String COLUMNS = "business_id, id, service_id, provider_id, client_id, starts_at, ends_at, "
+            + "blocked_from, blocked_until, status, source, price_amount, price_currency, notes, hold_expires_at, "
+            + "cancelled_by, cancellation_reason, cancelled_at, created_at, updated_at";
+    private static final String SELECT = "select " + COLUMNS + " from appointments ";
+    private static final String LIVE = "status in ('held', 'pending_payment', 'confirmed')";
+
+    private final Jdbi jdbi;
+
+    JdbiAppointmentRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Appointment appointment, Optional<String> idempotencyKey) {
+        translate(() -> jdbi.useHandle(h -> bindAll(
+                        h.createUpdate("insert into appointments (" + COLUMNS + ", idempotency_key) values (:business, "
+                                + ":id, :service, :provider, :client, :starts, :ends, :blockedFrom, :blockedUntil, "
+                                + ":status, :source, :price, :currency, :notes, :holdExpires, :cancelledBy, "
+                                + ":cancellationReason, :cancelledAt, :created, :updated, :key)"),
+                        appointment)
+                .bind("key", idempotencyKey.orElse(null))
+                .execute()));
+    }
+
+    @Override
+    public void update(Appointment appointment) {
+        translate(() -> jdbi.useHandle(h -> bindAll(
+                        h.createUpdate("update appointments set provider_id = :provider, starts_at = :starts, "
+                                + "ends_at = :ends, blocked_from = :blockedFrom, blocked_until = :blockedUntil, "
+                                + "status = :status, notes = :notes, hold_expires_at = :holdExpires, "
+                                + "cancelled_by = :cancelledBy, cancellation_reason = :cancellationReason, "
+                                + "cancelled_at = :cancelledAt, updated_at = :updated "
+                                + "where business_id = :business and id = :id"),
+                        appointment)
+                .execute()));
+    }
+
+    private static <S extends SqlStatement<S>> S bindAll(S statement, Appointment a) {
+        Optional<Cancellation> cancellation = a.cancellation();
+        return statement
+                .bind("business", a.businessId().value())
+                .bind("id", a.id().value())
+                .bind("service", a.serviceId().value())
+                .bind("provider", a.providerId().value())
+                .bind("client", a.clientId().value())
+                .bind("starts", Rows.timestamp(a.start()))
+                .bind("ends", Rows.timestamp(a.end()))
+                .bind("blockedFrom", Rows.timestamp(a.blocked().start()))
+                .bind("blockedUntil", Rows.timestamp(a.blocked().end()))
+                .bind("status", a.status().code())
+                .bind("source", a.source().code())
+                .bind("price", a.price().amount())
+                .bind("currency", a.price().currency().getCurrencyCode())
+                .bind("notes", a.notes())
+                .bind("holdExpires", Rows.timestamp(a.holdExpiresAt().orElse(null)))
+                .bind("cancelledBy", cancellation.map(c -> c.by().code()).orElse(null))
+                .bind(
+                        "cancellationReason",
+                        cancellation.map(Cancellation::reason).orElse(null))
+                .bind(
+                        "cancelledAt",
+                        Rows.timestamp(cancellation.map(Cancellation::at).orElse(null)))
+                .bind("created", Rows.timestamp(a.createdAt()))
+                .bind("updated", Rows.timestamp(a.updatedAt()));
+    }
+
+    @Override
+    public Optional<Appointment> findById(Collection<BusinessId> scope, AppointmentId id) {
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where id = :id and business_id = any(:scope)")
+                .bind("id", id.value())
+                .bindArray(
+                        "scope",
+                        UUID.class,
+                        scope.stream().map(BusinessId::value).toList())
+                .map(JdbiAppointmentRepository::appointment)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Appointment> findByIdempotencyKey(BusinessId businessId, String idempotencyKey) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and idempotency_key = :key")
+                .bind("business", businessId.value())
+                .bind("key", idempotencyKey)
+                .map(JdbiAppointmentRepository::appointment)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and client_id = :client "
+                        + "and service_id = :service and starts_at = :start and " + LIVE + " limit 1")
+                .bind("business", businessId.value())
+                .bind("client", client.value())
+                .bind("service", service.value())
+                .bind("start", Rows.timestamp(start))
+                .map(JdbiAppointmentRepository::appointment)
+                .findOne());
+    }
+
+    @Override
+    public List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and " + LIVE
+                        + " and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")
+                .bind("business", businessId.value())
+                .bind("from", Rows.timestamp(overlapping.start()))
+                .bind("to", Rows.timestamp(overlapping.end()))
+                .map(JdbiAppointmentRepository::appointment)
+                .list());
+    }
+
+    @Override
+    public List<Appointment> findOverlapping(BusinessId businessId, TimeRange period) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        SELECT + "where business_id = :business "
+                                + "and tstzrange(starts_at, ends_at, '[)') && tstzrange(:from, :to, '[)') order by starts_at, id")
+                .bind("business", businessId.value())
+                .bind("from", Rows.timestamp(period.start()))
+                .bind("to", Rows.timestamp(period.end()))
+                .map(JdbiAppointmentRepository::appointment)
+                .list());
+    }
+
+    @Override
+    public int expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("update appointments set status = 'expired', updated_at = :now "
+                        + "where business_id = :business and provider_id = :provider and status = 'held' "
+                        + "and hold_expires_at <= :now "
+                        + "and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")
+                .bind("business", businessId.value())
+                .bind("provider", provider.value())
+                .bind("now", Rows.timestamp(now))
+                .bind("from", Rows.timestamp(overlapping.start()))
+                .bind("to", Rows.timestamp(overlapping.end()))
+                .execute());
+    }
+
+    private static Appointment appointment(ResultSet rs, StatementContext ctx) throws SQLException {
+        Optional<Cancellation> cancellation = Optional.empty();
+        String cancelledBy = rs.getString("cancelled_by");
+        if (cancelledBy != null) {
+            cancellation = Optional.of(new Cancellation(
+                    CancelledBy.valueOf(cancelledBy.toUpperCase(Locale.ROOT)),
+                    rs.getString("cancellation_reason"),
+                    Rows.instant(rs, "cancelled_at")));
+        }
+        return new Appointment(
+                new AppointmentId(Rows.uuid(rs, "id")),
+                new BusinessId(Rows.uuid(rs, "business_id")),
+                new ServiceId(Rows.uuid(rs, "service_id")),
+                new ProviderId(Rows.uuid(rs, "provider_id")),
+                new ClientId(Rows.uuid(rs, "client_id")),
+                new TimeRange(Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at")),
+                new TimeRange(Rows.instant(rs, "blocked_from"), Rows.instant(rs, "blocked_until")),
+                AppointmentStatus.parse(rs.getString("status")),
+                BookingSource.parse(rs.getString("source")),
+                new Money(rs.getBigDecimal("price_amount"), Currency.getInstance(rs.getString("price_currency"))),
+                rs.getString("notes"),
+                Rows.optionalInstant(rs, "hold_expires_at"),
+                cancellation,
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
+    }
+}

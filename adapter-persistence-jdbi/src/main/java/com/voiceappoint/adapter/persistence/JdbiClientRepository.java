@@ -1,0 +1,111 @@
+package com.voiceappoint.adapter.persistence;
+
+import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.shared.Language;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+public final class JdbiClientRepository implements ClientRepository {
+    private static final String COLUMNS = "business_id, id, name, phone, email, language";
+
+    private final Jdbi jdbi;
+
+    JdbiClientRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Client addOrGetExisting(Client client) {
+        return jdbi.withHandle(h -> {
+            // do nothing on a taken phone or e-mail: the statement succeeds, the transaction stays usable
+            int inserted = h.createUpdate("insert into clients (" + COLUMNS + ") values (:business, :id, :name, "
+                            + ":phone, :email, :language) on conflict do nothing")
+                    .bind("business", client.businessId().value())
+                    .bind("id", client.id().value())
+                    .bind("name", client.name())
+                    .bind("phone", client.phone().map(PhoneNumber::value).orElse(null))
+                    .bind("email", client.email().map(EmailAddress::value).orElse(null))
+                    .bind("language", client.language().map(Language::code).orElse(null))
+                    .execute();
+            return inserted == 1
+                    ? client
+                    : findByContact(client.businessId(), client.phone(), client.email())
+                            .orElseThrow();
+        });
+    }
+
+    @Override
+    public void update(Client client) {
+        jdbi.useHandle(h -> h.createUpdate("update clients set name = :name, phone = :phone, email = :email, "
+                        + "language = :language, updated_at = now() where business_id = :business and id = :id")
+                .bind("business", client.businessId().value())
+                .bind("id", client.id().value())
+                .bind("name", client.name())
+                .bind("phone", client.phone().map(PhoneNumber::value).orElse(null))
+                .bind("email", client.email().map(EmailAddress::value).orElse(null))
+                .bind("language", client.language().map(Language::code).orElse(null))
+                .execute());
+    }
+
+    @Override
+    public Optional<Client> findById(BusinessId businessId, ClientId id) {
+        return jdbi.withHandle(
+                h -> h.createQuery("select " + COLUMNS + " from clients where business_id = :business and id = :id")
+                        .bind("business", businessId.value())
+                        .bind("id", id.value())
+                        .map(JdbiClientRepository::client)
+                        .findOne());
+    }
+
+    @Override
+    public Optional<Client> findByContact(
+            BusinessId businessId, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
+        if (phone.isPresent()) {
+            return findBy(businessId, "phone", phone.get().value());
+        }
+        return email.flatMap(e -> findBy(businessId, "email", e.value()));
+    }
+
+    @Override
+    public List<Client> findByIds(BusinessId businessId, Collection<ClientId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + COLUMNS + " from clients where business_id = :business and id = any(:ids)")
+                .bind("business", businessId.value())
+                .bindArray("ids", UUID.class, ids.stream().map(ClientId::value).toList())
+                .map(JdbiClientRepository::client)
+                .list());
+    }
+
+    private Optional<Client> findBy(BusinessId businessId, String column, String value) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + COLUMNS + " from clients where business_id = :business and " + column + " = :value")
+                .bind("business", businessId.value())
+                .bind("value", value)
+                .map(JdbiClientRepository::client)
+                .findOne());
+    }
+
+    private static Client client(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Client(
+                new ClientId(Rows.uuid(rs, "id")),
+                new BusinessId(Rows.uuid(rs, "business_id")),
+                rs.getString("name"),
+                Rows.optionalString(rs, "phone").map(PhoneNumber::new),
+                Rows.optionalString(rs, "email").map(EmailAddress::new),
+                Rows.optionalString(rs, "language").flatMap(Language::fromTag));
+    }
+}

@@ -1,0 +1,119 @@
+package com.voiceappoint.adapter.persistence;
+
+import static com.voiceappoint.adapter.persistence.PostgresErrors.translate;
+
+import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.Money;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+public final class JdbiServiceRepository implements ServiceRepository {
+    private static final String COLUMNS = "id, name, description, duration_minutes, price_amount, price_currency, "
+            + "deposit_amount, buffer_before_minutes, buffer_after_minutes, voice_booking_enabled, active";
+
+    private final Jdbi jdbi;
+
+    JdbiServiceRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Service service) {
+        translate(() -> jdbi.useTransaction(h -> {
+            h.createUpdate("insert into services (business_id, " + COLUMNS + ") values (:business, :id, :name, "
+                            + ":description, :duration, :price, :currency, :deposit, :before, :after, :voice, :active)")
+                    .bind("business", service.businessId().value())
+                    .bind("id", service.id().value())
+                    .bind("name", service.name())
+                    .bind("description", service.description())
+                    .bind("duration", service.duration().toMinutes())
+                    .bind("price", service.price().amount())
+                    .bind("currency", service.price().currency().getCurrencyCode())
+                    .bind("deposit", service.deposit().map(Money::amount).orElse(null))
+                    .bind("before", service.bufferBefore().toMinutes())
+                    .bind("after", service.bufferAfter().toMinutes())
+                    .bind("voice", service.voiceBookingEnabled())
+                    .bind("active", service.active())
+                    .execute();
+            if (!service.providers().isEmpty()) {
+                PreparedBatch batch = h.prepareBatch("insert into service_providers (business_id, service_id, "
+                        + "provider_id) values (:business, :service, :provider)");
+                service.providers()
+                        .forEach(
+                                p -> batch.bind("business", service.businessId().value())
+                                        .bind("service", service.id().value())
+                                        .bind("provider", p.value())
+                                        .add());
+                batch.execute();
+            }
+        }));
+    }
+
+    @Override
+    public Optional<Service> findById(BusinessId businessId, ServiceId id) {
+        return jdbi.withHandle(
+                h -> services(h, businessId, "and id = :id", id).stream().findFirst());
+    }
+
+    @Override
+    public List<Service> findByBusiness(BusinessId businessId, boolean includeInactive) {
+        return jdbi.withHandle(h -> services(h, businessId, includeInactive ? "" : "and active", null));
+    }
+
+    private static List<Service> services(Handle h, BusinessId businessId, String condition, ServiceId id) {
+        Map<ServiceId, Set<ProviderId>> performers = performers(h, businessId, id);
+        var query = h.createQuery("select " + COLUMNS + " from services where business_id = :business " + condition
+                        + " order by name, id")
+                .bind("business", businessId.value());
+        if (id != null) {
+            query.bind("id", id.value());
+        }
+        return query.map((rs, ctx) -> {
+                    ServiceId serviceId = new ServiceId(Rows.uuid(rs, "id"));
+                    Currency currency = Currency.getInstance(rs.getString("price_currency"));
+                    BigDecimal deposit = rs.getBigDecimal("deposit_amount");
+                    return new Service(
+                            serviceId,
+                            businessId,
+                            Optional.empty(),
+                            rs.getString("name"),
+                            rs.getString("description"),
+                            Duration.ofMinutes(rs.getInt("duration_minutes")),
+                            new Money(rs.getBigDecimal("price_amount"), currency),
+                            Duration.ofMinutes(rs.getInt("buffer_before_minutes")),
+                            Duration.ofMinutes(rs.getInt("buffer_after_minutes")),
+                            rs.getBoolean("voice_booking_enabled"),
+                            rs.getBoolean("active"),
+                            performers.getOrDefault(serviceId, Set.of()),
+                            Optional.ofNullable(deposit).map(amount -> new Money(amount, currency)));
+                })
+                .list();
+    }
+
+    private static Map<ServiceId, Set<ProviderId>> performers(Handle h, BusinessId businessId, ServiceId only) {
+        Map<ServiceId, Set<ProviderId>> result = new HashMap<>();
+        h.createQuery("select service_id, provider_id from service_providers where business_id = :business"
+                        + (only == null ? "" : " and service_id = :id"))
+                .bind("business", businessId.value())
+                .bind("id", only == null ? null : only.value())
+                .map((rs, ctx) -> result.computeIfAbsent(
+                                new ServiceId(Rows.uuid(rs, "service_id")), s -> new HashSet<>())
+                        .add(new ProviderId(Rows.uuid(rs, "provider_id"))))
+                .list();
+        return result;
+    }
+}

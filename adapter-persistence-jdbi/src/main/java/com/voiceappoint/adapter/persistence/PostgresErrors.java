@@ -1,0 +1,66 @@
+package com.voiceappoint.adapter.persistence;
+
+import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns the database's refusals into the application's: the exclusion constraint (SQLSTATE 23P01) into "slot
+ * already taken", unique keys (23505) into the duplicate they mean. Nothing SQL-shaped crosses the port.
+ */
+final class PostgresErrors {
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Map<String, DuplicateKeyException.Key> UNIQUE_KEYS = Map.of(
+            "users_email_key", DuplicateKeyException.Key.USER_EMAIL,
+            "businesses_slug_key", DuplicateKeyException.Key.BUSINESS_SLUG,
+            "appointments_idempotency_key", DuplicateKeyException.Key.IDEMPOTENCY_KEY,
+            "services_active_name", DuplicateKeyException.Key.SERVICE_NAME);
+
+    private PostgresErrors() {}
+
+    static <T> T translate(Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (JdbiException e) {
+            throw translated(e);
+        }
+    }
+
+    static void translate(Runnable statement) {
+        translate(() -> {
+            statement.run();
+            return null;
+        });
+    }
+
+    private static RuntimeException translated(JdbiException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                    return new SlotAlreadyTakenException(e);
+                }
+                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    DuplicateKeyException.Key key = UNIQUE_KEYS.get(constraint(sql));
+                    if (key != null) {
+                        return new DuplicateKeyException(key, e);
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
+    private static String constraint(SQLException e) {
+        if (e instanceof PSQLException psql) {
+            ServerErrorMessage message = psql.getServerErrorMessage();
+            return message == null ? null : message.getConstraint();
+        }
+        return null;
+    }
+}

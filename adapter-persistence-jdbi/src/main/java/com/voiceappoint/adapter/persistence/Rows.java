@@ -1,0 +1,45 @@
+package com.voiceappoint.adapter.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Small conversions between JDBC values and ours, in one place so every repository reads time the same way. */
+final class Rows {
+    private Rows() {}
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(instant(rs, column));
+    }
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    static Optional<UUID> optionalUuid(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(uuid(rs, column));
+    }
+
+    static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
+    }
+
+    /** Minutes since midnight, 1440 meaning the end of the day, as {@link LocalTime} (end of day = midnight). */
+    static LocalTime timeOfDay(int minute) {
+        return minute == 24 * 60 ? LocalTime.MIDNIGHT : LocalTime.of(minute / 60, minute % 60);
+    }
+}
