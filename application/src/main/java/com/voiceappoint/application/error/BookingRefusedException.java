@@ -2,6 +2,7 @@ package com.voiceappoint.application.error;
 
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.availability.RefusalReason;
+import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,12 +13,15 @@ public final class BookingRefusedException extends DomainException {
     private final RefusalReason reason;
     private final List<Alternative> alternatives;
     private final ZoneId zone;
+    private final Map<ProviderId, String> providerNames;
 
-    public BookingRefusedException(RefusalReason reason, List<Alternative> alternatives, ZoneId zone) {
+    public BookingRefusedException(
+            RefusalReason reason, List<Alternative> alternatives, ZoneId zone, Map<ProviderId, String> providerNames) {
         super(reason.errorCode(), "start", "the requested time cannot be booked: " + reason, Map.of());
         this.reason = reason;
         this.alternatives = List.copyOf(alternatives);
         this.zone = zone;
+        this.providerNames = Map.copyOf(providerNames);
     }
 
     public RefusalReason reason() {
@@ -31,5 +35,10 @@ public final class BookingRefusedException extends DomainException {
     /** The business's zone, in which the alternatives are best shown. */
     public ZoneId zone() {
         return zone;
+    }
+
+    /** How the business names the provider of an alternative, so a caller hears "with Ana", not an id. */
+    public String providerName(ProviderId provider) {
+        return providerNames.getOrDefault(provider, "");
     }
 }

@@ -9,12 +9,15 @@ import com.voiceappoint.domain.availability.BookingConflictPolicy;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Builds a refusal with the nearest free times. Runs only once a booking is refused, on a fresh read: the
@@ -60,7 +63,9 @@ final class Alternatives {
                 day,
                 provider,
                 BookingConflictPolicy.DEFAULT_ALTERNATIVES);
-        return new BookingRefusedException(reason, nearest, zone);
+        Map<ProviderId, String> names =
+                loaded.providers().stream().collect(Collectors.toMap(Provider::id, Provider::displayName));
+        return new BookingRefusedException(reason, nearest, zone, names);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -3,32 +3,22 @@ package com.voiceappoint.application.usecase;
 import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.CancelAppointmentUseCase;
 import com.voiceappoint.application.port.in.ListAppointmentsQuery;
 import com.voiceappoint.application.port.out.AppointmentRepository;
-import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
-import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
-import com.voiceappoint.domain.catalog.Service;
-import com.voiceappoint.domain.catalog.ServiceId;
-import com.voiceappoint.domain.client.Client;
-import com.voiceappoint.domain.client.ClientId;
-import com.voiceappoint.domain.schedule.Provider;
-import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The business's calendar of appointments, and calling them off. */
 public final class AppointmentsInteractor implements ListAppointmentsQuery, CancelAppointmentUseCase {
@@ -36,23 +26,20 @@ public final class AppointmentsInteractor implements ListAppointmentsQuery, Canc
 
     private final BusinessAccess access;
     private final AppointmentRepository appointments;
-    private final ServiceRepository services;
     private final ProviderRepository providers;
-    private final ClientRepository clients;
+    private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
 
     AppointmentsInteractor(
             BusinessAccess access,
             AppointmentRepository appointments,
-            ServiceRepository services,
             ProviderRepository providers,
-            ClientRepository clients,
+            AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
         this.appointments = appointments;
-        this.services = services;
         this.providers = providers;
-        this.clients = clients;
+        this.assembler = assembler;
         this.clock = clock;
     }
 
@@ -62,32 +49,11 @@ public final class AppointmentsInteractor implements ListAppointmentsQuery, Canc
         InvalidValueException.check(to.isAfter(from), "to", "the period ends before it starts");
         InvalidValueException.check(
                 Duration.between(from, to).compareTo(MAX_LISTED_PERIOD) <= 0, "to", "a period covers at most 93 days");
-        List<Appointment> found = appointments.findOverlapping(businessId, new TimeRange(from, to));
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Map<ServiceId, Service> serviceById = services.findByBusiness(businessId, true).stream()
-                .collect(Collectors.toMap(Service::id, Function.identity()));
-        Map<ProviderId, Provider> providerById = providers.findByBusiness(businessId).stream()
-                .collect(Collectors.toMap(Provider::id, Function.identity()));
-        Map<ClientId, Client> clientById =
-                clients
-                        .findByIds(
-                                businessId,
-                                found.stream().map(Appointment::clientId).collect(Collectors.toSet()))
-                        .stream()
-                        .collect(Collectors.toMap(Client::id, Function.identity()));
-        return found.stream()
-                .map(a -> new AppointmentDetails(
-                        a,
-                        serviceById.get(a.serviceId()).name(),
-                        providerById.get(a.providerId()).displayName(),
-                        clientById.get(a.clientId())))
-                .toList();
+        return assembler.details(businessId, appointments.findOverlapping(businessId, new TimeRange(from, to)));
     }
 
     @Override
-    public Appointment cancel(CancelAppointmentUseCase.Command command) {
+    public AppointmentDetails cancel(CancelAppointmentUseCase.Command command) {
         Appointment appointment = appointments
                 .findById(access.visibleTo(command.actor()), command.appointmentId())
                 .orElseThrow(() -> new NotFoundException("appointment"));
@@ -100,7 +66,7 @@ public final class AppointmentsInteractor implements ListAppointmentsQuery, Canc
         Appointment cancelled = appointment.cancel(
                 CancelledBy.BUSINESS, command.reason(), business.policy().cancellationCutoff(), clock.instant());
         appointments.update(cancelled);
-        return cancelled;
+        return assembler.details(cancelled);
     }
 
     private boolean isOwn(BusinessAccess.Granted granted, Appointment appointment) {

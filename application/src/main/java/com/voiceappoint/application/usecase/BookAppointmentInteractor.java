@@ -5,6 +5,7 @@ import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
@@ -49,6 +50,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final ClientRepository clients;
     private final AppointmentRepository appointments;
     private final Alternatives alternatives;
+    private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
 
@@ -61,6 +63,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             ClientRepository clients,
             AppointmentRepository appointments,
             Alternatives alternatives,
+            AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
         this.transactions = transactions;
@@ -70,6 +73,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.clients = clients;
         this.appointments = appointments;
         this.alternatives = alternatives;
+        this.assembler = assembler;
         this.clock = clock;
     }
 
@@ -117,7 +121,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         Optional<Appointment> existing =
                 appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
         if (existing.isPresent()) {
-            return new Result(existing.get(), true);
+            return new Result(assembler.details(existing.get()), true);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();
         LoadedCalendar loaded =
@@ -139,7 +143,14 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 now);
         appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
         appointments.add(appointment, request.idempotencyKey);
-        return new Result(appointment, false);
+        String providerName = loaded.providers().stream()
+                .filter(p -> p.id().equals(accepted.provider()))
+                .findFirst()
+                .map(Provider::displayName)
+                .orElseThrow();
+        return new Result(
+                new AppointmentDetails(appointment, request.service.name(), providerName, client, business.zone()),
+                false);
     }
 
     /** The client the business already knows by this phone (or e-mail), else a new one. */
@@ -201,7 +212,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     if (!sameRequest) {
                         throw keyReused();
                     }
-                    return new Result(first, true);
+                    return new Result(assembler.details(first), true);
                 });
     }
 
@@ -209,7 +220,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         return clients.findByContact(request.business.id(), request.phone, request.email)
                 .flatMap(client ->
                         appointments.findLive(request.business.id(), client.id(), request.service.id(), request.start))
-                .map(appointment -> new Result(appointment, true));
+                .map(appointment -> new Result(assembler.details(appointment), true));
     }
 
     /** The command, parsed and checked once, before any transaction opens. */

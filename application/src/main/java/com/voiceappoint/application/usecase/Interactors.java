@@ -2,6 +2,7 @@ package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.business.Permission;
 import java.time.Clock;
 
 /** Wires every interactor onto a set of outbound ports: the whole application, ready for adapters to drive. */
@@ -12,8 +13,10 @@ public final class Interactors {
         BusinessAccess access = new BusinessAccess(ports.businesses(), ports.memberships());
         CatalogInteractor catalog = new CatalogInteractor(
                 access, ports.transactions(), ports.businesses(), ports.services(), ports.providers());
-        AppointmentsInteractor appointments = new AppointmentsInteractor(
-                access, ports.appointments(), ports.services(), ports.providers(), ports.clients(), clock);
+        AppointmentDetailsAssembler assembler = new AppointmentDetailsAssembler(
+                ports.businesses(), ports.services(), ports.providers(), ports.clients());
+        AppointmentsInteractor appointments =
+                new AppointmentsInteractor(access, ports.appointments(), ports.providers(), assembler, clock);
         Alternatives alternatives = new Alternatives(ports.providers(), ports.schedules(), ports.appointments());
         return new UseCases(
                 new RegisterAccountInteractor(
@@ -26,6 +29,8 @@ public final class Interactors {
                         clock),
                 new AuthenticateInteractor(ports.users(), ports.passwordHasher()),
                 new GetProfileInteractor(ports.users(), ports.memberships(), ports.businesses()),
+                (actor, businessId) -> access.require(actor, businessId, Permission.VIEW_BUSINESS)
+                        .business(),
                 catalog,
                 catalog,
                 new BusinessHoursInteractor(
@@ -41,6 +46,7 @@ public final class Interactors {
                         ports.clients(),
                         ports.appointments(),
                         alternatives,
+                        assembler,
                         clock),
                 appointments,
                 appointments);

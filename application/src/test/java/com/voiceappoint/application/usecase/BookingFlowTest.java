@@ -126,6 +126,9 @@ class BookingFlowTest {
 
         assertThat(booked.replayed()).isFalse();
         assertThat(booked.appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(booked.details().serviceName()).isEqualTo("Cut");
+        assertThat(booked.details().client().phone())
+                .hasValueSatisfying(p -> assertThat(p.value()).isEqualTo("+34600111222"));
         // 10:00 is blocked until 10:40 by its clean-up, and a new cut needs its own 10 minutes after:
         // 09:30 (blocked until 10:10) to 10:30 are gone, 09:15 and 10:45 remain
         assertThat(tuesdaySlots(owner))
@@ -143,8 +146,11 @@ class BookingFlowTest {
 
         Appointment cancelled = app.cancelAppointment()
                 .cancel(new CancelAppointmentUseCase.Command(
-                        (Actor.Member) owner, booked.appointment().id(), "client phoned"));
+                        (Actor.Member) owner, booked.appointment().id(), "client phoned"))
+                .appointment();
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.cancellation())
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("client phoned"));
         assertThat(tuesdaySlots(owner)).hasSize(30);
     }
 

@@ -53,5 +53,9 @@ public interface BookAppointmentUseCase {
     }
 
     /** {@code replayed} is true when nothing new was booked because this request had already been. */
-    record Result(Appointment appointment, boolean replayed) {}
+    record Result(AppointmentDetails details, boolean replayed) {
+        public Appointment appointment() {
+            return details.appointment();
+        }
+    }
 }

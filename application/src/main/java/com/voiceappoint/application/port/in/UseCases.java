@@ -7,6 +7,7 @@ public record UseCases(
         RegisterAccountUseCase registerAccount,
         AuthenticateUseCase authenticate,
         GetProfileQuery profile,
+        GetBusinessQuery business,
         CreateServiceUseCase createService,
         ListServicesQuery listServices,
         BusinessHoursUseCase businessHours,
@@ -18,6 +19,7 @@ public record UseCases(
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(business, "business");
         Objects.requireNonNull(createService, "createService");
         Objects.requireNonNull(listServices, "listServices");
         Objects.requireNonNull(businessHours, "businessHours");

@@ -1,0 +1,175 @@
+package com.voiceappoint.adapter.http;
+
+import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.CancelAppointmentUseCase;
+import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
+import io.javalin.http.Context;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Free slots, booking, the calendar, and cancelling. */
+final class AppointmentRoutes {
+    private static final int DEFAULT_LISTED_DAYS = 7;
+
+    private final UseCases app;
+    private final Bodies bodies;
+    private final Clock clock;
+
+    AppointmentRoutes(UseCases app, Bodies bodies, Clock clock) {
+        this.app = app;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    record ClientBody(
+            @NotBlank(message = "validation.required") @Size(max = 150, message = "validation.too_long")
+            String name,
+
+            @Size(max = 32, message = "validation.too_long") String phone,
+
+            @Size(max = 254, message = "validation.too_long")
+            String email) {}
+
+    record BookAppointmentRequest(
+            @NotNull(message = "validation.required") UUID business,
+            @NotNull(message = "validation.required") UUID service,
+
+            @NotBlank(message = "validation.required") @Size(max = 40, message = "validation.too_long")
+            String start,
+
+            UUID provider,
+            @NotNull(message = "validation.required") @Valid ClientBody client,
+
+            @Size(max = 1000, message = "validation.too_long")
+            String notes,
+
+            @Size(max = 20, message = "validation.too_long") String source) {}
+
+    record CancelRequest(
+            @Size(max = 500, message = "validation.too_long")
+            String reason) {}
+
+    record SlotView(String start, String end, List<Views.Named> providers) {}
+
+    record AvailabilityResponse(
+            UUID business, Views.Named service, String timezone, LocalDate from, LocalDate to, List<SlotView> slots) {}
+
+    void availability(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        BusinessId business = new BusinessId(Params.requiredUuid(ctx, "business"));
+        ServiceId service = new ServiceId(Params.requiredUuid(ctx, "service"));
+        Optional<LocalDate> date = Params.optionalDate(ctx, "date");
+        LocalDate from = date.or(() -> Params.optionalDate(ctx, "from"))
+                .orElseThrow(() -> InvalidRequestException.field("date", "required", "validation.required"));
+        LocalDate to = date.or(() -> Params.optionalDate(ctx, "to")).orElse(from);
+        Optional<ProviderId> provider = Params.optionalUuid(ctx, "provider").map(ProviderId::new);
+
+        FindAvailableSlotsQuery.Slots found = app.findAvailableSlots()
+                .find(new FindAvailableSlotsQuery.Query(member, business, service, from, to, provider));
+        ZoneId zone = found.zone();
+        List<SlotView> slots = found.slots().stream()
+                .map(slot -> new SlotView(
+                        Views.at(slot.start(), zone).toString(),
+                        Views.at(slot.end(), zone).toString(),
+                        slot.providers().stream()
+                                .map(id -> new Views.Named(
+                                        id.value(),
+                                        found.provider(id)
+                                                .map(Provider::displayName)
+                                                .orElse("")))
+                                .toList()))
+                .toList();
+        ctx.json(new AvailabilityResponse(
+                business.value(),
+                new Views.Named(found.service().id().value(), found.service().name()),
+                zone.getId(),
+                from,
+                to,
+                slots));
+    }
+
+    void book(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        BookAppointmentRequest request = bodies.read(ctx, BookAppointmentRequest.class);
+        Business business = app.business().get(member, new BusinessId(request.business()));
+        RequestContext.businessLanguage(ctx, business.language());
+        Optional<String> idempotencyKey = Optional.ofNullable(ctx.header("Idempotency-Key"));
+        var result = app.bookAppointment()
+                .book(new BookAppointmentUseCase.Command(
+                        member,
+                        business.id(),
+                        new ServiceId(request.service()),
+                        Params.instant("start", request.start(), business.zone()),
+                        Optional.ofNullable(request.provider()).map(ProviderId::new),
+                        new BookAppointmentUseCase.ClientDetails(
+                                request.client().name(),
+                                Optional.ofNullable(request.client().phone()),
+                                Optional.ofNullable(request.client().email())),
+                        request.notes(),
+                        source(request.source()),
+                        idempotencyKey));
+        if (result.replayed()) {
+            ctx.header("Idempotent-Replayed", "true").status(200);
+        } else {
+            ctx.status(201);
+        }
+        ctx.json(Views.AppointmentView.of(result.details()));
+    }
+
+    void list(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        Business business = app.business().get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        ZoneId zone = business.zone();
+        LocalDate from = Params.optionalDate(ctx, "from").orElseGet(() -> LocalDate.now(clock.withZone(zone)));
+        LocalDate to = Params.optionalDate(ctx, "to").orElse(from.plusDays(DEFAULT_LISTED_DAYS - 1));
+        var appointments = app.listAppointments()
+                .list(
+                        member,
+                        business.id(),
+                        from.atStartOfDay(zone).toInstant(),
+                        to.plusDays(1).atStartOfDay(zone).toInstant());
+        ctx.json(Map.of(
+                "results", appointments.stream().map(Views.AppointmentView::of).toList()));
+    }
+
+    void cancel(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        AppointmentId id = new AppointmentId(Params.pathUuid(ctx, "id"));
+        String reason = bodies.readOptional(ctx, CancelRequest.class)
+                .map(CancelRequest::reason)
+                .orElse("");
+        var cancelled = app.cancelAppointment().cancel(new CancelAppointmentUseCase.Command(member, id, reason));
+        ctx.json(Views.AppointmentView.of(cancelled));
+    }
+
+    /** Staff and integrations say where a booking came from; clients' own channels are not theirs to claim. */
+    private static BookingSource source(String value) {
+        if (value == null) {
+            return BookingSource.API;
+        }
+        BookingSource source = BookingSource.parse(value);
+        if (source != BookingSource.DASHBOARD && source != BookingSource.API) {
+            throw InvalidRequestException.field("source", "invalid", "request.source");
+        }
+        return source;
+    }
+}

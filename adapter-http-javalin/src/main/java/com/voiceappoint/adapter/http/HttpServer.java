@@ -1,0 +1,128 @@
+package com.voiceappoint.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.voiceappoint.adapter.http.auth.Access;
+import com.voiceappoint.adapter.http.auth.AccessTokens;
+import com.voiceappoint.application.port.in.UseCases;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * The REST API on Javalin: every route under {@code /api/v1/} (trailing slash optional), JSON in snake_case,
+ * bearer-token auth on member routes, and RFC 9457 problems for every failure, including unknown routes (404),
+ * wrong methods (405), oversized bodies (413) and non-JSON bodies (415).
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port) {
+        return new HttpServer(create(useCases, settings).start(host, port));
+    }
+
+    static Javalin create(UseCases useCases, HttpSettings settings) {
+        ObjectMapper json = JsonMapping.create();
+        Validator validator = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator();
+        Bodies bodies = new Bodies(json, validator);
+        AccessTokens tokens = new AccessTokens(settings.jwtSecret(), settings.accessTokenLifetime(), settings.clock());
+        ProblemResponder problems = new ProblemResponder(json, settings.defaultLanguage());
+
+        AuthRoutes auth = new AuthRoutes(useCases, tokens, bodies, settings.defaultLanguage());
+        CatalogRoutes catalog = new CatalogRoutes(useCases, bodies);
+        BusinessHoursRoutes hours = new BusinessHoursRoutes(useCases, bodies);
+        AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
+
+        return Javalin.create(config -> {
+            configure(config, json, settings);
+            var routes = config.routes;
+            routes.exception(HttpResponseException.class, problems::respond);
+            routes.exception(Exception.class, problems::respond);
+            routes.before(RequestContext::assignRequestId);
+            routes.before("/api/*", HttpServer::requireJsonBody);
+            routes.beforeMatched(ctx -> {
+                if (ctx.routeRoles().contains(Access.MEMBER)) {
+                    RequestContext.authenticate(ctx, tokens);
+                }
+            });
+
+            routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
+
+            routes.post("/api/v1/auth/register", auth::register, Access.PUBLIC);
+            routes.post("/api/v1/auth/token", auth::token, Access.PUBLIC);
+            routes.get("/api/v1/auth/me", auth::me, Access.MEMBER);
+
+            routes.get("/api/v1/services", catalog::list, Access.MEMBER);
+            routes.post("/api/v1/services", catalog::create, Access.MEMBER);
+
+            routes.get("/api/v1/businesses/{id}/hours", hours::get, Access.MEMBER);
+            routes.put("/api/v1/businesses/{id}/hours", hours::put, Access.MEMBER);
+
+            routes.get("/api/v1/appointments/availability", appointments::availability, Access.MEMBER);
+            routes.get("/api/v1/appointments", appointments::list, Access.MEMBER);
+            routes.post("/api/v1/appointments", appointments::book, Access.MEMBER);
+            routes.post("/api/v1/appointments/{id}/cancel", appointments::cancel, Access.MEMBER);
+        });
+    }
+
+    private static void configure(JavalinConfig config, ObjectMapper json, HttpSettings settings) {
+        config.jsonMapper(new JavalinJackson(json, false));
+        config.http.maxRequestSize = settings.maxRequestBytes();
+        config.http.prefer405over404 = true;
+        config.http.defaultContentType = "application/json";
+        config.router.ignoreTrailingSlashes = true;
+        config.router.treatMultipleSlashesAsSingleSlash = true;
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+    }
+
+    /** A body we would have to read must say it is JSON; a bodiless POST (a cancellation) needs no type. */
+    private static void requireJsonBody(Context ctx) {
+        if (!WITH_BODY.contains(ctx.method())) {
+            return;
+        }
+        long length = ctx.req().getContentLengthLong();
+        boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
+        if (hasBody && !isJson(ctx.contentType())) {
+            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "expected application/json");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json")
+                || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

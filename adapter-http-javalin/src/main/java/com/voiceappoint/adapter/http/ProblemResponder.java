@@ -1,0 +1,169 @@
+package com.voiceappoint.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.voiceappoint.adapter.http.auth.AuthenticationException;
+import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.adapter.http.problem.Messages;
+import com.voiceappoint.adapter.http.problem.Problem;
+import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.domain.availability.Alternative;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.Language;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single mapping from failures to RFC 9457 answers: status, stable code, translated title and detail, field
+ * errors, and for a refused booking the alternatives. Anything unexpected is a logged 500 that reveals nothing.
+ */
+final class ProblemResponder {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
+    private static final String TYPE_BASE = "https://voiceappoint.com/problems/";
+
+    private final ObjectMapper json;
+    private final Language defaultLanguage;
+
+    ProblemResponder(ObjectMapper json, Language defaultLanguage) {
+        this.json = json;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    void respond(Exception e, Context ctx) {
+        Language language = RequestContext.language(ctx, defaultLanguage);
+        Problem problem = problemFor(e, ctx, language);
+        if (problem.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"voiceappoint\"");
+        }
+        try {
+            ctx.status(problem.status())
+                    .contentType(Problem.MEDIA_TYPE)
+                    .header("Content-Language", language.code())
+                    .result(json.writeValueAsBytes(problem));
+        } catch (JsonProcessingException impossible) {
+            ctx.status(500).result("");
+        }
+    }
+
+    private Problem problemFor(Exception e, Context ctx, Language language) {
+        if (e instanceof InvalidRequestException invalid) {
+            List<Problem.FieldError> fields = invalid.fields().stream()
+                    .map(f ->
+                            new Problem.FieldError(f.name(), f.code(), Messages.get(language, f.key(), f.arguments())))
+                    .toList();
+            return problem(400, invalid.code(), language, ctx, fields, List.of());
+        }
+        if (e instanceof BookingRefusedException refused) {
+            return problem(409, refused.code().name(), language, ctx, List.of(), alternatives(refused));
+        }
+        if (e instanceof NotFoundException notFound) {
+            String resource = Messages.get(language, "resource." + notFound.resource());
+            return problem(404, ErrorCode.NOT_FOUND.name(), language, ctx, List.of(), List.of(), resource);
+        }
+        if (e instanceof DomainException domain) {
+            List<Problem.FieldError> fields = domain.field() == null
+                    ? List.of()
+                    : List.of(new Problem.FieldError(domain.field(), "invalid", fieldMessage(language, domain)));
+            // whoever caught a bad field (Bean Validation or the domain), clients see one code for it
+            String code = domain.code() == ErrorCode.INVALID_VALUE
+                    ? InvalidRequestException.VALIDATION_FAILED
+                    : domain.code().name();
+            return problem(status(domain.code()), code, language, ctx, fields, List.of());
+        }
+        if (e instanceof AuthenticationException auth) {
+            return problem(401, auth.code().name(), language, ctx, List.of(), List.of());
+        }
+        if (e instanceof DuplicateKeyException duplicate && duplicate.key() == DuplicateKeyException.Key.SERVICE_NAME) {
+            return problem(409, ErrorCode.DUPLICATE_NAME.name(), language, ctx, List.of(), List.of());
+        }
+        if (e instanceof HttpResponseException http) {
+            String route = Messages.get(language, "resource.route");
+            return problem(
+                    http.getStatus(), transportCode(http.getStatus()), language, ctx, List.of(), List.of(), route);
+        }
+        LOG.error(
+                "unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestContext.requestId(ctx), e);
+        return problem(500, "INTERNAL_ERROR", language, ctx, List.of(), List.of());
+    }
+
+    /** A domain refusal names its field; say what is wrong with it in the caller's language. */
+    private static String fieldMessage(Language language, DomainException e) {
+        return Messages.find(language, "field." + e.field())
+                .or(() -> Messages.find(language, "field." + e.field().split("[.\\[]", 2)[0]))
+                .or(() -> language == Language.EN ? Optional.ofNullable(e.getMessage()) : Optional.<String>empty())
+                .orElseGet(() -> Messages.get(language, "field.invalid"));
+    }
+
+    private Problem problem(
+            int status,
+            String code,
+            Language language,
+            Context ctx,
+            List<Problem.FieldError> fields,
+            List<Problem.AlternativeSlot> alternatives,
+            Object... detailArguments) {
+        String title = Messages.find(language, "problem." + code + ".title")
+                .orElse(HttpStatus.forStatus(status).getMessage());
+        String detail = Messages.find(language, "problem." + code + ".detail", detailArguments)
+                .orElse(null);
+        return new Problem(
+                TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'),
+                title,
+                status,
+                detail,
+                ctx.path(),
+                code,
+                RequestContext.requestId(ctx),
+                fields,
+                alternatives);
+    }
+
+    private static List<Problem.AlternativeSlot> alternatives(BookingRefusedException refused) {
+        return refused.alternatives().stream()
+                .map((Alternative a) -> new Problem.AlternativeSlot(
+                        a.start().atZone(refused.zone()).toOffsetDateTime().toString(),
+                        a.end().atZone(refused.zone()).toOffsetDateTime().toString(),
+                        a.provider().toString(),
+                        refused.providerName(a.provider())))
+                .toList();
+    }
+
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case INVALID_VALUE, VALIDATION_FAILED, MALFORMED_REQUEST -> 400;
+            case AUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_TOKEN -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case EMAIL_ALREADY_REGISTERED, DUPLICATE_NAME -> 409;
+            case SLOT_TAKEN,
+                    BUSINESS_CLOSED,
+                    OUTSIDE_HOURS,
+                    TOO_SOON,
+                    TOO_FAR_IN_ADVANCE,
+                    IN_THE_PAST,
+                    PROVIDER_NOT_ELIGIBLE -> 409;
+            case INVALID_STATE_TRANSITION, CANCELLATION_TOO_LATE, HOLD_EXPIRED -> 409;
+            case IDEMPOTENCY_KEY_REUSED, SERVICE_INACTIVE, SERVICE_NOT_BOOKABLE_BY_VOICE -> 422;
+        };
+    }
+
+    private static String transportCode(int status) {
+        return switch (status) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+        };
+    }
+}

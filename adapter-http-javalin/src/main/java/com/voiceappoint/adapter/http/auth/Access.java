@@ -1,0 +1,9 @@
+package com.voiceappoint.adapter.http.auth;
+
+import io.javalin.security.RouteRole;
+
+/** Who may call a route: anyone, or a member who presents a valid access token. */
+public enum Access implements RouteRole {
+    PUBLIC,
+    MEMBER
+}

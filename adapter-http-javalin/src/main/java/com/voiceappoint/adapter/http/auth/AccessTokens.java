@@ -1,0 +1,77 @@
+package com.voiceappoint.adapter.http.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.voiceappoint.domain.account.UserId;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.Language;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Short-lived HS256 access tokens, signed with a key from the environment. One verifier, built once, that accepts
+ * only our algorithm (a token claiming {@code alg: none} or RS256 is refused), our issuer and our token type.
+ */
+public final class AccessTokens {
+    public static final int MIN_SECRET_BYTES = 32;
+    private static final String ISSUER = "voiceappoint";
+    private static final String TYPE = "access";
+
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    public AccessTokens(String secret, Duration lifetime, Clock clock) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the JWT secret needs at least 32 bytes");
+        }
+        this.algorithm = Algorithm.HMAC256(secret);
+        this.lifetime = lifetime;
+        this.clock = clock;
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                        .withIssuer(ISSUER)
+                        .withClaim("typ", TYPE)
+                        .acceptLeeway(5))
+                .build(clock);
+    }
+
+    public Issued issue(UserId user, Language language) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(lifetime);
+        String token = JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(user.toString())
+                .withClaim("typ", TYPE)
+                .withClaim("lang", language.code())
+                .withIssuedAt(now)
+                .withExpiresAt(expires)
+                .withJWTId(UUID.randomUUID().toString())
+                .sign(algorithm);
+        return new Issued(token, lifetime);
+    }
+
+    /** The member a bearer token speaks for; a 401 for anything expired, tampered with, or not ours. */
+    public Bearer verify(String token) {
+        try {
+            DecodedJWT jwt = verifier.verify(token);
+            return new Bearer(
+                    new UserId(UUID.fromString(jwt.getSubject())),
+                    Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES));
+        } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
+            throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
+        }
+    }
+
+    public record Issued(String token, Duration lifetime) {}
+
+    public record Bearer(UserId userId, Language language) {}
+}

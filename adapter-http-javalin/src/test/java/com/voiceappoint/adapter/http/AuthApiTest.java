@@ -1,0 +1,170 @@
+package com.voiceappoint.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthApiTest {
+    @RegisterExtension
+    static final TestServer server = new TestServer();
+
+    private final ApiClient api = server.client();
+
+    @Test
+    void registration_answers_like_the_seed_and_login_then_me_show_the_owner_membership() {
+        var registered = api.at("/api/v1/auth/register/")
+                .post(Map.of(
+                        "email", "Ana@Example.com",
+                        "password", "s3cret-enough",
+                        "business_name", "Clínica Ana",
+                        "business_type", "clinic",
+                        "timezone", "Europe/Madrid",
+                        "currency", "EUR",
+                        "language", "en"));
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.body().get("user").get("email").asText()).isEqualTo("ana@example.com");
+        assertThat(registered.body().get("business_slug").asText()).isEqualTo("clinica-ana");
+        assertThat(registered.body().get("business_name").asText()).isEqualTo("Clínica Ana");
+
+        var token = api.at("/api/v1/auth/token").post(Map.of("email", "ana@example.com", "password", "s3cret-enough"));
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.body().get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(token.body().get("expires_in").asLong()).isEqualTo(1800);
+        assertThat(token.header("cache-control")).isEqualTo("no-store");
+
+        var me = api.at("/api/v1/auth/me/")
+                .token(token.body().get("access").asText())
+                .get();
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("language").asText()).isEqualTo("en");
+        assertThat(me.body().get("memberships").get(0).get("role").asText()).isEqualTo("owner");
+        assertThat(me.body()
+                        .get("memberships")
+                        .get(0)
+                        .get("business")
+                        .get("timezone")
+                        .asText())
+                .isEqualTo("Europe/Madrid");
+    }
+
+    @Test
+    void a_second_registration_with_the_same_email_is_a_409_problem() {
+        server.owner("dup@example.com", "Dup One");
+
+        var again = api.at("/api/v1/auth/register")
+                .header("Accept-Language", "en")
+                .post(Map.of(
+                        "email", "DUP@example.com",
+                        "password", "s3cret-enough",
+                        "business_name", "Dup Two",
+                        "business_type", "salon",
+                        "timezone", "Europe/Madrid",
+                        "currency", "EUR"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.body().get("code").asText()).isEqualTo("EMAIL_ALREADY_REGISTERED");
+        assertThat(again.body().get("title").asText()).isEqualTo("E-mail already registered");
+        assertThat(again.body().get("errors").get(0).get("field").asText()).isEqualTo("email");
+    }
+
+    @Test
+    void wrong_password_and_unknown_email_get_the_same_401() {
+        server.owner("login@example.com", "Login Shop");
+
+        var wrong =
+                api.at("/api/v1/auth/token").post(Map.of("email", "login@example.com", "password", "nope-nope-nope"));
+        var unknown =
+                api.at("/api/v1/auth/token").post(Map.of("email", "ghost@example.com", "password", "nope-nope-nope"));
+
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.body().get("code")).isEqualTo(unknown.body().get("code"));
+        assertThat(wrong.body().get("detail")).isEqualTo(unknown.body().get("detail"));
+    }
+
+    @Test
+    void member_routes_without_a_token_ask_for_one() {
+        var me = api.at("/api/v1/auth/me").get();
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.body().get("code").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
+        assertThat(me.header("www-authenticate")).startsWith("Bearer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"expired", "tampered", "wrong-key", "alg-none", "not-a-jwt", "no-bearer-prefix", "wrong-type"})
+    void forged_or_stale_tokens_are_refused(String attack) {
+        TestServer.Owner owner = server.owner("attack-" + attack + "@example.com", "Attack " + attack);
+        var me = api.at("/api/v1/auth/me")
+                .header("Authorization", forge(attack, owner.token()))
+                .get();
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.body().get("code").asText()).isEqualTo("INVALID_TOKEN");
+    }
+
+    private static String forge(String attack, String valid) {
+        String subject = JWT.decode(valid).getSubject();
+        Algorithm ours = Algorithm.HMAC256(TestServer.SECRET);
+        return switch (attack) {
+            case "expired" ->
+                "Bearer "
+                        + JWT.create()
+                                .withIssuer("voiceappoint")
+                                .withSubject(subject)
+                                .withClaim("typ", "access")
+                                .withExpiresAt(TestServer.NOW.minusSeconds(60))
+                                .sign(ours);
+            case "tampered" -> {
+                String[] parts = valid.split("\\.");
+                String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace(subject, UUID.randomUUID().toString());
+                yield "Bearer " + parts[0] + "."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                        + "." + parts[2];
+            }
+            case "wrong-key" ->
+                "Bearer "
+                        + JWT.create()
+                                .withIssuer("voiceappoint")
+                                .withSubject(subject)
+                                .withClaim("typ", "access")
+                                .withExpiresAt(Instant.parse("2030-01-01T00:00:00Z"))
+                                .sign(Algorithm.HMAC256("another-secret-that-is-32-bytes-long!!"));
+            case "alg-none" ->
+                "Bearer "
+                        + JWT.create()
+                                .withIssuer("voiceappoint")
+                                .withSubject(subject)
+                                .withClaim("typ", "access")
+                                .withExpiresAt(Instant.parse("2030-01-01T00:00:00Z"))
+                                .sign(Algorithm.none());
+            case "wrong-type" ->
+                "Bearer "
+                        + JWT.create()
+                                .withIssuer("voiceappoint")
+                                .withSubject(subject)
+                                .withClaim("typ", "refresh")
+                                .withExpiresAt(Instant.parse("2030-01-01T00:00:00Z"))
+                                .sign(ours);
+            case "not-a-jwt" -> "Bearer definitely.not.ajwt";
+            case "no-bearer-prefix" -> "Token " + valid;
+            default -> throw new IllegalArgumentException(attack);
+        };
+    }
+}

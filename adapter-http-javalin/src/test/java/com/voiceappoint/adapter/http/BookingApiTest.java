@@ -1,0 +1,245 @@
+package com.voiceappoint.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Hours, a service, free slots, booking, the calendar and cancelling, over HTTP. The clock says Monday 09:00. */
+class BookingApiTest {
+    @RegisterExtension
+    static final TestServer server = new TestServer();
+
+    private static final String TUESDAY = "2026-11-24";
+    private static TestServer.Owner owner;
+    private static String serviceId;
+    private final ApiClient api = server.client();
+
+    @BeforeAll
+    static void openTheSalon() {
+        ApiClient api = server.client();
+        owner = server.owner("booking@example.com", "Booking Salon");
+        var window = List.of(Map.of("opens", "09:00", "closes", "13:00"), Map.of("opens", "15:00", "closes", "19:00"));
+        var hours = api.at("/api/v1/businesses/" + owner.businessId() + "/hours/")
+                .token(owner.token())
+                .put(Map.of("hours", Map.of("monday", window, "tuesday", window, "wednesday", window)));
+        assertThat(hours.status()).as(hours.raw()).isEqualTo(200);
+        var service = api.at("/api/v1/services/")
+                .token(owner.token())
+                .post(Map.of(
+                        "business",
+                        owner.businessId(),
+                        "name",
+                        "Cut",
+                        "duration_minutes",
+                        30,
+                        "price",
+                        "20.00",
+                        "buffer_after_minutes",
+                        10));
+        assertThat(service.status()).as(service.raw()).isEqualTo(201);
+        serviceId = service.body().get("id").asText();
+    }
+
+    private ApiClient.Response book(String start, String phone, String idempotencyKey) {
+        var call = api.at("/api/v1/appointments/").token(owner.token());
+        if (idempotencyKey != null) {
+            call.header("Idempotency-Key", idempotencyKey);
+        }
+        return call.post(Map.of(
+                "business",
+                owner.businessId(),
+                "service",
+                serviceId,
+                "start",
+                start,
+                "client",
+                Map.of("name", "Carmen", "phone", phone)));
+    }
+
+    private JsonNode availability() {
+        var response = api.at("/api/v1/appointments/availability/?business=" + owner.businessId() + "&service="
+                        + serviceId + "&date=" + TUESDAY)
+                .token(owner.token())
+                .get();
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<String> starts(JsonNode availability) {
+        List<String> starts = new ArrayList<>();
+        availability.get("slots").forEach(s -> starts.add(s.get("start").asText()));
+        return starts;
+    }
+
+    @Test
+    void hours_read_back_with_every_day_and_the_zone() {
+        var hours = api.at("/api/v1/businesses/" + owner.businessId() + "/hours")
+                .token(owner.token())
+                .get();
+
+        assertThat(hours.body().get("timezone").asText()).isEqualTo("Europe/Madrid");
+        assertThat(hours.body().get("hours").size()).isEqualTo(7);
+        assertThat(hours.body().get("hours").get("sunday").size()).isZero();
+        assertThat(hours.body().get("hours").get("monday").get(1).get("closes").asText())
+                .isEqualTo("19:00");
+    }
+
+    @Test
+    void slots_come_in_the_business_offset_with_their_providers() {
+        JsonNode body = availability();
+
+        assertThat(body.get("timezone").asText()).isEqualTo("Europe/Madrid");
+        assertThat(body.get("service").get("name").asText()).isEqualTo("Cut");
+        assertThat(starts(body)).contains("2026-11-24T09:00+01:00", "2026-11-24T18:30+01:00");
+        assertThat(body.get("slots").get(0).get("providers").get(0).get("name").asText())
+                .isEqualTo("Lola Pérez");
+    }
+
+    @Test
+    void a_booking_is_created_replayed_by_key_and_its_slot_disappears() {
+        var first = book("2026-11-24T16:00", "+34600111001", "key-16h");
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(first.body().get("start").asText()).isEqualTo("2026-11-24T16:00:00+01:00");
+        assertThat(first.body().get("status").asText()).isEqualTo("confirmed");
+        assertThat(first.body().get("price").asText()).isEqualTo("20.00");
+        assertThat(first.body().get("client").get("phone").asText()).isEqualTo("+34600111001");
+
+        var replay = book("2026-11-24T16:00", "+34600111001", "key-16h");
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(replay.body().get("id")).isEqualTo(first.body().get("id"));
+
+        assertThat(starts(availability())).doesNotContain("2026-11-24T16:00+01:00");
+    }
+
+    @Test
+    void a_taken_time_is_a_409_with_alternatives_in_the_business_offset() {
+        assertThat(book("2026-11-24T11:00:00+01:00", "+34600111002", null).status())
+                .isEqualTo(201);
+
+        var conflict = book("2026-11-24T10:00:00Z", "+34600111003", null);
+
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
+        assertThat(conflict.body().get("code").asText()).isEqualTo("SLOT_TAKEN");
+        assertThat(conflict.body().get("alternatives")).hasSize(3);
+        assertThat(conflict.body().get("alternatives").get(0).get("start").asText())
+                .endsWith("+01:00");
+        assertThat(conflict.body()
+                        .get("alternatives")
+                        .get(0)
+                        .get("provider_name")
+                        .asText())
+                .isEqualTo("Lola Pérez");
+    }
+
+    @Test
+    void past_times_closed_days_and_nonexistent_times_are_refused_without_a_500() {
+        var past = book("2026-11-20T10:00", "+34600111004", null);
+        assertThat(past.status()).isEqualTo(409);
+        assertThat(past.body().get("code").asText()).isEqualTo("IN_THE_PAST");
+
+        var sunday = book("2026-11-29T10:00", "+34600111004", null);
+        assertThat(sunday.body().get("code").asText()).isEqualTo("BUSINESS_CLOSED");
+
+        // 02:30 on 29 March 2026 does not exist in Madrid
+        var gap = book("2026-03-29T02:30", "+34600111004", null);
+        assertThat(gap.status()).isEqualTo(400);
+        assertThat(gap.body().get("errors").get(0).get("field").asText()).isEqualTo("start");
+
+        var garbage = book("tomorrow at ten", "+34600111004", null);
+        assertThat(garbage.status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_calendar_lists_the_day_and_a_cancellation_frees_the_slot() {
+        var booked = book("2026-11-24T17:00", "+34600111005", null);
+        String id = booked.body().get("id").asText();
+
+        var list = api.at(
+                        "/api/v1/appointments/?business=" + owner.businessId() + "&from=" + TUESDAY + "&to=" + TUESDAY)
+                .token(owner.token())
+                .get();
+        assertThat(list.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.body().get("results").forEach(a -> ids.add(a.get("id").asText()));
+        assertThat(ids).contains(id);
+
+        var cancelled = api.at("/api/v1/appointments/" + id + "/cancel/")
+                .token(owner.token())
+                .post(Map.of("reason", "client phoned"));
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.body().get("cancellation").get("reason").asText()).isEqualTo("client phoned");
+        assertThat(starts(availability())).contains("2026-11-24T17:00+01:00");
+
+        var again = api.at("/api/v1/appointments/" + id + "/cancel")
+                .token(owner.token())
+                .raw("POST", null, null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("code").asText()).isEqualTo("INVALID_STATE_TRANSITION");
+    }
+
+    @Test
+    void another_tenant_gets_404_for_everything_of_this_business() {
+        var stranger = server.owner("stranger@example.com", "Stranger Shop");
+        var booked = book("2026-11-24T12:00", "+34600111006", null);
+        String appointmentId = booked.body().get("id").asText();
+
+        List<ApiClient.Response> attempts = List.of(
+                api.at("/api/v1/businesses/" + owner.businessId() + "/hours")
+                        .token(stranger.token())
+                        .get(),
+                api.at("/api/v1/businesses/" + owner.businessId() + "/hours")
+                        .token(stranger.token())
+                        .put(Map.of("hours", Map.of())),
+                api.at("/api/v1/services?business=" + owner.businessId())
+                        .token(stranger.token())
+                        .get(),
+                api.at("/api/v1/services")
+                        .token(stranger.token())
+                        .post(Map.of("business", owner.businessId(), "name", "X", "duration_minutes", 30, "price", 1)),
+                api.at("/api/v1/appointments/availability?business=" + owner.businessId() + "&service=" + serviceId
+                                + "&date=" + TUESDAY)
+                        .token(stranger.token())
+                        .get(),
+                api.at("/api/v1/appointments?business=" + owner.businessId())
+                        .token(stranger.token())
+                        .get(),
+                api.at("/api/v1/appointments")
+                        .token(stranger.token())
+                        .post(Map.of(
+                                "business",
+                                owner.businessId(),
+                                "service",
+                                serviceId,
+                                "start",
+                                "2026-11-24T15:00",
+                                "client",
+                                Map.of("name", "X", "phone", "+34600111007"))),
+                api.at("/api/v1/appointments/" + appointmentId + "/cancel")
+                        .token(stranger.token())
+                        .post(Map.of()));
+
+        assertThat(attempts).allSatisfy(response -> {
+            assertThat(response.status()).as(response.raw()).isEqualTo(404);
+            assertThat(response.body().get("code").asText()).isEqualTo("NOT_FOUND");
+        });
+        var mine = api.at("/api/v1/appointments?business=" + owner.businessId() + "&from=" + TUESDAY)
+                .token(owner.token())
+                .get();
+        List<String> statuses = new ArrayList<>();
+        mine.body().get("results").forEach(a -> {
+            if (a.get("id").asText().equals(appointmentId)) {
+                statuses.add(a.get("status").asText());
+            }
+        });
+        assertThat(statuses).containsExactly("confirmed");
+    }
+}

@@ -1,0 +1,73 @@
+package com.voiceappoint.adapter.http;
+
+import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.usecase.Interactors;
+import com.voiceappoint.domain.shared.Language;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real HTTP server on a free port, with the in-memory ports behind it and a pinned clock (Monday 23 November
+ * 2026, 09:00 in Madrid). What is proven here is the HTTP adapter; the database is proven elsewhere.
+ */
+final class TestServer implements BeforeAllCallback, AfterAllCallback {
+    static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
+
+    private HttpServer server;
+    private ApiClient client;
+    private OutboundPorts ports;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ports = InMemoryAdapters.create();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        UseCases app = Interactors.create(ports, clock);
+        server = HttpServer.start(
+                app, new HttpSettings(SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, clock), "127.0.0.1", 0);
+        client = new ApiClient(server.port());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+
+    ApiClient client() {
+        return client;
+    }
+
+    OutboundPorts ports() {
+        return ports;
+    }
+
+    /** Registers an owner with a business and returns a token and the business id. */
+    Owner owner(String email, String businessName) {
+        var registered = client.at("/api/v1/auth/register/")
+                .post(Map.of(
+                        "email", email,
+                        "password", "s3cret-enough",
+                        "full_name", "Lola Pérez",
+                        "business_name", businessName,
+                        "business_type", "salon",
+                        "timezone", "Europe/Madrid",
+                        "currency", "EUR"));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("registration failed: " + registered.raw());
+        }
+        var token = client.at("/api/v1/auth/token/").post(Map.of("email", email, "password", "s3cret-enough"));
+        return new Owner(
+                token.body().get("access").asText(),
+                registered.body().get("business_id").asText());
+    }
+
+    record Owner(String token, String businessId) {}
+}
