@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class AppointmentRoutes {
             @Size(max = 500, message = "validation.too_long")
             String reason) {}
 
-    record SlotView(String start, String end, List<Views.Named> providers) {}
+    record SlotView(OffsetDateTime start, OffsetDateTime end, List<Views.Named> providers) {}
 
     record AvailabilityResponse(
             UUID business, Views.Named service, String timezone, LocalDate from, LocalDate to, List<SlotView> slots) {}
@@ -88,8 +89,8 @@ final class AppointmentRoutes {
         ZoneId zone = found.zone();
         List<SlotView> slots = found.slots().stream()
                 .map(slot -> new SlotView(
-                        Views.at(slot.start(), zone).toString(),
-                        Views.at(slot.end(), zone).toString(),
+                        Views.at(slot.start(), zone),
+                        Views.at(slot.end(), zone),
                         slot.providers().stream()
                                 .map(id -> new Views.Named(
                                         id.value(),

@@ -13,9 +13,11 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -25,6 +27,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * wrong methods (405), oversized bodies (413) and non-JSON bodies (415).
  */
 public final class HttpServer implements AutoCloseable {
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
     private final Javalin app;
@@ -94,6 +97,11 @@ public final class HttpServer implements AutoCloseable {
         config.router.treatMultipleSlashesAsSingleSlash = true;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        // on stop, stop accepting and give requests in flight time to finish instead of cutting them off
+        config.jetty.modifyServer(server -> {
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+        });
     }
 
     /** A body we would have to read must say it is JSON; a bodiless POST (a cancellation) needs no type. */

@@ -130,8 +130,8 @@ final class ProblemResponder {
     private static List<Problem.AlternativeSlot> alternatives(BookingRefusedException refused) {
         return refused.alternatives().stream()
                 .map((Alternative a) -> new Problem.AlternativeSlot(
-                        a.start().atZone(refused.zone()).toOffsetDateTime().toString(),
-                        a.end().atZone(refused.zone()).toOffsetDateTime().toString(),
+                        a.start().atZone(refused.zone()).toOffsetDateTime(),
+                        a.end().atZone(refused.zone()).toOffsetDateTime(),
                         a.provider().toString(),
                         refused.providerName(a.provider())))
                 .toList();

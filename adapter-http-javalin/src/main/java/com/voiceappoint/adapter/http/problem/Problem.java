@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -24,5 +25,5 @@ public record Problem(
     public record FieldError(String field, String code, String message) {}
 
     /** A free time offered instead, in the business's offset, with the provider who is free then. */
-    public record AlternativeSlot(String start, String end, String providerId, String providerName) {}
+    public record AlternativeSlot(OffsetDateTime start, OffsetDateTime end, String providerId, String providerName) {}
 }

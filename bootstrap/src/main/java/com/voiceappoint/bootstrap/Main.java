@@ -1,0 +1,39 @@
+package com.voiceappoint.bootstrap;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        ServerConfig config;
+        VoiceAppointServer server;
+        try {
+            config = ServerConfig.from(System.getenv());
+            server = VoiceAppointServer.start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.error("VoiceAppoint could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("stopping");
+                            server.close();
+                        },
+                        "shutdown"));
+        LOG.info(
+                "VoiceAppoint ready on http://{}:{} in {} ms",
+                config.host(),
+                server.port(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+}

@@ -1,0 +1,111 @@
+package com.voiceappoint.bootstrap;
+
+import com.voiceappoint.adapter.http.HttpServer;
+import com.voiceappoint.adapter.http.HttpSettings;
+import com.voiceappoint.adapter.http.auth.AccessTokens;
+import com.voiceappoint.adapter.http.auth.Argon2PasswordHasher;
+import com.voiceappoint.adapter.persistence.DatabaseUrl;
+import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
+import com.voiceappoint.adapter.persistence.PostgresPersistence;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.usecase.Interactors;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the only place that knows every module. Starts the database (embedded when no URL is
+ * given), wires the interactors onto the adapters, and serves HTTP; {@link #close()} stops it all in reverse.
+ */
+public final class VoiceAppointServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceAppointServer.class);
+
+    private final Deque<AutoCloseable> running;
+    private final HttpServer http;
+
+    private VoiceAppointServer(Deque<AutoCloseable> running, HttpServer http) {
+        this.running = running;
+        this.http = http;
+    }
+
+    public static VoiceAppointServer start(ServerConfig config, Clock clock) {
+        String secret = config.jwtSecret().orElseGet(() -> {
+            if (config.production()) {
+                throw new IllegalStateException("JWT_SECRET is required when APP_ENV=production");
+            }
+            LOG.warn("no JWT_SECRET: using a development key kept in {}", config.dataDirectory());
+            return DevelopmentSecret.loadOrCreate(config.dataDirectory());
+        });
+        if (secret.getBytes(StandardCharsets.UTF_8).length < AccessTokens.MIN_SECRET_BYTES) {
+            throw new IllegalStateException(
+                    "JWT_SECRET needs at least 32 bytes; generate one with: openssl rand -base64 48");
+        }
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            DatabaseUrl database = config.databaseUrl().map(DatabaseUrl::parse).orElseGet(() -> {
+                LOG.info(
+                        "no DATABASE_URL: starting an embedded PostgreSQL with its data in {}", config.dataDirectory());
+                EmbeddedPostgresServer embedded =
+                        EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"));
+                running.push(embedded);
+                return embedded.url();
+            });
+            PostgresPersistence persistence = PostgresPersistence.connect(database, config.databasePoolSize());
+            running.push(persistence);
+            UseCases useCases = Interactors.create(ports(persistence), clock);
+            HttpServer http = HttpServer.start(
+                    useCases,
+                    new HttpSettings(
+                            secret,
+                            config.accessTokenLifetime(),
+                            config.maxRequestBytes(),
+                            config.defaultLanguage(),
+                            clock),
+                    config.host(),
+                    config.port());
+            running.push(http);
+            return new VoiceAppointServer(running, http);
+        } catch (RuntimeException e) {
+            closeAll(running);
+            throw e;
+        }
+    }
+
+    private static OutboundPorts ports(PostgresPersistence persistence) {
+        return new OutboundPorts(
+                persistence.transactions(),
+                persistence.users(),
+                persistence.businesses(),
+                persistence.memberships(),
+                persistence.providers(),
+                persistence.services(),
+                persistence.schedules(),
+                persistence.clients(),
+                persistence.appointments(),
+                Argon2PasswordHasher.OWASP);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        closeAll(running);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            AutoCloseable next = running.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("failed to stop {}", next, e);
+            }
+        }
+    }
+}

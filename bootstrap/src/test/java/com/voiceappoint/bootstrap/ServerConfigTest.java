@@ -1,0 +1,71 @@
+package com.voiceappoint.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.voiceappoint.domain.shared.Language;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTest {
+    @Test
+    void an_empty_environment_gives_a_working_development_server() {
+        ServerConfig config = ServerConfig.from(Map.of());
+
+        assertThat(config.production()).isFalse();
+        assertThat(config.port()).isEqualTo(8000);
+        assertThat(config.databaseUrl()).isEmpty();
+        assertThat(config.dataDirectory()).isEqualTo(Path.of(".voiceappoint"));
+        assertThat(config.accessTokenLifetime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.defaultLanguage()).isEqualTo(Language.ES);
+    }
+
+    @Test
+    void values_are_read_and_the_seeds_secret_key_name_is_accepted() {
+        ServerConfig config = ServerConfig.from(Map.of(
+                "APP_ENV", "production",
+                "PORT", "9090",
+                "DATABASE_URL", "postgresql://app@db:5432/voiceappoint",
+                "SECRET_KEY", "from-the-seed-env-file",
+                "DEFAULT_LANGUAGE", "en"));
+
+        assertThat(config.production()).isTrue();
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.databaseUrl()).contains("postgresql://app@db:5432/voiceappoint");
+        assertThat(config.jwtSecret()).contains("from-the-seed-env-file");
+        assertThat(config.defaultLanguage()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void nonsense_is_refused_with_the_variable_named() {
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("PORT", "eighty"))).hasMessageContaining("PORT");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("PORT", "70000"))).hasMessageContaining("PORT");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("APP_ENV", "staging")))
+                .hasMessageContaining("APP_ENV");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("DEFAULT_LANGUAGE", "fr")))
+                .hasMessageContaining("DEFAULT_LANGUAGE");
+    }
+
+    @Test
+    void production_without_a_secret_refuses_to_start_before_touching_anything(@TempDir Path data) {
+        ServerConfig config = ServerConfig.from(Map.of("APP_ENV", "production", "DATA_DIR", data.toString()));
+
+        assertThatThrownBy(() -> VoiceAppointServer.start(config, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JWT_SECRET");
+        assertThat(data).isEmptyDirectory();
+    }
+
+    @Test
+    void a_secret_shorter_than_32_bytes_is_refused() {
+        ServerConfig config = ServerConfig.from(
+                Map.of("JWT_SECRET", "too-short", "DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none"));
+
+        assertThatThrownBy(() -> VoiceAppointServer.start(config, Clock.systemUTC()))
+                .hasMessageContaining("32 bytes");
+    }
+}
