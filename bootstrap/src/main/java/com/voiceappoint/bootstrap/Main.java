@@ -1,6 +1,5 @@
 package com.voiceappoint.bootstrap;
 
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,7 @@ public final class Main {
         VoiceAppointServer server;
         try {
             config = ServerConfig.from(System.getenv());
-            server = VoiceAppointServer.start(config, Clock.systemUTC());
+            server = VoiceAppointServer.start(config, VoiceAppointServer.databaseClock());
         } catch (RuntimeException e) {
             LOG.error("VoiceAppoint could not start: {}", e.getMessage(), e);
             System.exit(1);

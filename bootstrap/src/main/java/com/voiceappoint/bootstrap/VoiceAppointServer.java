@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -73,6 +74,14 @@ public final class VoiceAppointServer implements AutoCloseable {
             closeAll(running);
             throw e;
         }
+    }
+
+    /**
+     * The system clock at PostgreSQL's precision (microseconds), so an instant reads back exactly as it was
+     * written and an answer given right after a write matches the same read later.
+     */
+    public static Clock databaseClock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     private static OutboundPorts ports(PostgresPersistence persistence) {

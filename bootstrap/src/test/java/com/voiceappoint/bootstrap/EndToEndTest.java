@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.TestPostgres;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -57,7 +56,7 @@ class EndToEndTest {
                         "HOST", "127.0.0.1",
                         "DATABASE_URL", jdbcUrlWithCredentials(postgres.url()),
                         "JWT_SECRET", "an-end-to-end-secret-of-at-least-32-bytes")),
-                Clock.systemUTC());
+                VoiceAppointServer.databaseClock());
         api = new ApiClient(server.port());
     }
 
