@@ -8,7 +8,6 @@ import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.application.port.in.UseCases;
-import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +56,7 @@ public final class VoiceAppointServer implements AutoCloseable {
             });
             PostgresPersistence persistence = PostgresPersistence.connect(database, config.databasePoolSize());
             running.push(persistence);
-            UseCases useCases = Interactors.create(ports(persistence), clock);
+            UseCases useCases = Interactors.create(persistence.ports(Argon2PasswordHasher.OWASP), clock);
             HttpServer http = HttpServer.start(
                     useCases,
                     new HttpSettings(
@@ -82,20 +81,6 @@ public final class VoiceAppointServer implements AutoCloseable {
      */
     public static Clock databaseClock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-    }
-
-    private static OutboundPorts ports(PostgresPersistence persistence) {
-        return new OutboundPorts(
-                persistence.transactions(),
-                persistence.users(),
-                persistence.businesses(),
-                persistence.memberships(),
-                persistence.providers(),
-                persistence.services(),
-                persistence.schedules(),
-                persistence.clients(),
-                persistence.appointments(),
-                Argon2PasswordHasher.OWASP);
     }
 
     public int port() {

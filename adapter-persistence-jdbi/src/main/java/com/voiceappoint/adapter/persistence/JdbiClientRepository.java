@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 public final class JdbiClientRepository implements ClientRepository {
     private static final String COLUMNS = "business_id, id, name, phone, email, language";
@@ -29,14 +30,10 @@ public final class JdbiClientRepository implements ClientRepository {
     public Client addOrGetExisting(Client client) {
         return jdbi.withHandle(h -> {
             // do nothing on a taken phone or e-mail: the statement succeeds, the transaction stays usable
-            int inserted = h.createUpdate("insert into clients (" + COLUMNS + ") values (:business, :id, :name, "
-                            + ":phone, :email, :language) on conflict do nothing")
-                    .bind("business", client.businessId().value())
-                    .bind("id", client.id().value())
-                    .bind("name", client.name())
-                    .bind("phone", client.phone().map(PhoneNumber::value).orElse(null))
-                    .bind("email", client.email().map(EmailAddress::value).orElse(null))
-                    .bind("language", client.language().map(Language::code).orElse(null))
+            int inserted = bind(
+                            h.createUpdate("insert into clients (" + COLUMNS + ") values (:business, :id, :name, "
+                                    + ":phone, :email, :language) on conflict do nothing"),
+                            client)
                     .execute();
             return inserted == 1
                     ? client
@@ -47,14 +44,11 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public void update(Client client) {
-        jdbi.useHandle(h -> h.createUpdate("update clients set name = :name, phone = :phone, email = :email, "
-                        + "language = :language, updated_at = now() where business_id = :business and id = :id")
-                .bind("business", client.businessId().value())
-                .bind("id", client.id().value())
-                .bind("name", client.name())
-                .bind("phone", client.phone().map(PhoneNumber::value).orElse(null))
-                .bind("email", client.email().map(EmailAddress::value).orElse(null))
-                .bind("language", client.language().map(Language::code).orElse(null))
+        jdbi.useHandle(h -> bind(
+                        h.createUpdate(
+                                "update clients set name = :name, phone = :phone, email = :email, "
+                                        + "language = :language, updated_at = now() where business_id = :business and id = :id"),
+                        client)
                 .execute());
     }
 
@@ -97,6 +91,16 @@ public final class JdbiClientRepository implements ClientRepository {
                 .bind("value", value)
                 .map(JdbiClientRepository::client)
                 .findOne());
+    }
+
+    private static Update bind(Update statement, Client client) {
+        return statement
+                .bind("business", client.businessId().value())
+                .bind("id", client.id().value())
+                .bind("name", client.name())
+                .bind("phone", client.phone().map(PhoneNumber::value).orElse(null))
+                .bind("email", client.email().map(EmailAddress::value).orElse(null))
+                .bind("language", client.language().map(Language::code).orElse(null));
     }
 
     private static Client client(ResultSet rs, StatementContext ctx) throws SQLException {

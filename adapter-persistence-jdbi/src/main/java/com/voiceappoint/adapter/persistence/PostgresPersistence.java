@@ -4,6 +4,8 @@ import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -103,6 +105,21 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public AppointmentRepository appointments() {
         return new JdbiAppointmentRepository(jdbi);
+    }
+
+    /** Every outbound port: the repositories here, and the password hasher the caller brings. */
+    public OutboundPorts ports(PasswordHasher passwordHasher) {
+        return new OutboundPorts(
+                transactions(),
+                users(),
+                businesses(),
+                memberships(),
+                providers(),
+                services(),
+                schedules(),
+                clients(),
+                appointments(),
+                passwordHasher);
     }
 
     @Override

@@ -44,7 +44,7 @@ class DoubleBookingRaceTest {
 
     @Test
     void fifty_concurrent_bookings_of_one_slot_make_exactly_one_appointment() throws Exception {
-        OutboundPorts ports = JdbiPorts.with(postgres.persistence(), new FakePasswordHasher());
+        OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
         UseCases app = Interactors.create(ports, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
         var tenant = TestData.tenant(ports);
         ports.schedules()

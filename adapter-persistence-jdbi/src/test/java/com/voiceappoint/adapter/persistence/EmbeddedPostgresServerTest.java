@@ -16,8 +16,8 @@ class EmbeddedPostgresServerTest {
         BusinessId created;
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
                 PostgresPersistence persistence = PostgresPersistence.connect(server.url(), 2)) {
-            created = TestData.tenant(JdbiPorts.with(persistence, new FakePasswordHasher()))
-                    .id();
+            created =
+                    TestData.tenant(persistence.ports(new FakePasswordHasher())).id();
         }
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);

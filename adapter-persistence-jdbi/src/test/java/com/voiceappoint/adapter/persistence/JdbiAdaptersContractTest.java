@@ -15,7 +15,7 @@ class JdbiAdaptersContractTest {
     static final TestPostgres postgres = new TestPostgres();
 
     static OutboundPorts ports() {
-        return JdbiPorts.with(postgres.persistence(), new FakePasswordHasher());
+        return postgres.persistence().ports(new FakePasswordHasher());
     }
 
     @Nested

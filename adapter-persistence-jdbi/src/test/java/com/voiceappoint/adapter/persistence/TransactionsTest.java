@@ -39,7 +39,7 @@ class TransactionsTest {
     static final TestPostgres postgres = new TestPostgres();
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
-    private final OutboundPorts ports = JdbiPorts.with(postgres.persistence(), new FakePasswordHasher());
+    private final OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
 
     @Test
     void repository_calls_inside_a_transaction_roll_back_together() {

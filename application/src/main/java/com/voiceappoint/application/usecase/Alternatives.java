@@ -60,7 +60,6 @@ final class Alternatives {
                 business.policy(),
                 now,
                 requested,
-                day,
                 provider,
                 BookingConflictPolicy.DEFAULT_ALTERNATIVES);
         Map<ProviderId, String> names =

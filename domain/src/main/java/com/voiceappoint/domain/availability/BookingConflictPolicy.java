@@ -52,7 +52,8 @@ public final class BookingConflictPolicy {
         Optional<RefusalReason> refusal =
                 refusalBeforeLookingAtTheAgenda(calendar, service, policy, now, start, provider);
         if (refusal.isPresent()) {
-            return refuse(refusal.get(), calendar, service, policy, now, start, day, provider, alternativesWanted);
+            return new BookingDecision.Refused(
+                    refusal.get(), alternatives(calendar, service, policy, now, start, provider, alternativesWanted));
         }
         TimeRange time = TimeRange.starting(start, service.duration());
         TimeRange blocked = time.widen(service.bufferBefore(), service.bufferAfter());
@@ -83,7 +84,8 @@ public final class BookingConflictPolicy {
         RefusalReason reason = !anyoneWorks
                 ? RefusalReason.BUSINESS_CLOSED
                 : fitsSomeonesHours ? RefusalReason.SLOT_TAKEN : RefusalReason.OUTSIDE_HOURS;
-        return refuse(reason, calendar, service, policy, now, start, day, provider, alternativesWanted);
+        return new BookingDecision.Refused(
+                reason, alternatives(calendar, service, policy, now, start, provider, alternativesWanted));
     }
 
     private static Optional<RefusalReason> refusalBeforeLookingAtTheAgenda(
@@ -122,20 +124,6 @@ public final class BookingConflictPolicy {
         return false;
     }
 
-    private BookingDecision.Refused refuse(
-            RefusalReason reason,
-            BookingCalendar calendar,
-            Service service,
-            BookingPolicy policy,
-            Instant now,
-            Instant requested,
-            LocalDate day,
-            Optional<ProviderId> provider,
-            int wanted) {
-        return new BookingDecision.Refused(
-                reason, alternatives(calendar, service, policy, now, requested, day, provider, wanted));
-    }
-
     /** Nearest free times to {@code requested}, by the tiers described on the class. */
     public List<Alternative> alternatives(
             BookingCalendar calendar,
@@ -143,7 +131,6 @@ public final class BookingConflictPolicy {
             BookingPolicy policy,
             Instant now,
             Instant requested,
-            LocalDate day,
             Optional<ProviderId> provider,
             int wanted) {
         if (wanted <= 0) {
@@ -151,6 +138,7 @@ public final class BookingConflictPolicy {
         }
         Map<Instant, Alternative> chosen = new LinkedHashMap<>();
         LocalTimeline timeline = new LocalTimeline(calendar.zone());
+        LocalDate day = timeline.dateOf(requested.getEpochSecond());
         LocalDate today = timeline.dateOf(now.getEpochSecond());
         LocalDate lastBookable =
                 timeline.dateOf(now.plus(policy.maximumAdvance()).getEpochSecond());
