@@ -125,9 +125,8 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             DatabaseUrl admin = server();
             execute(admin, "create database " + name);
-            try (PostgresPersistence migrated = PostgresPersistence.connect(admin.withDatabase(name), 1)) {
-                LOG.debug("template {} migrated", name);
-            }
+            PostgresPersistence.connect(admin.withDatabase(name), 2).close(); // connecting migrates
+            LOG.debug("template {} migrated", name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(admin, "drop database if exists " + name)));
             template = name;
         }
