@@ -23,20 +23,24 @@ public record ServerConfig(
         Optional<String> jwtSecret,
         Duration accessTokenLifetime,
         long maxRequestBytes,
-        Language defaultLanguage) {
+        Language defaultLanguage,
+        Optional<String> redisUrl,
+        boolean trustProxyHeaders) {
 
     /** The variables read, with their defaults; .env.example and the docs list the same. */
-    public static final Map<String, String> VARIABLES = Map.of(
-            "APP_ENV", "development",
-            "HOST", "0.0.0.0",
-            "PORT", "8000",
-            "DATABASE_URL", "(unset: embedded PostgreSQL)",
-            "DATABASE_POOL_SIZE", "10",
-            "DATA_DIR", ".voiceappoint",
-            "JWT_SECRET", "(required in production; generated per data directory in development)",
-            "ACCESS_TOKEN_MINUTES", "30",
-            "MAX_REQUEST_BYTES", "65536",
-            "DEFAULT_LANGUAGE", "es");
+    public static final Map<String, String> VARIABLES = Map.ofEntries(
+            Map.entry("APP_ENV", "development"),
+            Map.entry("HOST", "0.0.0.0"),
+            Map.entry("PORT", "8000"),
+            Map.entry("DATABASE_URL", "(unset: embedded PostgreSQL)"),
+            Map.entry("DATABASE_POOL_SIZE", "10"),
+            Map.entry("DATA_DIR", ".voiceappoint"),
+            Map.entry("JWT_SECRET", "(required in production; generated per data directory in development)"),
+            Map.entry("ACCESS_TOKEN_MINUTES", "30"),
+            Map.entry("MAX_REQUEST_BYTES", "65536"),
+            Map.entry("DEFAULT_LANGUAGE", "es"),
+            Map.entry("REDIS_URL", "(unset: rate limits kept in this process)"),
+            Map.entry("TRUST_PROXY_HEADERS", "false"));
 
     public static ServerConfig from(Map<String, String> env) {
         String environment = env.getOrDefault("APP_ENV", "development").trim();
@@ -54,11 +58,21 @@ public record ServerConfig(
                 Duration.ofMinutes(integer(env, "ACCESS_TOKEN_MINUTES", 30, 1, 24 * 60)),
                 integer(env, "MAX_REQUEST_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
                 Language.fromTag(env.getOrDefault("DEFAULT_LANGUAGE", "es"))
-                        .orElseThrow(() -> new IllegalArgumentException("DEFAULT_LANGUAGE is es or en")));
+                        .orElseThrow(() -> new IllegalArgumentException("DEFAULT_LANGUAGE is es or en")),
+                nonBlank(env, "REDIS_URL"),
+                bool(env, "TRUST_PROXY_HEADERS"));
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "false").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " is true or false, not " + value);
+        }
+        return value.equals("true");
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

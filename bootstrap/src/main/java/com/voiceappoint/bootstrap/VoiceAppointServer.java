@@ -64,6 +64,8 @@ public final class VoiceAppointServer implements AutoCloseable {
                             config.accessTokenLifetime(),
                             config.maxRequestBytes(),
                             config.defaultLanguage(),
+                            config.redisUrl(),
+                            config.trustProxyHeaders(),
                             clock),
                     config.host(),
                     config.port());

@@ -1,30 +1,55 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.auth.AccessTokens;
+import com.voiceappoint.adapter.http.ratelimit.Limit;
+import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
 import com.voiceappoint.application.port.in.GetProfileQuery;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
+import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.shared.Language;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Sign-up, login and "who am I". */
+/** Sign-up, login, token refresh and logout, and the user's own account. */
 final class AuthRoutes {
+    static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
+    static final Limit REGISTER_PER_ACCOUNT = new Limit("register-account", 5, Duration.ofHours(1));
+    static final Limit LOGIN_PER_IP = new Limit("login-ip", 30, Duration.ofMinutes(5));
+    static final Limit LOGIN_PER_ACCOUNT = new Limit("login-account", 10, Duration.ofMinutes(15));
+    static final Limit REFRESH_PER_IP = new Limit("refresh-ip", 60, Duration.ofMinutes(1));
+
     private final UseCases app;
     private final AccessTokens tokens;
     private final Bodies bodies;
+    private final RateLimiter limiter;
     private final Language defaultLanguage;
+    private final Clock clock;
 
-    AuthRoutes(UseCases app, AccessTokens tokens, Bodies bodies, Language defaultLanguage) {
+    AuthRoutes(
+            UseCases app,
+            AccessTokens tokens,
+            Bodies bodies,
+            RateLimiter limiter,
+            Language defaultLanguage,
+            Clock clock) {
         this.app = app;
         this.tokens = tokens;
         this.bodies = bodies;
+        this.limiter = limiter;
         this.defaultLanguage = defaultLanguage;
+        this.clock = clock;
     }
 
     record RegisterRequest(
@@ -62,14 +87,33 @@ final class AuthRoutes {
             @NotBlank(message = "validation.required") @Size(max = 128, message = "validation.too_long")
             String password) {}
 
-    record TokenResponse(String access, String tokenType, long expiresIn) {}
+    record RefreshRequest(
+            @NotBlank(message = "validation.required") @Size(max = 100, message = "validation.too_long")
+            String refresh) {}
+
+    record TokenResponse(String access, String refresh, String tokenType, long expiresIn, long refreshExpiresIn) {}
+
+    record ProfileRequest(
+            @Size(max = 150, message = "validation.too_long")
+            String fullName,
+
+            @Size(max = 10, message = "validation.too_long") String language) {}
+
+    record PasswordRequest(
+            @NotNull(message = "validation.required") @Size(max = 128, message = "validation.too_long")
+            String currentPassword,
+
+            @NotNull(message = "validation.required") @Size(max = 128, message = "validation.too_long")
+            String newPassword) {}
 
     record MembershipView(Views.BusinessView business, String role) {}
 
     record MeResponse(UUID id, String email, String fullName, String language, List<MembershipView> memberships) {}
 
     void register(Context ctx) {
+        limit(REGISTER_PER_IP, ctx.ip());
         RegisterRequest request = bodies.read(ctx, RegisterRequest.class);
+        limit(REGISTER_PER_ACCOUNT, account(request.email()));
         String language = request.language() != null
                 ? request.language()
                 : RequestContext.language(ctx, defaultLanguage).code();
@@ -92,19 +136,62 @@ final class AuthRoutes {
     }
 
     void token(Context ctx) {
+        limit(LOGIN_PER_IP, ctx.ip());
         TokenRequest request = bodies.read(ctx, TokenRequest.class);
+        limit(LOGIN_PER_ACCOUNT, account(request.email()));
         AuthenticateUseCase.AuthenticatedUser user =
                 app.authenticate().authenticate(request.email(), request.password());
-        AccessTokens.Issued issued = tokens.issue(user.userId(), user.language());
-        ctx.header("Cache-Control", "no-store")
-                .json(new TokenResponse(
-                        issued.token(), "Bearer", issued.lifetime().toSeconds()));
+        tokens(ctx, user.userId(), user.language(), app.sessions().start(user.userId()));
+    }
+
+    /** A refresh token for a new pair; the old refresh token is spent, and spending it twice ends the login. */
+    void refresh(Context ctx) {
+        limit(REFRESH_PER_IP, ctx.ip());
+        RefreshRequest request = bodies.read(ctx, RefreshRequest.class);
+        SessionUseCase.Refreshed refreshed = app.sessions().refresh(request.refresh());
+        tokens(ctx, refreshed.user().userId(), refreshed.user().language(), refreshed.refreshToken());
+    }
+
+    void logout(Context ctx) {
+        bodies.readOptional(ctx, RefreshRequest.class)
+                .ifPresent(r -> app.sessions().end(r.refresh()));
+        ctx.status(204);
     }
 
     void me(Context ctx) {
-        GetProfileQuery.Profile profile =
-                app.profile().profile(RequestContext.member(ctx).userId());
-        ctx.json(new MeResponse(
+        ctx.json(profile(RequestContext.member(ctx).userId()));
+    }
+
+    void updateMe(Context ctx) {
+        ProfileRequest request = bodies.read(ctx, ProfileRequest.class);
+        UserId user = RequestContext.member(ctx).userId();
+        app.account()
+                .updateProfile(user, Optional.ofNullable(request.fullName()), Optional.ofNullable(request.language()));
+        ctx.json(profile(user));
+    }
+
+    void changePassword(Context ctx) {
+        PasswordRequest request = bodies.read(ctx, PasswordRequest.class);
+        UserId user = RequestContext.member(ctx).userId();
+        limit(LOGIN_PER_ACCOUNT, user.toString());
+        app.account().changePassword(user, request.currentPassword(), request.newPassword());
+        ctx.status(204);
+    }
+
+    private void tokens(Context ctx, UserId user, Language language, SessionUseCase.RefreshToken refresh) {
+        AccessTokens.Issued access = tokens.issue(user, language);
+        ctx.header("Cache-Control", "no-store")
+                .json(new TokenResponse(
+                        access.token(),
+                        refresh.token(),
+                        "Bearer",
+                        access.lifetime().toSeconds(),
+                        Duration.between(clock.instant(), refresh.expiresAt()).toSeconds()));
+    }
+
+    private MeResponse profile(UserId user) {
+        GetProfileQuery.Profile profile = app.profile().profile(user);
+        return new MeResponse(
                 profile.user().id().value(),
                 profile.user().email().value(),
                 profile.user().fullName(),
@@ -112,6 +199,16 @@ final class AuthRoutes {
                 profile.memberships().stream()
                         .map(m -> new MembershipView(
                                 Views.BusinessView.of(m.business()), m.role().code()))
-                        .toList()));
+                        .toList());
+    }
+
+    private void limit(Limit limit, String key) {
+        limiter.tryConsume(limit, key).ifPresent(wait -> {
+            throw new RateLimitedException(wait);
+        });
+    }
+
+    private static String account(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,8 @@ package com.voiceappoint.adapter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voiceappoint.adapter.http.auth.Access;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
+import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -31,16 +34,31 @@ public final class HttpServer implements AutoCloseable {
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
     private final Javalin app;
+    private final RateLimiter limiter;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, RateLimiter limiter) {
         this.app = app;
+        this.limiter = limiter;
     }
 
     public static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port) {
-        return new HttpServer(create(useCases, settings).start(host, port));
+        RateLimiter limiter = settings.redisUrl()
+                .<RateLimiter>map(Bucket4jRateLimiter::redis)
+                .orElseGet(Bucket4jRateLimiter::inProcess);
+        return start(useCases, settings, host, port, limiter);
     }
 
-    static Javalin create(UseCases useCases, HttpSettings settings) {
+    /** With a limiter of the caller's choosing; it is closed with the server. */
+    static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port, RateLimiter limiter) {
+        try {
+            return new HttpServer(create(useCases, settings, limiter).start(host, port), limiter);
+        } catch (RuntimeException e) {
+            limiter.close();
+            throw e;
+        }
+    }
+
+    static Javalin create(UseCases useCases, HttpSettings settings, RateLimiter limiter) {
         ObjectMapper json = JsonMapping.create();
         Validator validator = Validation.byProvider(HibernateValidator.class)
                 .configure()
@@ -51,7 +69,8 @@ public final class HttpServer implements AutoCloseable {
         AccessTokens tokens = new AccessTokens(settings.jwtSecret(), settings.accessTokenLifetime(), settings.clock());
         ProblemResponder problems = new ProblemResponder(json, settings.defaultLanguage());
 
-        AuthRoutes auth = new AuthRoutes(useCases, tokens, bodies, settings.defaultLanguage());
+        AuthRoutes auth =
+                new AuthRoutes(useCases, tokens, bodies, limiter, settings.defaultLanguage(), settings.clock());
         CatalogRoutes catalog = new CatalogRoutes(useCases, bodies);
         BusinessHoursRoutes hours = new BusinessHoursRoutes(useCases, bodies);
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
@@ -73,7 +92,11 @@ public final class HttpServer implements AutoCloseable {
 
             routes.post("/api/v1/auth/register", auth::register, Access.PUBLIC);
             routes.post("/api/v1/auth/token", auth::token, Access.PUBLIC);
+            routes.post("/api/v1/auth/refresh", auth::refresh, Access.PUBLIC);
+            routes.post("/api/v1/auth/logout", auth::logout, Access.PUBLIC);
             routes.get("/api/v1/auth/me", auth::me, Access.MEMBER);
+            routes.patch("/api/v1/auth/me", auth::updateMe, Access.MEMBER);
+            routes.post("/api/v1/auth/password", auth::changePassword, Access.MEMBER);
 
             routes.get("/api/v1/services", catalog::list, Access.MEMBER);
             routes.post("/api/v1/services", catalog::create, Access.MEMBER);
@@ -98,6 +121,10 @@ public final class HttpServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         // on stop, stop accepting and give requests in flight time to finish instead of cutting them off
+        if (settings.trustProxyHeaders()) {
+            // behind nginx: the client is whoever X-Forwarded-For names, not the proxy
+            config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+        }
         config.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
@@ -132,5 +159,6 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        limiter.close();
     }
 }

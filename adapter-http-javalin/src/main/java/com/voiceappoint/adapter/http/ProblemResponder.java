@@ -6,6 +6,7 @@ import com.voiceappoint.adapter.http.auth.AuthenticationException;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.adapter.http.problem.Problem;
+import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.NotFoundException;
@@ -84,6 +85,10 @@ final class ProblemResponder {
         }
         if (e instanceof DuplicateKeyException duplicate && duplicate.key() == DuplicateKeyException.Key.SERVICE_NAME) {
             return problem(409, ErrorCode.DUPLICATE_NAME.name(), language, ctx, List.of(), List.of());
+        }
+        if (e instanceof RateLimitedException limited) {
+            ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+            return problem(429, "RATE_LIMITED", language, ctx, List.of(), List.of(), limited.retryAfterSeconds());
         }
         if (e instanceof HttpResponseException http) {
             String route = Messages.get(language, "resource.route");

@@ -59,6 +59,100 @@ class AuthApiTest {
     }
 
     @Test
+    void login_gives_a_refresh_token_that_rotates_and_cannot_be_replayed() {
+        server.owner("rotate@example.com", "Rotate Shop");
+        var login =
+                api.at("/api/v1/auth/token").post(Map.of("email", "rotate@example.com", "password", "s3cret-enough"));
+        String firstRefresh = login.body().get("refresh").asText();
+        assertThat(login.body().get("refresh_expires_in").asLong()).isEqualTo(30L * 24 * 3600);
+
+        var refreshed = api.at("/api/v1/auth/refresh/").post(Map.of("refresh", firstRefresh));
+        assertThat(refreshed.status()).isEqualTo(200);
+        String access = refreshed.body().get("access").asText();
+        String secondRefresh = refreshed.body().get("refresh").asText();
+        assertThat(api.at("/api/v1/auth/me").token(access).get().status()).isEqualTo(200);
+
+        var replay = api.at("/api/v1/auth/refresh").post(Map.of("refresh", firstRefresh));
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.body().get("code").asText()).isEqualTo("INVALID_TOKEN");
+        assertThat(api.at("/api/v1/auth/refresh")
+                        .post(Map.of("refresh", secondRefresh))
+                        .status())
+                .as("the replay revoked the whole family")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void logout_ends_the_refresh_token() {
+        server.owner("logout@example.com", "Logout Shop");
+        String refresh = api.at("/api/v1/auth/token")
+                .post(Map.of("email", "logout@example.com", "password", "s3cret-enough"))
+                .body()
+                .get("refresh")
+                .asText();
+
+        assertThat(api.at("/api/v1/auth/logout/")
+                        .post(Map.of("refresh", refresh))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.at("/api/v1/auth/logout/")
+                        .post(Map.of("refresh", "unknown"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.at("/api/v1/auth/refresh")
+                        .post(Map.of("refresh", refresh))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void a_user_changes_their_language_and_name() {
+        TestServer.Owner owner = server.owner("profile@example.com", "Profile Shop");
+
+        var patched = api.at("/api/v1/auth/me/")
+                .token(owner.token())
+                .raw("PATCH", "{\"language\": \"en\", \"full_name\": \"Lola P.\"}", "application/json");
+
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        assertThat(patched.body().get("language").asText()).isEqualTo("en");
+        assertThat(patched.body().get("full_name").asText()).isEqualTo("Lola P.");
+        var bad = api.at("/api/v1/auth/me")
+                .token(owner.token())
+                .raw("PATCH", "{\"language\": \"fr\"}", "application/json");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("language");
+    }
+
+    @Test
+    void changing_the_password_needs_the_current_one_and_logs_out_everywhere() {
+        TestServer.Owner owner = server.owner("password@example.com", "Password Shop");
+        String refresh = api.at("/api/v1/auth/token")
+                .post(Map.of("email", "password@example.com", "password", "s3cret-enough"))
+                .body()
+                .get("refresh")
+                .asText();
+
+        var wrong = api.at("/api/v1/auth/password")
+                .token(owner.token())
+                .post(Map.of("current_password", "not-it-at-all", "new_password", "brand-new-secret"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().get("errors").get(0).get("field").asText()).isEqualTo("current_password");
+
+        var changed = api.at("/api/v1/auth/password")
+                .token(owner.token())
+                .post(Map.of("current_password", "s3cret-enough", "new_password", "brand-new-secret"));
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(api.at("/api/v1/auth/refresh")
+                        .post(Map.of("refresh", refresh))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.at("/api/v1/auth/token")
+                        .post(Map.of("email", "password@example.com", "password", "brand-new-secret"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_second_registration_with_the_same_email_is_a_409_problem() {
         server.owner("dup@example.com", "Dup One");
 

@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.http;
 
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,9 +33,14 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
         ports = InMemoryAdapters.create();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         UseCases app = Interactors.create(ports, clock);
-        server = HttpServer.start(
-                app, new HttpSettings(SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, clock), "127.0.0.1", 0);
+        // these tests register many accounts from one address: rate limits have tests of their own
+        RateLimiter unlimited = (limit, key) -> Optional.empty();
+        server = HttpServer.start(app, settings(clock), "127.0.0.1", 0, unlimited);
         client = new ApiClient(server.port());
+    }
+
+    static HttpSettings settings(Clock clock) {
+        return new HttpSettings(SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, Optional.empty(), false, clock);
     }
 
     @Override

@@ -36,6 +36,17 @@ public final class JdbiUserRepository implements UserRepository {
     }
 
     @Override
+    public void update(User user) {
+        jdbi.useHandle(h -> h.createUpdate("update users set password_hash = :hash, full_name = :name, "
+                        + "language = :language, updated_at = now() where id = :id")
+                .bind("id", user.id().value())
+                .bind("hash", user.passwordHash())
+                .bind("name", user.fullName())
+                .bind("language", user.language().code())
+                .execute());
+    }
+
+    @Override
     public Optional<User> findById(UserId id) {
         return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from users where id = :id")
                 .bind("id", id.value())

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.zaxxer.hikari.HikariConfig;
@@ -79,6 +80,10 @@ public final class PostgresPersistence implements AutoCloseable {
         return new JdbiUserRepository(jdbi);
     }
 
+    public SessionRepository sessions() {
+        return new JdbiSessionRepository(jdbi);
+    }
+
     public BusinessRepository businesses() {
         return new JdbiBusinessRepository(jdbi);
     }
@@ -112,6 +117,7 @@ public final class PostgresPersistence implements AutoCloseable {
         return new OutboundPorts(
                 transactions(),
                 users(),
+                sessions(),
                 businesses(),
                 memberships(),
                 providers(),

@@ -4,6 +4,7 @@ import com.voiceappoint.application.contract.AccountRepositoriesContract;
 import com.voiceappoint.application.contract.AppointmentRepositoryContract;
 import com.voiceappoint.application.contract.CatalogAndScheduleContract;
 import com.voiceappoint.application.contract.ClientRepositoryContract;
+import com.voiceappoint.application.contract.SessionRepositoryContract;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import org.junit.jupiter.api.Nested;
@@ -36,6 +37,14 @@ class JdbiAdaptersContractTest {
 
     @Nested
     class Clients extends ClientRepositoryContract {
+        @Override
+        protected OutboundPorts newPorts() {
+            return ports();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionRepositoryContract {
         @Override
         protected OutboundPorts newPorts() {
             return ports();

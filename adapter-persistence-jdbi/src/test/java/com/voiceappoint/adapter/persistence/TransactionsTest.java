@@ -74,6 +74,7 @@ class TransactionsTest {
         OutboundPorts broken = new OutboundPorts(
                 ports.transactions(),
                 ports.users(),
+                ports.sessions(),
                 ports.businesses(),
                 ports.memberships(),
                 failing,

@@ -28,6 +28,9 @@ public final class Interactors {
                         ports.passwordHasher(),
                         clock),
                 new AuthenticateInteractor(ports.users(), ports.passwordHasher()),
+                new SessionInteractor(ports.sessions(), ports.users(), clock),
+                new AccountInteractor(
+                        ports.transactions(), ports.users(), ports.sessions(), ports.passwordHasher(), clock),
                 new GetProfileInteractor(ports.users(), ports.memberships(), ports.businesses()),
                 (actor, businessId) -> access.require(actor, businessId, Permission.VIEW_BUSINESS)
                         .business(),

@@ -24,7 +24,6 @@ import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
-import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.Zones;
@@ -36,8 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 
 public final class RegisterAccountInteractor implements RegisterAccountUseCase {
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_PASSWORD_LENGTH = 128;
     private static final int SLUG_RACE_RETRIES = 5;
 
     private final TransactionRunner transactions;
@@ -68,7 +65,7 @@ public final class RegisterAccountInteractor implements RegisterAccountUseCase {
     @Override
     public Result register(Command command) {
         EmailAddress email = new EmailAddress(command.email());
-        checkPassword(command.password());
+        Passwords.check("password", command.password());
         Language language = command.language() == null ? Language.ES : Language.parse(command.language(), "language");
         String businessName = Business.requireName(command.businessName());
         BusinessType type = BusinessType.parse(command.businessType());
@@ -132,14 +129,6 @@ public final class RegisterAccountInteractor implements RegisterAccountUseCase {
                 return candidate;
             }
         }
-    }
-
-    static void checkPassword(String password) {
-        InvalidValueException.check(
-                password.length() >= MIN_PASSWORD_LENGTH, "password", "a password has at least 8 characters");
-        InvalidValueException.check(
-                password.length() <= MAX_PASSWORD_LENGTH, "password", "a password has at most 128 characters");
-        InvalidValueException.check(!password.isBlank(), "password", "a password cannot be only spaces");
     }
 
     private static DomainException emailTaken() {

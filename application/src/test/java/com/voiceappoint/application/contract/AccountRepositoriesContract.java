@@ -44,6 +44,16 @@ public abstract class AccountRepositoriesContract {
     }
 
     @Test
+    void a_user_update_changes_name_language_and_password_hash() {
+        User user = TestData.user(ports);
+        User changed = new User(user.id(), user.email(), "new-hash", "New Name", Language.EN, user.createdAt());
+
+        ports.users().update(changed);
+
+        assertThat(ports.users().findById(user.id())).contains(changed);
+    }
+
+    @Test
     void an_email_registers_once() {
         User user = TestData.user(ports);
         User twin = new User(UserId.random(), user.email(), "other", "Twin", Language.EN, Instant.now());

@@ -31,6 +31,14 @@ class InMemoryAdaptersContractTest {
     }
 
     @Nested
+    class Sessions extends SessionRepositoryContract {
+        @Override
+        protected OutboundPorts newPorts() {
+            return InMemoryAdapters.create();
+        }
+    }
+
+    @Nested
     class Appointments extends AppointmentRepositoryContract {
         @Override
         protected OutboundPorts newPorts() {

@@ -11,6 +11,7 @@ public final class InMemoryAdapters {
         return new OutboundPorts(
                 new InMemoryTransactionRunner(),
                 new InMemoryUserRepository(),
+                new InMemorySessionRepository(),
                 businesses,
                 new InMemoryMembershipRepository(businesses),
                 new InMemoryProviderRepository(),

@@ -21,6 +21,11 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public void update(User user) {
+        users.put(user.id(), user);
+    }
+
+    @Override
     public Optional<User> findById(UserId id) {
         return Optional.ofNullable(users.get(id));
     }

@@ -6,6 +6,8 @@ import java.util.Objects;
 public record UseCases(
         RegisterAccountUseCase registerAccount,
         AuthenticateUseCase authenticate,
+        SessionUseCase sessions,
+        ManageAccountUseCase account,
         GetProfileQuery profile,
         GetBusinessQuery business,
         CreateServiceUseCase createService,
@@ -18,6 +20,8 @@ public record UseCases(
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(business, "business");
         Objects.requireNonNull(createService, "createService");

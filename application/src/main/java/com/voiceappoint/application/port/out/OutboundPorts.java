@@ -6,6 +6,7 @@ import java.util.Objects;
 public record OutboundPorts(
         TransactionRunner transactions,
         UserRepository users,
+        SessionRepository sessions,
         BusinessRepository businesses,
         MembershipRepository memberships,
         ProviderRepository providers,
@@ -17,6 +18,7 @@ public record OutboundPorts(
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(businesses, "businesses");
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(providers, "providers");

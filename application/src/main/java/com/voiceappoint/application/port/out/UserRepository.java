@@ -10,6 +10,8 @@ public interface UserRepository {
     /** @throws com.voiceappoint.application.error.DuplicateKeyException USER_EMAIL when the e-mail is taken */
     void add(User user);
 
+    void update(User user);
+
     Optional<User> findById(UserId id);
 
     Optional<User> findByEmail(EmailAddress email);

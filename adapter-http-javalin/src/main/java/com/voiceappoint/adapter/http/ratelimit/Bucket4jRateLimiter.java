@@ -1,0 +1,88 @@
+package com.voiceappoint.adapter.http.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Token buckets by Bucket4j: in this process (Caffeine forgets idle buckets) when there is one server, in Redis when
+ * there are several, so a client cannot multiply its allowance by the number of instances.
+ */
+public final class Bucket4jRateLimiter implements RateLimiter {
+    private static final Duration LONGEST_PERIOD = Duration.ofDays(1);
+
+    private final Function<String, Function<BucketConfiguration, Bucket>> buckets;
+    private final AutoCloseable resources;
+
+    private Bucket4jRateLimiter(
+            Function<String, Function<BucketConfiguration, Bucket>> buckets, AutoCloseable resources) {
+        this.buckets = buckets;
+        this.resources = resources;
+    }
+
+    public static Bucket4jRateLimiter inProcess() {
+        Cache<String, Bucket> cache = Caffeine.newBuilder()
+                .expireAfterAccess(LONGEST_PERIOD)
+                .maximumSize(1_000_000)
+                .build();
+        return new Bucket4jRateLimiter(
+                key -> configuration -> cache.get(
+                        key,
+                        k -> Bucket.builder()
+                                .addLimit(configuration.getBandwidths()[0])
+                                .build()),
+                () -> {});
+    }
+
+    /** Buckets shared through Redis at {@code redisUrl} ({@code redis://host:6379}); keys expire when full again. */
+    public static Bucket4jRateLimiter redis(String redisUrl) {
+        RedisClient client = RedisClient.create(redisUrl);
+        StatefulRedisConnection<String, byte[]> connection =
+                client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        ProxyManager<String> proxy = Bucket4jLettuce.casBasedBuilder(connection)
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+        return new Bucket4jRateLimiter(
+                key -> configuration -> proxy.builder().build("voiceappoint:rate:" + key, () -> configuration), () -> {
+                    connection.close();
+                    client.shutdown();
+                });
+    }
+
+    @Override
+    public Optional<Duration> tryConsume(Limit limit, String key) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period())
+                        .build())
+                .build();
+        Bucket bucket = buckets.apply(limit.name() + ":" + key).apply(configuration);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close the rate limiter", e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.voiceappoint.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
+import com.voiceappoint.adapter.http.ratelimit.Limit;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.application.usecase.Interactors;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RateLimitTest {
+    private static final Limit THREE_A_MINUTE = new Limit("test", 3, Duration.ofMinutes(1));
+
+    private static Supplier<RateLimiter> limiter(String kind) {
+        return kind.equals("redis") ? () -> Bucket4jRateLimiter.redis(TestRedis.url()) : Bucket4jRateLimiter::inProcess;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-process", "redis"})
+    void a_key_gets_its_allowance_then_a_wait(String kind) {
+        String key = UUID.randomUUID().toString();
+        try (RateLimiter limiter = limiter(kind).get()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(limiter.tryConsume(THREE_A_MINUTE, key)).isEmpty();
+            }
+            assertThat(limiter.tryConsume(THREE_A_MINUTE, key))
+                    .hasValueSatisfying(
+                            wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20)));
+            assertThat(limiter.tryConsume(THREE_A_MINUTE, "someone-else-" + key))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void instances_sharing_redis_share_one_allowance() {
+        String key = UUID.randomUUID().toString();
+        try (RateLimiter first = Bucket4jRateLimiter.redis(TestRedis.url());
+                RateLimiter second = Bucket4jRateLimiter.redis(TestRedis.url())) {
+            assertThat(first.tryConsume(THREE_A_MINUTE, key)).isEmpty();
+            assertThat(second.tryConsume(THREE_A_MINUTE, key)).isEmpty();
+            assertThat(first.tryConsume(THREE_A_MINUTE, key)).isEmpty();
+
+            assertThat(second.tryConsume(THREE_A_MINUTE, key)).isPresent();
+        }
+    }
+
+    @Test
+    void logins_beyond_the_per_account_limit_get_a_429_with_retry_after() {
+        try (HttpServer server = HttpServer.start(
+                Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()),
+                TestServer.settings(Clock.systemUTC()),
+                "127.0.0.1",
+                0)) {
+            ApiClient api = new ApiClient(server.port());
+            Map<String, String> wrong = Map.of("email", "target@example.com", "password", "guess-guess");
+            for (int i = 0; i < AuthRoutes.LOGIN_PER_ACCOUNT.capacity(); i++) {
+                assertThat(api.at("/api/v1/auth/token").post(wrong).status()).isEqualTo(401);
+            }
+
+            var limited =
+                    api.at("/api/v1/auth/token").header("Accept-Language", "en").post(wrong);
+
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.body().get("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(Long.parseLong(limited.header("retry-after"))).isPositive();
+            assertThat(api.at("/api/v1/auth/token")
+                            .post(Map.of("email", "other@example.com", "password", "guess-guess"))
+                            .status())
+                    .as("another account is not affected")
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void behind_a_trusted_proxy_each_forwarded_client_has_its_own_allowance() {
+        var settings = TestServer.settings(Clock.systemUTC());
+        var trusting = new HttpSettings(
+                settings.jwtSecret(),
+                settings.accessTokenLifetime(),
+                settings.maxRequestBytes(),
+                settings.defaultLanguage(),
+                settings.redisUrl(),
+                true,
+                settings.clock());
+        try (HttpServer server = HttpServer.start(
+                Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()), trusting, "127.0.0.1", 0)) {
+            ApiClient api = new ApiClient(server.port());
+            Map<String, String> body = Map.of("email", "x@example.com", "password", "guess-guess");
+            int first = 0;
+            for (int i = 0; i <= AuthRoutes.REGISTER_PER_IP.capacity(); i++) {
+                first = api.at("/api/v1/auth/register")
+                        .header("X-Forwarded-For", "203.0.113.7")
+                        .post(body)
+                        .status();
+            }
+            int second = api.at("/api/v1/auth/register")
+                    .header("X-Forwarded-For", "203.0.113.8")
+                    .post(body)
+                    .status();
+
+            assertThat(first).isEqualTo(429);
+            assertThat(second).isEqualTo(400);
+        }
+    }
+}

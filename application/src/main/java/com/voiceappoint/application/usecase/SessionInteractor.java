@@ -1,0 +1,101 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.port.in.AuthenticateUseCase;
+import com.voiceappoint.application.port.in.SessionUseCase;
+import com.voiceappoint.application.port.out.SessionRepository;
+import com.voiceappoint.application.port.out.UserRepository;
+import com.voiceappoint.domain.account.Session;
+import com.voiceappoint.domain.account.User;
+import com.voiceappoint.domain.account.UserId;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Refresh tokens are 256 random bits from the JDK's SecureRandom; only their SHA-256 is stored, so a copy of the
+ * database logs nobody in. Rotation and reuse detection need no transaction: marking a token rotated is a single
+ * conditional write, and a revocation must stick even when the request that triggers it fails.
+ */
+public final class SessionInteractor implements SessionUseCase {
+    static final Duration LIFETIME = Duration.ofDays(30);
+    private static final int TOKEN_BYTES = 32;
+
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SessionInteractor(SessionRepository sessions, UserRepository users, Clock clock) {
+        this.sessions = sessions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    public RefreshToken start(UserId user) {
+        return issue(user, UUID.randomUUID(), clock.instant());
+    }
+
+    @Override
+    public Refreshed refresh(String refreshToken) {
+        Instant now = clock.instant();
+        Session session = find(refreshToken).orElseThrow(SessionInteractor::invalid);
+        if (session.isRevoked() || session.isExpired(now)) {
+            throw invalid();
+        }
+        if (session.wasRotated() || !sessions.markRotated(session.id(), now)) {
+            // the token was exchanged before: whoever holds it now may not be its owner
+            sessions.revokeFamily(session.family(), now);
+            throw invalid();
+        }
+        User user = users.findById(session.userId()).orElseThrow(SessionInteractor::invalid);
+        RefreshToken next = issue(user.id(), session.family(), now);
+        return new Refreshed(
+                new AuthenticateUseCase.AuthenticatedUser(user.id(), user.email(), user.fullName(), user.language()),
+                next);
+    }
+
+    @Override
+    public void end(String refreshToken) {
+        find(refreshToken).ifPresent(session -> sessions.revokeFamily(session.family(), clock.instant()));
+    }
+
+    private RefreshToken issue(UserId user, UUID family, Instant now) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Session session = Session.issue(user, family, hash(token), now, LIFETIME);
+        sessions.add(session);
+        return new RefreshToken(token, session.expiresAt());
+    }
+
+    private Optional<Session> find(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 100) {
+            return Optional.empty();
+        }
+        return sessions.findByTokenHash(hash(refreshToken));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static DomainException invalid() {
+        return new DomainException(ErrorCode.INVALID_TOKEN, "the refresh token is not valid");
+    }
+}
