@@ -71,6 +71,8 @@ public final class HttpServer implements AutoCloseable {
 
         AuthRoutes auth =
                 new AuthRoutes(useCases, tokens, bodies, limiter, settings.defaultLanguage(), settings.clock());
+        BusinessRoutes businesses = new BusinessRoutes(useCases, bodies);
+        MemberRoutes members = new MemberRoutes(useCases, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases, bodies);
         BusinessHoursRoutes hours = new BusinessHoursRoutes(useCases, bodies);
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
@@ -97,6 +99,22 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/auth/me", auth::me, Access.MEMBER);
             routes.patch("/api/v1/auth/me", auth::updateMe, Access.MEMBER);
             routes.post("/api/v1/auth/password", auth::changePassword, Access.MEMBER);
+
+            routes.get("/api/v1/businesses", businesses::list, Access.MEMBER);
+            routes.post("/api/v1/businesses", businesses::create, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}", businesses::get, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}", businesses::update, Access.MEMBER);
+            routes.delete("/api/v1/businesses/{id}", businesses::delete, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/dashboard-config", businesses::dashboard, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}/dashboard-config", businesses::updateDashboard, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/onboarding", businesses::onboarding, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}/onboarding", businesses::updateOnboarding, Access.MEMBER);
+
+            routes.get("/api/v1/businesses/{id}/members", members::list, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/members", members::add, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}/members/{user}", members::changeRole, Access.MEMBER);
+            routes.delete("/api/v1/businesses/{id}/members/{user}", members::remove, Access.MEMBER);
+            routes.delete("/api/v1/businesses/{id}/invitations/{invitation}", members::cancelInvitation, Access.MEMBER);
 
             routes.get("/api/v1/services", catalog::list, Access.MEMBER);
             routes.post("/api/v1/services", catalog::create, Access.MEMBER);

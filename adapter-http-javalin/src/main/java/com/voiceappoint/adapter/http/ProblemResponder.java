@@ -148,7 +148,7 @@ final class ProblemResponder {
             case AUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_TOKEN -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
-            case EMAIL_ALREADY_REGISTERED, DUPLICATE_NAME -> 409;
+            case EMAIL_ALREADY_REGISTERED, DUPLICATE_NAME, ALREADY_MEMBER, LAST_OWNER, CURRENCY_IN_USE, IN_USE -> 409;
             case SLOT_TAKEN,
                     BUSINESS_CLOSED,
                     OUTSIDE_HOURS,

@@ -2,9 +2,11 @@ package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.business.BookingPolicy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Money;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +26,9 @@ final class Views {
             String language,
             String timezone,
             String currency,
-            boolean allowVoiceBooking) {
+            String country,
+            boolean allowVoiceBooking,
+            PolicyView policy) {
         static BusinessView of(Business b) {
             return new BusinessView(
                     b.id().value(),
@@ -34,7 +38,25 @@ final class Views {
                     b.language().code(),
                     b.zone().getId(),
                     b.currency().getCurrencyCode(),
-                    b.allowVoiceBooking());
+                    b.country().map(CountryCode::value).orElse(null),
+                    b.allowVoiceBooking(),
+                    PolicyView.of(b.policy()));
+        }
+    }
+
+    record PolicyView(
+            long slotStepMinutes,
+            long minimumNoticeMinutes,
+            long maximumAdvanceDays,
+            long cancellationCutoffMinutes,
+            long holdMinutes) {
+        static PolicyView of(BookingPolicy p) {
+            return new PolicyView(
+                    p.slotStep().toMinutes(),
+                    p.minimumNotice().toMinutes(),
+                    p.maximumAdvance().toDays(),
+                    p.cancellationCutoff().toMinutes(),
+                    p.holdDuration().toMinutes());
         }
     }
 

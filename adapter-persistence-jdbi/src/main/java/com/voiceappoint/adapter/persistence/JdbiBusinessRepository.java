@@ -10,18 +10,22 @@ import com.voiceappoint.domain.business.BusinessType;
 import com.voiceappoint.domain.business.DashboardConfig;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Slug;
+import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Language;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +35,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class JdbiBusinessRepository implements BusinessRepository {
     private static final String COLUMNS = "id, slug, name, business_type, language, timezone, currency, "
             + "allow_voice_booking, slot_step_minutes, minimum_notice_minutes, maximum_advance_minutes, "
-            + "cancellation_cutoff_minutes, hold_minutes";
+            + "cancellation_cutoff_minutes, hold_minutes, country";
 
     private final Jdbi jdbi;
 
@@ -42,22 +46,10 @@ public final class JdbiBusinessRepository implements BusinessRepository {
     @Override
     public void add(Business business, DashboardConfig dashboard, OnboardingStatus onboarding) {
         translate(() -> jdbi.useHandle(h -> {
-            BookingPolicy policy = business.policy();
             h.createUpdate("insert into businesses (" + COLUMNS + ") values (:id, :slug, :name, :type, :language, "
-                            + ":timezone, :currency, :voice, :step, :notice, :advance, :cutoff, :hold)")
-                    .bind("id", business.id().value())
+                            + ":timezone, :currency, :voice, :step, :notice, :advance, :cutoff, :hold, :country)")
                     .bind("slug", business.slug().value())
-                    .bind("name", business.name())
-                    .bind("type", business.type().code())
-                    .bind("language", business.language().code())
-                    .bind("timezone", business.zone().getId())
-                    .bind("currency", business.currency().getCurrencyCode())
-                    .bind("voice", business.allowVoiceBooking())
-                    .bind("step", policy.slotStep().toMinutes())
-                    .bind("notice", policy.minimumNotice().toMinutes())
-                    .bind("advance", policy.maximumAdvance().toMinutes())
-                    .bind("cutoff", policy.cancellationCutoff().toMinutes())
-                    .bind("hold", policy.holdDuration().toMinutes())
+                    .bindMap(values(business))
                     .execute();
             h.createUpdate("insert into business_dashboard_configs (business_id, default_view, first_day_of_week, "
                             + "show_cancelled) values (:id, :view, :firstDay, :showCancelled)")
@@ -76,6 +68,47 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                                     .toList())
                     .execute();
         }));
+    }
+
+    @Override
+    public void update(Business business) {
+        jdbi.useHandle(h -> h.createUpdate("update businesses set name = :name, business_type = :type, "
+                        + "language = :language, timezone = :timezone, currency = :currency, "
+                        + "allow_voice_booking = :voice, slot_step_minutes = :step, minimum_notice_minutes = :notice, "
+                        + "maximum_advance_minutes = :advance, cancellation_cutoff_minutes = :cutoff, "
+                        + "hold_minutes = :hold, country = :country, updated_at = now() "
+                        + "where id = :id and deleted_at is null")
+                .bindMap(values(business))
+                .execute());
+    }
+
+    /** Everything but the slug, which never changes. */
+    private static Map<String, Object> values(Business business) {
+        BookingPolicy policy = business.policy();
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", business.id().value());
+        values.put("name", business.name());
+        values.put("type", business.type().code());
+        values.put("language", business.language().code());
+        values.put("timezone", business.zone().getId());
+        values.put("currency", business.currency().getCurrencyCode());
+        values.put("voice", business.allowVoiceBooking());
+        values.put("step", policy.slotStep().toMinutes());
+        values.put("notice", policy.minimumNotice().toMinutes());
+        values.put("advance", policy.maximumAdvance().toMinutes());
+        values.put("cutoff", policy.cancellationCutoff().toMinutes());
+        values.put("hold", policy.holdDuration().toMinutes());
+        values.put("country", business.country().map(CountryCode::value).orElse(null));
+        return values;
+    }
+
+    @Override
+    public void softDelete(BusinessId id, Instant at) {
+        jdbi.useHandle(
+                h -> h.createUpdate("update businesses set deleted_at = :at where id = :id and deleted_at is null")
+                        .bind("id", id.value())
+                        .bind("at", Rows.timestamp(at))
+                        .execute());
     }
 
     @Override
@@ -141,6 +174,32 @@ public final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
+    public void saveDashboardConfig(DashboardConfig config) {
+        jdbi.useHandle(h -> h.createUpdate("update business_dashboard_configs set default_view = :view, "
+                        + "first_day_of_week = :firstDay, show_cancelled = :showCancelled where business_id = :id")
+                .bind("id", config.businessId().value())
+                .bind("view", config.defaultView().code())
+                .bind("firstDay", config.firstDayOfWeek().getValue())
+                .bind("showCancelled", config.showCancelled())
+                .execute());
+    }
+
+    @Override
+    public void saveOnboardingStatus(OnboardingStatus status) {
+        jdbi.useHandle(
+                h -> h.createUpdate("update business_onboarding set completed_steps = :steps where business_id = :id")
+                        .bind("id", status.businessId().value())
+                        .bindArray(
+                                "steps",
+                                String.class,
+                                status.completed().stream()
+                                        .map(OnboardingStatus.Step::code)
+                                        .sorted()
+                                        .toList())
+                        .execute());
+    }
+
+    @Override
     public void completeOnboardingStep(BusinessId id, OnboardingStatus.Step step) {
         jdbi.useHandle(h -> h.createUpdate("update business_onboarding "
                         + "set completed_steps = array_append(completed_steps, :step) "
@@ -173,6 +232,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                         Duration.ofMinutes(rs.getInt("minimum_notice_minutes")),
                         Duration.ofMinutes(rs.getInt("maximum_advance_minutes")),
                         Duration.ofMinutes(rs.getInt("cancellation_cutoff_minutes")),
-                        Duration.ofMinutes(rs.getInt("hold_minutes"))));
+                        Duration.ofMinutes(rs.getInt("hold_minutes"))),
+                Rows.optionalString(rs, "country").map(CountryCode::new));
     }
 }

@@ -44,6 +44,34 @@ public final class JdbiMembershipRepository implements MembershipRepository {
     }
 
     @Override
+    public List<Membership> lockTeam(BusinessId businessId) {
+        return jdbi.withHandle(h -> h.createQuery("select business_id, user_id, role from business_members "
+                        + "where business_id = :business order by created_at, user_id for update")
+                .bind("business", businessId.value())
+                .map(JdbiMembershipRepository::membership)
+                .list());
+    }
+
+    @Override
+    public List<Membership> findByBusiness(BusinessId businessId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        LIVE_MEMBERSHIPS + "where m.business_id = :business order by m.created_at, m.user_id")
+                .bind("business", businessId.value())
+                .map(JdbiMembershipRepository::membership)
+                .list());
+    }
+
+    @Override
+    public boolean remove(BusinessId businessId, UserId userId) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                                "delete from business_members where business_id = :business and user_id = :user")
+                        .bind("business", businessId.value())
+                        .bind("user", userId.value())
+                        .execute())
+                > 0;
+    }
+
+    @Override
     public List<Membership> findByUser(UserId userId) {
         return jdbi.withHandle(h -> h.createQuery(LIVE_MEMBERSHIPS + "where m.user_id = :user order by m.created_at")
                 .bind("user", userId.value())

@@ -9,7 +9,10 @@ import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.shared.Language;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -60,6 +63,17 @@ public final class JdbiUserRepository implements UserRepository {
                 .bind("email", email.value())
                 .map(JdbiUserRepository::user)
                 .findOne());
+    }
+
+    @Override
+    public List<User> findByIds(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from users where id = any(:ids)")
+                .bindArray("ids", UUID.class, ids.stream().map(UserId::value).toList())
+                .map(JdbiUserRepository::user)
+                .list());
     }
 
     private static User user(ResultSet rs, StatementContext ctx) throws SQLException {

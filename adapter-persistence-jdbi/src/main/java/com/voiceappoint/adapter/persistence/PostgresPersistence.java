@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.persistence;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PasswordHasher;
@@ -92,6 +93,10 @@ public final class PostgresPersistence implements AutoCloseable {
         return new JdbiMembershipRepository(jdbi);
     }
 
+    public InvitationRepository invitations() {
+        return new JdbiInvitationRepository(jdbi);
+    }
+
     public ProviderRepository providers() {
         return new JdbiProviderRepository(jdbi);
     }
@@ -120,6 +125,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 sessions(),
                 businesses(),
                 memberships(),
+                invitations(),
                 providers(),
                 services(),
                 schedules(),

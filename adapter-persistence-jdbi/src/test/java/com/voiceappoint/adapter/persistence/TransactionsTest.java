@@ -77,6 +77,7 @@ class TransactionsTest {
                 ports.sessions(),
                 ports.businesses(),
                 ports.memberships(),
+                ports.invitations(),
                 failing,
                 ports.services(),
                 ports.schedules(),

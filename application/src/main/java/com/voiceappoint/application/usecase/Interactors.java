@@ -18,22 +18,31 @@ public final class Interactors {
         AppointmentsInteractor appointments =
                 new AppointmentsInteractor(access, ports.appointments(), ports.providers(), assembler, clock);
         Alternatives alternatives = new Alternatives(ports.providers(), ports.schedules(), ports.appointments());
+        BusinessFounding founding =
+                new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
+        GetProfileInteractor profiles =
+                new GetProfileInteractor(ports.users(), ports.memberships(), ports.businesses());
+        BusinessesInteractor businesses = new BusinessesInteractor(
+                access, founding, ports.businesses(), ports.users(), ports.services(), profiles, clock);
         return new UseCases(
                 new RegisterAccountInteractor(
-                        ports.transactions(),
                         ports.users(),
-                        ports.businesses(),
                         ports.memberships(),
-                        ports.providers(),
+                        ports.invitations(),
                         ports.passwordHasher(),
+                        founding,
                         clock),
                 new AuthenticateInteractor(ports.users(), ports.passwordHasher()),
                 new SessionInteractor(ports.sessions(), ports.users(), clock),
                 new AccountInteractor(
                         ports.transactions(), ports.users(), ports.sessions(), ports.passwordHasher(), clock),
-                new GetProfileInteractor(ports.users(), ports.memberships(), ports.businesses()),
+                profiles,
                 (actor, businessId) -> access.require(actor, businessId, Permission.VIEW_BUSINESS)
                         .business(),
+                businesses,
+                businesses,
+                new MembersInteractor(
+                        access, ports.transactions(), ports.memberships(), ports.invitations(), ports.users(), clock),
                 catalog,
                 catalog,
                 new BusinessHoursInteractor(

@@ -8,16 +8,26 @@ import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.account.UserId;
+import com.voiceappoint.domain.business.BookingPolicy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.BusinessType;
 import com.voiceappoint.domain.business.DashboardConfig;
+import com.voiceappoint.domain.business.Invitation;
 import com.voiceappoint.domain.business.Membership;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Role;
+import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Language;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +101,8 @@ public abstract class AccountRepositoriesContract {
                 business.zone(),
                 business.currency(),
                 true,
-                business.policy());
+                business.policy(),
+                business.country());
 
         assertThatThrownBy(() -> ports.businesses()
                         .add(copy, DashboardConfig.defaultsFor(copy.id()), OnboardingStatus.justRegistered(copy.id())))
@@ -125,5 +136,112 @@ public abstract class AccountRepositoriesContract {
                 .containsExactlyInAnyOrder(
                         new Membership(first.id(), first.owner().id(), Role.OWNER),
                         new Membership(second.id(), first.owner().id(), Role.VIEWER));
+    }
+
+    @Test
+    void a_business_update_changes_everything_but_the_slug() {
+        Business business = TestData.tenant(ports).business();
+        Business changed = new Business(
+                business.id(),
+                business.slug(),
+                "Renamed",
+                BusinessType.SPA,
+                Language.EN,
+                ZoneId.of("America/New_York"),
+                Currency.getInstance("USD"),
+                false,
+                new BookingPolicy(
+                        Duration.ofMinutes(30),
+                        Duration.ZERO,
+                        Duration.ofDays(10),
+                        Duration.ofHours(2),
+                        Duration.ofMinutes(3)),
+                Optional.of(new CountryCode("US")));
+
+        ports.businesses().update(changed);
+
+        assertThat(ports.businesses().findById(business.id())).contains(changed);
+    }
+
+    @Test
+    void a_deleted_business_disappears_with_its_memberships_but_keeps_its_slug() {
+        TestData.Tenant tenant = TestData.tenant(ports);
+
+        ports.businesses().softDelete(tenant.id(), Instant.parse("2026-11-21T10:00:00Z"));
+
+        assertThat(ports.businesses().findById(tenant.id())).isEmpty();
+        assertThat(ports.businesses().findBySlug(tenant.business().slug())).isEmpty();
+        assertThat(ports.businesses().slugExists(tenant.business().slug())).isTrue();
+        assertThat(ports.memberships().findByUser(tenant.owner().id())).isEmpty();
+        assertThat(ports.memberships().find(tenant.id(), tenant.owner().id())).isEmpty();
+    }
+
+    @Test
+    void dashboard_and_onboarding_are_saved_whole() {
+        BusinessId id = TestData.tenant(ports).id();
+        DashboardConfig dashboard = new DashboardConfig(id, DashboardConfig.CalendarView.DAY, DayOfWeek.SUNDAY, true);
+        OnboardingStatus onboarding = new OnboardingStatus(id, Set.of(OnboardingStatus.Step.VOICE_AGENT));
+
+        ports.businesses().saveDashboardConfig(dashboard);
+        ports.businesses().saveOnboardingStatus(onboarding);
+
+        assertThat(ports.businesses().dashboardConfig(id)).contains(dashboard);
+        assertThat(ports.businesses().onboardingStatus(id)).contains(onboarding);
+    }
+
+    @Test
+    void a_team_is_listed_locked_changed_and_shrunk() {
+        TestData.Tenant tenant = TestData.tenant(ports);
+        User staff = TestData.user(ports);
+        ports.memberships().add(new Membership(tenant.id(), staff.id(), Role.STAFF));
+        ports.memberships().add(new Membership(tenant.id(), staff.id(), Role.MANAGER));
+
+        List<Membership> team =
+                ports.transactions().inTransaction(() -> ports.memberships().lockTeam(tenant.id()));
+
+        assertThat(team)
+                .containsExactlyInAnyOrder(
+                        new Membership(tenant.id(), tenant.owner().id(), Role.OWNER),
+                        new Membership(tenant.id(), staff.id(), Role.MANAGER));
+        assertThat(ports.memberships().findByBusiness(tenant.id())).containsExactlyInAnyOrderElementsOf(team);
+        assertThat(ports.memberships().remove(tenant.id(), staff.id())).isTrue();
+        assertThat(ports.memberships().remove(tenant.id(), staff.id())).isFalse();
+        assertThat(ports.memberships().findByBusiness(tenant.id())).hasSize(1);
+        assertThat(ports.users().findByIds(List.of(tenant.owner().id(), staff.id(), UserId.random())))
+                .extracting(User::id)
+                .containsExactlyInAnyOrder(tenant.owner().id(), staff.id());
+    }
+
+    @Test
+    void one_invitation_per_business_and_email_until_it_is_removed() {
+        TestData.Tenant tenant = TestData.tenant(ports);
+        EmailAddress email = new EmailAddress("invited-" + UUID.randomUUID() + "@example.com");
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        Invitation first = new Invitation(
+                UUID.randomUUID(),
+                tenant.id(),
+                email,
+                Role.STAFF,
+                tenant.owner().id(),
+                at);
+        Invitation again = new Invitation(
+                UUID.randomUUID(),
+                tenant.id(),
+                email,
+                Role.MANAGER,
+                tenant.owner().id(),
+                at);
+
+        ports.invitations().save(first);
+        ports.invitations().save(again);
+
+        assertThat(ports.invitations().findByBusiness(tenant.id()))
+                .singleElement()
+                .satisfies(i -> assertThat(i.role()).isEqualTo(Role.MANAGER));
+        Invitation stored = ports.invitations().findByEmail(email).get(0);
+        assertThat(ports.invitations().remove(TestData.tenant(ports).id(), stored.id()))
+                .isFalse();
+        assertThat(ports.invitations().remove(tenant.id(), stored.id())).isTrue();
+        assertThat(ports.invitations().findByEmail(email)).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import com.voiceappoint.domain.client.ClientId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
 import java.time.Duration;
@@ -73,7 +74,8 @@ public final class TestData {
                 MADRID,
                 Currency.getInstance("EUR"),
                 true,
-                BookingPolicy.DEFAULT);
+                BookingPolicy.DEFAULT,
+                Optional.of(new CountryCode("ES")));
         ports.businesses()
                 .add(
                         business,

@@ -8,12 +8,14 @@ public final class InMemoryAdapters {
 
     public static OutboundPorts create() {
         InMemoryBusinessRepository businesses = new InMemoryBusinessRepository();
+        InMemoryUserRepository users = new InMemoryUserRepository();
         return new OutboundPorts(
                 new InMemoryTransactionRunner(),
-                new InMemoryUserRepository(),
+                users,
                 new InMemorySessionRepository(),
                 businesses,
                 new InMemoryMembershipRepository(businesses),
+                new InMemoryInvitationRepository(),
                 new InMemoryProviderRepository(),
                 new InMemoryServiceRepository(),
                 new InMemoryScheduleRepository(),

@@ -7,16 +7,19 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.DashboardConfig;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Slug;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class InMemoryBusinessRepository implements BusinessRepository {
     private final Map<BusinessId, Business> businesses = new ConcurrentHashMap<>();
     private final Map<BusinessId, DashboardConfig> dashboards = new ConcurrentHashMap<>();
     private final Map<BusinessId, OnboardingStatus> onboarding = new ConcurrentHashMap<>();
+    private final Set<Slug> closedSlugs = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized void add(Business business, DashboardConfig dashboard, OnboardingStatus status) {
@@ -26,6 +29,19 @@ public final class InMemoryBusinessRepository implements BusinessRepository {
         businesses.put(business.id(), business);
         dashboards.put(business.id(), dashboard);
         onboarding.put(business.id(), status);
+    }
+
+    @Override
+    public void update(Business business) {
+        businesses.computeIfPresent(business.id(), (id, old) -> business);
+    }
+
+    @Override
+    public void softDelete(BusinessId id, Instant at) {
+        Business deleted = businesses.remove(id);
+        if (deleted != null) {
+            closedSlugs.add(deleted.slug());
+        }
     }
 
     @Override
@@ -45,7 +61,17 @@ public final class InMemoryBusinessRepository implements BusinessRepository {
 
     @Override
     public boolean slugExists(Slug slug) {
-        return findBySlug(slug).isPresent();
+        return findBySlug(slug).isPresent() || closedSlugs.contains(slug);
+    }
+
+    @Override
+    public void saveDashboardConfig(DashboardConfig config) {
+        dashboards.put(config.businessId(), config);
+    }
+
+    @Override
+    public void saveOnboardingStatus(OnboardingStatus status) {
+        onboarding.put(status.businessId(), status);
     }
 
     @Override

@@ -33,6 +33,24 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
     }
 
     @Override
+    public synchronized List<Membership> lockTeam(BusinessId businessId) {
+        return findByBusiness(businessId);
+    }
+
+    @Override
+    public List<Membership> findByBusiness(BusinessId businessId) {
+        return memberships.stream()
+                .filter(m -> m.businessId().equals(businessId))
+                .toList();
+    }
+
+    @Override
+    public boolean remove(BusinessId businessId, UserId userId) {
+        return memberships.removeIf(
+                m -> m.businessId().equals(businessId) && m.userId().equals(userId));
+    }
+
+    @Override
     public List<Membership> findByUser(UserId userId) {
         return memberships.stream()
                 .filter(m -> m.userId().equals(userId))

@@ -5,6 +5,8 @@ import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.account.UserId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,11 @@ public final class InMemoryUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public List<User> findByIds(Collection<UserId> ids) {
+        return ids.stream().map(users::get).filter(u -> u != null).toList();
     }
 
     @Override

@@ -1,14 +1,16 @@
 package com.voiceappoint.domain.business;
 
+import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A business that takes appointments: a salon, a clinic, a studio. Its zone decides what "9:00 on Monday"
- * means; its language is the one its callers hear.
+ * means; its language is the one its callers hear; its country, when known, how its clients write phone numbers.
  */
 public record Business(
         BusinessId id,
@@ -19,7 +21,8 @@ public record Business(
         ZoneId zone,
         Currency currency,
         boolean allowVoiceBooking,
-        BookingPolicy policy) {
+        BookingPolicy policy,
+        Optional<CountryCode> country) {
     public static final int MAX_NAME_LENGTH = 200;
 
     public Business {
@@ -30,6 +33,7 @@ public record Business(
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(country, "country");
         name = requireName(name);
     }
 

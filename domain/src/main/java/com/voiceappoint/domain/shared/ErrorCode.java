@@ -21,6 +21,12 @@ public enum ErrorCode {
     EMAIL_ALREADY_REGISTERED,
     DUPLICATE_NAME,
     IDEMPOTENCY_KEY_REUSED,
+    ALREADY_MEMBER,
+
+    // businesses and members
+    LAST_OWNER,
+    CURRENCY_IN_USE,
+    IN_USE,
 
     // catalogue and schedule
     SERVICE_INACTIVE,

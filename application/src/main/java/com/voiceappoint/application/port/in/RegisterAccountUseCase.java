@@ -23,7 +23,8 @@ public interface RegisterAccountUseCase {
             String businessName,
             String businessType,
             String timezone,
-            String currency) {
+            String currency,
+            String country) {
         public Command {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(password, "password");
@@ -31,6 +32,19 @@ public interface RegisterAccountUseCase {
             Objects.requireNonNull(businessType, "businessType");
             Objects.requireNonNull(timezone, "timezone");
             Objects.requireNonNull(currency, "currency");
+        }
+
+        /** A command without a country: phone numbers then have to be given in international form. */
+        public Command(
+                String email,
+                String password,
+                String fullName,
+                String language,
+                String businessName,
+                String businessType,
+                String timezone,
+                String currency) {
+            this(email, password, fullName, language, businessName, businessType, timezone, currency, null);
         }
 
         @Override

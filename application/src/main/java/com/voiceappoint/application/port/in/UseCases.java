@@ -10,6 +10,9 @@ public record UseCases(
         ManageAccountUseCase account,
         GetProfileQuery profile,
         GetBusinessQuery business,
+        ManageBusinessesUseCase businesses,
+        BusinessSettingsUseCase settings,
+        MembersUseCase members,
         CreateServiceUseCase createService,
         ListServicesQuery listServices,
         BusinessHoursUseCase businessHours,
@@ -24,6 +27,9 @@ public record UseCases(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(business, "business");
+        Objects.requireNonNull(businesses, "businesses");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(members, "members");
         Objects.requireNonNull(createService, "createService");
         Objects.requireNonNull(listServices, "listServices");
         Objects.requireNonNull(businessHours, "businessHours");

@@ -5,6 +5,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.DashboardConfig;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Slug;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,12 @@ public interface BusinessRepository {
      */
     void add(Business business, DashboardConfig dashboard, OnboardingStatus onboarding);
 
+    /** Name, type, language, zone, currency, country, voice flag and policy; the slug never changes. */
+    void update(Business business);
+
+    /** Hides the business from every query; its slug stays taken. */
+    void softDelete(BusinessId id, Instant at);
+
     Optional<Business> findById(BusinessId id);
 
     List<Business> findByIds(Collection<BusinessId> ids);
@@ -30,6 +37,10 @@ public interface BusinessRepository {
     Optional<DashboardConfig> dashboardConfig(BusinessId id);
 
     Optional<OnboardingStatus> onboardingStatus(BusinessId id);
+
+    void saveDashboardConfig(DashboardConfig config);
+
+    void saveOnboardingStatus(OnboardingStatus status);
 
     /** Records a setup step as done; doing it twice changes nothing. */
     void completeOnboardingStep(BusinessId id, OnboardingStatus.Step step);

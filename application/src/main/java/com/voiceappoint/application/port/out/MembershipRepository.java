@@ -12,6 +12,17 @@ public interface MembershipRepository {
 
     Optional<Membership> find(BusinessId businessId, UserId userId);
 
+    /**
+     * Everyone in the business, locked until the transaction ends: rules like "keep one owner" read the team and
+     * act on it, and two owners demoting each other at once must not both succeed.
+     */
+    List<Membership> lockTeam(BusinessId businessId);
+
+    /** Everyone in the business, in the order they joined. */
+    List<Membership> findByBusiness(BusinessId businessId);
+
+    boolean remove(BusinessId businessId, UserId userId);
+
     /** The user's memberships in businesses that are not deleted. */
     List<Membership> findByUser(UserId userId);
 }

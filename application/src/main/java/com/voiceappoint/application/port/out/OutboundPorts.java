@@ -9,6 +9,7 @@ public record OutboundPorts(
         SessionRepository sessions,
         BusinessRepository businesses,
         MembershipRepository memberships,
+        InvitationRepository invitations,
         ProviderRepository providers,
         ServiceRepository services,
         ScheduleRepository schedules,
@@ -21,6 +22,7 @@ public record OutboundPorts(
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(businesses, "businesses");
         Objects.requireNonNull(memberships, "memberships");
+        Objects.requireNonNull(invitations, "invitations");
         Objects.requireNonNull(providers, "providers");
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(schedules, "schedules");

@@ -3,6 +3,8 @@ package com.voiceappoint.application.port.out;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.account.UserId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 public interface UserRepository {
@@ -15,4 +17,6 @@ public interface UserRepository {
     Optional<User> findById(UserId id);
 
     Optional<User> findByEmail(EmailAddress email);
+
+    List<User> findByIds(Collection<UserId> ids);
 }

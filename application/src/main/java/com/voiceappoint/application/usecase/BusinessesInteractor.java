@@ -1,0 +1,216 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BusinessSettingsUseCase;
+import com.voiceappoint.application.port.in.GetProfileQuery;
+import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
+import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.UserRepository;
+import com.voiceappoint.domain.account.User;
+import com.voiceappoint.domain.business.BookingPolicy;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.BusinessType;
+import com.voiceappoint.domain.business.DashboardConfig;
+import com.voiceappoint.domain.business.OnboardingStatus;
+import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.shared.CountryCode;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
+import com.voiceappoint.domain.shared.Zones;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A member's businesses, and each business's dashboard configuration and onboarding. */
+public final class BusinessesInteractor implements ManageBusinessesUseCase, BusinessSettingsUseCase {
+    private final BusinessAccess access;
+    private final BusinessFounding founding;
+    private final BusinessRepository businesses;
+    private final UserRepository users;
+    private final ServiceRepository services;
+    private final GetProfileQuery profiles;
+    private final Clock clock;
+
+    BusinessesInteractor(
+            BusinessAccess access,
+            BusinessFounding founding,
+            BusinessRepository businesses,
+            UserRepository users,
+            ServiceRepository services,
+            GetProfileQuery profiles,
+            Clock clock) {
+        this.access = access;
+        this.founding = founding;
+        this.businesses = businesses;
+        this.users = users;
+        this.services = services;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<GetProfileQuery.BusinessMembership> mine(Actor.Member member) {
+        return profiles.profile(member.userId()).memberships();
+    }
+
+    @Override
+    public Business create(Actor.Member member, NewBusiness business) {
+        User founder = users.findById(member.userId()).orElseThrow(() -> new NotFoundException("user"));
+        BusinessFounding.Draft draft = BusinessFounding.Draft.parse(
+                business.name(),
+                business.businessType(),
+                business.language() == null ? founder.language().code() : business.language(),
+                business.timezone(),
+                business.currency(),
+                business.country());
+        return founding.inTransactionRetryingSlugRaces(() -> founding.found(founder, draft));
+    }
+
+    @Override
+    public Business update(Actor actor, BusinessId businessId, Changes changes) {
+        Business current =
+                access.require(actor, businessId, Permission.MANAGE_SETTINGS).business();
+        Currency currency = changes.currency().map(Money::currency).orElse(current.currency());
+        if (!currency.equals(current.currency())
+                && !services.findByBusiness(businessId, true).isEmpty()) {
+            throw new DomainException(
+                    ErrorCode.CURRENCY_IN_USE,
+                    "currency",
+                    "the currency cannot change once services are priced in it",
+                    Map.of());
+        }
+        BookingPolicy policy = current.policy();
+        Business updated = new Business(
+                current.id(),
+                current.slug(),
+                changes.name().map(Business::requireName).orElse(current.name()),
+                changes.businessType().map(BusinessType::parse).orElse(current.type()),
+                changes.language().map(l -> Language.parse(l, "language")).orElse(current.language()),
+                changes.timezone().map(z -> Zones.parse(z, "timezone")).orElse(current.zone()),
+                currency,
+                changes.allowVoiceBooking().orElse(current.allowVoiceBooking()),
+                new BookingPolicy(
+                        changes.slotStepMinutes()
+                                .map(m -> minutes(m, "slot_step_minutes"))
+                                .orElse(policy.slotStep()),
+                        changes.minimumNoticeMinutes()
+                                .map(m -> minutes(m, "minimum_notice_minutes"))
+                                .orElse(policy.minimumNotice()),
+                        changes.maximumAdvanceDays()
+                                .map(d -> days(d, "maximum_advance_days"))
+                                .orElse(policy.maximumAdvance()),
+                        changes.cancellationCutoffMinutes()
+                                .map(m -> minutes(m, "cancellation_cutoff_minutes"))
+                                .orElse(policy.cancellationCutoff()),
+                        changes.holdMinutes()
+                                .map(m -> minutes(m, "hold_minutes"))
+                                .orElse(policy.holdDuration())),
+                changes.country().isPresent()
+                        ? changes.country().filter(c -> !c.isBlank()).map(CountryCode::new)
+                        : current.country());
+        businesses.update(updated);
+        return updated;
+    }
+
+    @Override
+    public void delete(Actor actor, BusinessId businessId) {
+        access.require(actor, businessId, Permission.DELETE_BUSINESS);
+        businesses.softDelete(businessId, clock.instant());
+    }
+
+    @Override
+    public DashboardConfig dashboard(Actor actor, BusinessId businessId) {
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
+        return businesses.dashboardConfig(businessId).orElseGet(() -> DashboardConfig.defaultsFor(businessId));
+    }
+
+    @Override
+    public DashboardConfig updateDashboard(
+            Actor actor,
+            BusinessId businessId,
+            Optional<String> defaultView,
+            Optional<Integer> firstDayOfWeek,
+            Optional<Boolean> showCancelled) {
+        access.require(actor, businessId, Permission.MANAGE_SETTINGS);
+        DashboardConfig current = dashboard(actor, businessId);
+        DashboardConfig updated = new DashboardConfig(
+                businessId,
+                defaultView.map(BusinessesInteractor::view).orElse(current.defaultView()),
+                firstDayOfWeek.map(BusinessesInteractor::weekday).orElse(current.firstDayOfWeek()),
+                showCancelled.orElse(current.showCancelled()));
+        businesses.saveDashboardConfig(updated);
+        return updated;
+    }
+
+    @Override
+    public OnboardingStatus onboarding(Actor actor, BusinessId businessId) {
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
+        return businesses.onboardingStatus(businessId).orElseGet(() -> new OnboardingStatus(businessId, Set.of()));
+    }
+
+    @Override
+    public OnboardingStatus updateOnboarding(Actor actor, BusinessId businessId, Map<String, Boolean> steps) {
+        access.require(actor, businessId, Permission.MANAGE_SETTINGS);
+        Set<OnboardingStatus.Step> completed = EnumSet.noneOf(OnboardingStatus.Step.class);
+        completed.addAll(onboarding(actor, businessId).completed());
+        steps.forEach((name, done) -> {
+            OnboardingStatus.Step step = step(name);
+            if (Boolean.TRUE.equals(done)) {
+                completed.add(step);
+            } else {
+                completed.remove(step);
+            }
+        });
+        OnboardingStatus updated = new OnboardingStatus(businessId, completed);
+        businesses.saveOnboardingStatus(updated);
+        return updated;
+    }
+
+    private static Duration minutes(int value, String field) {
+        InvalidValueException.check(value >= 0, field, "must not be negative");
+        return Duration.ofMinutes(value);
+    }
+
+    private static Duration days(int value, String field) {
+        InvalidValueException.check(value >= 0, field, "must not be negative");
+        return Duration.ofDays(value);
+    }
+
+    private static DashboardConfig.CalendarView view(String code) {
+        try {
+            return DashboardConfig.CalendarView.valueOf(code.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("default_view", "a view is day, week or month");
+        }
+    }
+
+    private static DayOfWeek weekday(int isoNumber) {
+        try {
+            return DayOfWeek.of(isoNumber);
+        } catch (DateTimeException e) {
+            throw new InvalidValueException("first_day_of_week", "a day of the week is 1 (Monday) to 7 (Sunday)");
+        }
+    }
+
+    private static OnboardingStatus.Step step(String name) {
+        try {
+            return OnboardingStatus.Step.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("steps." + name, "unknown onboarding step");
+        }
+    }
+}
