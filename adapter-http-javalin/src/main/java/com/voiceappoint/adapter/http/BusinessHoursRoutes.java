@@ -60,7 +60,7 @@ final class BusinessHoursRoutes {
         request.hours().forEach((name, windows) -> {
             List<OpeningWindow> parsed = new ArrayList<>();
             for (Window w : windows) {
-                parsed.add(new OpeningWindow(OpeningWindow.parse(w.opens()), OpeningWindow.parse(w.closes())));
+                parsed.add(OpeningWindow.of(w.opens(), w.closes()));
             }
             days.put(day(name), parsed);
         });

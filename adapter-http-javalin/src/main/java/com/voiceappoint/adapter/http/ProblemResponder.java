@@ -83,8 +83,15 @@ final class ProblemResponder {
         if (e instanceof AuthenticationException auth) {
             return problem(401, auth.code().name(), language, ctx, List.of(), List.of());
         }
-        if (e instanceof DuplicateKeyException duplicate && duplicate.key() == DuplicateKeyException.Key.SERVICE_NAME) {
-            return problem(409, ErrorCode.DUPLICATE_NAME.name(), language, ctx, List.of(), List.of());
+        if (e instanceof DuplicateKeyException duplicate) {
+            ErrorCode code = switch (duplicate.key()) {
+                case SERVICE_NAME -> ErrorCode.DUPLICATE_NAME;
+                case CLIENT_CONTACT -> ErrorCode.DUPLICATE_CONTACT;
+                case USER_EMAIL -> ErrorCode.EMAIL_ALREADY_REGISTERED;
+                case IDEMPOTENCY_KEY -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
+                case BUSINESS_SLUG -> ErrorCode.DUPLICATE_NAME;
+            };
+            return problem(409, code.name(), language, ctx, List.of(), List.of());
         }
         if (e instanceof RateLimitedException limited) {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
@@ -148,7 +155,13 @@ final class ProblemResponder {
             case AUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_TOKEN -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
-            case EMAIL_ALREADY_REGISTERED, DUPLICATE_NAME, ALREADY_MEMBER, LAST_OWNER, CURRENCY_IN_USE, IN_USE -> 409;
+            case EMAIL_ALREADY_REGISTERED,
+                    DUPLICATE_NAME,
+                    DUPLICATE_CONTACT,
+                    ALREADY_MEMBER,
+                    LAST_OWNER,
+                    CURRENCY_IN_USE,
+                    IN_USE -> 409;
             case SLOT_TAKEN,
                     BUSINESS_CLOSED,
                     OUTSIDE_HOURS,

@@ -29,27 +29,51 @@ public final class JdbiClientRepository implements ClientRepository {
     @Override
     public Client addOrGetExisting(Client client) {
         return jdbi.withHandle(h -> {
-            // do nothing on a taken phone or e-mail: the statement succeeds, the transaction stays usable
-            int inserted = bind(
-                            h.createUpdate("insert into clients (" + COLUMNS + ") values (:business, :id, :name, "
-                                    + ":phone, :email, :language) on conflict do nothing"),
-                            client)
-                    .execute();
-            return inserted == 1
-                    ? client
-                    : findByContact(client.businessId(), client.phone(), client.email())
-                            .orElseThrow();
+            Optional<Client> known = findByContact(client.businessId(), client.phone(), client.email());
+            if (known.isPresent()) {
+                return known.get();
+            }
+            Client candidate = client.phone().isPresent() && emailTaken(client) ? withoutEmail(client) : client;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                // "do nothing" on a taken phone or e-mail: the statement succeeds and the transaction stays usable
+                int inserted = bind(
+                                h.createUpdate("insert into clients (" + COLUMNS + ") values (:business, :id, :name, "
+                                        + ":phone, :email, :language) on conflict do nothing"),
+                                candidate)
+                        .execute();
+                if (inserted == 1) {
+                    return candidate;
+                }
+                Optional<Client> raced = findByContact(client.businessId(), client.phone(), client.email());
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+                // the e-mail was taken meanwhile by a client with another phone: keep the phone, leave the e-mail
+                candidate = withoutEmail(candidate);
+            }
+            throw new IllegalStateException("could not store client " + client.id());
         });
+    }
+
+    private boolean emailTaken(Client client) {
+        return client.email().isPresent()
+                && findByContact(client.businessId(), Optional.empty(), client.email())
+                        .isPresent();
+    }
+
+    private static Client withoutEmail(Client client) {
+        return new Client(
+                client.id(), client.businessId(), client.name(), client.phone(), Optional.empty(), client.language());
     }
 
     @Override
     public void update(Client client) {
-        jdbi.useHandle(h -> bind(
+        PostgresErrors.translate(() -> jdbi.useHandle(h -> bind(
                         h.createUpdate(
                                 "update clients set name = :name, phone = :phone, email = :email, "
                                         + "language = :language, updated_at = now() where business_id = :business and id = :id"),
                         client)
-                .execute());
+                .execute()));
     }
 
     @Override

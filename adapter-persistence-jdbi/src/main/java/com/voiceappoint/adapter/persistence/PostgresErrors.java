@@ -18,6 +18,8 @@ final class PostgresErrors {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Map<String, DuplicateKeyException.Key> UNIQUE_KEYS = Map.of(
             "users_email_key", DuplicateKeyException.Key.USER_EMAIL,
+            "clients_phone_key", DuplicateKeyException.Key.CLIENT_CONTACT,
+            "clients_email_key", DuplicateKeyException.Key.CLIENT_CONTACT,
             "businesses_slug_key", DuplicateKeyException.Key.BUSINESS_SLUG,
             "appointments_idempotency_key", DuplicateKeyException.Key.IDEMPOTENCY_KEY,
             "services_active_name", DuplicateKeyException.Key.SERVICE_NAME);

@@ -12,7 +12,6 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
  * accepted path never pays for the wider calendar it needs.
  */
 final class Alternatives {
-    private static final int DAYS_AROUND = 14;
-
     private final ProviderRepository providers;
     private final ScheduleRepository schedules;
     private final AppointmentRepository appointments;
@@ -45,15 +42,21 @@ final class Alternatives {
             Optional<ProviderId> provider,
             Instant now) {
         ZoneId zone = business.zone();
-        LocalDate day = requested.atZone(zone).toLocalDate();
-        LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate lastBookable =
-                now.plus(business.policy().maximumAdvance()).atZone(zone).toLocalDate();
-        LocalDate anchor = day.isBefore(today) ? today : day.isAfter(lastBookable) ? lastBookable : day;
-        LocalDate from = later(today, anchor.minusDays(DAYS_AROUND));
-        LocalDate to = earlier(lastBookable, anchor.plusDays(DAYS_AROUND));
-        LoadedCalendar loaded =
-                LoadedCalendar.load(business, from, to, now, Optional.empty(), providers, schedules, appointments);
+        Optional<BookingConflictPolicy.DayRange> days = BookingConflictPolicy.alternativeDays(
+                        zone, business.policy(), now, requested)
+                .covering();
+        if (days.isEmpty()) {
+            return new BookingRefusedException(reason, List.of(), zone, Map.of());
+        }
+        LoadedCalendar loaded = LoadedCalendar.load(
+                business,
+                days.get().first(),
+                days.get().last(),
+                now,
+                Optional.empty(),
+                providers,
+                schedules,
+                appointments);
         List<Alternative> nearest = policy.alternatives(
                 loaded.calendar(),
                 service,
@@ -65,13 +68,5 @@ final class Alternatives {
         Map<ProviderId, String> names =
                 loaded.providers().stream().collect(Collectors.toMap(Provider::id, Provider::displayName));
         return new BookingRefusedException(reason, nearest, zone, names);
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -153,26 +153,29 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 false);
     }
 
-    /** The client the business already knows by this phone (or e-mail), else a new one. */
+    /**
+     * The client the business already knows by this phone (or, without a phone, this e-mail), else a new one. A known
+     * client without an e-mail gets this one, unless another client already has it.
+     */
     private Client resolveClient(Request request) {
         BusinessId businessId = request.business.id();
         Optional<Client> known = clients.findByContact(businessId, request.phone, request.email);
-        if (known.isPresent()) {
-            Client client = known.get();
-            Client completed = new Client(
-                    client.id(),
-                    businessId,
-                    client.name(),
-                    client.phone().or(() -> request.phone),
-                    client.email().or(() -> request.email),
-                    client.language());
-            if (!completed.equals(client)) {
-                clients.update(completed);
-            }
-            return completed;
+        if (known.isEmpty()) {
+            return clients.addOrGetExisting(new Client(
+                    ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty()));
         }
-        return clients.addOrGetExisting(new Client(
-                ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty()));
+        Client client = known.get();
+        boolean newEmail = client.email().isEmpty()
+                && request.email.isPresent()
+                && clients.findByContact(businessId, Optional.empty(), request.email)
+                        .isEmpty();
+        if (!newEmail) {
+            return client;
+        }
+        Client completed =
+                new Client(client.id(), businessId, client.name(), client.phone(), request.email, client.language());
+        clients.update(completed);
+        return completed;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.availability.BookingCalendar;
 import com.voiceappoint.domain.availability.ProviderAgenda;
 import com.voiceappoint.domain.business.Business;
@@ -52,12 +53,12 @@ record LoadedCalendar(BookingCalendar calendar, List<Provider> providers) {
                 businessDays.put(day.date(), day);
             }
         }
-        Map<ProviderId, List<TimeRange>> bookings = new HashMap<>();
+        Map<ProviderId, List<Booking>> bookings = new HashMap<>();
         for (Appointment appointment : appointments.findBlocking(business.id(), period)) {
             if (appointment.blocksTime(now)
                     && !ignoring.map(appointment.id()::equals).orElse(false)) {
                 bookings.computeIfAbsent(appointment.providerId(), p -> new ArrayList<>())
-                        .add(appointment.blocked());
+                        .add(Booking.of(appointment));
             }
         }
         Map<ProviderId, List<TimeRange>> away = new HashMap<>();

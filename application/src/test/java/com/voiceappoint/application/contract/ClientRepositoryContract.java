@@ -1,7 +1,9 @@
 package com.voiceappoint.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.client.Client;
@@ -55,7 +57,7 @@ public abstract class ClientRepositoryContract {
     }
 
     @Test
-    void clients_are_found_by_phone_first_then_by_email() {
+    void a_phone_identifies_a_client_and_an_email_only_does_when_no_phone_is_given() {
         EmailAddress email = new EmailAddress("carmen-" + ClientId.random() + "@example.com");
         PhoneNumber phone = TestData.randomPhone();
         Client byEmail = ports.clients().addOrGetExisting(client("Carmen", Optional.empty(), Optional.of(email)));
@@ -91,5 +93,37 @@ public abstract class ClientRepositoryContract {
 
     private Client client(String name, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         return new Client(ClientId.random(), tenant.id(), name, phone, email, Optional.empty());
+    }
+
+    @Test
+    void a_family_sharing_an_email_is_two_clients_and_the_email_stays_with_the_first() {
+        EmailAddress shared = new EmailAddress("family-" + ClientId.random() + "@example.com");
+        PhoneNumber mother = TestData.randomPhone();
+        PhoneNumber son = TestData.randomPhone();
+        Client first = ports.clients().addOrGetExisting(client("Carmen", Optional.of(mother), Optional.of(shared)));
+
+        Client second = ports.clients().addOrGetExisting(client("Pablo", Optional.of(son), Optional.of(shared)));
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.phone()).contains(son);
+        assertThat(second.email()).isEmpty();
+        assertThat(ports.clients().findByContact(tenant.id(), Optional.empty(), Optional.of(shared)))
+                .contains(first);
+    }
+
+    @Test
+    void an_update_onto_another_clients_contact_is_refused() {
+        EmailAddress taken = new EmailAddress("taken-" + ClientId.random() + "@example.com");
+        ports.clients().addOrGetExisting(client("Carmen", Optional.of(TestData.randomPhone()), Optional.of(taken)));
+        Client other = ports.clients()
+                .addOrGetExisting(client("Pedro", Optional.of(TestData.randomPhone()), Optional.empty()));
+
+        assertThatThrownBy(() -> ports.clients()
+                        .update(new Client(
+                                other.id(), tenant.id(), "Pedro", other.phone(), Optional.of(taken), Optional.empty())))
+                .isInstanceOfSatisfying(
+                        DuplicateKeyException.class,
+                        e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.CLIENT_CONTACT));
+        assertThat(ports.clients().findById(tenant.id(), other.id())).contains(other);
     }
 }

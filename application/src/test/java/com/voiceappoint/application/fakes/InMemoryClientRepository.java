@@ -1,5 +1,6 @@
 package com.voiceappoint.application.fakes;
 
+import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.business.BusinessId;
@@ -18,21 +19,41 @@ public final class InMemoryClientRepository implements ClientRepository {
 
     @Override
     public synchronized Client addOrGetExisting(Client client) {
-        Optional<Client> existing = clients.values().stream()
-                .filter(c -> c.businessId().equals(client.businessId()))
-                .filter(c -> (client.phone().isPresent() && c.phone().equals(client.phone()))
-                        || (client.email().isPresent() && c.email().equals(client.email())))
-                .findFirst();
-        if (existing.isPresent()) {
-            return existing.get();
+        Optional<Client> known = findByContact(client.businessId(), client.phone(), client.email());
+        if (known.isPresent()) {
+            return known.get();
         }
-        clients.put(client.id(), client);
-        return client;
+        Client stored = client.phone().isPresent()
+                        && taken(client, c -> c.email().isPresent() && c.email().equals(client.email()))
+                ? new Client(
+                        client.id(),
+                        client.businessId(),
+                        client.name(),
+                        client.phone(),
+                        Optional.empty(),
+                        client.language())
+                : client;
+        clients.put(stored.id(), stored);
+        return stored;
     }
 
     @Override
-    public void update(Client client) {
+    public synchronized void update(Client client) {
+        boolean collides = taken(
+                client,
+                c -> !c.id().equals(client.id())
+                        && ((client.phone().isPresent() && c.phone().equals(client.phone()))
+                                || (client.email().isPresent() && c.email().equals(client.email()))));
+        if (collides) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.CLIENT_CONTACT, null);
+        }
         clients.put(client.id(), client);
+    }
+
+    private boolean taken(Client client, Predicate<Client> matches) {
+        return clients.values().stream()
+                .filter(c -> c.businessId().equals(client.businessId()))
+                .anyMatch(matches);
     }
 
     @Override

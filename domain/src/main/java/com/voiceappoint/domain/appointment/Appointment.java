@@ -166,6 +166,9 @@ public record Appointment(
     }
 
     public Appointment awaitPayment(Instant now) {
+        if (isLapsedHold(now)) {
+            throw new DomainException(ErrorCode.HOLD_EXPIRED, "the hold on this slot has expired");
+        }
         return moveTo(AppointmentStatus.PENDING_PAYMENT, now).withHoldExpiry(Optional.empty());
     }
 
@@ -181,6 +184,13 @@ public record Appointment(
     public Appointment cancel(CancelledBy by, String reason, Duration clientCutoff, Instant now) {
         if (by == CancelledBy.CLIENT) {
             requireBeforeCutoff(clientCutoff, now);
+        } else if (!now.isBefore(end())) {
+            // what happened to a past appointment is told by completed or no-show, not rewritten as cancelled
+            throw new DomainException(
+                    ErrorCode.INVALID_STATE_TRANSITION,
+                    null,
+                    "an appointment that has ended cannot be cancelled",
+                    Map.of("from", status.code(), "to", AppointmentStatus.CANCELLED.code()));
         }
         requireTransition(AppointmentStatus.CANCELLED);
         return copy(

@@ -8,6 +8,7 @@ import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -124,6 +125,29 @@ public final class BookingConflictPolicy {
         return false;
     }
 
+    /**
+     * The local dates alternatives to {@code requested} are looked for in, tier by tier. Whoever builds the calendar
+     * for {@link #alternatives} loads {@link AlternativeDays#covering()}.
+     */
+    public static AlternativeDays alternativeDays(ZoneId zone, BookingPolicy policy, Instant now, Instant requested) {
+        LocalTimeline timeline = new LocalTimeline(zone);
+        LocalDate day = timeline.dateOf(requested.getEpochSecond());
+        LocalDate today = timeline.dateOf(now.getEpochSecond());
+        LocalDate lastBookable =
+                timeline.dateOf(now.plus(policy.maximumAdvance()).getEpochSecond());
+        Optional<LocalDate> sameDay =
+                day.isBefore(today) || day.isAfter(lastBookable) ? Optional.empty() : Optional.of(day);
+        LocalDate from = day.isBefore(today) ? today : day.plusDays(1);
+        Optional<DayRange> following = from.isAfter(lastBookable)
+                ? Optional.empty()
+                : Optional.of(new DayRange(from, min(from.plusDays(DAYS_SEARCHED_FOR_ALTERNATIVES - 1), lastBookable)));
+        Optional<DayRange> preceding = day.isAfter(lastBookable)
+                ? Optional.of(new DayRange(
+                        max(today, lastBookable.minusDays(DAYS_SEARCHED_FOR_ALTERNATIVES - 1)), lastBookable))
+                : Optional.empty();
+        return new AlternativeDays(sameDay, following, preceding);
+    }
+
     /** Nearest free times to {@code requested}, by the tiers described on the class. */
     public List<Alternative> alternatives(
             BookingCalendar calendar,
@@ -136,42 +160,56 @@ public final class BookingConflictPolicy {
         if (wanted <= 0) {
             return List.of();
         }
+        AlternativeDays days = alternativeDays(calendar.zone(), policy, now, requested);
         Map<Instant, Alternative> chosen = new LinkedHashMap<>();
-        LocalTimeline timeline = new LocalTimeline(calendar.zone());
-        LocalDate day = timeline.dateOf(requested.getEpochSecond());
-        LocalDate today = timeline.dateOf(now.getEpochSecond());
-        LocalDate lastBookable =
-                timeline.dateOf(now.plus(policy.maximumAdvance()).getEpochSecond());
         Optional<ProviderId> eligibleProvider = provider.filter(service::isPerformedBy);
         Comparator<AvailableSlot> nearest = Comparator.comparing(
                 slot -> Duration.between(slot.start(), requested).abs());
 
-        if (!day.isBefore(today) && !day.isAfter(lastBookable)) {
+        days.sameDay().ifPresent(day -> {
             List<AvailableSlot> sameDay =
                     new ArrayList<>(engine.findSlots(calendar, SlotSearch.day(service, day), policy, now));
             sameDay.sort(nearest);
             eligibleProvider.ifPresent(p -> take(sameDay, p, true, chosen, wanted));
             take(sameDay, eligibleProvider.orElse(null), false, chosen, wanted);
-        }
-        LocalDate from = day.isBefore(today) ? today : day.plusDays(1);
-        if (chosen.size() < wanted && !from.isAfter(lastBookable)) {
-            LocalDate to = min(from.plusDays(DAYS_SEARCHED_FOR_ALTERNATIVES - 1), lastBookable);
-            take(
-                    engine.findSlots(calendar, new SlotSearch(service, from, to, Optional.empty()), policy, now),
-                    eligibleProvider.orElse(null),
-                    false,
-                    chosen,
-                    wanted);
-        }
-        if (chosen.size() < wanted && day.isAfter(lastBookable)) {
-            LocalDate to = lastBookable;
-            LocalDate fromBack = max(today, to.minusDays(DAYS_SEARCHED_FOR_ALTERNATIVES - 1));
-            List<AvailableSlot> before = new ArrayList<>(
-                    engine.findSlots(calendar, new SlotSearch(service, fromBack, to, Optional.empty()), policy, now));
+        });
+        days.following()
+                .ifPresent(range -> take(
+                        engine.findSlots(calendar, range.search(service), policy, now),
+                        eligibleProvider.orElse(null),
+                        false,
+                        chosen,
+                        wanted));
+        days.preceding().ifPresent(range -> {
+            List<AvailableSlot> before =
+                    new ArrayList<>(engine.findSlots(calendar, range.search(service), policy, now));
             before.sort(nearest);
             take(before, eligibleProvider.orElse(null), false, chosen, wanted);
-        }
+        });
         return List.copyOf(chosen.values());
+    }
+
+    /** Local dates {@code first..last}, inclusive. */
+    public record DayRange(LocalDate first, LocalDate last) {
+        SlotSearch search(Service service) {
+            return new SlotSearch(service, first, last, Optional.empty());
+        }
+    }
+
+    /** The same day (when bookable), the following days, and (past the horizon) the last bookable days. */
+    public record AlternativeDays(
+            Optional<LocalDate> sameDay, Optional<DayRange> following, Optional<DayRange> preceding) {
+        /** One range holding every day searched, or empty when nothing is bookable at all. */
+        public Optional<DayRange> covering() {
+            List<LocalDate> ends = new ArrayList<>();
+            sameDay.ifPresent(ends::add);
+            following.ifPresent(r -> ends.addAll(List.of(r.first(), r.last())));
+            preceding.ifPresent(r -> ends.addAll(List.of(r.first(), r.last())));
+            return ends.stream()
+                    .min(Comparator.naturalOrder())
+                    .map(first -> new DayRange(
+                            first, ends.stream().max(Comparator.naturalOrder()).orElseThrow()));
+        }
     }
 
     /**

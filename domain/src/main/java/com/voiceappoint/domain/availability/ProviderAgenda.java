@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * One provider's side of the calendar: when they work, and what already takes their time.
  *
- * <p>{@code bookings} are the blocked ranges (buffers included) of their live appointments and holds;
+ * <p>{@code bookings} are their live appointments and holds (blocked ranges, buffers included);
  * {@code timeOff} is time they are away. Both are reduced once, here, to sorted epoch-second arrays so that every
  * question the engine asks about this provider is a linear sweep or a binary search.
  */
@@ -30,13 +30,13 @@ public final class ProviderAgenda {
             ProviderId provider,
             Optional<WeeklyHours> workingHours,
             Map<LocalDate, SpecialDay> specialDays,
-            List<TimeRange> bookings,
+            List<Booking> bookings,
             List<TimeRange> timeOff) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.workingHours = Objects.requireNonNull(workingHours, "workingHours");
         this.specialDays = Map.copyOf(specialDays);
         this.bookingStarts = bookings.stream()
-                .mapToLong(r -> r.start().getEpochSecond())
+                .mapToLong(b -> b.start().getEpochSecond())
                 .sorted()
                 .toArray();
         long[][] merged = merge(bookings, timeOff);
@@ -106,12 +106,14 @@ public final class ProviderAgenda {
         return i;
     }
 
-    private static long[][] merge(List<TimeRange> bookings, List<TimeRange> timeOff) {
+    private static long[][] merge(List<Booking> bookings, List<TimeRange> timeOff) {
         int n = bookings.size() + timeOff.size();
         long[][] pairs = new long[n][];
         int k = 0;
-        for (TimeRange r : bookings) {
-            pairs[k++] = new long[] {r.start().getEpochSecond(), r.end().getEpochSecond()};
+        for (Booking b : bookings) {
+            pairs[k++] = new long[] {
+                b.blocked().start().getEpochSecond(), b.blocked().end().getEpochSecond()
+            };
         }
         for (TimeRange r : timeOff) {
             pairs[k++] = new long[] {r.start().getEpochSecond(), r.end().getEpochSecond()};

@@ -30,12 +30,14 @@ public record OpeningWindow(LocalTime opens, LocalTime closes) {
                 "a window must close after it opens");
     }
 
+    /** "09:00" to "13:30"; a window may close at "24:00" (the end of the day) but never open then. */
     public static OpeningWindow of(String opens, String closes) {
+        InvalidValueException.check(!"24:00".equals(opens), "hours", "a window cannot open at the end of the day");
         return new OpeningWindow(parse(opens), parse(closes));
     }
 
-    /** Accepts "09:00" and "24:00" (end of day), which {@link LocalTime#parse} refuses. */
-    public static LocalTime parse(String hhmm) {
+    /** Accepts "09:00", and "24:00" as the end of the day, which {@link LocalTime#parse} refuses. */
+    private static LocalTime parse(String hhmm) {
         InvalidValueException.check(hhmm != null && hhmm.matches("\\d{2}:\\d{2}"), "hours", "a time is written HH:MM");
         if (hhmm.equals("24:00")) {
             return LocalTime.MIDNIGHT;

@@ -10,10 +10,18 @@ import java.util.Objects;
  * double: a price must add up to the cent.
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** What the database keeps (numeric(14, 3)): a hundred billion is more than any appointment costs. */
+    public static final int MAX_WHOLE_DIGITS = 11;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        // checked before any scaling: 1e1000000 is nine characters of JSON and a very large number to build
+        InvalidValueException.check(
+                amount.precision() - amount.scale() <= MAX_WHOLE_DIGITS,
+                "price",
+                "an amount has at most %d digits before the decimal point".formatted(MAX_WHOLE_DIGITS));
         InvalidValueException.check(
                 amount.stripTrailingZeros().scale() <= digits,
                 "price",

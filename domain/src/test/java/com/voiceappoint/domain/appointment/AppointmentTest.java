@@ -181,4 +181,31 @@ class AppointmentTest {
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
     }
+
+    @Test
+    void the_business_cannot_rewrite_an_appointment_that_has_ended_as_cancelled() {
+        Appointment appointment = confirmed();
+
+        assertThatThrownBy(() -> appointment.cancel(CancelledBy.BUSINESS, "", CUTOFF, appointment.end()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
+        assertThat(appointment
+                        .cancel(
+                                CancelledBy.BUSINESS,
+                                "",
+                                CUTOFF,
+                                appointment.end().minusSeconds(1))
+                        .status())
+                .isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void a_lapsed_hold_cannot_start_waiting_for_payment() {
+        Appointment hold = held();
+
+        assertThatThrownBy(() -> hold.awaitPayment(NOW.plus(Duration.ofHours(2))))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.HOLD_EXPIRED));
+        assertThat(hold.awaitPayment(NOW.plusSeconds(60)).status()).isEqualTo(AppointmentStatus.PENDING_PAYMENT);
+    }
 }

@@ -238,7 +238,9 @@ class AvailabilityEnginePropertyTest {
                 if (r.nextInt(4) == 0) {
                     performers.add(id);
                 }
-                List<TimeRange> bookings = randomRanges(r, zone, first, last, r.nextInt(12));
+                List<TimeRange> booked = randomRanges(r, zone, first, last, r.nextInt(12));
+                List<Booking> bookings =
+                        booked.stream().map(b -> new Booking(b.start(), b)).toList();
                 List<TimeRange> timeOff = randomRanges(r, zone, first, last, r.nextInt(3));
                 Map<LocalDate, SpecialDay> own = new HashMap<>();
                 if (r.nextInt(5) == 0) {
@@ -246,7 +248,7 @@ class AvailabilityEnginePropertyTest {
                 }
                 Optional<WeeklyHours> hours = r.nextInt(3) == 0 ? Optional.of(randomWeek(r)) : Optional.empty();
                 agendas.add(new ProviderAgenda(id, hours, own, bookings, timeOff));
-                List<TimeRange> all = new ArrayList<>(bookings);
+                List<TimeRange> all = new ArrayList<>(booked);
                 all.addAll(timeOff);
                 busy.put(id, all);
             }

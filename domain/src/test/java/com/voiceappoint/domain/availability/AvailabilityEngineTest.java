@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -377,5 +378,26 @@ class AvailabilityEngineTest {
         List<String> result = new ArrayList<>(a);
         result.addAll(b);
         return result;
+    }
+
+    @Test
+    void an_appointment_counts_towards_its_own_day_even_when_its_buffer_starts_the_day_before() {
+        // Bea's 00:10 appointment has 20 minutes of preparation from 23:50 the day before: it is hers that day
+        var bea = new ProviderAgenda(
+                BEA,
+                Optional.empty(),
+                Map.of(),
+                List.of(new Booking(
+                        at(MADRID, DAY + "T00:10"), Fixtures.range(MADRID, "2026-11-30T23:50", DAY + "T01:00"))),
+                List.of());
+        var calendar = new BookingCalendar(
+                MADRID, Fixtures.everyDay("00:00-24:00"), Map.of(), List.of(bea, ProviderAgenda.free(ANA)));
+
+        AvailableSlot noon = slotAt(
+                engine.findSlots(
+                        calendar, SlotSearch.day(service(60), LocalDate.parse(DAY)), stepOnly(60), LONG_BEFORE),
+                at(MADRID, DAY + "T12:00"));
+
+        assertThat(noon.providers()).containsExactly(ANA, BEA);
     }
 }

@@ -14,6 +14,7 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -217,5 +218,22 @@ class BookingConflictPolicyTest {
 
     private static String name(ProviderId id) {
         return List.of(ANA, BEA, CARLOS).indexOf(id) == 0 ? "Ana" : id.equals(BEA) ? "Bea" : "Carlos";
+    }
+
+    @Test
+    void the_days_searched_for_alternatives_are_the_days_a_caller_must_load() {
+        var within = BookingConflictPolicy.alternativeDays(MADRID, POLICY, NOW, at(MADRID, DAY + "T10:00"));
+        var beyond = BookingConflictPolicy.alternativeDays(MADRID, POLICY, NOW, at(MADRID, "2027-03-01T10:00"));
+        var past = BookingConflictPolicy.alternativeDays(MADRID, POLICY, NOW, at(MADRID, "2026-11-01T10:00"));
+
+        assertThat(within.covering()).hasValueSatisfying(r -> {
+            assertThat(r.first()).isEqualTo(LocalDate.parse(DAY));
+            assertThat(r.last()).isEqualTo(LocalDate.parse(DAY).plusDays(14));
+        });
+        assertThat(beyond.sameDay()).isEmpty();
+        assertThat(beyond.preceding())
+                .hasValueSatisfying(r -> assertThat(r.last()).isEqualTo(LocalDate.parse("2026-12-25")));
+        assertThat(past.following())
+                .hasValueSatisfying(r -> assertThat(r.first()).isEqualTo(LocalDate.parse("2026-11-25")));
     }
 }

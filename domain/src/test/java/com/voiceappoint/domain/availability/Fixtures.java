@@ -141,7 +141,7 @@ final class Fixtures {
         private final ProviderId id;
         private Optional<WeeklyHours> hours = Optional.empty();
         private final Map<LocalDate, SpecialDay> specialDays = new HashMap<>();
-        private final List<TimeRange> bookings = new ArrayList<>();
+        private final List<Booking> bookings = new ArrayList<>();
         private final List<TimeRange> timeOff = new ArrayList<>();
 
         ProviderBuilder(CalendarBuilder parent, ProviderId id) {
@@ -162,7 +162,8 @@ final class Fixtures {
 
         /** A blocked range, buffers included, in local time of the business. */
         ProviderBuilder booked(String from, String to) {
-            bookings.add(range(parent.zone, from, to));
+            TimeRange blocked = range(parent.zone, from, to);
+            bookings.add(new Booking(blocked.start(), blocked));
             return this;
         }
 

@@ -63,4 +63,11 @@ class WeeklyHoursTest {
         assertThat(OpeningWindow.intersect(business, provider))
                 .containsExactly(OpeningWindow.of("12:00", "13:00"), OpeningWindow.of("15:00", "16:00"));
     }
+
+    @Test
+    void a_window_may_close_but_never_open_at_the_end_of_the_day() {
+        assertThatThrownBy(() -> OpeningWindow.of("24:00", "24:00")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> OpeningWindow.of("24:00", "10:00")).isInstanceOf(InvalidValueException.class);
+        assertThat(OpeningWindow.of("00:00", "24:00").length().toHours()).isEqualTo(24);
+    }
 }

@@ -3,6 +3,8 @@ package com.voiceappoint.domain.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,5 +35,16 @@ class MoneyTest {
         assertThat(Money.of("10.50", "EUR").plus(Money.of("0.50", "EUR"))).isEqualTo(Money.of("11", "EUR"));
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void amounts_beyond_what_is_stored_are_refused_before_any_arithmetic() {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> new Money(new BigDecimal("1e1000000000"), Money.currency("EUR")))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Money.of("100000000000", "EUR")).isInstanceOf(InvalidValueException.class);
+        assertThat(Money.of("99999999999.99", "EUR").amount().toPlainString()).isEqualTo("99999999999.99");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 }

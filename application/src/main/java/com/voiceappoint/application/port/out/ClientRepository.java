@@ -12,16 +12,18 @@ import java.util.Optional;
 public interface ClientRepository {
 
     /**
-     * Adds the client unless the business already knows their phone or e-mail, and returns the one stored: two
-     * first bookings from the same new caller end up with one client, not an error.
+     * Returns the client the business knows by this phone (or, without a phone, by this e-mail), adding this one when
+     * there is none: two first bookings from the same new caller end up with one client, not an error. An e-mail
+     * another client already has is not copied onto a new client (two people may share a family address).
      */
     Client addOrGetExisting(Client client);
 
+    /** @throws com.voiceappoint.application.error.DuplicateKeyException CLIENT_CONTACT for a phone or e-mail taken */
     void update(Client client);
 
     Optional<Client> findById(BusinessId businessId, ClientId id);
 
-    /** By phone when given, else by e-mail. */
+    /** By phone when a phone is given (the e-mail is then ignored), else by e-mail. */
     Optional<Client> findByContact(BusinessId businessId, Optional<PhoneNumber> phone, Optional<EmailAddress> email);
 
     List<Client> findByIds(BusinessId businessId, Collection<ClientId> ids);
