@@ -15,6 +15,11 @@ import java.util.UUID;
 
 /** Query and path parameters, parsed once with a 400 naming the parameter when they are not what they say. */
 final class Params {
+    /** Dates outside these years are mistakes or probes, and some would overflow date arithmetic or the database. */
+    private static final int FIRST_YEAR = 1900;
+
+    private static final int LAST_YEAR = 9999;
+
     private Params() {}
 
     static UUID requiredUuid(Context ctx, String name) {
@@ -33,7 +38,7 @@ final class Params {
     static Optional<LocalDate> optionalDate(Context ctx, String name) {
         return optional(ctx, name).map(value -> {
             try {
-                return LocalDate.parse(value);
+                return withinYears(name, LocalDate.parse(value));
             } catch (DateTimeParseException e) {
                 throw InvalidRequestException.field(name, "wrong_type", "request.date_expected");
             }
@@ -56,10 +61,13 @@ final class Params {
      */
     static Instant instant(String field, String value, ZoneId zone) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            OffsetDateTime withOffset = OffsetDateTime.parse(value);
+            withinYears(field, withOffset.toLocalDate());
+            return withOffset.toInstant();
         } catch (DateTimeParseException notWithOffset) {
             try {
                 LocalDateTime local = LocalDateTime.parse(value);
+                withinYears(field, local.toLocalDate());
                 ZonedDateTime zoned = local.atZone(zone);
                 if (!zoned.toLocalDateTime().equals(local)) {
                     throw InvalidRequestException.field(field, "nonexistent_time", "request.nonexistent_time");
@@ -69,6 +77,13 @@ final class Params {
                 throw InvalidRequestException.field(field, "wrong_type", "request.datetime_expected");
             }
         }
+    }
+
+    private static LocalDate withinYears(String name, LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw InvalidRequestException.field(name, "out_of_range", "request.date_out_of_range");
+        }
+        return date;
     }
 
     private static UUID uuid(String name, String value) {

@@ -242,4 +242,22 @@ class BookingApiTest {
         });
         assertThat(statuses).containsExactly("confirmed");
     }
+
+    @Test
+    void dates_at_the_edges_of_time_are_a_400_not_a_500() {
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "1899-12-31", "10000-01-01")) {
+            var availability = api.at("/api/v1/appointments/availability?business=" + owner.businessId() + "&service="
+                            + serviceId + "&date=" + date)
+                    .token(owner.token())
+                    .get();
+            assertThat(availability.status()).as(date).isEqualTo(400);
+            var calendar = api.at("/api/v1/appointments?business=" + owner.businessId() + "&from=" + date)
+                    .token(owner.token())
+                    .get();
+            assertThat(calendar.status()).as(date).isEqualTo(400);
+        }
+        for (String start : List.of("+999999999-12-31T23:00:00Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00")) {
+            assertThat(book(start, "+34600111008", null).status()).as(start).isEqualTo(400);
+        }
+    }
 }

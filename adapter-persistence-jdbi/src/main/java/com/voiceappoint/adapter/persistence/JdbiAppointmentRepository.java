@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.persistence;
 
 import static com.voiceappoint.adapter.persistence.PostgresErrors.translate;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
@@ -42,28 +43,38 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public void add(Appointment appointment, Optional<String> idempotencyKey) {
+    public void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
         translate(() -> jdbi.useHandle(h -> bindAll(
-                        h.createUpdate("insert into appointments (" + COLUMNS + ", idempotency_key) values (:business, "
+                        h.createUpdate("insert into appointments (" + COLUMNS
+                                + ", idempotency_key, idempotency_fingerprint) values (:business, "
                                 + ":id, :service, :provider, :client, :starts, :ends, :blockedFrom, :blockedUntil, "
                                 + ":status, :source, :price, :currency, :notes, :holdExpires, :cancelledBy, "
-                                + ":cancellationReason, :cancelledAt, :created, :updated, :key)"),
+                                + ":cancellationReason, :cancelledAt, :created, :updated, :key, :fingerprint)"),
                         appointment)
-                .bind("key", idempotencyKey.orElse(null))
+                .bind("key", idempotencyKey.map(IdempotencyKey::key).orElse(null))
+                .bind(
+                        "fingerprint",
+                        idempotencyKey.map(IdempotencyKey::fingerprint).orElse(null))
                 .execute()));
     }
 
     @Override
-    public void update(Appointment appointment) {
-        translate(() -> jdbi.useHandle(h -> bindAll(
+    public void update(Appointment previous, Appointment next) {
+        int updated = translate(() -> jdbi.withHandle(h -> bindAll(
                         h.createUpdate("update appointments set provider_id = :provider, starts_at = :starts, "
                                 + "ends_at = :ends, blocked_from = :blockedFrom, blocked_until = :blockedUntil, "
                                 + "status = :status, notes = :notes, hold_expires_at = :holdExpires, "
                                 + "cancelled_by = :cancelledBy, cancellation_reason = :cancellationReason, "
                                 + "cancelled_at = :cancelledAt, updated_at = :updated "
-                                + "where business_id = :business and id = :id"),
-                        appointment)
+                                + "where business_id = :business and id = :id "
+                                + "and status = :previousStatus and updated_at = :previousUpdate"),
+                        next)
+                .bind("previousStatus", previous.status().code())
+                .bind("previousUpdate", Rows.timestamp(previous.updatedAt()))
                 .execute()));
+        if (updated == 0) {
+            throw new ConcurrentUpdateException("appointment " + previous.id());
+        }
     }
 
     private static <S extends SqlStatement<S>> S bindAll(S statement, Appointment a) {
@@ -111,11 +122,12 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public Optional<Appointment> findByIdempotencyKey(BusinessId businessId, String idempotencyKey) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and idempotency_key = :key")
+    public Optional<KeyedBooking> findByIdempotencyKey(BusinessId businessId, String idempotencyKey) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + ", idempotency_fingerprint from appointments "
+                        + "where business_id = :business and idempotency_key = :key")
                 .bind("business", businessId.value())
                 .bind("key", idempotencyKey)
-                .map(JdbiAppointmentRepository::appointment)
+                .map((rs, ctx) -> new KeyedBooking(appointment(rs, ctx), rs.getString("idempotency_fingerprint")))
                 .findOne());
     }
 

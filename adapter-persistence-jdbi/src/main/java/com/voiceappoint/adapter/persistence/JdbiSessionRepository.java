@@ -48,7 +48,7 @@ public final class JdbiSessionRepository implements SessionRepository {
     @Override
     public boolean markRotated(UUID sessionId, Instant at) {
         return jdbi.withHandle(h -> h.createUpdate(
-                                "update sessions set rotated_at = :at where id = :id and rotated_at is null")
+                                "update sessions set rotated_at = :at where id = :id and rotated_at is null and revoked_at is null")
                         .bind("id", sessionId)
                         .bind("at", Rows.timestamp(at))
                         .execute())

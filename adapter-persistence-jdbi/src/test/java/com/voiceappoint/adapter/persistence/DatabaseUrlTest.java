@@ -38,4 +38,16 @@ class DatabaseUrlTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DatabaseUrl.parse(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_plus_in_a_password_stays_a_plus_and_underscored_hosts_work() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:p+ss%2Bw%3Ax@db_1:5432/voiceappoint");
+
+        assertThat(url.password()).isEqualTo("p+ss+w:x");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db_1:5432/voiceappoint");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://user@:5432/db"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://host:port/db"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -65,7 +65,7 @@ public final class AppointmentsInteractor implements ListAppointmentsQuery, Canc
         Business business = granted.business();
         Appointment cancelled = appointment.cancel(
                 CancelledBy.BUSINESS, command.reason(), business.policy().cancellationCutoff(), clock.instant());
-        appointments.update(cancelled);
+        Updates.apply(appointments, appointment, cancelled);
         return assembler.details(cancelled);
     }
 

@@ -202,20 +202,17 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     }
 
     /**
-     * The appointment first booked with this request's idempotency key. The key must have been used for the same
-     * service at the same start (or for an appointment moved since); anything else is a client bug worth reporting.
+     * The appointment first booked with this request's idempotency key. The key must come with the same request (same
+     * service, start, provider asked for and client contact); anything else is a client bug worth reporting.
      */
     private Optional<Result> replayByKey(Request request) {
         return request.idempotencyKey
-                .flatMap(key -> appointments.findByIdempotencyKey(request.business.id(), key))
+                .flatMap(key -> appointments.findByIdempotencyKey(request.business.id(), key.key()))
                 .map(first -> {
-                    boolean moved = !first.updatedAt().equals(first.createdAt());
-                    boolean sameRequest = first.serviceId().equals(request.service.id())
-                            && (first.start().equals(request.start) || moved);
-                    if (!sameRequest) {
+                    if (!first.fingerprint().equals(request.idempotencyKey.get().fingerprint())) {
                         throw keyReused();
                     }
-                    return new Result(assembler.details(first), true);
+                    return new Result(assembler.details(first.appointment()), true);
                 });
     }
 
@@ -237,7 +234,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Optional<EmailAddress> email,
             String notes,
             BookingSource source,
-            Optional<String> idempotencyKey) {
+            Optional<AppointmentRepository.IdempotencyKey> idempotencyKey) {
 
         static Request of(Command command, Business business, Service service, Optional<ProviderId> provider) {
             ClientDetails client = command.client();
@@ -256,6 +253,13 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     !k.isEmpty() && k.length() <= Command.MAX_IDEMPOTENCY_KEY_LENGTH,
                     "idempotency_key",
                     "an idempotency key has 1 to 200 characters"));
+            String fingerprint = Hashes.sha256(String.join(
+                    "|",
+                    service.id().toString(),
+                    command.start().toString(),
+                    provider.map(ProviderId::toString).orElse(""),
+                    phone.map(PhoneNumber::value).orElse(""),
+                    email.map(EmailAddress::value).orElse("")));
             // a client booking through a channel cannot claim to be the dashboard
             BookingSource source = command.actor() instanceof Actor.Caller caller ? caller.channel() : command.source();
             return new Request(
@@ -268,7 +272,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     email,
                     command.notes(),
                     source,
-                    key);
+                    key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)));
         }
     }
 

@@ -9,15 +9,11 @@ import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +56,13 @@ public final class SessionInteractor implements SessionUseCase {
         }
         User user = users.findById(session.userId()).orElseThrow(SessionInteractor::invalid);
         RefreshToken next = issue(user.id(), session.family(), now);
+        if (sessions.findByTokenHash(session.tokenHash())
+                .map(Session::isRevoked)
+                .orElse(true)) {
+            // a logout revoked the family between our rotation and our new token: the new token goes with it
+            sessions.revokeFamily(session.family(), now);
+            throw invalid();
+        }
         return new Refreshed(
                 new AuthenticateUseCase.AuthenticatedUser(user.id(), user.email(), user.fullName(), user.language()),
                 next);
@@ -74,7 +77,7 @@ public final class SessionInteractor implements SessionUseCase {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Session session = Session.issue(user, family, hash(token), now, LIFETIME);
+        Session session = Session.issue(user, family, Hashes.sha256(token), now, LIFETIME);
         sessions.add(session);
         return new RefreshToken(token, session.expiresAt());
     }
@@ -83,16 +86,7 @@ public final class SessionInteractor implements SessionUseCase {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 100) {
             return Optional.empty();
         }
-        return sessions.findByTokenHash(hash(refreshToken));
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return sessions.findByTokenHash(Hashes.sha256(refreshToken));
     }
 
     private static DomainException invalid() {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.port.out.AppointmentRepository.IdempotencyKey;
+import com.voiceappoint.application.port.out.AppointmentRepository.KeyedBooking;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
@@ -90,7 +93,7 @@ public abstract class AppointmentRepositoryContract {
         Appointment appointment = at(TEN);
         ports.appointments().add(appointment, Optional.empty());
         Appointment cancelled = appointment.cancel(CancelledBy.BUSINESS, "ill", Duration.ZERO, TEN.minusSeconds(3600));
-        ports.appointments().update(cancelled);
+        ports.appointments().update(appointment, cancelled);
 
         assertThat(ports.appointments().findById(List.of(tenant.id()), appointment.id()))
                 .contains(cancelled);
@@ -113,7 +116,8 @@ public abstract class AppointmentRepositoryContract {
                 Duration.ZERO,
                 TEN.minus(Duration.ofDays(1)));
 
-        assertThatThrownBy(() -> ports.appointments().update(moved)).isInstanceOf(SlotAlreadyTakenException.class);
+        assertThatThrownBy(() -> ports.appointments().update(second, moved))
+                .isInstanceOf(SlotAlreadyTakenException.class);
         assertThat(ports.appointments().findById(List.of(tenant.id()), second.id()))
                 .contains(second);
     }
@@ -121,11 +125,12 @@ public abstract class AppointmentRepositoryContract {
     @Test
     void an_idempotency_key_is_used_once_per_business() {
         Appointment first = at(TEN);
-        ports.appointments().add(first, Optional.of("call-123"));
+        ports.appointments().add(first, Optional.of(new IdempotencyKey("call-123", "fingerprint-1")));
 
         assertThat(ports.appointments().findByIdempotencyKey(tenant.id(), "call-123"))
-                .contains(first);
-        assertThatThrownBy(() -> ports.appointments().add(at(TEN.plus(Duration.ofHours(3))), Optional.of("call-123")))
+                .contains(new KeyedBooking(first, "fingerprint-1"));
+        assertThatThrownBy(() -> ports.appointments()
+                        .add(at(TEN.plus(Duration.ofHours(3))), Optional.of(new IdempotencyKey("call-123", "other"))))
                 .isInstanceOfSatisfying(
                         DuplicateKeyException.class,
                         e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.IDEMPOTENCY_KEY));
@@ -153,7 +158,7 @@ public abstract class AppointmentRepositoryContract {
         ports.appointments().add(cancelled, Optional.empty());
         Appointment cancelledNow =
                 cancelled.cancel(CancelledBy.CLIENT, "", Duration.ZERO, TEN.minus(Duration.ofDays(1)));
-        ports.appointments().update(cancelledNow);
+        ports.appointments().update(cancelled, cancelledNow);
 
         // the clean-up buffer (09:30-09:40) is enough to be found
         TimeRange cleanUp = new TimeRange(TEN.plus(Duration.ofMinutes(35)), TEN.plus(Duration.ofMinutes(38)));
@@ -207,5 +212,22 @@ public abstract class AppointmentRepositoryContract {
         assertThat(ports.appointments()
                         .expireLapsedHolds(tenant.id(), tenant.provider().id(), hold.blocked(), hold.createdAt()))
                 .isZero();
+    }
+
+    @Test
+    void an_update_from_a_stale_read_is_refused_and_changes_nothing() {
+        Appointment appointment = at(TEN);
+        ports.appointments().add(appointment, Optional.empty());
+        Instant later = TEN.minus(Duration.ofDays(1));
+        Appointment firstChange = appointment.cancel(CancelledBy.BUSINESS, "first", Duration.ZERO, later);
+        ports.appointments().update(appointment, firstChange);
+
+        Appointment secondChange =
+                appointment.cancel(CancelledBy.CLIENT, "second", Duration.ZERO, later.plusSeconds(1));
+
+        assertThatThrownBy(() -> ports.appointments().update(appointment, secondChange))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(ports.appointments().findById(List.of(tenant.id()), appointment.id()))
+                .contains(firstChange);
     }
 }

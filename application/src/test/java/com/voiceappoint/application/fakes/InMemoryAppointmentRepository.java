@@ -1,5 +1,6 @@
 package com.voiceappoint.application.fakes;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
@@ -25,22 +26,34 @@ import java.util.Optional;
  */
 public final class InMemoryAppointmentRepository implements AppointmentRepository {
     private final Map<AppointmentId, Appointment> appointments = new LinkedHashMap<>();
-    private final Map<String, AppointmentId> keys = new HashMap<>();
+    private final Map<String, IdempotencyKey> keys = new HashMap<>();
+    private final Map<String, AppointmentId> keyedAppointments = new HashMap<>();
 
     @Override
-    public synchronized void add(Appointment appointment, Optional<String> idempotencyKey) {
+    public synchronized void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
         requireNoOverlap(appointment);
-        if (idempotencyKey.isPresent() && keys.containsKey(keyOf(appointment.businessId(), idempotencyKey.get()))) {
+        if (idempotencyKey.isPresent()
+                && keys.containsKey(
+                        keyOf(appointment.businessId(), idempotencyKey.get().key()))) {
             throw new DuplicateKeyException(DuplicateKeyException.Key.IDEMPOTENCY_KEY, null);
         }
         appointments.put(appointment.id(), appointment);
-        idempotencyKey.ifPresent(k -> keys.put(keyOf(appointment.businessId(), k), appointment.id()));
+        idempotencyKey.ifPresent(k -> {
+            keys.put(keyOf(appointment.businessId(), k.key()), k);
+            keyedAppointments.put(keyOf(appointment.businessId(), k.key()), appointment.id());
+        });
     }
 
     @Override
-    public synchronized void update(Appointment appointment) {
-        requireNoOverlap(appointment);
-        appointments.put(appointment.id(), appointment);
+    public synchronized void update(Appointment previous, Appointment next) {
+        Appointment stored = appointments.get(previous.id());
+        if (stored == null
+                || stored.status() != previous.status()
+                || !stored.updatedAt().equals(previous.updatedAt())) {
+            throw new ConcurrentUpdateException("appointment " + previous.id());
+        }
+        requireNoOverlap(next);
+        appointments.put(next.id(), next);
     }
 
     @Override
@@ -49,8 +62,10 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
-    public synchronized Optional<Appointment> findByIdempotencyKey(BusinessId businessId, String idempotencyKey) {
-        return Optional.ofNullable(keys.get(keyOf(businessId, idempotencyKey))).map(appointments::get);
+    public synchronized Optional<KeyedBooking> findByIdempotencyKey(BusinessId businessId, String idempotencyKey) {
+        String key = keyOf(businessId, idempotencyKey);
+        return Optional.ofNullable(keyedAppointments.get(key))
+                .map(id -> new KeyedBooking(appointments.get(id), keys.get(key).fingerprint()));
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class InMemorySessionRepository implements SessionRepository {
     @Override
     public synchronized boolean markRotated(UUID sessionId, Instant at) {
         Session s = sessions.get(sessionId);
-        if (s == null || s.wasRotated()) {
+        if (s == null || s.wasRotated() || s.isRevoked()) {
             return false;
         }
         sessions.put(sessionId, with(s, Optional.of(at), s.revokedAt()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
@@ -19,6 +20,7 @@ import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.availability.AvailableSlot;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.business.BusinessId;
@@ -36,6 +38,7 @@ import com.voiceappoint.domain.shared.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -382,5 +385,33 @@ class BookingFlowTest {
                 .userId();
         ports.memberships().add(new Membership(business, user, role));
         return Actor.member(user);
+    }
+
+    @Test
+    void a_key_reused_for_another_time_after_a_cancellation_is_still_a_reuse() {
+        var first = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.of("k-2")));
+        app.cancelAppointment()
+                .cancel(new CancelAppointmentUseCase.Command(
+                        (Actor.Member) owner, first.appointment().id(), "moved on"));
+
+        assertThatThrownBy(() -> app.bookAppointment()
+                        .book(booking(owner, tuesdayAt("12:00"), "+34600111222", Optional.of("k-2"))))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    @Test
+    void cancelling_from_a_stale_read_is_refused_not_overwritten() {
+        var booked = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
+        Appointment stale = booked.appointment();
+        Appointment cancelled = app.cancelAppointment()
+                .cancel(new CancelAppointmentUseCase.Command((Actor.Member) owner, stale.id(), "first"))
+                .appointment();
+
+        assertThatThrownBy(() -> ports.appointments()
+                        .update(stale, stale.cancel(CancelledBy.BUSINESS, "second", Duration.ZERO, CLOCK.instant())))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(cancelled.cancellation())
+                .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("first"));
     }
 }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,5 +148,42 @@ class SessionsAndAccountTest {
         assertThat(updated.fullName()).isEqualTo("Lola Pérez");
         assertThatThrownBy(() -> app.account().updateProfile(user, Optional.of("x".repeat(151)), Optional.empty()))
                 .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void a_logout_landing_in_the_middle_of_a_refresh_takes_the_new_token_too() {
+        OutboundPorts base = InMemoryAdapters.create();
+        SessionRepository sessions = base.sessions();
+        AtomicReference<Runnable> afterRotation = new AtomicReference<>(() -> {});
+        SessionRepository racing = (SessionRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {SessionRepository.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(sessions, args);
+                    if (method.getName().equals("markRotated")) {
+                        afterRotation.get().run();
+                    }
+                    return result;
+                });
+        OutboundPorts ports = new OutboundPorts(
+                base.transactions(),
+                base.users(),
+                racing,
+                base.businesses(),
+                base.memberships(),
+                base.invitations(),
+                base.providers(),
+                base.services(),
+                base.schedules(),
+                base.clients(),
+                base.appointments(),
+                base.passwordHasher());
+        UseCases racingApp = Interactors.create(ports, clock);
+        UserId someone = racingApp
+                .registerAccount()
+                .register(RegistrationAndLoginTest.command("race@example.com", "Race"))
+                .userId();
+        SessionUseCase.RefreshToken token = racingApp.sessions().start(someone);
+        afterRotation.set(() -> racingApp.sessions().end(token.token()));
+
+        assertInvalid(() -> racingApp.sessions().refresh(token.token()));
     }
 }

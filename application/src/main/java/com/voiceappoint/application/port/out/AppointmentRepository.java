@@ -10,6 +10,7 @@ import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,15 +23,22 @@ public interface AppointmentRepository {
      * @throws com.voiceappoint.application.error.SlotAlreadyTakenException when it overlaps a live appointment
      * @throws com.voiceappoint.application.error.DuplicateKeyException IDEMPOTENCY_KEY when the key was used
      */
-    void add(Appointment appointment, Optional<String> idempotencyKey);
+    void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey);
 
-    /** @throws com.voiceappoint.application.error.SlotAlreadyTakenException when a move overlaps */
-    void update(Appointment appointment);
+    /**
+     * Replaces {@code previous} with {@code next}, only if the stored appointment is still {@code previous} (same status,
+     * same last change): two people changing one appointment at once cannot both win.
+     *
+     * @throws com.voiceappoint.application.error.SlotAlreadyTakenException when a move overlaps
+     * @throws com.voiceappoint.application.error.ConcurrentUpdateException when it changed since it was read
+     */
+    void update(Appointment previous, Appointment next);
 
     /** Only among the given businesses: a lookup by id can never reach another tenant. */
     Optional<Appointment> findById(Collection<BusinessId> scope, AppointmentId id);
 
-    Optional<Appointment> findByIdempotencyKey(BusinessId businessId, String idempotencyKey);
+    /** The appointment first booked with this key, with the fingerprint of the request that booked it. */
+    Optional<KeyedBooking> findByIdempotencyKey(BusinessId businessId, String idempotencyKey);
 
     /** A live appointment of this client for this service starting then: the same request made twice. */
     Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start);
@@ -43,4 +51,14 @@ public interface AppointmentRepository {
 
     /** Marks lapsed holds of the provider overlapping the range as expired, so a new booking may take the time. */
     int expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now);
+
+    /** A client's key for a booking, and a fingerprint of what was asked, to tell a retry from a reuse. */
+    record IdempotencyKey(String key, String fingerprint) {
+        public IdempotencyKey {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(fingerprint, "fingerprint");
+        }
+    }
+
+    record KeyedBooking(Appointment appointment, String fingerprint) {}
 }

@@ -14,8 +14,8 @@ public interface SessionRepository {
     Optional<Session> findByTokenHash(String tokenHash);
 
     /**
-     * Marks the session as exchanged, only if nobody did so first. False means another request already rotated it:
-     * two refreshes racing with one token are a replay too.
+     * Marks the session as exchanged, only if nobody did so first and it is not revoked. False means another request
+     * already rotated it (two refreshes racing with one token are a replay too) or a logout ended it meanwhile.
      */
     boolean markRotated(UUID sessionId, Instant at);
 
