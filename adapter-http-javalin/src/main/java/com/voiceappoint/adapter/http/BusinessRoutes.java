@@ -97,12 +97,12 @@ final class BusinessRoutes {
     record MineView(Views.BusinessView business, String role) {}
 
     void list(Context ctx) {
-        ctx.json(Map.of(
-                "results",
+        Pages.respond(
+                ctx,
                 app.businesses().mine(RequestContext.member(ctx)).stream()
                         .map(m -> new MineView(
                                 Views.BusinessView.of(m.business()), m.role().code()))
-                        .toList()));
+                        .toList());
     }
 
     void create(Context ctx) {

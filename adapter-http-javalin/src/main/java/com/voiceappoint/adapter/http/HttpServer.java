@@ -118,6 +118,13 @@ public final class HttpServer implements AutoCloseable {
 
             routes.get("/api/v1/services", catalog::list, Access.MEMBER);
             routes.post("/api/v1/services", catalog::create, Access.MEMBER);
+            routes.get("/api/v1/services/{id}", catalog::get, Access.MEMBER);
+            routes.patch("/api/v1/services/{id}", catalog::update, Access.MEMBER);
+            routes.delete("/api/v1/services/{id}", catalog::delete, Access.MEMBER);
+            routes.get("/api/v1/service-categories", catalog::categories, Access.MEMBER);
+            routes.post("/api/v1/service-categories", catalog::createCategory, Access.MEMBER);
+            routes.patch("/api/v1/service-categories/{id}", catalog::updateCategory, Access.MEMBER);
+            routes.delete("/api/v1/service-categories/{id}", catalog::deleteCategory, Access.MEMBER);
 
             routes.get("/api/v1/businesses/{id}/hours", hours::get, Access.MEMBER);
             routes.put("/api/v1/businesses/{id}/hours", hours::put, Access.MEMBER);

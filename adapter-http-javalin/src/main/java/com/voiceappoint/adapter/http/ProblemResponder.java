@@ -85,7 +85,7 @@ final class ProblemResponder {
         }
         if (e instanceof DuplicateKeyException duplicate) {
             ErrorCode code = switch (duplicate.key()) {
-                case SERVICE_NAME -> ErrorCode.DUPLICATE_NAME;
+                case SERVICE_NAME, CATEGORY_NAME -> ErrorCode.DUPLICATE_NAME;
                 case CLIENT_CONTACT -> ErrorCode.DUPLICATE_CONTACT;
                 case USER_EMAIL -> ErrorCode.EMAIL_ALREADY_REGISTERED;
                 case IDEMPOTENCY_KEY -> ErrorCode.IDEMPOTENCY_KEY_REUSED;

@@ -5,6 +5,7 @@ import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.business.BookingPolicy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Money;
@@ -63,6 +64,7 @@ final class Views {
     record ServiceView(
             UUID id,
             UUID business,
+            UUID category,
             String name,
             String description,
             long durationMinutes,
@@ -78,6 +80,7 @@ final class Views {
             return new ServiceView(
                     s.id().value(),
                     s.businessId().value(),
+                    s.categoryId().map(ServiceCategoryId::value).orElse(null),
                     s.name(),
                     s.description(),
                     s.duration().toMinutes(),

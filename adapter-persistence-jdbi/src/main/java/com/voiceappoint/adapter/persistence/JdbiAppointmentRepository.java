@@ -144,6 +144,16 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
+    public boolean existsForService(BusinessId businessId, ServiceId service) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select exists (select 1 from appointments where business_id = :business and service_id = :service)")
+                .bind("business", businessId.value())
+                .bind("service", service.value())
+                .mapTo(Boolean.class)
+                .one());
+    }
+
+    @Override
     public List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and " + LIVE
                         + " and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")

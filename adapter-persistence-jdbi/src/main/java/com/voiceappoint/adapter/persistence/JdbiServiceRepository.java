@@ -5,11 +5,13 @@ import static com.voiceappoint.adapter.persistence.PostgresErrors.translate;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 public final class JdbiServiceRepository implements ServiceRepository {
-    private static final String COLUMNS = "id, name, description, duration_minutes, price_amount, price_currency, "
-            + "deposit_amount, buffer_before_minutes, buffer_after_minutes, voice_booking_enabled, active";
+    private static final String COLUMNS = "business_id, id, category_id, name, description, duration_minutes, "
+            + "price_amount, price_currency, deposit_amount, buffer_before_minutes, buffer_after_minutes, "
+            + "voice_booking_enabled, active";
 
     private final Jdbi jdbi;
 
@@ -34,44 +39,111 @@ public final class JdbiServiceRepository implements ServiceRepository {
     @Override
     public void add(Service service) {
         translate(() -> jdbi.useTransaction(h -> {
-            h.createUpdate("insert into services (business_id, " + COLUMNS + ") values (:business, :id, :name, "
-                            + ":description, :duration, :price, :currency, :deposit, :before, :after, :voice, :active)")
-                    .bind("business", service.businessId().value())
-                    .bind("id", service.id().value())
-                    .bind("name", service.name())
-                    .bind("description", service.description())
-                    .bind("duration", service.duration().toMinutes())
-                    .bind("price", service.price().amount())
-                    .bind("currency", service.price().currency().getCurrencyCode())
-                    .bind("deposit", service.deposit().map(Money::amount).orElse(null))
-                    .bind("before", service.bufferBefore().toMinutes())
-                    .bind("after", service.bufferAfter().toMinutes())
-                    .bind("voice", service.voiceBookingEnabled())
-                    .bind("active", service.active())
+            bind(
+                            h.createUpdate(
+                                    "insert into services (" + COLUMNS + ") values (:business, :id, :category, :name, "
+                                            + ":description, :duration, :price, :currency, :deposit, :before, :after, :voice, "
+                                            + ":active)"),
+                            service)
                     .execute();
-            if (!service.providers().isEmpty()) {
-                PreparedBatch batch = h.prepareBatch("insert into service_providers (business_id, service_id, "
-                        + "provider_id) values (:business, :service, :provider)");
-                service.providers()
-                        .forEach(
-                                p -> batch.bind("business", service.businessId().value())
-                                        .bind("service", service.id().value())
-                                        .bind("provider", p.value())
-                                        .add());
-                batch.execute();
-            }
+            insertPerformers(h, service);
         }));
     }
 
     @Override
+    public void update(Service service) {
+        translate(() -> jdbi.useTransaction(h -> {
+            bind(
+                            h.createUpdate("update services set category_id = :category, name = :name, "
+                                    + "description = :description, duration_minutes = :duration, price_amount = :price, "
+                                    + "price_currency = :currency, deposit_amount = :deposit, "
+                                    + "buffer_before_minutes = :before, buffer_after_minutes = :after, "
+                                    + "voice_booking_enabled = :voice, active = :active, updated_at = now() "
+                                    + "where business_id = :business and id = :id"),
+                            service)
+                    .execute();
+            h.createUpdate("delete from service_providers where business_id = :business and service_id = :id")
+                    .bind("business", service.businessId().value())
+                    .bind("id", service.id().value())
+                    .execute();
+            insertPerformers(h, service);
+        }));
+    }
+
+    @Override
+    public boolean remove(BusinessId businessId, ServiceId id) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("delete from service_providers where business_id = :business and service_id = :id")
+                    .bind("business", businessId.value())
+                    .bind("id", id.value())
+                    .execute();
+            return h.createUpdate("delete from services where business_id = :business and id = :id")
+                            .bind("business", businessId.value())
+                            .bind("id", id.value())
+                            .execute()
+                    > 0;
+        });
+    }
+
+    @Override
     public Optional<Service> findById(BusinessId businessId, ServiceId id) {
-        return jdbi.withHandle(
-                h -> services(h, businessId, "and id = :id", id).stream().findFirst());
+        return findById(List.of(businessId), id);
+    }
+
+    @Override
+    public Optional<Service> findById(Collection<BusinessId> scope, ServiceId id) {
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + COLUMNS + " from services where id = :id and business_id = any(:scope)")
+                .bind("id", id.value())
+                .bindArray(
+                        "scope",
+                        UUID.class,
+                        scope.stream().map(BusinessId::value).toList())
+                .map((rs, ctx) -> rs.getObject("business_id", UUID.class))
+                .findOne()
+                .flatMap(business -> services(h, new BusinessId(business), "and id = :id", id).stream()
+                        .findFirst()));
     }
 
     @Override
     public List<Service> findByBusiness(BusinessId businessId, boolean includeInactive) {
         return jdbi.withHandle(h -> services(h, businessId, includeInactive ? "" : "and active", null));
+    }
+
+    private static Update bind(Update statement, Service service) {
+        return statement
+                .bind("business", service.businessId().value())
+                .bind("id", service.id().value())
+                .bind(
+                        "category",
+                        service.categoryId().map(ServiceCategoryId::value).orElse(null))
+                .bind("name", service.name())
+                .bind("description", service.description())
+                .bind("duration", service.duration().toMinutes())
+                .bind("price", service.price().amount())
+                .bind("currency", service.price().currency().getCurrencyCode())
+                .bind("deposit", service.deposit().map(Money::amount).orElse(null))
+                .bind("before", service.bufferBefore().toMinutes())
+                .bind("after", service.bufferAfter().toMinutes())
+                .bind("voice", service.voiceBookingEnabled())
+                .bind("active", service.active());
+    }
+
+    private static void insertPerformers(Handle h, Service service) {
+        if (service.providers().isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("insert into service_providers (business_id, service_id, provider_id) "
+                + "values (:business, :service, :provider)");
+        service.providers()
+                .forEach(p -> batch.bind("business", service.businessId().value())
+                        .bind("service", service.id().value())
+                        .bind("provider", p.value())
+                        .add());
+        batch.execute();
     }
 
     private static List<Service> services(Handle h, BusinessId businessId, String condition, ServiceId id) {
@@ -89,7 +161,7 @@ public final class JdbiServiceRepository implements ServiceRepository {
                     return new Service(
                             serviceId,
                             businessId,
-                            Optional.empty(),
+                            Rows.optionalUuid(rs, "category_id").map(ServiceCategoryId::new),
                             rs.getString("name"),
                             rs.getString("description"),
                             Duration.ofMinutes(rs.getInt("duration_minutes")),

@@ -22,7 +22,8 @@ final class PostgresErrors {
             "clients_email_key", DuplicateKeyException.Key.CLIENT_CONTACT,
             "businesses_slug_key", DuplicateKeyException.Key.BUSINESS_SLUG,
             "appointments_idempotency_key", DuplicateKeyException.Key.IDEMPOTENCY_KEY,
-            "services_active_name", DuplicateKeyException.Key.SERVICE_NAME);
+            "services_active_name", DuplicateKeyException.Key.SERVICE_NAME,
+            "service_categories_name", DuplicateKeyException.Key.CATEGORY_NAME);
 
     private PostgresErrors() {}
 

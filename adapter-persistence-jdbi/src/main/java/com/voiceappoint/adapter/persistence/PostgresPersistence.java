@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
@@ -105,6 +106,10 @@ public final class PostgresPersistence implements AutoCloseable {
         return new JdbiServiceRepository(jdbi);
     }
 
+    public CategoryRepository categories() {
+        return new JdbiCategoryRepository(jdbi);
+    }
+
     public ScheduleRepository schedules() {
         return new JdbiScheduleRepository(jdbi);
     }
@@ -128,6 +133,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 invitations(),
                 providers(),
                 services(),
+                categories(),
                 schedules(),
                 clients(),
                 appointments(),

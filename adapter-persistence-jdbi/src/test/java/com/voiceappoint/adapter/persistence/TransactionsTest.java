@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
@@ -71,19 +72,7 @@ class TransactionsTest {
                     }
                     return method.invoke(ports.providers(), args);
                 });
-        OutboundPorts broken = new OutboundPorts(
-                ports.transactions(),
-                ports.users(),
-                ports.sessions(),
-                ports.businesses(),
-                ports.memberships(),
-                ports.invitations(),
-                failing,
-                ports.services(),
-                ports.schedules(),
-                ports.clients(),
-                ports.appointments(),
-                ports.passwordHasher());
+        OutboundPorts broken = PortSwap.with(ports, ProviderRepository.class, failing);
         var command = new RegisterAccountUseCase.Command(
                 "atomic@example.com", "s3cret-enough", "Ana", "es", "Atomic Studio", "studio", "Europe/Madrid", "EUR");
 

@@ -7,6 +7,7 @@ public final class DuplicateKeyException extends RuntimeException {
         BUSINESS_SLUG,
         IDEMPOTENCY_KEY,
         SERVICE_NAME,
+        CATEGORY_NAME,
         CLIENT_CONTACT,
     }
 

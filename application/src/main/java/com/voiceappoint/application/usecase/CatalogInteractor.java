@@ -4,7 +4,11 @@ import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.ListServicesQuery;
+import com.voiceappoint.application.port.in.ManageServicesUseCase;
+import com.voiceappoint.application.port.in.ServiceCategoriesUseCase;
+import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
@@ -13,45 +17,56 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategory;
+import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.Money;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Creating and listing the services a business sells. */
-public final class CatalogInteractor implements CreateServiceUseCase, ListServicesQuery {
+/** The catalogue: the services a business sells, and the categories they are grouped in. */
+public final class CatalogInteractor
+        implements CreateServiceUseCase, ListServicesQuery, ManageServicesUseCase, ServiceCategoriesUseCase {
     private final BusinessAccess access;
     private final TransactionRunner transactions;
     private final BusinessRepository businesses;
     private final ServiceRepository services;
+    private final CategoryRepository categories;
     private final ProviderRepository providers;
+    private final AppointmentRepository appointments;
 
     CatalogInteractor(
             BusinessAccess access,
             TransactionRunner transactions,
             BusinessRepository businesses,
             ServiceRepository services,
-            ProviderRepository providers) {
+            CategoryRepository categories,
+            ProviderRepository providers,
+            AppointmentRepository appointments) {
         this.access = access;
         this.transactions = transactions;
         this.businesses = businesses;
         this.services = services;
+        this.categories = categories;
         this.providers = providers;
+        this.appointments = appointments;
     }
 
     @Override
     public Service create(CreateServiceUseCase.Command command) {
         Business business = access.require(command.actor(), command.businessId(), Permission.MANAGE_CATALOG)
                 .business();
-        for (ProviderId provider : command.providers()) {
-            providers.findById(business.id(), provider).orElseThrow(() -> new NotFoundException("provider"));
-        }
+        requireProviders(business.id(), command.providers());
+        command.categoryId().ifPresent(c -> requireCategory(business.id(), c));
         Service service = new Service(
                 ServiceId.random(),
                 business.id(),
-                Optional.empty(),
+                command.categoryId(),
                 command.name(),
                 command.description(),
                 Duration.ofMinutes(command.durationMinutes()),
@@ -61,7 +76,7 @@ public final class CatalogInteractor implements CreateServiceUseCase, ListServic
                 command.voiceBookingEnabled(),
                 true,
                 command.providers(),
-                command.deposit().map(amount -> new Money(amount, business.currency())));
+                deposit(command.deposit(), business));
         return transactions.inTransaction(() -> {
             services.add(service);
             businesses.completeOnboardingStep(business.id(), OnboardingStatus.Step.SERVICES);
@@ -76,5 +91,112 @@ public final class CatalogInteractor implements CreateServiceUseCase, ListServic
         return services.findByBusiness(businessId, inactiveAllowed).stream()
                 .filter(s -> !BusinessAccess.isVoiceCaller(actor) || s.voiceBookingEnabled())
                 .toList();
+    }
+
+    @Override
+    public Service get(Actor actor, ServiceId serviceId) {
+        return find(actor, serviceId, Permission.VIEW_BUSINESS);
+    }
+
+    @Override
+    public Service update(Actor actor, ServiceId serviceId, Changes changes) {
+        Service current = find(actor, serviceId, Permission.MANAGE_CATALOG);
+        BusinessId businessId = current.businessId();
+        Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
+        changes.providers().ifPresent(p -> requireProviders(businessId, p));
+        changes.category().flatMap(c -> c).ifPresent(c -> requireCategory(businessId, c));
+        Service updated = new Service(
+                current.id(),
+                businessId,
+                changes.category().orElse(current.categoryId()),
+                changes.name().orElse(current.name()),
+                changes.description().orElse(current.description()),
+                changes.durationMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.duration()),
+                changes.price().map(p -> new Money(p, business.currency())).orElse(current.price()),
+                changes.bufferBeforeMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.bufferBefore()),
+                changes.bufferAfterMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.bufferAfter()),
+                changes.voiceBookingEnabled().orElse(current.voiceBookingEnabled()),
+                changes.active().orElse(current.active()),
+                changes.providers().orElse(current.providers()),
+                changes.deposit().isPresent() ? deposit(changes.deposit(), business) : current.deposit());
+        services.update(updated);
+        return updated;
+    }
+
+    @Override
+    public Removal remove(Actor actor, ServiceId serviceId) {
+        Service service = find(actor, serviceId, Permission.MANAGE_CATALOG);
+        return transactions.inTransaction(() -> {
+            if (appointments.existsForService(service.businessId(), service.id())) {
+                services.update(service.deactivated());
+                return Removal.DEACTIVATED;
+            }
+            services.remove(service.businessId(), service.id());
+            return Removal.DELETED;
+        });
+    }
+
+    @Override
+    public List<ServiceCategory> list(Actor actor, BusinessId businessId) {
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
+        return categories.findByBusiness(businessId);
+    }
+
+    @Override
+    public ServiceCategory create(Actor actor, BusinessId businessId, String name, Optional<Integer> position) {
+        access.require(actor, businessId, Permission.MANAGE_CATALOG);
+        ServiceCategory category = new ServiceCategory(
+                ServiceCategoryId.random(),
+                businessId,
+                name,
+                position.orElseGet(() -> categories.findByBusiness(businessId).size()));
+        categories.add(category);
+        return category;
+    }
+
+    @Override
+    public ServiceCategory update(
+            Actor actor,
+            BusinessId businessId,
+            ServiceCategoryId id,
+            Optional<String> name,
+            Optional<Integer> position) {
+        access.require(actor, businessId, Permission.MANAGE_CATALOG);
+        ServiceCategory current = requireCategory(businessId, id);
+        ServiceCategory updated =
+                new ServiceCategory(id, businessId, name.orElse(current.name()), position.orElse(current.position()));
+        categories.update(updated);
+        return updated;
+    }
+
+    @Override
+    public void remove(Actor actor, BusinessId businessId, ServiceCategoryId id) {
+        access.require(actor, businessId, Permission.MANAGE_CATALOG);
+        if (!categories.remove(businessId, id)) {
+            throw new NotFoundException("category");
+        }
+    }
+
+    /** A service of one of the businesses the actor may see, if they may do this there. */
+    private Service find(Actor actor, ServiceId serviceId, Permission permission) {
+        Collection<BusinessId> scope = actor instanceof Actor.Member member ? access.visibleTo(member) : List.of();
+        Service service = services.findById(scope, serviceId).orElseThrow(() -> new NotFoundException("service"));
+        access.require(actor, service.businessId(), permission);
+        return service;
+    }
+
+    private void requireProviders(BusinessId businessId, Set<ProviderId> wanted) {
+        for (ProviderId provider : wanted) {
+            providers.findById(businessId, provider).orElseThrow(() -> new NotFoundException("provider"));
+        }
+    }
+
+    private ServiceCategory requireCategory(BusinessId businessId, ServiceCategoryId id) {
+        return categories.findById(businessId, id).orElseThrow(() -> new NotFoundException("category"));
+    }
+
+    /** A deposit of zero is no deposit. */
+    private static Optional<Money> deposit(Optional<BigDecimal> amount, Business business) {
+        return amount.filter(a -> a.signum() != 0).map(a -> new Money(a, business.currency()));
     }
 }

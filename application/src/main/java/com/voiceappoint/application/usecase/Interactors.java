@@ -12,7 +12,13 @@ public final class Interactors {
     public static UseCases create(OutboundPorts ports, Clock clock) {
         BusinessAccess access = new BusinessAccess(ports.businesses(), ports.memberships());
         CatalogInteractor catalog = new CatalogInteractor(
-                access, ports.transactions(), ports.businesses(), ports.services(), ports.providers());
+                access,
+                ports.transactions(),
+                ports.businesses(),
+                ports.services(),
+                ports.categories(),
+                ports.providers(),
+                ports.appointments());
         AppointmentDetailsAssembler assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());
         AppointmentsInteractor appointments =
@@ -43,6 +49,8 @@ public final class Interactors {
                 businesses,
                 new MembersInteractor(
                         access, ports.transactions(), ports.memberships(), ports.invitations(), ports.users(), clock),
+                catalog,
+                catalog,
                 catalog,
                 catalog,
                 new BusinessHoursInteractor(

@@ -230,4 +230,16 @@ public abstract class AppointmentRepositoryContract {
         assertThat(ports.appointments().findById(List.of(tenant.id()), appointment.id()))
                 .contains(firstChange);
     }
+
+    @Test
+    void a_service_with_any_appointment_is_referenced() {
+        Service beard = TestData.service(ports, tenant.id(), "Beard", 15);
+        assertThat(ports.appointments().existsForService(tenant.id(), cut.id())).isFalse();
+
+        ports.appointments().add(at(TEN), Optional.empty());
+
+        assertThat(ports.appointments().existsForService(tenant.id(), cut.id())).isTrue();
+        assertThat(ports.appointments().existsForService(tenant.id(), beard.id()))
+                .isFalse();
+    }
 }

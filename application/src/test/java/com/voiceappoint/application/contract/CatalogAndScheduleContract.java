@@ -7,6 +7,8 @@ import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategory;
+import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.Provider;
@@ -175,5 +177,70 @@ public abstract class CatalogAndScheduleContract {
         assertThat(ports.schedules()
                         .timeOff(tenant.id(), new TimeRange(nine.plusSeconds(7200), nine.plusSeconds(9000))))
                 .isEmpty();
+    }
+
+    @Test
+    void categories_are_listed_by_position_renamed_and_removed_leaving_their_services() {
+        ServiceCategory hair = new ServiceCategory(ServiceCategoryId.random(), tenant.id(), "Hair", 1);
+        ServiceCategory nails = new ServiceCategory(ServiceCategoryId.random(), tenant.id(), "Nails", 0);
+        ports.categories().add(hair);
+        ports.categories().add(nails);
+        Service cut = new Service(
+                ServiceId.random(),
+                tenant.id(),
+                Optional.of(hair.id()),
+                "Cut",
+                "",
+                Duration.ofMinutes(30),
+                Money.of("20", "EUR"),
+                Duration.ZERO,
+                Duration.ZERO,
+                true,
+                true,
+                Set.of(),
+                Optional.empty());
+        ports.services().add(cut);
+
+        assertThat(ports.categories().findByBusiness(tenant.id())).containsExactly(nails, hair);
+        assertThatThrownBy(() ->
+                        ports.categories().add(new ServiceCategory(ServiceCategoryId.random(), tenant.id(), "hair", 3)))
+                .isInstanceOfSatisfying(
+                        DuplicateKeyException.class,
+                        e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.CATEGORY_NAME));
+        ServiceCategory renamed = new ServiceCategory(hair.id(), tenant.id(), "Hair & beard", 1);
+        ports.categories().update(renamed);
+        assertThat(ports.categories().findById(tenant.id(), hair.id())).contains(renamed);
+
+        assertThat(ports.categories().remove(tenant.id(), hair.id())).isTrue();
+        assertThat(ports.categories().findById(tenant.id(), hair.id())).isEmpty();
+        assertThat(ports.services().findById(tenant.id(), cut.id()))
+                .hasValueSatisfying(s -> assertThat(s.categoryId()).isEmpty());
+    }
+
+    @Test
+    void a_service_is_updated_found_within_a_scope_and_removed() {
+        Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
+        Service changed = new Service(
+                cut.id(),
+                tenant.id(),
+                Optional.empty(),
+                "Long cut",
+                "more",
+                Duration.ofMinutes(45),
+                Money.of("30", "EUR"),
+                Duration.ofMinutes(5),
+                Duration.ZERO,
+                false,
+                true,
+                Set.of(tenant.provider().id()),
+                Optional.of(Money.of("5", "EUR")));
+
+        ports.services().update(changed);
+
+        assertThat(ports.services().findById(List.of(tenant.id()), cut.id())).contains(changed);
+        assertThat(ports.services().findById(List.of(TestData.tenant(ports).id()), cut.id()))
+                .isEmpty();
+        assertThat(ports.services().remove(tenant.id(), cut.id())).isTrue();
+        assertThat(ports.services().findById(tenant.id(), cut.id())).isEmpty();
     }
 }

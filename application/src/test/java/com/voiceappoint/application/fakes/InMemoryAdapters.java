@@ -9,6 +9,7 @@ public final class InMemoryAdapters {
     public static OutboundPorts create() {
         InMemoryBusinessRepository businesses = new InMemoryBusinessRepository();
         InMemoryUserRepository users = new InMemoryUserRepository();
+        InMemoryServiceRepository services = new InMemoryServiceRepository();
         return new OutboundPorts(
                 new InMemoryTransactionRunner(),
                 users,
@@ -17,7 +18,8 @@ public final class InMemoryAdapters {
                 new InMemoryMembershipRepository(businesses),
                 new InMemoryInvitationRepository(),
                 new InMemoryProviderRepository(),
-                new InMemoryServiceRepository(),
+                services,
+                new InMemoryCategoryRepository(services),
                 new InMemoryScheduleRepository(),
                 new InMemoryClientRepository(),
                 new InMemoryAppointmentRepository(),

@@ -81,6 +81,13 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
+    public synchronized boolean existsForService(BusinessId businessId, ServiceId service) {
+        return appointments.values().stream()
+                .anyMatch(
+                        a -> a.businessId().equals(businessId) && a.serviceId().equals(service));
+    }
+
+    @Override
     public synchronized List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping) {
         return appointments.values().stream()
                 .filter(a -> a.businessId().equals(businessId)

@@ -4,7 +4,9 @@ import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +32,55 @@ public final class InMemoryServiceRepository implements ServiceRepository {
     }
 
     @Override
+    public synchronized void update(Service service) {
+        boolean namesake = services.values().stream()
+                .anyMatch(s -> s.businessId().equals(service.businessId())
+                        && !s.id().equals(service.id())
+                        && s.active()
+                        && service.active()
+                        && s.name()
+                                .toLowerCase(Locale.ROOT)
+                                .equals(service.name().toLowerCase(Locale.ROOT)));
+        if (namesake) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.SERVICE_NAME, null);
+        }
+        services.put(service.id(), service);
+    }
+
+    /** What the database's category removal does to the services that were in it. */
+    synchronized void uncategorize(BusinessId businessId, ServiceCategoryId category) {
+        services.replaceAll(
+                (id, s) -> s.businessId().equals(businessId) && s.categoryId().equals(Optional.of(category))
+                        ? new Service(
+                                s.id(),
+                                s.businessId(),
+                                Optional.empty(),
+                                s.name(),
+                                s.description(),
+                                s.duration(),
+                                s.price(),
+                                s.bufferBefore(),
+                                s.bufferAfter(),
+                                s.voiceBookingEnabled(),
+                                s.active(),
+                                s.providers(),
+                                s.deposit())
+                        : s);
+    }
+
+    @Override
+    public boolean remove(BusinessId businessId, ServiceId id) {
+        return services.values().removeIf(s -> s.businessId().equals(businessId) && s.id().equals(id));
+    }
+
+    @Override
     public Optional<Service> findById(BusinessId businessId, ServiceId id) {
         return Optional.ofNullable(services.get(id)).filter(s -> s.businessId().equals(businessId));
+    }
+
+    @Override
+    public Optional<Service> findById(Collection<BusinessId> scope, ServiceId id) {
+        return Optional.ofNullable(services.get(id)).filter(s -> scope.contains(s.businessId()));
     }
 
     @Override

@@ -88,7 +88,18 @@ class BookingFlowTest {
     private Service createService(Actor actor, BusinessId id, String name, int minutes, boolean voice) {
         return app.createService()
                 .create(new CreateServiceUseCase.Command(
-                        actor, id, name, "", minutes, new BigDecimal("20"), 0, 10, voice, Set.of(), Optional.empty()));
+                        actor,
+                        id,
+                        name,
+                        "",
+                        minutes,
+                        new BigDecimal("20"),
+                        0,
+                        10,
+                        voice,
+                        Optional.empty(),
+                        Set.of(),
+                        Optional.empty()));
     }
 
     private static Instant tuesdayAt(String time) {

@@ -113,7 +113,18 @@ class BusinessesAndMembersTest {
                 .isEqualTo("USD");
         app.createService()
                 .create(new CreateServiceUseCase.Command(
-                        owner, business, "Cut", "", 30, BigDecimal.TEN, 0, 0, true, Set.of(), Optional.empty()));
+                        owner,
+                        business,
+                        "Cut",
+                        "",
+                        30,
+                        BigDecimal.TEN,
+                        0,
+                        0,
+                        true,
+                        Optional.empty(),
+                        Set.of(),
+                        Optional.empty()));
 
         assertThatThrownBy(() -> app.businesses().update(owner, business, changes(Map.of("currency", "EUR"))))
                 .isInstanceOfSatisfying(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
@@ -163,19 +164,7 @@ class SessionsAndAccountTest {
                     }
                     return result;
                 });
-        OutboundPorts ports = new OutboundPorts(
-                base.transactions(),
-                base.users(),
-                racing,
-                base.businesses(),
-                base.memberships(),
-                base.invitations(),
-                base.providers(),
-                base.services(),
-                base.schedules(),
-                base.clients(),
-                base.appointments(),
-                base.passwordHasher());
+        OutboundPorts ports = PortSwap.with(base, SessionRepository.class, racing);
         UseCases racingApp = Interactors.create(ports, clock);
         UserId someone = racingApp
                 .registerAccount()

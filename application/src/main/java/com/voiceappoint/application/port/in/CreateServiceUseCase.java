@@ -2,6 +2,7 @@ package com.voiceappoint.application.port.in;
 
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -23,12 +24,14 @@ public interface CreateServiceUseCase {
             int bufferBeforeMinutes,
             int bufferAfterMinutes,
             boolean voiceBookingEnabled,
+            Optional<ServiceCategoryId> categoryId,
             Set<ProviderId> providers,
             Optional<BigDecimal> deposit) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(businessId, "businessId");
             Objects.requireNonNull(price, "price");
+            Objects.requireNonNull(categoryId, "categoryId");
             Objects.requireNonNull(providers, "providers");
             Objects.requireNonNull(deposit, "deposit");
         }

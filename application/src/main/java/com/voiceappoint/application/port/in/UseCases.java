@@ -15,6 +15,8 @@ public record UseCases(
         MembersUseCase members,
         CreateServiceUseCase createService,
         ListServicesQuery listServices,
+        ManageServicesUseCase services,
+        ServiceCategoriesUseCase categories,
         BusinessHoursUseCase businessHours,
         FindAvailableSlotsQuery findAvailableSlots,
         BookAppointmentUseCase bookAppointment,
@@ -32,6 +34,8 @@ public record UseCases(
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(createService, "createService");
         Objects.requireNonNull(listServices, "listServices");
+        Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(categories, "categories");
         Objects.requireNonNull(businessHours, "businessHours");
         Objects.requireNonNull(findAvailableSlots, "findAvailableSlots");
         Objects.requireNonNull(bookAppointment, "bookAppointment");

@@ -43,6 +43,9 @@ public interface AppointmentRepository {
     /** A live appointment of this client for this service starting then: the same request made twice. */
     Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start);
 
+    /** Whether any appointment, whatever its status, was ever booked for this service. */
+    boolean existsForService(BusinessId businessId, ServiceId service);
+
     /** Live appointments and holds whose blocked range overlaps the period: the agenda's busy time. */
     List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping);
 

@@ -12,6 +12,7 @@ public record OutboundPorts(
         InvitationRepository invitations,
         ProviderRepository providers,
         ServiceRepository services,
+        CategoryRepository categories,
         ScheduleRepository schedules,
         ClientRepository clients,
         AppointmentRepository appointments,
@@ -25,6 +26,7 @@ public record OutboundPorts(
         Objects.requireNonNull(invitations, "invitations");
         Objects.requireNonNull(providers, "providers");
         Objects.requireNonNull(services, "services");
+        Objects.requireNonNull(categories, "categories");
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(appointments, "appointments");
