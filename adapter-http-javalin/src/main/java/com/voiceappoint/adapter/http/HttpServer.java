@@ -74,7 +74,7 @@ public final class HttpServer implements AutoCloseable {
         BusinessRoutes businesses = new BusinessRoutes(useCases, bodies);
         MemberRoutes members = new MemberRoutes(useCases, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases, bodies);
-        BusinessHoursRoutes hours = new BusinessHoursRoutes(useCases, bodies);
+        ScheduleRoutes schedules = new ScheduleRoutes(useCases, bodies, settings.clock());
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
 
         return Javalin.create(config -> {
@@ -126,8 +126,27 @@ public final class HttpServer implements AutoCloseable {
             routes.patch("/api/v1/service-categories/{id}", catalog::updateCategory, Access.MEMBER);
             routes.delete("/api/v1/service-categories/{id}", catalog::deleteCategory, Access.MEMBER);
 
-            routes.get("/api/v1/businesses/{id}/hours", hours::get, Access.MEMBER);
-            routes.put("/api/v1/businesses/{id}/hours", hours::put, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/hours", schedules::hours, Access.MEMBER);
+            routes.put("/api/v1/businesses/{id}/hours", schedules::setHours, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/special-days", schedules::specialDays, Access.MEMBER);
+            routes.put("/api/v1/businesses/{id}/special-days/{date}", schedules::saveSpecialDay, Access.MEMBER);
+            routes.delete("/api/v1/businesses/{id}/special-days/{date}", schedules::removeSpecialDay, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/staff", schedules::staff, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/staff", schedules::addStaff, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}/staff/{provider}", schedules::updateStaff, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/staff/{provider}/hours", schedules::staffHours, Access.MEMBER);
+            routes.put("/api/v1/businesses/{id}/staff/{provider}/hours", schedules::setStaffHours, Access.MEMBER);
+            routes.put(
+                    "/api/v1/businesses/{id}/staff/{provider}/special-days/{date}",
+                    schedules::saveStaffSpecialDay,
+                    Access.MEMBER);
+            routes.delete(
+                    "/api/v1/businesses/{id}/staff/{provider}/special-days/{date}",
+                    schedules::removeStaffSpecialDay,
+                    Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/staff/{provider}/time-off", schedules::addTimeOff, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/time-off", schedules::timeOff, Access.MEMBER);
+            routes.delete("/api/v1/businesses/{id}/time-off/{time_off}", schedules::removeTimeOff, Access.MEMBER);
 
             routes.get("/api/v1/appointments/availability", appointments::availability, Access.MEMBER);
             routes.get("/api/v1/appointments", appointments::list, Access.MEMBER);

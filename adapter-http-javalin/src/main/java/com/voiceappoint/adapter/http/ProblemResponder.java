@@ -159,6 +159,7 @@ final class ProblemResponder {
                     DUPLICATE_NAME,
                     DUPLICATE_CONTACT,
                     ALREADY_MEMBER,
+                    ALREADY_PROVIDER,
                     LAST_OWNER,
                     CURRENCY_IN_USE,
                     IN_USE -> 409;

@@ -39,6 +39,26 @@ public final class JdbiProviderRepository implements ProviderRepository {
     }
 
     @Override
+    public void update(Provider provider) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("update providers set user_id = :user, display_name = :name, has_own_hours = :ownHours, "
+                            + "active = :active where business_id = :business and id = :id")
+                    .bind("business", provider.businessId().value())
+                    .bind("id", provider.id().value())
+                    .bind("user", provider.userId().map(UserId::value).orElse(null))
+                    .bind("name", provider.displayName())
+                    .bind("ownHours", provider.workingHours().isPresent())
+                    .bind("active", provider.active())
+                    .execute();
+            WeeklyHoursRows.replace(
+                    h,
+                    provider.businessId(),
+                    Optional.of(provider.id()),
+                    provider.workingHours().orElse(WeeklyHours.CLOSED));
+        });
+    }
+
+    @Override
     public Optional<Provider> findById(BusinessId businessId, ProviderId id) {
         return find(businessId, p -> p.id().equals(id)).stream().findFirst();
     }

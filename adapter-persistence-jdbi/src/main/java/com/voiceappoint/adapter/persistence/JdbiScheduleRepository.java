@@ -9,6 +9,7 @@ import com.voiceappoint.domain.schedule.TimeOff;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiScheduleRepository implements ScheduleRepository {
     private final Jdbi jdbi;
@@ -93,7 +95,7 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
                 h -> h.createUpdate("insert into time_off (business_id, id, provider_id, starts_at, ends_at, reason) "
                                 + "values (:business, :id, :provider, :from, :to, :reason)")
                         .bind("business", businessId.value())
-                        .bind("id", UUID.randomUUID())
+                        .bind("id", timeOff.id())
                         .bind("provider", timeOff.provider().value())
                         .bind("from", Rows.timestamp(timeOff.period().start()))
                         .bind("to", Rows.timestamp(timeOff.period().end()))
@@ -103,17 +105,41 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
 
     @Override
     public List<TimeOff> timeOff(BusinessId businessId, TimeRange overlapping) {
-        return jdbi.withHandle(h -> h.createQuery("select provider_id, starts_at, ends_at, reason from time_off "
+        return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, ends_at, reason from time_off "
                         + "where business_id = :business "
                         + "and tstzrange(starts_at, ends_at, '[)') && tstzrange(:from, :to, '[)') order by starts_at")
                 .bind("business", businessId.value())
                 .bind("from", Rows.timestamp(overlapping.start()))
                 .bind("to", Rows.timestamp(overlapping.end()))
-                .map((rs, ctx) -> new TimeOff(
-                        new ProviderId(Rows.uuid(rs, "provider_id")),
-                        new TimeRange(Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at")),
-                        rs.getString("reason")))
+                .map(JdbiScheduleRepository::timeOffRow)
                 .list());
+    }
+
+    @Override
+    public Optional<TimeOff> findTimeOff(BusinessId businessId, UUID timeOffId) {
+        return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, ends_at, reason from time_off "
+                        + "where business_id = :business and id = :id")
+                .bind("business", businessId.value())
+                .bind("id", timeOffId)
+                .map(JdbiScheduleRepository::timeOffRow)
+                .findOne());
+    }
+
+    @Override
+    public boolean removeTimeOff(BusinessId businessId, UUID timeOffId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from time_off where business_id = :business and id = :id")
+                        .bind("business", businessId.value())
+                        .bind("id", timeOffId)
+                        .execute())
+                > 0;
+    }
+
+    private static TimeOff timeOffRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new TimeOff(
+                Rows.uuid(rs, "id"),
+                new ProviderId(Rows.uuid(rs, "provider_id")),
+                new TimeRange(Rows.instant(rs, "starts_at"), Rows.instant(rs, "ends_at")),
+                rs.getString("reason"));
     }
 
     private static List<OpeningWindow> windows(Array opens, Array closes) throws SQLException {

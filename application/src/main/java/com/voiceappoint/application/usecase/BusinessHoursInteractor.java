@@ -1,18 +1,15 @@
 package com.voiceappoint.application.usecase;
 
-import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BusinessHoursUseCase;
 import com.voiceappoint.application.port.out.BusinessRepository;
-import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Permission;
-import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
@@ -29,19 +26,19 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
     private final TransactionRunner transactions;
     private final BusinessRepository businesses;
     private final ScheduleRepository schedules;
-    private final ProviderRepository providers;
+    private final ScheduleRights rights;
 
     BusinessHoursInteractor(
             BusinessAccess access,
             TransactionRunner transactions,
             BusinessRepository businesses,
             ScheduleRepository schedules,
-            ProviderRepository providers) {
+            ScheduleRights rights) {
         this.access = access;
         this.transactions = transactions;
         this.businesses = businesses;
         this.schedules = schedules;
-        this.providers = providers;
+        this.rights = rights;
     }
 
     @Override
@@ -67,14 +64,14 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
 
     @Override
     public SpecialDay saveSpecialDay(Actor actor, BusinessId businessId, SpecialDay day) {
-        requireScheduleRights(actor, businessId, day.provider());
+        rights.require(actor, businessId, day.provider());
         schedules.saveSpecialDay(businessId, day);
         return day;
     }
 
     @Override
     public void removeSpecialDay(Actor actor, BusinessId businessId, Optional<ProviderId> provider, LocalDate date) {
-        requireScheduleRights(actor, businessId, provider);
+        rights.require(actor, businessId, provider);
         if (!schedules.removeSpecialDay(businessId, provider, date)) {
             throw new NotFoundException("special_day");
         }
@@ -87,20 +84,5 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
         InvalidValueException.check(
                 ChronoUnit.DAYS.between(from, to) < MAX_LISTED_DAYS, "to", "a range covers at most 400 days");
         return schedules.specialDays(businessId, from, to);
-    }
-
-    /** Business-wide days need the schedule permission; a provider's own days may be set by that provider. */
-    private void requireScheduleRights(Actor actor, BusinessId businessId, Optional<ProviderId> provider) {
-        BusinessAccess.Granted granted = access.require(actor, businessId, Permission.MANAGE_OWN_SCHEDULE);
-        if (provider.isPresent()) {
-            Provider target =
-                    providers.findById(businessId, provider.get()).orElseThrow(() -> new NotFoundException("provider"));
-            if (granted.isUser(target.userId())) {
-                return;
-            }
-        }
-        if (!granted.allows(Permission.MANAGE_SCHEDULE)) {
-            throw new ForbiddenException(Permission.MANAGE_SCHEDULE);
-        }
     }
 }

@@ -11,6 +11,7 @@ public final class Interactors {
 
     public static UseCases create(OutboundPorts ports, Clock clock) {
         BusinessAccess access = new BusinessAccess(ports.businesses(), ports.memberships());
+        ScheduleRights rights = new ScheduleRights(access, ports.providers());
         CatalogInteractor catalog = new CatalogInteractor(
                 access,
                 ports.transactions(),
@@ -54,7 +55,9 @@ public final class Interactors {
                 catalog,
                 catalog,
                 new BusinessHoursInteractor(
-                        access, ports.transactions(), ports.businesses(), ports.schedules(), ports.providers()),
+                        access, ports.transactions(), ports.businesses(), ports.schedules(), rights),
+                new StaffInteractor(
+                        access, rights, ports.providers(), ports.memberships(), ports.schedules(), ports.businesses()),
                 new FindAvailableSlotsInteractor(
                         access, ports.services(), ports.providers(), ports.schedules(), ports.appointments(), clock),
                 new BookAppointmentInteractor(

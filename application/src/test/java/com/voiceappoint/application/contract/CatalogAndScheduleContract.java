@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -167,8 +168,11 @@ public abstract class CatalogAndScheduleContract {
     @Test
     void time_off_is_found_by_overlap() {
         Instant nine = Instant.parse("2026-12-01T08:00:00Z");
-        TimeOff dentist =
-                new TimeOff(tenant.provider().id(), new TimeRange(nine, nine.plus(Duration.ofHours(2))), "dentist");
+        TimeOff dentist = new TimeOff(
+                UUID.randomUUID(),
+                tenant.provider().id(),
+                new TimeRange(nine, nine.plus(Duration.ofHours(2))),
+                "dentist");
         ports.schedules().addTimeOff(tenant.id(), dentist);
 
         assertThat(ports.schedules()
@@ -242,5 +246,43 @@ public abstract class CatalogAndScheduleContract {
                 .isEmpty();
         assertThat(ports.services().remove(tenant.id(), cut.id())).isTrue();
         assertThat(ports.services().findById(tenant.id(), cut.id())).isEmpty();
+    }
+
+    @Test
+    void time_off_is_found_by_id_and_removed() {
+        Instant nine = Instant.parse("2026-12-01T08:00:00Z");
+        TimeOff training = new TimeOff(
+                UUID.randomUUID(),
+                tenant.provider().id(),
+                new TimeRange(nine, nine.plus(Duration.ofHours(8))),
+                "training");
+        ports.schedules().addTimeOff(tenant.id(), training);
+
+        assertThat(ports.schedules().findTimeOff(tenant.id(), training.id())).contains(training);
+        assertThat(ports.schedules().findTimeOff(TestData.tenant(ports).id(), training.id()))
+                .isEmpty();
+        assertThat(ports.schedules().removeTimeOff(tenant.id(), training.id())).isTrue();
+        assertThat(ports.schedules().removeTimeOff(tenant.id(), training.id())).isFalse();
+    }
+
+    @Test
+    void a_provider_is_renamed_given_hours_then_back_to_the_business_hours() {
+        WeeklyHours mornings =
+                WeeklyHours.sameOn(List.of(DayOfWeek.MONDAY), List.of(OpeningWindow.of("09:00", "13:00")));
+        Provider withHours = new Provider(
+                tenant.provider().id(),
+                tenant.id(),
+                tenant.provider().userId(),
+                "Lola P.",
+                Optional.of(mornings),
+                true);
+
+        ports.providers().update(withHours);
+        assertThat(ports.providers().findById(tenant.id(), withHours.id())).contains(withHours);
+
+        Provider withoutHours =
+                new Provider(withHours.id(), tenant.id(), withHours.userId(), "Lola P.", Optional.empty(), false);
+        ports.providers().update(withoutHours);
+        assertThat(ports.providers().findById(tenant.id(), withHours.id())).contains(withoutHours);
     }
 }

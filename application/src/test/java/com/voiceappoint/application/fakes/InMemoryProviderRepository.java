@@ -18,6 +18,11 @@ public final class InMemoryProviderRepository implements ProviderRepository {
     }
 
     @Override
+    public synchronized void update(Provider provider) {
+        providers.replaceAll(p -> p.id().equals(provider.id()) ? provider : p);
+    }
+
+    @Override
     public Optional<Provider> findById(BusinessId businessId, ProviderId id) {
         return providers.stream()
                 .filter(p -> p.businessId().equals(businessId) && p.id().equals(id))

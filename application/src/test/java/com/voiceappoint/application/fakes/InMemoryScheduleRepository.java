@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -60,6 +61,18 @@ public final class InMemoryScheduleRepository implements ScheduleRepository {
         return timeOff.getOrDefault(businessId, List.of()).stream()
                 .filter(t -> t.period().overlaps(overlapping))
                 .toList();
+    }
+
+    @Override
+    public Optional<TimeOff> findTimeOff(BusinessId businessId, UUID timeOffId) {
+        return timeOff.getOrDefault(businessId, List.of()).stream()
+                .filter(t -> t.id().equals(timeOffId))
+                .findFirst();
+    }
+
+    @Override
+    public boolean removeTimeOff(BusinessId businessId, UUID timeOffId) {
+        return timeOff.getOrDefault(businessId, new CopyOnWriteArrayList<>()).removeIf(t -> t.id().equals(timeOffId));
     }
 
     private List<SpecialDay> days(BusinessId businessId) {

@@ -45,7 +45,9 @@ public final class WeeklyHours {
     }
 
     public Map<DayOfWeek, List<OpeningWindow>> asMap() {
-        return new EnumMap<>(days.isEmpty() ? Map.of() : days);
+        Map<DayOfWeek, List<OpeningWindow>> copy = new EnumMap<>(DayOfWeek.class);
+        copy.putAll(days);
+        return copy;
     }
 
     @Override

@@ -22,6 +22,7 @@ public enum ErrorCode {
     DUPLICATE_NAME,
     IDEMPOTENCY_KEY_REUSED,
     ALREADY_MEMBER,
+    ALREADY_PROVIDER,
     DUPLICATE_CONTACT,
 
     // businesses and members

@@ -70,4 +70,10 @@ class WeeklyHoursTest {
         assertThatThrownBy(() -> OpeningWindow.of("24:00", "10:00")).isInstanceOf(InvalidValueException.class);
         assertThat(OpeningWindow.of("00:00", "24:00").length().toHours()).isEqualTo(24);
     }
+
+    @Test
+    void a_closed_week_reads_as_an_empty_map() {
+        assertThat(WeeklyHours.CLOSED.asMap()).isEmpty();
+        assertThat(WeeklyHours.of(Map.of()).isClosedAllWeek()).isTrue();
+    }
 }

@@ -18,6 +18,7 @@ public record UseCases(
         ManageServicesUseCase services,
         ServiceCategoriesUseCase categories,
         BusinessHoursUseCase businessHours,
+        StaffUseCase staff,
         FindAvailableSlotsQuery findAvailableSlots,
         BookAppointmentUseCase bookAppointment,
         ListAppointmentsQuery listAppointments,
@@ -37,6 +38,7 @@ public record UseCases(
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(categories, "categories");
         Objects.requireNonNull(businessHours, "businessHours");
+        Objects.requireNonNull(staff, "staff");
         Objects.requireNonNull(findAvailableSlots, "findAvailableSlots");
         Objects.requireNonNull(bookAppointment, "bookAppointment");
         Objects.requireNonNull(listAppointments, "listAppointments");

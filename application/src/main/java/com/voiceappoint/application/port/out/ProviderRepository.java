@@ -11,6 +11,9 @@ public interface ProviderRepository {
 
     void add(Provider provider);
 
+    /** Name, link to a member, own working hours (or none) and whether they take appointments. */
+    void update(Provider provider);
+
     Optional<Provider> findById(BusinessId businessId, ProviderId id);
 
     Optional<Provider> findByUser(BusinessId businessId, UserId userId);

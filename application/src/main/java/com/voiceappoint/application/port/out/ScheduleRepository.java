@@ -9,6 +9,7 @@ import com.voiceappoint.domain.shared.TimeRange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Opening hours, special days and time off of one business and its providers. */
 public interface ScheduleRepository {
@@ -28,4 +29,8 @@ public interface ScheduleRepository {
     void addTimeOff(BusinessId businessId, TimeOff timeOff);
 
     List<TimeOff> timeOff(BusinessId businessId, TimeRange overlapping);
+
+    Optional<TimeOff> findTimeOff(BusinessId businessId, UUID timeOffId);
+
+    boolean removeTimeOff(BusinessId businessId, UUID timeOffId);
 }
