@@ -123,7 +123,8 @@ final class AppointmentRoutes {
                         Optional.ofNullable(request.provider()).map(ProviderId::new),
                         new BookAppointmentUseCase.ClientDetails(
                                 request.client().name(),
-                                Optional.ofNullable(request.client().phone()),
+                                PhoneNumbers.e164(
+                                        "client.phone", request.client().phone(), business),
                                 Optional.ofNullable(request.client().email())),
                         request.notes(),
                         source(request.source()),

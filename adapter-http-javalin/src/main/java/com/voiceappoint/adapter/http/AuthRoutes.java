@@ -74,7 +74,9 @@ final class AuthRoutes {
             String timezone,
 
             @NotBlank(message = "validation.required") @Size(max = 3, message = "validation.too_long")
-            String currency) {}
+            String currency,
+
+            @Size(max = 2, message = "validation.too_long") String country) {}
 
     record UserSummary(UUID id, String email) {}
 
@@ -126,7 +128,8 @@ final class AuthRoutes {
                         request.businessName(),
                         request.businessType(),
                         request.timezone(),
-                        request.currency()));
+                        request.currency(),
+                        request.country()));
         ctx.status(201)
                 .json(new RegisterResponse(
                         new UserSummary(result.userId().value(), result.email().value()),

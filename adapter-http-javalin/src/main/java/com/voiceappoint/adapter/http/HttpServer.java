@@ -74,6 +74,7 @@ public final class HttpServer implements AutoCloseable {
         BusinessRoutes businesses = new BusinessRoutes(useCases, bodies);
         MemberRoutes members = new MemberRoutes(useCases, bodies);
         CatalogRoutes catalog = new CatalogRoutes(useCases, bodies);
+        ClientRoutes clients = new ClientRoutes(useCases, bodies);
         ScheduleRoutes schedules = new ScheduleRoutes(useCases, bodies, settings.clock());
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
 
@@ -147,6 +148,11 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/businesses/{id}/staff/{provider}/time-off", schedules::addTimeOff, Access.MEMBER);
             routes.get("/api/v1/businesses/{id}/time-off", schedules::timeOff, Access.MEMBER);
             routes.delete("/api/v1/businesses/{id}/time-off/{time_off}", schedules::removeTimeOff, Access.MEMBER);
+
+            routes.get("/api/v1/clients", clients::search, Access.MEMBER);
+            routes.post("/api/v1/clients", clients::create, Access.MEMBER);
+            routes.get("/api/v1/clients/{id}", clients::get, Access.MEMBER);
+            routes.patch("/api/v1/clients/{id}", clients::update, Access.MEMBER);
 
             routes.get("/api/v1/appointments/availability", appointments::availability, Access.MEMBER);
             routes.get("/api/v1/appointments", appointments::list, Access.MEMBER);

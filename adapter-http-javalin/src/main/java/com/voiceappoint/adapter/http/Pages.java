@@ -2,11 +2,13 @@ package com.voiceappoint.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.application.port.in.Page.Request;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every list answers the same way: {@code {"results": [...], "next_cursor": "..."}}, paged by {@code ?limit=} (1 to
@@ -57,6 +59,18 @@ final class Pages {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.field("cursor", "invalid", "request.cursor");
         }
+    }
+
+    /** What a long list (paged where it is stored) is asked for. */
+    static Request request(Context ctx) {
+        return new Request(limit(ctx), cursor(ctx));
+    }
+
+    /** Answers one page of a long list, paged where it is stored (clients, appointments). */
+    static <T, V> void respond(Context ctx, com.voiceappoint.application.port.in.Page<T> page, Function<T, V> view) {
+        ctx.json(new Page<>(
+                page.items().stream().map(view).toList(),
+                page.next().map(Pages::encode).orElse(null)));
     }
 
     /** Pages a list that is already whole in memory (a catalogue, a team). */

@@ -144,6 +144,17 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
+    public List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and client_id = :client "
+                        + "order by starts_at desc, id limit :limit")
+                .bind("business", businessId.value())
+                .bind("client", client.value())
+                .bind("limit", limit)
+                .map(JdbiAppointmentRepository::appointment)
+                .list());
+    }
+
+    @Override
     public boolean existsForService(BusinessId businessId, ServiceId service) {
         return jdbi.withHandle(h -> h.createQuery(
                         "select exists (select 1 from appointments where business_id = :business and service_id = :service)")

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -74,6 +75,47 @@ public final class JdbiClientRepository implements ClientRepository {
                                         + "language = :language, updated_at = now() where business_id = :business and id = :id"),
                         client)
                 .execute()));
+    }
+
+    @Override
+    public List<Client> search(BusinessId businessId, Optional<String> text, Optional<NameCursor> after, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from clients where business_id = :business");
+        text.ifPresent(t -> sql.append(" and (lower(name) like :pattern escape '\\' or phone like :digits)"));
+        after.ifPresent(a -> sql.append(" and (lower(name), id) > (:afterName, :afterId)"));
+        sql.append(" order by lower(name), id limit :limit");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString())
+                    .bind("business", businessId.value())
+                    .bind("limit", limit);
+            text.ifPresent(t -> {
+                String digits = t.replaceAll("[^0-9]", "");
+                query.bind("pattern", "%" + likeEscaped(t.toLowerCase(Locale.ROOT)) + "%")
+                        .bind("digits", digits.isEmpty() ? "" : "%" + digits + "%");
+            });
+            after.ifPresent(a -> query.bind("afterName", a.name()).bind("afterId", a.id().value()));
+            return query.map(JdbiClientRepository::client).list();
+        });
+    }
+
+    /** What a user types is matched literally: % and _ are not wildcards to them. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    @Override
+    public Optional<Client> findById(Collection<BusinessId> scope, ClientId id) {
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(
+                h -> h.createQuery("select " + COLUMNS + " from clients where id = :id and business_id = any(:scope)")
+                        .bind("id", id.value())
+                        .bindArray(
+                                "scope",
+                                UUID.class,
+                                scope.stream().map(BusinessId::value).toList())
+                        .map(JdbiClientRepository::client)
+                        .findOne());
     }
 
     @Override

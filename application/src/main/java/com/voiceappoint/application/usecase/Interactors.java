@@ -58,6 +58,7 @@ public final class Interactors {
                         access, ports.transactions(), ports.businesses(), ports.schedules(), rights),
                 new StaffInteractor(
                         access, rights, ports.providers(), ports.memberships(), ports.schedules(), ports.businesses()),
+                new ClientsInteractor(access, ports.clients(), ports.appointments(), assembler),
                 new FindAvailableSlotsInteractor(
                         access, ports.services(), ports.providers(), ports.schedules(), ports.appointments(), clock),
                 new BookAppointmentInteractor(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.client.Client;
@@ -125,5 +126,45 @@ public abstract class ClientRepositoryContract {
                         DuplicateKeyException.class,
                         e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.CLIENT_CONTACT));
         assertThat(ports.clients().findById(tenant.id(), other.id())).contains(other);
+    }
+
+    @Test
+    void clients_are_searched_by_name_or_phone_and_paged_by_name() {
+        ports.clients()
+                .addOrGetExisting(
+                        client("carmen Ruiz", Optional.of(new PhoneNumber("+34611000001")), Optional.empty()));
+        ports.clients()
+                .addOrGetExisting(client("Carmen Sol", Optional.of(new PhoneNumber("+34611000002")), Optional.empty()));
+        ports.clients()
+                .addOrGetExisting(client("Pedro", Optional.of(new PhoneNumber("+34622000003")), Optional.empty()));
+        ports.clients()
+                .addOrGetExisting(client(
+                        "100% Ana_",
+                        Optional.empty(), Optional.of(new EmailAddress("ana-" + ClientId.random() + "@example.com"))));
+
+        assertThat(ports.clients().search(tenant.id(), Optional.of("CARMEN"), Optional.empty(), 10))
+                .extracting(Client::name)
+                .containsExactly("carmen Ruiz", "Carmen Sol");
+        assertThat(ports.clients().search(tenant.id(), Optional.of("622 000"), Optional.empty(), 10))
+                .extracting(Client::name)
+                .containsExactly("Pedro");
+        assertThat(ports.clients().search(tenant.id(), Optional.of("%"), Optional.empty(), 10))
+                .extracting(Client::name)
+                .containsExactly("100% Ana_");
+
+        List<Client> first = ports.clients().search(tenant.id(), Optional.empty(), Optional.empty(), 2);
+        Client last = first.get(1);
+        List<Client> rest = ports.clients()
+                .search(
+                        tenant.id(),
+                        Optional.empty(),
+                        Optional.of(new ClientRepository.NameCursor(last.name().toLowerCase(), last.id())),
+                        10);
+        assertThat(first).extracting(Client::name).containsExactly("100% Ana_", "carmen Ruiz");
+        assertThat(rest).extracting(Client::name).containsExactly("Carmen Sol", "Pedro");
+        assertThat(ports.clients().search(TestData.tenant(ports).id(), Optional.empty(), Optional.empty(), 10))
+                .isEmpty();
+        assertThat(ports.clients().findById(List.of(tenant.id()), last.id())).contains(last);
+        assertThat(ports.clients().findById(List.of(), last.id())).isEmpty();
     }
 }

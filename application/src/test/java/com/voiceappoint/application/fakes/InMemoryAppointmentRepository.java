@@ -81,6 +81,15 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
+    public synchronized List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit) {
+        return appointments.values().stream()
+                .filter(a -> a.businessId().equals(businessId) && a.clientId().equals(client))
+                .sorted(Comparator.comparing(Appointment::start).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized boolean existsForService(BusinessId businessId, ServiceId service) {
         return appointments.values().stream()
                 .anyMatch(

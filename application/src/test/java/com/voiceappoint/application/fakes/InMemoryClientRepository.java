@@ -8,7 +8,9 @@ import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.client.ClientId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +56,41 @@ public final class InMemoryClientRepository implements ClientRepository {
         return clients.values().stream()
                 .filter(c -> c.businessId().equals(client.businessId()))
                 .anyMatch(matches);
+    }
+
+    @Override
+    public List<Client> search(BusinessId businessId, Optional<String> text, Optional<NameCursor> after, int limit) {
+        Comparator<Client> byName = Comparator.comparing((Client c) -> c.name().toLowerCase(Locale.ROOT))
+                .thenComparing(c -> c.id().value().toString());
+        return clients.values().stream()
+                .filter(c -> c.businessId().equals(businessId))
+                .filter(c -> text.map(t -> matches(c, t)).orElse(true))
+                .filter(c -> after.map(a -> {
+                            int byNameOnly = c.name().toLowerCase(Locale.ROOT).compareTo(a.name());
+                            return byNameOnly > 0
+                                    || (byNameOnly == 0
+                                            && c.id().value()
+                                                            .toString()
+                                                            .compareTo(a.id().value()
+                                                                    .toString())
+                                                    > 0);
+                        })
+                        .orElse(true))
+                .sorted(byName)
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean matches(Client client, String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return client.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))
+                || (!digits.isEmpty()
+                        && client.phone().map(p -> p.value().contains(digits)).orElse(false));
+    }
+
+    @Override
+    public Optional<Client> findById(Collection<BusinessId> scope, ClientId id) {
+        return Optional.ofNullable(clients.get(id)).filter(c -> scope.contains(c.businessId()));
     }
 
     @Override

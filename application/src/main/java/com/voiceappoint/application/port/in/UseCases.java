@@ -19,6 +19,7 @@ public record UseCases(
         ServiceCategoriesUseCase categories,
         BusinessHoursUseCase businessHours,
         StaffUseCase staff,
+        ClientsUseCase clients,
         FindAvailableSlotsQuery findAvailableSlots,
         BookAppointmentUseCase bookAppointment,
         ListAppointmentsQuery listAppointments,
@@ -39,6 +40,7 @@ public record UseCases(
         Objects.requireNonNull(categories, "categories");
         Objects.requireNonNull(businessHours, "businessHours");
         Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(findAvailableSlots, "findAvailableSlots");
         Objects.requireNonNull(bookAppointment, "bookAppointment");
         Objects.requireNonNull(listAppointments, "listAppointments");

@@ -43,6 +43,9 @@ public interface AppointmentRepository {
     /** A live appointment of this client for this service starting then: the same request made twice. */
     Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start);
 
+    /** A client's appointments, latest first. */
+    List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit);
+
     /** Whether any appointment, whatever its status, was ever booked for this service. */
     boolean existsForService(BusinessId businessId, ServiceId service);
 

@@ -21,7 +21,16 @@ public interface ClientRepository {
     /** @throws com.voiceappoint.application.error.DuplicateKeyException CLIENT_CONTACT for a phone or e-mail taken */
     void update(Client client);
 
+    /** {@code text} matched against name (any case) and phone, ordered by name then id, after {@code after}. */
+    List<Client> search(BusinessId businessId, Optional<String> text, Optional<NameCursor> after, int limit);
+
+    /** Where a page of clients ended: its last name (lower-cased) and id. */
+    record NameCursor(String name, ClientId id) {}
+
     Optional<Client> findById(BusinessId businessId, ClientId id);
+
+    /** Only among the given businesses: a lookup by id can never reach another tenant. */
+    Optional<Client> findById(Collection<BusinessId> scope, ClientId id);
 
     /** By phone when a phone is given (the e-mail is then ignored), else by e-mail. */
     Optional<Client> findByContact(BusinessId businessId, Optional<PhoneNumber> phone, Optional<EmailAddress> email);
