@@ -3,16 +3,19 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
-import com.voiceappoint.application.port.in.CancelAppointmentUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.client.ClientId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.TimeRange;
 import io.javalin.http.Context;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,12 +25,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** Free slots, booking, the calendar, and cancelling. */
+/** Free slots, booking, the calendar, and what happens to an appointment afterwards. */
 final class AppointmentRoutes {
     private static final int DEFAULT_LISTED_DAYS = 7;
 
@@ -64,6 +69,12 @@ final class AppointmentRoutes {
             String notes,
 
             @Size(max = 20, message = "validation.too_long") String source) {}
+
+    record RescheduleRequest(
+            @NotBlank(message = "validation.required") @Size(max = 40, message = "validation.too_long")
+            String start,
+
+            UUID provider) {}
 
     record CancelRequest(
             @Size(max = 500, message = "validation.too_long")
@@ -143,24 +154,72 @@ final class AppointmentRoutes {
         ZoneId zone = business.zone();
         LocalDate from = Params.optionalDate(ctx, "from").orElseGet(() -> LocalDate.now(clock.withZone(zone)));
         LocalDate to = Params.optionalDate(ctx, "to").orElse(from.plusDays(DEFAULT_LISTED_DAYS - 1));
-        var appointments = app.listAppointments()
-                .list(
-                        member,
-                        business.id(),
+        if (to.isBefore(from)) {
+            throw InvalidRequestException.field("to", "invalid", "request.period");
+        }
+        var filter = new CalendarFilter(
+                business.id(),
+                new TimeRange(
                         from.atStartOfDay(zone).toInstant(),
-                        to.plusDays(1).atStartOfDay(zone).toInstant());
-        ctx.json(Map.of(
-                "results", appointments.stream().map(Views.AppointmentView::of).toList()));
+                        to.plusDays(1).atStartOfDay(zone).toInstant()),
+                statuses(ctx.queryParam("status")),
+                Params.optionalUuid(ctx, "provider").map(ProviderId::new),
+                Params.optionalUuid(ctx, "client").map(ClientId::new),
+                Optional.ofNullable(ctx.queryParam("source"))
+                        .filter(v -> !v.isBlank())
+                        .map(BookingSource::parse));
+        Pages.respond(ctx, app.appointments().list(member, filter, Pages.request(ctx)), Views.AppointmentView::of);
+    }
+
+    void get(Context ctx) {
+        ctx.json(Views.AppointmentView.of(app.appointments().get(RequestContext.member(ctx), appointmentId(ctx))));
     }
 
     void cancel(Context ctx) {
-        Actor.Member member = RequestContext.member(ctx);
-        AppointmentId id = new AppointmentId(Params.pathUuid(ctx, "id"));
         String reason = bodies.readOptional(ctx, CancelRequest.class)
                 .map(CancelRequest::reason)
                 .orElse("");
-        var cancelled = app.cancelAppointment().cancel(new CancelAppointmentUseCase.Command(member, id, reason));
-        ctx.json(Views.AppointmentView.of(cancelled));
+        ctx.json(Views.AppointmentView.of(
+                app.changeAppointment().cancel(RequestContext.member(ctx), appointmentId(ctx), reason)));
+    }
+
+    void reschedule(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        AppointmentId id = appointmentId(ctx);
+        RescheduleRequest request = bodies.read(ctx, RescheduleRequest.class);
+        ZoneId zone = app.appointments().get(member, id).zone();
+        ctx.json(Views.AppointmentView.of(app.changeAppointment()
+                .reschedule(
+                        member,
+                        id,
+                        Params.instant("start", request.start(), zone),
+                        Optional.ofNullable(request.provider()).map(ProviderId::new))));
+    }
+
+    void complete(Context ctx) {
+        ctx.json(Views.AppointmentView.of(
+                app.changeAppointment().complete(RequestContext.member(ctx), appointmentId(ctx))));
+    }
+
+    void markNoShow(Context ctx) {
+        ctx.json(Views.AppointmentView.of(
+                app.changeAppointment().markNoShow(RequestContext.member(ctx), appointmentId(ctx))));
+    }
+
+    private static AppointmentId appointmentId(Context ctx) {
+        return new AppointmentId(Params.pathUuid(ctx, "id"));
+    }
+
+    /** {@code ?status=confirmed,completed}: any of them. */
+    private static Set<AppointmentStatus> statuses(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(code -> !code.isEmpty())
+                .map(AppointmentStatus::parse)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Staff and integrations say where a booking came from; clients' own channels are not theirs to claim. */

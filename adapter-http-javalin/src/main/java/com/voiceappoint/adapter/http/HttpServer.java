@@ -157,7 +157,11 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/appointments/availability", appointments::availability, Access.MEMBER);
             routes.get("/api/v1/appointments", appointments::list, Access.MEMBER);
             routes.post("/api/v1/appointments", appointments::book, Access.MEMBER);
+            routes.get("/api/v1/appointments/{id}", appointments::get, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/cancel", appointments::cancel, Access.MEMBER);
+            routes.post("/api/v1/appointments/{id}/reschedule", appointments::reschedule, Access.MEMBER);
+            routes.post("/api/v1/appointments/{id}/complete", appointments::complete, Access.MEMBER);
+            routes.post("/api/v1/appointments/{id}/no-show", appointments::markNoShow, Access.MEMBER);
         });
     }
 

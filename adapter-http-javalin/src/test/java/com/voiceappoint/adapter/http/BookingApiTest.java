@@ -3,9 +3,19 @@ package com.voiceappoint.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.voiceappoint.application.contract.TestData;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.schedule.ProviderId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -187,6 +197,100 @@ class BookingApiTest {
     }
 
     @Test
+    void a_move_keeps_the_id_and_a_taken_time_is_refused_with_alternatives() {
+        String id =
+                book("2026-11-25T09:00", "+34600111020", null).body().get("id").asText();
+        book("2026-11-25T12:00", "+34600111021", null);
+
+        var moved = action(id, "reschedule", Map.of("start", "2026-11-25T09:30"));
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertThat(moved.body().get("id").asText()).isEqualTo(id);
+        assertThat(moved.body().get("start").asText()).isEqualTo("2026-11-25T09:30:00+01:00");
+
+        var onTaken = action(id, "reschedule", Map.of("start", "2026-11-25T12:15"));
+        assertThat(onTaken.status()).isEqualTo(409);
+        assertThat(onTaken.body().get("code").asText()).isEqualTo("SLOT_TAKEN");
+        assertThat(onTaken.body().get("alternatives")).isNotEmpty();
+        assertThat(appointment(id).get("start").asText()).isEqualTo("2026-11-25T09:30:00+01:00");
+
+        var tooEarly = action(id, "complete", Map.of());
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.body().get("code").asText()).isEqualTo("INVALID_STATE_TRANSITION");
+        assertThat(action(id, "reschedule", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_started_appointment_is_completed_or_missed_and_the_calendar_filters_and_pages() {
+        // booked earlier this morning, before the clock's 09:00: seeded below the API, which refuses the past
+        BusinessId business = new BusinessId(UUID.fromString(owner.businessId()));
+        OutboundPorts ports = server.ports();
+        Service cut = ports.services()
+                .findById(business, new ServiceId(UUID.fromString(serviceId)))
+                .orElseThrow();
+        ProviderId lola = ports.providers().findByBusiness(business).get(0).id();
+        List<String> ids = new ArrayList<>();
+        for (String start : List.of("2026-11-23T06:00:00Z", "2026-11-23T07:00:00Z")) {
+            Appointment earlier = TestData.appointment(
+                    cut, lola, TestData.client(ports, business).id(), Instant.parse(start));
+            ports.appointments().add(earlier, Optional.empty());
+            ids.add(earlier.id().toString());
+        }
+
+        assertThat(action(ids.get(0), "complete", Map.of()).body().get("status").asText())
+                .isEqualTo("completed");
+        assertThat(action(ids.get(1), "no-show", Map.of()).body().get("status").asText())
+                .isEqualTo("no_show");
+
+        String monday = "/api/v1/appointments/?business=" + owner.businessId() + "&from=2026-11-23&to=2026-11-23";
+        var finished = api.at(monday + "&status=completed,no_show")
+                .token(owner.token())
+                .get();
+        assertThat(finished.body().get("results"))
+                .extracting(a -> a.get("id").asText())
+                .containsExactlyElementsOf(ids);
+        var firstPage = api.at(monday + "&limit=1").token(owner.token()).get();
+        assertThat(firstPage.body().get("results")).hasSize(1);
+        var secondPage = api.at(monday + "&limit=1&cursor="
+                        + firstPage.body().get("next_cursor").asText())
+                .token(owner.token())
+                .get();
+        assertThat(secondPage.body().get("results").get(0).get("id").asText()).isEqualTo(ids.get(1));
+        assertThat(secondPage.body().get("next_cursor").isNull()).isTrue();
+        assertThat(api.at(monday + "&source=voice")
+                        .token(owner.token())
+                        .get()
+                        .body()
+                        .get("results"))
+                .isEmpty();
+        assertThat(api.at(monday + "&provider=" + lola)
+                        .token(owner.token())
+                        .get()
+                        .body()
+                        .get("results"))
+                .hasSize(2);
+
+        for (String bad : List.of("&status=lost", "&source=fax", "&provider=nope", "&cursor=bm9wZQ")) {
+            var refused = api.at(monday + bad).token(owner.token()).get();
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    private ApiClient.Response action(String appointmentId, String action, Map<String, Object> body) {
+        return api.at("/api/v1/appointments/" + appointmentId + "/" + action)
+                .token(owner.token())
+                .post(body);
+    }
+
+    private JsonNode appointment(String appointmentId) {
+        var response = api.at("/api/v1/appointments/" + appointmentId)
+                .token(owner.token())
+                .get();
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
     void another_tenant_gets_404_for_everything_of_this_business() {
         var stranger = server.owner("stranger@example.com", "Stranger Shop");
         var booked = book("2026-11-24T12:00", "+34600111006", null);
@@ -223,6 +327,18 @@ class BookingApiTest {
                                 "2026-11-24T15:00",
                                 "client",
                                 Map.of("name", "X", "phone", "+34600111007"))),
+                api.at("/api/v1/appointments/" + appointmentId)
+                        .token(stranger.token())
+                        .get(),
+                api.at("/api/v1/appointments/" + appointmentId + "/reschedule")
+                        .token(stranger.token())
+                        .post(Map.of("start", "2026-11-24T15:00")),
+                api.at("/api/v1/appointments/" + appointmentId + "/complete")
+                        .token(stranger.token())
+                        .post(Map.of()),
+                api.at("/api/v1/appointments/" + appointmentId + "/no-show")
+                        .token(stranger.token())
+                        .post(Map.of()),
                 api.at("/api/v1/appointments/" + appointmentId + "/cancel")
                         .token(stranger.token())
                         .post(Map.of()));

@@ -8,6 +8,7 @@ import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.BusinessId;
@@ -176,15 +177,36 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public List<Appointment> findOverlapping(BusinessId businessId, TimeRange period) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        SELECT + "where business_id = :business "
-                                + "and tstzrange(starts_at, ends_at, '[)') && tstzrange(:from, :to, '[)') order by starts_at, id")
-                .bind("business", businessId.value())
-                .bind("from", Rows.timestamp(period.start()))
-                .bind("to", Rows.timestamp(period.end()))
-                .map(JdbiAppointmentRepository::appointment)
-                .list());
+    public List<Appointment> search(CalendarFilter filter, Optional<StartCursor> after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append("where business_id = :business and starts_at < :to and ends_at > :from");
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" and status = any(:statuses)");
+        }
+        filter.provider().ifPresent(p -> sql.append(" and provider_id = :provider"));
+        filter.client().ifPresent(c -> sql.append(" and client_id = :client"));
+        filter.source().ifPresent(s -> sql.append(" and source = :source"));
+        after.ifPresent(a -> sql.append(" and (starts_at, id) > (:afterStart, :afterId)"));
+        sql.append(" order by starts_at, id limit :limit");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString())
+                    .bind("business", filter.businessId().value())
+                    .bind("from", Rows.timestamp(filter.period().start()))
+                    .bind("to", Rows.timestamp(filter.period().end()))
+                    .bind("limit", limit);
+            if (!filter.statuses().isEmpty()) {
+                query.bindArray(
+                        "statuses",
+                        String.class,
+                        filter.statuses().stream().map(AppointmentStatus::code).toList());
+            }
+            filter.provider().ifPresent(p -> query.bind("provider", p.value()));
+            filter.client().ifPresent(c -> query.bind("client", c.value()));
+            filter.source().ifPresent(s -> query.bind("source", s.code()));
+            after.ifPresent(
+                    a -> query.bind("afterStart", Rows.timestamp(a.start())).bind("afterId", a.id().value()));
+            return query.map(JdbiAppointmentRepository::appointment).list();
+        });
     }
 
     @Override

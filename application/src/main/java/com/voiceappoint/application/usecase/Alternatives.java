@@ -4,6 +4,7 @@ import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
+import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.availability.BookingConflictPolicy;
 import com.voiceappoint.domain.availability.RefusalReason;
@@ -34,13 +35,15 @@ final class Alternatives {
         this.appointments = appointments;
     }
 
+    /** {@code moving}, when a booking is being moved: its own current time counts as free. */
     BookingRefusedException refusal(
             RefusalReason reason,
             Business business,
             Service service,
             Instant requested,
             Optional<ProviderId> provider,
-            Instant now) {
+            Instant now,
+            Optional<AppointmentId> moving) {
         ZoneId zone = business.zone();
         Optional<BookingConflictPolicy.DayRange> days = BookingConflictPolicy.alternativeDays(
                         zone, business.policy(), now, requested)
@@ -49,14 +52,7 @@ final class Alternatives {
             return new BookingRefusedException(reason, List.of(), zone, Map.of());
         }
         LoadedCalendar loaded = LoadedCalendar.load(
-                business,
-                days.get().first(),
-                days.get().last(),
-                now,
-                Optional.empty(),
-                providers,
-                schedules,
-                appointments);
+                business, days.get().first(), days.get().last(), now, moving, providers, schedules, appointments);
         List<Alternative> nearest = policy.alternatives(
                 loaded.calendar(),
                 service,

@@ -4,29 +4,32 @@ import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
-import com.voiceappoint.application.port.in.CancelAppointmentUseCase;
-import com.voiceappoint.application.port.in.ListAppointmentsQuery;
+import com.voiceappoint.application.port.in.AppointmentsQuery;
+import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
+import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
-import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
-import com.voiceappoint.domain.shared.InvalidValueException;
-import com.voiceappoint.domain.shared.TimeRange;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
-/** The business's calendar of appointments, and calling them off. */
-public final class AppointmentsInteractor implements ListAppointmentsQuery, CancelAppointmentUseCase {
-    static final Duration MAX_LISTED_PERIOD = Duration.ofDays(93);
-
+/** The business's calendar of appointments, and what members do to them once booked. */
+public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAppointmentUseCase {
     private final BusinessAccess access;
     private final AppointmentRepository appointments;
     private final ProviderRepository providers;
+    private final Rescheduling rescheduling;
     private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
 
@@ -34,45 +37,111 @@ public final class AppointmentsInteractor implements ListAppointmentsQuery, Canc
             BusinessAccess access,
             AppointmentRepository appointments,
             ProviderRepository providers,
+            Rescheduling rescheduling,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
         this.appointments = appointments;
         this.providers = providers;
+        this.rescheduling = rescheduling;
         this.assembler = assembler;
         this.clock = clock;
     }
 
     @Override
-    public List<AppointmentDetails> list(Actor actor, BusinessId businessId, Instant from, Instant to) {
-        access.require(actor, businessId, Permission.VIEW_BUSINESS);
-        InvalidValueException.check(to.isAfter(from), "to", "the period ends before it starts");
-        InvalidValueException.check(
-                Duration.between(from, to).compareTo(MAX_LISTED_PERIOD) <= 0, "to", "a period covers at most 93 days");
-        return assembler.details(businessId, appointments.findOverlapping(businessId, new TimeRange(from, to)));
+    public Page<AppointmentDetails> list(Actor actor, CalendarFilter filter, Page.Request page) {
+        access.require(actor, filter.businessId(), Permission.VIEW_BUSINESS);
+        Page<Appointment> found = Paging.page(
+                appointments.search(filter, page.after().map(AppointmentsInteractor::decode), Paging.rowsToFetch(page)),
+                page,
+                a -> a.start() + "|" + a.id());
+        return new Page<>(assembler.details(filter.businessId(), found.items()), found.next());
     }
 
     @Override
-    public AppointmentDetails cancel(CancelAppointmentUseCase.Command command) {
-        Appointment appointment = appointments
-                .findById(access.visibleTo(command.actor()), command.appointmentId())
-                .orElseThrow(() -> new NotFoundException("appointment"));
-        BusinessAccess.Granted granted =
-                access.require(command.actor(), appointment.businessId(), Permission.MANAGE_OWN_APPOINTMENTS);
-        if (!granted.allows(Permission.MANAGE_APPOINTMENTS) && !isOwn(granted, appointment)) {
-            throw new ForbiddenException(Permission.MANAGE_APPOINTMENTS);
-        }
-        Business business = granted.business();
-        Appointment cancelled = appointment.cancel(
-                CancelledBy.BUSINESS, command.reason(), business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(appointments, appointment, cancelled);
-        return assembler.details(cancelled);
+    public AppointmentDetails get(Actor actor, AppointmentId id) {
+        Appointment appointment = find(actor, id);
+        access.require(actor, appointment.businessId(), Permission.VIEW_BUSINESS);
+        return assembler.details(appointment);
     }
 
-    private boolean isOwn(BusinessAccess.Granted granted, Appointment appointment) {
-        return providers
+    @Override
+    public AppointmentDetails cancel(Actor.Member actor, AppointmentId id, String reason) {
+        return change(
+                actor,
+                id,
+                (current, granted) -> current.cancel(
+                        CancelledBy.BUSINESS,
+                        reason,
+                        granted.business().policy().cancellationCutoff(),
+                        clock.instant()));
+    }
+
+    @Override
+    public AppointmentDetails complete(Actor.Member actor, AppointmentId id) {
+        return change(actor, id, (current, granted) -> current.complete(clock.instant()));
+    }
+
+    @Override
+    public AppointmentDetails markNoShow(Actor.Member actor, AppointmentId id) {
+        return change(actor, id, (current, granted) -> current.markNoShow(clock.instant()));
+    }
+
+    @Override
+    public AppointmentDetails reschedule(
+            Actor.Member actor, AppointmentId id, Instant start, Optional<ProviderId> provider) {
+        Appointment current = find(actor, id);
+        BusinessAccess.Granted granted = requireMayChange(actor, current);
+        ProviderId target = provider.orElse(current.providerId());
+        if (!target.equals(current.providerId())) {
+            if (!granted.allows(Permission.MANAGE_APPOINTMENTS)) {
+                // staff move their own appointments within their own agenda
+                throw new ForbiddenException(Permission.MANAGE_APPOINTMENTS);
+            }
+            providers
+                    .findById(current.businessId(), target)
+                    .filter(Provider::active)
+                    .orElseThrow(() -> new NotFoundException("provider"));
+        }
+        return assembler.details(rescheduling.move(granted.business(), current, start, target, false));
+    }
+
+    private interface Transition {
+        Appointment apply(Appointment current, BusinessAccess.Granted granted);
+    }
+
+    private AppointmentDetails change(Actor.Member actor, AppointmentId id, Transition transition) {
+        Appointment current = find(actor, id);
+        BusinessAccess.Granted granted = requireMayChange(actor, current);
+        Appointment next = transition.apply(current, granted);
+        Updates.apply(appointments, current, next);
+        return assembler.details(next);
+    }
+
+    /** Looked up only among the actor's businesses: another tenant's id is "not found", like one that never was. */
+    private Appointment find(Actor actor, AppointmentId id) {
+        Collection<BusinessId> scope = actor instanceof Actor.Member member ? access.visibleTo(member) : List.of();
+        return appointments.findById(scope, id).orElseThrow(() -> new NotFoundException("appointment"));
+    }
+
+    /** Managers and above change any appointment; staff only those they provide. */
+    private BusinessAccess.Granted requireMayChange(Actor.Member actor, Appointment appointment) {
+        BusinessAccess.Granted granted =
+                access.require(actor, appointment.businessId(), Permission.MANAGE_OWN_APPOINTMENTS);
+        boolean own = providers
                 .findById(appointment.businessId(), appointment.providerId())
                 .map(p -> granted.isUser(p.userId()))
                 .orElse(false);
+        if (!granted.allows(Permission.MANAGE_APPOINTMENTS) && !own) {
+            throw new ForbiddenException(Permission.MANAGE_APPOINTMENTS);
+        }
+        return granted;
+    }
+
+    private static AppointmentRepository.StartCursor decode(String cursor) {
+        return Paging.cursor(
+                cursor,
+                parts -> new AppointmentRepository.StartCursor(
+                        Instant.parse(parts[0]), new AppointmentId(UUID.fromString(parts[1]))));
     }
 }

@@ -94,8 +94,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Instant now = clock.instant();
             try {
                 return transactions.inTransaction(() -> bookOnce(request, now));
-            } catch (Refusal refusal) {
-                throw alternatives.refusal(refusal.reason, business, service, command.start(), provider, now);
+            } catch (PolicyRefusal refusal) {
+                throw alternatives.refusal(
+                        refusal.reason(), business, service, command.start(), provider, now, Optional.empty());
             } catch (DuplicateKeyException e) {
                 if (e.key() != DuplicateKeyException.Key.IDEMPOTENCY_KEY) {
                     throw e;
@@ -109,7 +110,13 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 }
                 if (provider.isPresent() || attempt == ATTEMPTS_WITH_ANY_PROVIDER) {
                     throw alternatives.refusal(
-                            RefusalReason.SLOT_TAKEN, business, service, command.start(), provider, clock.instant());
+                            RefusalReason.SLOT_TAKEN,
+                            business,
+                            service,
+                            command.start(),
+                            provider,
+                            clock.instant(),
+                            Optional.empty());
                 }
             }
         }
@@ -129,7 +136,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         BookingDecision decision = policy.evaluate(
                 loaded.calendar(), request.service, business.policy(), now, request.start, request.provider, 0);
         if (decision instanceof BookingDecision.Refused refused) {
-            throw new Refusal(refused.reason());
+            throw new PolicyRefusal(refused.reason());
         }
         BookingDecision.Accepted accepted = (BookingDecision.Accepted) decision;
         Appointment appointment = Appointment.confirmed(
@@ -273,16 +280,6 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     command.notes(),
                     source,
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)));
-        }
-    }
-
-    /** Escapes the transaction (rolling back the client it may have created) to be answered outside it. */
-    private static final class Refusal extends RuntimeException {
-        private final RefusalReason reason;
-
-        Refusal(RefusalReason reason) {
-            super(reason.name(), null, false, false);
-            this.reason = reason;
         }
     }
 

@@ -48,12 +48,9 @@ public final class ClientsInteractor implements ClientsUseCase {
         Optional<String> needle = text.map(String::strip).filter(t -> !t.isEmpty());
         needle.ifPresent(
                 t -> InvalidValueException.check(t.length() <= 100, "q", "a search is at most 100 characters"));
-        List<Client> found =
-                clients.search(businessId, needle, page.after().map(ClientsInteractor::decode), page.size() + 1);
-        boolean more = found.size() > page.size();
-        List<Client> items = more ? found.subList(0, page.size()) : found;
-        Optional<String> next = more ? Optional.of(encode(items.get(items.size() - 1))) : Optional.empty();
-        return new Page<>(items, next);
+        List<Client> found = clients.search(
+                businessId, needle, page.after().map(ClientsInteractor::decode), Paging.rowsToFetch(page));
+        return Paging.page(found, page, ClientsInteractor::encode);
     }
 
     @Override
@@ -129,11 +126,7 @@ public final class ClientsInteractor implements ClientsUseCase {
     }
 
     private static ClientRepository.NameCursor decode(String cursor) {
-        try {
-            String[] parts = cursor.split("\\|", 2);
-            return new ClientRepository.NameCursor(parts[1], new ClientId(UUID.fromString(parts[0])));
-        } catch (RuntimeException e) {
-            throw new InvalidValueException("cursor", "not a cursor this list gave");
-        }
+        return Paging.cursor(
+                cursor, parts -> new ClientRepository.NameCursor(parts[1], new ClientId(UUID.fromString(parts[0]))));
     }
 }

@@ -22,9 +22,17 @@ public final class Interactors {
                 ports.appointments());
         AppointmentDetailsAssembler assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());
-        AppointmentsInteractor appointments =
-                new AppointmentsInteractor(access, ports.appointments(), ports.providers(), assembler, clock);
         Alternatives alternatives = new Alternatives(ports.providers(), ports.schedules(), ports.appointments());
+        Rescheduling rescheduling = new Rescheduling(
+                ports.transactions(),
+                ports.services(),
+                ports.providers(),
+                ports.schedules(),
+                ports.appointments(),
+                alternatives,
+                clock);
+        AppointmentsInteractor appointments = new AppointmentsInteractor(
+                access, ports.appointments(), ports.providers(), rescheduling, assembler, clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         GetProfileInteractor profiles =

@@ -9,11 +9,13 @@ import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.port.out.AppointmentRepository.IdempotencyKey;
 import com.voiceappoint.application.port.out.AppointmentRepository.KeyedBooking;
+import com.voiceappoint.application.port.out.AppointmentRepository.StartCursor;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.Client;
@@ -21,8 +23,11 @@ import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,10 +168,86 @@ public abstract class AppointmentRepositoryContract {
         // the clean-up buffer (09:30-09:40) is enough to be found
         TimeRange cleanUp = new TimeRange(TEN.plus(Duration.ofMinutes(35)), TEN.plus(Duration.ofMinutes(38)));
         assertThat(ports.appointments().findBlocking(tenant.id(), cleanUp)).containsExactly(live);
-        assertThat(ports.appointments().findOverlapping(tenant.id(), new TimeRange(TEN, TEN.plus(Duration.ofHours(3)))))
+        assertThat(ports.appointments()
+                        .search(
+                                CalendarFilter.period(tenant.id(), new TimeRange(TEN, TEN.plus(Duration.ofHours(3)))),
+                                Optional.empty(),
+                                10))
                 .containsExactly(live, cancelledNow);
         assertThat(ports.appointments().findBlocking(TestData.tenant(ports).id(), cleanUp))
                 .isEmpty();
+    }
+
+    @Test
+    void the_calendar_is_filtered_and_paged_by_start_then_id() {
+        Provider other = TestData.provider(ports, tenant.id(), Optional.empty(), "Other");
+        Client otherClient = TestData.client(ports, tenant.id());
+        // three cancelled appointments at one start: only the id tells them apart, and pages must not skip or repeat
+        List<Appointment> sameStart = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Appointment booked = at(TEN);
+            ports.appointments().add(booked, Optional.empty());
+            Appointment cancelled =
+                    booked.cancel(CancelledBy.BUSINESS, "", Duration.ZERO, TEN.minus(Duration.ofDays(1)));
+            ports.appointments().update(booked, cancelled);
+            sameStart.add(cancelled);
+        }
+        Appointment live = at(TEN);
+        ports.appointments().add(live, Optional.empty());
+        Appointment withOther = TestData.appointment(cut, other.id(), otherClient.id(), TEN.plus(Duration.ofHours(1)));
+        ports.appointments().add(withOther, Optional.empty());
+        TimeRange day = new TimeRange(TEN.minus(Duration.ofHours(9)), TEN.plus(Duration.ofHours(15)));
+
+        List<Appointment> all = new ArrayList<>();
+        Optional<StartCursor> after = Optional.empty();
+        do {
+            List<Appointment> page = ports.appointments().search(CalendarFilter.period(tenant.id(), day), after, 2);
+            all.addAll(page);
+            after = page.size() < 2
+                    ? Optional.empty()
+                    : Optional.of(
+                            new StartCursor(page.get(1).start(), page.get(1).id()));
+        } while (after.isPresent());
+        assertThat(all).hasSize(5).doesNotHaveDuplicates().endsWith(withOther);
+        assertThat(all.subList(0, 4)).containsExactlyInAnyOrderElementsOf(concat(sameStart, live));
+
+        assertThat(search(new CalendarFilter(
+                        tenant.id(),
+                        day,
+                        Set.of(AppointmentStatus.CONFIRMED),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty())))
+                .containsExactly(live, withOther);
+        assertThat(search(new CalendarFilter(
+                        tenant.id(), day, Set.of(), Optional.of(other.id()), Optional.empty(), Optional.empty())))
+                .containsExactly(withOther);
+        assertThat(search(new CalendarFilter(
+                        tenant.id(), day, Set.of(), Optional.empty(), Optional.of(otherClient.id()), Optional.empty())))
+                .containsExactly(withOther);
+        assertThat(search(new CalendarFilter(
+                        tenant.id(),
+                        day,
+                        Set.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(BookingSource.VOICE))))
+                .isEmpty();
+        // an appointment is listed on every day it overlaps, not only the day it starts
+        assertThat(search(CalendarFilter.period(
+                        tenant.id(),
+                        new TimeRange(TEN.plus(Duration.ofMinutes(29)), TEN.plus(Duration.ofMinutes(30))))))
+                .hasSize(4);
+        assertThat(search(CalendarFilter.period(TestData.tenant(ports).id(), day)))
+                .isEmpty();
+    }
+
+    private List<Appointment> search(CalendarFilter filter) {
+        return ports.appointments().search(filter, Optional.empty(), 50);
+    }
+
+    private static List<Appointment> concat(List<Appointment> some, Appointment one) {
+        return Stream.concat(some.stream(), Stream.of(one)).toList();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
@@ -106,10 +107,19 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
-    public synchronized List<Appointment> findOverlapping(BusinessId businessId, TimeRange period) {
+    public synchronized List<Appointment> search(CalendarFilter filter, Optional<StartCursor> after, int limit) {
+        // PostgreSQL orders uuids byte by byte, as their text sorts; java.util.UUID compares signed halves
+        Comparator<Appointment> order = Comparator.comparing(Appointment::start).thenComparing(a -> a.id().toString());
         return appointments.values().stream()
-                .filter(a -> a.businessId().equals(businessId) && a.time().overlaps(period))
-                .sorted(Comparator.comparing(Appointment::start))
+                .filter(filter::matches)
+                .filter(a -> after.map(c -> {
+                            int byStart = a.start().compareTo(c.start());
+                            return byStart > 0
+                                    || (byStart == 0 && a.id().toString().compareTo(c.id().toString()) > 0);
+                        })
+                        .orElse(true))
+                .sorted(order)
+                .limit(limit)
                 .toList();
     }
 

@@ -10,16 +10,18 @@ import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
-import com.voiceappoint.application.port.in.CancelAppointmentUseCase;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
+import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.availability.AvailableSlot;
 import com.voiceappoint.domain.availability.RefusalReason;
@@ -35,6 +37,7 @@ import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.TimeRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -119,6 +122,12 @@ class BookingFlowTest {
                 key);
     }
 
+    private List<AppointmentDetails> listed(Actor actor, Instant from, Instant to) {
+        return app.appointments()
+                .list(actor, CalendarFilter.period(business, new TimeRange(from, to)), Page.Request.first(50))
+                .items();
+    }
+
     private List<AvailableSlot> tuesdaySlots(Actor actor) {
         return app.findAvailableSlots()
                 .find(new FindAvailableSlotsQuery.Query(actor, business, cut.id(), TUESDAY, TUESDAY, Optional.empty()))
@@ -151,16 +160,15 @@ class BookingFlowTest {
                 .doesNotContain("09:30", "09:45", "10:00", "10:15", "10:30")
                 .contains("09:15", "10:45");
 
-        var listed = app.listAppointments().list(owner, business, tuesdayAt("00:00"), tuesdayAt("23:59"));
+        var listed = listed(owner, tuesdayAt("00:00"), tuesdayAt("23:59"));
         assertThat(listed).singleElement().satisfies(details -> {
             assertThat(details.serviceName()).isEqualTo("Cut");
             assertThat(details.providerName()).isEqualTo("Lola Pérez");
             assertThat(details.client().name()).isEqualTo("Carmen");
         });
 
-        Appointment cancelled = app.cancelAppointment()
-                .cancel(new CancelAppointmentUseCase.Command(
-                        (Actor.Member) owner, booked.appointment().id(), "client phoned"))
+        Appointment cancelled = app.changeAppointment()
+                .cancel((Actor.Member) owner, booked.appointment().id(), "client phoned")
                 .appointment();
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(cancelled.cancellation())
@@ -249,12 +257,10 @@ class BookingFlowTest {
         assertThatThrownBy(() -> app.bookAppointment()
                         .book(booking(stranger, tuesdayAt("11:00"), "+34600111222", Optional.empty())))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(
-                        () -> app.listAppointments().list(stranger, business, tuesdayAt("00:00"), tuesdayAt("23:00")))
+        assertThatThrownBy(() -> listed(stranger, tuesdayAt("00:00"), tuesdayAt("23:00")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> app.cancelAppointment()
-                        .cancel(new CancelAppointmentUseCase.Command(
-                                (Actor.Member) stranger, booked.appointment().id(), "")))
+        assertThatThrownBy(() -> app.changeAppointment()
+                        .cancel((Actor.Member) stranger, booked.appointment().id(), ""))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> createService(stranger, business, "Sneaky", 30, true))
                 .isInstanceOf(NotFoundException.class);
@@ -364,7 +370,7 @@ class BookingFlowTest {
         pool.shutdown();
 
         assertThat(booked).isEqualTo(2);
-        assertThat(app.listAppointments().list(owner, business, tuesdayAt("00:00"), tuesdayAt("23:00")))
+        assertThat(listed(owner, tuesdayAt("00:00"), tuesdayAt("23:00")))
                 .extracting(d -> d.appointment().providerId())
                 .doesNotHaveDuplicates()
                 .hasSize(2);
@@ -401,9 +407,7 @@ class BookingFlowTest {
     @Test
     void a_key_reused_for_another_time_after_a_cancellation_is_still_a_reuse() {
         var first = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.of("k-2")));
-        app.cancelAppointment()
-                .cancel(new CancelAppointmentUseCase.Command(
-                        (Actor.Member) owner, first.appointment().id(), "moved on"));
+        app.changeAppointment().cancel((Actor.Member) owner, first.appointment().id(), "moved on");
 
         assertThatThrownBy(() -> app.bookAppointment()
                         .book(booking(owner, tuesdayAt("12:00"), "+34600111222", Optional.of("k-2"))))
@@ -415,8 +419,8 @@ class BookingFlowTest {
     void cancelling_from_a_stale_read_is_refused_not_overwritten() {
         var booked = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
         Appointment stale = booked.appointment();
-        Appointment cancelled = app.cancelAppointment()
-                .cancel(new CancelAppointmentUseCase.Command((Actor.Member) owner, stale.id(), "first"))
+        Appointment cancelled = app.changeAppointment()
+                .cancel((Actor.Member) owner, stale.id(), "first")
                 .appointment();
 
         assertThatThrownBy(() -> ports.appointments()
@@ -424,5 +428,128 @@ class BookingFlowTest {
                 .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(cancelled.cancellation())
                 .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("first"));
+    }
+
+    @Test
+    void a_rescheduled_appointment_keeps_its_id_frees_its_old_time_and_may_overlap_itself() {
+        var booked = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
+
+        // 10:15 overlaps the appointment's own 10:00-10:40: its own time does not stand in its way
+        AppointmentDetails moved = app.changeAppointment()
+                .reschedule((Actor.Member) owner, booked.appointment().id(), tuesdayAt("10:15"), Optional.empty());
+
+        assertThat(moved.appointment().id()).isEqualTo(booked.appointment().id());
+        assertThat(moved.appointment().start()).isEqualTo(tuesdayAt("10:15"));
+        assertThat(moved.appointment().blocked().end()).isEqualTo(tuesdayAt("10:55"));
+        assertThat(tuesdaySlots(owner))
+                .extracting(AvailableSlot::start)
+                .contains(tuesdayAt("09:30"))
+                .doesNotContain(tuesdayAt("10:15"));
+        assertThat(listed(owner, tuesdayAt("00:00"), tuesdayAt("23:00"))).singleElement();
+    }
+
+    @Test
+    void a_move_onto_a_taken_time_is_refused_with_alternatives_and_changes_nothing() {
+        var first = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
+        var second = app.bookAppointment().book(booking(owner, tuesdayAt("12:00"), "+34600333444", Optional.empty()));
+
+        assertThatThrownBy(() -> app.changeAppointment()
+                        .reschedule(
+                                (Actor.Member) owner, second.appointment().id(), tuesdayAt("10:15"), Optional.empty()))
+                .isInstanceOfSatisfying(BookingRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(RefusalReason.SLOT_TAKEN);
+                    // 12:00 is the moving appointment's own time: it may be offered back
+                    assertThat(e.alternatives()).isNotEmpty();
+                });
+        assertThat(app.appointments().get(owner, second.appointment().id()).appointment())
+                .isEqualTo(second.appointment());
+        assertThat(app.appointments().get(owner, first.appointment().id()).appointment())
+                .isEqualTo(first.appointment());
+    }
+
+    @Test
+    void a_cancelled_appointment_cannot_be_moved_completed_or_marked_no_show() {
+        var booked = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
+        var id = booked.appointment().id();
+        app.changeAppointment().cancel((Actor.Member) owner, id, "");
+        UseCases afterwards = Interactors.create(ports, Clock.fixed(tuesdayAt("11:00"), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> app.changeAppointment()
+                        .reschedule((Actor.Member) owner, id, tuesdayAt("12:00"), Optional.empty()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
+        assertThatThrownBy(() -> afterwards.changeAppointment().complete((Actor.Member) owner, id))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
+        assertThatThrownBy(() -> afterwards.changeAppointment().markNoShow((Actor.Member) owner, id))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
+    }
+
+    @Test
+    void an_appointment_is_completed_or_a_no_show_once_it_has_started() {
+        var kept = app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
+        var missed = app.bookAppointment().book(booking(owner, tuesdayAt("11:00"), "+34600333444", Optional.empty()));
+
+        assertThatThrownBy(() -> app.changeAppointment()
+                        .complete((Actor.Member) owner, kept.appointment().id()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
+        UseCases afternoon = Interactors.create(ports, Clock.fixed(tuesdayAt("15:00"), ZoneOffset.UTC));
+        afternoon
+                .changeAppointment()
+                .complete((Actor.Member) owner, kept.appointment().id());
+        afternoon
+                .changeAppointment()
+                .markNoShow((Actor.Member) owner, missed.appointment().id());
+
+        Page<AppointmentDetails> noShows = app.appointments()
+                .list(
+                        owner,
+                        new CalendarFilter(
+                                business,
+                                new TimeRange(tuesdayAt("00:00"), tuesdayAt("23:00")),
+                                Set.of(AppointmentStatus.NO_SHOW),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()),
+                        Page.Request.first(10));
+        assertThat(noShows.items())
+                .singleElement()
+                .satisfies(d -> assertThat(d.appointment().id())
+                        .isEqualTo(missed.appointment().id()));
+        assertThat(app.appointments()
+                        .get(owner, kept.appointment().id())
+                        .appointment()
+                        .status())
+                .isEqualTo(AppointmentStatus.COMPLETED);
+    }
+
+    @Test
+    void the_calendar_pages_without_skipping_or_repeating() {
+        for (String time : List.of("09:00", "10:00", "11:00", "12:00", "15:00")) {
+            app.bookAppointment()
+                    .book(booking(owner, tuesdayAt(time), "+3460011" + time.replace(":", ""), Optional.empty()));
+        }
+        List<Instant> starts = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<AppointmentDetails> page = app.appointments()
+                    .list(
+                            owner,
+                            CalendarFilter.period(business, new TimeRange(tuesdayAt("00:00"), tuesdayAt("23:00"))),
+                            new Page.Request(2, cursor));
+            page.items().forEach(d -> starts.add(d.appointment().start()));
+            cursor = page.next();
+        } while (cursor.isPresent());
+
+        assertThat(starts).hasSize(5).isSorted().doesNotHaveDuplicates();
+        assertThatThrownBy(() -> app.appointments()
+                        .list(
+                                owner,
+                                CalendarFilter.period(business, new TimeRange(tuesdayAt("00:00"), tuesdayAt("23:00"))),
+                                new Page.Request(2, Optional.of("not-a-cursor"))))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE));
     }
 }

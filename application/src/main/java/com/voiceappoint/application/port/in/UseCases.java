@@ -22,8 +22,8 @@ public record UseCases(
         ClientsUseCase clients,
         FindAvailableSlotsQuery findAvailableSlots,
         BookAppointmentUseCase bookAppointment,
-        ListAppointmentsQuery listAppointments,
-        CancelAppointmentUseCase cancelAppointment) {
+        AppointmentsQuery appointments,
+        ChangeAppointmentUseCase changeAppointment) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -43,7 +43,7 @@ public record UseCases(
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(findAvailableSlots, "findAvailableSlots");
         Objects.requireNonNull(bookAppointment, "bookAppointment");
-        Objects.requireNonNull(listAppointments, "listAppointments");
-        Objects.requireNonNull(cancelAppointment, "cancelAppointment");
+        Objects.requireNonNull(appointments, "appointments");
+        Objects.requireNonNull(changeAppointment, "changeAppointment");
     }
 }

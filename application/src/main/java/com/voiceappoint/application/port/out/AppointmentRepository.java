@@ -2,6 +2,7 @@ package com.voiceappoint.application.port.out;
 
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
@@ -52,8 +53,8 @@ public interface AppointmentRepository {
     /** Live appointments and holds whose blocked range overlaps the period: the agenda's busy time. */
     List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping);
 
-    /** Every appointment overlapping the period, whatever its status, in start order. */
-    List<Appointment> findOverlapping(BusinessId businessId, TimeRange period);
+    /** What the filter selects, ordered by start then id, after {@code after}. */
+    List<Appointment> search(CalendarFilter filter, Optional<StartCursor> after, int limit);
 
     /** Marks lapsed holds of the provider overlapping the range as expired, so a new booking may take the time. */
     int expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now);
@@ -67,4 +68,7 @@ public interface AppointmentRepository {
     }
 
     record KeyedBooking(Appointment appointment, String fingerprint) {}
+
+    /** Where a page of appointments ended: its last start and id. */
+    record StartCursor(Instant start, AppointmentId id) {}
 }
