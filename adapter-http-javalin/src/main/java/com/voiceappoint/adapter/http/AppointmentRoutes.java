@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
@@ -9,12 +10,14 @@ import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.availability.AvailableSlot;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.TimeRange;
 import io.javalin.http.Context;
 import jakarta.validation.Valid;
@@ -27,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -82,8 +86,18 @@ final class AppointmentRoutes {
 
     record SlotView(OffsetDateTime start, OffsetDateTime end, List<Views.Named> providers) {}
 
+    /** Why a range has no free time, in the caller's words, and the first free time after it, if one is near. */
+    record NoneBecause(String code, String message) {}
+
     record AvailabilityResponse(
-            UUID business, Views.Named service, String timezone, LocalDate from, LocalDate to, List<SlotView> slots) {}
+            UUID business,
+            Views.Named service,
+            String timezone,
+            LocalDate from,
+            LocalDate to,
+            List<SlotView> slots,
+            NoneBecause noneBecause,
+            SlotView nextAvailable) {}
 
     void availability(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
@@ -97,26 +111,32 @@ final class AppointmentRoutes {
 
         FindAvailableSlotsQuery.Slots found = app.findAvailableSlots()
                 .find(new FindAvailableSlotsQuery.Query(member, business, service, from, to, provider));
-        ZoneId zone = found.zone();
-        List<SlotView> slots = found.slots().stream()
-                .map(slot -> new SlotView(
-                        Views.at(slot.start(), zone),
-                        Views.at(slot.end(), zone),
-                        slot.providers().stream()
-                                .map(id -> new Views.Named(
-                                        id.value(),
-                                        found.provider(id)
-                                                .map(Provider::displayName)
-                                                .orElse("")))
-                                .toList()))
-                .toList();
+        Language language = RequestContext.language(ctx, found.business().language());
         ctx.json(new AvailabilityResponse(
                 business.value(),
                 new Views.Named(found.service().id().value(), found.service().name()),
-                zone.getId(),
+                found.zone().getId(),
                 from,
                 to,
-                slots));
+                found.slots().stream().map(slot -> slotView(slot, found)).toList(),
+                found.noneBecause()
+                        .map(why -> new NoneBecause(
+                                why.name().toLowerCase(Locale.ROOT),
+                                Messages.get(language, "availability.none." + why.name())))
+                        .orElse(null),
+                found.nextAvailable().map(slot -> slotView(slot, found)).orElse(null)));
+    }
+
+    private static SlotView slotView(AvailableSlot slot, FindAvailableSlotsQuery.Slots found) {
+        ZoneId zone = found.zone();
+        return new SlotView(
+                Views.at(slot.start(), zone),
+                Views.at(slot.end(), zone),
+                slot.providers().stream()
+                        .map(id -> new Views.Named(
+                                id.value(),
+                                found.provider(id).map(Provider::displayName).orElse("")))
+                        .toList());
     }
 
     void book(Context ctx) {

@@ -112,6 +112,31 @@ class BookingApiTest {
     }
 
     @Test
+    void an_empty_range_says_why_in_the_callers_language_and_offers_the_next_free_time() {
+        String query = "/api/v1/appointments/availability/?business=" + owner.businessId() + "&service=" + serviceId;
+
+        var sunday = api.at(query + "&date=2026-11-29")
+                .token(owner.token())
+                .header("Accept-Language", "en")
+                .get();
+        assertThat(sunday.body().get("slots")).isEmpty();
+        assertThat(sunday.body().get("none_because").get("code").asText()).isEqualTo("closed");
+        assertThat(sunday.body().get("none_because").get("message").asText()).startsWith("Nobody who performs");
+        assertThat(sunday.body().get("next_available").get("start").asText()).isEqualTo("2026-11-30T09:00:00+01:00");
+
+        var lastWeek = api.at(query + "&from=2026-11-16&to=2026-11-20")
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .get();
+        assertThat(lastWeek.body().get("none_because").get("code").asText()).isEqualTo("in_the_past");
+        assertThat(lastWeek.body().get("none_because").get("message").asText()).isEqualTo("Esos días ya han pasado.");
+        // today, Monday 09:00, with an hour's notice
+        assertThat(lastWeek.body().get("next_available").get("start").asText()).isEqualTo("2026-11-23T10:00:00+01:00");
+
+        assertThat(availability().has("none_because")).isFalse();
+    }
+
+    @Test
     void a_booking_is_created_replayed_by_key_and_its_slot_disappears() {
         var first = book("2026-11-24T16:00", "+34600111001", "key-16h");
         assertThat(first.status()).as(first.raw()).isEqualTo(201);

@@ -8,16 +8,21 @@ import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.domain.availability.AvailabilityEngine;
 import com.voiceappoint.domain.availability.AvailableSlot;
+import com.voiceappoint.domain.availability.NoSlotsReason;
 import com.voiceappoint.domain.availability.SlotSearch;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.catalog.Service;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 public final class FindAvailableSlotsInteractor implements FindAvailableSlotsQuery {
+    /** How far past an empty range the next free time is looked for. */
+    static final int DAYS_LOOKED_AHEAD = 14;
+
     private final BusinessAccess access;
     private final ServiceRepository services;
     private final ProviderRepository providers;
@@ -54,6 +59,27 @@ public final class FindAvailableSlotsInteractor implements FindAvailableSlotsQue
         LoadedCalendar loaded = LoadedCalendar.load(
                 business, query.from(), query.to(), now, Optional.empty(), providers, schedules, appointments);
         List<AvailableSlot> slots = engine.findSlots(loaded.calendar(), search, business.policy(), now);
-        return new Slots(business.zone(), service, slots, loaded.providers());
+        if (!slots.isEmpty()) {
+            return new Slots(business, service, slots, loaded.providers(), Optional.empty(), Optional.empty());
+        }
+        NoSlotsReason why = engine.whyNone(loaded.calendar(), search, business.policy(), now);
+        Optional<AvailableSlot> next = why == NoSlotsReason.NOBODY_PERFORMS || why == NoSlotsReason.TOO_FAR_IN_ADVANCE
+                ? Optional.empty()
+                : firstFreeAfter(business, service, query, now);
+        return new Slots(business, service, slots, loaded.providers(), Optional.of(why), next);
+    }
+
+    /** The first free time in the fortnight after the range (or from today, for a range in the past). */
+    private Optional<AvailableSlot> firstFreeAfter(Business business, Service service, Query query, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, business.zone());
+        LocalDate from = query.to().isBefore(today) ? today : query.to().plusDays(1);
+        LocalDate to = from.plusDays(DAYS_LOOKED_AHEAD - 1);
+        LoadedCalendar loaded =
+                LoadedCalendar.load(business, from, to, now, Optional.empty(), providers, schedules, appointments);
+        return engine
+                .findSlots(
+                        loaded.calendar(), new SlotSearch(service, from, to, query.provider()), business.policy(), now)
+                .stream()
+                .findFirst();
     }
 }

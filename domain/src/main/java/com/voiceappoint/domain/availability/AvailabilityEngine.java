@@ -42,6 +42,47 @@ public final class AvailabilityEngine {
         return merge(agendas, perProvider, dayStarts, bounds.duration);
     }
 
+    /**
+     * Why {@link #findSlots} found nothing for this search: asked only then, so it may look at every working window
+     * again. Windows too short for the service count as not working.
+     */
+    public NoSlotsReason whyNone(BookingCalendar calendar, SlotSearch search, BookingPolicy policy, Instant now) {
+        List<ProviderAgenda> agendas = eligibleAgendas(calendar, search.service(), search.provider());
+        if (agendas.isEmpty()) {
+            return NoSlotsReason.NOBODY_PERFORMS;
+        }
+        LocalTimeline timeline = new LocalTimeline(calendar.zone());
+        Bounds bounds = Bounds.of(search.service(), policy, now);
+        boolean works = false;
+        boolean worksBeforeNotice = false;
+        boolean worksOnlyInThePast = true;
+        for (int d = 0; d < search.days(); d++) {
+            LocalDate date = search.firstDay().plusDays(d);
+            for (ProviderAgenda agenda : agendas) {
+                for (OpeningWindow window : calendar.workingWindows(agenda, date)) {
+                    long open = timeline.opening(date, window);
+                    long lastStart = timeline.closing(date, window) - bounds.duration;
+                    if (lastStart < open) {
+                        continue;
+                    }
+                    works = true;
+                    if (lastStart >= bounds.earliestStart && open <= bounds.latestStart) {
+                        return NoSlotsReason.FULLY_BOOKED;
+                    }
+                    worksBeforeNotice |= lastStart < bounds.earliestStart;
+                    worksOnlyInThePast &= lastStart < now.getEpochSecond();
+                }
+            }
+        }
+        if (!works) {
+            return NoSlotsReason.CLOSED;
+        }
+        if (worksOnlyInThePast) {
+            return NoSlotsReason.IN_THE_PAST;
+        }
+        return worksBeforeNotice ? NoSlotsReason.TOO_SOON : NoSlotsReason.TOO_FAR_IN_ADVANCE;
+    }
+
     static List<ProviderAgenda> eligibleAgendas(BookingCalendar calendar, Service service, Optional<ProviderId> only) {
         List<ProviderAgenda> eligible = new ArrayList<>(calendar.providers().size());
         for (ProviderAgenda agenda : calendar.providers()) {

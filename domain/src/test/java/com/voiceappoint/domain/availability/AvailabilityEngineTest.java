@@ -400,4 +400,81 @@ class AvailabilityEngineTest {
 
         assertThat(noon.providers()).containsExactly(ANA, BEA);
     }
+
+    /** name, calendar, service, policy, now, the reason expected for the empty day */
+    static Stream<Arguments> emptyDays() {
+        return Stream.of(
+                arguments(
+                        "every time is taken",
+                        calendar(MADRID)
+                                .open("09:00-10:00")
+                                .provider(ANA)
+                                .booked(DAY + "T09:00", DAY + "T10:00")
+                                .build(),
+                        service(30),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.FULLY_BOOKED),
+                arguments(
+                        "a closure",
+                        calendar(MADRID)
+                                .open("09:00-17:00")
+                                .closedOn(DAY)
+                                .provider(ANA)
+                                .build(),
+                        service(30),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.CLOSED),
+                arguments(
+                        "a window too short for the service is no opening",
+                        calendar(MADRID).open("09:00-09:20").provider(ANA).build(),
+                        service(30),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.CLOSED),
+                arguments(
+                        "the day is over",
+                        calendar(MADRID).open("09:00-17:00").provider(ANA).build(),
+                        service(30),
+                        stepOnly(15),
+                        at(MADRID, DAY + "T20:00"),
+                        NoSlotsReason.IN_THE_PAST),
+                arguments(
+                        "what is left of the day is within the minimum notice",
+                        calendar(MADRID).open("09:00-17:00").provider(ANA).build(),
+                        service(30),
+                        policy(15, Duration.ofHours(2), Duration.ofDays(90)),
+                        at(MADRID, DAY + "T16:00"),
+                        NoSlotsReason.TOO_SOON),
+                arguments(
+                        "beyond the booking horizon",
+                        calendar(MADRID).open("09:00-17:00").provider(ANA).build(),
+                        service(30),
+                        policy(15, Duration.ZERO, Duration.ofDays(5)),
+                        LONG_BEFORE,
+                        NoSlotsReason.TOO_FAR_IN_ADVANCE),
+                arguments(
+                        "nobody working performs the service",
+                        calendar(MADRID).open("09:00-17:00").provider(ANA).build(),
+                        service(30, 0, 0, BEA),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.NOBODY_PERFORMS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("emptyDays")
+    void an_empty_day_says_why(
+            String name,
+            BookingCalendar calendar,
+            Service service,
+            BookingPolicy policy,
+            Instant now,
+            NoSlotsReason expected) {
+        SlotSearch search = SlotSearch.day(service, LocalDate.parse(DAY));
+
+        assertThat(engine.findSlots(calendar, search, policy, now)).isEmpty();
+        assertThat(engine.whyNone(calendar, search, policy, now)).isEqualTo(expected);
+    }
 }

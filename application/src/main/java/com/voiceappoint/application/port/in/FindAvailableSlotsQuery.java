@@ -1,6 +1,8 @@
 package com.voiceappoint.application.port.in;
 
 import com.voiceappoint.domain.availability.AvailableSlot;
+import com.voiceappoint.domain.availability.NoSlotsReason;
+import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceId;
@@ -34,8 +36,21 @@ public interface FindAvailableSlotsQuery {
         }
     }
 
-    /** The slots, with the zone they are to be shown in and the providers they name. */
-    record Slots(ZoneId zone, Service service, List<AvailableSlot> slots, List<Provider> providers) {
+    /**
+     * The slots, with the business (whose zone tells their times) and the providers they name. When there are none: why, and the
+     * first free time after the range if there is one soon.
+     */
+    record Slots(
+            Business business,
+            Service service,
+            List<AvailableSlot> slots,
+            List<Provider> providers,
+            Optional<NoSlotsReason> noneBecause,
+            Optional<AvailableSlot> nextAvailable) {
+        public ZoneId zone() {
+            return business.zone();
+        }
+
         public Optional<Provider> provider(ProviderId id) {
             return providers.stream().filter(p -> p.id().equals(id)).findFirst();
         }
