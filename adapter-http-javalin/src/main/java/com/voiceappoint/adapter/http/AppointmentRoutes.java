@@ -57,7 +57,13 @@ final class AppointmentRoutes {
             @Size(max = 32, message = "validation.too_long") String phone,
 
             @Size(max = 254, message = "validation.too_long")
-            String email) {}
+            String email) {
+        /** The phone read as the business's country dials it. */
+        BookAppointmentUseCase.ClientDetails details(Business business) {
+            return new BookAppointmentUseCase.ClientDetails(
+                    name, PhoneNumbers.e164("client.phone", phone, business), Optional.ofNullable(email));
+        }
+    }
 
     record BookAppointmentRequest(
             @NotNull(message = "validation.required") UUID business,
@@ -100,8 +106,15 @@ final class AppointmentRoutes {
             SlotView nextAvailable) {}
 
     void availability(Context ctx) {
-        Actor.Member member = RequestContext.member(ctx);
-        BusinessId business = new BusinessId(Params.requiredUuid(ctx, "business"));
+        answerAvailability(
+                ctx,
+                app.findAvailableSlots(),
+                RequestContext.member(ctx),
+                new BusinessId(Params.requiredUuid(ctx, "business")));
+    }
+
+    /** Free slots for {@code ?service=&date=} (or {@code from}/{@code to}) and an optional {@code provider}. */
+    static void answerAvailability(Context ctx, FindAvailableSlotsQuery query, Actor actor, BusinessId business) {
         ServiceId service = new ServiceId(Params.requiredUuid(ctx, "service"));
         Optional<LocalDate> date = Params.optionalDate(ctx, "date");
         LocalDate from = date.or(() -> Params.optionalDate(ctx, "from"))
@@ -109,8 +122,8 @@ final class AppointmentRoutes {
         LocalDate to = date.or(() -> Params.optionalDate(ctx, "to")).orElse(from);
         Optional<ProviderId> provider = Params.optionalUuid(ctx, "provider").map(ProviderId::new);
 
-        FindAvailableSlotsQuery.Slots found = app.findAvailableSlots()
-                .find(new FindAvailableSlotsQuery.Query(member, business, service, from, to, provider));
+        FindAvailableSlotsQuery.Slots found =
+                query.find(new FindAvailableSlotsQuery.Query(actor, business, service, from, to, provider));
         Language language = RequestContext.language(ctx, found.business().language());
         ctx.json(new AvailabilityResponse(
                 business.value(),
@@ -152,11 +165,7 @@ final class AppointmentRoutes {
                         new ServiceId(request.service()),
                         Params.instant("start", request.start(), business.zone()),
                         Optional.ofNullable(request.provider()).map(ProviderId::new),
-                        new BookAppointmentUseCase.ClientDetails(
-                                request.client().name(),
-                                PhoneNumbers.e164(
-                                        "client.phone", request.client().phone(), business),
-                                Optional.ofNullable(request.client().email())),
+                        request.client().details(business),
                         request.notes(),
                         source(request.source()),
                         idempotencyKey));

@@ -2,7 +2,6 @@ package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
-import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
 import com.voiceappoint.application.port.in.GetProfileQuery;
@@ -113,9 +112,9 @@ final class AuthRoutes {
     record MeResponse(UUID id, String email, String fullName, String language, List<MembershipView> memberships) {}
 
     void register(Context ctx) {
-        limit(REGISTER_PER_IP, ctx.ip());
+        limiter.require(REGISTER_PER_IP, ctx.ip());
         RegisterRequest request = bodies.read(ctx, RegisterRequest.class);
-        limit(REGISTER_PER_ACCOUNT, account(request.email()));
+        limiter.require(REGISTER_PER_ACCOUNT, account(request.email()));
         String language = request.language() != null
                 ? request.language()
                 : RequestContext.language(ctx, defaultLanguage).code();
@@ -139,9 +138,9 @@ final class AuthRoutes {
     }
 
     void token(Context ctx) {
-        limit(LOGIN_PER_IP, ctx.ip());
+        limiter.require(LOGIN_PER_IP, ctx.ip());
         TokenRequest request = bodies.read(ctx, TokenRequest.class);
-        limit(LOGIN_PER_ACCOUNT, account(request.email()));
+        limiter.require(LOGIN_PER_ACCOUNT, account(request.email()));
         AuthenticateUseCase.AuthenticatedUser user =
                 app.authenticate().authenticate(request.email(), request.password());
         tokens(ctx, user.userId(), user.language(), app.sessions().start(user.userId()));
@@ -149,7 +148,7 @@ final class AuthRoutes {
 
     /** A refresh token for a new pair; the old refresh token is spent, and spending it twice ends the login. */
     void refresh(Context ctx) {
-        limit(REFRESH_PER_IP, ctx.ip());
+        limiter.require(REFRESH_PER_IP, ctx.ip());
         RefreshRequest request = bodies.read(ctx, RefreshRequest.class);
         SessionUseCase.Refreshed refreshed = app.sessions().refresh(request.refresh());
         tokens(ctx, refreshed.user().userId(), refreshed.user().language(), refreshed.refreshToken());
@@ -176,7 +175,7 @@ final class AuthRoutes {
     void changePassword(Context ctx) {
         PasswordRequest request = bodies.read(ctx, PasswordRequest.class);
         UserId user = RequestContext.member(ctx).userId();
-        limit(LOGIN_PER_ACCOUNT, user.toString());
+        limiter.require(LOGIN_PER_ACCOUNT, user.toString());
         app.account().changePassword(user, request.currentPassword(), request.newPassword());
         ctx.status(204);
     }
@@ -203,12 +202,6 @@ final class AuthRoutes {
                         .map(m -> new MembershipView(
                                 Views.BusinessView.of(m.business()), m.role().code()))
                         .toList());
-    }
-
-    private void limit(Limit limit, String key) {
-        limiter.tryConsume(limit, key).ifPresent(wait -> {
-            throw new RateLimitedException(wait);
-        });
     }
 
     private static String account(String email) {

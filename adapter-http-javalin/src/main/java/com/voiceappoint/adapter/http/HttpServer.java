@@ -77,6 +77,7 @@ public final class HttpServer implements AutoCloseable {
         ClientRoutes clients = new ClientRoutes(useCases, bodies);
         ScheduleRoutes schedules = new ScheduleRoutes(useCases, bodies, settings.clock());
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
+        PublicRoutes publicPages = new PublicRoutes(useCases, bodies, limiter);
 
         return Javalin.create(config -> {
             configure(config, json, settings);
@@ -162,6 +163,13 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/appointments/{id}/reschedule", appointments::reschedule, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/complete", appointments::complete, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/no-show", appointments::markNoShow, Access.MEMBER);
+
+            routes.get("/api/v1/public/businesses/{slug}", publicPages::page, Access.PUBLIC);
+            routes.get("/api/v1/public/businesses/{slug}/availability", publicPages::availability, Access.PUBLIC);
+            routes.post("/api/v1/public/businesses/{slug}/appointments", publicPages::book, Access.PUBLIC);
+            routes.get("/api/v1/public/appointments/{token}", publicPages::appointment, Access.PUBLIC);
+            routes.post("/api/v1/public/appointments/{token}/cancel", publicPages::cancel, Access.PUBLIC);
+            routes.post("/api/v1/public/appointments/{token}/reschedule", publicPages::reschedule, Access.PUBLIC);
         });
     }
 

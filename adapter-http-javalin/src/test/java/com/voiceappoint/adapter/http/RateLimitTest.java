@@ -52,13 +52,31 @@ class RateLimitTest {
         }
     }
 
-    @Test
-    void logins_beyond_the_per_account_limit_get_a_429_with_retry_after() {
-        try (HttpServer server = HttpServer.start(
+    /** A server with the real in-process limits, unlike {@link TestServer}. */
+    private static HttpServer limitedServer() {
+        return HttpServer.start(
                 Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()),
                 TestServer.settings(Clock.systemUTC()),
                 "127.0.0.1",
-                0)) {
+                0);
+    }
+
+    @Test
+    void public_bookings_beyond_the_per_address_limit_get_a_429() {
+        try (HttpServer server = limitedServer()) {
+            ApiClient api = new ApiClient(server.port());
+            var booking = api.at("/api/v1/public/businesses/nowhere/appointments");
+            for (int i = 0; i < PublicRoutes.BOOKINGS_PER_IP.capacity(); i++) {
+                assertThat(booking.post(Map.of()).status()).isEqualTo(404);
+            }
+
+            assertThat(booking.post(Map.of()).status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void logins_beyond_the_per_account_limit_get_a_429_with_retry_after() {
+        try (HttpServer server = limitedServer()) {
             ApiClient api = new ApiClient(server.port());
             Map<String, String> wrong = Map.of("email", "target@example.com", "password", "guess-guess");
             for (int i = 0; i < AuthRoutes.LOGIN_PER_ACCOUNT.capacity(); i++) {

@@ -145,6 +145,24 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
+    public void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("update appointments set manage_token_hash = :hash "
+                        + "where business_id = :business and id = :id")
+                .bind("hash", tokenHash)
+                .bind("business", businessId.value())
+                .bind("id", id.value())
+                .execute());
+    }
+
+    @Override
+    public Optional<Appointment> findByManageToken(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where manage_token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map(JdbiAppointmentRepository::appointment)
+                .findOne());
+    }
+
+    @Override
     public List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and client_id = :client "
                         + "order by starts_at desc, id limit :limit")

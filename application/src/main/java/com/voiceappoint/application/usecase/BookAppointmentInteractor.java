@@ -128,7 +128,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         Optional<Appointment> existing =
                 appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
         if (existing.isPresent()) {
-            return new Result(assembler.details(existing.get()), true);
+            return new Result(assembler.details(existing.get()), Replay.SAME_REQUEST);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();
         LoadedCalendar loaded =
@@ -157,7 +157,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 .orElseThrow();
         return new Result(
                 new AppointmentDetails(appointment, request.service.name(), providerName, client, business.zone()),
-                false);
+                Replay.NONE);
     }
 
     /**
@@ -172,7 +172,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty()));
         }
         Client client = known.get();
-        boolean newEmail = client.email().isEmpty()
+        // a web form proves nothing about who typed a number: it must not attach an e-mail to that number's client
+        boolean newEmail = request.source != BookingSource.WEB
+                && client.email().isEmpty()
                 && request.email.isPresent()
                 && clients.findByContact(businessId, Optional.empty(), request.email)
                         .isEmpty();
@@ -219,7 +221,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     if (!first.fingerprint().equals(request.idempotencyKey.get().fingerprint())) {
                         throw keyReused();
                     }
-                    return new Result(assembler.details(first.appointment()), true);
+                    return new Result(assembler.details(first.appointment()), Replay.SAME_KEY);
                 });
     }
 
@@ -227,7 +229,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         return clients.findByContact(request.business.id(), request.phone, request.email)
                 .flatMap(client ->
                         appointments.findLive(request.business.id(), client.id(), request.service.id(), request.start))
-                .map(appointment -> new Result(assembler.details(appointment), true));
+                .map(appointment -> new Result(assembler.details(appointment), Replay.SAME_REQUEST));
     }
 
     /** The command, parsed and checked once, before any transaction opens. */

@@ -33,6 +33,17 @@ public final class Interactors {
                 clock);
         AppointmentsInteractor appointments = new AppointmentsInteractor(
                 access, ports.appointments(), ports.providers(), rescheduling, assembler, clock);
+        BookAppointmentInteractor booking = new BookAppointmentInteractor(
+                access,
+                ports.transactions(),
+                ports.services(),
+                ports.providers(),
+                ports.schedules(),
+                ports.clients(),
+                ports.appointments(),
+                alternatives,
+                assembler,
+                clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         GetProfileInteractor profiles =
@@ -69,18 +80,19 @@ public final class Interactors {
                 new ClientsInteractor(access, ports.clients(), ports.appointments(), assembler),
                 new FindAvailableSlotsInteractor(
                         access, ports.services(), ports.providers(), ports.schedules(), ports.appointments(), clock),
-                new BookAppointmentInteractor(
-                        access,
-                        ports.transactions(),
+                booking,
+                appointments,
+                appointments,
+                new PublicBookingInteractor(
+                        ports.businesses(),
                         ports.services(),
+                        ports.categories(),
                         ports.providers(),
                         ports.schedules(),
-                        ports.clients(),
                         ports.appointments(),
-                        alternatives,
+                        booking,
+                        rescheduling,
                         assembler,
-                        clock),
-                appointments,
-                appointments);
+                        clock));
     }
 }

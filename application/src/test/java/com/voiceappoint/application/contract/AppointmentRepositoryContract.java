@@ -179,6 +179,24 @@ public abstract class AppointmentRepositoryContract {
     }
 
     @Test
+    void a_manage_token_opens_its_appointment_only_and_a_new_one_replaces_it() {
+        Appointment appointment = at(TEN);
+        Appointment other = at(TEN.plus(Duration.ofHours(2)));
+        ports.appointments().add(appointment, Optional.empty());
+        ports.appointments().add(other, Optional.empty());
+
+        ports.appointments().setManageToken(tenant.id(), appointment.id(), "hash-1");
+        assertThat(ports.appointments().findByManageToken("hash-1")).contains(appointment);
+        ports.appointments().setManageToken(tenant.id(), appointment.id(), "hash-2");
+
+        assertThat(ports.appointments().findByManageToken("hash-1")).isEmpty();
+        assertThat(ports.appointments().findByManageToken("hash-2")).contains(appointment);
+        // another business cannot put a token on this appointment
+        ports.appointments().setManageToken(TestData.tenant(ports).id(), other.id(), "hash-3");
+        assertThat(ports.appointments().findByManageToken("hash-3")).isEmpty();
+    }
+
+    @Test
     void the_calendar_is_filtered_and_paged_by_start_then_id() {
         Provider other = TestData.provider(ports, tenant.id(), Optional.empty(), "Other");
         Client otherClient = TestData.client(ports, tenant.id());

@@ -29,6 +29,7 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     private final Map<AppointmentId, Appointment> appointments = new LinkedHashMap<>();
     private final Map<String, IdempotencyKey> keys = new HashMap<>();
     private final Map<String, AppointmentId> keyedAppointments = new HashMap<>();
+    private final Map<AppointmentId, String> manageTokens = new HashMap<>();
 
     @Override
     public synchronized void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
@@ -43,6 +44,22 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
             keys.put(keyOf(appointment.businessId(), k.key()), k);
             keyedAppointments.put(keyOf(appointment.businessId(), k.key()), appointment.id());
         });
+    }
+
+    @Override
+    public synchronized void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
+        Appointment appointment = appointments.get(id);
+        if (appointment != null && appointment.businessId().equals(businessId)) {
+            manageTokens.put(id, tokenHash);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Appointment> findByManageToken(String tokenHash) {
+        return manageTokens.entrySet().stream()
+                .filter(e -> e.getValue().equals(tokenHash))
+                .map(e -> appointments.get(e.getKey()))
+                .findFirst();
     }
 
     @Override

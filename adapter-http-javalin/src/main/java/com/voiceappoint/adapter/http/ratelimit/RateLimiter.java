@@ -8,6 +8,13 @@ public interface RateLimiter extends AutoCloseable {
 
     Optional<Duration> tryConsume(Limit limit, String key);
 
+    /** @throws RateLimitedException when the key has used up the limit */
+    default void require(Limit limit, String key) {
+        tryConsume(limit, key).ifPresent(wait -> {
+            throw new RateLimitedException(wait);
+        });
+    }
+
     @Override
     default void close() {}
 }

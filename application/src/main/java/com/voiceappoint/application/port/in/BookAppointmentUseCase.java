@@ -52,10 +52,27 @@ public interface BookAppointmentUseCase {
         }
     }
 
-    /** {@code replayed} is true when nothing new was booked because this request had already been. */
-    record Result(AppointmentDetails details, boolean replayed) {
+    /** Why nothing new was booked, if so: the request had been made before. */
+    enum Replay {
+        NONE,
+        /** The idempotency key had booked this appointment. */
+        SAME_KEY,
+        /** The same client, service and start were already booked. */
+        SAME_REQUEST
+    }
+
+    record Result(AppointmentDetails details, Replay replay) {
+        public Result {
+            Objects.requireNonNull(details, "details");
+            Objects.requireNonNull(replay, "replay");
+        }
+
         public Appointment appointment() {
             return details.appointment();
+        }
+
+        public boolean replayed() {
+            return replay != Replay.NONE;
         }
     }
 }

@@ -23,7 +23,8 @@ public record UseCases(
         FindAvailableSlotsQuery findAvailableSlots,
         BookAppointmentUseCase bookAppointment,
         AppointmentsQuery appointments,
-        ChangeAppointmentUseCase changeAppointment) {
+        ChangeAppointmentUseCase changeAppointment,
+        PublicBookingUseCase publicBooking) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -45,5 +46,6 @@ public record UseCases(
         Objects.requireNonNull(bookAppointment, "bookAppointment");
         Objects.requireNonNull(appointments, "appointments");
         Objects.requireNonNull(changeAppointment, "changeAppointment");
+        Objects.requireNonNull(publicBooking, "publicBooking");
     }
 }

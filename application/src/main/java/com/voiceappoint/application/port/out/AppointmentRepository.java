@@ -44,6 +44,12 @@ public interface AppointmentRepository {
     /** A live appointment of this client for this service starting then: the same request made twice. */
     Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start);
 
+    /** Sets the hash of the token that lets the client manage this appointment, replacing any earlier one. */
+    void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash);
+
+    /** The appointment a manage token opens: the token is the credential, so this lookup spans businesses. */
+    Optional<Appointment> findByManageToken(String tokenHash);
+
     /** A client's appointments, latest first. */
     List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit);
 

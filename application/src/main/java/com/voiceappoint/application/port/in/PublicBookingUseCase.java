@@ -1,0 +1,59 @@
+package com.voiceappoint.application.port.in;
+
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceCategory;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.SpecialDay;
+import com.voiceappoint.domain.schedule.WeeklyHours;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What anyone may do without an account: read a business's page by its slug, book on it, and, holding the manage
+ * token a booking returned, see, cancel or move that one appointment within the business's cancellation policy.
+ * Free slots come from {@link FindAvailableSlotsQuery} with a web {@link Actor.Caller}.
+ */
+public interface PublicBookingUseCase {
+    /** How far ahead the page lists closures and special hours. */
+    int SPECIAL_DAYS_SHOWN = 60;
+
+    /** The business a public slug names; unknown or deleted businesses are not found. */
+    Business business(String slug);
+
+    BusinessPage page(BusinessId businessId);
+
+    /**
+     * Books for a client on the web. A new booking, or a retry carrying its idempotency key, comes with a manage
+     * token; a repeat without the key does not, since anyone who knew the client's number could send it.
+     */
+    Booked book(BookAppointmentUseCase.Command command);
+
+    ManagedAppointment appointment(String manageToken);
+
+    ManagedAppointment cancel(String manageToken, String reason);
+
+    /** Same service, same provider, another time; refused after the cutoff like a cancellation. */
+    ManagedAppointment reschedule(String manageToken, Instant start);
+
+    /** Active services in catalogue order; business-wide special days from today. */
+    record BusinessPage(
+            Business business,
+            List<Service> services,
+            List<ServiceCategory> categories,
+            List<Provider> providers,
+            WeeklyHours weeklyHours,
+            List<SpecialDay> specialDays) {}
+
+    /** The token is shown once: only its hash is kept. */
+    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageToken) {}
+
+    /** An appointment as its client sees it, with until when they may still change it. */
+    record ManagedAppointment(Business business, AppointmentDetails details) {
+        public Instant changeableUntil() {
+            return details.appointment().start().minus(business.policy().cancellationCutoff());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.PublicBookingUseCase;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.CategoryRepository;
+import com.voiceappoint.application.port.out.ProviderRepository;
+import com.voiceappoint.application.port.out.ScheduleRepository;
+import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Slug;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The public side. Manage tokens are 256 random bits from the JDK's SecureRandom; only their SHA-256 is stored, so
+ * a copy of the database cannot cancel anyone's appointment. A token opens exactly one appointment.
+ */
+public final class PublicBookingInteractor implements PublicBookingUseCase {
+    private static final int TOKEN_BYTES = 32;
+    private static final int MAX_TOKEN_LENGTH = 100;
+
+    private final BusinessRepository businesses;
+    private final ServiceRepository services;
+    private final CategoryRepository categories;
+    private final ProviderRepository providers;
+    private final ScheduleRepository schedules;
+    private final AppointmentRepository appointments;
+    private final BookAppointmentUseCase booking;
+    private final Rescheduling rescheduling;
+    private final AppointmentDetailsAssembler assembler;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    PublicBookingInteractor(
+            BusinessRepository businesses,
+            ServiceRepository services,
+            CategoryRepository categories,
+            ProviderRepository providers,
+            ScheduleRepository schedules,
+            AppointmentRepository appointments,
+            BookAppointmentUseCase booking,
+            Rescheduling rescheduling,
+            AppointmentDetailsAssembler assembler,
+            Clock clock) {
+        this.businesses = businesses;
+        this.services = services;
+        this.categories = categories;
+        this.providers = providers;
+        this.schedules = schedules;
+        this.appointments = appointments;
+        this.booking = booking;
+        this.rescheduling = rescheduling;
+        this.assembler = assembler;
+        this.clock = clock;
+    }
+
+    @Override
+    public Business business(String slug) {
+        Slug parsed;
+        try {
+            parsed = new Slug(slug);
+        } catch (InvalidValueException notASlug) {
+            throw new NotFoundException("business");
+        }
+        return businesses.findBySlug(parsed).orElseThrow(() -> new NotFoundException("business"));
+    }
+
+    @Override
+    public BusinessPage page(BusinessId businessId) {
+        Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), business.zone());
+        return new BusinessPage(
+                business,
+                services.findByBusiness(businessId, false),
+                categories.findByBusiness(businessId),
+                providers.findByBusiness(businessId).stream()
+                        .filter(Provider::active)
+                        .toList(),
+                schedules.weeklyHours(businessId),
+                schedules.specialDays(businessId, today, today.plusDays(SPECIAL_DAYS_SHOWN)).stream()
+                        .filter(day -> day.provider().isEmpty())
+                        .toList());
+    }
+
+    @Override
+    public Booked book(BookAppointmentUseCase.Command command) {
+        if (!(command.actor() instanceof Actor.Caller)) {
+            throw new IllegalArgumentException("public bookings are made by callers");
+        }
+        BookAppointmentUseCase.Result result = booking.book(command);
+        boolean mayHaveALink = result.replay() != BookAppointmentUseCase.Replay.SAME_REQUEST;
+        Optional<String> token = mayHaveALink ? Optional.of(issueToken(result.appointment())) : Optional.empty();
+        return new Booked(result, token);
+    }
+
+    @Override
+    public ManagedAppointment appointment(String manageToken) {
+        Appointment appointment = byToken(manageToken);
+        return new ManagedAppointment(businessOf(appointment), assembler.details(appointment));
+    }
+
+    @Override
+    public ManagedAppointment cancel(String manageToken, String reason) {
+        Appointment current = byToken(manageToken);
+        Business business = businessOf(current);
+        Appointment cancelled =
+                current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
+        Updates.apply(appointments, current, cancelled);
+        return new ManagedAppointment(business, assembler.details(cancelled));
+    }
+
+    @Override
+    public ManagedAppointment reschedule(String manageToken, Instant start) {
+        Appointment current = byToken(manageToken);
+        Business business = businessOf(current);
+        Appointment moved = rescheduling.move(business, current, start, current.providerId(), true);
+        return new ManagedAppointment(business, assembler.details(moved));
+    }
+
+    /** A new token replaces any earlier one: the latest link the client was given is the one that works. */
+    private String issueToken(Appointment appointment) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        appointments.setManageToken(appointment.businessId(), appointment.id(), Hashes.sha256(token));
+        return token;
+    }
+
+    private Appointment byToken(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            throw new NotFoundException("appointment");
+        }
+        return appointments
+                .findByManageToken(Hashes.sha256(token))
+                .orElseThrow(() -> new NotFoundException("appointment"));
+    }
+
+    private Business businessOf(Appointment appointment) {
+        return businesses.findById(appointment.businessId()).orElseThrow(() -> new NotFoundException("appointment"));
+    }
+}

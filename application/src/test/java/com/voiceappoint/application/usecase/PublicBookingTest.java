@@ -1,0 +1,202 @@
+package com.voiceappoint.application.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.CreateServiceUseCase;
+import com.voiceappoint.application.port.in.ManageServicesUseCase;
+import com.voiceappoint.application.port.in.PublicBookingUseCase;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A client on the public page: no account, a slug to book on, a token to manage what they booked. */
+class PublicBookingTest {
+    /** Monday 23 November 2026, 09:00 in Madrid. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+    /** Tuesday 10:00 in Madrid. */
+    private static final Instant TUESDAY_TEN = Instant.parse("2026-11-24T09:00:00Z");
+
+    private static final Actor WEB = new Actor.Caller(BookingSource.WEB);
+
+    private final OutboundPorts ports = InMemoryAdapters.create();
+    private final UseCases app = Interactors.create(ports, CLOCK);
+    private final PublicBookingUseCase web = app.publicBooking();
+    private Actor owner;
+    private BusinessId business;
+    private Service cut;
+
+    @BeforeEach
+    void openASalon() {
+        var registered = app.registerAccount().register(RegistrationAndLoginTest.command("lola@example.com", "Lola"));
+        owner = Actor.member(registered.userId());
+        business = registered.businessId();
+        app.businessHours()
+                .setWeeklyHours(
+                        owner,
+                        business,
+                        WeeklyHours.sameOn(
+                                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY),
+                                List.of(OpeningWindow.of("09:00", "18:00"))));
+        cut = service("Cut");
+        Service retired = service("Perm");
+        app.services()
+                .update(
+                        owner,
+                        retired.id(),
+                        new ManageServicesUseCase.Changes(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(false),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
+    }
+
+    private Service service(String name) {
+        return app.createService()
+                .create(new CreateServiceUseCase.Command(
+                        owner,
+                        business,
+                        name,
+                        "",
+                        30,
+                        new BigDecimal("20"),
+                        0,
+                        0,
+                        true,
+                        Optional.empty(),
+                        Set.of(),
+                        Optional.empty()));
+    }
+
+    private PublicBookingUseCase.Booked book(
+            Instant start, String phone, Optional<String> email, Optional<String> key) {
+        return web.book(new BookAppointmentUseCase.Command(
+                WEB,
+                business,
+                cut.id(),
+                start,
+                Optional.empty(),
+                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), email),
+                "",
+                BookingSource.WEB,
+                key));
+    }
+
+    @Test
+    void the_page_shows_what_is_offered_and_when_and_unknown_slugs_are_not_found() {
+        var page = web.page(web.business("lola").id());
+
+        assertThat(page.business().name()).isEqualTo("Lola");
+        assertThat(page.services()).extracting(Service::name).containsExactly("Cut");
+        assertThat(page.weeklyHours().on(DayOfWeek.MONDAY)).hasSize(1);
+        assertThat(page.providers()).extracting(p -> p.displayName()).containsExactly("Lola Pérez");
+        for (String slug : List.of("nobody", "", "NOT A SLUG", "x".repeat(500))) {
+            assertThatThrownBy(() -> web.business(slug)).as(slug).isInstanceOf(NotFoundException.class);
+        }
+        app.businesses().delete(owner, business);
+        assertThatThrownBy(() -> web.business("lola")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_web_booking_comes_with_a_token_that_opens_it_and_nothing_else() {
+        var booked = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty());
+
+        assertThat(booked.result().appointment().source()).isEqualTo(BookingSource.WEB);
+        String token = booked.manageToken().orElseThrow();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(web.appointment(token).details().appointment().id())
+                .isEqualTo(booked.result().appointment().id());
+        assertThat(web.appointment(token).changeableUntil()).isBefore(TUESDAY_TEN);
+        for (String wrong : List.of(token + "x", token.substring(1), "", "x".repeat(10_000))) {
+            assertThatThrownBy(() -> web.appointment(wrong)).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
+    void a_repeat_without_the_key_gets_no_token_a_retry_with_it_gets_a_fresh_one() {
+        var first = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.of("web-1"));
+
+        // anyone who knows Carmen's number could send this: it must not hand out a way to cancel her appointment
+        var guessed = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty());
+        assertThat(guessed.result().replayed()).isTrue();
+        assertThat(guessed.manageToken()).isEmpty();
+
+        var retry = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.of("web-1"));
+        assertThat(retry.result().replay()).isEqualTo(BookAppointmentUseCase.Replay.SAME_KEY);
+        assertThat(web.appointment(retry.manageToken().orElseThrow())
+                        .details()
+                        .appointment()
+                        .id())
+                .isEqualTo(first.result().appointment().id());
+        assertThatThrownBy(() -> web.appointment(first.manageToken().orElseThrow()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_web_form_does_not_attach_an_email_to_someone_elses_number() {
+        book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty());
+        book(TUESDAY_TEN.plusSeconds(3600), "+34600111222", Optional.of("mallory@example.com"), Optional.empty());
+
+        assertThat(ports.clients()
+                        .findByContact(business, Optional.of(new PhoneNumber("+34600111222")), Optional.empty()))
+                .hasValueSatisfying(c -> assertThat(c.email()).isEmpty());
+        assertThat(ports.clients()
+                        .findByContact(
+                                business, Optional.empty(), Optional.of(new EmailAddress("mallory@example.com"))))
+                .isEmpty();
+    }
+
+    @Test
+    void the_client_cancels_or_moves_before_the_cutoff_and_not_after() {
+        String token = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty())
+                .manageToken()
+                .orElseThrow();
+
+        var moved = web.reschedule(token, TUESDAY_TEN.plusSeconds(2 * 3600));
+        assertThat(moved.details().appointment().start()).isEqualTo(TUESDAY_TEN.plusSeconds(2 * 3600));
+        assertThat(moved.details().appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
+
+        UseCases justBefore = Interactors.create(ports, Clock.fixed(TUESDAY_TEN.plusSeconds(3600), ZoneOffset.UTC));
+        assertThatThrownBy(() -> justBefore.publicBooking().cancel(token, "ill"))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLATION_TOO_LATE));
+        assertThatThrownBy(() -> justBefore.publicBooking().reschedule(token, TUESDAY_TEN.plusSeconds(6 * 3600)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLATION_TOO_LATE));
+
+        var cancelled = web.cancel(token, "ill");
+        assertThat(cancelled.details().appointment().cancellation())
+                .hasValueSatisfying(c -> assertThat(c.by()).isEqualTo(CancelledBy.CLIENT));
+    }
+}
