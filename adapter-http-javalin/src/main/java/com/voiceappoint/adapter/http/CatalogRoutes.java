@@ -179,22 +179,18 @@ final class CatalogRoutes {
     }
 
     void updateCategory(Context ctx) {
-        BusinessId business = new BusinessId(Params.requiredUuid(ctx, "business"));
         ServiceCategoryId id = new ServiceCategoryId(Params.pathUuid(ctx, "id"));
         CategoryRequest r = bodies.read(ctx, CategoryRequest.class);
         ctx.json(CategoryView.of(app.categories()
                 .update(
                         RequestContext.member(ctx),
-                        business,
                         id,
                         Optional.ofNullable(r.name()),
                         Optional.ofNullable(r.position()))));
     }
 
     void deleteCategory(Context ctx) {
-        BusinessId business = new BusinessId(Params.requiredUuid(ctx, "business"));
-        app.categories()
-                .remove(RequestContext.member(ctx), business, new ServiceCategoryId(Params.pathUuid(ctx, "id")));
+        app.categories().remove(RequestContext.member(ctx), new ServiceCategoryId(Params.pathUuid(ctx, "id")));
         ctx.status(204);
     }
 

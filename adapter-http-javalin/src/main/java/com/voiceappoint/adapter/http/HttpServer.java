@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voiceappoint.adapter.http.auth.Access;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
@@ -15,6 +16,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +34,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * wrong methods (405), oversized bodies (413) and non-JSON bodies (415).
  */
 public final class HttpServer implements AutoCloseable {
+    static final String OPENAPI_RESOURCE = "/api/openapi.json";
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
@@ -79,6 +84,8 @@ public final class HttpServer implements AutoCloseable {
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
         PublicRoutes publicPages = new PublicRoutes(useCases, bodies, limiter);
 
+        JsonNode openApi = openApiDocument(json);
+
         return Javalin.create(config -> {
             configure(config, json, settings);
             var routes = config.routes;
@@ -93,6 +100,7 @@ public final class HttpServer implements AutoCloseable {
             });
 
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
+            routes.get("/api/v1/openapi.json", ctx -> ctx.json(openApi), Access.PUBLIC);
 
             routes.post("/api/v1/auth/register", auth::register, Access.PUBLIC);
             routes.post("/api/v1/auth/token", auth::token, Access.PUBLIC);
@@ -113,6 +121,7 @@ public final class HttpServer implements AutoCloseable {
             routes.patch("/api/v1/businesses/{id}/onboarding", businesses::updateOnboarding, Access.MEMBER);
 
             routes.get("/api/v1/businesses/{id}/members", members::list, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/invitations", members::invitations, Access.MEMBER);
             routes.post("/api/v1/businesses/{id}/members", members::add, Access.MEMBER);
             routes.patch("/api/v1/businesses/{id}/members/{user}", members::changeRole, Access.MEMBER);
             routes.delete("/api/v1/businesses/{id}/members/{user}", members::remove, Access.MEMBER);
@@ -191,6 +200,18 @@ public final class HttpServer implements AutoCloseable {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
         });
+    }
+
+    /** docs/openapi.json, packaged by the build: read and checked once, at start. */
+    static JsonNode openApiDocument(ObjectMapper json) {
+        try (InputStream in = HttpServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI_RESOURCE + " is missing from the build");
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A body we would have to read must say it is JSON; a bodiless POST (a cancellation) needs no type. */

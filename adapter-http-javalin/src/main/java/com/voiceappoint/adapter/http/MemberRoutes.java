@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /** Who works in a business: members with their roles, and invitations waiting for a sign-up. */
@@ -47,13 +46,15 @@ final class MemberRoutes {
         }
     }
 
-    record TeamView(List<MemberView> results, List<InvitationView> invitations) {}
-
     void list(Context ctx) {
         MembersUseCase.Team team = app.members().team(RequestContext.member(ctx), BusinessRoutes.id(ctx));
-        ctx.json(new TeamView(
-                team.members().stream().map(MemberView::of).toList(),
-                team.invitations().stream().map(InvitationView::of).toList()));
+        Pages.respond(ctx, team.members().stream().map(MemberView::of).toList());
+    }
+
+    /** Invitations not yet accepted; only those who may manage members see them. */
+    void invitations(Context ctx) {
+        MembersUseCase.Team team = app.members().team(RequestContext.member(ctx), BusinessRoutes.id(ctx));
+        Pages.respond(ctx, team.invitations().stream().map(InvitationView::of).toList());
     }
 
     /** 201 with the member when the e-mail has an account; 202 with the invitation when it has not yet. */

@@ -36,13 +36,19 @@ final class Params {
     }
 
     static Optional<LocalDate> optionalDate(Context ctx, String name) {
-        return optional(ctx, name).map(value -> {
-            try {
-                return withinYears(name, LocalDate.parse(value));
-            } catch (DateTimeParseException e) {
-                throw InvalidRequestException.field(name, "wrong_type", "request.date_expected");
-            }
-        });
+        return optional(ctx, name).map(value -> date(name, value));
+    }
+
+    static LocalDate pathDate(Context ctx, String name) {
+        return date(name, ctx.pathParam(name));
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return withinYears(name, LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw InvalidRequestException.field(name, "wrong_type", "request.date_expected");
+        }
     }
 
     static boolean flag(Context ctx, String name) {

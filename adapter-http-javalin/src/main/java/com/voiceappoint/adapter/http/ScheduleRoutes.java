@@ -23,7 +23,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -173,7 +172,7 @@ final class ScheduleRoutes {
 
     private void saveSpecialDay(Context ctx, Optional<ProviderId> provider) {
         BusinessId business = BusinessRoutes.id(ctx);
-        LocalDate date = pathDate(ctx);
+        LocalDate date = Params.pathDate(ctx, "date");
         SpecialDayRequest request = bodies.read(ctx, SpecialDayRequest.class);
         List<OpeningWindow> windows = new ArrayList<>();
         for (Window w : Optional.ofNullable(request.windows()).orElse(List.of())) {
@@ -189,7 +188,11 @@ final class ScheduleRoutes {
 
     void removeSpecialDay(Context ctx) {
         app.businessHours()
-                .removeSpecialDay(RequestContext.member(ctx), BusinessRoutes.id(ctx), Optional.empty(), pathDate(ctx));
+                .removeSpecialDay(
+                        RequestContext.member(ctx),
+                        BusinessRoutes.id(ctx),
+                        Optional.empty(),
+                        Params.pathDate(ctx, "date"));
         ctx.status(204);
     }
 
@@ -199,7 +202,7 @@ final class ScheduleRoutes {
                         RequestContext.member(ctx),
                         BusinessRoutes.id(ctx),
                         Optional.of(providerId(ctx)),
-                        pathDate(ctx));
+                        Params.pathDate(ctx, "date"));
         ctx.status(204);
     }
 
@@ -310,14 +313,6 @@ final class ScheduleRoutes {
 
     private static ProviderId providerId(Context ctx) {
         return new ProviderId(Params.pathUuid(ctx, "provider"));
-    }
-
-    private static LocalDate pathDate(Context ctx) {
-        try {
-            return LocalDate.parse(ctx.pathParam("date"));
-        } catch (DateTimeParseException e) {
-            throw InvalidRequestException.field("date", "wrong_type", "request.date_expected");
-        }
     }
 
     static WeeklyHours weekly(Map<String, List<Window>> hours) {

@@ -115,7 +115,11 @@ class BusinessApiTest {
 
         var team = api.at(base + "/members").token(owner.token()).get();
         assertThat(team.body().get("results")).hasSize(2);
-        assertThat(team.body().get("invitations")).hasSize(1);
+        assertThat(team.body().get("next_cursor").isNull()).isTrue();
+        var pending = api.at(base + "/invitations").token(owner.token()).get();
+        assertThat(pending.body().get("results"))
+                .extracting(i -> i.get("email").asText())
+                .containsExactly("later@example.com");
 
         var again = api.at(base + "/members")
                 .token(owner.token())

@@ -68,7 +68,7 @@ class CatalogApiTest {
                         .status())
                 .isEqualTo(404);
 
-        var renamed = api.at("/api/v1/service-categories/" + category + "?business=" + owner.businessId())
+        var renamed = api.at("/api/v1/service-categories/" + category)
                 .token(owner.token())
                 .raw("PATCH", "{\"name\": \"Hair & beard\"}", "application/json");
         assertThat(renamed.body().get("name").asText()).isEqualTo("Hair & beard");
@@ -78,7 +78,7 @@ class CatalogApiTest {
                         .body()
                         .get("results"))
                 .hasSize(1);
-        assertThat(api.at("/api/v1/service-categories/" + category + "?business=" + owner.businessId())
+        assertThat(api.at("/api/v1/service-categories/" + category)
                         .token(owner.token())
                         .delete()
                         .status())

@@ -6,8 +6,10 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 public final class JdbiCategoryRepository implements CategoryRepository {
@@ -56,13 +58,24 @@ public final class JdbiCategoryRepository implements CategoryRepository {
 
     @Override
     public Optional<ServiceCategory> findById(BusinessId businessId, ServiceCategoryId id) {
-        return jdbi.withHandle(h -> h.createQuery("select id, name, position from service_categories "
-                        + "where business_id = :business and id = :id")
-                .bind("business", businessId.value())
+        return findById(List.of(businessId), id);
+    }
+
+    @Override
+    public Optional<ServiceCategory> findById(Collection<BusinessId> scope, ServiceCategoryId id) {
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select business_id, id, name, position from service_categories "
+                        + "where business_id = any(:scope) and id = :id")
+                .bindArray(
+                        "scope",
+                        UUID.class,
+                        scope.stream().map(BusinessId::value).toList())
                 .bind("id", id.value())
                 .map((rs, ctx) -> new ServiceCategory(
                         new ServiceCategoryId(Rows.uuid(rs, "id")),
-                        businessId,
+                        new BusinessId(Rows.uuid(rs, "business_id")),
                         rs.getString("name"),
                         rs.getInt("position")))
                 .findOne());

@@ -102,7 +102,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     throw e;
                 }
                 // the same key arrived twice at once; the other request booked
-                return replayByKey(request).orElseThrow(() -> e);
+                return replayByKey(request).orElseThrow(BookAppointmentInteractor::keyReused);
             } catch (SlotAlreadyTakenException e) {
                 Optional<Result> sameRequest = sameRequestBooked(request);
                 if (sameRequest.isPresent()) {

@@ -156,23 +156,18 @@ public final class CatalogInteractor
 
     @Override
     public ServiceCategory update(
-            Actor actor,
-            BusinessId businessId,
-            ServiceCategoryId id,
-            Optional<String> name,
-            Optional<Integer> position) {
-        access.require(actor, businessId, Permission.MANAGE_CATALOG);
-        ServiceCategory current = requireCategory(businessId, id);
-        ServiceCategory updated =
-                new ServiceCategory(id, businessId, name.orElse(current.name()), position.orElse(current.position()));
+            Actor actor, ServiceCategoryId id, Optional<String> name, Optional<Integer> position) {
+        ServiceCategory current = findCategory(actor, id);
+        ServiceCategory updated = new ServiceCategory(
+                id, current.businessId(), name.orElse(current.name()), position.orElse(current.position()));
         categories.update(updated);
         return updated;
     }
 
     @Override
-    public void remove(Actor actor, BusinessId businessId, ServiceCategoryId id) {
-        access.require(actor, businessId, Permission.MANAGE_CATALOG);
-        if (!categories.remove(businessId, id)) {
+    public void remove(Actor actor, ServiceCategoryId id) {
+        ServiceCategory category = findCategory(actor, id);
+        if (!categories.remove(category.businessId(), id)) {
             throw new NotFoundException("category");
         }
     }
@@ -183,6 +178,14 @@ public final class CatalogInteractor
         Service service = services.findById(scope, serviceId).orElseThrow(() -> new NotFoundException("service"));
         access.require(actor, service.businessId(), permission);
         return service;
+    }
+
+    /** A category of one of the businesses the actor may see, once they may change the catalogue there. */
+    private ServiceCategory findCategory(Actor actor, ServiceCategoryId id) {
+        Collection<BusinessId> scope = actor instanceof Actor.Member member ? access.visibleTo(member) : List.of();
+        ServiceCategory category = categories.findById(scope, id).orElseThrow(() -> new NotFoundException("category"));
+        access.require(actor, category.businessId(), Permission.MANAGE_CATALOG);
+        return category;
     }
 
     private void requireProviders(BusinessId businessId, Set<ProviderId> wanted) {

@@ -214,6 +214,10 @@ public abstract class CatalogAndScheduleContract {
         ServiceCategory renamed = new ServiceCategory(hair.id(), tenant.id(), "Hair & beard", 1);
         ports.categories().update(renamed);
         assertThat(ports.categories().findById(tenant.id(), hair.id())).contains(renamed);
+        assertThat(ports.categories().findById(List.of(TestData.tenant(ports).id(), tenant.id()), hair.id()))
+                .contains(renamed);
+        assertThat(ports.categories().findById(List.of(TestData.tenant(ports).id()), hair.id()))
+                .isEmpty();
 
         assertThat(ports.categories().remove(tenant.id(), hair.id())).isTrue();
         assertThat(ports.categories().findById(tenant.id(), hair.id())).isEmpty();

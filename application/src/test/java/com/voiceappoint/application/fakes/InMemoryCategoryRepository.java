@@ -5,6 +5,7 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,12 @@ public final class InMemoryCategoryRepository implements CategoryRepository {
 
     @Override
     public Optional<ServiceCategory> findById(BusinessId businessId, ServiceCategoryId id) {
-        return Optional.ofNullable(categories.get(id))
-                .filter(c -> c.businessId().equals(businessId));
+        return findById(List.of(businessId), id);
+    }
+
+    @Override
+    public synchronized Optional<ServiceCategory> findById(Collection<BusinessId> scope, ServiceCategoryId id) {
+        return Optional.ofNullable(categories.get(id)).filter(c -> scope.contains(c.businessId()));
     }
 
     @Override

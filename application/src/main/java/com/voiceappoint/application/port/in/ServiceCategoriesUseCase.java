@@ -13,13 +13,8 @@ public interface ServiceCategoriesUseCase {
 
     ServiceCategory create(Actor actor, BusinessId businessId, String name, Optional<Integer> position);
 
-    ServiceCategory update(
-            Actor actor,
-            BusinessId businessId,
-            ServiceCategoryId id,
-            Optional<String> name,
-            Optional<Integer> position);
+    ServiceCategory update(Actor actor, ServiceCategoryId id, Optional<String> name, Optional<Integer> position);
 
     /** Removes the category; its services stay in the catalogue, without a category. */
-    void remove(Actor actor, BusinessId businessId, ServiceCategoryId id);
+    void remove(Actor actor, ServiceCategoryId id);
 }

@@ -3,6 +3,7 @@ package com.voiceappoint.application.port.out;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public interface CategoryRepository {
     boolean remove(BusinessId businessId, ServiceCategoryId id);
 
     Optional<ServiceCategory> findById(BusinessId businessId, ServiceCategoryId id);
+
+    /** Only among the given businesses: a lookup by id can never reach another tenant. */
+    Optional<ServiceCategory> findById(Collection<BusinessId> scope, ServiceCategoryId id);
 
     /** By position, then name. */
     List<ServiceCategory> findByBusiness(BusinessId businessId);
