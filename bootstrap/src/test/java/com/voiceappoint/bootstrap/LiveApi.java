@@ -1,0 +1,137 @@
+package com.voiceappoint.bootstrap;
+
+import com.voiceappoint.adapter.http.ApiClient;
+import com.voiceappoint.adapter.persistence.DatabaseUrl;
+import com.voiceappoint.adapter.persistence.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real server on a free port over a test class's own PostgreSQL, as nginx would front it: every request comes
+ * from its own client address (X-Forwarded-For), so suites that make hundreds of requests measure the API, not
+ * the per-address rate limits, which have tests of their own.
+ */
+final class LiveApi implements AutoCloseable {
+    static final String PASSWORD = "s3cret-enough";
+
+    private final VoiceAppointServer server;
+    private final ApiClient client;
+    private final DatabaseUrl database;
+    private final AtomicInteger addresses = new AtomicInteger();
+    private final AtomicInteger accounts = new AtomicInteger();
+
+    private LiveApi(VoiceAppointServer server, DatabaseUrl database) {
+        this.server = server;
+        this.client = new ApiClient(server.port());
+        this.database = database;
+    }
+
+    static LiveApi start(TestPostgres postgres) {
+        VoiceAppointServer server = VoiceAppointServer.start(
+                ServerConfig.from(Map.of(
+                        "PORT", "0",
+                        "HOST", "127.0.0.1",
+                        "DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(postgres.url()),
+                        "JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes",
+                        "TRUST_PROXY_HEADERS", "true")),
+                VoiceAppointServer.databaseClock());
+        return new LiveApi(server, postgres.url());
+    }
+
+    /** A request from a client address of its own. */
+    ApiClient.Call at(String path) {
+        int n = addresses.incrementAndGet();
+        return client.at(path).header("X-Forwarded-For", "10.%d.%d.%d".formatted(n >> 16 & 255, n >> 8 & 255, n & 255));
+    }
+
+    record Account(String userId, String email, String token, String businessId) {}
+
+    /** A new user with a business of their own in Madrid, logged in. */
+    Account register(String businessName) {
+        String email = "user" + accounts.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
+        var registered = at("/api/v1/auth/register")
+                .post(Map.of(
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "full_name",
+                        businessName + " Owner",
+                        "business_name",
+                        businessName,
+                        "business_type",
+                        "salon",
+                        "timezone",
+                        "Europe/Madrid",
+                        "currency",
+                        "EUR",
+                        "country",
+                        "ES"));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("registration failed: " + registered.raw());
+        }
+        var login = at("/api/v1/auth/token").post(Map.of("email", email, "password", PASSWORD));
+        if (login.status() != 200) {
+            throw new IllegalStateException("login failed: " + login.raw());
+        }
+        return new Account(
+                registered.body().get("user").get("id").asText(),
+                email,
+                login.body().get("access").asText(),
+                registered.body().get("business_id").asText());
+    }
+
+    /**
+     * Every row of every table, as one fingerprint (Flyway's own history aside): equal fingerprints mean nothing
+     * was written. Read straight from PostgreSQL, bypassing the code under test.
+     */
+    String snapshot() {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("select table_name from information_schema.tables "
+                    + "where table_schema = 'public' and table_type = 'BASE TABLE' "
+                    + "and table_name <> 'flyway_schema_history' order by 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            StringBuilder fingerprint = new StringBuilder();
+            for (String table : tables) {
+                try (ResultSet rs = statement.executeQuery("select count(*), md5(coalesce(string_agg(t::text, '|' "
+                        + "order by t::text), '')) from \"" + table + "\" t")) {
+                    rs.next();
+                    fingerprint.append(table).append('=').append(rs.getLong(1)).append(':');
+                    fingerprint.append(rs.getString(2)).append('\n');
+                }
+            }
+            return fingerprint.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the database", e);
+        }
+    }
+
+    /** For setup the API refuses on purpose (an appointment that has already started). */
+    void execute(String sql) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

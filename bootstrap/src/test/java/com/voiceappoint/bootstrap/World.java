@@ -1,0 +1,268 @@
+package com.voiceappoint.bootstrap;
+
+import com.voiceappoint.adapter.http.ApiClient;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A business set up through the API: open 08:00-20:00 every day, one 30-minute service, and members in whichever
+ * roles a test adds. Everything a test acts on is made fresh by the owner, so no call depends on another's leftovers.
+ */
+final class World {
+    /** From the most to the least powerful: PRODUCT.md §3. */
+    enum Role {
+        OWNER,
+        ADMIN,
+        MANAGER,
+        STAFF,
+        VIEWER;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+    private static final int SLOTS_A_DAY = 24;
+    /** Bookings fill days from here on; special days and time off go further out, where they block no booking. */
+    private static final LocalDate FIRST_DAY =
+            LocalDate.now(MADRID).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+
+    private static final int FAR_OFF_DAYS = 45;
+    static final Map<String, Object> EVERY_DAY = everyDay();
+
+    private final LiveApi api;
+    final LiveApi.Account owner;
+    final String id;
+    final String slug;
+    final String service;
+    final String ownerProvider;
+    private final Map<Role, LiveApi.Account> members = new EnumMap<>(Role.class);
+    private String staffProvider;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Deque<LiveApi.Account> spares = new ArrayDeque<>();
+
+    private World(LiveApi api, LiveApi.Account owner, String slug, String service, String ownerProvider) {
+        this.api = api;
+        this.owner = owner;
+        this.id = owner.businessId();
+        this.slug = slug;
+        this.service = service;
+        this.ownerProvider = ownerProvider;
+        members.put(Role.OWNER, owner);
+    }
+
+    static World open(LiveApi api, String name) {
+        LiveApi.Account owner = api.register(name);
+        expect(200, put(api, owner, "/api/v1/businesses/" + owner.businessId() + "/hours", Map.of("hours", EVERY_DAY)));
+        String service = created(post(
+                api,
+                owner,
+                "/api/v1/services",
+                Map.of("business", owner.businessId(), "name", "Cut", "duration_minutes", 30, "price", "20.00")));
+        String provider = expect(
+                        200,
+                        api.at("/api/v1/businesses/" + owner.businessId() + "/staff")
+                                .token(owner.token())
+                                .get())
+                .body()
+                .get("results")
+                .get(0)
+                .get("id")
+                .asText();
+        String slug = expect(
+                        200,
+                        api.at("/api/v1/businesses/" + owner.businessId())
+                                .token(owner.token())
+                                .get())
+                .body()
+                .get("slug")
+                .asText();
+        return new World(api, owner, slug, service, provider);
+    }
+
+    private static Map<String, Object> everyDay() {
+        Map<String, Object> week = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day.name().toLowerCase(Locale.ROOT), List.of(Map.of("opens", "08:00", "closes", "20:00")));
+        }
+        return Map.copyOf(week);
+    }
+
+    /** Adds a registered user in this role; staff also become a provider of their own. */
+    World withMember(Role role, LiveApi.Account user) {
+        if (role == Role.OWNER) {
+            throw new IllegalArgumentException("the world's owner is its registrant");
+        }
+        expect(201, post(api, owner, path("/members"), Map.of("email", user.email(), "role", role.code())));
+        members.put(role, user);
+        if (role == Role.STAFF) {
+            staffProvider = created(post(
+                    api,
+                    owner,
+                    path("/staff"),
+                    Map.of("display_name", "Staff " + user.userId(), "user_id", user.userId())));
+        }
+        return this;
+    }
+
+    /** Registered users to add as members where a test changes or removes one. */
+    World withSpares(List<LiveApi.Account> users) {
+        spares.addAll(users);
+        return this;
+    }
+
+    LiveApi.Account member(Role role) {
+        LiveApi.Account account = members.get(role);
+        if (account == null) {
+            throw new IllegalStateException("no " + role + " in this world");
+        }
+        return account;
+    }
+
+    /** The provider whose agenda this actor looks after: staff their own, anyone else the owner's. */
+    String providerOf(Role actor) {
+        return actor == Role.STAFF ? staffProvider : ownerProvider;
+    }
+
+    String path(String rest) {
+        return "/api/v1/businesses/" + id + rest;
+    }
+
+    int next() {
+        return sequence.incrementAndGet();
+    }
+
+    /** A local start time nobody else in this world has used: each call takes the next half hour. */
+    String freshStart() {
+        int n = next();
+        LocalDate day = FIRST_DAY.plusDays(n / SLOTS_A_DAY);
+        LocalTime time = LocalTime.of(8, 0).plusMinutes(30L * (n % SLOTS_A_DAY));
+        return day + "T" + time;
+    }
+
+    /** A date, far past every booking, that no other call of this world uses. */
+    String freshDate() {
+        return FIRST_DAY.plusDays(FAR_OFF_DAYS + next()).toString();
+    }
+
+    String freshPhone() {
+        return "+3461%07d".formatted(next());
+    }
+
+    String freshService() {
+        return created(post(
+                api,
+                owner,
+                "/api/v1/services",
+                Map.of("business", id, "name", "Service " + next(), "duration_minutes", 30, "price", "10.00")));
+    }
+
+    String freshCategory() {
+        return created(
+                post(api, owner, "/api/v1/service-categories", Map.of("business", id, "name", "Category " + next())));
+    }
+
+    String freshClient() {
+        return created(
+                post(api, owner, "/api/v1/clients", Map.of("business", id, "name", "Client", "phone", freshPhone())));
+    }
+
+    String freshProvider() {
+        return created(post(api, owner, path("/staff"), Map.of("display_name", "Provider " + next())));
+    }
+
+    String freshInvitation() {
+        return expect(
+                        202,
+                        post(
+                                api,
+                                owner,
+                                path("/members"),
+                                Map.of("email", "invitee" + next() + "@example.com", "role", "viewer")))
+                .body()
+                .get("id")
+                .asText();
+    }
+
+    /** A registered user added as a viewer, to change or remove. */
+    String freshMember() {
+        LiveApi.Account spare = spares.pop();
+        expect(201, post(api, owner, path("/members"), Map.of("email", spare.email(), "role", "viewer")));
+        return spare.userId();
+    }
+
+    String freshAppointment(String provider) {
+        return created(post(
+                api,
+                owner,
+                "/api/v1/appointments",
+                Map.of(
+                        "business", id,
+                        "service", service,
+                        "start", freshStart(),
+                        "provider", provider,
+                        "client", Map.of("name", "Client", "phone", freshPhone()))));
+    }
+
+    /** Booked through the API, then moved into the past below it: the API rightly refuses to book the past. */
+    String startedAppointment(String provider) {
+        String appointment = freshAppointment(provider);
+        int hoursAgo = 2 + 2 * next();
+        api.execute("with shift as (select starts_at - (date_trunc('hour', now()) - interval '" + hoursAgo
+                + " hours') as by from appointments where id = '" + appointment + "') "
+                + "update appointments set starts_at = starts_at - shift.by, ends_at = ends_at - shift.by, "
+                + "blocked_from = blocked_from - shift.by, blocked_until = blocked_until - shift.by "
+                + "from shift where id = '" + appointment + "'");
+        return appointment;
+    }
+
+    /** A closed day, business-wide ({@code provider} null) or for one provider; answers its date. */
+    String freshSpecialDay(String provider) {
+        String date = freshDate();
+        String where =
+                provider == null ? path("/special-days/" + date) : path("/staff/" + provider + "/special-days/" + date);
+        expect(200, put(api, owner, where, Map.of("reason", "closed")));
+        return date;
+    }
+
+    String freshTimeOff(String provider) {
+        String date = freshDate();
+        return created(post(
+                api,
+                owner,
+                path("/staff/" + provider + "/time-off"),
+                Map.of("from", date + "T10:00", "to", date + "T11:00", "reason", "errand")));
+    }
+
+    private static ApiClient.Response post(LiveApi api, LiveApi.Account as, String path, Object body) {
+        return api.at(path).token(as.token()).post(body);
+    }
+
+    private static ApiClient.Response put(LiveApi api, LiveApi.Account as, String path, Object body) {
+        return api.at(path).token(as.token()).put(body);
+    }
+
+    private static String created(ApiClient.Response response) {
+        return expect(201, response).body().get("id").asText();
+    }
+
+    private static ApiClient.Response expect(int status, ApiClient.Response response) {
+        if (response.status() != status) {
+            throw new IllegalStateException(
+                    "setup expected " + status + ", got " + response.status() + ": " + response.raw());
+        }
+        return response;
+    }
+}
