@@ -91,7 +91,7 @@ final class ProblemResponder {
                 case IDEMPOTENCY_KEY -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
                 case BUSINESS_SLUG -> ErrorCode.DUPLICATE_NAME;
             };
-            return problem(409, code.name(), language, ctx, List.of(), List.of());
+            return problem(status(code), code.name(), language, ctx, List.of(), List.of());
         }
         if (e instanceof RateLimitedException limited) {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
