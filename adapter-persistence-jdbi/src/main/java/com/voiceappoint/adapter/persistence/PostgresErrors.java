@@ -11,11 +11,14 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Turns the database's refusals into the application's: the exclusion constraint (SQLSTATE 23P01) into "slot
- * already taken", unique keys (23505) into the duplicate they mean. Nothing SQL-shaped crosses the port.
+ * already taken", unique keys (23505) into the duplicate they mean. Nothing SQL-shaped crosses the port. Deadlocks
+ * and serialization failures are told apart for the transaction runner, which runs such work again.
  */
 final class PostgresErrors {
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
     private static final Map<String, DuplicateKeyException.Key> UNIQUE_KEYS = Map.of(
             "users_email_key", DuplicateKeyException.Key.USER_EMAIL,
             "clients_phone_key", DuplicateKeyException.Key.CLIENT_CONTACT,
@@ -57,6 +60,18 @@ final class PostgresErrors {
             }
         }
         return e;
+    }
+
+    /** Whether the database cancelled the transaction for what another did at the same time: worth running again. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (DEADLOCK_DETECTED.equals(sql.getSQLState())
+                            || SERIALIZATION_FAILURE.equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String constraint(SQLException e) {

@@ -31,6 +31,12 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -110,5 +116,66 @@ class TransactionsTest {
                 .isInstanceOf(BookingRefusedException.class);
         assertThat(ports.clients().findByContact(tenant.id(), Optional.of(newcomer), Optional.empty()))
                 .isEmpty();
+    }
+
+    @Test
+    void a_transaction_the_deadlock_detector_cancels_is_run_again() throws Exception {
+        User first = user("first");
+        User second = user("second");
+        ports.users().add(first);
+        ports.users().add(second);
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch bothHoldOneRow = new CountDownLatch(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // each locks one row, waits until the other holds its own, then asks for the other's: a deadlock
+            Future<String> one = pool.submit(() -> ports.transactions().inTransaction(() -> {
+                attempts.incrementAndGet();
+                ports.users().update(renamed(first, "one"));
+                awaitQuietly(bothHoldOneRow);
+                ports.users().update(renamed(second, "one"));
+                return "one";
+            }));
+            Future<String> two = pool.submit(() -> ports.transactions().inTransaction(() -> {
+                attempts.incrementAndGet();
+                ports.users().update(renamed(second, "two"));
+                awaitQuietly(bothHoldOneRow);
+                ports.users().update(renamed(first, "two"));
+                return "two";
+            }));
+
+            assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo("one");
+            assertThat(two.get(30, TimeUnit.SECONDS)).isEqualTo("two");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(attempts).as("one of them ran twice").hasValue(3);
+        // whichever ran last wrote both rows: the retried work ran whole, not half
+        assertThat(ports.users().findById(first.id()).orElseThrow().fullName())
+                .isEqualTo(ports.users().findById(second.id()).orElseThrow().fullName());
+    }
+
+    private static User user(String name) {
+        return new User(
+                UserId.random(),
+                new EmailAddress(name + "-" + System.nanoTime() + "@example.com"),
+                "hash",
+                name,
+                Language.ES,
+                Instant.now());
+    }
+
+    private static User renamed(User user, String name) {
+        return new User(user.id(), user.email(), user.passwordHash(), name, user.language(), user.createdAt());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        latch.countDown();
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
