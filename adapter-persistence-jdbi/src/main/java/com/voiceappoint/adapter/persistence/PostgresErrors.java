@@ -26,7 +26,8 @@ final class PostgresErrors {
             "businesses_slug_key", DuplicateKeyException.Key.BUSINESS_SLUG,
             "appointments_idempotency_key", DuplicateKeyException.Key.IDEMPOTENCY_KEY,
             "services_active_name", DuplicateKeyException.Key.SERVICE_NAME,
-            "service_categories_name", DuplicateKeyException.Key.CATEGORY_NAME);
+            "service_categories_name", DuplicateKeyException.Key.CATEGORY_NAME,
+            "voice_lines_pkey", DuplicateKeyException.Key.VOICE_LINE);
 
     private PostgresErrors() {}
 

@@ -137,6 +137,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 schedules(),
                 clients(),
                 appointments(),
+                new JdbiVoiceSettingsRepository(jdbi),
                 passwordHasher);
     }
 

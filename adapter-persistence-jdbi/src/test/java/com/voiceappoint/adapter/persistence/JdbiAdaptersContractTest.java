@@ -5,6 +5,7 @@ import com.voiceappoint.application.contract.AppointmentRepositoryContract;
 import com.voiceappoint.application.contract.CatalogAndScheduleContract;
 import com.voiceappoint.application.contract.ClientRepositoryContract;
 import com.voiceappoint.application.contract.SessionRepositoryContract;
+import com.voiceappoint.application.contract.VoiceRepositoriesContract;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import org.junit.jupiter.api.Nested;
@@ -53,6 +54,14 @@ class JdbiAdaptersContractTest {
 
     @Nested
     class Appointments extends AppointmentRepositoryContract {
+        @Override
+        protected OutboundPorts newPorts() {
+            return ports();
+        }
+    }
+
+    @Nested
+    class Voice extends VoiceRepositoriesContract {
         @Override
         protected OutboundPorts newPorts() {
             return ports();

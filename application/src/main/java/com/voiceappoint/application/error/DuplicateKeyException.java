@@ -9,6 +9,8 @@ public final class DuplicateKeyException extends RuntimeException {
         SERVICE_NAME,
         CATEGORY_NAME,
         CLIENT_CONTACT,
+        /** A phone number or line another business already answers on. */
+        VOICE_LINE,
     }
 
     private final Key key;

@@ -16,6 +16,7 @@ import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.BookingConflictPolicy;
 import com.voiceappoint.domain.availability.BookingDecision;
@@ -79,12 +80,26 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
 
     @Override
     public Result book(Command command) {
+        return place(command, Intent.BOOK);
+    }
+
+    /** Holds the time instead of booking it: what a caller gets while they decide. */
+    Result hold(Command command) {
+        return place(command, Intent.HOLD);
+    }
+
+    private enum Intent {
+        BOOK,
+        HOLD
+    }
+
+    private Result place(Command command, Intent intent) {
         BusinessAccess.Granted granted =
                 access.require(command.actor(), command.businessId(), Permission.MANAGE_OWN_APPOINTMENTS);
         Business business = granted.business();
         Service service = Bookable.service(services, business, command.serviceId(), command.actor());
         Optional<ProviderId> provider = providerFor(command, granted);
-        Request request = Request.of(command, business, service, provider);
+        Request request = Request.of(command, business, service, provider, intent);
 
         Optional<Result> replay = replayByKey(request);
         if (replay.isPresent()) {
@@ -127,8 +142,15 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         Client client = resolveClient(request);
         Optional<Appointment> existing =
                 appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
-        if (existing.isPresent()) {
-            return new Result(assembler.details(existing.get()), Replay.SAME_REQUEST);
+        if (existing.isPresent() && !existing.get().isLapsedHold(now)) {
+            Appointment found = existing.get();
+            if (found.status() != AppointmentStatus.HELD || request.intent == Intent.HOLD) {
+                return new Result(assembler.details(found), Replay.SAME_REQUEST);
+            }
+            // the caller held this time a moment ago: the hold becomes the booking
+            Appointment confirmed = found.confirm(now);
+            Updates.apply(appointments, found, confirmed);
+            return new Result(assembler.details(confirmed), Replay.NONE);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();
         LoadedCalendar loaded =
@@ -139,15 +161,25 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             throw new PolicyRefusal(refused.reason());
         }
         BookingDecision.Accepted accepted = (BookingDecision.Accepted) decision;
-        Appointment appointment = Appointment.confirmed(
-                AppointmentId.random(),
-                request.service,
-                accepted.provider(),
-                client.id(),
-                request.start,
-                request.source,
-                request.notes,
-                now);
+        Appointment appointment = request.intent == Intent.HOLD
+                ? Appointment.held(
+                        AppointmentId.random(),
+                        request.service,
+                        accepted.provider(),
+                        client.id(),
+                        request.start,
+                        business.policy().holdDuration(),
+                        request.source,
+                        now)
+                : Appointment.confirmed(
+                        AppointmentId.random(),
+                        request.service,
+                        accepted.provider(),
+                        client.id(),
+                        request.start,
+                        request.source,
+                        request.notes,
+                        now);
         appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
         appointments.add(appointment, request.idempotencyKey);
         String providerName = loaded.providers().stream()
@@ -243,9 +275,11 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Optional<EmailAddress> email,
             String notes,
             BookingSource source,
-            Optional<AppointmentRepository.IdempotencyKey> idempotencyKey) {
+            Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
+            Intent intent) {
 
-        static Request of(Command command, Business business, Service service, Optional<ProviderId> provider) {
+        static Request of(
+                Command command, Business business, Service service, Optional<ProviderId> provider, Intent intent) {
             ClientDetails client = command.client();
             Optional<PhoneNumber> phone =
                     client.phone().filter(p -> !p.isBlank()).map(PhoneNumber::new);
@@ -268,7 +302,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     command.start().toString(),
                     provider.map(ProviderId::toString).orElse(""),
                     phone.map(PhoneNumber::value).orElse(""),
-                    email.map(EmailAddress::value).orElse("")));
+                    email.map(EmailAddress::value).orElse(""),
+                    intent.name()));
             // a client booking through a channel cannot claim to be the dashboard
             BookingSource source = command.actor() instanceof Actor.Caller caller ? caller.channel() : command.source();
             return new Request(
@@ -281,7 +316,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     email,
                     command.notes(),
                     source,
-                    key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)));
+                    key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
+                    intent);
         }
     }
 

@@ -44,6 +44,8 @@ public final class Interactors {
                 alternatives,
                 assembler,
                 clock);
+        VoiceSettingsInteractor voice =
+                new VoiceSettingsInteractor(access, ports.transactions(), ports.businesses(), ports.voiceSettings());
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         GetProfileInteractor profiles =
@@ -93,6 +95,10 @@ public final class Interactors {
                         booking,
                         rescheduling,
                         assembler,
-                        clock));
+                        clock),
+                voice,
+                voice,
+                new CallerAppointmentsInteractor(
+                        access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock));
     }
 }

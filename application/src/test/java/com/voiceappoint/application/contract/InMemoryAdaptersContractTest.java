@@ -45,4 +45,12 @@ class InMemoryAdaptersContractTest {
             return InMemoryAdapters.create();
         }
     }
+
+    @Nested
+    class Voice extends VoiceRepositoriesContract {
+        @Override
+        protected OutboundPorts newPorts() {
+            return InMemoryAdapters.create();
+        }
+    }
 }

@@ -23,6 +23,7 @@ public final class InMemoryAdapters {
                 new InMemoryScheduleRepository(),
                 new InMemoryClientRepository(),
                 new InMemoryAppointmentRepository(),
+                new InMemoryVoiceSettingsRepository(),
                 new FakePasswordHasher());
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.error.NotFoundException;
-import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
-import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.UseCases;
@@ -19,51 +17,31 @@ import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A client on the public page: no account, a slug to book on, a token to manage what they booked. */
 class PublicBookingTest {
-    /** Monday 23 November 2026, 09:00 in Madrid. */
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
-    /** Tuesday 10:00 in Madrid. */
-    private static final Instant TUESDAY_TEN = Instant.parse("2026-11-24T09:00:00Z");
-
+    private static final Instant TUESDAY_TEN = Salon.TUESDAY_TEN;
     private static final Actor WEB = new Actor.Caller(BookingSource.WEB);
 
-    private final OutboundPorts ports = InMemoryAdapters.create();
-    private final UseCases app = Interactors.create(ports, CLOCK);
+    private final Salon salon = new Salon();
+    private final OutboundPorts ports = salon.ports;
+    private final UseCases app = salon.app;
     private final PublicBookingUseCase web = app.publicBooking();
-    private Actor owner;
-    private BusinessId business;
-    private Service cut;
+    private final Actor owner = salon.owner;
+    private final BusinessId business = salon.business;
+    private final Service cut = salon.cut;
 
     @BeforeEach
-    void openASalon() {
-        var registered = app.registerAccount().register(RegistrationAndLoginTest.command("lola@example.com", "Lola"));
-        owner = Actor.member(registered.userId());
-        business = registered.businessId();
-        app.businessHours()
-                .setWeeklyHours(
-                        owner,
-                        business,
-                        WeeklyHours.sameOn(
-                                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY),
-                                List.of(OpeningWindow.of("09:00", "18:00"))));
-        cut = service("Cut");
-        Service retired = service("Perm");
+    void retireAService() {
+        Service retired = salon.service("Perm");
         app.services()
                 .update(
                         owner,
@@ -80,23 +58,6 @@ class PublicBookingTest {
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty()));
-    }
-
-    private Service service(String name) {
-        return app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        owner,
-                        business,
-                        name,
-                        "",
-                        30,
-                        new BigDecimal("20"),
-                        0,
-                        0,
-                        true,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()));
     }
 
     private PublicBookingUseCase.Booked book(
@@ -187,7 +148,7 @@ class PublicBookingTest {
         assertThat(moved.details().appointment().start()).isEqualTo(TUESDAY_TEN.plusSeconds(2 * 3600));
         assertThat(moved.details().appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
 
-        UseCases justBefore = Interactors.create(ports, Clock.fixed(TUESDAY_TEN.plusSeconds(3600), ZoneOffset.UTC));
+        UseCases justBefore = salon.at(TUESDAY_TEN.plusSeconds(3600));
         assertThatThrownBy(() -> justBefore.publicBooking().cancel(token, "ill"))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLATION_TOO_LATE));

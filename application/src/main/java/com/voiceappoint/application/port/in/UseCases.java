@@ -24,7 +24,10 @@ public record UseCases(
         BookAppointmentUseCase bookAppointment,
         AppointmentsQuery appointments,
         ChangeAppointmentUseCase changeAppointment,
-        PublicBookingUseCase publicBooking) {
+        PublicBookingUseCase publicBooking,
+        VoiceSettingsUseCase voiceSettings,
+        VoiceRoutingQuery voiceRouting,
+        CallerAppointmentsUseCase callerAppointments) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -47,5 +50,8 @@ public record UseCases(
         Objects.requireNonNull(appointments, "appointments");
         Objects.requireNonNull(changeAppointment, "changeAppointment");
         Objects.requireNonNull(publicBooking, "publicBooking");
+        Objects.requireNonNull(voiceSettings, "voiceSettings");
+        Objects.requireNonNull(voiceRouting, "voiceRouting");
+        Objects.requireNonNull(callerAppointments, "callerAppointments");
     }
 }

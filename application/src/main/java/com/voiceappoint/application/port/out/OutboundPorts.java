@@ -16,6 +16,7 @@ public record OutboundPorts(
         ScheduleRepository schedules,
         ClientRepository clients,
         AppointmentRepository appointments,
+        VoiceSettingsRepository voiceSettings,
         PasswordHasher passwordHasher) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
@@ -30,6 +31,7 @@ public record OutboundPorts(
         Objects.requireNonNull(schedules, "schedules");
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(appointments, "appointments");
+        Objects.requireNonNull(voiceSettings, "voiceSettings");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
     }
 }

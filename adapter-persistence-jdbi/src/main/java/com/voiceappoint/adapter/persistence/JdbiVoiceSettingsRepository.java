@@ -1,0 +1,100 @@
+package com.voiceappoint.adapter.persistence;
+
+import static com.voiceappoint.adapter.persistence.PostgresErrors.translate;
+
+import com.voiceappoint.application.port.out.VoiceSettingsRepository;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.VoiceSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepository {
+    private static final String NUMBER = "number";
+    private static final String LINE_ID = "line_id";
+
+    private final Jdbi jdbi;
+
+    JdbiVoiceSettingsRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<VoiceSettings> find(BusinessId businessId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select assistant_id, greeting, language from voice_settings where business_id = :business")
+                .bind("business", businessId.value())
+                .map((rs, ctx) -> new VoiceSettings(
+                        businessId,
+                        lines(h, businessId, NUMBER).stream()
+                                .map(PhoneNumber::new)
+                                .toList(),
+                        lines(h, businessId, LINE_ID),
+                        Optional.ofNullable(rs.getString("assistant_id")),
+                        Optional.ofNullable(rs.getString("greeting")),
+                        Optional.ofNullable(rs.getString("language")).map(code -> Language.parse(code, "language"))))
+                .findOne());
+    }
+
+    private static List<String> lines(Handle h, BusinessId businessId, String kind) {
+        return h.createQuery("select value from voice_lines where business_id = :business and kind = :kind "
+                        + "order by position")
+                .bind("business", businessId.value())
+                .bind("kind", kind)
+                .mapTo(String.class)
+                .list();
+    }
+
+    @Override
+    public void save(VoiceSettings settings) {
+        translate(() -> jdbi.useTransaction(h -> {
+            h.createUpdate("insert into voice_settings (business_id, assistant_id, greeting, language) "
+                            + "values (:business, :assistant, :greeting, :language) on conflict (business_id) do "
+                            + "update set assistant_id = excluded.assistant_id, greeting = excluded.greeting, "
+                            + "language = excluded.language")
+                    .bind("business", settings.businessId().value())
+                    .bind("assistant", settings.assistantId().orElse(null))
+                    .bind("greeting", settings.greeting().orElse(null))
+                    .bind("language", settings.language().map(Language::code).orElse(null))
+                    .execute();
+            h.createUpdate("delete from voice_lines where business_id = :business")
+                    .bind("business", settings.businessId().value())
+                    .execute();
+            List<String[]> lines = new ArrayList<>();
+            settings.numbers().forEach(n -> lines.add(new String[] {NUMBER, n.value()}));
+            settings.lineIds().forEach(id -> lines.add(new String[] {LINE_ID, id}));
+            for (int i = 0; i < lines.size(); i++) {
+                h.createUpdate("insert into voice_lines (kind, value, business_id, position) "
+                                + "values (:kind, :value, :business, :position)")
+                        .bind("kind", lines.get(i)[0])
+                        .bind("value", lines.get(i)[1])
+                        .bind("business", settings.businessId().value())
+                        .bind("position", i)
+                        .execute();
+            }
+        }));
+    }
+
+    @Override
+    public Optional<BusinessId> findByNumber(PhoneNumber number) {
+        return businessOf(NUMBER, number.value());
+    }
+
+    @Override
+    public Optional<BusinessId> findByLineId(String lineId) {
+        return businessOf(LINE_ID, lineId);
+    }
+
+    private Optional<BusinessId> businessOf(String kind, String value) {
+        return jdbi.withHandle(
+                h -> h.createQuery("select business_id from voice_lines where kind = :kind and value = :value")
+                        .bind("kind", kind)
+                        .bind("value", value)
+                        .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
+                        .findOne());
+    }
+}

@@ -1,0 +1,18 @@
+package com.voiceappoint.application.port.in;
+
+import java.util.Optional;
+
+/**
+ * Which business a phone call is for, from what the voice platform says about the call (never from what a caller
+ * or the model says). Deleted businesses are not found; whether voice booking is on is for the caller to check.
+ */
+public interface VoiceRoutingQuery {
+
+    Optional<VoiceSettingsUseCase.VoiceConfiguration> bySlug(String slug);
+
+    /** By the number dialled, in E.164. */
+    Optional<VoiceSettingsUseCase.VoiceConfiguration> byNumber(String number);
+
+    /** By the voice platform's id of the line dialled. */
+    Optional<VoiceSettingsUseCase.VoiceConfiguration> byLineId(String lineId);
+}

@@ -1,0 +1,61 @@
+package com.voiceappoint.domain.voice;
+
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.shared.Language;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a business answers the phone through the shared voice assistant: the numbers callers dial to reach it (in
+ * E.164, and as the voice platform's own ids of those lines), which assistant answers if not the shared one, the
+ * greeting, and the language of the calls when it differs from the business's. Whether voice booking is on at all
+ * is the business's own flag.
+ */
+public record VoiceSettings(
+        BusinessId businessId,
+        List<PhoneNumber> numbers,
+        List<String> lineIds,
+        Optional<String> assistantId,
+        Optional<String> greeting,
+        Optional<Language> language) {
+    public static final int MAX_LINES = 10;
+    public static final int MAX_ID_LENGTH = 100;
+    public static final int MAX_GREETING_LENGTH = 500;
+
+    public VoiceSettings {
+        Objects.requireNonNull(businessId, "businessId");
+        numbers = List.copyOf(numbers);
+        lineIds = lineIds.stream().map(String::strip).toList();
+        Objects.requireNonNull(language, "language");
+        assistantId = assistantId.map(String::strip).filter(id -> !id.isEmpty());
+        greeting = greeting.map(String::strip).filter(g -> !g.isEmpty());
+        InvalidValueException.check(numbers.size() <= MAX_LINES, "numbers", "a business answers on at most 10 numbers");
+        InvalidValueException.check(
+                new HashSet<>(numbers).size() == numbers.size(), "numbers", "a number is listed twice");
+        InvalidValueException.check(lineIds.size() <= MAX_LINES, "line_ids", "a business has at most 10 lines");
+        InvalidValueException.check(
+                lineIds.stream().allMatch(id -> !id.isEmpty() && id.length() <= MAX_ID_LENGTH),
+                "line_ids",
+                "a line id has 1 to 100 characters");
+        InvalidValueException.check(
+                new HashSet<>(lineIds).size() == lineIds.size(), "line_ids", "a line id is listed twice");
+        InvalidValueException.check(
+                assistantId.map(id -> id.length() <= MAX_ID_LENGTH).orElse(true),
+                "assistant_id",
+                "an assistant id has at most 100 characters");
+        InvalidValueException.check(
+                greeting.map(g -> g.length() <= MAX_GREETING_LENGTH).orElse(true),
+                "greeting",
+                "a greeting has at most 500 characters");
+    }
+
+    /** A business that has not set up its phone yet: the shared assistant's defaults, no numbers. */
+    public static VoiceSettings none(BusinessId businessId) {
+        return new VoiceSettings(
+                businessId, List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}
