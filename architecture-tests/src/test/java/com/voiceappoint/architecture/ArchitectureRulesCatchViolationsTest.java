@@ -91,7 +91,7 @@ class ArchitectureRulesCatchViolationsTest {
     /** The library rule for {@code library}, whichever adapter owns it. */
     private static ArchRule libraryRule(String ignoredHint, String library) {
         return ArchitectureRules.libraryRules().stream()
-                .filter(rule -> rule.getDescription().endsWith(" uses " + library))
+                .filter(rule -> rule.getDescription().endsWith(" use " + library))
                 .findFirst()
                 .orElseThrow();
     }

@@ -25,7 +25,31 @@ public record ServerConfig(
         long maxRequestBytes,
         Language defaultLanguage,
         Optional<String> redisUrl,
-        boolean trustProxyHeaders) {
+        boolean trustProxyHeaders,
+        Voice voice) {
+
+    /**
+     * How Vapi reaches us and we reach Vapi.
+     *
+     * @param webhookSecret the shared secret Vapi sends ({@code x-vapi-secret}, or Bearer in {@code credentialHeader})
+     * @param hmacSecret the key of Vapi's HMAC credential, signing {@code "<timestamp>.<body>"}
+     * @param assistantId the shared assistant every business's calls are answered by
+     * @param apiKey the private key for Vapi's REST API, to place outbound calls
+     * @param publicUrl where Vapi reaches this server, written into the tool definitions we print
+     */
+    public record Voice(
+            Optional<String> webhookSecret,
+            String credentialHeader,
+            Optional<String> hmacSecret,
+            String signatureHeader,
+            String timestampHeader,
+            Duration replayWindow,
+            Optional<String> assistantId,
+            int maxBodyBytes,
+            String apiUrl,
+            Optional<String> apiKey,
+            Optional<String> phoneNumberId,
+            Optional<String> publicUrl) {}
 
     /** The variables read, with their defaults; .env.example and the docs list the same. */
     public static final Map<String, String> VARIABLES = Map.ofEntries(
@@ -40,7 +64,19 @@ public record ServerConfig(
             Map.entry("MAX_REQUEST_BYTES", "65536"),
             Map.entry("DEFAULT_LANGUAGE", "es"),
             Map.entry("REDIS_URL", "(unset: rate limits kept in this process)"),
-            Map.entry("TRUST_PROXY_HEADERS", "false"));
+            Map.entry("TRUST_PROXY_HEADERS", "false"),
+            Map.entry("VAPI_WEBHOOK_SECRET", "(unset: the Vapi webhook refuses every request)"),
+            Map.entry("VAPI_CREDENTIAL_HEADER", "Authorization"),
+            Map.entry("VAPI_HMAC_SECRET", "(unset: no HMAC credential)"),
+            Map.entry("VAPI_SIGNATURE_HEADER", "x-signature"),
+            Map.entry("VAPI_TIMESTAMP_HEADER", "x-timestamp"),
+            Map.entry("VAPI_REPLAY_WINDOW_SECONDS", "300"),
+            Map.entry("VAPI_ASSISTANT_ID", "(unset: assistant requests are refused)"),
+            Map.entry("VAPI_MAX_BODY_BYTES", "2097152"),
+            Map.entry("VAPI_API_URL", "https://api.vapi.ai"),
+            Map.entry("VAPI_API_KEY", "(unset: outbound calls are unavailable)"),
+            Map.entry("VAPI_PHONE_NUMBER_ID", "(unset: outbound calls need the business's own line)"),
+            Map.entry("PUBLIC_URL", "(unset: tool definitions name http://localhost:PORT)"));
 
     public static ServerConfig from(Map<String, String> env) {
         String environment = env.getOrDefault("APP_ENV", "development").trim();
@@ -60,7 +96,20 @@ public record ServerConfig(
                 Language.fromTag(env.getOrDefault("DEFAULT_LANGUAGE", "es"))
                         .orElseThrow(() -> new IllegalArgumentException("DEFAULT_LANGUAGE is es or en")),
                 nonBlank(env, "REDIS_URL"),
-                bool(env, "TRUST_PROXY_HEADERS"));
+                bool(env, "TRUST_PROXY_HEADERS"),
+                new Voice(
+                        nonBlank(env, "VAPI_WEBHOOK_SECRET"),
+                        env.getOrDefault("VAPI_CREDENTIAL_HEADER", "Authorization"),
+                        nonBlank(env, "VAPI_HMAC_SECRET"),
+                        env.getOrDefault("VAPI_SIGNATURE_HEADER", "x-signature"),
+                        env.getOrDefault("VAPI_TIMESTAMP_HEADER", "x-timestamp"),
+                        Duration.ofSeconds(integer(env, "VAPI_REPLAY_WINDOW_SECONDS", 300, 10, 3600)),
+                        nonBlank(env, "VAPI_ASSISTANT_ID"),
+                        integer(env, "VAPI_MAX_BODY_BYTES", 2 * 1024 * 1024, 64 * 1024, 20 * 1024 * 1024),
+                        env.getOrDefault("VAPI_API_URL", "https://api.vapi.ai"),
+                        nonBlank(env, "VAPI_API_KEY"),
+                        nonBlank(env, "VAPI_PHONE_NUMBER_ID"),
+                        nonBlank(env, "PUBLIC_URL")));
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {

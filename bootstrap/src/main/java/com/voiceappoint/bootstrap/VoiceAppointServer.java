@@ -4,6 +4,7 @@ import com.voiceappoint.adapter.http.HttpServer;
 import com.voiceappoint.adapter.http.HttpSettings;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.auth.Argon2PasswordHasher;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,18 +59,22 @@ public final class VoiceAppointServer implements AutoCloseable {
             PostgresPersistence persistence = PostgresPersistence.connect(database, config.databasePoolSize());
             running.push(persistence);
             UseCases useCases = Interactors.create(persistence.ports(Argon2PasswordHasher.OWASP), clock);
+            HttpSettings settings = new HttpSettings(
+                    secret,
+                    config.accessTokenLifetime(),
+                    config.maxRequestBytes(),
+                    config.defaultLanguage(),
+                    config.redisUrl(),
+                    config.trustProxyHeaders(),
+                    clock);
+            RateLimiter limiter = HttpServer.rateLimiter(settings);
             HttpServer http = HttpServer.start(
                     useCases,
-                    new HttpSettings(
-                            secret,
-                            config.accessTokenLifetime(),
-                            config.maxRequestBytes(),
-                            config.defaultLanguage(),
-                            config.redisUrl(),
-                            config.trustProxyHeaders(),
-                            clock),
+                    settings,
                     config.host(),
-                    config.port());
+                    config.port(),
+                    limiter,
+                    List.of(VoiceWiring.webhook(config, useCases, limiter, clock)));
             running.push(http);
             return new VoiceAppointServer(running, http);
         } catch (RuntimeException e) {

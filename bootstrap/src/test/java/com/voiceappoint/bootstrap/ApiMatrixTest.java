@@ -44,7 +44,8 @@ class ApiMatrixTest {
             "PATCH /api/v1/auth/me",
             "POST /api/v1/auth/password",
             "GET /api/v1/businesses",
-            "POST /api/v1/businesses");
+            "POST /api/v1/businesses",
+            "GET /api/v1/vapi/configs");
 
     private static LiveApi api;
     private static Map<Role, LiveApi.Account> people;

@@ -458,6 +458,19 @@ final class MemberApi {
                             "POST",
                             "/api/v1/appointments/" + w.startedAppointment(w.providerOf(r)) + "/no-show",
                             null)),
+            read("/api/v1/vapi/configs/{business}", (w, r) -> "/api/v1/vapi/configs/" + w.id),
+            write(
+                    "PATCH",
+                    "/api/v1/vapi/configs/{business}",
+                    Role.ADMIN,
+                    false,
+                    false,
+                    List.of(
+                            Map.of("numbers", List.of("12")),
+                            Map.of("language", "tlh"),
+                            Map.of("line_ids", List.of("")),
+                            Map.of("numbers", List.of("+34910000001", "+34910000001"))),
+                    (w, r) -> call("PATCH", "/api/v1/vapi/configs/" + w.id, Map.of("greeting", "Hola " + w.next()))),
             // last: it takes the world with it
             write(
                     "DELETE",

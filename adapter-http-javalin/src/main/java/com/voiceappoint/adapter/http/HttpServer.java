@@ -20,9 +20,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hibernate.validator.HibernateValidator;
@@ -47,16 +50,30 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port) {
-        RateLimiter limiter = settings.redisUrl()
-                .<RateLimiter>map(Bucket4jRateLimiter::redis)
-                .orElseGet(Bucket4jRateLimiter::inProcess);
-        return start(useCases, settings, host, port, limiter);
+        return start(useCases, settings, host, port, rateLimiter(settings), List.of());
     }
 
-    /** With a limiter of the caller's choosing; it is closed with the server. */
+    /** Shared through Redis when {@code REDIS_URL} is set, else kept in this process. */
+    public static RateLimiter rateLimiter(HttpSettings settings) {
+        return settings.redisUrl()
+                .<RateLimiter>map(Bucket4jRateLimiter::redis)
+                .orElseGet(Bucket4jRateLimiter::inProcess);
+    }
+
     static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port, RateLimiter limiter) {
+        return start(useCases, settings, host, port, limiter, List.of());
+    }
+
+    /** With a limiter of the caller's choosing (closed with the server) and routes of other adapters. */
+    public static HttpServer start(
+            UseCases useCases,
+            HttpSettings settings,
+            String host,
+            int port,
+            RateLimiter limiter,
+            List<RawRoute> rawRoutes) {
         try {
-            return new HttpServer(create(useCases, settings, limiter).start(host, port), limiter);
+            return new HttpServer(create(useCases, settings, limiter, rawRoutes).start(host, port), limiter);
         } catch (RuntimeException e) {
             limiter.close();
             throw e;
@@ -64,6 +81,12 @@ public final class HttpServer implements AutoCloseable {
     }
 
     static Javalin create(UseCases useCases, HttpSettings settings, RateLimiter limiter) {
+        return create(useCases, settings, limiter, List.of());
+    }
+
+    static Javalin create(UseCases useCases, HttpSettings settings, RateLimiter limiter, List<RawRoute> rawRoutes) {
+        Set<String> rawPaths =
+                rawRoutes.stream().flatMap(route -> route.paths().stream()).collect(Collectors.toUnmodifiableSet());
         ObjectMapper json = JsonMapping.create();
         Validator validator = Validation.byProvider(HibernateValidator.class)
                 .configure()
@@ -83,6 +106,7 @@ public final class HttpServer implements AutoCloseable {
         ScheduleRoutes schedules = new ScheduleRoutes(useCases, bodies, settings.clock());
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
         PublicRoutes publicPages = new PublicRoutes(useCases, bodies, limiter);
+        VoiceRoutes voice = new VoiceRoutes(useCases, bodies);
 
         JsonNode openApi = openApiDocument(json);
 
@@ -92,7 +116,11 @@ public final class HttpServer implements AutoCloseable {
             routes.exception(HttpResponseException.class, problems::respond);
             routes.exception(Exception.class, problems::respond);
             routes.before(RequestContext::assignRequestId);
-            routes.before("/api/*", HttpServer::requireJsonBody);
+            routes.before("/api/*", ctx -> {
+                if (!rawPaths.contains(withoutTrailingSlash(ctx.path()))) {
+                    requireJsonBody(ctx);
+                }
+            });
             routes.beforeMatched(ctx -> {
                 if (ctx.routeRoles().contains(Access.MEMBER)) {
                     RequestContext.authenticate(ctx, tokens);
@@ -100,6 +128,11 @@ public final class HttpServer implements AutoCloseable {
             });
 
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
+            for (RawRoute raw : rawRoutes) {
+                for (String path : raw.paths()) {
+                    routes.post(path, ctx -> answerRaw(ctx, raw), Access.PUBLIC);
+                }
+            }
             routes.get("/api/v1/openapi.json", ctx -> ctx.json(openApi), Access.PUBLIC);
 
             routes.post("/api/v1/auth/register", auth::register, Access.PUBLIC);
@@ -173,6 +206,10 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/appointments/{id}/complete", appointments::complete, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/no-show", appointments::markNoShow, Access.MEMBER);
 
+            routes.get("/api/v1/vapi/configs", voice::list, Access.MEMBER);
+            routes.get("/api/v1/vapi/configs/{business}", voice::get, Access.MEMBER);
+            routes.patch("/api/v1/vapi/configs/{business}", voice::update, Access.MEMBER);
+
             routes.get("/api/v1/public/businesses/{slug}", publicPages::page, Access.PUBLIC);
             routes.get("/api/v1/public/businesses/{slug}/availability", publicPages::availability, Access.PUBLIC);
             routes.post("/api/v1/public/businesses/{slug}/appointments", publicPages::book, Access.PUBLIC);
@@ -212,6 +249,22 @@ public final class HttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void answerRaw(Context ctx, RawRoute route) throws IOException {
+        byte[] body;
+        try (InputStream in = ctx.req().getInputStream()) {
+            body = in.readNBytes(route.maxBodyBytes() + 1);
+        }
+        if (body.length > route.maxBodyBytes()) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "body too large");
+        }
+        RawRoute.Reply reply = route.handler().handle(body, name -> Optional.ofNullable(ctx.header(name)));
+        ctx.status(reply.status()).contentType("application/json").result(reply.json());
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** A body we would have to read must say it is JSON; a bodiless POST (a cancellation) needs no type. */

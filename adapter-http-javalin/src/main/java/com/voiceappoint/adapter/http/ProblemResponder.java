@@ -90,6 +90,7 @@ final class ProblemResponder {
                 case USER_EMAIL -> ErrorCode.EMAIL_ALREADY_REGISTERED;
                 case IDEMPOTENCY_KEY -> ErrorCode.IDEMPOTENCY_KEY_REUSED;
                 case BUSINESS_SLUG -> ErrorCode.DUPLICATE_NAME;
+                case VOICE_LINE -> ErrorCode.NUMBER_IN_USE;
             };
             return problem(status(code), code.name(), language, ctx, List.of(), List.of());
         }
@@ -158,6 +159,7 @@ final class ProblemResponder {
             case EMAIL_ALREADY_REGISTERED,
                     DUPLICATE_NAME,
                     DUPLICATE_CONTACT,
+                    NUMBER_IN_USE,
                     ALREADY_MEMBER,
                     ALREADY_PROVIDER,
                     LAST_OWNER,

@@ -24,6 +24,8 @@ public enum ErrorCode {
     ALREADY_MEMBER,
     ALREADY_PROVIDER,
     DUPLICATE_CONTACT,
+    /** A phone number or line another business already answers on. */
+    NUMBER_IN_USE,
 
     // businesses and members
     LAST_OWNER,

@@ -1,0 +1,110 @@
+package com.voiceappoint.adapter.vapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.WeeklyHours;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers Vapi's "which assistant takes this call?" for a number with none attached: the shared assistant (or the
+ * business's own), with the business in its variable values so every tool call of the call is routed to it, and
+ * what the assistant needs to talk sensibly: today's date and time where the business is, what it offers, when it
+ * opens. Only the local database is read: Vapi gives up after 7.5 seconds, and the caller waits in silence.
+ */
+final class AssistantRequests {
+    private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
+
+    private final UseCases app;
+    private final VapiSettings settings;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    AssistantRequests(UseCases app, VapiSettings settings, Clock clock, ObjectMapper json) {
+        this.app = app;
+        this.settings = settings;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    ObjectNode answer(CallContext call) {
+        Optional<VoiceConfiguration> routed = call.dialledNumber()
+                .flatMap(app.voiceRouting()::byNumber)
+                .or(() -> call.lineId().flatMap(app.voiceRouting()::byLineId))
+                .or(() -> call.variable("business_slug").flatMap(app.voiceRouting()::bySlug));
+        if (routed.isEmpty()) {
+            return error(new Speech(settings.defaultLanguage(), clock.getZone()));
+        }
+        VoiceConfiguration voice = routed.get();
+        Business business = voice.business();
+        Speech speech = VapiWebhook.speechFor(voice);
+        Optional<String> assistant = voice.settings().assistantId().or(settings::assistantId);
+        if (!voice.enabled() || assistant.isEmpty()) {
+            return error(speech);
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(business.zone()));
+        ObjectNode answer = json.createObjectNode().put("assistantId", assistant.get());
+        ObjectNode overrides = answer.putObject("assistantOverrides");
+        voice.settings().greeting().ifPresent(greeting -> overrides.put("firstMessage", greeting));
+        overrides
+                .putObject("variableValues")
+                .put("business_slug", business.slug().value())
+                .put("business_name", business.name())
+                .put("today", now.toLocalDate().toString())
+                .put("weekday", speech.weekday(now.getDayOfWeek()))
+                .put("today_spoken", speech.day(now.toLocalDate()))
+                .put("time", now.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")))
+                .put("timezone", business.zone().getId())
+                .put("locale", speech.language().code())
+                .put("services", services(business, speech))
+                .put("hours", hours(business, speech));
+        return answer;
+    }
+
+    private ObjectNode error(Speech speech) {
+        return json.createObjectNode().put("error", speech.say("business.unavailable"));
+    }
+
+    private String services(Business business, Speech speech) {
+        List<Service> offered = app.listServices().list(VOICE, business.id(), false);
+        return String.join(
+                "; ",
+                offered.stream()
+                        .map(s -> speech.say(
+                                "services.item",
+                                s.name(),
+                                s.duration().toMinutes(),
+                                speech.money(s.price()),
+                                s.id().toString()))
+                        .toList());
+    }
+
+    private String hours(Business business, Speech speech) {
+        WeeklyHours weekly = app.businessHours().get(VOICE, business.id()).weekly();
+        List<String> days = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<OpeningWindow> windows = weekly.on(day);
+            days.add(
+                    windows.isEmpty()
+                            ? speech.say("hours.closed", speech.weekday(day))
+                            : speech.say(
+                                    "hours.day",
+                                    speech.weekday(day),
+                                    speech.list(
+                                            windows.stream().map(speech::window).toList())));
+        }
+        return String.join("; ", days);
+    }
+}

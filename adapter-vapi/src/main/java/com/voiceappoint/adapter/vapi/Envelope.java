@@ -1,0 +1,168 @@
+package com.voiceappoint.adapter.vapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One Vapi message, read leniently: the fields we act on, wherever the protocol's generations put them, and nothing
+ * else. Unknown fields and message types are ignored; tool calls are found in {@code toolCallList}, else
+ * {@code toolCalls}, else {@code toolWithToolCallList[].toolCall}, each as {@code {id, function: {name, arguments}}}
+ * or flat {@code {id, name, arguments | parameters}}, with arguments as an object or a JSON string. The legacy
+ * {@code function-call} message is one call.
+ */
+record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> toolCalls) {
+    static final String LEGACY_CALL_ID = "function-call";
+    private static final String SLUG = "business_slug";
+
+    static Envelope parse(JsonNode root, ObjectMapper json) {
+        JsonNode message = root.path("message");
+        if (!message.isObject()) {
+            message = root;
+        }
+        String type = message.path("type").asText("");
+        List<ToolCall> calls = new ArrayList<>();
+        if (type.equals("function-call")) {
+            JsonNode function = message.path("functionCall");
+            calls.add(new ToolCall(
+                    LEGACY_CALL_ID,
+                    function.path("name").asText(""),
+                    arguments(function.path("parameters"), json),
+                    Optional.empty()));
+        } else {
+            Map<String, String> staticSlugs = staticSlugs(message.path("toolWithToolCallList"));
+            JsonNode list = firstArray(message.path("toolCallList"), message.path("toolCalls"), toolCallsOf(message));
+            Set<String> seen = new LinkedHashSet<>();
+            for (JsonNode item : list) {
+                String id = item.path("id").asText("");
+                if (!seen.add(id)) {
+                    continue;
+                }
+                JsonNode function = item.path("function");
+                String name = function.path("name").asText(item.path("name").asText(""));
+                JsonNode arguments = firstPresent(
+                        function.path("arguments"),
+                        function.path("parameters"),
+                        item.path("arguments"),
+                        item.path("parameters"));
+                calls.add(new ToolCall(id, name, arguments(arguments, json), Optional.ofNullable(staticSlugs.get(id))));
+            }
+        }
+        return new Envelope(type, message, context(message), List.copyOf(calls));
+    }
+
+    private static CallContext context(JsonNode message) {
+        JsonNode call = message.path("call");
+        Map<String, String> variables = new LinkedHashMap<>();
+        // the overrides we set win over the assistant's defaults
+        addVariables(variables, call.path("assistantOverrides").path("variableValues"));
+        addVariables(variables, message.path("assistant").path("variableValues"));
+        addVariables(variables, call.path("assistant").path("variableValues"));
+        return new CallContext(
+                text(call.path("id")),
+                text(call.path("type")),
+                text(message.path("customer").path("number"))
+                        .or(() -> text(call.path("customer").path("number"))),
+                text(message.path("phoneNumber").path("number")),
+                text(call.path("phoneNumberId"))
+                        .or(() -> text(message.path("phoneNumber").path("id"))),
+                Map.copyOf(variables));
+    }
+
+    private static void addVariables(Map<String, String> into, JsonNode values) {
+        values.fields().forEachRemaining(field -> {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                into.putIfAbsent(field.getKey(), field.getValue().asText());
+            }
+        });
+    }
+
+    /** Static parameters on the tool definitions ({@code parameters: [{key, value}]}), by tool-call id. */
+    private static Map<String, String> staticSlugs(JsonNode toolsWithCalls) {
+        Map<String, String> slugs = new LinkedHashMap<>();
+        for (JsonNode tool : toolsWithCalls) {
+            JsonNode parameters = tool.path("parameters");
+            if (!parameters.isArray()) {
+                continue;
+            }
+            for (JsonNode parameter : parameters) {
+                String value = parameter.path("value").asText("");
+                // an unresolved template is no value at all
+                if (parameter.path("key").asText("").equals(SLUG) && !value.isBlank() && !value.contains("{{")) {
+                    slugs.put(tool.path("toolCall").path("id").asText(""), value.strip());
+                }
+            }
+        }
+        return slugs;
+    }
+
+    private static JsonNode toolCallsOf(JsonNode message) {
+        var calls = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode tool : message.path("toolWithToolCallList")) {
+            JsonNode toolCall = tool.path("toolCall");
+            if (toolCall.isObject()) {
+                ObjectNode copy = toolCall.deepCopy();
+                if (!copy.path("function").has("name") && !copy.has("name")) {
+                    copy.put(
+                            "name",
+                            tool.path("function")
+                                    .path("name")
+                                    .asText(tool.path("name").asText("")));
+                }
+                calls.add(copy);
+            }
+        }
+        return calls;
+    }
+
+    /** Arguments as the model gave them: an object, or a JSON string holding one. Anything else is no arguments. */
+    private static ObjectNode arguments(JsonNode given, ObjectMapper json) {
+        if (given.isObject()) {
+            return (ObjectNode) given;
+        }
+        if (given.isTextual()) {
+            try {
+                JsonNode parsed = json.readTree(given.asText());
+                if (parsed != null && parsed.isObject()) {
+                    return (ObjectNode) parsed;
+                }
+            } catch (JsonProcessingException notJson) {
+                // the model wrote something that is not JSON: answered as missing arguments
+            }
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static JsonNode firstArray(JsonNode... candidates) {
+        for (JsonNode candidate : candidates) {
+            if (candidate.isArray() && !candidate.isEmpty()) {
+                return candidate;
+            }
+        }
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
+    private static JsonNode firstPresent(JsonNode... candidates) {
+        for (JsonNode candidate : candidates) {
+            if (!candidate.isMissingNode() && !candidate.isNull()) {
+                return candidate;
+            }
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+                ? Optional.of(node.asText().strip())
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,174 @@
+package com.voiceappoint.adapter.vapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one endpoint Vapi calls for every business. A request is authenticated on its raw bytes before anything is
+ * parsed; after that every answer is a 200, because Vapi ignores any other status and the caller would hear
+ * silence: tool-call failures are answered in words, per call, in order.
+ *
+ * <p>Which business a tool call is for comes only from what the model cannot forge: a business slug fixed on the
+ * tool definition, the variable values we gave the call, or the number dialled. A business slug the model puts in
+ * the arguments must name that same business, or the call is refused.
+ */
+public final class VapiWebhook {
+    private static final Logger LOG = LoggerFactory.getLogger(VapiWebhook.class);
+    static final int TOOL_CALLS_PER_BUSINESS_PER_MINUTE = 600;
+    static final int TOOL_CALLS_PER_CALL_PER_MINUTE = 60;
+    private static final String SLUG = "business_slug";
+
+    private final UseCases app;
+    private final VapiSettings settings;
+    private final ToolCallThrottle throttle;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final WebhookAuthenticator authenticator;
+    private final VoiceTools tools;
+    private final AssistantRequests assistantRequests;
+
+    public VapiWebhook(UseCases app, VapiSettings settings, ToolCallThrottle throttle, Clock clock) {
+        this.app = app;
+        this.settings = settings;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.authenticator = new WebhookAuthenticator(settings);
+        this.tools = new VoiceTools(app, clock);
+        this.assistantRequests = new AssistantRequests(app, settings, clock, json);
+        if (settings.acceptsNothing()) {
+            LOG.warn("no VAPI_WEBHOOK_SECRET or VAPI_HMAC_SECRET: the Vapi webhook refuses every request");
+        }
+    }
+
+    /** The status and JSON body to answer with. */
+    public record Answer(int status, String json) {}
+
+    /** @param header a request header by its lower-case name */
+    public Answer handle(byte[] body, Function<String, Optional<String>> header) {
+        if (settings.acceptsNothing() || !authenticator.authentic(body, header, clock.instant())) {
+            return new Answer(401, "{\"error\":\"unauthorized\"}");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException unreadable) {
+            return answer(json.createObjectNode().put("error", "unreadable message"));
+        }
+        if (root == null || !root.isObject()) {
+            return answer(json.createObjectNode().put("error", "unreadable message"));
+        }
+        Envelope envelope = Envelope.parse(root, json);
+        return answer(
+                switch (envelope.type()) {
+                    case "tool-calls" -> toolCalls(envelope);
+                    case "function-call" -> functionCall(envelope);
+                    case "assistant-request" -> assistantRequests.answer(envelope.call());
+                    default -> json.createObjectNode();
+                });
+    }
+
+    private ObjectNode toolCalls(Envelope envelope) {
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        for (ToolCall call : envelope.toolCalls()) {
+            VoiceTools.Answer spoken = answer(call, envelope.call());
+            ObjectNode result = results.addObject().put("toolCallId", call.id()).put("name", call.name());
+            spoken.result().ifPresent(text -> result.put("result", text));
+            spoken.error().ifPresent(text -> result.put("error", text));
+        }
+        return answer;
+    }
+
+    /** The legacy message: one call, answered as {@code {"result": "..."}} whether it worked or not. */
+    private ObjectNode functionCall(Envelope envelope) {
+        VoiceTools.Answer spoken = answer(envelope.toolCalls().get(0), envelope.call());
+        return json.createObjectNode()
+                .put("result", spoken.result().or(spoken::error).orElse(""));
+    }
+
+    private VoiceTools.Answer answer(ToolCall call, CallContext context) {
+        Optional<VoiceConfiguration> routed = route(call, context);
+        if (routed.isEmpty()) {
+            Speech speech = new Speech(settings.defaultLanguage(), clock.getZone());
+            return VoiceTools.Answer.error(speech.say("business.unavailable"));
+        }
+        VoiceConfiguration voice = routed.get();
+        Speech speech = speechFor(voice);
+        String business = voice.business().id().toString();
+        if (!throttle.tryAcquire("vapi-business", business, TOOL_CALLS_PER_BUSINESS_PER_MINUTE)
+                || !throttle.tryAcquire(
+                        "vapi-call", context.callId().orElse(business), TOOL_CALLS_PER_CALL_PER_MINUTE)) {
+            return VoiceTools.Answer.error(speech.say("busy"));
+        }
+        VoiceTools.Caller caller =
+                new VoiceTools.Caller(voice.business(), callerNumber(context), context.callId(), speech);
+        try {
+            return tools.answer(call, caller);
+        } catch (RuntimeException e) {
+            LOG.error("tool call {} ({}) failed", call.id(), call.name(), e);
+            return VoiceTools.Answer.error(speech.say("failure"));
+        }
+    }
+
+    /** The business, from trusted call data only, if it takes voice bookings and the model did not claim another. */
+    private Optional<VoiceConfiguration> route(ToolCall call, CallContext context) {
+        Optional<VoiceConfiguration> trusted = call.staticBusinessSlug()
+                .flatMap(app.voiceRouting()::bySlug)
+                .or(() -> context.variable(SLUG).flatMap(app.voiceRouting()::bySlug))
+                .or(() -> context.dialledNumber().flatMap(app.voiceRouting()::byNumber))
+                .or(() -> context.lineId().flatMap(app.voiceRouting()::byLineId));
+        Optional<String> claimed = Optional.ofNullable(call.arguments().get(SLUG))
+                .filter(JsonNode::isValueNode)
+                .map(JsonNode::asText)
+                .filter(slug -> !slug.isBlank());
+        if (trusted.isPresent()
+                && claimed.isPresent()
+                && !claimed.get()
+                        .strip()
+                        .equalsIgnoreCase(trusted.get().business().slug().value())) {
+            LOG.warn(
+                    "call {}: tool {} named business {} but the call is for {}: refused",
+                    context.callId().orElse("?"),
+                    call.name(),
+                    claimed.get(),
+                    trusted.get().business().slug().value());
+            return Optional.empty();
+        }
+        return trusted.filter(VoiceConfiguration::enabled);
+    }
+
+    private static Optional<PhoneNumber> callerNumber(CallContext context) {
+        try {
+            return context.callerNumber().map(PhoneNumber::new);
+        } catch (InvalidValueException notE164) {
+            return Optional.empty();
+        }
+    }
+
+    static Speech speechFor(VoiceConfiguration voice) {
+        return new Speech(
+                voice.settings().language().orElse(voice.business().language()),
+                voice.business().zone());
+    }
+
+    private Answer answer(ObjectNode body) {
+        try {
+            return new Answer(200, json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serialises", e);
+        }
+    }
+}

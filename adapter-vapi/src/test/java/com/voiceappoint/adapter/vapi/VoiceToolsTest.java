@@ -1,0 +1,366 @@
+package com.voiceappoint.adapter.vapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.voiceappoint.adapter.vapi.VoiceDesk.ToolRequest;
+import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The tools as a caller meets them: what is said back, in the business's language, and what it changes. */
+class VoiceToolsTest {
+    private static final Pattern APPOINTMENT_ID = Pattern.compile("appointment_id ([0-9a-f-]{36})");
+
+    private final VoiceDesk desk = new VoiceDesk();
+
+    private JsonNode lola(String tool, Map<String, ?> arguments) {
+        return desk.call(VoiceDesk.LOLA_NUMBER, tool, arguments);
+    }
+
+    private JsonNode bob(String tool, Map<String, ?> arguments) {
+        return desk.call(VoiceDesk.BOB_NUMBER, tool, arguments);
+    }
+
+    private static String appointmentId(JsonNode answer) {
+        Matcher m = APPOINTMENT_ID.matcher(answer.path("result").asText());
+        assertThat(m.find()).as(answer.toString()).isTrue();
+        return m.group(1);
+    }
+
+    private long appointmentsOf(VoiceDesk.Business business) {
+        return desk
+                .app
+                .appointments()
+                .list(
+                        business.owner(),
+                        CalendarFilter.period(
+                                business.id(),
+                                new TimeRange(
+                                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-03-01T00:00:00Z"))),
+                        Page.Request.first(100))
+                .items()
+                .stream()
+                .filter(d -> d.appointment().status() != AppointmentStatus.CANCELLED)
+                .count();
+    }
+
+    @Test
+    void a_spanish_caller_lists_services_finds_a_time_books_moves_and_cancels() {
+        String services = lola(VoiceTools.SERVICES, Map.of()).path("result").asText();
+        assertThat(services)
+                .contains("Corte de pelo, 30 minutos, 18,50", "service_id " + desk.lola.cut())
+                .contains("Tinte");
+
+        String free = lola(
+                        VoiceTools.AVAILABILITY,
+                        Map.of("service_name", "un corte de pelo", "date", "2026-11-24", "part_of_day", "tarde"))
+                .path("result")
+                .asText();
+        assertThat(free)
+                .startsWith("Corte de pelo el martes 24 de noviembre: hay hueco a las 16:00")
+                .contains("2026-11-24T16:00");
+
+        JsonNode booked = lola(
+                VoiceTools.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T16:00", "client_name", "Carmen"));
+        assertThat(booked.path("result").asText())
+                .startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 16:00");
+        String id = appointmentId(booked);
+
+        assertThat(lola(VoiceTools.MINE, Map.of()).path("result").asText())
+                .contains(id, "martes 24 de noviembre a las 16:00");
+
+        String moved = lola(VoiceTools.RESCHEDULE, Map.of("appointment_id", id, "start", "2026-11-25T10:00"))
+                .path("result")
+                .asText();
+        assertThat(moved)
+                .startsWith("Cambiada: Corte de pelo ahora es el miércoles 25 de noviembre a las 10:00")
+                .contains(id);
+
+        assertThat(lola(VoiceTools.CANCEL, Map.of("appointment_id", id))
+                        .path("result")
+                        .asText())
+                .startsWith("Cancelada tu cita de Corte de pelo del miércoles 25 de noviembre a las 10:00");
+        assertThat(lola(VoiceTools.MINE, Map.of()).path("result").asText())
+                .isEqualTo("No encuentro citas próximas a tu número.");
+    }
+
+    @Test
+    void an_english_business_is_answered_in_english_in_its_own_zone() {
+        assertThat(bob(VoiceTools.SERVICES, Map.of()).path("result").asText()).contains("Haircut, 30 minutes, £18.50");
+
+        JsonNode booked =
+                bob(VoiceTools.BOOK, Map.of("service_name", "haircut", "start", "2026-11-24T16:00", "name", "Carmen"));
+
+        // 16:00 in London, an hour later than 16:00 in Madrid
+        assertThat(booked.path("result").asText()).startsWith("Booked: Haircut on Tuesday 24 November at 16:00");
+        assertThat(bob(VoiceTools.HOURS, Map.of("date", "2026-11-28"))
+                        .path("result")
+                        .asText())
+                .isEqualTo("Bob's Barbers opening hours: Saturday 28 November: closed.");
+    }
+
+    @Test
+    void a_retried_tool_call_or_a_repeated_request_books_once() {
+        var request = new ToolRequest(
+                "call_same",
+                VoiceTools.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
+        String message = desk.toolCalls(VoiceDesk.LOLA_NUMBER, Optional.of(VoiceDesk.CARMEN), Map.of(), request);
+
+        String first = desk.read(desk.send(message))
+                .path("results")
+                .path(0)
+                .path("result")
+                .asText();
+        String retry = desk.read(desk.send(message))
+                .path("results")
+                .path(0)
+                .path("result")
+                .asText();
+        JsonNode newId = lola(
+                VoiceTools.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
+
+        assertThat(first).startsWith("Reservado");
+        assertThat(retry).startsWith("Ya estaba reservado");
+        assertThat(newId.path("result").asText()).startsWith("Ya estaba reservado");
+        assertThat(appointmentId(newId))
+                .isEqualTo(appointmentId(
+                        desk.read(desk.send(message)).path("results").path(0)));
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void a_taken_past_or_far_time_is_explained_with_the_nearest_free_times() {
+        lola(VoiceTools.BOOK, Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Ana"));
+
+        String taken = desk.read(desk.send(desk.toolCalls(
+                        VoiceDesk.LOLA_NUMBER,
+                        Optional.of("+34600999888"),
+                        Map.of(),
+                        new ToolRequest(
+                                "tc-taken",
+                                VoiceTools.BOOK,
+                                Map.of(
+                                        "service_id",
+                                        desk.lola.cut(),
+                                        "start",
+                                        "2026-11-24T10:00",
+                                        "client_name",
+                                        "Pedro")))))
+                .path("results")
+                .path(0)
+                .path("result")
+                .asText();
+        assertThat(taken)
+                .startsWith("Esa hora ya está ocupada. Lo más cercano:")
+                .contains("(start 2026-11-24T");
+
+        assertThat(lola(
+                                VoiceTools.BOOK,
+                                Map.of("service_id", desk.lola.cut(), "start", "2026-11-20T10:00", "client_name", "C"))
+                        .path("result")
+                        .asText())
+                .startsWith("Esa hora ya ha pasado.");
+        assertThat(lola(
+                                VoiceTools.BOOK,
+                                Map.of("service_id", desk.lola.cut(), "start", "2027-06-01T10:00", "client_name", "C"))
+                        .path("result")
+                        .asText())
+                .startsWith("Todavía no se puede reservar con tanta antelación.");
+        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-29"))
+                        .path("result")
+                        .asText())
+                .isEqualTo("No hay hueco para Corte de pelo el domingo 29 de noviembre. Ese día está cerrado. "
+                        + "La primera hora libre es el lunes 30 de noviembre a las 09:00 (start 2026-11-30T09:00).");
+        assertThat(lola(
+                                VoiceTools.BOOK,
+                                Map.of("service_id", desk.lola.cut(), "start", "2027-03-28T02:30", "client_name", "C"))
+                        .path("error")
+                        .asText())
+                .as("02:30 does not exist in Madrid that night")
+                .startsWith("No entiendo la hora");
+    }
+
+    @Test
+    void a_held_time_is_kept_for_the_caller_and_booking_it_confirms_the_hold() {
+        JsonNode held = lola(VoiceTools.HOLD, Map.of("service_name", "corte", "start", "2026-11-24T11:00"));
+
+        assertThat(held.path("result").asText())
+                .startsWith("Guardo Corte de pelo el martes 24 de noviembre a las 11:00 hasta las 09:05");
+        JsonNode booked = lola(
+                VoiceTools.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T11:00", "client_name", "Carmen"));
+        assertThat(booked.path("result").asText()).startsWith("Reservado");
+        assertThat(appointmentId(booked)).isEqualTo(appointmentId(held));
+    }
+
+    @Test
+    void arguments_naming_another_business_are_refused_and_book_nothing_there() {
+        JsonNode injected = lola(
+                VoiceTools.BOOK,
+                Map.of(
+                        "business_slug",
+                        desk.bob.slug(),
+                        "service_id",
+                        desk.bob.cut(),
+                        "start",
+                        "2026-11-24T10:00",
+                        "client_name",
+                        "Mallory"));
+
+        assertThat(injected.path("error").asText()).contains("no atiende reservas por teléfono");
+        assertThat(appointmentsOf(desk.bob)).isZero();
+        assertThat(appointmentsOf(desk.lola)).isZero();
+        // and a service id of another business is simply not one of this business's services
+        JsonNode foreignService = lola(
+                VoiceTools.BOOK, Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T10:00", "client_name", "M"));
+        assertThat(foreignService.path("error").asText()).startsWith("No encuentro");
+        assertThat(appointmentsOf(desk.bob)).isZero();
+    }
+
+    @Test
+    void a_business_with_voice_booking_off_or_an_unknown_number_is_unavailable() {
+        desk.app
+                .voiceSettings()
+                .update(
+                        desk.lola.owner(),
+                        desk.lola.id(),
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.of(false),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
+
+        assertThat(lola(VoiceTools.SERVICES, Map.of()).path("error").asText()).contains("no atiende reservas");
+        assertThat(desk.call("+34910999999", VoiceTools.SERVICES, Map.of())
+                        .path("error")
+                        .asText())
+                .contains("no atiende reservas");
+    }
+
+    @Test
+    void the_business_comes_from_the_call_s_variables_or_the_tool_s_static_parameter() {
+        String byVariable = desk.read(desk.send(desk.toolCalls(
+                        "+34910999999",
+                        Optional.of(VoiceDesk.CARMEN),
+                        Map.of("business_slug", desk.bob.slug()),
+                        new ToolRequest("tc-1", VoiceTools.SERVICES, Map.of()))))
+                .path("results")
+                .path(0)
+                .path("result")
+                .asText();
+        assertThat(byVariable).startsWith("Bob's Barbers offers");
+
+        String staticParameter = """
+                {"message": {"type": "tool-calls", "call": {"id": "c1"},
+                  "toolWithToolCallList": [{"type": "function", "function": {"name": "get_business_services"},
+                    "parameters": [{"key": "business_slug", "value": "%s"}],
+                    "toolCall": {"id": "tc-static", "function": {"name": "get_business_services", "arguments": {}}}}]}}
+                """.formatted(desk.lola.slug());
+        JsonNode answer = desk.read(desk.send(staticParameter)).path("results").path(0);
+        assertThat(answer.path("toolCallId").asText()).isEqualTo("tc-static");
+        assertThat(answer.path("result").asText()).startsWith("Servicios de Peluquería Lola");
+    }
+
+    @Test
+    void arguments_as_a_json_string_flat_items_and_several_calls_are_each_answered_in_order() {
+        String message = """
+                {"message": {"type": "tool-calls", "timestamp": "2026-11-23T08:00:00.000Z",
+                  "phoneNumber": {"number": "%s"}, "customer": {"number": "%s"}, "call": {"id": "c2"},
+                  "toolCallList": [
+                    {"id": "a", "type": "function", "function": {"name": "get_business_hours",
+                      "arguments": "{\\"date\\": \\"2026-11-23\\"}"}},
+                    {"id": "b", "name": "check_service_availability",
+                      "parameters": {"service_name": "tinte", "date": "2026-11-23T12:00"}},
+                    {"id": "c", "name": "no_such_tool", "arguments": {}}
+                  ]}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, VoiceDesk.CARMEN);
+
+        JsonNode results = desk.read(desk.send(message)).path("results");
+
+        assertThat(results).extracting(r -> r.path("toolCallId").asText()).containsExactly("a", "b", "c");
+        assertThat(results.path(0).path("result").asText())
+                .isEqualTo("Horario de Peluquería Lola: lunes 23 de noviembre: de 09:00 a 14:00 y de 16:00 a 20:00.");
+        assertThat(results.path(1).path("result").asText())
+                .startsWith("Tinte el lunes 23 de noviembre a las 12:00 está libre");
+        assertThat(results.path(2).path("error").asText()).isEqualTo("No sé hacer «no_such_tool».");
+    }
+
+    @Test
+    void the_legacy_function_call_is_answered_as_a_single_result() {
+        String message = """
+                {"message": {"type": "function-call", "phoneNumber": {"number": "%s"},
+                  "functionCall": {"name": "get_business_services", "parameters": "{}"}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER);
+
+        JsonNode answer = desk.read(desk.send(message));
+
+        assertThat(answer.path("result").asText()).startsWith("Servicios de Peluquería Lola");
+        assertThat(answer.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_web_call_without_a_number_books_with_an_email_or_not_at_all() {
+        String noNumber = desk.read(desk.send(desk.toolCalls(
+                        VoiceDesk.LOLA_NUMBER,
+                        Optional.empty(),
+                        Map.of(),
+                        new ToolRequest(
+                                "tc-web",
+                                VoiceTools.BOOK,
+                                Map.of(
+                                        "service_id",
+                                        desk.lola.cut(),
+                                        "start",
+                                        "2026-11-24T12:00",
+                                        "client_name",
+                                        "Web")))))
+                .path("results")
+                .path(0)
+                .path("error")
+                .asText();
+
+        assertThat(noNumber).startsWith("No veo el número desde el que llamas");
+        assertThat(appointmentsOf(desk.lola)).isZero();
+    }
+
+    @Test
+    void an_assistant_request_names_the_shared_assistant_and_hands_it_the_business() {
+        String request = """
+                {"message": {"type": "assistant-request", "phoneNumber": {"number": "%s", "id": "x"},
+                  "customer": {"number": "%s"}, "call": {"id": "c3"}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, VoiceDesk.CARMEN);
+
+        JsonNode answer = desk.read(desk.send(request));
+
+        assertThat(answer.path("assistantId").asText()).isEqualTo(VoiceDesk.SHARED_ASSISTANT);
+        JsonNode variables = answer.path("assistantOverrides").path("variableValues");
+        assertThat(variables.path("business_slug").asText()).isEqualTo(desk.lola.slug());
+        assertThat(variables.path("today").asText()).isEqualTo("2026-11-23");
+        assertThat(variables.path("weekday").asText()).isEqualTo("lunes");
+        assertThat(variables.path("time").asText()).isEqualTo("09:00");
+        assertThat(variables.path("timezone").asText()).isEqualTo("Europe/Madrid");
+        assertThat(variables.path("services").asText()).contains("Corte de pelo, 30 minutos");
+        assertThat(variables.path("hours").asText()).startsWith("lunes: de 09:00 a 14:00 y de 16:00 a 20:00");
+
+        String unknown = """
+                {"message": {"type": "assistant-request", "phoneNumber": {"number": "+15550000000"}, "call": {}}}
+                """;
+        assertThat(desk.read(desk.send(unknown)).path("error").asText()).isNotBlank();
+        assertThat(List.of(desk.read(desk.send(unknown)).fieldNames().next())).containsExactly("error");
+    }
+}
