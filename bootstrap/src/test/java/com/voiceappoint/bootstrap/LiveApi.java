@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LiveApi implements AutoCloseable {
     static final String PASSWORD = "s3cret-enough";
+    static final String VAPI_SECRET = "a-vapi-webhook-secret-for-the-matrices";
 
     private final VoiceAppointServer server;
     private final ApiClient client;
@@ -40,7 +41,9 @@ final class LiveApi implements AutoCloseable {
                         "HOST", "127.0.0.1",
                         "DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(postgres.url()),
                         "JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes",
-                        "TRUST_PROXY_HEADERS", "true")),
+                        "TRUST_PROXY_HEADERS", "true",
+                        "VAPI_WEBHOOK_SECRET", VAPI_SECRET,
+                        "VAPI_ASSISTANT_ID", "shared-assistant")),
                 VoiceAppointServer.databaseClock());
         return new LiveApi(server, postgres.url());
     }

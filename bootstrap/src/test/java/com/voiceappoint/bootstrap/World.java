@@ -52,6 +52,8 @@ final class World {
     private String staffProvider;
     private final AtomicInteger sequence = new AtomicInteger();
     private final Deque<LiveApi.Account> spares = new ArrayDeque<>();
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private String voiceNumber;
 
     private World(LiveApi api, LiveApi.Account owner, String slug, String service, String ownerProvider) {
         this.api = api;
@@ -235,6 +237,27 @@ final class World {
                 provider == null ? path("/special-days/" + date) : path("/staff/" + provider + "/special-days/" + date);
         expect(200, put(api, owner, where, Map.of("reason", "closed")));
         return date;
+    }
+
+    /** A call the voice platform told us about, on a number this world now answers on; answers its id. */
+    String heardCall() {
+        if (voiceNumber == null) {
+            voiceNumber = "+3491%07d".formatted(NUMBERS.incrementAndGet());
+            expect(
+                    200,
+                    api.at("/api/v1/vapi/configs/" + id)
+                            .token(owner.token())
+                            .raw("PATCH", "{\"numbers\": [\"" + voiceNumber + "\"]}", "application/json"));
+        }
+        String call = "call-" + id + "-" + next();
+        String report = "{\"message\": {\"type\": \"status-update\", \"status\": \"in-progress\", "
+                + "\"call\": {\"id\": \"" + call + "\"}, \"phoneNumber\": {\"number\": \"" + voiceNumber + "\"}}}";
+        expect(
+                200,
+                api.at("/api/v1/vapi/webhook")
+                        .header("x-vapi-secret", LiveApi.VAPI_SECRET)
+                        .raw("POST", report, "application/json"));
+        return call;
     }
 
     String freshTimeOff(String provider) {

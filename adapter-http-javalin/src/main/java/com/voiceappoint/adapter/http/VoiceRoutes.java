@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
@@ -8,14 +9,19 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.VoiceCall;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Each business's phone set-up for the shared voice assistant: on or off, its numbers, greeting and language. */
+/** Each business's phone set-up for the shared voice assistant, and its calls with it. */
 final class VoiceRoutes {
     private final UseCases app;
     private final Bodies bodies;
@@ -66,6 +72,71 @@ final class VoiceRoutes {
                     s.greeting().orElse(null),
                     s.language().map(Language::code).orElse(null));
         }
+    }
+
+    record CallView(
+            String callId,
+            UUID business,
+            String type,
+            String status,
+            String customerNumber,
+            String dialledNumber,
+            OffsetDateTime startedAt,
+            OffsetDateTime endedAt,
+            Long durationSeconds,
+            BigDecimal cost,
+            String endedReason,
+            String summary,
+            String recordingUrl,
+            OffsetDateTime firstSeenAt) {
+        static CallView of(VoiceCall c, ZoneId zone) {
+            return new CallView(
+                    c.callId(),
+                    c.businessId().value(),
+                    c.type().orElse(null),
+                    c.status().orElse(null),
+                    c.customerNumber().orElse(null),
+                    c.dialledNumber().orElse(null),
+                    c.startedAt().map(at -> Views.at(at, zone)).orElse(null),
+                    c.endedAt().map(at -> Views.at(at, zone)).orElse(null),
+                    c.duration().map(Duration::toSeconds).orElse(null),
+                    c.cost().orElse(null),
+                    c.endedReason().orElse(null),
+                    c.summary().orElse(null),
+                    c.recordingUrl().orElse(null),
+                    Views.at(c.firstSeenAt(), zone));
+        }
+    }
+
+    record MessageView(String role, String text, OffsetDateTime at) {}
+
+    record TranscriptView(
+            CallView call, String transcript, List<MessageView> messages, List<Views.AppointmentView> appointments) {}
+
+    void calls(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        Business business = app.business().get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        Pages.respond(
+                ctx,
+                app.callLog().calls(member, business.id(), Pages.request(ctx)),
+                call -> CallView.of(call, business.zone()));
+    }
+
+    void transcript(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        CallLogUseCase.CallRecord record = app.callLog().transcript(member, ctx.pathParam("call_id"));
+        VoiceCall call = record.call();
+        ZoneId zone = app.business().get(member, call.businessId()).zone();
+        ctx.json(new TranscriptView(
+                CallView.of(call, zone),
+                call.transcript().orElse(null),
+                call.messages().stream()
+                        .map(m -> new MessageView(
+                                m.role(),
+                                m.text(),
+                                m.at().map(at -> Views.at(at, zone)).orElse(null)))
+                        .toList(),
+                record.appointments().stream().map(Views.AppointmentView::of).toList()));
     }
 
     void list(Context ctx) {

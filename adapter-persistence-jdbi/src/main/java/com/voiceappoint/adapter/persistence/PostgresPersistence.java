@@ -138,6 +138,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 clients(),
                 appointments(),
                 new JdbiVoiceSettingsRepository(jdbi),
+                new JdbiCallLogRepository(jdbi),
                 passwordHasher);
     }
 

@@ -39,6 +39,7 @@ public final class VapiWebhook {
     private final WebhookAuthenticator authenticator;
     private final VoiceTools tools;
     private final AssistantRequests assistantRequests;
+    private final CallReports callReports;
 
     public VapiWebhook(UseCases app, VapiSettings settings, ToolCallThrottle throttle, Clock clock) {
         this.app = app;
@@ -48,6 +49,7 @@ public final class VapiWebhook {
         this.authenticator = new WebhookAuthenticator(settings);
         this.tools = new VoiceTools(app, clock);
         this.assistantRequests = new AssistantRequests(app, settings, clock, json);
+        this.callReports = new CallReports(app, clock);
         if (settings.acceptsNothing()) {
             LOG.warn("no VAPI_WEBHOOK_SECRET or VAPI_HMAC_SECRET: the Vapi webhook refuses every request");
         }
@@ -76,8 +78,25 @@ public final class VapiWebhook {
                     case "tool-calls" -> toolCalls(envelope);
                     case "function-call" -> functionCall(envelope);
                     case "assistant-request" -> assistantRequests.answer(envelope.call());
+                    case "status-update", "end-of-call-report" -> {
+                        record(envelope);
+                        yield json.createObjectNode();
+                    }
                     default -> json.createObjectNode();
                 });
+    }
+
+    /** A report we cannot keep is logged, not bounced: Vapi would not send it again anyway. */
+    private void record(Envelope envelope) {
+        try {
+            callReports.record(envelope);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "could not record {} for call {}",
+                    envelope.type(),
+                    envelope.call().callId().orElse("?"),
+                    e);
+        }
     }
 
     private ObjectNode toolCalls(Envelope envelope) {
@@ -125,11 +144,7 @@ public final class VapiWebhook {
 
     /** The business, from trusted call data only, if it takes voice bookings and the model did not claim another. */
     private Optional<VoiceConfiguration> route(ToolCall call, CallContext context) {
-        Optional<VoiceConfiguration> trusted = call.staticBusinessSlug()
-                .flatMap(app.voiceRouting()::bySlug)
-                .or(() -> context.variable(SLUG).flatMap(app.voiceRouting()::bySlug))
-                .or(() -> context.dialledNumber().flatMap(app.voiceRouting()::byNumber))
-                .or(() -> context.lineId().flatMap(app.voiceRouting()::byLineId));
+        Optional<VoiceConfiguration> trusted = trustedBusiness(app, context, call.staticBusinessSlug());
         Optional<String> claimed = Optional.ofNullable(call.arguments().get(SLUG))
                 .filter(JsonNode::isValueNode)
                 .map(JsonNode::asText)
@@ -148,6 +163,17 @@ public final class VapiWebhook {
             return Optional.empty();
         }
         return trusted.filter(VoiceConfiguration::enabled);
+    }
+
+    /**
+     * In the order of trust: a slug fixed on the tool definition, the variable values we gave the call, the number
+     * dialled, the line's id.
+     */
+    static Optional<VoiceConfiguration> trustedBusiness(UseCases app, CallContext context, Optional<String> toolSlug) {
+        return toolSlug.flatMap(app.voiceRouting()::bySlug)
+                .or(() -> context.variable(SLUG).flatMap(app.voiceRouting()::bySlug))
+                .or(() -> context.dialledNumber().flatMap(app.voiceRouting()::byNumber))
+                .or(() -> context.lineId().flatMap(app.voiceRouting()::byLineId));
     }
 
     private static Optional<PhoneNumber> callerNumber(CallContext context) {

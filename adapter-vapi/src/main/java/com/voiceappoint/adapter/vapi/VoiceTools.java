@@ -236,6 +236,7 @@ final class VoiceTools {
                         BookingSource.VOICE,
                         idempotencyKey(toolCallId)));
         AppointmentDetails booked = result.details();
+        linkToCall(caller, booked);
         return Answer.result(speech.say(
                 result.replayed() ? "booked.again" : "booked",
                 booked.serviceName(),
@@ -260,6 +261,7 @@ final class VoiceTools {
                         service.id(),
                         start,
                         provider(arguments)));
+        linkToCall(caller, held);
         Instant until =
                 held.appointment().holdExpiresAt().orElse(held.appointment().start());
         return Answer.result(speech.say(
@@ -347,6 +349,16 @@ final class VoiceTools {
                 moved.serviceName(),
                 speech.when(moved.appointment().start()),
                 moved.appointment().id()));
+    }
+
+    /** The call log shows what each call booked, and releases what it held when the caller hangs up. */
+    private void linkToCall(Caller caller, AppointmentDetails appointment) {
+        caller.callId()
+                .ifPresent(call -> app.callLog()
+                        .linkAppointment(
+                                caller.business().id(),
+                                call,
+                                appointment.appointment().id()));
     }
 
     /** Services the caller may book by phone, in catalogue order. */

@@ -99,6 +99,8 @@ public final class Interactors {
                 voice,
                 voice,
                 new CallerAppointmentsInteractor(
-                        access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock));
+                        access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock),
+                new CallLogInteractor(
+                        access, ports.transactions(), ports.callLog(), ports.appointments(), assembler, clock));
     }
 }

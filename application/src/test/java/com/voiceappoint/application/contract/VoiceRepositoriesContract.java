@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.CallMessage;
+import com.voiceappoint.domain.voice.VoiceCall;
 import com.voiceappoint.domain.voice.VoiceSettings;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,5 +75,94 @@ public abstract class VoiceRepositoriesContract {
         ports.voiceSettings().save(lines(clinic, List.of(shared), List.of()));
         assertThat(ports.voiceSettings().findByNumber(shared)).contains(clinic);
         assertThat(ports.voiceSettings().find(salon)).contains(VoiceSettings.none(salon));
+    }
+
+    private static VoiceCall call(BusinessId business, String id, Instant firstSeen, List<CallMessage> messages) {
+        VoiceCall heard = VoiceCall.heardOf(business, id, firstSeen);
+        return new VoiceCall(
+                business,
+                id,
+                Optional.of("inboundPhoneCall"),
+                Optional.of("ended"),
+                Optional.of("+34600111222"),
+                Optional.of("+34910000001"),
+                Optional.of(firstSeen),
+                Optional.of(firstSeen.plusSeconds(95)),
+                Optional.of(new BigDecimal("0.1234")),
+                Optional.of("customer-ended-call"),
+                Optional.of("Booked a cut"),
+                Optional.of("https://example.com/r.wav"),
+                Optional.of("AI: Hola. User: Quiero un corte."),
+                messages,
+                heard.firstSeenAt());
+    }
+
+    @Test
+    void a_call_round_trips_with_its_messages_and_is_found_only_within_its_business() {
+        Instant at = Instant.parse("2026-11-23T08:00:00Z");
+        VoiceCall call = call(
+                salon,
+                "call-1",
+                at,
+                List.of(
+                        new CallMessage("assistant", "Hola", Optional.of(at)),
+                        new CallMessage("user", "Quiero un corte", Optional.empty())));
+
+        ports.callLog().save(call);
+
+        assertThat(ports.callLog().find(salon, "call-1")).contains(call);
+        assertThat(ports.callLog().find(List.of(clinic, salon), "call-1")).contains(call);
+        assertThat(ports.callLog().find(List.of(clinic), "call-1")).isEmpty();
+        assertThat(ports.callLog().find(clinic, "call-1")).isEmpty();
+
+        VoiceCall shorter = call(salon, "call-1", at, List.of(new CallMessage("user", "Adiós", Optional.empty())));
+        ports.callLog().save(shorter);
+        assertThat(ports.callLog().find(salon, "call-1").orElseThrow().messages())
+                .hasSize(1);
+    }
+
+    @Test
+    void the_log_pages_newest_first_without_messages() {
+        Instant at = Instant.parse("2026-11-23T08:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            // two calls first heard of at the same instant: the id orders them
+            Instant seen = at.plusSeconds(60L * (i / 2));
+            ports.callLog()
+                    .save(call(salon, "call-" + i, seen, List.of(new CallMessage("user", "hi", Optional.empty()))));
+        }
+        ports.callLog().save(call(clinic, "call-x", at.plusSeconds(999), List.of()));
+
+        List<String> seen = new ArrayList<>();
+        Optional<CallLogRepository.CallCursor> after = Optional.empty();
+        do {
+            List<VoiceCall> page = ports.callLog().list(salon, after, 2);
+            page.forEach(c -> {
+                seen.add(c.callId());
+                assertThat(c.messages()).isEmpty();
+            });
+            VoiceCall last = page.isEmpty() ? null : page.get(page.size() - 1);
+            after = page.size() < 2
+                    ? Optional.empty()
+                    : Optional.of(new CallLogRepository.CallCursor(last.firstSeenAt(), last.callId()));
+        } while (after.isPresent());
+
+        assertThat(seen).containsExactly("call-4", "call-3", "call-2", "call-1", "call-0");
+    }
+
+    @Test
+    void appointments_are_linked_to_their_call_once() {
+        var tenant = TestData.tenant(ports);
+        var cut = TestData.service(ports, tenant.id(), "Cut", 30);
+        var client = TestData.client(ports, tenant.id());
+        var appointment =
+                TestData.appointment(cut, tenant.provider().id(), client.id(), Instant.parse("2026-12-01T09:00:00Z"));
+        ports.appointments().add(appointment, Optional.empty());
+        ports.callLog().save(VoiceCall.heardOf(tenant.id(), "call-7", Instant.parse("2026-11-23T08:00:00Z")));
+
+        ports.callLog().link(tenant.id(), "call-7", appointment.id());
+        ports.callLog().link(tenant.id(), "call-7", appointment.id());
+
+        assertThat(ports.callLog().appointmentsOf(tenant.id(), "call-7")).containsExactly(appointment.id());
+        assertThat(ports.callLog().appointmentsOf(salon, "call-7")).isEmpty();
     }
 }

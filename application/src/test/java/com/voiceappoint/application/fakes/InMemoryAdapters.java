@@ -24,6 +24,7 @@ public final class InMemoryAdapters {
                 new InMemoryClientRepository(),
                 new InMemoryAppointmentRepository(),
                 new InMemoryVoiceSettingsRepository(),
+                new InMemoryCallLogRepository(),
                 new FakePasswordHasher());
     }
 }

@@ -27,7 +27,8 @@ public record UseCases(
         PublicBookingUseCase publicBooking,
         VoiceSettingsUseCase voiceSettings,
         VoiceRoutingQuery voiceRouting,
-        CallerAppointmentsUseCase callerAppointments) {
+        CallerAppointmentsUseCase callerAppointments,
+        CallLogUseCase callLog) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -53,5 +54,6 @@ public record UseCases(
         Objects.requireNonNull(voiceSettings, "voiceSettings");
         Objects.requireNonNull(voiceRouting, "voiceRouting");
         Objects.requireNonNull(callerAppointments, "callerAppointments");
+        Objects.requireNonNull(callLog, "callLog");
     }
 }

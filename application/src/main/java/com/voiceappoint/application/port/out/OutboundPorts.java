@@ -17,6 +17,7 @@ public record OutboundPorts(
         ClientRepository clients,
         AppointmentRepository appointments,
         VoiceSettingsRepository voiceSettings,
+        CallLogRepository callLog,
         PasswordHasher passwordHasher) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
@@ -32,6 +33,7 @@ public record OutboundPorts(
         Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(appointments, "appointments");
         Objects.requireNonNull(voiceSettings, "voiceSettings");
+        Objects.requireNonNull(callLog, "callLog");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
     }
 }

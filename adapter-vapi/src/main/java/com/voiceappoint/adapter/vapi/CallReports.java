@@ -1,0 +1,110 @@
+package com.voiceappoint.adapter.vapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
+import com.voiceappoint.domain.voice.CallMessage;
+import com.voiceappoint.domain.voice.VoiceCall;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns {@code status-update} and {@code end-of-call-report} messages into the business's call log. Both the 2024
+ * shape (transcript, summary, messages and recording at the top of the message) and the current one (under
+ * {@code artifact} and {@code analysis}) are read. Reports for calls no business of ours answered are dropped.
+ */
+final class CallReports {
+    private final UseCases app;
+    private final Clock clock;
+
+    CallReports(UseCases app, Clock clock) {
+        this.app = app;
+        this.clock = clock;
+    }
+
+    void record(Envelope envelope) {
+        CallContext context = envelope.call();
+        Optional<String> callId = context.callId();
+        Optional<VoiceConfiguration> routed = VapiWebhook.trustedBusiness(app, context, Optional.empty());
+        if (callId.isEmpty() || routed.isEmpty()) {
+            return;
+        }
+        JsonNode message = envelope.message();
+        JsonNode call = message.path("call");
+        JsonNode artifact = message.path("artifact");
+        boolean report = envelope.type().equals("end-of-call-report");
+        Optional<Instant> endedAt = instant(message.path("endedAt")).or(() -> instant(call.path("endedAt")));
+        app.callLog()
+                .record(new VoiceCall(
+                        routed.get().business().id(),
+                        callId.get(),
+                        context.callType(),
+                        text(message.path("status")).or(() -> report ? Optional.of("ended") : Optional.empty()),
+                        context.callerNumber(),
+                        context.dialledNumber(),
+                        instant(message.path("startedAt")).or(() -> instant(call.path("startedAt"))),
+                        endedAt,
+                        number(message.path("cost")).or(() -> number(call.path("cost"))),
+                        text(message.path("endedReason")),
+                        text(message.path("analysis").path("summary")).or(() -> text(message.path("summary"))),
+                        text(artifact.path("recording").path("mono").path("combinedUrl"))
+                                .or(() -> text(artifact.path("recordingUrl")))
+                                .or(() -> text(message.path("recordingUrl"))),
+                        text(artifact.path("transcript")).or(() -> text(message.path("transcript"))),
+                        messages(
+                                artifact.path("messages").isArray()
+                                                && !artifact.path("messages").isEmpty()
+                                        ? artifact.path("messages")
+                                        : message.path("messages")),
+                        clock.instant()));
+    }
+
+    /** What the caller and the assistant said; the system prompt and tool plumbing are not part of the transcript. */
+    private static List<CallMessage> messages(JsonNode messages) {
+        List<CallMessage> said = new ArrayList<>();
+        for (JsonNode m : messages) {
+            String role = m.path("role").asText("");
+            String text = m.path("message").asText(m.path("content").asText(""));
+            if (text.isBlank()) {
+                continue;
+            }
+            switch (role) {
+                case "user" -> said.add(new CallMessage("user", text.strip(), instant(m.path("time"))));
+                case "bot", "assistant" ->
+                    said.add(new CallMessage("assistant", text.strip(), instant(m.path("time"))));
+                default -> {
+                    // system prompts and tool calls are configuration, not conversation
+                }
+            }
+        }
+        return said;
+    }
+
+    /** Epoch milliseconds, or an ISO instant: Vapi has sent both. */
+    static Optional<Instant> instant(JsonNode node) {
+        if (node.isNumber()) {
+            return Optional.of(Instant.ofEpochMilli(node.asLong()));
+        }
+        if (node.isTextual()) {
+            try {
+                return Optional.of(Instant.parse(node.asText()));
+            } catch (DateTimeParseException notIso) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BigDecimal> number(JsonNode node) {
+        return node.isNumber() ? Optional.of(node.decimalValue()) : Optional.empty();
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    }
+}

@@ -1,0 +1,30 @@
+package com.voiceappoint.application.port.in;
+
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.voice.VoiceCall;
+import java.util.List;
+
+/**
+ * The call log. The voice adapter reports on calls (after checking the reports come from the voice platform) and
+ * links the appointments a call made; members read their businesses' calls, and those who look after clients read
+ * transcripts.
+ */
+public interface CallLogUseCase {
+
+    /**
+     * Merges a report into the call (created on first report). When the call has ended, the slots it held and never
+     * booked are released at once rather than at the end of their hold time.
+     */
+    void record(VoiceCall report);
+
+    void linkAppointment(BusinessId businessId, String callId, AppointmentId appointment);
+
+    /** Newest first, without transcripts. */
+    Page<VoiceCall> calls(Actor actor, BusinessId businessId, Page.Request page);
+
+    /** The whole call, transcript included, with the appointments it made. Needs the right to manage clients. */
+    CallRecord transcript(Actor actor, String callId);
+
+    record CallRecord(VoiceCall call, List<AppointmentDetails> appointments) {}
+}

@@ -1,0 +1,108 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.CallLogUseCase;
+import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.CallLogRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.voice.VoiceCall;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public final class CallLogInteractor implements CallLogUseCase {
+    private final BusinessAccess access;
+    private final TransactionRunner transactions;
+    private final CallLogRepository calls;
+    private final AppointmentRepository appointments;
+    private final AppointmentDetailsAssembler assembler;
+    private final Clock clock;
+
+    CallLogInteractor(
+            BusinessAccess access,
+            TransactionRunner transactions,
+            CallLogRepository calls,
+            AppointmentRepository appointments,
+            AppointmentDetailsAssembler assembler,
+            Clock clock) {
+        this.access = access;
+        this.transactions = transactions;
+        this.calls = calls;
+        this.appointments = appointments;
+        this.assembler = assembler;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(VoiceCall report) {
+        Instant now = clock.instant();
+        VoiceCall merged = transactions.inTransaction(() -> {
+            VoiceCall call = calls.find(report.businessId(), report.callId())
+                    .orElseGet(() -> VoiceCall.heardOf(report.businessId(), report.callId(), now))
+                    .with(report)
+                    .endedNoLaterThan(now);
+            calls.save(call);
+            return call;
+        });
+        if (merged.ended()) {
+            releaseHolds(merged, now);
+        }
+    }
+
+    /** A caller who hung up without booking the time they held: it goes back to the agenda now. */
+    private void releaseHolds(VoiceCall call, Instant now) {
+        BusinessId business = call.businessId();
+        for (AppointmentId id : calls.appointmentsOf(business, call.callId())) {
+            appointments
+                    .findById(List.of(business), id)
+                    .filter(a -> a.status() == AppointmentStatus.HELD)
+                    .ifPresent(held -> Updates.apply(appointments, held, held.expire(now)));
+        }
+    }
+
+    @Override
+    public void linkAppointment(BusinessId businessId, String callId, AppointmentId appointment) {
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> {
+            if (calls.find(businessId, callId).isEmpty()) {
+                calls.save(VoiceCall.heardOf(businessId, callId, now));
+            }
+            calls.link(businessId, callId, appointment);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<VoiceCall> calls(Actor actor, BusinessId businessId, Page.Request page) {
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
+        return Paging.page(
+                calls.list(businessId, page.after().map(CallLogInteractor::decode), Paging.rowsToFetch(page)),
+                page,
+                call -> call.firstSeenAt() + "|" + call.callId());
+    }
+
+    @Override
+    public CallRecord transcript(Actor actor, String callId) {
+        Collection<BusinessId> scope = actor instanceof Actor.Member member ? access.visibleTo(member) : List.of();
+        VoiceCall call = calls.find(scope, callId).orElseThrow(() -> new NotFoundException("call"));
+        access.require(actor, call.businessId(), Permission.MANAGE_CLIENTS);
+        List<Appointment> made = calls.appointmentsOf(call.businessId(), callId).stream()
+                .map(id -> appointments.findById(List.of(call.businessId()), id))
+                .flatMap(Optional::stream)
+                .toList();
+        return new CallRecord(call, assembler.details(call.businessId(), made));
+    }
+
+    private static CallLogRepository.CallCursor decode(String cursor) {
+        return Paging.cursor(cursor, parts -> new CallLogRepository.CallCursor(Instant.parse(parts[0]), parts[1]));
+    }
+}
