@@ -4,6 +4,7 @@ import com.voiceappoint.adapter.http.RawRoute;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.vapi.ToolCallThrottle;
+import com.voiceappoint.adapter.vapi.VapiCallGateway;
 import com.voiceappoint.adapter.vapi.VapiSettings;
 import com.voiceappoint.adapter.vapi.VapiWebhook;
 import com.voiceappoint.application.port.in.UseCases;
@@ -16,7 +17,19 @@ final class VoiceWiring {
     /** The seed's two spellings of one endpoint. */
     static final List<String> WEBHOOK_PATHS = List.of("/api/v1/vapi/webhook", "/api/v1/vapi_integration/webhook");
 
+    /** Placing a call is interactive: a member is waiting for the answer. */
+    static final Duration API_TIMEOUT = Duration.ofSeconds(10);
+
     private VoiceWiring() {}
+
+    /** Vapi's REST API for outbound calls; without a key every call is refused as unavailable. */
+    static VapiCallGateway outboundCalls(ServerConfig config, Clock clock) {
+        ServerConfig.Voice voice = config.voice();
+        return new VapiCallGateway(
+                new VapiCallGateway.Api(
+                        voice.apiUrl(), voice.apiKey(), voice.phoneNumberId(), voice.assistantId(), API_TIMEOUT),
+                clock);
+    }
 
     static RawRoute webhook(ServerConfig config, UseCases useCases, RateLimiter limiter, Clock clock) {
         ServerConfig.Voice voice = config.voice();

@@ -1,8 +1,13 @@
 package com.voiceappoint.bootstrap;
 
+import com.sun.net.httpserver.HttpServer;
 import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,18 +28,21 @@ final class LiveApi implements AutoCloseable {
     static final String VAPI_SECRET = "a-vapi-webhook-secret-for-the-matrices";
 
     private final VoiceAppointServer server;
+    private final HttpServer vapi;
     private final ApiClient client;
     private final DatabaseUrl database;
     private final AtomicInteger addresses = new AtomicInteger();
     private final AtomicInteger accounts = new AtomicInteger();
 
-    private LiveApi(VoiceAppointServer server, DatabaseUrl database) {
+    private LiveApi(VoiceAppointServer server, HttpServer vapi, DatabaseUrl database) {
         this.server = server;
+        this.vapi = vapi;
         this.client = new ApiClient(server.port());
         this.database = database;
     }
 
     static LiveApi start(TestPostgres postgres) {
+        HttpServer vapi = standInForVapi();
         VoiceAppointServer server = VoiceAppointServer.start(
                 ServerConfig.from(Map.of(
                         "PORT", "0",
@@ -43,9 +51,32 @@ final class LiveApi implements AutoCloseable {
                         "JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes",
                         "TRUST_PROXY_HEADERS", "true",
                         "VAPI_WEBHOOK_SECRET", VAPI_SECRET,
-                        "VAPI_ASSISTANT_ID", "shared-assistant")),
+                        "VAPI_ASSISTANT_ID", "shared-assistant",
+                        "VAPI_API_URL", "http://127.0.0.1:" + vapi.getAddress().getPort(),
+                        "VAPI_API_KEY", "a-vapi-private-key",
+                        "VAPI_PHONE_NUMBER_ID", "line-of-the-server")),
                 VoiceAppointServer.databaseClock());
-        return new LiveApi(server, postgres.url());
+        return new LiveApi(server, vapi, postgres.url());
+    }
+
+    /** Vapi's {@code POST /call}, answered as Vapi does: the call is queued. */
+    private static HttpServer standInForVapi() {
+        try {
+            HttpServer vapi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            AtomicInteger calls = new AtomicInteger();
+            vapi.createContext("/call", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] answer = ("{\"id\": \"vapi-call-" + calls.incrementAndGet() + "\", \"status\": \"queued\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(201, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            vapi.start();
+            return vapi;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A request from a client address of its own. */
@@ -136,5 +167,6 @@ final class LiveApi implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        vapi.stop(0);
     }
 }

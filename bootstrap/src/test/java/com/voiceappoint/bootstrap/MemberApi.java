@@ -473,6 +473,17 @@ final class MemberApi {
                             Map.of("line_ids", List.of("")),
                             Map.of("numbers", List.of("+34910000001", "+34910000001"))),
                     (w, r) -> call("PATCH", "/api/v1/vapi/configs/" + w.id, Map.of("greeting", "Hola " + w.next()))),
+            write(
+                    "POST",
+                    "/api/v1/vapi/businesses/{id}/calls/outbound",
+                    Role.MANAGER,
+                    false,
+                    true,
+                    List.of(Map.of("number", "12"), Map.of("number", "+1")),
+                    (w, r) -> call(
+                            "POST",
+                            "/api/v1/vapi/businesses/" + w.id + "/calls/outbound",
+                            Map.of("number", w.freshPhone(), "name", "Ana"))),
             // last: it takes the world with it
             write(
                     "DELETE",

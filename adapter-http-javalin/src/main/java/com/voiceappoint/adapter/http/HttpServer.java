@@ -210,6 +210,7 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/vapi/configs/{business}", voice::get, Access.MEMBER);
             routes.patch("/api/v1/vapi/configs/{business}", voice::update, Access.MEMBER);
             routes.get("/api/v1/vapi/calls", voice::calls, Access.MEMBER);
+            routes.post("/api/v1/vapi/businesses/{id}/calls/outbound", voice::placeCall, Access.MEMBER);
             routes.get("/api/v1/vapi/transcripts/{call_id}", voice::transcript, Access.MEMBER);
 
             routes.get("/api/v1/public/businesses/{slug}", publicPages::page, Access.PUBLIC);

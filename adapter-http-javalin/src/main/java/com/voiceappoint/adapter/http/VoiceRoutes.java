@@ -139,6 +139,24 @@ final class VoiceRoutes {
                 record.appointments().stream().map(Views.AppointmentView::of).toList()));
     }
 
+    record OutboundCallRequest(
+            @NotBlank(message = "validation.required") @Size(max = 32, message = "validation.too_long")
+            String number,
+
+            @Size(max = 150, message = "validation.too_long")
+            String name) {}
+
+    record PlacedCallView(String callId, String status) {}
+
+    void placeCall(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        Business business = app.business().get(member, new BusinessId(Params.pathUuid(ctx, "id")));
+        OutboundCallRequest r = bodies.read(ctx, OutboundCallRequest.class);
+        String number = PhoneNumbers.e164("number", r.number(), business).orElseThrow();
+        var placed = app.outboundCalls().place(member, business.id(), number, Optional.ofNullable(r.name()));
+        ctx.status(201).json(new PlacedCallView(placed.callId(), placed.status()));
+    }
+
     void list(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
         Pages.respond(

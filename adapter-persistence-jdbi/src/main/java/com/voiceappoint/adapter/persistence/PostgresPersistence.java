@@ -6,6 +6,7 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
+import com.voiceappoint.application.port.out.OutboundCallGateway;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.ProviderRepository;
@@ -124,6 +125,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** Every outbound port: the repositories here, and the password hasher the caller brings. */
     public OutboundPorts ports(PasswordHasher passwordHasher) {
+        return ports(passwordHasher, OutboundCallGateway.NOT_CONFIGURED);
+    }
+
+    /** The stores here, with the password hasher and the voice platform of other adapters. */
+    public OutboundPorts ports(PasswordHasher passwordHasher, OutboundCallGateway outboundCalls) {
         return new OutboundPorts(
                 transactions(),
                 users(),
@@ -139,6 +145,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 appointments(),
                 new JdbiVoiceSettingsRepository(jdbi),
                 new JdbiCallLogRepository(jdbi),
+                outboundCalls,
                 passwordHasher);
     }
 

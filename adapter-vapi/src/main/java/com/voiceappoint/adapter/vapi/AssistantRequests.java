@@ -12,8 +12,6 @@ import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,20 +52,10 @@ final class AssistantRequests {
         if (!voice.enabled() || assistant.isEmpty()) {
             return error(speech);
         }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(business.zone()));
         ObjectNode answer = json.createObjectNode().put("assistantId", assistant.get());
         ObjectNode overrides = answer.putObject("assistantOverrides");
         voice.settings().greeting().ifPresent(greeting -> overrides.put("firstMessage", greeting));
-        overrides
-                .putObject("variableValues")
-                .put("business_slug", business.slug().value())
-                .put("business_name", business.name())
-                .put("today", now.toLocalDate().toString())
-                .put("weekday", speech.weekday(now.getDayOfWeek()))
-                .put("today_spoken", speech.day(now.toLocalDate()))
-                .put("time", now.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")))
-                .put("timezone", business.zone().getId())
-                .put("locale", speech.language().code())
+        CallVariables.fill(overrides.putObject("variableValues"), business, speech, clock)
                 .put("services", services(business, speech))
                 .put("hours", hours(business, speech));
         return answer;

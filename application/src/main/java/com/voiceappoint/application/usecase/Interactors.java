@@ -46,6 +46,8 @@ public final class Interactors {
                 clock);
         VoiceSettingsInteractor voice =
                 new VoiceSettingsInteractor(access, ports.transactions(), ports.businesses(), ports.voiceSettings());
+        CallLogInteractor callLog = new CallLogInteractor(
+                access, ports.transactions(), ports.callLog(), ports.appointments(), assembler, clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         GetProfileInteractor profiles =
@@ -100,7 +102,7 @@ public final class Interactors {
                 voice,
                 new CallerAppointmentsInteractor(
                         access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock),
-                new CallLogInteractor(
-                        access, ports.transactions(), ports.callLog(), ports.appointments(), assembler, clock));
+                callLog,
+                new OutboundCallsInteractor(access, ports.voiceSettings(), ports.outboundCalls(), callLog, clock));
     }
 }

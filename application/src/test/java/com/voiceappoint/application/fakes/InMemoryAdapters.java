@@ -25,6 +25,7 @@ public final class InMemoryAdapters {
                 new InMemoryAppointmentRepository(),
                 new InMemoryVoiceSettingsRepository(),
                 new InMemoryCallLogRepository(),
+                new FakeOutboundCallGateway(),
                 new FakePasswordHasher());
     }
 }

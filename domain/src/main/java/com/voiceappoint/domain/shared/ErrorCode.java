@@ -48,4 +48,10 @@ public enum ErrorCode {
     CONCURRENT_UPDATE,
     CANCELLATION_TOO_LATE,
     HOLD_EXPIRED,
+
+    // voice
+    /** The voice platform refused an outbound call, or the business does not take calls by voice. */
+    CALL_REJECTED,
+    /** The voice platform is not configured or could not be reached. */
+    VOICE_UNAVAILABLE,
 }

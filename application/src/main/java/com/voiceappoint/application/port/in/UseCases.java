@@ -28,7 +28,8 @@ public record UseCases(
         VoiceSettingsUseCase voiceSettings,
         VoiceRoutingQuery voiceRouting,
         CallerAppointmentsUseCase callerAppointments,
-        CallLogUseCase callLog) {
+        CallLogUseCase callLog,
+        PlaceOutboundCallUseCase outboundCalls) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -55,5 +56,6 @@ public record UseCases(
         Objects.requireNonNull(voiceRouting, "voiceRouting");
         Objects.requireNonNull(callerAppointments, "callerAppointments");
         Objects.requireNonNull(callLog, "callLog");
+        Objects.requireNonNull(outboundCalls, "outboundCalls");
     }
 }

@@ -18,6 +18,7 @@ public record OutboundPorts(
         AppointmentRepository appointments,
         VoiceSettingsRepository voiceSettings,
         CallLogRepository callLog,
+        OutboundCallGateway outboundCalls,
         PasswordHasher passwordHasher) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
@@ -34,6 +35,7 @@ public record OutboundPorts(
         Objects.requireNonNull(appointments, "appointments");
         Objects.requireNonNull(voiceSettings, "voiceSettings");
         Objects.requireNonNull(callLog, "callLog");
+        Objects.requireNonNull(outboundCalls, "outboundCalls");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
     }
 }

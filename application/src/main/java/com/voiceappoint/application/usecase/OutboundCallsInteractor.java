@@ -1,0 +1,75 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.CallNotPlacedException;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.CallLogUseCase;
+import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
+import com.voiceappoint.application.port.out.OutboundCallGateway;
+import com.voiceappoint.application.port.out.VoiceSettingsRepository;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.voice.VoiceCall;
+import com.voiceappoint.domain.voice.VoiceSettings;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
+    private final BusinessAccess access;
+    private final VoiceSettingsRepository settings;
+    private final OutboundCallGateway gateway;
+    private final CallLogUseCase callLog;
+    private final Clock clock;
+
+    OutboundCallsInteractor(
+            BusinessAccess access,
+            VoiceSettingsRepository settings,
+            OutboundCallGateway gateway,
+            CallLogUseCase callLog,
+            Clock clock) {
+        this.access = access;
+        this.settings = settings;
+        this.gateway = gateway;
+        this.callLog = callLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public Placed place(Actor actor, BusinessId businessId, String number, Optional<String> name) {
+        Business business = access.require(actor, businessId, Permission.MANAGE_APPOINTMENTS)
+                .business();
+        PhoneNumber customer = new PhoneNumber(number);
+        if (!business.allowVoiceBooking()) {
+            throw new CallNotPlacedException(ErrorCode.CALL_REJECTED, "this business does not take calls by voice");
+        }
+        VoiceSettings voice = settings.find(businessId).orElseGet(() -> VoiceSettings.none(businessId));
+        OutboundCallGateway.PlacedCall placed = gateway.place(new OutboundCallGateway.OutboundCall(
+                business,
+                voice.language().orElse(business.language()),
+                customer,
+                name.map(String::strip).filter(n -> !n.isEmpty()),
+                voice.lineIds().stream().findFirst(),
+                voice.assistantId()));
+        VoiceCall heard = VoiceCall.heardOf(businessId, placed.callId(), clock.instant());
+        callLog.record(new VoiceCall(
+                businessId,
+                placed.callId(),
+                Optional.of("outboundPhoneCall"),
+                Optional.of(placed.status()),
+                Optional.of(customer.value()),
+                voice.numbers().stream().findFirst().map(PhoneNumber::value),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                heard.firstSeenAt()));
+        return new Placed(placed.callId(), placed.status());
+    }
+}
