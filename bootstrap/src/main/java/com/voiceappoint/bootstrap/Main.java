@@ -1,5 +1,6 @@
 package com.voiceappoint.bootstrap;
 
+import com.voiceappoint.adapter.vapi.ToolDefinitions;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("vapi-tools")) {
+            // for an operator setting up the shared assistant: the tools' JSON, pointing at PUBLIC_URL
+            System.out.println(ToolDefinitions.json(VoiceWiring.publicUrl(ServerConfig.from(System.getenv()))));
+            return;
+        }
         long started = System.nanoTime();
         ServerConfig config;
         VoiceAppointServer server;

@@ -75,7 +75,9 @@ public final class VoiceAppointServer implements AutoCloseable {
                     config.host(),
                     config.port(),
                     limiter,
-                    List.of(VoiceWiring.webhook(config, useCases, limiter, clock)));
+                    List.of(
+                            VoiceWiring.webhook(config, useCases, limiter, clock),
+                            VoiceWiring.toolDefinitions(config)));
             running.push(http);
             return new VoiceAppointServer(running, http);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.voiceappoint.adapter.http.RawRoute;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.vapi.ToolCallThrottle;
+import com.voiceappoint.adapter.vapi.ToolDefinitions;
 import com.voiceappoint.adapter.vapi.VapiCallGateway;
 import com.voiceappoint.adapter.vapi.VapiSettings;
 import com.voiceappoint.adapter.vapi.VapiWebhook;
@@ -15,7 +16,9 @@ import java.util.List;
 /** Puts the Vapi adapter on the HTTP server: the adapters never meet except here. */
 final class VoiceWiring {
     /** The seed's two spellings of one endpoint. */
-    static final List<String> WEBHOOK_PATHS = List.of("/api/v1/vapi/webhook", "/api/v1/vapi_integration/webhook");
+    static final List<String> WEBHOOK_PATHS = List.of(ToolDefinitions.WEBHOOK_PATH, "/api/v1/vapi_integration/webhook");
+
+    static final String TOOLS_PATH = "/api/v1/vapi/tools";
 
     /** Placing a call is interactive: a member is waiting for the answer. */
     static final Duration API_TIMEOUT = Duration.ofSeconds(10);
@@ -29,6 +32,16 @@ final class VoiceWiring {
                 new VapiCallGateway.Api(
                         voice.apiUrl(), voice.apiKey(), voice.phoneNumberId(), voice.assistantId(), API_TIMEOUT),
                 clock);
+    }
+
+    /** Our tools as Vapi takes them, pointing at where Vapi reaches us. */
+    static RawRoute toolDefinitions(ServerConfig config) {
+        String definitions = ToolDefinitions.json(publicUrl(config));
+        return new RawRoute("GET", List.of(TOOLS_PATH), 0, (body, header) -> new RawRoute.Reply(200, definitions));
+    }
+
+    static String publicUrl(ServerConfig config) {
+        return config.voice().publicUrl().orElse("http://localhost:" + config.port());
     }
 
     static RawRoute webhook(ServerConfig config, UseCases useCases, RateLimiter limiter, Clock clock) {
@@ -47,7 +60,7 @@ final class VoiceWiring {
                 (name, key, perMinute) -> limiter.tryConsume(new Limit(name, perMinute, Duration.ofMinutes(1)), key)
                         .isEmpty();
         VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle, clock);
-        return new RawRoute(WEBHOOK_PATHS, voice.maxBodyBytes(), (body, header) -> {
+        return new RawRoute("POST", WEBHOOK_PATHS, voice.maxBodyBytes(), (body, header) -> {
             VapiWebhook.Answer answer = webhook.handle(body, header);
             return new RawRoute.Reply(answer.status(), answer.json());
         });

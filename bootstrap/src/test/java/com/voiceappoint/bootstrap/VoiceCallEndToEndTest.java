@@ -286,4 +286,27 @@ class VoiceCallEndToEndTest {
                     .isEqualTo(401);
         }
     }
+
+    @Test
+    void the_routes_other_adapters_mount_are_the_ones_documented_and_the_tools_point_at_the_webhook() {
+        JsonNode paths = api.at("/api/v1/openapi.json").get().body().path("paths");
+        List<String> documented = new java.util.ArrayList<>();
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (op.getValue().path("x-raw-route").asBoolean(false)) {
+                        documented.add(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        List<String> mounted = new java.util.ArrayList<>();
+        VoiceWiring.WEBHOOK_PATHS.forEach(path -> mounted.add("POST " + path));
+        mounted.add("GET " + VoiceWiring.TOOLS_PATH);
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(mounted);
+
+        JsonNode tools = api.at(VoiceWiring.TOOLS_PATH).get().body();
+        assertThat(tools).hasSize(8);
+        assertThat(tools).allSatisfy(tool -> {
+            assertThat(tool.path("server").path("url").asText()).endsWith("/api/v1/vapi/webhook");
+            assertThat(tool.path("parameters").path(0).path("value").asText()).isEqualTo("{{business_slug}}");
+        });
+    }
 }

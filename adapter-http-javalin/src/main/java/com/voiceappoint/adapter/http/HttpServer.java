@@ -130,7 +130,11 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
             for (RawRoute raw : rawRoutes) {
                 for (String path : raw.paths()) {
-                    routes.post(path, ctx -> answerRaw(ctx, raw), Access.PUBLIC);
+                    if (raw.method().equals("GET")) {
+                        routes.get(path, ctx -> answerRaw(ctx, raw), Access.PUBLIC);
+                    } else {
+                        routes.post(path, ctx -> answerRaw(ctx, raw), Access.PUBLIC);
+                    }
                 }
             }
             routes.get("/api/v1/openapi.json", ctx -> ctx.json(openApi), Access.PUBLIC);

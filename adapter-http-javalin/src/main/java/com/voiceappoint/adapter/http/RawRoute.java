@@ -5,12 +5,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A POST route whose body the server hands over untouched, up to {@code maxBodyBytes}: for webhooks that check a
- * signature on the exact bytes sent and answer in their own format. No bearer token, no JSON content-type rule, no
- * problem+json: what the handler returns is what the sender gets (a body too large is still a 413).
+ * A route of another adapter, answered as that adapter says: for a webhook that checks a signature on the exact bytes
+ * sent (the body, up to {@code maxBodyBytes}, is handed over untouched) or a document another adapter serves. No
+ * bearer token, no JSON content-type rule, no problem+json: what the handler returns is what the client gets (a body
+ * too large is still a 413).
+ *
+ * @param method GET or POST
  */
-public record RawRoute(List<String> paths, int maxBodyBytes, Handler handler) {
+public record RawRoute(String method, List<String> paths, int maxBodyBytes, Handler handler) {
     public RawRoute {
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw new IllegalArgumentException("a raw route is GET or POST, not " + method);
+        }
         paths = List.copyOf(paths);
     }
 

@@ -1,0 +1,165 @@
+package com.voiceappoint.adapter.vapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The shared assistant's tools as Vapi takes them, ready to paste into the dashboard or send to its API: each with
+ * its JSON schema, a "one moment" said while it runs (in Spanish and English; Vapi picks the call's language), our
+ * webhook as its server, and the static {@code business_slug} parameter, which Vapi fills from the variable values
+ * we give every call so the tool call names its business without the model being able to choose one.
+ */
+public final class ToolDefinitions {
+    public static final String WEBHOOK_PATH = "/api/v1/vapi/webhook";
+    static final int TIMEOUT_SECONDS = 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ToolDefinitions() {}
+
+    private record Property(String name, String type, String description, List<String> choices) {
+        Property(String name, String type, String description) {
+            this(name, type, description, List.of());
+        }
+    }
+
+    private record Tool(
+            String name, String description, List<Property> properties, List<String> required, String es, String en) {}
+
+    private static final Property SERVICE_ID =
+            new Property("service_id", "string", "The service's id, from get_business_services.");
+    private static final Property SERVICE_NAME = new Property(
+            "service_name", "string", "The service as the caller said it, when its id is not known (e.g. 'un corte').");
+    private static final Property START = new Property(
+            "start", "string", "The local start time at the business, as YYYY-MM-DDTHH:MM, with no offset.");
+    private static final Property PROVIDER =
+            new Property("provider_id", "string", "Only when the caller asked for a particular person.");
+    private static final Property APPOINTMENT =
+            new Property("appointment_id", "string", "The appointment's id, from find_my_appointments or a booking.");
+
+    private static final List<Tool> TOOLS = List.of(
+            new Tool(
+                    VoiceTools.SERVICES,
+                    "Lists what the business offers: each service's name, duration, price and service_id.",
+                    List.of(),
+                    List.of(),
+                    "Un momento, miro los servicios.",
+                    "One moment, let me look at the services."),
+            new Tool(
+                    VoiceTools.AVAILABILITY,
+                    "Finds free times for a service on a day, optionally in the morning, afternoon or evening, or "
+                            + "checks one exact time. Says why when there are none, and the nearest free times.",
+                    List.of(
+                            SERVICE_ID,
+                            SERVICE_NAME,
+                            new Property(
+                                    "date",
+                                    "string",
+                                    "The day as YYYY-MM-DD, or YYYY-MM-DDTHH:MM to check an exact local time."),
+                            new Property(
+                                    "part_of_day",
+                                    "string",
+                                    "Only that part of the day.",
+                                    List.of("morning", "afternoon", "evening")),
+                            PROVIDER),
+                    List.of("date"),
+                    "Un momento, miro la agenda.",
+                    "One moment, let me check the diary."),
+            new Tool(
+                    VoiceTools.BOOK,
+                    "Books a service at a start time for the caller, whose phone number is taken from the call. "
+                            + "Ask for the caller's name first. Repeating the same request books nothing twice.",
+                    List.of(
+                            SERVICE_ID,
+                            SERVICE_NAME,
+                            START,
+                            new Property("client_name", "string", "The caller's name, as they gave it."),
+                            new Property("notes", "string", "Anything the business should know."),
+                            PROVIDER),
+                    List.of("start", "client_name"),
+                    "Un momento, te lo reservo.",
+                    "One moment while I book that."),
+            new Tool(
+                    VoiceTools.HOURS,
+                    "Tells when the business is open on a day or a range of days (closures included).",
+                    List.of(
+                            new Property("date", "string", "One day, YYYY-MM-DD."),
+                            new Property("from", "string", "First day of a range, YYYY-MM-DD."),
+                            new Property("to", "string", "Last day of a range, YYYY-MM-DD (14 days at most).")),
+                    List.of(),
+                    "Un momento, miro el horario.",
+                    "One moment, let me check the opening hours."),
+            new Tool(
+                    VoiceTools.HOLD,
+                    "Holds a time for the caller for a few minutes while they decide; booking the same time then "
+                            + "confirms it. A hold not booked is released when the call ends.",
+                    List.of(SERVICE_ID, SERVICE_NAME, START, PROVIDER),
+                    List.of("start"),
+                    "Un momento, te guardo esa hora.",
+                    "One moment, I'll hold that time for you."),
+            new Tool(
+                    VoiceTools.MINE,
+                    "Lists the caller's upcoming appointments, found by the number they are calling from.",
+                    List.of(),
+                    List.of(),
+                    "Un momento, busco tus citas.",
+                    "One moment, let me find your appointments."),
+            new Tool(
+                    VoiceTools.CANCEL,
+                    "Cancels one of the caller's appointments, within the business's cancellation policy.",
+                    List.of(APPOINTMENT, new Property("reason", "string", "Why, if the caller said.")),
+                    List.of("appointment_id"),
+                    "Un momento, lo cancelo.",
+                    "One moment, I'll cancel it."),
+            new Tool(
+                    VoiceTools.RESCHEDULE,
+                    "Moves one of the caller's appointments to another time, keeping the same appointment; if the "
+                            + "new time is not free nothing changes and the nearest free times are given.",
+                    List.of(APPOINTMENT, START),
+                    List.of("appointment_id", "start"),
+                    "Un momento, lo cambio.",
+                    "One moment, I'll move it."));
+
+    /** The definitions, pointing at {@code publicUrl} (where Vapi reaches this server). */
+    public static String json(String publicUrl) {
+        String server = publicUrl.replaceAll("/+$", "") + WEBHOOK_PATH;
+        ArrayNode tools = JSON.createArrayNode();
+        for (Tool tool : TOOLS) {
+            ObjectNode definition = tools.addObject().put("type", "function");
+            ObjectNode function =
+                    definition.putObject("function").put("name", tool.name()).put("description", tool.description());
+            ObjectNode schema = function.putObject("parameters").put("type", "object");
+            ObjectNode properties = schema.putObject("properties");
+            for (Property p : tool.properties()) {
+                ObjectNode property =
+                        properties.putObject(p.name()).put("type", p.type()).put("description", p.description());
+                if (!p.choices().isEmpty()) {
+                    p.choices().forEach(property.putArray("enum")::add);
+                }
+            }
+            tool.required().forEach(schema.putArray("required")::add);
+            definition.putObject("server").put("url", server).put("timeoutSeconds", TIMEOUT_SECONDS);
+            ArrayNode contents = definition
+                    .putArray("messages")
+                    .addObject()
+                    .put("type", "request-start")
+                    .putArray("contents");
+            contents.addObject().put("type", "text").put("text", tool.es()).put("language", "es");
+            contents.addObject().put("type", "text").put("text", tool.en()).put("language", "en");
+            definition
+                    .putArray("parameters")
+                    .addObject()
+                    .put("key", "business_slug")
+                    .put("value", "{{business_slug}}");
+        }
+        try {
+            return JSON.writeValueAsString(tools);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serialises", e);
+        }
+    }
+}
