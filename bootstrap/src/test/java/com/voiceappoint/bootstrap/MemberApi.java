@@ -458,6 +458,7 @@ final class MemberApi {
                             "POST",
                             "/api/v1/appointments/" + w.startedAppointment(w.providerOf(r)) + "/no-show",
                             null)),
+            read("/api/v1/analytics/overview", (w, r) -> "/api/v1/analytics/overview?business=" + w.id),
             read("/api/v1/vapi/configs/{business}", (w, r) -> "/api/v1/vapi/configs/" + w.id),
             read("/api/v1/vapi/calls", (w, r) -> "/api/v1/vapi/calls?business=" + w.id),
             read("/api/v1/vapi/transcripts/{call_id}", (w, r) -> "/api/v1/vapi/transcripts/" + w.heardCall()),

@@ -210,6 +210,27 @@ class VoiceCallEndToEndTest {
         call.hangUp("Reservó, cambió y canceló un corte.");
 
         readTheCall(salon, call, appointment, "cancelled");
+        LocalDate today = LocalDate.now(ZoneId.of(salon.zone()));
+        JsonNode figures = api.at("/api/v1/analytics/overview?business="
+                        + salon.owner().businessId() + "&from=" + today + "&to=" + today.plusDays(14))
+                .token(salon.owner().token())
+                .get()
+                .body();
+        assertThat(figures.path("calls").path("total").asLong()).isEqualTo(1);
+        assertThat(figures.path("calls").path("converted").asLong()).isEqualTo(1);
+        assertThat(figures.path("calls")
+                        .path("ended_reasons")
+                        .path("customer-ended-call")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(figures.path("appointments").path("by_source").path("voice").asLong())
+                .isEqualTo(1);
+        assertThat(figures.path("appointments")
+                        .path("by_status")
+                        .path("cancelled")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(figures.path("revenue").path("total").asText()).isEqualTo("0.00");
     }
 
     @Test

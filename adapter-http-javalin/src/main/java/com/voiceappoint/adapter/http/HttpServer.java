@@ -107,6 +107,7 @@ public final class HttpServer implements AutoCloseable {
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
         PublicRoutes publicPages = new PublicRoutes(useCases, bodies, limiter);
         VoiceRoutes voice = new VoiceRoutes(useCases, bodies);
+        AnalyticsRoutes analytics = new AnalyticsRoutes(useCases, settings.clock());
 
         JsonNode openApi = openApiDocument(json);
 
@@ -209,6 +210,8 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/appointments/{id}/reschedule", appointments::reschedule, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/complete", appointments::complete, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/no-show", appointments::markNoShow, Access.MEMBER);
+
+            routes.get("/api/v1/analytics/overview", analytics::overview, Access.MEMBER);
 
             routes.get("/api/v1/vapi/configs", voice::list, Access.MEMBER);
             routes.get("/api/v1/vapi/configs/{business}", voice::get, Access.MEMBER);

@@ -146,6 +146,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 new JdbiVoiceSettingsRepository(jdbi),
                 new JdbiCallLogRepository(jdbi),
                 outboundCalls,
+                new JdbiAnalyticsRepository(jdbi),
                 passwordHasher);
     }
 

@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.contract.AccountRepositoriesContract;
+import com.voiceappoint.application.contract.AnalyticsRepositoryContract;
 import com.voiceappoint.application.contract.AppointmentRepositoryContract;
 import com.voiceappoint.application.contract.CatalogAndScheduleContract;
 import com.voiceappoint.application.contract.ClientRepositoryContract;
@@ -62,6 +63,14 @@ class JdbiAdaptersContractTest {
 
     @Nested
     class Voice extends VoiceRepositoriesContract {
+        @Override
+        protected OutboundPorts newPorts() {
+            return ports();
+        }
+    }
+
+    @Nested
+    class Analytics extends AnalyticsRepositoryContract {
         @Override
         protected OutboundPorts newPorts() {
             return ports();

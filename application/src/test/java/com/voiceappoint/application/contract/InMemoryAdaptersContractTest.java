@@ -53,4 +53,12 @@ class InMemoryAdaptersContractTest {
             return InMemoryAdapters.create();
         }
     }
+
+    @Nested
+    class Analytics extends AnalyticsRepositoryContract {
+        @Override
+        protected OutboundPorts newPorts() {
+            return InMemoryAdapters.create();
+        }
+    }
 }

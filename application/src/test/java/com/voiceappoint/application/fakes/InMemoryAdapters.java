@@ -10,6 +10,8 @@ public final class InMemoryAdapters {
         InMemoryBusinessRepository businesses = new InMemoryBusinessRepository();
         InMemoryUserRepository users = new InMemoryUserRepository();
         InMemoryServiceRepository services = new InMemoryServiceRepository();
+        InMemoryCallLogRepository calls = new InMemoryCallLogRepository();
+        InMemoryAppointmentRepository appointments = new InMemoryAppointmentRepository();
         return new OutboundPorts(
                 new InMemoryTransactionRunner(),
                 users,
@@ -22,10 +24,11 @@ public final class InMemoryAdapters {
                 new InMemoryCategoryRepository(services),
                 new InMemoryScheduleRepository(),
                 new InMemoryClientRepository(),
-                new InMemoryAppointmentRepository(),
+                appointments,
                 new InMemoryVoiceSettingsRepository(),
-                new InMemoryCallLogRepository(),
+                calls,
                 new FakeOutboundCallGateway(),
+                new InMemoryAnalyticsRepository(calls, appointments),
                 new FakePasswordHasher());
     }
 }

@@ -171,4 +171,14 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     private static String keyOf(BusinessId businessId, String key) {
         return businessId + "|" + key;
     }
+
+    synchronized Optional<Appointment> find(AppointmentId id) {
+        return Optional.ofNullable(appointments.get(id));
+    }
+
+    synchronized List<Appointment> all(BusinessId businessId) {
+        return appointments.values().stream()
+                .filter(a -> a.businessId().equals(businessId))
+                .toList();
+    }
 }

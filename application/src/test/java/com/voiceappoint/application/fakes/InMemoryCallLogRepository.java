@@ -87,4 +87,10 @@ public final class InMemoryCallLogRepository implements CallLogRepository {
     public synchronized List<AppointmentId> appointmentsOf(BusinessId businessId, String callId) {
         return new ArrayList<>(links.getOrDefault(key(businessId, callId), Set.of()));
     }
+
+    synchronized List<VoiceCall> all(BusinessId businessId) {
+        return calls.values().stream()
+                .filter(c -> c.businessId().equals(businessId))
+                .toList();
+    }
 }

@@ -29,7 +29,8 @@ public record UseCases(
         VoiceRoutingQuery voiceRouting,
         CallerAppointmentsUseCase callerAppointments,
         CallLogUseCase callLog,
-        PlaceOutboundCallUseCase outboundCalls) {
+        PlaceOutboundCallUseCase outboundCalls,
+        AnalyticsQuery analytics) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -57,5 +58,6 @@ public record UseCases(
         Objects.requireNonNull(callerAppointments, "callerAppointments");
         Objects.requireNonNull(callLog, "callLog");
         Objects.requireNonNull(outboundCalls, "outboundCalls");
+        Objects.requireNonNull(analytics, "analytics");
     }
 }

@@ -19,6 +19,7 @@ public record OutboundPorts(
         VoiceSettingsRepository voiceSettings,
         CallLogRepository callLog,
         OutboundCallGateway outboundCalls,
+        AnalyticsRepository analytics,
         PasswordHasher passwordHasher) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
@@ -36,6 +37,7 @@ public record OutboundPorts(
         Objects.requireNonNull(voiceSettings, "voiceSettings");
         Objects.requireNonNull(callLog, "callLog");
         Objects.requireNonNull(outboundCalls, "outboundCalls");
+        Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
     }
 }
