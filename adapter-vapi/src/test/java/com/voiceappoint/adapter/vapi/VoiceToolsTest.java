@@ -9,10 +9,13 @@ import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -362,5 +365,35 @@ class VoiceToolsTest {
                 """;
         assertThat(desk.read(desk.send(unknown)).path("error").asText()).isNotBlank();
         assertThat(List.of(desk.read(desk.send(unknown)).fieldNames().next())).containsExactly("error");
+    }
+
+    @Test
+    void a_business_or_a_call_over_its_allowance_is_asked_to_wait() {
+        Set<String> counted = new HashSet<>();
+        VapiWebhook throttled = new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (limit, key, perMinute) -> {
+                    counted.add(limit + ":" + perMinute);
+                    return !limit.equals("vapi-call");
+                },
+                desk.clock);
+
+        var answer = throttled.handle(
+                desk.toolCalls(
+                                VoiceDesk.LOLA_NUMBER,
+                                Optional.of(VoiceDesk.CARMEN),
+                                Map.of(),
+                                new ToolRequest("tc-busy", VoiceTools.SERVICES, Map.of()))
+                        .getBytes(StandardCharsets.UTF_8),
+                VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(desk.read(answer).path("results").path(0).path("error").asText())
+                .startsWith("Hay demasiadas peticiones");
+        assertThat(counted)
+                .contains(
+                        "vapi-business:" + VapiWebhook.TOOL_CALLS_PER_BUSINESS_PER_MINUTE,
+                        "vapi-call:" + VapiWebhook.TOOL_CALLS_PER_CALL_PER_MINUTE);
     }
 }
