@@ -7,8 +7,6 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.Business;
-import com.voiceappoint.domain.catalog.Service;
-import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -66,16 +64,10 @@ final class AssistantRequests {
     }
 
     private String services(Business business, Speech speech) {
-        List<Service> offered = app.listServices().list(VOICE, business.id(), false);
         return String.join(
                 "; ",
-                offered.stream()
-                        .map(s -> speech.say(
-                                "services.item",
-                                s.name(),
-                                s.duration().toMinutes(),
-                                speech.money(s.price()),
-                                s.id().toString()))
+                app.listServices().list(VOICE, business.id(), false).stream()
+                        .map(speech::service)
                         .toList());
     }
 
@@ -83,15 +75,7 @@ final class AssistantRequests {
         WeeklyHours weekly = app.businessHours().get(VOICE, business.id()).weekly();
         List<String> days = new ArrayList<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            List<OpeningWindow> windows = weekly.on(day);
-            days.add(
-                    windows.isEmpty()
-                            ? speech.say("hours.closed", speech.weekday(day))
-                            : speech.say(
-                                    "hours.day",
-                                    speech.weekday(day),
-                                    speech.list(
-                                            windows.stream().map(speech::window).toList())));
+            days.add(speech.opening(speech.weekday(day), weekly.on(day)));
         }
         return String.join("; ", days);
     }

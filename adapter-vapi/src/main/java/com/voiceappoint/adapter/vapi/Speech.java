@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.vapi;
 
+import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
@@ -87,6 +88,23 @@ final class Speech {
             format.setMaximumFractionDigits(0);
         }
         return format.format(money.amount());
+    }
+
+    /** "Corte de pelo, 30 minutos, 18,50 € (service_id …)". */
+    String service(Service service) {
+        return say(
+                "services.item",
+                service.name(),
+                service.duration().toMinutes(),
+                money(service.price()),
+                service.id().toString());
+    }
+
+    /** "lunes: de 09:00 a 14:00 y de 16:00 a 20:00", or "sábado: cerrado". */
+    String opening(String day, List<OpeningWindow> windows) {
+        return windows.isEmpty()
+                ? say("hours.closed", day)
+                : say("hours.day", day, list(windows.stream().map(this::window).toList()));
     }
 
     String window(OpeningWindow window) {

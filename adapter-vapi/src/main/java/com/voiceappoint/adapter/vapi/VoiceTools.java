@@ -140,14 +140,7 @@ final class VoiceTools {
         return Answer.result(speech.say(
                 "services.list",
                 caller.business().name(),
-                speech.list(offered.stream()
-                        .map(s -> speech.say(
-                                "services.item",
-                                s.name(),
-                                s.duration().toMinutes(),
-                                speech.money(s.price()),
-                                s.id().toString()))
-                        .toList())));
+                speech.list(offered.stream().map(speech::service).toList())));
     }
 
     private Answer availability(Arguments arguments, Caller caller, String toolCallId) {
@@ -293,15 +286,7 @@ final class VoiceTools {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             SpecialDay exception = special.get(day);
             List<OpeningWindow> windows = exception != null ? exception.windows() : weekly.on(day.getDayOfWeek());
-            String label = speech.day(day);
-            days.add(
-                    windows.isEmpty()
-                            ? speech.say("hours.closed", label)
-                            : speech.say(
-                                    "hours.day",
-                                    label,
-                                    speech.list(
-                                            windows.stream().map(speech::window).toList())));
+            days.add(speech.opening(speech.day(day), windows));
         }
         return Answer.result(speech.say("hours.list", caller.business().name(), String.join("; ", days)));
     }

@@ -14,7 +14,6 @@ import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.voice.VoiceCall;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
@@ -53,23 +52,14 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
                 name.map(String::strip).filter(n -> !n.isEmpty()),
                 voice.lineIds().stream().findFirst(),
                 voice.assistantId()));
-        VoiceCall heard = VoiceCall.heardOf(businessId, placed.callId(), clock.instant());
-        callLog.record(new VoiceCall(
+        callLog.record(VoiceCall.started(
                 businessId,
                 placed.callId(),
                 Optional.of("outboundPhoneCall"),
                 Optional.of(placed.status()),
                 Optional.of(customer.value()),
                 voice.numbers().stream().findFirst().map(PhoneNumber::value),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                heard.firstSeenAt()));
+                clock.instant()));
         return new Placed(placed.callId(), placed.status());
     }
 }

@@ -46,13 +46,25 @@ public record VoiceCall(
 
     /** A call first heard of now, knowing nothing about it yet but its id. */
     public static VoiceCall heardOf(BusinessId businessId, String callId, Instant now) {
+        return started(businessId, callId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    /** A call as its first report describes it: what kind, where it stands, who and which number. */
+    public static VoiceCall started(
+            BusinessId businessId,
+            String callId,
+            Optional<String> type,
+            Optional<String> status,
+            Optional<String> customerNumber,
+            Optional<String> dialledNumber,
+            Instant now) {
         return new VoiceCall(
                 businessId,
                 callId,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
+                type,
+                status,
+                customerNumber,
+                dialledNumber,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
