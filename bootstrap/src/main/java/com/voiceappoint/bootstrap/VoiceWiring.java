@@ -12,9 +12,12 @@ import com.voiceappoint.application.port.in.UseCases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Puts the Vapi adapter on the HTTP server: the adapters never meet except here. */
 final class VoiceWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceWiring.class);
     /** The seed's two spellings of one endpoint. */
     static final List<String> WEBHOOK_PATHS = List.of(ToolDefinitions.WEBHOOK_PATH, "/api/v1/vapi_integration/webhook");
 
@@ -56,9 +59,16 @@ final class VoiceWiring {
                 voice.assistantId(),
                 config.defaultLanguage());
         // the tool calls count against the same limiter as logins: shared through Redis when it is configured
-        ToolCallThrottle throttle =
-                (name, key, perMinute) -> limiter.tryConsume(new Limit(name, perMinute, Duration.ofMinutes(1)), key)
+        ToolCallThrottle throttle = (name, key, perMinute) -> {
+            try {
+                return limiter.tryConsume(new Limit(name, perMinute, Duration.ofMinutes(1)), key)
                         .isEmpty();
+            } catch (RuntimeException redisDown) {
+                // a caller on the line matters more than a counter: without Redis, tool calls go unmetered
+                LOG.warn("tool-call limit {} unavailable: {}", name, redisDown.getMessage());
+                return true;
+            }
+        };
         VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle, clock);
         return new RawRoute("POST", WEBHOOK_PATHS, voice.maxBodyBytes(), (body, header) -> {
             VapiWebhook.Answer answer = webhook.handle(body, header);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.domain.voice.VoiceCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import java.util.Set;
 record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> toolCalls) {
     static final String LEGACY_CALL_ID = "function-call";
     private static final String SLUG = "business_slug";
+    private static final Set<String> PHONE_CALLS = Set.of("inboundPhoneCall", "outboundPhoneCall");
 
     static Envelope parse(JsonNode root, ObjectMapper json) {
         JsonNode message = root.path("message");
@@ -44,7 +46,8 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
             Set<String> seen = new LinkedHashSet<>();
             for (JsonNode item : list) {
                 String id = item.path("id").asText("");
-                if (!seen.add(id)) {
+                // the same call listed twice is answered once; calls without an id are each answered
+                if (!id.isBlank() && !seen.add(id)) {
                     continue;
                 }
                 JsonNode function = item.path("function");
@@ -67,11 +70,16 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         addVariables(variables, call.path("assistantOverrides").path("variableValues"));
         addVariables(variables, message.path("assistant").path("variableValues"));
         addVariables(variables, call.path("assistant").path("variableValues"));
+        Optional<String> type = text(call.path("type"));
+        // the phone network vouches for a caller id; a web call's "customer" is whatever the browser sent
+        boolean phoneCall = type.filter(PHONE_CALLS::contains).isPresent();
         return new CallContext(
-                text(call.path("id")),
-                text(call.path("type")),
-                text(message.path("customer").path("number"))
-                        .or(() -> text(call.path("customer").path("number"))),
+                text(call.path("id")).filter(id -> id.length() <= VoiceCall.MAX_ID_LENGTH),
+                type,
+                phoneCall
+                        ? text(message.path("customer").path("number"))
+                                .or(() -> text(call.path("customer").path("number")))
+                        : Optional.empty(),
                 text(message.path("phoneNumber").path("number")),
                 text(call.path("phoneNumberId"))
                         .or(() -> text(message.path("phoneNumber").path("id"))),

@@ -38,6 +38,8 @@ public final class ToolDefinitions {
             "start", "string", "The local start time at the business, as YYYY-MM-DDTHH:MM, with no offset.");
     private static final Property PROVIDER =
             new Property("provider_id", "string", "Only when the caller asked for a particular person.");
+    private static final Property CLIENT_NAME =
+            new Property("client_name", "string", "The caller's name, as they gave it.");
     private static final Property APPOINTMENT =
             new Property("appointment_id", "string", "The appointment's id, from find_my_appointments or a booking.");
 
@@ -77,7 +79,7 @@ public final class ToolDefinitions {
                             SERVICE_ID,
                             SERVICE_NAME,
                             START,
-                            new Property("client_name", "string", "The caller's name, as they gave it."),
+                            CLIENT_NAME,
                             new Property("notes", "string", "Anything the business should know."),
                             PROVIDER),
                     List.of("start", "client_name"),
@@ -97,8 +99,8 @@ public final class ToolDefinitions {
                     VoiceTools.HOLD,
                     "Holds a time for the caller for a few minutes while they decide; booking the same time then "
                             + "confirms it. A hold not booked is released when the call ends.",
-                    List.of(SERVICE_ID, SERVICE_NAME, START, PROVIDER),
-                    List.of("start"),
+                    List.of(SERVICE_ID, SERVICE_NAME, START, CLIENT_NAME, PROVIDER),
+                    List.of("start", "client_name"),
                     "Un momento, te guardo esa hora.",
                     "One moment, I'll hold that time for you."),
             new Tool(

@@ -77,7 +77,7 @@ public final class VapiWebhook {
                 switch (envelope.type()) {
                     case "tool-calls" -> toolCalls(envelope);
                     case "function-call" -> functionCall(envelope);
-                    case "assistant-request" -> assistantRequests.answer(envelope.call());
+                    case "assistant-request" -> assistantRequest(envelope);
                     case "status-update", "end-of-call-report" -> {
                         record(envelope);
                         yield json.createObjectNode();
@@ -118,27 +118,41 @@ public final class VapiWebhook {
                 .put("result", spoken.result().or(spoken::error).orElse(""));
     }
 
+    /** One call's answer; whatever fails is this call's error, never the other calls' or the whole message's. */
     private VoiceTools.Answer answer(ToolCall call, CallContext context) {
-        Optional<VoiceConfiguration> routed = route(call, context);
-        if (routed.isEmpty()) {
-            Speech speech = new Speech(settings.defaultLanguage(), clock.getZone());
-            return VoiceTools.Answer.error(speech.say("business.unavailable"));
-        }
-        VoiceConfiguration voice = routed.get();
-        Speech speech = speechFor(voice);
-        String business = voice.business().id().toString();
-        if (!throttle.tryAcquire("vapi-business", business, TOOL_CALLS_PER_BUSINESS_PER_MINUTE)
-                || !throttle.tryAcquire(
-                        "vapi-call", context.callId().orElse(business), TOOL_CALLS_PER_CALL_PER_MINUTE)) {
-            return VoiceTools.Answer.error(speech.say("busy"));
-        }
-        VoiceTools.Caller caller =
-                new VoiceTools.Caller(voice.business(), callerNumber(context), context.callId(), speech);
+        Speech speech = new Speech(settings.defaultLanguage(), clock.getZone());
         try {
-            return tools.answer(call, caller);
+            Optional<VoiceConfiguration> routed = route(call, context);
+            if (routed.isEmpty()) {
+                return VoiceTools.Answer.error(speech.say("business.unavailable"));
+            }
+            VoiceConfiguration voice = routed.get();
+            speech = speechFor(voice);
+            String business = voice.business().id().toString();
+            if (!throttle.tryAcquire("vapi-business", business, TOOL_CALLS_PER_BUSINESS_PER_MINUTE)
+                    || !throttle.tryAcquire(
+                            "vapi-call", context.callId().orElse(business), TOOL_CALLS_PER_CALL_PER_MINUTE)) {
+                return VoiceTools.Answer.error(speech.say("busy"));
+            }
+            return tools.answer(
+                    call, new VoiceTools.Caller(voice.business(), callerNumber(context), context.callId(), speech));
         } catch (RuntimeException e) {
             LOG.error("tool call {} ({}) failed", call.id(), call.name(), e);
             return VoiceTools.Answer.error(speech.say("failure"));
+        }
+    }
+
+    /** A caller waits in silence meanwhile: whatever fails, Vapi gets an answer it can speak. */
+    private ObjectNode assistantRequest(Envelope envelope) {
+        try {
+            return assistantRequests.answer(envelope.call());
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "assistant request for call {} failed",
+                    envelope.call().callId().orElse("?"),
+                    e);
+            return json.createObjectNode()
+                    .put("error", new Speech(settings.defaultLanguage(), clock.getZone()).say("failure"));
         }
     }
 

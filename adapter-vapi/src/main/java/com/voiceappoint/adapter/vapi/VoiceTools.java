@@ -10,7 +10,9 @@ import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.availability.AvailableSlot;
@@ -44,7 +46,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The assistant's tools, answered for one business the call was routed to. Every answer is a line to speak; what
@@ -52,6 +57,7 @@ import java.util.stream.Collectors;
  * The caller's number comes from the call, never from the arguments.
  */
 final class VoiceTools {
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceTools.class);
     static final String SERVICES = "get_business_services";
     static final String AVAILABILITY = "check_service_availability";
     static final String BOOK = "book_appointment";
@@ -66,6 +72,7 @@ final class VoiceTools {
 
     static final int ALTERNATIVES_SPOKEN = 3;
     static final int MAX_HOURS_DAYS = 14;
+    private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
@@ -125,7 +132,7 @@ final class VoiceTools {
             return Answer.error(
                     speech.say(notFound.resource().equals("service") ? "service.unavailable" : "appointment.unknown"));
         } catch (InvalidValueException invalid) {
-            return Answer.error(speech.say("argument.missing", invalid.field()));
+            return Answer.error(speech.say("argument.invalid", invalid.field()));
         } catch (DomainException refused) {
             return Answer.result(domainRefusal(refused, caller));
         }
@@ -146,7 +153,13 @@ final class VoiceTools {
     private Answer availability(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
-        Optional<String> asked = arguments.text("datetime", "start", "date_time", "time", "date", "day");
+        Optional<String> time = arguments.text("time").filter(VoiceTools::hasTime);
+        // {"date": "2026-11-24", "time": "16:00"} is one moment, said in two parts
+        Optional<String> asked = arguments
+                .text("datetime", "start", "date_time", "date", "day")
+                .map(day -> time.isPresent() && !hasTime(day)
+                        ? day.strip() + "T" + time.get().strip()
+                        : day);
         Optional<Instant> exact = asked.filter(VoiceTools::hasTime).map(text -> instant(text, speech));
         LocalDate day = exact.map(at -> at.atZone(speech.zone()).toLocalDate())
                 .or(() -> asked.map(text -> date(text, speech)))
@@ -242,27 +255,27 @@ final class VoiceTools {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
         Instant start = instant(arguments.required("start", speech, "start", "datetime", "date_time"), speech);
-        PhoneNumber number = callerNumber(caller);
+        String name = clientName(arguments, speech);
         AppointmentDetails held = app.callerAppointments()
                 .hold(new CallerAppointmentsUseCase.Hold(
-                        caller.business().id(),
-                        number,
-                        arguments
-                                .text("client_name", "name", "customer_name")
-                                .or(() -> arguments.nested("client_data", "name"))
-                                .orElse(number.value()),
-                        service.id(),
-                        start,
-                        provider(arguments)));
+                        caller.business().id(), callerNumber(caller), name, service.id(), start, provider(arguments)));
         linkToCall(caller, held);
-        Instant until =
-                held.appointment().holdExpiresAt().orElse(held.appointment().start());
+        Appointment appointment = held.appointment();
+        if (appointment.status() != AppointmentStatus.HELD) {
+            // the caller had already booked this very time
+            return Answer.result(speech.say(
+                    "booked.again",
+                    held.serviceName(),
+                    speech.when(appointment.start()),
+                    held.providerName(),
+                    appointment.id().toString()));
+        }
         return Answer.result(speech.say(
                 "held",
                 held.serviceName(),
-                speech.when(held.appointment().start()),
-                speech.time(until),
-                held.appointment().id().toString()));
+                speech.when(appointment.start()),
+                speech.time(appointment.holdExpiresAt().orElseThrow()),
+                appointment.id().toString()));
     }
 
     private Answer hours(Arguments arguments, Caller caller, String toolCallId) {
@@ -338,12 +351,22 @@ final class VoiceTools {
 
     /** The call log shows what each call booked, and releases what it held when the caller hangs up. */
     private void linkToCall(Caller caller, AppointmentDetails appointment) {
-        caller.callId()
-                .ifPresent(call -> app.callLog()
+        caller.callId().ifPresent(call -> {
+            try {
+                app.callLog()
                         .linkAppointment(
                                 caller.business().id(),
                                 call,
-                                appointment.appointment().id()));
+                                appointment.appointment().id());
+            } catch (RuntimeException e) {
+                // the booking stands: telling the caller it failed would be the worse error
+                LOG.warn(
+                        "appointment {} was booked in call {} but not linked to it",
+                        appointment.appointment().id(),
+                        call,
+                        e);
+            }
+        });
     }
 
     /** Services the caller may book by phone, in catalogue order. */
@@ -433,10 +456,12 @@ final class VoiceTools {
             return speech.say(
                     "too.late", caller.business().policy().cancellationCutoff().toHours());
         }
-        if (refused.code() == ErrorCode.SERVICE_NOT_BOOKABLE_BY_VOICE || refused.code() == ErrorCode.SERVICE_INACTIVE) {
-            return speech.say("service.unavailable");
-        }
-        return speech.say("not.changeable");
+        return switch (refused.code()) {
+            case SERVICE_NOT_BOOKABLE_BY_VOICE, SERVICE_INACTIVE -> speech.say("service.unavailable");
+            case INVALID_STATE_TRANSITION, HOLD_EXPIRED -> speech.say("not.changeable");
+            // a lost race or a key reused: trying again is the answer
+            default -> speech.say("failure");
+        };
     }
 
     private static String whyNone(FindAvailableSlotsQuery.Slots found, Speech speech) {
@@ -469,7 +494,7 @@ final class VoiceTools {
     }
 
     private static boolean hasTime(String text) {
-        return text.contains("T") || text.contains(":");
+        return CLOCK_TIME.matcher(text).find();
     }
 
     /**
@@ -541,14 +566,19 @@ final class VoiceTools {
             return hour >= (spanish ? fromSpanish : fromEnglish) && hour < (spanish ? untilSpanish : untilEnglish);
         }
 
+        /** "tarde", "por la tarde", "in the afternoon", "afternoon please". */
         static Optional<DayPart> parse(String said) {
-            return Optional.ofNullable(
-                    switch (said.strip().toLowerCase(Locale.ROOT)) {
-                        case "morning", "mañana", "manana" -> MORNING;
-                        case "afternoon", "tarde" -> AFTERNOON;
-                        case "evening", "night", "noche" -> EVENING;
-                        default -> null;
-                    });
+            String words = said.strip().toLowerCase(Locale.ROOT);
+            if (words.contains("morning") || words.contains("mañana") || words.contains("manana")) {
+                return Optional.of(MORNING);
+            }
+            if (words.contains("afternoon") || words.contains("tarde")) {
+                return Optional.of(AFTERNOON);
+            }
+            if (words.contains("evening") || words.contains("night") || words.contains("noche")) {
+                return Optional.of(EVENING);
+            }
+            return Optional.empty();
         }
     }
 

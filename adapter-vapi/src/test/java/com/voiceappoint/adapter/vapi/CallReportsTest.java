@@ -95,7 +95,9 @@ class CallReportsTest {
                 Optional.of(VoiceDesk.CARMEN),
                 Map.of(),
                 new ToolRequest(
-                        "tc-hold", VoiceTools.HOLD, Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T12:00")),
+                        "tc-hold",
+                        VoiceTools.HOLD,
+                        Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T12:00", "client_name", "Carmen")),
                 new ToolRequest(
                         "tc-book",
                         VoiceTools.BOOK,

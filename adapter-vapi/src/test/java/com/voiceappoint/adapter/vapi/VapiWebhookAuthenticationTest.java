@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -120,5 +121,14 @@ class VapiWebhookAuthenticationTest {
         assertThat(status(HMAC_ONLY, Map.of("x-vapi-secret", HMAC_KEY)))
                 .as("the HMAC key is no shared secret")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void an_absurd_timestamp_is_refused_not_a_crash() throws Exception {
+        for (String timestamp : List.of("-100000000000000000", "9223372036854775807", "-9223372036854775808")) {
+            assertThat(status(HMAC_ONLY, Map.of("x-timestamp", timestamp, "x-signature", sign(timestamp, BODY))))
+                    .as(timestamp)
+                    .isEqualTo(401);
+        }
     }
 }

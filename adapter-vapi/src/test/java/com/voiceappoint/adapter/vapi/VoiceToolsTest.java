@@ -198,7 +198,8 @@ class VoiceToolsTest {
 
     @Test
     void a_held_time_is_kept_for_the_caller_and_booking_it_confirms_the_hold() {
-        JsonNode held = lola(VoiceTools.HOLD, Map.of("service_name", "corte", "start", "2026-11-24T11:00"));
+        JsonNode held = lola(
+                VoiceTools.HOLD, Map.of("service_name", "corte", "start", "2026-11-24T11:00", "client_name", "Carmen"));
 
         assertThat(held.path("result").asText())
                 .startsWith("Guardo Corte de pelo el martes 24 de noviembre a las 11:00 hasta las 09:05");
@@ -395,5 +396,103 @@ class VoiceToolsTest {
                 .contains(
                         "vapi-business:" + VapiWebhook.TOOL_CALLS_PER_BUSINESS_PER_MINUTE,
                         "vapi-call:" + VapiWebhook.TOOL_CALLS_PER_CALL_PER_MINUTE);
+    }
+
+    @Test
+    void a_date_and_a_time_given_apart_are_one_moment_and_day_parts_are_read_in_phrases() {
+        assertThat(lola(
+                                VoiceTools.AVAILABILITY,
+                                Map.of("service_id", desk.lola.cut(), "date", "2026-11-24", "time", "16:00"))
+                        .path("result")
+                        .asText())
+                .isEqualTo("Corte de pelo el martes 24 de noviembre a las 16:00 está libre (start 2026-11-24T16:00).");
+        assertThat(lola(
+                                VoiceTools.AVAILABILITY,
+                                Map.of(
+                                        "service_id",
+                                        desk.lola.cut(),
+                                        "date",
+                                        "2026-11-24",
+                                        "part_of_day",
+                                        "por la tarde"))
+                        .path("result")
+                        .asText())
+                .contains("hay hueco a las 16:00");
+        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "Tuesday"))
+                        .path("error")
+                        .asText())
+                .startsWith("No entiendo la fecha");
+    }
+
+    @Test
+    void calls_without_ids_are_each_answered_and_a_web_caller_s_claimed_number_is_not_trusted() {
+        String message = """
+                {"message": {"type": "tool-calls", "phoneNumber": {"number": "%s"},
+                  "call": {"type": "webCall", "customer": {"number": "%s"}}, "customer": {"number": "%s"},
+                  "toolCallList": [{"name": "get_business_services", "arguments": {}},
+                                   {"name": "find_my_appointments", "arguments": {}}]}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, VoiceDesk.CARMEN, VoiceDesk.CARMEN);
+        lola(
+                VoiceTools.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
+
+        JsonNode results = desk.read(desk.send(message)).path("results");
+
+        assertThat(results).hasSize(2);
+        assertThat(results.path(0).path("result").asText()).startsWith("Servicios de Peluquería Lola");
+        assertThat(results.path(1).path("error").asText()).startsWith("No veo el número desde el que llamas");
+    }
+
+    @Test
+    void a_booking_made_is_said_made_even_when_the_call_cannot_be_logged() {
+        String message = desk.toolCalls(
+                        VoiceDesk.LOLA_NUMBER,
+                        Optional.of(VoiceDesk.CARMEN),
+                        Map.of(),
+                        new ToolRequest(
+                                "tc-long",
+                                VoiceTools.BOOK,
+                                Map.of(
+                                        "service_id",
+                                        desk.lola.cut(),
+                                        "start",
+                                        "2026-11-24T10:00",
+                                        "client_name",
+                                        "Carmen")))
+                .replace("\"call-1\"", "\"" + "x".repeat(150) + "\"");
+
+        assertThat(desk.read(desk.send(message))
+                        .path("results")
+                        .path(0)
+                        .path("result")
+                        .asText())
+                .startsWith("Reservado");
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void a_failing_limiter_costs_one_call_its_answer_not_the_message() {
+        VapiWebhook broken = new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (limit, key, perMinute) -> {
+                    throw new IllegalStateException("redis is down");
+                },
+                desk.clock);
+
+        var answer = broken.handle(
+                desk.toolCalls(
+                                VoiceDesk.LOLA_NUMBER,
+                                Optional.of(VoiceDesk.CARMEN),
+                                Map.of(),
+                                new ToolRequest("a", VoiceTools.SERVICES, Map.of()),
+                                new ToolRequest("b", VoiceTools.MINE, Map.of()))
+                        .getBytes(StandardCharsets.UTF_8),
+                VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(desk.read(answer).path("results"))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.path("error").asText()).startsWith("No he podido hacerlo"));
     }
 }
