@@ -135,7 +135,8 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     @Override
     public Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and client_id = :client "
-                        + "and service_id = :service and starts_at = :start and " + LIVE + " limit 1")
+                        + "and service_id = :service and starts_at = :start and " + LIVE
+                        + " order by status = 'held', created_at desc limit 1")
                 .bind("business", businessId.value())
                 .bind("client", client.value())
                 .bind("service", service.value())

@@ -261,6 +261,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         return clients.findByContact(request.business.id(), request.phone, request.email)
                 .flatMap(client ->
                         appointments.findLive(request.business.id(), client.id(), request.service.id(), request.start))
+                // a hold that lapsed meanwhile is no booking to answer with
+                .filter(appointment -> !appointment.isLapsedHold(clock.instant()))
                 .map(appointment -> new Result(assembler.details(appointment), Replay.SAME_REQUEST));
     }
 

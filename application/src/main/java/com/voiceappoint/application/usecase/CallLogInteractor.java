@@ -6,7 +6,6 @@ import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
-import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
@@ -21,7 +20,6 @@ import java.util.Optional;
 
 public final class CallLogInteractor implements CallLogUseCase {
     private final BusinessAccess access;
-    private final TransactionRunner transactions;
     private final CallLogRepository calls;
     private final AppointmentRepository appointments;
     private final AppointmentDetailsAssembler assembler;
@@ -29,13 +27,11 @@ public final class CallLogInteractor implements CallLogUseCase {
 
     CallLogInteractor(
             BusinessAccess access,
-            TransactionRunner transactions,
             CallLogRepository calls,
             AppointmentRepository appointments,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
-        this.transactions = transactions;
         this.calls = calls;
         this.appointments = appointments;
         this.assembler = assembler;
@@ -45,15 +41,10 @@ public final class CallLogInteractor implements CallLogUseCase {
     @Override
     public void record(VoiceCall report) {
         Instant now = clock.instant();
-        VoiceCall merged = transactions.inTransaction(() -> {
-            VoiceCall call = calls.find(report.businessId(), report.callId())
-                    .orElseGet(() -> VoiceCall.heardOf(report.businessId(), report.callId(), now))
-                    .with(report)
-                    .endedNoLaterThan(now);
-            calls.save(call);
-            return call;
-        });
+        calls.merge(report);
+        VoiceCall merged = calls.find(report.businessId(), report.callId()).orElseThrow();
         if (merged.ended()) {
+            calls.merge(merged.endedNoLaterThan(now));
             releaseHolds(merged, now);
         }
     }
@@ -71,14 +62,9 @@ public final class CallLogInteractor implements CallLogUseCase {
 
     @Override
     public void linkAppointment(BusinessId businessId, String callId, AppointmentId appointment) {
-        Instant now = clock.instant();
-        transactions.inTransaction(() -> {
-            if (calls.find(businessId, callId).isEmpty()) {
-                calls.save(VoiceCall.heardOf(businessId, callId, now));
-            }
-            calls.link(businessId, callId, appointment);
-            return null;
-        });
+        // a call may book before its first status update arrives; merging nothing into it erases nothing
+        calls.merge(VoiceCall.heardOf(businessId, callId, clock.instant()));
+        calls.link(businessId, callId, appointment);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
@@ -63,7 +64,10 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 .map(client -> appointments.findByClient(businessId, client.id(), HISTORY_READ))
                 .orElse(List.of())
                 .stream()
-                .filter(a -> a.blocksTime(now) && a.end().isAfter(now))
+                // a time held while deciding is not an appointment yet
+                .filter(a -> a.blocksTime(now)
+                        && a.status() != AppointmentStatus.HELD
+                        && a.end().isAfter(now))
                 .sorted(Comparator.comparing(Appointment::start))
                 .limit(UPCOMING)
                 .toList();

@@ -46,8 +46,8 @@ public final class Interactors {
                 clock);
         VoiceSettingsInteractor voice =
                 new VoiceSettingsInteractor(access, ports.transactions(), ports.businesses(), ports.voiceSettings());
-        CallLogInteractor callLog = new CallLogInteractor(
-                access, ports.transactions(), ports.callLog(), ports.appointments(), assembler, clock);
+        CallLogInteractor callLog =
+                new CallLogInteractor(access, ports.callLog(), ports.appointments(), assembler, clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         GetProfileInteractor profiles =

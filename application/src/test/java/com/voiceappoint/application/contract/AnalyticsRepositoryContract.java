@@ -66,7 +66,7 @@ public abstract class AnalyticsRepositoryContract {
     private void call(String id, Instant seen, Optional<Duration> lasted, String endedReason, Appointment... made) {
         VoiceCall heard = VoiceCall.heardOf(tenant.id(), id, seen);
         ports.callLog()
-                .save(heard.with(new VoiceCall(
+                .merge(heard.with(new VoiceCall(
                         tenant.id(),
                         id,
                         Optional.empty(),

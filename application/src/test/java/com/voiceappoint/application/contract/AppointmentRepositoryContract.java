@@ -197,6 +197,26 @@ public abstract class AppointmentRepositoryContract {
     }
 
     @Test
+    void the_same_request_finds_the_booking_before_a_hold_of_the_same_time() {
+        Provider other = TestData.provider(ports, tenant.id(), Optional.empty(), "Other");
+        Appointment held = Appointment.held(
+                AppointmentId.random(),
+                cut,
+                other.id(),
+                client.id(),
+                TEN,
+                Duration.ofMinutes(5),
+                BookingSource.VOICE,
+                TEN.minus(Duration.ofDays(1)));
+        ports.appointments().add(held, Optional.empty());
+        Appointment booked = at(TEN);
+        ports.appointments().add(booked, Optional.empty());
+
+        assertThat(ports.appointments().findLive(tenant.id(), client.id(), cut.id(), TEN))
+                .contains(booked);
+    }
+
+    @Test
     void the_calendar_is_filtered_and_paged_by_start_then_id() {
         Provider other = TestData.provider(ports, tenant.id(), Optional.empty(), "Other");
         Client otherClient = TestData.client(ports, tenant.id());

@@ -108,7 +108,7 @@ public abstract class VoiceRepositoriesContract {
                         new CallMessage("assistant", "Hola", Optional.of(at)),
                         new CallMessage("user", "Quiero un corte", Optional.empty())));
 
-        ports.callLog().save(call);
+        ports.callLog().merge(call);
 
         assertThat(ports.callLog().find(salon, "call-1")).contains(call);
         assertThat(ports.callLog().find(List.of(clinic, salon), "call-1")).contains(call);
@@ -116,9 +116,30 @@ public abstract class VoiceRepositoriesContract {
         assertThat(ports.callLog().find(clinic, "call-1")).isEmpty();
 
         VoiceCall shorter = call(salon, "call-1", at, List.of(new CallMessage("user", "Adiós", Optional.empty())));
-        ports.callLog().save(shorter);
+        ports.callLog().merge(shorter);
         assertThat(ports.callLog().find(salon, "call-1").orElseThrow().messages())
                 .hasSize(1);
+    }
+
+    @Test
+    void a_report_merged_into_a_call_keeps_what_it_does_not_say_and_an_ended_call_stays_ended() {
+        Instant at = Instant.parse("2026-11-23T08:00:00Z");
+        ports.callLog().merge(call(salon, "call-m", at, List.of(new CallMessage("user", "Hola", Optional.empty()))));
+
+        VoiceCall lateInProgress = VoiceCall.started(
+                salon,
+                "call-m",
+                Optional.empty(),
+                Optional.of("in-progress"),
+                Optional.empty(),
+                Optional.empty(),
+                at.plusSeconds(600));
+        ports.callLog().merge(lateInProgress);
+        ports.callLog().merge(VoiceCall.heardOf(salon, "call-m", at.plusSeconds(900)));
+
+        VoiceCall kept = ports.callLog().find(salon, "call-m").orElseThrow();
+        assertThat(kept)
+                .isEqualTo(call(salon, "call-m", at, List.of(new CallMessage("user", "Hola", Optional.empty()))));
     }
 
     @Test
@@ -128,9 +149,9 @@ public abstract class VoiceRepositoriesContract {
             // two calls first heard of at the same instant: the id orders them
             Instant seen = at.plusSeconds(60L * (i / 2));
             ports.callLog()
-                    .save(call(salon, "call-" + i, seen, List.of(new CallMessage("user", "hi", Optional.empty()))));
+                    .merge(call(salon, "call-" + i, seen, List.of(new CallMessage("user", "hi", Optional.empty()))));
         }
-        ports.callLog().save(call(clinic, "call-x", at.plusSeconds(999), List.of()));
+        ports.callLog().merge(call(clinic, "call-x", at.plusSeconds(999), List.of()));
 
         List<String> seen = new ArrayList<>();
         Optional<CallLogRepository.CallCursor> after = Optional.empty();
@@ -157,7 +178,7 @@ public abstract class VoiceRepositoriesContract {
         var appointment =
                 TestData.appointment(cut, tenant.provider().id(), client.id(), Instant.parse("2026-12-01T09:00:00Z"));
         ports.appointments().add(appointment, Optional.empty());
-        ports.callLog().save(VoiceCall.heardOf(tenant.id(), "call-7", Instant.parse("2026-11-23T08:00:00Z")));
+        ports.callLog().merge(VoiceCall.heardOf(tenant.id(), "call-7", Instant.parse("2026-11-23T08:00:00Z")));
 
         ports.callLog().link(tenant.id(), "call-7", appointment.id());
         ports.callLog().link(tenant.id(), "call-7", appointment.id());

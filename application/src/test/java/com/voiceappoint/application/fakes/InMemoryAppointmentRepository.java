@@ -6,6 +6,7 @@ import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
@@ -95,7 +96,9 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
                         && a.serviceId().equals(service)
                         && a.start().equals(start)
                         && a.status().blocksTime())
-                .findFirst();
+                // a booking before a hold, the newest first, as the database orders them
+                .min(Comparator.comparing((Appointment a) -> a.status() == AppointmentStatus.HELD)
+                        .thenComparing(Appointment::createdAt, Comparator.reverseOrder()));
     }
 
     @Override

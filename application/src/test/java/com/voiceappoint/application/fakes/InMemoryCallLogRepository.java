@@ -36,8 +36,8 @@ public final class InMemoryCallLogRepository implements CallLogRepository {
     }
 
     @Override
-    public synchronized void save(VoiceCall call) {
-        calls.put(key(call.businessId(), call.callId()), call);
+    public synchronized void merge(VoiceCall report) {
+        calls.merge(key(report.businessId(), report.callId()), report, VoiceCall::with);
     }
 
     @Override

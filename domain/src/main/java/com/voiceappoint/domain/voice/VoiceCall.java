@@ -34,6 +34,7 @@ public record VoiceCall(
         List<CallMessage> messages,
         Instant firstSeenAt) {
     public static final int MAX_ID_LENGTH = 100;
+    private static final String ENDED = "ended";
 
     public VoiceCall {
         Objects.requireNonNull(businessId, "businessId");
@@ -83,7 +84,7 @@ public record VoiceCall(
     }
 
     public boolean ended() {
-        return endedAt.isPresent() || status.map("ended"::equals).orElse(false);
+        return endedAt.isPresent() || status.map(ENDED::equals).orElse(false);
     }
 
     /** An ended call whose reports never said when it ended ended, at the latest, when we heard it had. */
@@ -109,13 +110,16 @@ public record VoiceCall(
                 firstSeenAt);
     }
 
-    /** This call with what {@code report} adds: each field it carries replaces ours, the rest stay. */
+    /**
+     * This call with what {@code report} adds: each field it carries replaces ours, the rest stay, and an ended call
+     * stays ended (reports can arrive out of order).
+     */
     public VoiceCall with(VoiceCall report) {
         return new VoiceCall(
                 businessId,
                 callId,
                 report.type.or(() -> type),
-                report.status.or(() -> status),
+                status.filter(ENDED::equals).or(() -> report.status).or(() -> status),
                 report.customerNumber.or(() -> customerNumber),
                 report.dialledNumber.or(() -> dialledNumber),
                 report.startedAt.or(() -> startedAt),

@@ -41,7 +41,10 @@ public interface AppointmentRepository {
     /** The appointment first booked with this key, with the fingerprint of the request that booked it. */
     Optional<KeyedBooking> findByIdempotencyKey(BusinessId businessId, String idempotencyKey);
 
-    /** A live appointment of this client for this service starting then: the same request made twice. */
+    /**
+     * A live appointment of this client for this service starting then (the same request made twice): a booking in
+     * preference to a hold, the newest first.
+     */
     Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start);
 
     /** Sets the hash of the token that lets the client manage this appointment, replacing any earlier one. */

@@ -16,8 +16,12 @@ public interface CallLogRepository {
     /** Only among the given businesses: a lookup by id can never reach another tenant. */
     Optional<VoiceCall> find(Collection<BusinessId> scope, String callId);
 
-    /** Inserts the call or replaces what was kept of it, its messages included. */
-    void save(VoiceCall call);
+    /**
+     * Inserts the call, or merges a report into what is kept, in one step so that reports arriving together cannot
+     * undo each other: each field the report carries replaces the kept one, except that an ended call stays ended;
+     * the messages are replaced only by a report that has some; when the call was first heard of never changes.
+     */
+    void merge(VoiceCall report);
 
     /** Newest first (by when the call was first heard of, then id), after {@code after}; without their messages. */
     List<VoiceCall> list(BusinessId businessId, Optional<CallCursor> after, int limit);
