@@ -7,11 +7,7 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.Business;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,32 +47,18 @@ final class AssistantRequests {
             return error(speech);
         }
         ObjectNode answer = json.createObjectNode().put("assistantId", assistant.get());
-        ObjectNode overrides = answer.putObject("assistantOverrides");
-        voice.settings().greeting().ifPresent(greeting -> overrides.put("firstMessage", greeting));
-        CallVariables.fill(overrides.putObject("variableValues"), business, speech, clock)
-                .put("services", services(business, speech))
-                .put("hours", hours(business, speech));
+        CallVariables.fill(
+                answer.putObject("assistantOverrides"),
+                business,
+                speech,
+                clock,
+                app.listServices().list(VOICE, business.id(), false),
+                app.businessHours().get(VOICE, business.id()).weekly(),
+                voice.settings().greeting());
         return answer;
     }
 
     private ObjectNode error(Speech speech) {
         return json.createObjectNode().put("error", speech.say("business.unavailable"));
-    }
-
-    private String services(Business business, Speech speech) {
-        return String.join(
-                "; ",
-                app.listServices().list(VOICE, business.id(), false).stream()
-                        .map(speech::service)
-                        .toList());
-    }
-
-    private String hours(Business business, Speech speech) {
-        WeeklyHours weekly = app.businessHours().get(VOICE, business.id()).weekly();
-        List<String> days = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            days.add(speech.opening(speech.weekday(day), weekly.on(day)));
-        }
-        return String.join("; ", days);
     }
 }

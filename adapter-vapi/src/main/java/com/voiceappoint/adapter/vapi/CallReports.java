@@ -19,6 +19,9 @@ import java.util.Optional;
  * {@code artifact} and {@code analysis}) are read. Reports for calls no business of ours answered are dropped.
  */
 final class CallReports {
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    private static final BigDecimal MAX_COST = new BigDecimal("1000000");
     private final UseCases app;
     private final Clock clock;
 
@@ -85,23 +88,29 @@ final class CallReports {
         return said;
     }
 
-    /** Epoch milliseconds, or an ISO instant: Vapi has sent both. */
+    /**
+     * Epoch milliseconds, or an ISO instant: Vapi has sent both. A value no call could have (before 2000, after
+     * 2100) is no value: one absurd field must not cost the whole report.
+     */
     static Optional<Instant> instant(JsonNode node) {
-        if (node.isNumber()) {
-            return Optional.of(Instant.ofEpochMilli(node.asLong()));
-        }
-        if (node.isTextual()) {
+        Optional<Instant> read = Optional.empty();
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            read = Optional.of(Instant.ofEpochMilli(node.asLong()));
+        } else if (node.isTextual()) {
             try {
-                return Optional.of(Instant.parse(node.asText()));
+                read = Optional.of(Instant.parse(node.asText()));
             } catch (DateTimeParseException notIso) {
-                return Optional.empty();
+                read = Optional.empty();
             }
         }
-        return Optional.empty();
+        return read.filter(at -> at.isAfter(EARLIEST) && at.isBefore(LATEST));
     }
 
+    /** A cost: what a call can cost, not whatever a number may be. */
     private static Optional<BigDecimal> number(JsonNode node) {
-        return node.isNumber() ? Optional.of(node.decimalValue()) : Optional.empty();
+        return node.isNumber()
+                ? Optional.of(node.decimalValue()).filter(v -> v.signum() >= 0 && v.compareTo(MAX_COST) < 0)
+                : Optional.empty();
     }
 
     private static Optional<String> text(JsonNode node) {

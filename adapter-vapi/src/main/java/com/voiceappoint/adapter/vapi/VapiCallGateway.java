@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +58,14 @@ public final class VapiCallGateway implements OutboundCallGateway {
         ObjectNode customer =
                 body.putObject("customer").put("number", call.customer().value());
         call.customerName().ifPresent(name -> customer.put("name", name));
-        Speech speech = new Speech(call.language(), call.business().zone());
         CallVariables.fill(
-                body.putObject("assistantOverrides").putObject("variableValues"), call.business(), speech, clock);
+                body.putObject("assistantOverrides"),
+                call.business(),
+                new Speech(call.language(), call.business().zone()),
+                clock,
+                call.services(),
+                call.hours(),
+                call.greeting());
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.url().replaceAll("/+$", "") + "/call"))
                 .timeout(api.timeout())
                 .header("Authorization", "Bearer " + key)
@@ -91,12 +98,23 @@ public final class VapiCallGateway implements OutboundCallGateway {
             return new PlacedCall(
                     answer.path("id").asText(), answer.path("status").asText("queued"));
         }
-        String message = answer.path("message").isArray()
-                ? String.join("; ", json.convertValue(answer.path("message"), String[].class))
-                : answer.path("message").asText(answer.path("error").asText("status " + status));
+        String message = reason(answer, status);
         LOG.warn("Vapi refused an outbound call ({}): {}", status, message);
         // a 4xx is about this call (a bad number, an unknown line); anything else is Vapi's trouble
         throw status >= 400 && status < 500 && status != 429 ? rejected(message) : unavailable(message);
+    }
+
+    /** Vapi's reason: a message, a list of messages (strings or objects), or at least the status. */
+    private static String reason(JsonNode answer, int status) {
+        JsonNode message = answer.path("message");
+        if (message.isArray()) {
+            List<String> parts = new ArrayList<>();
+            message.forEach(part -> parts.add(part.isTextual() ? part.asText() : part.toString()));
+            return String.join("; ", parts);
+        }
+        return message.isValueNode() && !message.asText().isBlank()
+                ? message.asText()
+                : answer.path("error").asText("status " + status);
     }
 
     private static CallNotPlacedException rejected(String why) {

@@ -129,4 +129,19 @@ class CallReportsTest {
                         .items())
                 .isEmpty();
     }
+
+    @Test
+    void an_absurd_field_is_dropped_not_the_whole_report() {
+        desk.send("""
+                {"message": {"type": "end-of-call-report", "endedReason": "hangup", "cost": 1e30,
+                  "startedAt": 99999999999999999, "endedAt": "yesterday",
+                  "call": {"id": "call-odd"}, "phoneNumber": {"number": "%s"}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER));
+
+        VoiceCall call =
+                desk.app.callLog().transcript(desk.lola.owner(), "call-odd").call();
+        assertThat(call.endedReason()).contains("hangup");
+        assertThat(call.cost()).isEmpty();
+        assertThat(call.startedAt()).isEmpty();
+    }
 }

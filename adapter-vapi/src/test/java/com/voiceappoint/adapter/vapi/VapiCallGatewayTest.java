@@ -14,18 +14,26 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.BusinessType;
 import com.voiceappoint.domain.business.Slug;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +60,23 @@ class VapiCallGatewayTest {
             new PhoneNumber("+34600111222"),
             Optional.of("Carmen"),
             Optional.of("line-of-lola"),
-            Optional.empty());
+            Optional.empty(),
+            List.of(new Service(
+                    ServiceId.random(),
+                    SALON.id(),
+                    Optional.empty(),
+                    "Corte de pelo",
+                    "",
+                    Duration.ofMinutes(30),
+                    Money.of("18.50", "EUR"),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    true,
+                    true,
+                    Set.of(),
+                    Optional.empty())),
+            WeeklyHours.sameOn(List.of(DayOfWeek.MONDAY), List.of(OpeningWindow.of("09:00", "14:00"))),
+            Optional.of("Hola, te llamamos de Peluquería Lola."));
 
     private HttpServer vapi;
     private final AtomicReference<HttpExchange> seen = new AtomicReference<>();
@@ -116,13 +140,18 @@ class VapiCallGatewayTest {
         assertThat(variables.path("business_slug").asText()).isEqualTo("peluqueria-lola");
         assertThat(variables.path("today").asText()).isEqualTo("2026-11-23");
         assertThat(variables.path("locale").asText()).isEqualTo("es");
+        assertThat(variables.path("services").asText()).startsWith("Corte de pelo, 30 minutos, 18,50");
+        assertThat(variables.path("hours").asText()).startsWith("lunes: de 09:00 a 14:00; martes: cerrado");
+        assertThat(body.path("assistantOverrides").path("firstMessage").asText())
+                .isEqualTo("Hola, te llamamos de Peluquería Lola.");
         assertThat(body.has("metadata")).as("not in Vapi's spec").isFalse();
     }
 
     @Test
     void vapi_refusing_the_call_is_a_rejection_with_its_reason() {
         status = 400;
-        answer = "{\"message\": [\"customer.number must be a valid phone number\"], \"error\": \"Bad Request\"}";
+        answer = "{\"message\": [\"customer.number must be a valid phone number\", {\"field\": \"phoneNumberId\"}],"
+                + " \"error\": \"Bad Request\"}";
 
         assertThatThrownBy(() -> gateway().place(CALL)).isInstanceOfSatisfying(CallNotPlacedException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CALL_REJECTED);
@@ -161,7 +190,15 @@ class VapiCallGatewayTest {
                 .isInstanceOfSatisfying(
                         CallNotPlacedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VOICE_UNAVAILABLE));
         var noLine = new OutboundCallGateway.OutboundCall(
-                SALON, Language.ES, CALL.customer(), Optional.empty(), Optional.empty(), Optional.empty());
+                SALON,
+                Language.ES,
+                CALL.customer(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                WeeklyHours.CLOSED,
+                Optional.empty());
         assertThatThrownBy(() -> gateway().place(noLine))
                 .isInstanceOfSatisfying(
                         CallNotPlacedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CALL_REJECTED));

@@ -103,7 +103,14 @@ public final class Interactors {
                 new CallerAppointmentsInteractor(
                         access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock),
                 callLog,
-                new OutboundCallsInteractor(access, ports.voiceSettings(), ports.outboundCalls(), callLog, clock),
+                new OutboundCallsInteractor(
+                        access,
+                        ports.voiceSettings(),
+                        ports.services(),
+                        ports.schedules(),
+                        ports.outboundCalls(),
+                        callLog,
+                        clock),
                 new AnalyticsInteractor(access, ports.analytics(), ports.services()));
     }
 }

@@ -5,10 +5,13 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
 import com.voiceappoint.application.port.out.OutboundCallGateway;
+import com.voiceappoint.application.port.out.ScheduleRepository;
+import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.voice.VoiceCall;
@@ -17,8 +20,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
+    private static final System.Logger LOG = System.getLogger(OutboundCallsInteractor.class.getName());
     private final BusinessAccess access;
     private final VoiceSettingsRepository settings;
+    private final ServiceRepository services;
+    private final ScheduleRepository schedules;
     private final OutboundCallGateway gateway;
     private final CallLogUseCase callLog;
     private final Clock clock;
@@ -26,11 +32,15 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
     OutboundCallsInteractor(
             BusinessAccess access,
             VoiceSettingsRepository settings,
+            ServiceRepository services,
+            ScheduleRepository schedules,
             OutboundCallGateway gateway,
             CallLogUseCase callLog,
             Clock clock) {
         this.access = access;
         this.settings = settings;
+        this.services = services;
+        this.schedules = schedules;
         this.gateway = gateway;
         this.callLog = callLog;
         this.clock = clock;
@@ -51,15 +61,28 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
                 customer,
                 name.map(String::strip).filter(n -> !n.isEmpty()),
                 voice.lineIds().stream().findFirst(),
-                voice.assistantId()));
-        callLog.record(VoiceCall.started(
-                businessId,
-                placed.callId(),
-                Optional.of("outboundPhoneCall"),
-                Optional.of(placed.status()),
-                Optional.of(customer.value()),
-                voice.numbers().stream().findFirst().map(PhoneNumber::value),
-                clock.instant()));
+                voice.assistantId(),
+                services.findByBusiness(businessId, false).stream()
+                        .filter(Service::voiceBookingEnabled)
+                        .toList(),
+                schedules.weeklyHours(businessId),
+                voice.greeting()));
+        try {
+            callLog.record(VoiceCall.started(
+                    businessId,
+                    placed.callId(),
+                    Optional.of("outboundPhoneCall"),
+                    Optional.of(placed.status()),
+                    Optional.of(customer.value()),
+                    voice.numbers().stream().findFirst().map(PhoneNumber::value),
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            // the phone is already ringing: the call's own reports will fill the log in
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    () -> "outbound call " + placed.callId() + " placed but not logged yet",
+                    e);
+        }
         return new Placed(placed.callId(), placed.status());
     }
 }
