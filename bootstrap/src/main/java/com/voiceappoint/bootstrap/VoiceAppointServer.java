@@ -59,7 +59,7 @@ public final class VoiceAppointServer implements AutoCloseable {
             PostgresPersistence persistence = PostgresPersistence.connect(database, config.databasePoolSize());
             running.push(persistence);
             UseCases useCases = Interactors.create(
-                    persistence.ports(Argon2PasswordHasher.OWASP, VoiceWiring.outboundCalls(config, clock)), clock);
+                    persistence.ports(Argon2PasswordHasher.OWASP, VoiceWiring.voicePlatform(config, clock)), clock);
             HttpSettings settings = new HttpSettings(
                     secret,
                     config.accessTokenLifetime(),

@@ -5,7 +5,7 @@ import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.vapi.ToolCallThrottle;
 import com.voiceappoint.adapter.vapi.ToolDefinitions;
-import com.voiceappoint.adapter.vapi.VapiCallGateway;
+import com.voiceappoint.adapter.vapi.VapiPlatformGateway;
 import com.voiceappoint.adapter.vapi.VapiSettings;
 import com.voiceappoint.adapter.vapi.VapiWebhook;
 import com.voiceappoint.application.port.in.UseCases;
@@ -29,10 +29,10 @@ final class VoiceWiring {
     private VoiceWiring() {}
 
     /** Vapi's REST API for outbound calls; without a key every call is refused as unavailable. */
-    static VapiCallGateway outboundCalls(ServerConfig config, Clock clock) {
+    static VapiPlatformGateway voicePlatform(ServerConfig config, Clock clock) {
         ServerConfig.Voice voice = config.voice();
-        return new VapiCallGateway(
-                new VapiCallGateway.Api(
+        return new VapiPlatformGateway(
+                new VapiPlatformGateway.Api(
                         voice.apiUrl(), voice.apiKey(), voice.phoneNumberId(), voice.assistantId(), API_TIMEOUT),
                 clock);
     }

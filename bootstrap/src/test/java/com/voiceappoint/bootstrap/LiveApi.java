@@ -59,11 +59,27 @@ final class LiveApi implements AutoCloseable {
         return new LiveApi(server, vapi, postgres.url());
     }
 
-    /** Vapi's {@code POST /call}, answered as Vapi does: the call is queued. */
+    /**
+     * Vapi's {@code POST /call}, answered as Vapi does (the call is queued), and {@code GET /phone-number/{id}}: the
+     * organisation's lines are those whose id is {@code "line-"} and their number.
+     */
     private static HttpServer standInForVapi() {
         try {
             HttpServer vapi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             AtomicInteger calls = new AtomicInteger();
+            vapi.createContext("/phone-number/", exchange -> {
+                String id = exchange.getRequestURI().getPath().substring("/phone-number/".length());
+                byte[] line = ("{\"id\": \"" + id + "\", \"number\": \"" + id.substring(Math.min(5, id.length()))
+                                + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                if (id.startsWith("line-+")) {
+                    exchange.sendResponseHeaders(200, line.length);
+                    exchange.getResponseBody().write(line);
+                } else {
+                    exchange.sendResponseHeaders(404, -1);
+                }
+                exchange.close();
+            });
             vapi.createContext("/call", exchange -> {
                 exchange.getRequestBody().readAllBytes();
                 byte[] answer = ("{\"id\": \"vapi-call-" + calls.incrementAndGet() + "\", \"status\": \"queued\"}")

@@ -45,7 +45,7 @@ class VoiceCallEndToEndTest {
         api.close();
     }
 
-    /** A business on the phone: registered, open on weekdays, one service, answering on {@code number}. */
+    /** A business on the phone: registered, open on weekdays, one service, answering on the line of {@code number}. */
     private record Line(LiveApi.Account owner, String number, String zone) {}
 
     private static Line open(
@@ -99,7 +99,7 @@ class VoiceCallEndToEndTest {
                 .isEqualTo(201);
         var voice = api.at("/api/v1/vapi/configs/" + owner.businessId())
                 .token(token)
-                .raw("PATCH", "{\"numbers\": [\"" + number + "\"], \"enabled\": true}", "application/json");
+                .raw("PATCH", "{\"line_ids\": [\"line-" + number + "\"], \"enabled\": true}", "application/json");
         assertThat(voice.status()).as(voice.raw()).isEqualTo(200);
         return new Line(owner, voice.body().get("numbers").get(0).asText(), zone);
     }
@@ -182,7 +182,7 @@ class VoiceCallEndToEndTest {
 
     @Test
     void a_spanish_caller_books_moves_and_cancels_by_phone_and_the_owner_reads_the_call() {
-        Line salon = open("Peluquería Sol", "Europe/Madrid", "EUR", "es", "ES", "910 55 00 01");
+        Line salon = open("Peluquería Sol", "Europe/Madrid", "EUR", "es", "ES", "+34910550001");
         Call call = new Call(salon, "+34600123123");
         assertThat(call.variables.get("locale")).isEqualTo("es");
 
@@ -235,7 +235,7 @@ class VoiceCallEndToEndTest {
 
     @Test
     void an_english_caller_does_the_same_in_english_in_london_time() {
-        Line barbers = open("Bob's Barbers", "Europe/London", "GBP", "en", "GB", "020 7946 0001");
+        Line barbers = open("Bob's Barbers", "Europe/London", "GBP", "en", "GB", "+442079460001");
         Call call = new Call(barbers, "+447700900123");
         assertThat(call.variables.get("timezone")).isEqualTo("Europe/London");
 

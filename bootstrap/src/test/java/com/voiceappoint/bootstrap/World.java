@@ -247,7 +247,7 @@ final class World {
                     200,
                     api.at("/api/v1/vapi/configs/" + id)
                             .token(owner.token())
-                            .raw("PATCH", "{\"numbers\": [\"" + voiceNumber + "\"]}", "application/json"));
+                            .raw("PATCH", "{\"line_ids\": [\"line-" + voiceNumber + "\"]}", "application/json"));
         }
         String call = "call-" + id + "-" + next();
         String report = "{\"message\": {\"type\": \"status-update\", \"status\": \"in-progress\", "

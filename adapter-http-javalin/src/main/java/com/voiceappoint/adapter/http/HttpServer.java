@@ -106,7 +106,7 @@ public final class HttpServer implements AutoCloseable {
         ScheduleRoutes schedules = new ScheduleRoutes(useCases, bodies, settings.clock());
         AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
         PublicRoutes publicPages = new PublicRoutes(useCases, bodies, limiter);
-        VoiceRoutes voice = new VoiceRoutes(useCases, bodies);
+        VoiceRoutes voice = new VoiceRoutes(useCases, bodies, limiter);
         AnalyticsRoutes analytics = new AnalyticsRoutes(useCases, settings.clock());
 
         JsonNode openApi = openApiDocument(json);

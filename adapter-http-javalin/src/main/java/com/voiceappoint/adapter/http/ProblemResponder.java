@@ -173,7 +173,11 @@ final class ProblemResponder {
                     IN_THE_PAST,
                     PROVIDER_NOT_ELIGIBLE -> 409;
             case INVALID_STATE_TRANSITION, CONCURRENT_UPDATE, CANCELLATION_TOO_LATE, HOLD_EXPIRED -> 409;
-            case IDEMPOTENCY_KEY_REUSED, SERVICE_INACTIVE, SERVICE_NOT_BOOKABLE_BY_VOICE, CALL_REJECTED -> 422;
+            case IDEMPOTENCY_KEY_REUSED,
+                    SERVICE_INACTIVE,
+                    SERVICE_NOT_BOOKABLE_BY_VOICE,
+                    CALL_REJECTED,
+                    LINE_NOT_VERIFIED -> 422;
             case VOICE_UNAVAILABLE -> 503;
         };
     }

@@ -1,5 +1,7 @@
 package com.voiceappoint.adapter.http;
 
+import com.voiceappoint.adapter.http.ratelimit.Limit;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.UseCases;
@@ -23,12 +25,17 @@ import java.util.UUID;
 
 /** Each business's phone set-up for the shared voice assistant, and its calls with it. */
 final class VoiceRoutes {
+    /** Each call costs the platform's money and a client's attention: a business places this many an hour. */
+    static final Limit OUTBOUND_PER_BUSINESS = new Limit("outbound-calls", 30, Duration.ofHours(1));
+
     private final UseCases app;
     private final Bodies bodies;
+    private final RateLimiter limiter;
 
-    VoiceRoutes(UseCases app, Bodies bodies) {
+    VoiceRoutes(UseCases app, Bodies bodies, RateLimiter limiter) {
         this.app = app;
         this.bodies = bodies;
+        this.limiter = limiter;
     }
 
     /** Fields left out keep their value; "" clears the assistant, the greeting or the language. */
@@ -153,6 +160,7 @@ final class VoiceRoutes {
         Business business = app.business().get(member, new BusinessId(Params.pathUuid(ctx, "id")));
         OutboundCallRequest r = bodies.read(ctx, OutboundCallRequest.class);
         String number = PhoneNumbers.e164("number", r.number(), business).orElseThrow();
+        limiter.require(OUTBOUND_PER_BUSINESS, business.id().toString());
         var placed = app.outboundCalls().place(member, business.id(), number, Optional.ofNullable(r.name()));
         ctx.status(201).json(new PlacedCallView(placed.callId(), placed.status()));
     }

@@ -128,4 +128,42 @@ class RateLimitTest {
             assertThat(second).isEqualTo(400);
         }
     }
+
+    @Test
+    void outbound_calls_beyond_the_per_business_limit_get_a_429() {
+        try (HttpServer server = limitedServer()) {
+            ApiClient api = new ApiClient(server.port());
+            api.at("/api/v1/auth/register")
+                    .post(Map.of(
+                            "email", "caller@example.com",
+                            "password", "s3cret-enough",
+                            "business_name", "Calls a Lot",
+                            "business_type", "salon",
+                            "timezone", "Europe/Madrid",
+                            "currency", "EUR"));
+            var login = api.at("/api/v1/auth/token")
+                    .post(Map.of("email", "caller@example.com", "password", "s3cret-enough"))
+                    .body();
+            String business = api.at("/api/v1/auth/me")
+                    .token(login.get("access").asText())
+                    .get()
+                    .body()
+                    .get("memberships")
+                    .get(0)
+                    .get("business")
+                    .get("id")
+                    .asText();
+            var outbound = api.at("/api/v1/vapi/businesses/" + business + "/calls/outbound")
+                    .token(login.get("access").asText());
+            for (int i = 0; i < VoiceRoutes.OUTBOUND_PER_BUSINESS.capacity(); i++) {
+                assertThat(outbound.post(Map.of("number", "+34600111222")).status())
+                        .isEqualTo(201);
+            }
+
+            var limited = outbound.post(Map.of("number", "+34600111222"));
+
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.body().get("code").asText()).isEqualTo("RATE_LIMITED");
+        }
+    }
 }

@@ -6,7 +6,6 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
-import com.voiceappoint.application.port.out.OutboundCallGateway;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.ProviderRepository;
@@ -15,6 +14,7 @@ import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
+import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -125,11 +125,11 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** Every outbound port: the repositories here, and the password hasher the caller brings. */
     public OutboundPorts ports(PasswordHasher passwordHasher) {
-        return ports(passwordHasher, OutboundCallGateway.NOT_CONFIGURED);
+        return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED);
     }
 
     /** The stores here, with the password hasher and the voice platform of other adapters. */
-    public OutboundPorts ports(PasswordHasher passwordHasher, OutboundCallGateway outboundCalls) {
+    public OutboundPorts ports(PasswordHasher passwordHasher, VoicePlatformGateway voicePlatform) {
         return new OutboundPorts(
                 transactions(),
                 users(),
@@ -145,7 +145,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 appointments(),
                 new JdbiVoiceSettingsRepository(jdbi),
                 new JdbiCallLogRepository(jdbi),
-                outboundCalls,
+                voicePlatform,
                 new JdbiAnalyticsRepository(jdbi),
                 passwordHasher);
     }

@@ -7,7 +7,9 @@ import com.voiceappoint.application.port.in.GetProfileQuery;
 import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
+import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.business.BookingPolicy;
 import com.voiceappoint.domain.business.Business;
@@ -23,6 +25,7 @@ import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.Zones;
+import com.voiceappoint.domain.voice.VoiceSettings;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -45,12 +48,17 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
     private final GetProfileQuery profiles;
     private final Clock clock;
 
+    private final VoiceSettingsRepository voiceSettings;
+    private final TransactionRunner transactions;
+
     BusinessesInteractor(
             BusinessAccess access,
             BusinessFounding founding,
             BusinessRepository businesses,
             UserRepository users,
             ServiceRepository services,
+            VoiceSettingsRepository voiceSettings,
+            TransactionRunner transactions,
             GetProfileQuery profiles,
             Clock clock) {
         this.access = access;
@@ -58,6 +66,8 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
         this.businesses = businesses;
         this.users = users;
         this.services = services;
+        this.voiceSettings = voiceSettings;
+        this.transactions = transactions;
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -129,7 +139,12 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
     @Override
     public void delete(Actor actor, BusinessId businessId) {
         access.require(actor, businessId, Permission.DELETE_BUSINESS);
-        businesses.softDelete(businessId, clock.instant());
+        transactions.inTransaction(() -> {
+            businesses.softDelete(businessId, clock.instant());
+            // its numbers are free for whoever answers them next
+            voiceSettings.save(VoiceSettings.none(businessId));
+            return null;
+        });
     }
 
     @Override

@@ -44,8 +44,8 @@ public final class Interactors {
                 alternatives,
                 assembler,
                 clock);
-        VoiceSettingsInteractor voice =
-                new VoiceSettingsInteractor(access, ports.transactions(), ports.businesses(), ports.voiceSettings());
+        VoiceSettingsInteractor voice = new VoiceSettingsInteractor(
+                access, ports.transactions(), ports.businesses(), ports.voiceSettings(), ports.voicePlatform());
         CallLogInteractor callLog =
                 new CallLogInteractor(access, ports.callLog(), ports.appointments(), assembler, clock);
         BusinessFounding founding =
@@ -53,7 +53,15 @@ public final class Interactors {
         GetProfileInteractor profiles =
                 new GetProfileInteractor(ports.users(), ports.memberships(), ports.businesses());
         BusinessesInteractor businesses = new BusinessesInteractor(
-                access, founding, ports.businesses(), ports.users(), ports.services(), profiles, clock);
+                access,
+                founding,
+                ports.businesses(),
+                ports.users(),
+                ports.services(),
+                ports.voiceSettings(),
+                ports.transactions(),
+                profiles,
+                clock);
         return new UseCases(
                 new RegisterAccountInteractor(
                         ports.users(),
@@ -108,7 +116,7 @@ public final class Interactors {
                         ports.voiceSettings(),
                         ports.services(),
                         ports.schedules(),
-                        ports.outboundCalls(),
+                        ports.voicePlatform(),
                         callLog,
                         clock),
                 new AnalyticsInteractor(access, ports.analytics(), ports.services()));

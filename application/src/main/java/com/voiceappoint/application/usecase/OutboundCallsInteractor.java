@@ -4,9 +4,9 @@ import com.voiceappoint.application.error.CallNotPlacedException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
-import com.voiceappoint.application.port.out.OutboundCallGateway;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
@@ -25,7 +25,7 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
     private final VoiceSettingsRepository settings;
     private final ServiceRepository services;
     private final ScheduleRepository schedules;
-    private final OutboundCallGateway gateway;
+    private final VoicePlatformGateway gateway;
     private final CallLogUseCase callLog;
     private final Clock clock;
 
@@ -34,7 +34,7 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
             VoiceSettingsRepository settings,
             ServiceRepository services,
             ScheduleRepository schedules,
-            OutboundCallGateway gateway,
+            VoicePlatformGateway gateway,
             CallLogUseCase callLog,
             Clock clock) {
         this.access = access;
@@ -55,7 +55,7 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
             throw new CallNotPlacedException(ErrorCode.CALL_REJECTED, "this business does not take calls by voice");
         }
         VoiceSettings voice = settings.find(businessId).orElseGet(() -> VoiceSettings.none(businessId));
-        OutboundCallGateway.PlacedCall placed = gateway.place(new OutboundCallGateway.OutboundCall(
+        VoicePlatformGateway.PlacedCall placed = gateway.place(new VoicePlatformGateway.OutboundCall(
                 business,
                 voice.language().orElse(business.language()),
                 customer,

@@ -5,16 +5,21 @@ import com.voiceappoint.application.port.in.VoiceRoutingQuery;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceSettings;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, VoiceRoutingQuery {
@@ -22,16 +27,19 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
     private final TransactionRunner transactions;
     private final BusinessRepository businesses;
     private final VoiceSettingsRepository settings;
+    private final VoicePlatformGateway platform;
 
     VoiceSettingsInteractor(
             BusinessAccess access,
             TransactionRunner transactions,
             BusinessRepository businesses,
-            VoiceSettingsRepository settings) {
+            VoiceSettingsRepository settings,
+            VoicePlatformGateway platform) {
         this.access = access;
         this.transactions = transactions;
         this.businesses = businesses;
         this.settings = settings;
+        this.platform = platform;
     }
 
     @Override
@@ -46,10 +54,16 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
         Business business =
                 access.require(actor, businessId, Permission.MANAGE_SETTINGS).business();
         VoiceSettings current = settingsOf(businessId);
+        List<String> lineIds = changes.lineIds().orElse(current.lineIds());
+        List<PhoneNumber> numbers =
+                changes.numbers().map(VoiceSettingsInteractor::numbers).orElse(current.numbers());
+        if (changes.numbers().isPresent() || changes.lineIds().isPresent()) {
+            numbers = verified(lineIds, numbers, changes.numbers().isEmpty());
+        }
         VoiceSettings next = new VoiceSettings(
                 businessId,
-                changes.numbers().map(VoiceSettingsInteractor::numbers).orElse(current.numbers()),
-                changes.lineIds().orElse(current.lineIds()),
+                numbers,
+                lineIds,
                 changes.assistantId().orElse(current.assistantId()),
                 changes.greeting().orElse(current.greeting()),
                 changes.language()
@@ -112,6 +126,39 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
 
     private VoiceSettings settingsOf(BusinessId businessId) {
         return settings.find(businessId).orElseGet(() -> VoiceSettings.none(businessId));
+    }
+
+    /**
+     * A business answers only on lines the platform says are ours, and a number only with its line: otherwise the
+     * first business to type in another's number would take its callers. Without a platform to ask (development)
+     * lines and numbers are taken as given. Lines given without numbers bring their own.
+     */
+    private List<PhoneNumber> verified(List<String> lineIds, List<PhoneNumber> numbers, boolean numbersFromLines) {
+        if (!platform.knowsLines()) {
+            return numbers;
+        }
+        List<PhoneNumber> onLines = new ArrayList<>();
+        for (String lineId : lineIds) {
+            VoicePlatformGateway.LineCheck line = platform.checkLine(lineId);
+            if (!line.ours()) {
+                throw new DomainException(
+                        ErrorCode.LINE_NOT_VERIFIED, "line_ids", "the voice platform has no line " + lineId, Map.of());
+            }
+            line.number().filter(n -> !n.isBlank()).map(PhoneNumber::new).ifPresent(onLines::add);
+        }
+        if (numbersFromLines) {
+            return onLines;
+        }
+        for (PhoneNumber number : numbers) {
+            if (!onLines.contains(number)) {
+                throw new DomainException(
+                        ErrorCode.LINE_NOT_VERIFIED,
+                        "numbers",
+                        number + " is not the number of a line given",
+                        Map.of());
+            }
+        }
+        return numbers;
     }
 
     private static List<PhoneNumber> numbers(List<String> numbers) {

@@ -27,7 +27,7 @@ public final class InMemoryAdapters {
                 appointments,
                 new InMemoryVoiceSettingsRepository(),
                 calls,
-                new FakeOutboundCallGateway(),
+                new FakeVoicePlatform(),
                 new InMemoryAnalyticsRepository(calls, appointments),
                 new FakePasswordHasher());
     }

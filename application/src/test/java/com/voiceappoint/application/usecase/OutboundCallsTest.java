@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.ForbiddenException;
-import com.voiceappoint.application.fakes.FakeOutboundCallGateway;
+import com.voiceappoint.application.fakes.FakeVoicePlatform;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboundCallsTest {
     private final Salon salon = new Salon();
-    private final FakeOutboundCallGateway gateway = (FakeOutboundCallGateway) salon.ports.outboundCalls();
+    private final FakeVoicePlatform gateway = (FakeVoicePlatform) salon.ports.voicePlatform();
 
     private void voice(boolean enabled) {
         salon.app

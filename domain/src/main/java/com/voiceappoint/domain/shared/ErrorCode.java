@@ -52,6 +52,8 @@ public enum ErrorCode {
     // voice
     /** The voice platform refused an outbound call, or the business does not take calls by voice. */
     CALL_REJECTED,
+    /** A line the voice platform does not know, or a number that is not one of the lines given. */
+    LINE_NOT_VERIFIED,
     /** The voice platform is not configured or could not be reached. */
     VOICE_UNAVAILABLE,
 }

@@ -18,7 +18,7 @@ public record OutboundPorts(
         AppointmentRepository appointments,
         VoiceSettingsRepository voiceSettings,
         CallLogRepository callLog,
-        OutboundCallGateway outboundCalls,
+        VoicePlatformGateway voicePlatform,
         AnalyticsRepository analytics,
         PasswordHasher passwordHasher) {
     public OutboundPorts {
@@ -36,7 +36,7 @@ public record OutboundPorts(
         Objects.requireNonNull(appointments, "appointments");
         Objects.requireNonNull(voiceSettings, "voiceSettings");
         Objects.requireNonNull(callLog, "callLog");
-        Objects.requireNonNull(outboundCalls, "outboundCalls");
+        Objects.requireNonNull(voicePlatform, "voicePlatform");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.voiceappoint.application.error.CallNotPlacedException;
-import com.voiceappoint.application.port.out.OutboundCallGateway;
+import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.voiceappoint.domain.business.BookingPolicy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Vapi REST client against a local server standing in for Vapi: its answers, its refusals, its silence. */
-class VapiCallGatewayTest {
+class VapiPlatformGatewayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(VoiceDesk.NOW, ZoneOffset.UTC);
     private static final Business SALON = new Business(
@@ -54,7 +54,7 @@ class VapiCallGatewayTest {
             true,
             BookingPolicy.DEFAULT,
             Optional.empty());
-    private static final OutboundCallGateway.OutboundCall CALL = new OutboundCallGateway.OutboundCall(
+    private static final VoicePlatformGateway.OutboundCall CALL = new VoicePlatformGateway.OutboundCall(
             SALON,
             Language.ES,
             new PhoneNumber("+34600111222"),
@@ -88,6 +88,23 @@ class VapiCallGatewayTest {
     @BeforeEach
     void standInForVapi() throws IOException {
         vapi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        vapi.createContext("/phone-number/", exchange -> {
+            String id = exchange.getRequestURI().getPath().substring("/phone-number/".length());
+            seen.set(exchange);
+            byte[] bytes = switch (id) {
+                case "line-of-lola" ->
+                    "{\"id\": \"line-of-lola\", \"number\": \"+34910000001\"}".getBytes(StandardCharsets.UTF_8);
+                case "sip-line" ->
+                    "{\"id\": \"sip-line\", \"sipUri\": \"sip:lola@example.com\"}".getBytes(StandardCharsets.UTF_8);
+                default -> new byte[0];
+            };
+            int code = id.equals("broken") ? 500 : bytes.length == 0 ? 404 : 200;
+            exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
         vapi.createContext("/call", exchange -> {
             seen.set(exchange);
             seenBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -109,9 +126,9 @@ class VapiCallGatewayTest {
         vapi.stop(0);
     }
 
-    private VapiCallGateway gateway(Optional<String> key, Duration timeout) {
-        return new VapiCallGateway(
-                new VapiCallGateway.Api(
+    private VapiPlatformGateway gateway(Optional<String> key, Duration timeout) {
+        return new VapiPlatformGateway(
+                new VapiPlatformGateway.Api(
                         "http://127.0.0.1:" + vapi.getAddress().getPort() + "/",
                         key,
                         Optional.empty(),
@@ -120,15 +137,15 @@ class VapiCallGatewayTest {
                 CLOCK);
     }
 
-    private VapiCallGateway gateway() {
+    private VapiPlatformGateway gateway() {
         return gateway(Optional.of("private-key"), Duration.ofSeconds(2));
     }
 
     @Test
     void a_call_is_placed_with_the_business_in_the_assistant_s_variables() throws IOException {
-        OutboundCallGateway.PlacedCall placed = gateway().place(CALL);
+        VoicePlatformGateway.PlacedCall placed = gateway().place(CALL);
 
-        assertThat(placed).isEqualTo(new OutboundCallGateway.PlacedCall("call-123", "queued"));
+        assertThat(placed).isEqualTo(new VoicePlatformGateway.PlacedCall("call-123", "queued"));
         assertThat(seen.get().getRequestMethod()).isEqualTo("POST");
         assertThat(seen.get().getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer private-key");
         JsonNode body = JSON.readTree(seenBody.get());
@@ -189,7 +206,7 @@ class VapiCallGatewayTest {
                         () -> gateway(Optional.empty(), Duration.ofSeconds(1)).place(CALL))
                 .isInstanceOfSatisfying(
                         CallNotPlacedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VOICE_UNAVAILABLE));
-        var noLine = new OutboundCallGateway.OutboundCall(
+        var noLine = new VoicePlatformGateway.OutboundCall(
                 SALON,
                 Language.ES,
                 CALL.customer(),
@@ -208,5 +225,22 @@ class VapiCallGatewayTest {
         assertThatThrownBy(() -> gateway().place(CALL))
                 .isInstanceOfSatisfying(
                         CallNotPlacedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VOICE_UNAVAILABLE));
+    }
+
+    @Test
+    void a_line_is_ours_with_its_number_or_not_ours_at_all() {
+        VapiPlatformGateway vapi = gateway();
+
+        assertThat(vapi.knowsLines()).isTrue();
+        assertThat(vapi.checkLine("line-of-lola"))
+                .isEqualTo(VoicePlatformGateway.LineCheck.found(Optional.of("+34910000001")));
+        assertThat(seen.get().getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer private-key");
+        assertThat(vapi.checkLine("sip-line")).isEqualTo(VoicePlatformGateway.LineCheck.found(Optional.empty()));
+        assertThat(vapi.checkLine("someone-elses")).isEqualTo(VoicePlatformGateway.LineCheck.unknown());
+        assertThatThrownBy(() -> vapi.checkLine("broken"))
+                .isInstanceOfSatisfying(
+                        CallNotPlacedException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VOICE_UNAVAILABLE));
+        assertThat(gateway(Optional.empty(), Duration.ofSeconds(1)).knowsLines())
+                .isFalse();
     }
 }
