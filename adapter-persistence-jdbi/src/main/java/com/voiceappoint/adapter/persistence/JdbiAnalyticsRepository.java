@@ -38,7 +38,7 @@ public final class JdbiAnalyticsRepository implements AnalyticsRepository {
                             + "count(*) filter (where exists (select 1 from voice_call_appointments l "
                             + "  join appointments a on a.business_id = l.business_id and a.id = l.appointment_id "
                             + "  where l.business_id = c.business_id and l.call_id = c.call_id "
-                            + "  and a.status <> 'expired')) as converted "
+                            + "  and a.status not in ('held', 'expired'))) as converted "
                             + "from voice_calls c where business_id = :business "
                             + "and first_seen_at >= :from and first_seen_at < :to")
                     .bind("business", businessId.value())

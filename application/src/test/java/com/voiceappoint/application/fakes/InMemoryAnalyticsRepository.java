@@ -52,7 +52,7 @@ public final class InMemoryAnalyticsRepository implements AnalyticsRepository {
         long converted = inPeriod.stream()
                 .filter(c -> calls.appointmentsOf(businessId, c.callId()).stream()
                         .flatMap(id -> appointments.find(id).stream())
-                        .anyMatch(a -> a.status() != AppointmentStatus.EXPIRED))
+                        .anyMatch(a -> a.status() != AppointmentStatus.HELD && a.status() != AppointmentStatus.EXPIRED))
                 .count();
         return new CallStats(inPeriod.size(), average, reasons, converted);
     }

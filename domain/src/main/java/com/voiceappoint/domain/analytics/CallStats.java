@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A business's calls over a period; the average duration is in whole seconds, rounded down.
  *
- * @param converted calls that booked an appointment (a hold released at hang-up books nothing)
+ * @param converted calls that booked an appointment, even one cancelled later (a time only held books nothing)
  */
 public record CallStats(
         long calls, Optional<Duration> averageDuration, Map<String, Long> endedReasons, long converted) {
