@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
@@ -17,9 +18,15 @@ import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +37,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** Every migration this build ships: the schema it needs. */
+    private final List<String> schemaVersions;
 
-    private PostgresPersistence(HikariDataSource dataSource) {
+    private PostgresPersistence(HikariDataSource dataSource, List<String> schemaVersions) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.schemaVersions = schemaVersions;
     }
 
-    /** Opens a pool on the database and brings its schema up to date. */
-    public static PostgresPersistence connect(DatabaseUrl url, int poolSize) {
+    /**
+     * Opens a pool on the database and brings its schema up to date.
+     *
+     * @param metrics where the pool reports its connections in use, waiting and timing out
+     */
+    public static PostgresPersistence connect(DatabaseUrl url, int poolSize, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) {
@@ -53,26 +68,57 @@ public final class PostgresPersistence implements AutoCloseable {
         config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setPoolName("voiceappoint");
         config.setConnectionTimeout(10_000);
+        config.setMetricRegistry(metrics);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            migrate(dataSource);
-            return new PostgresPersistence(dataSource);
+            return new PostgresPersistence(dataSource, migrate(dataSource));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
     }
 
-    private static void migrate(HikariDataSource dataSource) {
-        MigrateResult result = Flyway.configure()
+    /** @return the versions of every migration this build ships */
+    private static List<String> migrate(HikariDataSource dataSource) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        MigrateResult result = flyway.migrate();
         LOG.info(
                 "database schema at version {} ({} migrations applied now)",
                 result.targetSchemaVersion,
                 result.migrationsExecuted);
+        return Arrays.stream(flyway.info().all())
+                .map(migration -> migration.getVersion().getVersion())
+                .toList();
+    }
+
+    /** What a readiness probe needs to know of the database. */
+    public enum Health {
+        /** Answers, with every migration of this build applied. */
+        READY,
+        /** Answers, but a migration this build needs is missing: a restore of an older backup, say. */
+        SCHEMA_BEHIND,
+        UNREACHABLE
+    }
+
+    /** Asks the database, through the pool: waits at most the pool's connection timeout. */
+    public Health health() {
+        try (Handle handle = jdbi.open()) {
+            int applied = handle.createQuery(
+                            "select count(*) from flyway_schema_history where success and version = any(:versions)")
+                    .bindArray("versions", String.class, schemaVersions)
+                    .mapTo(Integer.class)
+                    .one();
+            return applied == schemaVersions.size() ? Health.READY : Health.SCHEMA_BEHIND;
+        } catch (JdbiException e) {
+            if (e.getCause() instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+                return Health.SCHEMA_BEHIND; // not even the history of migrations is there
+            }
+            LOG.warn("database health check failed: {}", e.getMessage());
+            return Health.UNREACHABLE;
+        }
     }
 
     public TransactionRunner transactions() {
@@ -125,11 +171,14 @@ public final class PostgresPersistence implements AutoCloseable {
 
     /** Every outbound port: the repositories here, and the password hasher the caller brings. */
     public OutboundPorts ports(PasswordHasher passwordHasher) {
-        return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED);
+        return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
     }
 
-    /** The stores here, with the password hasher and the voice platform of other adapters. */
-    public OutboundPorts ports(PasswordHasher passwordHasher, VoicePlatformGateway voicePlatform) {
+    /** The stores here, with the password hasher, the voice platform and the booking listener of others. */
+    public OutboundPorts ports(
+            PasswordHasher passwordHasher,
+            VoicePlatformGateway voicePlatform,
+            BookingOutcomePublisher bookingOutcomes) {
         return new OutboundPorts(
                 transactions(),
                 users(),
@@ -147,7 +196,8 @@ public final class PostgresPersistence implements AutoCloseable {
                 new JdbiCallLogRepository(jdbi),
                 voicePlatform,
                 new JdbiAnalyticsRepository(jdbi),
-                passwordHasher);
+                passwordHasher,
+                bookingOutcomes);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.persistence;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +34,7 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
     private String database;
     private DatabaseUrl url;
     private PostgresPersistence persistence;
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -45,7 +47,7 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
         execute(admin, "create database " + name + " template " + template());
         database = name;
         url = admin.withDatabase(name);
-        persistence = PostgresPersistence.connect(url, POOL_SIZE);
+        persistence = PostgresPersistence.connect(url, POOL_SIZE, metrics);
     }
 
     @Override
@@ -59,6 +61,11 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
 
     public PostgresPersistence persistence() {
         return persistence;
+    }
+
+    /** What this class's pool measured. */
+    public SimpleMeterRegistry metrics() {
+        return metrics;
     }
 
     /** This class's own database, for tests that open their own connections (a second server, psql...). */
@@ -125,7 +132,8 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
                     + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
             DatabaseUrl admin = server();
             execute(admin, "create database " + name);
-            PostgresPersistence.connect(admin.withDatabase(name), 2).close(); // connecting migrates
+            PostgresPersistence.connect(admin.withDatabase(name), 2, new SimpleMeterRegistry())
+                    .close(); // connecting migrates
             LOG.debug("template {} migrated", name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(admin, "drop database if exists " + name)));
             template = name;

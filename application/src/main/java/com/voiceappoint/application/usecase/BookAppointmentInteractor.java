@@ -1,5 +1,6 @@
 package com.voiceappoint.application.usecase;
 
+import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
@@ -8,6 +9,8 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BookingOutcomePublisher;
+import com.voiceappoint.application.port.out.BookingOutcomePublisher.Outcome;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
@@ -52,6 +55,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final AppointmentRepository appointments;
     private final Alternatives alternatives;
     private final AppointmentDetailsAssembler assembler;
+    private final BookingOutcomePublisher outcomes;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
 
@@ -65,6 +69,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             AppointmentRepository appointments,
             Alternatives alternatives,
             AppointmentDetailsAssembler assembler,
+            BookingOutcomePublisher outcomes,
             Clock clock) {
         this.access = access;
         this.transactions = transactions;
@@ -75,6 +80,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.appointments = appointments;
         this.alternatives = alternatives;
         this.assembler = assembler;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -98,9 +104,26 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 access.require(command.actor(), command.businessId(), Permission.MANAGE_OWN_APPOINTMENTS);
         Business business = granted.business();
         Service service = Bookable.service(services, business, command.serviceId(), command.actor());
-        Optional<ProviderId> provider = providerFor(command, granted);
-        Request request = Request.of(command, business, service, provider, intent);
+        Request request = Request.of(command, business, service, providerFor(command, granted), intent);
+        try {
+            Result result = settle(request);
+            outcomes.publish(
+                    result.replayed() ? Outcome.REPLAYED : intent == Intent.HOLD ? Outcome.HELD : Outcome.BOOKED,
+                    request.source);
+            return result;
+        } catch (BookingRefusedException refused) {
+            outcomes.publish(
+                    refused.reason() == RefusalReason.SLOT_TAKEN ? Outcome.SLOT_TAKEN : Outcome.REFUSED,
+                    request.source);
+            throw refused;
+        }
+    }
 
+    /** Books (or holds) the request's time, or finds it booked by this same request before. */
+    private Result settle(Request request) {
+        Business business = request.business;
+        Service service = request.service;
+        Optional<ProviderId> provider = request.provider;
         Optional<Result> replay = replayByKey(request);
         if (replay.isPresent()) {
             return replay.get();
@@ -111,7 +134,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 return transactions.inTransaction(() -> bookOnce(request, now));
             } catch (PolicyRefusal refusal) {
                 throw alternatives.refusal(
-                        refusal.reason(), business, service, command.start(), provider, now, Optional.empty());
+                        refusal.reason(), business, service, request.start, provider, now, Optional.empty());
             } catch (DuplicateKeyException e) {
                 if (e.key() != DuplicateKeyException.Key.IDEMPOTENCY_KEY) {
                     throw e;
@@ -128,7 +151,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                             RefusalReason.SLOT_TAKEN,
                             business,
                             service,
-                            command.start(),
+                            request.start,
                             provider,
                             clock.instant(),
                             Optional.empty());

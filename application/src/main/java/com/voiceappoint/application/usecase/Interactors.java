@@ -43,6 +43,7 @@ public final class Interactors {
                 ports.appointments(),
                 alternatives,
                 assembler,
+                ports.bookingOutcomes(),
                 clock);
         VoiceSettingsInteractor voice = new VoiceSettingsInteractor(
                 access, ports.transactions(), ports.businesses(), ports.voiceSettings(), ports.voicePlatform());

@@ -29,6 +29,7 @@ public final class InMemoryAdapters {
                 calls,
                 new FakeVoicePlatform(),
                 new InMemoryAnalyticsRepository(calls, appointments),
-                new FakePasswordHasher());
+                new FakePasswordHasher(),
+                new RecordedBookingOutcomes());
     }
 }

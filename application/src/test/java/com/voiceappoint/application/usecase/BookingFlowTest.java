@@ -9,6 +9,7 @@ import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.application.fakes.RecordedBookingOutcomes;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -16,6 +17,7 @@ import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.BookingOutcomePublisher.Outcome;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.appointment.Appointment;
@@ -228,9 +230,28 @@ class BookingFlowTest {
         assertThat(refusal(Instant.parse("2027-06-01T08:00:00Z"))).isEqualTo(RefusalReason.TOO_FAR_IN_ADVANCE);
     }
 
+    @Test
+    void every_outcome_is_published_once_with_its_channel() {
+        var key = Optional.of("k-1");
+        app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", key));
+        app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", key));
+        app.bookAppointment().book(booking(owner, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
+        refusal(tuesdayAt("10:00")); // another client: taken
+        refusal(tuesdayAt("13:30"));
+
+        var outcomes = ((RecordedBookingOutcomes) ports.bookingOutcomes()).published();
+        assertThat(outcomes)
+                .extracting(RecordedBookingOutcomes.Published::outcome)
+                .containsExactly(
+                        Outcome.BOOKED, Outcome.REPLAYED, Outcome.REPLAYED, Outcome.SLOT_TAKEN, Outcome.REFUSED);
+        assertThat(outcomes)
+                .extracting(RecordedBookingOutcomes.Published::source)
+                .containsOnly(BookingSource.DASHBOARD);
+    }
+
     private RefusalReason refusal(Instant start) {
         try {
-            app.bookAppointment().book(booking(owner, start, "+34600111222", Optional.empty()));
+            app.bookAppointment().book(booking(owner, start, "+34699999999", Optional.empty()));
         } catch (BookingRefusedException e) {
             return e.reason();
         }

@@ -20,7 +20,8 @@ public record OutboundPorts(
         CallLogRepository callLog,
         VoicePlatformGateway voicePlatform,
         AnalyticsRepository analytics,
-        PasswordHasher passwordHasher) {
+        PasswordHasher passwordHasher,
+        BookingOutcomePublisher bookingOutcomes) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -39,5 +40,6 @@ public record OutboundPorts(
         Objects.requireNonNull(voicePlatform, "voicePlatform");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
+        Objects.requireNonNull(bookingOutcomes, "bookingOutcomes");
     }
 }
