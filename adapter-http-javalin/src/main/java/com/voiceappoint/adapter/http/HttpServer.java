@@ -14,6 +14,9 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.Timer;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -40,6 +44,8 @@ public final class HttpServer implements AutoCloseable {
     static final String OPENAPI_RESOURCE = "/api/openapi.json";
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+    /** One label for every path no route matched, so scanners cannot grow the metrics without bound. */
+    static final String UNMATCHED_ROUTE = "unmatched";
 
     private final Javalin app;
     private final RateLimiter limiter;
@@ -231,6 +237,18 @@ public final class HttpServer implements AutoCloseable {
 
     private static void configure(JavalinConfig config, ObjectMapper json, HttpSettings settings) {
         config.jsonMapper(new JavalinJackson(json, false));
+        MeterProvider<Timer> latency = Timer.builder("http.server.requests")
+                .description("time to answer an HTTP request, by route template and status")
+                .withRegistry(settings.metrics());
+        config.requestLogger.http((ctx, milliseconds) -> {
+            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            latency.withTags(
+                            "method", ctx.method().name(),
+                            "route", matched == null ? UNMATCHED_ROUTE : matched.path,
+                            "status", Integer.toString(ctx.statusCode()))
+                    .record((long) (milliseconds * 1_000_000.0), TimeUnit.NANOSECONDS);
+            RequestContext.forgetRequestId();
+        });
         config.http.maxRequestSize = settings.maxRequestBytes();
         config.http.prefer405over404 = true;
         config.http.defaultContentType = "application/json";
@@ -270,7 +288,7 @@ public final class HttpServer implements AutoCloseable {
             throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "body too large");
         }
         RawRoute.Reply reply = route.handler().handle(body, name -> Optional.ofNullable(ctx.header(name)));
-        ctx.status(reply.status()).contentType("application/json").result(reply.json());
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 
     private static String withoutTrailingSlash(String path) {

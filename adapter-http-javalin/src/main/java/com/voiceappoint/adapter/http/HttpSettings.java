@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param defaultLanguage the language of answers when neither the caller nor the business says otherwise
  * @param redisUrl where rate limits are shared between instances; empty keeps them in this process
  * @param trustProxyHeaders whether X-Forwarded-For names the client (only behind a proxy that sets it)
+ * @param metrics where request latencies are recorded, per route and status
  */
 public record HttpSettings(
         String jwtSecret,
@@ -21,12 +23,14 @@ public record HttpSettings(
         Language defaultLanguage,
         Optional<String> redisUrl,
         boolean trustProxyHeaders,
-        Clock clock) {
+        Clock clock,
+        MeterRegistry metrics) {
     public HttpSettings {
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(metrics, "metrics");
     }
 }

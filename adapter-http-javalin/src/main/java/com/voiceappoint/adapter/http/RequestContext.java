@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** What a request carries across handlers: its id, who is calling, and the language to answer in. */
 public final class RequestContext {
     private static final String REQUEST_ID = "va.requestId";
+    public static final String LOG_KEY = "request_id";
     private static final String BEARER = "va.bearer";
     private static final String BUSINESS_LANGUAGE = "va.businessLanguage";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -22,7 +24,10 @@ public final class RequestContext {
 
     private RequestContext() {}
 
-    /** A caller's X-Request-Id when it is sane, else a fresh one; echoed back and put in every problem. */
+    /**
+     * A caller's X-Request-Id when it is sane, else a fresh one; echoed back, put in every problem and in every log
+     * line written while the request is served (the logging context's {@value #LOG_KEY}).
+     */
     static void assignRequestId(Context ctx) {
         String given = ctx.header("X-Request-Id");
         String id = given != null && SAFE_REQUEST_ID.matcher(given).matches()
@@ -30,6 +35,12 @@ public final class RequestContext {
                 : UUID.randomUUID().toString();
         ctx.attribute(REQUEST_ID, id);
         ctx.header("X-Request-Id", id);
+        MDC.put(LOG_KEY, id);
+    }
+
+    /** The request is answered: its thread goes back to the pool and serves others. */
+    static void forgetRequestId() {
+        MDC.remove(LOG_KEY);
     }
 
     public static String requestId(Context ctx) {

@@ -96,7 +96,8 @@ public final class ApiClient {
                 Map<String, String> responseHeaders = new LinkedHashMap<>();
                 response.headers().map().forEach((k, v) -> responseHeaders.put(k.toLowerCase(), String.join(",", v)));
                 String raw = response.body();
-                JsonNode parsed = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+                boolean json = responseHeaders.getOrDefault("content-type", "").contains("json");
+                JsonNode parsed = !json || raw == null || raw.isBlank() ? null : JSON.readTree(raw);
                 return new Response(response.statusCode(), responseHeaders, raw, parsed);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

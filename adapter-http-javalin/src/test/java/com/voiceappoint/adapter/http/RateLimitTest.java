@@ -1,12 +1,14 @@
 package com.voiceappoint.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.usecase.Interactors;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import redis.embedded.RedisServer;
 
 class RateLimitTest {
     private static final Limit THREE_A_MINUTE = new Limit("test", 3, Duration.ofMinutes(1));
@@ -50,6 +53,35 @@ class RateLimitTest {
 
             assertThat(second.tryConsume(THREE_A_MINUTE, key)).isPresent();
         }
+    }
+
+    @Test
+    void a_redis_that_goes_away_is_reported_and_fails_limits_at_once() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        RedisServer redis = RedisServer.builder()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("save \"\"")
+                .build();
+        redis.start();
+        try (RateLimiter limiter = Bucket4jRateLimiter.redis("redis://127.0.0.1:" + port)) {
+            assertThat(limiter.reachable()).isTrue();
+
+            redis.stop();
+
+            assertThat(limiter.reachable()).isFalse();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> limiter.tryConsume(THREE_A_MINUTE, "k")).isInstanceOf(RuntimeException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("no waiting out a command timeout")
+                    .isLessThan(Duration.ofSeconds(5));
+        } finally {
+            redis.stop();
+        }
+        assertThat(Bucket4jRateLimiter.inProcess().reachable()).isTrue();
     }
 
     /** A server with the real in-process limits, unlike {@link TestServer}. */
@@ -107,7 +139,8 @@ class RateLimitTest {
                 settings.defaultLanguage(),
                 settings.redisUrl(),
                 true,
-                settings.clock());
+                settings.clock(),
+                settings.metrics());
         try (HttpServer server = HttpServer.start(
                 Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()), trusting, "127.0.0.1", 0)) {
             ApiClient api = new ApiClient(server.port());

@@ -6,6 +6,8 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private HttpServer server;
     private ApiClient client;
     private OutboundPorts ports;
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -35,12 +38,17 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
         UseCases app = Interactors.create(ports, clock);
         // these tests register many accounts from one address: rate limits have tests of their own
         RateLimiter unlimited = (limit, key) -> Optional.empty();
-        server = HttpServer.start(app, settings(clock), "127.0.0.1", 0, unlimited);
+        server = HttpServer.start(app, settings(clock, metrics), "127.0.0.1", 0, unlimited);
         client = new ApiClient(server.port());
     }
 
     static HttpSettings settings(Clock clock) {
-        return new HttpSettings(SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, Optional.empty(), false, clock);
+        return settings(clock, new SimpleMeterRegistry());
+    }
+
+    static HttpSettings settings(Clock clock, MeterRegistry metrics) {
+        return new HttpSettings(
+                SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, Optional.empty(), false, clock, metrics);
     }
 
     @Override
@@ -54,6 +62,11 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     OutboundPorts ports() {
         return ports;
+    }
+
+    /** What the server measured so far. */
+    MeterRegistry metrics() {
+        return metrics;
     }
 
     /** Registers an owner with a business and returns a token and the business id. */

@@ -9,9 +9,14 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.InvalidValueException;
+import io.micrometer.core.instrument.Meter.MeterProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,9 @@ public final class VapiWebhook {
     static final int TOOL_CALLS_PER_BUSINESS_PER_MINUTE = 600;
     static final int TOOL_CALLS_PER_CALL_PER_MINUTE = 60;
     private static final String SLUG = "business_slug";
+    /** Message types measured under their own name; any other is "other", so a label cannot be invented. */
+    private static final Set<String> MEASURED_TYPES =
+            Set.of("tool-calls", "function-call", "assistant-request", "status-update", "end-of-call-report");
 
     private final UseCases app;
     private final VapiSettings settings;
@@ -40,8 +48,12 @@ public final class VapiWebhook {
     private final VoiceTools tools;
     private final AssistantRequests assistantRequests;
     private final CallReports callReports;
+    private final MeterProvider<Timer> messageLatency;
+    private final MeterProvider<Timer> toolCallLatency;
 
-    public VapiWebhook(UseCases app, VapiSettings settings, ToolCallThrottle throttle, Clock clock) {
+    /** @param metrics where message and tool-call latencies are recorded, by message type and by tool and outcome */
+    public VapiWebhook(
+            UseCases app, VapiSettings settings, ToolCallThrottle throttle, Clock clock, MeterRegistry metrics) {
         this.app = app;
         this.settings = settings;
         this.throttle = throttle;
@@ -50,6 +62,12 @@ public final class VapiWebhook {
         this.tools = new VoiceTools(app, clock);
         this.assistantRequests = new AssistantRequests(app, settings, clock, json);
         this.callReports = new CallReports(app, clock);
+        this.messageLatency = Timer.builder("vapi.messages")
+                .description("time to answer a Vapi server message, by message type")
+                .withRegistry(metrics);
+        this.toolCallLatency = Timer.builder("vapi.tool.calls")
+                .description("time to answer one tool call, by tool and outcome")
+                .withRegistry(metrics);
         if (settings.acceptsNothing()) {
             LOG.warn("no VAPI_WEBHOOK_SECRET or VAPI_HMAC_SECRET: the Vapi webhook refuses every request");
         }
@@ -60,19 +78,36 @@ public final class VapiWebhook {
 
     /** @param header a request header by its lower-case name */
     public Answer handle(byte[] body, Function<String, Optional<String>> header) {
+        long started = System.nanoTime();
+        Handled handled = handleTimed(body, header);
+        messageLatency.withTags("type", handled.measuredAs()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return handled.answer();
+    }
+
+    /** An answer and the label its latency is recorded under. */
+    private record Handled(Answer answer, String measuredAs) {}
+
+    private Handled handleTimed(byte[] body, Function<String, Optional<String>> header) {
         if (settings.acceptsNothing() || !authenticator.authentic(body, header, clock.instant())) {
-            return new Answer(401, "{\"error\":\"unauthorized\"}");
+            // a secret that differs between Vapi and us silences every call: worth a line each time
+            LOG.warn("refused a webhook request without valid credentials");
+            return new Handled(new Answer(401, "{\"error\":\"unauthorized\"}"), "unauthenticated");
         }
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (IOException unreadable) {
-            return answer(json.createObjectNode().put("error", "unreadable message"));
+            root = null;
         }
         if (root == null || !root.isObject()) {
-            return answer(json.createObjectNode().put("error", "unreadable message"));
+            return new Handled(answer(json.createObjectNode().put("error", "unreadable message")), "unreadable");
         }
         Envelope envelope = Envelope.parse(root, json);
+        String type = MEASURED_TYPES.contains(envelope.type()) ? envelope.type() : "other";
+        return new Handled(answerTo(envelope), type);
+    }
+
+    private Answer answerTo(Envelope envelope) {
         return answer(
                 switch (envelope.type()) {
                     case "tool-calls" -> toolCalls(envelope);
@@ -120,11 +155,30 @@ public final class VapiWebhook {
 
     /** One call's answer; whatever fails is this call's error, never the other calls' or the whole message's. */
     private VoiceTools.Answer answer(ToolCall call, CallContext context) {
+        long started = System.nanoTime();
+        ToolOutcome outcome = answerTimed(call, context);
+        toolCallLatency
+                .withTags(
+                        "tool",
+                        VoiceTools.known(call.name()) ? call.name() : "unknown",
+                        "outcome",
+                        outcome.measuredAs())
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return outcome.answer();
+    }
+
+    /**
+     * An answer and how it went: answered (a result, refusals with alternatives included), refused (an error the
+     * assistant is told), unavailable (no business takes this call), throttled, or failed (our fault).
+     */
+    private record ToolOutcome(VoiceTools.Answer answer, String measuredAs) {}
+
+    private ToolOutcome answerTimed(ToolCall call, CallContext context) {
         Speech speech = new Speech(settings.defaultLanguage(), clock.getZone());
         try {
             Optional<VoiceConfiguration> routed = route(call, context);
             if (routed.isEmpty()) {
-                return VoiceTools.Answer.error(speech.say("business.unavailable"));
+                return new ToolOutcome(VoiceTools.Answer.error(speech.say("business.unavailable")), "unavailable");
             }
             VoiceConfiguration voice = routed.get();
             speech = speechFor(voice);
@@ -132,13 +186,14 @@ public final class VapiWebhook {
             if (!throttle.tryAcquire("vapi-business", business, TOOL_CALLS_PER_BUSINESS_PER_MINUTE)
                     || !throttle.tryAcquire(
                             "vapi-call", context.callId().orElse(business), TOOL_CALLS_PER_CALL_PER_MINUTE)) {
-                return VoiceTools.Answer.error(speech.say("busy"));
+                return new ToolOutcome(VoiceTools.Answer.error(speech.say("busy")), "throttled");
             }
-            return tools.answer(
+            VoiceTools.Answer answer = tools.answer(
                     call, new VoiceTools.Caller(voice.business(), callerNumber(context), context.callId(), speech));
+            return new ToolOutcome(answer, answer.result().isPresent() ? "answered" : "refused");
         } catch (RuntimeException e) {
             LOG.error("tool call {} ({}) failed", call.id(), call.name(), e);
-            return VoiceTools.Answer.error(speech.say("failure"));
+            return new ToolOutcome(VoiceTools.Answer.error(speech.say("failure")), "failed");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,11 @@ class VapiWebhookAuthenticationTest {
 
     private static VapiWebhook webhook(VapiSettings settings) {
         return new VapiWebhook(
-                Interactors.create(InMemoryAdapters.create(), CLOCK), settings, ToolCallThrottle.UNLIMITED, CLOCK);
+                Interactors.create(InMemoryAdapters.create(), CLOCK),
+                settings,
+                ToolCallThrottle.UNLIMITED,
+                CLOCK,
+                new SimpleMeterRegistry());
     }
 
     private static final VapiWebhook SECRET_ONLY = webhook(VapiSettings.withSecret(VoiceDesk.SECRET, Language.ES));

@@ -16,6 +16,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -57,6 +58,7 @@ final class VoiceDesk {
     final Clock clock;
     final UseCases app;
     final VapiWebhook webhook;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final Business lola;
     final Business bob;
 
@@ -69,7 +71,7 @@ final class VoiceDesk {
     VoiceDesk(Instant now) {
         clock = Clock.fixed(now, ZoneOffset.UTC);
         app = Interactors.create(ports, clock);
-        webhook = new VapiWebhook(app, SETTINGS, ToolCallThrottle.UNLIMITED, clock);
+        webhook = new VapiWebhook(app, SETTINGS, ToolCallThrottle.UNLIMITED, clock, metrics);
         lola = open("lola@example.com", "Peluquería Lola", "Europe/Madrid", "EUR", "es", LOLA_NUMBER, "Corte de pelo");
         bob = open("bob@example.com", "Bob's Barbers", "Europe/London", "GBP", "en", BOB_NUMBER, "Haircut");
     }

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The tools as a caller meets them: what is said back, in the business's language, and what it changes. */
@@ -378,7 +380,8 @@ class VoiceToolsTest {
                     counted.add(limit + ":" + perMinute);
                     return !limit.equals("vapi-call");
                 },
-                desk.clock);
+                desk.clock,
+                desk.metrics);
 
         var answer = throttled.handle(
                 desk.toolCalls(
@@ -396,6 +399,35 @@ class VoiceToolsTest {
                 .contains(
                         "vapi-business:" + VapiWebhook.TOOL_CALLS_PER_BUSINESS_PER_MINUTE,
                         "vapi-call:" + VapiWebhook.TOOL_CALLS_PER_CALL_PER_MINUTE);
+        assertThat(toolCalls(VoiceTools.SERVICES, "throttled")).isEqualTo(1);
+    }
+
+    private long toolCalls(String tool, String outcome) {
+        var timer = desk.metrics
+                .find("vapi.tool.calls")
+                .tags("tool", tool, "outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    void every_message_and_tool_call_is_timed_by_type_tool_and_outcome() {
+        lola(VoiceTools.SERVICES, Map.of());
+        lola(VoiceTools.CANCEL, Map.of("appointment_id", "not-an-appointment"));
+        lola("drop_all_tables", Map.of());
+        desk.call("+15550000000", VoiceTools.HOURS, Map.of());
+        desk.send("{\"message\": {\"type\": \"made-up-type\"}}");
+        desk.send("[]");
+
+        assertThat(toolCalls(VoiceTools.SERVICES, "answered")).isEqualTo(1);
+        assertThat(toolCalls(VoiceTools.CANCEL, "refused")).isEqualTo(1);
+        assertThat(toolCalls("unknown", "refused"))
+                .as("a tool name the model made up is no label")
+                .isEqualTo(1);
+        assertThat(toolCalls(VoiceTools.HOURS, "unavailable")).isEqualTo(1);
+        assertThat(desk.metrics.find("vapi.messages").timers().stream()
+                        .collect(Collectors.toMap(t -> t.getId().getTag("type"), Timer::count)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("tool-calls", 4L, "other", 1L, "unreadable", 1L));
     }
 
     @Test
@@ -478,7 +510,8 @@ class VoiceToolsTest {
                 (limit, key, perMinute) -> {
                     throw new IllegalStateException("redis is down");
                 },
-                desk.clock);
+                desk.clock,
+                desk.metrics);
 
         var answer = broken.handle(
                 desk.toolCalls(
@@ -494,5 +527,7 @@ class VoiceToolsTest {
         assertThat(desk.read(answer).path("results"))
                 .hasSize(2)
                 .allSatisfy(r -> assertThat(r.path("error").asText()).startsWith("No he podido hacerlo"));
+        assertThat(toolCalls(VoiceTools.SERVICES, "failed") + toolCalls(VoiceTools.MINE, "failed"))
+                .isEqualTo(2);
     }
 }

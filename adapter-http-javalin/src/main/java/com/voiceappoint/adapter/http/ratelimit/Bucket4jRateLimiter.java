@@ -9,13 +9,16 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -24,13 +27,19 @@ import java.util.function.Function;
  */
 public final class Bucket4jRateLimiter implements RateLimiter {
     private static final Duration LONGEST_PERIOD = Duration.ofDays(1);
+    /** A limit that cannot be checked in this time is reported as failed, not waited on for Lettuce's minute. */
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
 
     private final Function<String, Function<BucketConfiguration, Bucket>> buckets;
+    private final BooleanSupplier reachable;
     private final AutoCloseable resources;
 
     private Bucket4jRateLimiter(
-            Function<String, Function<BucketConfiguration, Bucket>> buckets, AutoCloseable resources) {
+            Function<String, Function<BucketConfiguration, Bucket>> buckets,
+            BooleanSupplier reachable,
+            AutoCloseable resources) {
         this.buckets = buckets;
+        this.reachable = reachable;
         this.resources = resources;
     }
 
@@ -45,12 +54,19 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                         k -> Bucket.builder()
                                 .addLimit(configuration.getBandwidths()[0])
                                 .build()),
+                () -> true,
                 () -> {});
     }
 
     /** Buckets shared through Redis at {@code redisUrl} ({@code redis://host:6379}); keys expire when full again. */
     public static Bucket4jRateLimiter redis(String redisUrl) {
-        RedisClient client = RedisClient.create(redisUrl);
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(REDIS_TIMEOUT);
+        RedisClient client = RedisClient.create(uri);
+        // while Redis is away, fail at once instead of queueing commands until they time out
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
         StatefulRedisConnection<String, byte[]> connection =
                 client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         ProxyManager<String> proxy = Bucket4jLettuce.casBasedBuilder(connection)
@@ -58,7 +74,15 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
         return new Bucket4jRateLimiter(
-                key -> configuration -> proxy.builder().build("voiceappoint:rate:" + key, () -> configuration), () -> {
+                key -> configuration -> proxy.builder().build("voiceappoint:rate:" + key, () -> configuration),
+                () -> {
+                    try {
+                        return "PONG".equals(connection.sync().ping());
+                    } catch (RuntimeException down) {
+                        return false;
+                    }
+                },
+                () -> {
                     connection.close();
                     client.shutdown();
                 });
@@ -75,6 +99,11 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         Bucket bucket = buckets.apply(limit.name() + ":" + key).apply(configuration);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public boolean reachable() {
+        return reachable.getAsBoolean();
     }
 
     @Override

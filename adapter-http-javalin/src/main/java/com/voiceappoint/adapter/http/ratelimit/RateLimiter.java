@@ -15,6 +15,11 @@ public interface RateLimiter extends AutoCloseable {
         });
     }
 
+    /** Whether the store the counts are kept in answers; a store inside this process always does. */
+    default boolean reachable() {
+        return true;
+    }
+
     @Override
     default void close() {}
 }
