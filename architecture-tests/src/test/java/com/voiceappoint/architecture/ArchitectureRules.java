@@ -35,7 +35,7 @@ final class ArchitectureRules {
     static final String ADAPTERS = "com.voiceappoint.adapter..";
     static final String BOOTSTRAP = "com.voiceappoint.bootstrap..";
 
-    /** Which adapter may use which library; no other code may. */
+    /** Which adapter (or the composition root) may use which library; no other code may. */
     static final Map<String, List<String>> LIBRARIES = Map.of(
             "com.voiceappoint.adapter.http..",
             List.of(
@@ -49,11 +49,21 @@ final class ArchitectureRules {
                     "io.lettuce..",
                     "io.github.bucket4j..",
                     "com.github.benmanes.caffeine..",
-                    "com.google.i18n.phonenumbers.."),
+                    "com.google.i18n.phonenumbers..",
+                    "io.micrometer.."),
             "com.voiceappoint.adapter.persistence..",
-            List.of("org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari..", "org.postgresql..", "io.zonky.."),
+            List.of(
+                    "org.jdbi..",
+                    "org.flywaydb..",
+                    "com.zaxxer.hikari..",
+                    "org.postgresql..",
+                    "io.zonky..",
+                    "io.micrometer.."),
             "com.voiceappoint.adapter.vapi..",
-            List.of("com.fasterxml.jackson.."),
+            List.of("com.fasterxml.jackson..", "io.micrometer.."),
+            // the composition root picks the metrics registry, the logging backend and the error reporter
+            BOOTSTRAP,
+            List.of("io.micrometer..", "ch.qos.logback..", "io.sentry.."),
             "com.voiceappoint.adapter.payments..",
             List.of("com.stripe.."),
             "com.voiceappoint.adapter.notifications..",

@@ -7,35 +7,50 @@ import org.slf4j.LoggerFactory;
 
 /** {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("vapi-tools")) {
-            // for an operator setting up the shared assistant: the tools' JSON, pointing at PUBLIC_URL
-            System.out.println(ToolDefinitions.json(VoiceWiring.publicUrl(ServerConfig.from(System.getenv()))));
-            return;
-        }
         long started = System.nanoTime();
         ServerConfig config;
-        VoiceAppointServer server;
         try {
             config = ServerConfig.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            // before any logging: LOG_FORMAT itself may be what is wrong
+            System.err.println("VoiceAppoint could not start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("vapi-tools")) {
+            // for an operator setting up the shared assistant: the tools' JSON, pointing at PUBLIC_URL
+            System.out.println(ToolDefinitions.json(VoiceWiring.publicUrl(config)));
+            return;
+        }
+        if (config.jsonLogs() && System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "logback-json.xml"); // read when the first logger is made
+        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        ErrorReporting errors =
+                ErrorReporting.start(config.sentryDsn(), config.production() ? "production" : "development");
+        VoiceAppointServer server;
+        try {
             server = VoiceAppointServer.start(config, VoiceAppointServer.databaseClock());
         } catch (RuntimeException e) {
-            LOG.error("VoiceAppoint could not start: {}", e.getMessage(), e);
+            log.error("VoiceAppoint could not start: {}", e.getMessage(), e);
+            errors.close();
             System.exit(1);
             return;
         }
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            LOG.info("stopping");
+                            log.info("stopping");
                             server.close();
+                            errors.close();
                         },
                         "shutdown"));
-        LOG.info(
+        log.info(
                 "VoiceAppoint ready on http://{}:{} in {} ms",
                 config.host(),
                 server.port(),

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param production whether {@code APP_ENV=production}: then a missing secret stops the start instead of being
  *     generated
  * @param databaseUrl empty means an embedded PostgreSQL keeping its data under {@code dataDirectory}
+ * @param jsonLogs whether {@code LOG_FORMAT=json}: one JSON object per log line instead of text
+ * @param metricsToken when set, {@code /metrics} answers only a bearer of it
+ * @param sentryDsn when set, errors logged are reported to that Sentry project
  */
 public record ServerConfig(
         boolean production,
@@ -26,6 +29,9 @@ public record ServerConfig(
         Language defaultLanguage,
         Optional<String> redisUrl,
         boolean trustProxyHeaders,
+        boolean jsonLogs,
+        Optional<String> metricsToken,
+        Optional<String> sentryDsn,
         Voice voice) {
 
     /**
@@ -60,11 +66,15 @@ public record ServerConfig(
             Map.entry("DATABASE_POOL_SIZE", "10"),
             Map.entry("DATA_DIR", ".voiceappoint"),
             Map.entry("JWT_SECRET", "(required in production; generated per data directory in development)"),
+            Map.entry("SECRET_KEY", "(the seed's name for JWT_SECRET, read when JWT_SECRET is unset)"),
             Map.entry("ACCESS_TOKEN_MINUTES", "30"),
             Map.entry("MAX_REQUEST_BYTES", "65536"),
             Map.entry("DEFAULT_LANGUAGE", "es"),
             Map.entry("REDIS_URL", "(unset: rate limits kept in this process)"),
             Map.entry("TRUST_PROXY_HEADERS", "false"),
+            Map.entry("LOG_FORMAT", "text"),
+            Map.entry("METRICS_TOKEN", "(unset: /metrics is open; keep it off the public network)"),
+            Map.entry("SENTRY_DSN", "(unset: errors are only logged)"),
             Map.entry("VAPI_WEBHOOK_SECRET", "(unset: the Vapi webhook refuses every request)"),
             Map.entry("VAPI_CREDENTIAL_HEADER", "Authorization"),
             Map.entry("VAPI_HMAC_SECRET", "(unset: no HMAC credential)"),
@@ -83,6 +93,10 @@ public record ServerConfig(
         if (!environment.equals("development") && !environment.equals("production")) {
             throw new IllegalArgumentException("APP_ENV is development or production, not " + environment);
         }
+        String logFormat = env.getOrDefault("LOG_FORMAT", "text").trim();
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new IllegalArgumentException("LOG_FORMAT is text or json, not " + logFormat);
+        }
         return new ServerConfig(
                 environment.equals("production"),
                 env.getOrDefault("HOST", "0.0.0.0"),
@@ -97,6 +111,9 @@ public record ServerConfig(
                         .orElseThrow(() -> new IllegalArgumentException("DEFAULT_LANGUAGE is es or en")),
                 nonBlank(env, "REDIS_URL"),
                 bool(env, "TRUST_PROXY_HEADERS"),
+                logFormat.equals("json"),
+                nonBlank(env, "METRICS_TOKEN"),
+                nonBlank(env, "SENTRY_DSN"),
                 new Voice(
                         nonBlank(env, "VAPI_WEBHOOK_SECRET"),
                         env.getOrDefault("VAPI_CREDENTIAL_HEADER", "Authorization"),

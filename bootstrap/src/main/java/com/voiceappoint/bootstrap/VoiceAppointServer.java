@@ -48,6 +48,8 @@ public final class VoiceAppointServer implements AutoCloseable {
         }
         Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
+            Monitoring monitoring = new Monitoring();
+            running.push(monitoring);
             DatabaseUrl database = config.databaseUrl().map(DatabaseUrl::parse).orElseGet(() -> {
                 LOG.info(
                         "no DATABASE_URL: starting an embedded PostgreSQL with its data in {}", config.dataDirectory());
@@ -56,10 +58,15 @@ public final class VoiceAppointServer implements AutoCloseable {
                 running.push(embedded);
                 return embedded.url();
             });
-            PostgresPersistence persistence = PostgresPersistence.connect(database, config.databasePoolSize());
+            PostgresPersistence persistence =
+                    PostgresPersistence.connect(database, config.databasePoolSize(), monitoring.registry());
             running.push(persistence);
             UseCases useCases = Interactors.create(
-                    persistence.ports(Argon2PasswordHasher.OWASP, VoiceWiring.voicePlatform(config, clock)), clock);
+                    persistence.ports(
+                            Argon2PasswordHasher.OWASP,
+                            VoiceWiring.voicePlatform(config, clock),
+                            monitoring.bookingOutcomes()),
+                    clock);
             HttpSettings settings = new HttpSettings(
                     secret,
                     config.accessTokenLifetime(),
@@ -67,7 +74,8 @@ public final class VoiceAppointServer implements AutoCloseable {
                     config.defaultLanguage(),
                     config.redisUrl(),
                     config.trustProxyHeaders(),
-                    clock);
+                    clock,
+                    monitoring.registry());
             RateLimiter limiter = HttpServer.rateLimiter(settings);
             HttpServer http = HttpServer.start(
                     useCases,
@@ -76,7 +84,10 @@ public final class VoiceAppointServer implements AutoCloseable {
                     config.port(),
                     limiter,
                     List.of(
-                            VoiceWiring.webhook(config, useCases, limiter, clock),
+                            Readiness.route(
+                                    persistence, limiter, config.redisUrl().isPresent()),
+                            monitoring.route(config.metricsToken()),
+                            VoiceWiring.webhook(config, useCases, limiter, clock, monitoring.registry()),
                             VoiceWiring.toolDefinitions(config)));
             running.push(http);
             return new VoiceAppointServer(running, http);

@@ -9,6 +9,7 @@ import com.voiceappoint.adapter.vapi.VapiPlatformGateway;
 import com.voiceappoint.adapter.vapi.VapiSettings;
 import com.voiceappoint.adapter.vapi.VapiWebhook;
 import com.voiceappoint.application.port.in.UseCases;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,14 +41,15 @@ final class VoiceWiring {
     /** Our tools as Vapi takes them, pointing at where Vapi reaches us. */
     static RawRoute toolDefinitions(ServerConfig config) {
         String definitions = ToolDefinitions.json(publicUrl(config));
-        return new RawRoute("GET", List.of(TOOLS_PATH), 0, (body, header) -> new RawRoute.Reply(200, definitions));
+        return new RawRoute("GET", List.of(TOOLS_PATH), 0, (body, header) -> RawRoute.Reply.json(200, definitions));
     }
 
     static String publicUrl(ServerConfig config) {
         return config.voice().publicUrl().orElse("http://localhost:" + config.port());
     }
 
-    static RawRoute webhook(ServerConfig config, UseCases useCases, RateLimiter limiter, Clock clock) {
+    static RawRoute webhook(
+            ServerConfig config, UseCases useCases, RateLimiter limiter, Clock clock, MeterRegistry metrics) {
         ServerConfig.Voice voice = config.voice();
         VapiSettings settings = new VapiSettings(
                 voice.webhookSecret(),
@@ -69,10 +71,10 @@ final class VoiceWiring {
                 return true;
             }
         };
-        VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle, clock);
+        VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle, clock, metrics);
         return new RawRoute("POST", WEBHOOK_PATHS, voice.maxBodyBytes(), (body, header) -> {
             VapiWebhook.Answer answer = webhook.handle(body, header);
-            return new RawRoute.Reply(answer.status(), answer.json());
+            return RawRoute.Reply.json(answer.status(), answer.json());
         });
     }
 }

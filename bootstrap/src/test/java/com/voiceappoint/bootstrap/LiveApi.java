@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LiveApi implements AutoCloseable {
     static final String PASSWORD = "s3cret-enough";
     static final String VAPI_SECRET = "a-vapi-webhook-secret-for-the-matrices";
+    static final String METRICS_TOKEN = "a-token-for-prometheus";
 
     private final VoiceAppointServer server;
     private final HttpServer vapi;
@@ -44,17 +45,20 @@ final class LiveApi implements AutoCloseable {
     static LiveApi start(TestPostgres postgres) {
         HttpServer vapi = standInForVapi();
         VoiceAppointServer server = VoiceAppointServer.start(
-                ServerConfig.from(Map.of(
-                        "PORT", "0",
-                        "HOST", "127.0.0.1",
-                        "DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(postgres.url()),
-                        "JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes",
-                        "TRUST_PROXY_HEADERS", "true",
-                        "VAPI_WEBHOOK_SECRET", VAPI_SECRET,
-                        "VAPI_ASSISTANT_ID", "shared-assistant",
-                        "VAPI_API_URL", "http://127.0.0.1:" + vapi.getAddress().getPort(),
-                        "VAPI_API_KEY", "a-vapi-private-key",
-                        "VAPI_PHONE_NUMBER_ID", "line-of-the-server")),
+                ServerConfig.from(Map.ofEntries(
+                        Map.entry("PORT", "0"),
+                        Map.entry("HOST", "127.0.0.1"),
+                        Map.entry("DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(postgres.url())),
+                        Map.entry("JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes"),
+                        Map.entry("TRUST_PROXY_HEADERS", "true"),
+                        Map.entry("METRICS_TOKEN", METRICS_TOKEN),
+                        Map.entry("VAPI_WEBHOOK_SECRET", VAPI_SECRET),
+                        Map.entry("VAPI_ASSISTANT_ID", "shared-assistant"),
+                        Map.entry(
+                                "VAPI_API_URL",
+                                "http://127.0.0.1:" + vapi.getAddress().getPort()),
+                        Map.entry("VAPI_API_KEY", "a-vapi-private-key"),
+                        Map.entry("VAPI_PHONE_NUMBER_ID", "line-of-the-server"))),
                 VoiceAppointServer.databaseClock());
         return new LiveApi(server, vapi, postgres.url());
     }
@@ -93,6 +97,15 @@ final class LiveApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Prometheus's view of the server, as a scrape with the token reads it. */
+    String metrics() {
+        var scraped = client.at(Monitoring.PATH).token(METRICS_TOKEN).get();
+        if (scraped.status() != 200) {
+            throw new IllegalStateException("scrape failed: " + scraped.status());
+        }
+        return scraped.raw();
     }
 
     /** A request from a client address of its own. */

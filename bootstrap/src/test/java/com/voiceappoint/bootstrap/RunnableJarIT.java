@@ -2,6 +2,8 @@ package com.voiceappoint.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voiceappoint.adapter.http.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,10 +11,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,13 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, started the way the README says (java -jar, nothing configured but a port and a data folder),
- * answers HTTP with its embedded PostgreSQL and stops cleanly on SIGTERM.
+ * answers HTTP with its embedded PostgreSQL, logs as configured and stops cleanly on SIGTERM.
  */
 class RunnableJarIT {
-    private static final Pattern READY = Pattern.compile("VoiceAppoint ready on http://[^:]+:(\\d+) in (\\d+) ms");
+    /** In a text line or a JSON one (where the URL's slashes are escaped). */
+    private static final Pattern READY = Pattern.compile("VoiceAppoint ready on http:\\S*?:(\\d+) in (\\d+) ms");
 
-    @Test
-    void the_jar_starts_serves_and_stops(@TempDir Path data) throws Exception {
+    /** The jar running, with every line it printed so far. */
+    private record Running(Process process, int port, List<String> output) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("stops within 30 s of SIGTERM")
+                    .isTrue();
+        }
+    }
+
+    private static Running start(Path data, Map<String, String> environment) throws Exception {
         Path jar = Path.of(System.getProperty("voiceappoint.jar"));
         assertThat(jar).exists();
         ProcessBuilder builder = new ProcessBuilder(
@@ -35,12 +48,42 @@ class RunnableJarIT {
                 .redirectErrorStream(true);
         builder.environment().remove("DATABASE_URL");
         builder.environment().putAll(Map.of("PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", data.toString()));
+        builder.environment().putAll(environment);
         Process process = builder.start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    Matcher matcher = READY.matcher(line);
+                    if (matcher.find()) {
+                        ready.complete(Integer.parseInt(matcher.group(1)));
+                    }
+                }
+                ready.completeExceptionally(
+                        new IllegalStateException("the server exited before it was ready:\n" + output));
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
         try {
-            int port = awaitReady(process, Duration.ofSeconds(90));
+            return new Running(process, ready.get(90, TimeUnit.SECONDS), output);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
 
-            ApiClient api = new ApiClient(port);
+    @Test
+    void the_jar_starts_serves_and_stops(@TempDir Path data) throws Exception {
+        try (Running server = start(data, Map.of())) {
+            ApiClient api = new ApiClient(server.port());
             assertThat(api.at("/health/live").get().status()).isEqualTo(200);
+            assertThat(api.at(Readiness.PATH).get().status()).isEqualTo(200);
             var registered = api.at("/api/v1/auth/register/")
                     .post(Map.of(
                             "email", "jar@example.com",
@@ -51,49 +94,57 @@ class RunnableJarIT {
                             "currency", "EUR"));
             assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
             assertThat(Files.exists(data.resolve("postgres"))).isTrue();
-        } finally {
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS))
-                    .as("stops within 30 s of SIGTERM")
-                    .isTrue();
+            assertThat(api.at(Monitoring.PATH).get().raw()).contains("http_server_requests_seconds", "jvm_");
         }
     }
 
-    private static int awaitReady(Process process, Duration timeout) throws Exception {
-        BufferedReader output =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Integer> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                StringBuilder seen = new StringBuilder();
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    seen.append(line).append('\n');
-                    Matcher matcher = READY.matcher(line);
-                    if (matcher.find()) {
-                        drain(output);
-                        return Integer.parseInt(matcher.group(1));
+    @Test
+    void with_json_logs_every_line_is_an_object_and_a_requests_lines_carry_its_id(@TempDir Path data) throws Exception {
+        List<String> output;
+        try (Running server = start(data, Map.of("LOG_FORMAT", "json"))) {
+            var refused = new ApiClient(server.port())
+                    .at("/api/v1/vapi/webhook")
+                    .header("X-Request-Id", "trace-from-the-jar")
+                    .post(Map.of("message", Map.of("type", "tool-calls")));
+            assertThat(refused.status()).isEqualTo(401);
+            output = server.output();
+        }
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = output.stream()
+                .map(line -> {
+                    try {
+                        return json.readTree(line);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a JSON line: " + line, e);
                     }
-                }
-                throw new IllegalStateException("the server exited before it was ready:\n" + seen);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Instant deadline = Instant.now().plus(timeout);
-        return ready.get(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
+                })
+                .toList();
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line.path("level").asText()).isNotEmpty());
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line.path("formattedMessage").asText()).startsWith("VoiceAppoint ready on"))
+                .anySatisfy(line -> {
+                    assertThat(line.path("level").asText()).isEqualTo("WARN");
+                    assertThat(line.path("formattedMessage").asText()).contains("webhook");
+                    assertThat(line.path("mdc").path("request_id").asText()).isEqualTo("trace-from-the-jar");
+                });
     }
 
-    /** Keeps reading the server's output so it never blocks on a full pipe. */
-    private static void drain(BufferedReader output) {
-        Thread drainer = new Thread(() -> {
-            try {
-                while (output.readLine() != null) {
-                    // discard
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        });
-        drainer.setDaemon(true);
-        drainer.start();
+    @Test
+    void a_mistyped_setting_stops_the_start_with_the_variable_named(@TempDir Path data) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        System.getProperty("voiceappoint.jar"))
+                .redirectErrorStream(true);
+        builder.environment().putAll(Map.of("LOG_FORMAT", "xml", "DATA_DIR", data.toString()));
+        Process mistyped = builder.start();
+        String said = new String(mistyped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(mistyped.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(mistyped.exitValue()).isEqualTo(2);
+        assertThat(said).contains("LOG_FORMAT is text or json, not xml");
     }
 }

@@ -7,7 +7,10 @@ import com.voiceappoint.domain.shared.Language;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +51,39 @@ class ServerConfigTest {
                 .hasMessageContaining("APP_ENV");
         assertThatThrownBy(() -> ServerConfig.from(Map.of("DEFAULT_LANGUAGE", "fr")))
                 .hasMessageContaining("DEFAULT_LANGUAGE");
+    }
+
+    @Test
+    void operations_settings_are_read_and_a_log_format_typo_is_refused() {
+        ServerConfig config = ServerConfig.from(Map.of(
+                "LOG_FORMAT", "json", "METRICS_TOKEN", "scrape-me", "SENTRY_DSN", "https://key@sentry.example/7"));
+
+        assertThat(config.jsonLogs()).isTrue();
+        assertThat(config.metricsToken()).contains("scrape-me");
+        assertThat(config.sentryDsn()).contains("https://key@sentry.example/7");
+        assertThat(ServerConfig.from(Map.of()).jsonLogs()).isFalse();
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("LOG_FORMAT", "xml"))).hasMessageContaining("LOG_FORMAT");
+    }
+
+    @Test
+    void the_variables_listed_are_exactly_the_ones_read() {
+        Set<String> read = new TreeSet<>();
+        Map<String, String> watched = new AbstractMap<>() {
+            @Override
+            public String get(Object name) {
+                read.add((String) name);
+                return null;
+            }
+
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return Set.of();
+            }
+        };
+
+        ServerConfig.from(watched);
+
+        assertThat(read).containsExactlyInAnyOrderElementsOf(ServerConfig.VARIABLES.keySet());
     }
 
     @Test

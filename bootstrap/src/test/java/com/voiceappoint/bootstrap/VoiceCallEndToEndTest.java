@@ -231,6 +231,15 @@ class VoiceCallEndToEndTest {
                         .asLong())
                 .isEqualTo(1);
         assertThat(figures.path("revenue").path("total").asText()).isEqualTo("0.00");
+
+        String metrics = api.metrics();
+        assertThat(OperationsEndpointsTest.count(metrics, "bookings_total{outcome=\"booked\",source=\"voice\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(OperationsEndpointsTest.count(
+                        metrics, "vapi_tool_calls_seconds_count{outcome=\"answered\",tool=\"book_appointment\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(OperationsEndpointsTest.count(metrics, "vapi_messages_seconds_count{type=\"assistant-request\"}"))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
