@@ -6,6 +6,7 @@ import com.voiceappoint.adapter.http.auth.AuthenticationException;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.adapter.http.problem.Problem;
+import com.voiceappoint.adapter.http.ratelimit.LimitsUnavailableException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.DuplicateKeyException;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
+    /** Long enough for Redis to come back after a restart or a failover. */
+    private static final long LIMITS_RETRY_AFTER_SECONDS = 5;
+
     private static final String TYPE_BASE = "https://voiceappoint.com/problems/";
 
     private final ObjectMapper json;
@@ -97,6 +101,11 @@ final class ProblemResponder {
         if (e instanceof RateLimitedException limited) {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
             return problem(429, "RATE_LIMITED", language, ctx, List.of(), List.of(), limited.retryAfterSeconds());
+        }
+        if (e instanceof LimitsUnavailableException unavailable) {
+            LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), unavailable.getMessage());
+            ctx.header("Retry-After", Long.toString(LIMITS_RETRY_AFTER_SECONDS));
+            return problem(503, "TEMPORARILY_UNAVAILABLE", language, ctx, List.of(), List.of());
         }
         if (e instanceof HttpResponseException http) {
             String route = Messages.get(language, "resource.route");

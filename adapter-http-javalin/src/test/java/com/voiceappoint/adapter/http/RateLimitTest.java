@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
+import com.voiceappoint.adapter.http.ratelimit.LimitsUnavailableException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.usecase.Interactors;
@@ -56,7 +57,7 @@ class RateLimitTest {
     }
 
     @Test
-    void a_redis_that_goes_away_is_reported_and_fails_limits_at_once() throws Exception {
+    void a_redis_that_goes_away_is_reported_and_limited_routes_answer_503_at_once() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -74,10 +75,29 @@ class RateLimitTest {
 
             assertThat(limiter.reachable()).isFalse();
             long started = System.nanoTime();
-            assertThatThrownBy(() -> limiter.tryConsume(THREE_A_MINUTE, "k")).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> limiter.tryConsume(THREE_A_MINUTE, "k"))
+                    .isInstanceOf(LimitsUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("no waiting out a command timeout")
                     .isLessThan(Duration.ofSeconds(5));
+            try (HttpServer server = HttpServer.start(
+                    Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()),
+                    TestServer.settings(Clock.systemUTC()),
+                    "127.0.0.1",
+                    0,
+                    limiter)) {
+                var login = new ApiClient(server.port())
+                        .at("/api/v1/auth/token")
+                        .header("Accept-Language", "en")
+                        .post(Map.of("email", "someone@example.com", "password", "guess-guess"));
+
+                assertThat(login.status())
+                        .as("a limited route refuses rather than go unmetered")
+                        .isEqualTo(503);
+                assertThat(login.body().get("code").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");
+                assertThat(login.body().get("title").asText()).isEqualTo("Temporarily unavailable");
+                assertThat(login.header("retry-after")).isEqualTo("5");
+            }
         } finally {
             redis.stop();
         }

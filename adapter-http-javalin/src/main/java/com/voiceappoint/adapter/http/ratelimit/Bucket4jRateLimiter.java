@@ -96,8 +96,12 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                         .refillGreedy(limit.capacity(), limit.period())
                         .build())
                 .build();
-        Bucket bucket = buckets.apply(limit.name() + ":" + key).apply(configuration);
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.apply(limit.name() + ":" + key).apply(configuration).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException storeDown) {
+            throw new LimitsUnavailableException(storeDown);
+        }
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
