@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. */
+/**
+ * {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. {@code vapi-tools}
+ * prints the tool definitions; {@code health} asks the server running on {@code PORT} whether it is ready.
+ */
 public final class Main {
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
@@ -25,6 +28,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("vapi-tools")) {
             // for an operator setting up the shared assistant: the tools' JSON, pointing at PUBLIC_URL
             System.out.println(ToolDefinitions.json(VoiceWiring.publicUrl(config)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("health")) {
+            // a container's HEALTHCHECK: slim images carry no curl
+            System.exit(HealthProbe.ready(config.port()) ? 0 : 1);
             return;
         }
         if (config.jsonLogs() && System.getProperty(LOGBACK_CONFIGURATION) == null) {

@@ -89,25 +89,25 @@ public record ServerConfig(
             Map.entry("PUBLIC_URL", "(unset: tool definitions name http://localhost:PORT)"));
 
     public static ServerConfig from(Map<String, String> env) {
-        String environment = env.getOrDefault("APP_ENV", "development").trim();
+        String environment = text(env, "APP_ENV", "development");
         if (!environment.equals("development") && !environment.equals("production")) {
             throw new IllegalArgumentException("APP_ENV is development or production, not " + environment);
         }
-        String logFormat = env.getOrDefault("LOG_FORMAT", "text").trim();
+        String logFormat = text(env, "LOG_FORMAT", "text");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             throw new IllegalArgumentException("LOG_FORMAT is text or json, not " + logFormat);
         }
         return new ServerConfig(
                 environment.equals("production"),
-                env.getOrDefault("HOST", "0.0.0.0"),
+                text(env, "HOST", "0.0.0.0"),
                 integer(env, "PORT", 8000, 0, 65_535),
                 nonBlank(env, "DATABASE_URL"),
                 integer(env, "DATABASE_POOL_SIZE", 10, 2, 200),
-                Path.of(env.getOrDefault("DATA_DIR", ".voiceappoint")),
+                Path.of(text(env, "DATA_DIR", ".voiceappoint")),
                 nonBlank(env, "JWT_SECRET").or(() -> nonBlank(env, "SECRET_KEY")),
                 Duration.ofMinutes(integer(env, "ACCESS_TOKEN_MINUTES", 30, 1, 24 * 60)),
                 integer(env, "MAX_REQUEST_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024),
-                Language.fromTag(env.getOrDefault("DEFAULT_LANGUAGE", "es"))
+                Language.fromTag(text(env, "DEFAULT_LANGUAGE", "es"))
                         .orElseThrow(() -> new IllegalArgumentException("DEFAULT_LANGUAGE is es or en")),
                 nonBlank(env, "REDIS_URL"),
                 bool(env, "TRUST_PROXY_HEADERS"),
@@ -116,17 +116,22 @@ public record ServerConfig(
                 nonBlank(env, "SENTRY_DSN"),
                 new Voice(
                         nonBlank(env, "VAPI_WEBHOOK_SECRET"),
-                        env.getOrDefault("VAPI_CREDENTIAL_HEADER", "Authorization"),
+                        text(env, "VAPI_CREDENTIAL_HEADER", "Authorization"),
                         nonBlank(env, "VAPI_HMAC_SECRET"),
-                        env.getOrDefault("VAPI_SIGNATURE_HEADER", "x-signature"),
-                        env.getOrDefault("VAPI_TIMESTAMP_HEADER", "x-timestamp"),
+                        text(env, "VAPI_SIGNATURE_HEADER", "x-signature"),
+                        text(env, "VAPI_TIMESTAMP_HEADER", "x-timestamp"),
                         Duration.ofSeconds(integer(env, "VAPI_REPLAY_WINDOW_SECONDS", 300, 10, 3600)),
                         nonBlank(env, "VAPI_ASSISTANT_ID"),
                         integer(env, "VAPI_MAX_BODY_BYTES", 2 * 1024 * 1024, 64 * 1024, 20 * 1024 * 1024),
-                        env.getOrDefault("VAPI_API_URL", "https://api.vapi.ai"),
+                        text(env, "VAPI_API_URL", "https://api.vapi.ai"),
                         nonBlank(env, "VAPI_API_KEY"),
                         nonBlank(env, "VAPI_PHONE_NUMBER_ID"),
                         nonBlank(env, "PUBLIC_URL")));
+    }
+
+    /** A variable set but blank counts as unset: compose files pass {@code ${NAME:-}} through. */
+    private static String text(Map<String, String> env, String name, String fallback) {
+        return nonBlank(env, name).orElse(fallback);
     }
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {
@@ -134,7 +139,7 @@ public record ServerConfig(
     }
 
     private static boolean bool(Map<String, String> env, String name) {
-        String value = env.getOrDefault(name, "false").trim();
+        String value = text(env, name, "false");
         if (!value.equals("true") && !value.equals("false")) {
             throw new IllegalArgumentException(name + " is true or false, not " + value);
         }

@@ -108,6 +108,10 @@ final class LiveApi implements AutoCloseable {
         return scraped.raw();
     }
 
+    int port() {
+        return server.port();
+    }
+
     /** A request from a client address of its own. */
     ApiClient.Call at(String path) {
         int n = addresses.incrementAndGet();

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -134,17 +135,43 @@ class RunnableJarIT {
 
     @Test
     void a_mistyped_setting_stops_the_start_with_the_variable_named(@TempDir Path data) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        System.getProperty("voiceappoint.jar"))
-                .redirectErrorStream(true);
-        builder.environment().putAll(Map.of("LOG_FORMAT", "xml", "DATA_DIR", data.toString()));
-        Process mistyped = builder.start();
-        String said = new String(mistyped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Finished mistyped = run(Map.of("LOG_FORMAT", "xml", "DATA_DIR", data.toString()));
 
-        assertThat(mistyped.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(mistyped.exitValue()).isEqualTo(2);
-        assertThat(said).contains("LOG_FORMAT is text or json, not xml");
+        assertThat(mistyped.exitCode()).isEqualTo(2);
+        assertThat(mistyped.output()).contains("LOG_FORMAT is text or json, not xml");
+    }
+
+    @Test
+    void the_health_command_a_container_runs_says_whether_the_server_on_port_is_ready(@TempDir Path data)
+            throws Exception {
+        int port;
+        try (Running server = start(data, Map.of())) {
+            port = server.port();
+            Finished healthy = run(Map.of("PORT", String.valueOf(port)), "health");
+
+            assertThat(healthy.exitCode()).as(healthy.output()).isZero();
+            assertThat(healthy.output()).contains("200", "\"status\":\"ready\"");
+        }
+
+        Finished gone = run(Map.of("PORT", String.valueOf(port)), "health");
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.output()).contains("no answer on port " + port);
+    }
+
+    private record Finished(int exitCode, String output) {}
+
+    /** Runs the jar to its end: a command, or a start that fails. */
+    private static Finished run(Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("voiceappoint.jar")));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Finished(process.exitValue(), said);
     }
 }

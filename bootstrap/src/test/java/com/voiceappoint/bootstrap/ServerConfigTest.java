@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +42,14 @@ class ServerConfigTest {
         assertThat(config.databaseUrl()).contains("postgresql://app@db:5432/voiceappoint");
         assertThat(config.jwtSecret()).contains("from-the-seed-env-file");
         assertThat(config.defaultLanguage()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void a_variable_set_blank_counts_as_unset_as_compose_passes_them() {
+        Map<String, String> blank = new HashMap<>();
+        ServerConfig.VARIABLES.keySet().forEach(name -> blank.put(name, " "));
+
+        assertThat(ServerConfig.from(blank)).isEqualTo(ServerConfig.from(Map.of()));
     }
 
     @Test

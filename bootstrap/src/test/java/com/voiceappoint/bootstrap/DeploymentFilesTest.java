@@ -1,0 +1,340 @@
+package com.voiceappoint.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.voiceappoint.adapter.http.ApiClient;
+import com.voiceappoint.adapter.persistence.TestPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The files an operator deploys with, checked without a Docker engine: {@code .env.example} against the variables
+ * the server reads, the compose files' structure (and {@code docker compose config} where a compose CLI is
+ * installed), and nginx's configuration run by a real nginx in front of the real server when nginx is installed.
+ */
+class DeploymentFilesTest {
+    private static final Path REPOSITORY =
+            Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "docker-compose.prod.yml");
+    private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z_][A-Z0-9_]*)=(.*)$");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** In an hour, from one client address (AuthRoutes.REGISTER_PER_IP). */
+    private static final int REGISTRATIONS_PER_ADDRESS = 10;
+
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
+    @Test
+    void env_example_lists_every_variable_the_server_reads_with_its_default_and_nothing_else() throws IOException {
+        Map<String, String> example = envExample();
+        Set<String> composeOnly = new TreeSet<>(interpolatedByCompose());
+        composeOnly.removeAll(ServerConfig.VARIABLES.keySet());
+
+        Set<String> expected = new TreeSet<>(ServerConfig.VARIABLES.keySet());
+        expected.addAll(composeOnly);
+        assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        ServerConfig.VARIABLES.forEach((name, fallback) ->
+                assertThat(example.get(name)).as(name).isEqualTo(fallback.startsWith("(") ? "" : fallback));
+        assertThat(ServerConfig.from(example))
+                .as(".env.example as it stands is the defaults")
+                .isEqualTo(ServerConfig.from(Map.of()));
+    }
+
+    @Test
+    void compose_runs_postgres_redis_the_server_and_nginx_and_hands_the_server_every_variable() throws IOException {
+        JsonNode services = yaml("docker-compose.yml").path("services");
+
+        assertThat(names(services)).containsExactlyInAnyOrder("db", "redis", "server", "nginx");
+        assertThat(services.path("db").path("image").asText()).isEqualTo("postgres:15");
+        assertThat(services.path("redis").path("image").asText()).startsWith("redis:7");
+        JsonNode server = services.path("server");
+        assertThat(server.path("build").asText()).isEqualTo(".");
+        assertThat(REPOSITORY.resolve("Dockerfile")).isRegularFile();
+        assertThat(server.has("ports"))
+                .as("only nginx reaches the server, which is why it may trust X-Forwarded-For")
+                .isFalse();
+        assertThat(server.path("environment").path("TRUST_PROXY_HEADERS").asText())
+                .isEqualTo("true");
+        assertThat(names(server.path("environment")))
+                .containsExactlyInAnyOrderElementsOf(ServerConfig.VARIABLES.keySet());
+        assertThat(names(server.path("depends_on"))).containsExactlyInAnyOrder("db", "redis");
+        JsonNode nginx = services.path("nginx");
+        assertThat(nginx.path("volumes").get(0).asText()).startsWith("./deploy/nginx.conf:");
+        assertThat(nginx.path("depends_on").path("server").path("condition").asText())
+                .isEqualTo("service_healthy");
+    }
+
+    @Test
+    void production_restarts_everything_and_requires_its_secrets() throws IOException {
+        JsonNode services = yaml("docker-compose.prod.yml").path("services");
+
+        assertThat(names(services)).containsExactlyInAnyOrder("db", "redis", "server", "nginx");
+        services.forEach(service -> assertThat(service.path("restart").asText()).isEqualTo("unless-stopped"));
+        JsonNode server = services.path("server").path("environment");
+        assertThat(server.path("APP_ENV").asText()).isEqualTo("production");
+        Stream.of("JWT_SECRET", "PUBLIC_URL")
+                .forEach(secret -> assertThat(server.path(secret).asText()).startsWith("${" + secret + ":?"));
+        assertThat(server.path("DATABASE_URL").asText()).contains("${POSTGRES_PASSWORD:?");
+    }
+
+    @Test
+    void the_image_runs_as_an_unprivileged_user_and_checks_readiness_with_the_jar() throws IOException {
+        List<String> runtimeStage = Files.readAllLines(REPOSITORY.resolve("Dockerfile")).stream()
+                .dropWhile(line -> !line.startsWith("FROM eclipse-temurin:17-jre"))
+                .toList();
+
+        assertThat(runtimeStage).isNotEmpty();
+        assertThat(runtimeStage).anySatisfy(line -> assertThat(line).matches("USER [1-9][0-9]*:[1-9][0-9]*"));
+        assertThat(String.join("\n", runtimeStage)).contains("HEALTHCHECK", "\"/app/voiceappoint.jar\", \"health\"]");
+    }
+
+    @Test
+    void docker_compose_accepts_the_files_and_refuses_production_without_its_secrets(@TempDir Path empty)
+            throws Exception {
+        List<String> compose = composeCli().orElse(null);
+        assumeTrue(compose != null, "no docker compose or docker-compose installed");
+        Path noVariables = Files.createFile(empty.resolve("empty.env"));
+
+        assertThat(composeConfig(compose, noVariables, Map.of(), "docker-compose.yml")
+                        .exitCode())
+                .isZero();
+        assertThat(composeConfig(compose, REPOSITORY.resolve(".env.example"), Map.of(), "docker-compose.yml")
+                        .exitCode())
+                .isZero();
+        Finished withoutSecrets =
+                composeConfig(compose, noVariables, Map.of(), "docker-compose.yml", "docker-compose.prod.yml");
+        assertThat(withoutSecrets.exitCode()).isNotZero();
+        assertThat(withoutSecrets.output()).containsAnyOf("POSTGRES_PASSWORD", "JWT_SECRET", "PUBLIC_URL");
+        Finished withSecrets = composeConfig(
+                compose,
+                noVariables,
+                Map.of(
+                        "POSTGRES_PASSWORD", "a-database-password",
+                        "JWT_SECRET", "a-production-secret-that-is-at-least-32-bytes",
+                        "PUBLIC_URL", "https://voice.example.com"),
+                "docker-compose.yml",
+                "docker-compose.prod.yml");
+        assertThat(withSecrets.exitCode()).as(withSecrets.output()).isZero();
+        assertThat(withSecrets.output())
+                .contains("APP_ENV: production", "postgresql://voiceappoint:a-database-password@db:5432/voiceappoint");
+    }
+
+    @Test
+    void nginx_publishes_the_api_and_health_keeps_metrics_inside_and_names_the_client_itself(@TempDir Path prefix)
+            throws Exception {
+        Optional<Path> nginxBinary = Stream.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
+        assumeTrue(nginxBinary.isPresent(), "nginx is not installed");
+
+        try (LiveApi api = LiveApi.start(postgres)) {
+            int port = freePort();
+            Path conf = prefix.resolve("nginx.conf");
+            Files.writeString(conf, nginxConfFronting(api.port(), port, prefix));
+            List<String> nginx = List.of(
+                    nginxBinary.get().toString(),
+                    "-p",
+                    prefix.toString(),
+                    "-c",
+                    conf.toString(),
+                    "-g",
+                    "daemon off; pid " + prefix.resolve("nginx.pid") + ";");
+            Finished syntax = run(with(nginx, "-t"), Map.of());
+            assertThat(syntax.exitCode()).as(syntax.output()).isZero();
+            Process running =
+                    new ProcessBuilder(nginx).redirectErrorStream(true).start();
+            try {
+                ApiClient proxied = new ApiClient(port);
+                awaitAnswer(proxied);
+
+                assertThat(proxied.at(Readiness.PATH).get().status()).isEqualTo(200);
+                assertThat(proxied.at("/api/v1/openapi.json").get().status()).isEqualTo(200);
+                assertThat(proxied.at(Monitoring.PATH)
+                                .token(LiveApi.METRICS_TOKEN)
+                                .get()
+                                .status())
+                        .as("metrics are for Prometheus inside the network")
+                        .isEqualTo(404);
+
+                var unnamed = proxied.at("/api/v1/auth/me/").get();
+                assertThat(unnamed.status()).isEqualTo(401);
+                assertThat(unnamed.body().path("request_id").asText())
+                        .as("nginx's own request id reaches the answer")
+                        .matches("[0-9a-f]{32}");
+                var named = proxied.at("/api/v1/auth/me/")
+                        .header("X-Request-Id", "from-the-dashboard")
+                        .get();
+                assertThat(named.body().path("request_id").asText()).isEqualTo("from-the-dashboard");
+
+                var oversized = proxied.at("/api/v1/vapi/webhook").raw("POST", "x".repeat(3 << 20), "text/plain");
+                assertThat(oversized.status()).isEqualTo(413);
+
+                // Registrations are limited per client address; each claims another address, but nginx says who
+                // the client is, so the limit still counts them as one.
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i <= REGISTRATIONS_PER_ADDRESS; i++) {
+                    statuses.add(proxied.at("/api/v1/auth/register/")
+                            .header("X-Forwarded-For", "198.51.100." + i)
+                            .post(Map.of(
+                                    "email",
+                                    "through-nginx-" + i + "@example.com",
+                                    "password",
+                                    LiveApi.PASSWORD,
+                                    "business_name",
+                                    "Behind nginx " + i,
+                                    "business_type",
+                                    "salon",
+                                    "timezone",
+                                    "Europe/Madrid",
+                                    "currency",
+                                    "EUR"))
+                            .status());
+                }
+                assertThat(statuses.subList(0, REGISTRATIONS_PER_ADDRESS)).containsOnly(201);
+                assertThat(statuses.get(REGISTRATIONS_PER_ADDRESS)).isEqualTo(429);
+            } finally {
+                running.destroy();
+                running.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** deploy/nginx.conf with the upstream, the listening address and the log files moved to this test's. */
+    private static String nginxConfFronting(int serverPort, int nginxPort, Path prefix) throws IOException {
+        String shipped = Files.readString(REPOSITORY.resolve("deploy/nginx.conf"));
+        String local = shipped.replace("server server:8000;", "server 127.0.0.1:" + serverPort + ";")
+                .replace("listen 80;", "listen 127.0.0.1:" + nginxPort + ";")
+                .replace("/var/log/nginx/", prefix + "/");
+        assertThat(local)
+                .as("the shipped file still has the upstream, listen and log lines this test moves")
+                .contains("127.0.0.1:" + serverPort, "listen 127.0.0.1:" + nginxPort, prefix + "/access.log");
+        return local;
+    }
+
+    private static void awaitAnswer(ApiClient proxied) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                proxied.at("/health/live").get();
+                return;
+            } catch (RuntimeException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("nginx did not answer");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> envExample() throws IOException {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(REPOSITORY.resolve(".env.example"))) {
+            Matcher assignment = ASSIGNMENT.matcher(line);
+            if (assignment.matches()) {
+                assertThat(variables.put(assignment.group(1), assignment.group(2)))
+                        .as("%s is listed once", assignment.group(1))
+                        .isNull();
+            }
+        }
+        return variables;
+    }
+
+    private static Set<String> interpolatedByCompose() throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (String file : COMPOSE_FILES) {
+            Matcher interpolation = INTERPOLATED.matcher(Files.readString(REPOSITORY.resolve(file)));
+            while (interpolation.find()) {
+                names.add(interpolation.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static JsonNode yaml(String file) throws IOException {
+        return YAML.readTree(REPOSITORY.resolve(file).toFile());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** {@code docker compose} (v2) when the Docker CLI has it, else {@code docker-compose} (v1). */
+    private static Optional<List<String>> composeCli() {
+        for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+            try {
+                if (run(with(candidate, "version"), Map.of()).exitCode() == 0) {
+                    return Optional.of(candidate);
+                }
+            } catch (IOException | InterruptedException notInstalled) {
+                // try the next one
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Finished composeConfig(
+            List<String> compose, Path envFile, Map<String, String> environment, String... files)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("--project-directory", REPOSITORY.toString(), "--env-file", envFile.toString()));
+        for (String file : files) {
+            command.addAll(List.of("-f", REPOSITORY.resolve(file).toString()));
+        }
+        command.add("config");
+        return run(command, environment);
+    }
+
+    private record Finished(int exitCode, String output) {}
+
+    /** Runs a command to its end with only PATH and HOME from this environment, plus what is given. */
+    private static Finished run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> inherited = new HashMap<>();
+        Stream.of("PATH", "HOME")
+                .forEach(name ->
+                        Optional.ofNullable(System.getenv(name)).ifPresent(value -> inherited.put(name, value)));
+        builder.environment().clear();
+        builder.environment().putAll(inherited);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Finished(process.exitValue(), output);
+    }
+
+    private static List<String> with(List<String> command, String argument) {
+        List<String> extended = new ArrayList<>(command);
+        extended.add(argument);
+        return extended;
+    }
+}

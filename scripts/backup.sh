@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Backs up the VoiceAppoint database with pg_dump, keeping the newest BACKUP_KEEP backups.
+#
+#   DATABASE_URL=postgresql://voiceappoint:secret@localhost:5432/voiceappoint scripts/backup.sh [directory]
+#
+# directory: else BACKUP_DIR, else ./backups. BACKUP_KEEP: 14. Each backup is pg_dump's custom format (compressed,
+# restorable whole or table by table) named voiceappoint-<UTC time>.dump; it is written under a temporary name and
+# renamed once complete, so a backup that is there is a whole one. pg_dump must be as new as the server.
+set -euo pipefail
+
+: "${DATABASE_URL:?set DATABASE_URL, e.g. postgresql://voiceappoint:secret@localhost:5432/voiceappoint}"
+directory="${1:-${BACKUP_DIR:-backups}}"
+keep="${BACKUP_KEEP:-14}"
+if ! [[ "$keep" =~ ^[1-9][0-9]*$ ]]; then
+  echo "backup: BACKUP_KEEP is how many backups to keep, at least 1, not '$keep'" >&2
+  exit 2
+fi
+
+mkdir -p "$directory"
+# The server also takes JDBC URLs; libpq reads the same URL without the jdbc: prefix.
+url="${DATABASE_URL#jdbc:}"
+backup="$directory/voiceappoint-$(date -u +%Y%m%dT%H%M%SZ).dump"
+partial="$backup.partial"
+trap 'rm -f "$partial"' EXIT
+
+pg_dump --format=custom --no-owner --no-privileges --dbname="$url" --file="$partial"
+mv -f "$partial" "$backup"
+echo "backup: wrote $backup ($(du -h "$backup" | cut -f1))"
+
+# Names sort by time: everything after the newest $keep goes.
+find "$directory" -maxdepth 1 -name 'voiceappoint-*.dump' -type f | sort -r | tail -n "+$((keep + 1))" |
+  while IFS= read -r old; do
+    rm -f -- "$old"
+    echo "backup: removed $old"
+  done
