@@ -28,9 +28,9 @@ public final class AvailabilityEngine {
         if (agendas.isEmpty()) {
             return List.of();
         }
-        LocalTimeline timeline = new LocalTimeline(calendar.zone());
-        Bounds bounds = Bounds.of(search.service(), policy, now);
         int days = search.days();
+        LocalTimeline timeline = new LocalTimeline(calendar.zone(), search.firstDay(), days);
+        Bounds bounds = Bounds.of(search.service(), policy, now);
         long[] dayStarts = new long[days + 1];
         for (int d = 0; d <= days; d++) {
             dayStarts[d] = timeline.startOfDay(search.firstDay().plusDays(d));
@@ -166,11 +166,13 @@ public final class AvailabilityEngine {
             if (count > 1) {
                 rankByLoad(agendas, tied, count, day, dayStarts, bookedThatDay);
             }
-            List<ProviderId> free = new ArrayList<>(count);
+            ProviderId[] free = new ProviderId[count];
             for (int i = 0; i < count; i++) {
-                free.add(agendas.get(tied[i]).provider());
+                free[i] = agendas.get(tied[i]).provider();
             }
-            slots.add(new AvailableSlot(Instant.ofEpochSecond(next), Instant.ofEpochSecond(next + duration), free));
+            // an immutable list, which the slot keeps as it is instead of copying
+            slots.add(new AvailableSlot(
+                    Instant.ofEpochSecond(next), Instant.ofEpochSecond(next + duration), List.of(free)));
         }
     }
 

@@ -22,13 +22,48 @@ import java.time.zone.ZoneRules;
  * instant: no instant is offered twice and none is lost.
  */
 final class LocalTimeline {
+    private static final long CLOCKS_CHANGE = Long.MIN_VALUE;
+
     private final ZoneRules rules;
+    private final long firstEpochDay;
+    /**
+     * For each day of the range asked about, its start when its offset holds all day, else {@link #CLOCKS_CHANGE}:
+     * a search asks for thousands of wall-clock times, and the zone rules' lookups were most of its cost.
+     */
+    private final long[] steadyDayStarts;
 
     LocalTimeline(ZoneId zone) {
         this.rules = zone.getRules();
+        this.firstEpochDay = 0;
+        this.steadyDayStarts = new long[0];
+    }
+
+    /** A timeline that answers fast for the days {@code firstDay .. firstDay + days} (the day after included). */
+    LocalTimeline(ZoneId zone, LocalDate firstDay, int days) {
+        this.rules = zone.getRules();
+        this.firstEpochDay = firstDay.toEpochDay();
+        this.steadyDayStarts = new long[days + 1];
+        for (int d = 0; d <= days; d++) {
+            LocalDate date = firstDay.plusDays(d);
+            long start = zoned(date, LocalTime.MIDNIGHT);
+            long nextStart = zoned(date.plusDays(1), LocalTime.MIDNIGHT);
+            ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(start));
+            boolean steady = rules.isFixedOffset()
+                    || (rules.getTransition(date.atStartOfDay()) == null
+                            && (next == null || next.toEpochSecond() >= nextStart));
+            steadyDayStarts[d] = steady ? start : CLOCKS_CHANGE;
+        }
     }
 
     long epochSecond(LocalDate date, LocalTime time) {
+        long day = date.toEpochDay() - firstEpochDay;
+        if (day >= 0 && day < steadyDayStarts.length && steadyDayStarts[(int) day] != CLOCKS_CHANGE) {
+            return steadyDayStarts[(int) day] + time.toSecondOfDay();
+        }
+        return zoned(date, time);
+    }
+
+    private long zoned(LocalDate date, LocalTime time) {
         LocalDateTime local = date.atTime(time);
         if (!rules.isFixedOffset()) {
             ZoneOffsetTransition transition = rules.getTransition(local);

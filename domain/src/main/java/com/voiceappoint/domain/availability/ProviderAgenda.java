@@ -6,10 +6,12 @@ import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * One provider's side of the calendar: when they work, and what already takes their time.
@@ -35,10 +37,12 @@ public final class ProviderAgenda {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.workingHours = Objects.requireNonNull(workingHours, "workingHours");
         this.specialDays = Map.copyOf(specialDays);
-        this.bookingStarts = bookings.stream()
-                .mapToLong(b -> b.start().getEpochSecond())
-                .sorted()
-                .toArray();
+        long[] starts = new long[bookings.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = bookings.get(i).start().getEpochSecond();
+        }
+        Arrays.sort(starts);
+        this.bookingStarts = starts;
         long[][] merged = merge(bookings, timeOff);
         this.busyStarts = merged[0];
         this.busyEnds = merged[1];
@@ -108,29 +112,57 @@ public final class ProviderAgenda {
 
     private static long[][] merge(List<Booking> bookings, List<TimeRange> timeOff) {
         int n = bookings.size() + timeOff.size();
-        long[][] pairs = new long[n][];
+        long[] from = new long[n];
+        long[] to = new long[n];
         int k = 0;
         for (Booking b : bookings) {
-            pairs[k++] = new long[] {
-                b.blocked().start().getEpochSecond(), b.blocked().end().getEpochSecond()
-            };
+            from[k] = b.blocked().start().getEpochSecond();
+            to[k++] = b.blocked().end().getEpochSecond();
         }
         for (TimeRange r : timeOff) {
-            pairs[k++] = new long[] {r.start().getEpochSecond(), r.end().getEpochSecond()};
+            from[k] = r.start().getEpochSecond();
+            to[k++] = r.end().getEpochSecond();
         }
-        Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
+        long[] order = byStart(from);
         long[] starts = new long[n];
         long[] ends = new long[n];
         int m = 0;
-        for (long[] pair : pairs) {
-            if (m > 0 && pair[0] <= ends[m - 1]) {
-                ends[m - 1] = Math.max(ends[m - 1], pair[1]);
+        for (long packed : order) {
+            int i = (int) packed;
+            if (m > 0 && from[i] <= ends[m - 1]) {
+                ends[m - 1] = Math.max(ends[m - 1], to[i]);
             } else {
-                starts[m] = pair[0];
-                ends[m] = pair[1];
+                starts[m] = from[i];
+                ends[m] = to[i];
                 m++;
             }
         }
         return new long[][] {Arrays.copyOf(starts, m), Arrays.copyOf(ends, m)};
+    }
+
+    /**
+     * The indexes of {@code from} in ascending order of start, in the low 32 bits of each element: a primitive sort
+     * of (start - earliest, index) packed in one long, with no boxing, whenever the starts span less than 68 years.
+     */
+    private static long[] byStart(long[] from) {
+        long earliest = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
+        for (long start : from) {
+            earliest = Math.min(earliest, start);
+            latest = Math.max(latest, start);
+        }
+        if (from.length > 0 && latest - earliest >= 1L << 31) {
+            return IntStream.range(0, from.length)
+                    .boxed()
+                    .sorted(Comparator.comparingLong(i -> from[i]))
+                    .mapToLong(Integer::longValue)
+                    .toArray();
+        }
+        long[] order = new long[from.length];
+        for (int i = 0; i < from.length; i++) {
+            order[i] = (from[i] - earliest) << 32 | i;
+        }
+        Arrays.sort(order);
+        return order;
     }
 }
