@@ -45,7 +45,9 @@ class ArchitectureTest {
     void the_import_contains_every_module_that_has_code() throws IOException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<String> withCode = new ArrayList<>();
-        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(root.resolve("pom.xml")));
+        // modules built only on demand (the benchmarks' profile) are no production code
+        String build = Files.readString(root.resolve("pom.xml")).replaceAll("(?s)<profiles>.*</profiles>", "");
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(build);
         while (module.find()) {
             if (Files.isDirectory(root.resolve(module.group(1)).resolve("src/main/java"))) {
                 withCode.add(module.group(1));

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The benchmark suite, in one command (docs/benchmarks.md shows its last results and what they mean):
+#
+#   benchmarks/run.sh
+#
+# Builds the server and the benchmarks, then on this machine: JMH on the availability engine; the server on a
+# fresh database of the local PostgreSQL with an open-model load ladder (fixed arrival rates) for Vapi tool calls
+# and REST availability and booking; wrk's closed-loop maximum; pgbench's bare booking insert as the limit; 1,000
+# concurrent bookings of one time; start-up to ready. Results go to benchmarks/results/<UTC time>/.
+#
+# Needs a JDK 17+, a local PostgreSQL with pgbench and psql (BENCH_DATABASE_URL: a database to connect to for
+# creating the benchmark's own, default postgresql://postgres@127.0.0.1:5432/postgres) and wrk. Takes about 30
+# minutes on 2 cores. BENCH_RATES, BENCH_SECONDS and BENCH_BUSINESSES change the load; BENCH_ONLY=jmh runs JMH only,
+# BENCH_ONLY=load all but JMH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+admin="${BENCH_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+database=voiceappoint_bench
+url="${admin%/*}/$database"
+rates="${BENCH_RATES:-100 200 300 400 500 600 800 1000 1200}"
+seconds="${BENCH_SECONDS:-20}"
+businesses="${BENCH_BUSINESSES:-200}"
+port="${BENCH_PORT:-18000}"
+base="http://127.0.0.1:$port"
+out="benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+driver=(java -cp benchmarks/target/benchmarks.jar com.voiceappoint.benchmarks.LoadDriver)
+
+{
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "- CPU: $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "- memory: $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
+  echo "- $(java -version 2>&1 | head -1); $(psql --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+} | tee "$out/machine.md"
+
+echo "== build"
+./mvnw -q -Pbenchmarks -DskipTests -Dspotless.check.skip=true package -pl bootstrap,benchmarks -am
+
+echo "== 1. availability engine (JMH)"
+if [ "${BENCH_ONLY:-}" != load ]; then
+  java -jar benchmarks/target/benchmarks.jar AvailabilityEngine -prof gc -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+fi
+[ "${BENCH_ONLY:-}" = jmh ] && exit 0
+
+echo "== a fresh database and the server"
+psql "$admin" -qc "drop database if exists $database with (force)" -c "create database $database"
+DATABASE_URL="$url" HOST=127.0.0.1 PORT="$port" TRUST_PROXY_HEADERS=true ACCESS_TOKEN_MINUTES=1440 \
+  VAPI_WEBHOOK_SECRET=benchmark-webhook-secret DATA_DIR="$out/data" \
+  java -Xmx512m -jar bootstrap/target/voiceappoint.jar >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+until curl -sf "$base/health/ready" >/dev/null; do
+  kill -0 $server 2>/dev/null || { cat "$out/server.log"; exit 1; }
+  sleep 0.2
+done
+
+echo "== $businesses businesses"
+"${driver[@]}" seed "$base" "$businesses" "$out/tenants.json"
+
+echo "== 2. open-model load: $seconds s at each of $rates requests/s"
+{
+  echo "| scenario | offered /s | answered /s | p50 ms | p99 ms | p99.9 ms | max ms | server ≤ 10 ms | server p99 ≤ ms | bookings (booked / taken) | answers | server RSS MiB |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+} >"$out/load.md"
+for scenario in VAPI_AVAILABILITY VAPI_BOOKING REST_AVAILABILITY REST_BOOKING; do
+  # shellcheck disable=SC2086
+  "${driver[@]}" ladder "$base" "$out/tenants.json" $scenario "$seconds" $server "$out/load.md" $rates
+done
+
+echo "== 2b. closed-loop maximum (wrk, 2 threads, 64 connections, $seconds s)"
+for scenario in VAPI_AVAILABILITY VAPI_BOOKING REST_AVAILABILITY REST_BOOKING; do
+  "${driver[@]}" wrk "$out/tenants.json" $scenario "$out/wrk-$scenario.lua"
+  before=$(psql "$url" -Atc "select count(*) from appointments")
+  echo "-- $scenario" | tee -a "$out/wrk.txt"
+  wrk -t2 -c64 -d"${seconds}s" --latency -s "$out/wrk-$scenario.lua" "$base" | tee -a "$out/wrk.txt"
+  echo "appointments made: $(( $(psql "$url" -Atc "select count(*) from appointments") - before ))" | tee -a "$out/wrk.txt"
+done
+
+echo "== 3. the limit: the bare booking insert under the exclusion constraint (pgbench, 64 clients, one stylist each, $seconds s)"
+psql "$url" -qc "create sequence if not exists bench_slot" -c "create table if not exists bench_targets as
+  select (row_number() over () - 1)::int as n, business_id, service_id, provider_id, client_id
+  from (select distinct on (provider_id) business_id, service_id, provider_id, client_id from appointments) a limit 64"
+targets=$(psql "$url" -Atc "select count(*) from bench_targets")
+sed "s/TARGETS/$targets/" benchmarks/pgbench-booking.sql >"$out/pgbench-booking.sql"
+pgbench -n -c 64 -j 2 -T "$seconds" -M prepared -f "$out/pgbench-booking.sql" "$url" | tee "$out/pgbench.txt"
+
+echo "== 4. contention: 1,000 concurrent bookings of one stylist's 21:30"
+"${driver[@]}" contention "$base" "$out/tenants.json" 1000 | tee "$out/contention.md"
+
+kill $server; wait $server 2>/dev/null || true
+trap - EXIT
+
+echo "== 5. start-up to ready, embedded PostgreSQL on an existing data directory"
+"${driver[@]}" startup bootstrap/target/voiceappoint.jar 5 | tee "$out/startup.md"
+
+echo "== results in $out"
