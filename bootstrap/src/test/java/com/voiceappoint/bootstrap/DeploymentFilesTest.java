@@ -143,8 +143,8 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void nginx_publishes_the_api_and_health_keeps_metrics_inside_and_names_the_client_itself(@TempDir Path prefix)
-            throws Exception {
+    void nginx_publishes_the_api_and_liveness_keeps_readiness_and_metrics_inside_and_names_the_client_itself(
+            @TempDir Path prefix) throws Exception {
         Optional<Path> nginxBinary = Stream.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")
                 .map(Path::of)
                 .filter(Files::isExecutable)
@@ -171,7 +171,10 @@ class DeploymentFilesTest {
                 ApiClient proxied = new ApiClient(port);
                 awaitAnswer(proxied);
 
-                assertThat(proxied.at(Readiness.PATH).get().status()).isEqualTo(200);
+                assertThat(proxied.at("/health/live").get().status()).isEqualTo(200);
+                assertThat(proxied.at(Readiness.PATH).get().status())
+                        .as("readiness is for the orchestrator inside the network")
+                        .isEqualTo(404);
                 assertThat(proxied.at("/api/v1/openapi.json").get().status()).isEqualTo(200);
                 assertThat(proxied.at(Monitoring.PATH)
                                 .token(LiveApi.METRICS_TOKEN)
@@ -199,6 +202,7 @@ class DeploymentFilesTest {
                 for (int i = 0; i <= REGISTRATIONS_PER_ADDRESS; i++) {
                     statuses.add(proxied.at("/api/v1/auth/register/")
                             .header("X-Forwarded-For", "198.51.100." + i)
+                            .header("Forwarded", "for=192.0.2." + i)
                             .post(Map.of(
                                     "email",
                                     "through-nginx-" + i + "@example.com",

@@ -241,10 +241,9 @@ public final class HttpServer implements AutoCloseable {
                 .description("time to answer an HTTP request, by route template and status")
                 .withRegistry(settings.metrics());
         config.requestLogger.http((ctx, milliseconds) -> {
-            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
             latency.withTags(
                             "method", ctx.method().name(),
-                            "route", matched == null ? UNMATCHED_ROUTE : matched.path,
+                            "route", route(ctx),
                             "status", Integer.toString(ctx.statusCode()))
                     .record((long) (milliseconds * 1_000_000.0), TimeUnit.NANOSECONDS);
             RequestContext.forgetRequestId();
@@ -258,13 +257,31 @@ public final class HttpServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         // on stop, stop accepting and give requests in flight time to finish instead of cutting them off
         if (settings.trustProxyHeaders()) {
-            // behind nginx: the client is whoever X-Forwarded-For names, not the proxy
-            config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
+            // behind nginx: the client is whoever X-Forwarded-For names, not the proxy. Only the headers nginx sets
+            // itself count: a client's own Forwarded or X-Forwarded-Host would pass through it untouched.
+            ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+            forwarded.setForwardedHeader(null);
+            forwarded.setForwardedHostHeader(null);
+            forwarded.setForwardedServerHeader(null);
+            forwarded.setForwardedPortHeader(null);
+            forwarded.setForwardedHttpsHeader(null);
+            forwarded.setForwardedCipherSuiteHeader(null);
+            forwarded.setForwardedSslSessionIdHeader(null);
+            config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(forwarded));
         }
         config.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
         });
+    }
+
+    /**
+     * The route template a request matched ({@value #UNMATCHED_ROUTE} if none): what metrics and logs name, never
+     * the path itself, which may carry a manage link's secret token.
+     */
+    static String route(Context ctx) {
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? UNMATCHED_ROUTE : matched.path;
     }
 
     /** docs/openapi.json, packaged by the build: read and checked once, at start. */

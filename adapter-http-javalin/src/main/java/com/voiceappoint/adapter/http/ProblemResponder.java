@@ -103,7 +103,7 @@ final class ProblemResponder {
             return problem(429, "RATE_LIMITED", language, ctx, List.of(), List.of(), limited.retryAfterSeconds());
         }
         if (e instanceof LimitsUnavailableException unavailable) {
-            LOG.warn("refused {} {}: {}", ctx.method(), ctx.path(), unavailable.getMessage());
+            LOG.warn("refused {} {}: {}", ctx.method(), HttpServer.route(ctx), unavailable.getMessage());
             ctx.header("Retry-After", Long.toString(LIMITS_RETRY_AFTER_SECONDS));
             return problem(503, "TEMPORARILY_UNAVAILABLE", language, ctx, List.of(), List.of());
         }
@@ -113,7 +113,11 @@ final class ProblemResponder {
                     http.getStatus(), transportCode(http.getStatus()), language, ctx, List.of(), List.of(), route);
         }
         LOG.error(
-                "unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestContext.requestId(ctx), e);
+                "unexpected failure on {} {} (request {})",
+                ctx.method(),
+                HttpServer.route(ctx),
+                RequestContext.requestId(ctx),
+                e);
         return problem(500, "INTERNAL_ERROR", language, ctx, List.of(), List.of());
     }
 
