@@ -27,6 +27,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private PostgresPersistence(HikariDataSource dataSource, List<String> schemaVersions) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // a failed statement's message goes to logs and to Sentry: without its bound values (names, phones, e-mails)
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.schemaVersions = schemaVersions;
     }
 
@@ -69,6 +72,8 @@ public final class PostgresPersistence implements AutoCloseable {
         config.setPoolName("voiceappoint");
         config.setConnectionTimeout(10_000);
         config.setMetricRegistry(metrics);
+        // nor the server's detail, which quotes the values of a violated key
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             return new PostgresPersistence(dataSource, migrate(dataSource));
@@ -90,6 +95,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 result.targetSchemaVersion,
                 result.migrationsExecuted);
         return Arrays.stream(flyway.info().all())
+                .filter(migration -> migration.getVersion() != null) // repeatable migrations have none
                 .map(migration -> migration.getVersion().getVersion())
                 .toList();
     }
