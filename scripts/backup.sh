@@ -16,8 +16,12 @@ if ! [[ "$keep" =~ ^[1-9][0-9]*$ ]]; then
   exit 2
 fi
 
+# A backup holds every client's name and number: readable by its owner only.
+umask 077
 mkdir -p "$directory"
-# The server also takes JDBC URLs; libpq reads the same URL without the jdbc: prefix.
+# The server also takes a JDBC URL; libpq reads it without the jdbc: prefix, as long as it carries only libpq's own
+# parameters (user, password, sslmode...). Keep the password out of the URL, where `ps` shows it: ~/.pgpass or
+# PGPASSWORD serve pg_dump as well.
 url="${DATABASE_URL#jdbc:}"
 backup="$directory/voiceappoint-$(date -u +%Y%m%dT%H%M%SZ).dump"
 partial="$backup.partial"

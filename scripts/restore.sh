@@ -3,8 +3,9 @@
 #
 #   DATABASE_URL=postgresql://voiceappoint:secret@localhost:5432/voiceappoint scripts/restore.sh backups/voiceappoint-20261121T030000Z.dump
 #
-# Stop the servers first: the restore replaces every table. It runs in one transaction, so it either completes or
-# leaves the database as it was. Asks before it starts unless given --yes.
+# Stop the servers first: the restore replaces the whole schema, tables a newer version added included, so a
+# backup from an older version restores too (the server migrates it forward when it starts). It runs in one
+# transaction, so it either completes or leaves the database as it was. Asks before it starts unless given --yes.
 set -euo pipefail
 
 usage() {
@@ -37,6 +38,10 @@ if [ "$confirmed" != true ]; then
   [[ "$answer" =~ ^[yY]$ ]] || { echo "restore: nothing done"; exit 1; }
 fi
 
-pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error \
-  --dbname="$url" "$backup"
+# pg_restore's --clean only drops what the backup holds, and a newer version's tables still reference those: start
+# from an empty schema instead, in the same transaction as the restore.
+{
+  echo "drop schema public cascade; create schema public;"
+  pg_restore --no-owner --no-privileges --file=- "$backup"
+} | psql --no-psqlrc --quiet --single-transaction --set=ON_ERROR_STOP=1 --dbname="$url" >/dev/null
 echo "restore: $backup restored; start the servers again (GET /health/ready says when they are ready)"
