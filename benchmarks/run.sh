@@ -70,7 +70,7 @@ done
 
 echo "== 2b. closed-loop maximum (wrk, 2 threads, 64 connections, $seconds s)"
 for scenario in VAPI_AVAILABILITY VAPI_BOOKING REST_AVAILABILITY REST_BOOKING; do
-  "${driver[@]}" wrk "$out/tenants.json" $scenario "$out/wrk-$scenario.lua"
+  "${driver[@]}" wrk "$out/tenants.json" $scenario "$out/wrk-$scenario.lua" 2
   before=$(psql "$url" -Atc "select count(*) from appointments")
   echo "-- $scenario" | tee -a "$out/wrk.txt"
   wrk -t2 -c64 -d"${seconds}s" --latency -s "$out/wrk-$scenario.lua" "$base" | tee -a "$out/wrk.txt"

@@ -36,7 +36,7 @@ import org.HdrHistogram.Histogram;
  * ladder BASE TENANTS.json SCENARIO SECONDS PID RESULTS.md RATE...   open-model load at each fixed rate
  * contention BASE TENANTS.json N                N concurrent bookings of one time: exactly one may win
  * startup JAR RUNS                              start-up to ready on an existing embedded-PostgreSQL directory
- * wrk TENANTS.json SCENARIO SCRIPT.lua          the same requests for wrk's closed-loop maximum
+ * wrk TENANTS.json SCENARIO SCRIPT.lua THREADS  the same requests for wrk's closed-loop maximum
  * </pre>
  *
  * <p>Open model: request i is due at {@code start + i / rate} whether or not earlier ones were answered, and its
@@ -80,7 +80,12 @@ public final class LoadDriver {
                 Path tenants = Path.of(args[1]);
                 AtomicLong slots = slots(tenants);
                 Files.writeString(
-                        Path.of(args[3]), WrkScript.of(Scenario.valueOf(args[2]), Tenants.load(tenants), slots.get()));
+                        Path.of(args[3]),
+                        WrkScript.of(
+                                Scenario.valueOf(args[2]),
+                                Tenants.load(tenants),
+                                slots.get(),
+                                Integer.parseInt(args[4])));
                 // wrk books far fewer than this in its run: later runs start past whatever it took
                 slots.addAndGet(WrkScript.SLOTS_RESERVED);
                 saveSlots(tenants, slots);

@@ -24,6 +24,9 @@ record ServerMetrics(String before, String after) {
     /** The smallest bucket bound within which 99 % of the series' requests were answered, in milliseconds. */
     double p99UpperBoundMillis(String timer, String labels) {
         double all = delta(timer + "_count", labels);
+        if (all == 0) {
+            return Double.NaN; // no such series, or nothing in it: no figure rather than a flattering one
+        }
         Map<Double, Double> buckets = new TreeMap<>();
         for (String line : after.split("\n")) {
             if (line.startsWith(timer + "_bucket{") && line.contains(labels)) {
