@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -141,7 +139,7 @@ class BackupScriptsTest {
         for (String tool : List.of("pg_dump", "pg_restore")) {
             Finished version;
             try {
-                version = run(List.of(tool, "--version"), Map.of());
+                version = Finished.run(List.of(tool, "--version"), Map.of(), false);
             } catch (IOException notInstalled) {
                 assumeTrue(false, tool + " is not installed");
                 return;
@@ -153,8 +151,6 @@ class BackupScriptsTest {
         }
     }
 
-    private record Finished(int exitCode, String output) {}
-
     /** A script run with this test's database as DATABASE_URL, unless the environment given says otherwise. */
     private static Finished script(String name, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
@@ -163,17 +159,6 @@ class BackupScriptsTest {
         variables.putAll(environment);
         List<String> command = Stream.concat(Stream.of(SCRIPTS.resolve(name).toString()), Stream.of(arguments))
                 .toList();
-        return run(command, variables);
-    }
-
-    private static Finished run(List<String> command, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close(); // a question asked gets no answer
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Finished(process.exitValue(), output);
+        return Finished.run(command, variables, false);
     }
 }

@@ -10,11 +10,9 @@ import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +161,7 @@ class DeploymentFilesTest {
                     conf.toString(),
                     "-g",
                     "daemon off; pid " + prefix.resolve("nginx.pid") + ";");
-            Finished syntax = run(with(nginx, "-t"), Map.of());
+            Finished syntax = Finished.run(with(nginx, "-t"), Map.of(), true);
             assertThat(syntax.exitCode()).as(syntax.output()).isZero();
             Process running =
                     new ProcessBuilder(nginx).redirectErrorStream(true).start();
@@ -295,7 +293,7 @@ class DeploymentFilesTest {
     private static Optional<List<String>> composeCli() {
         for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
             try {
-                if (run(with(candidate, "version"), Map.of()).exitCode() == 0) {
+                if (Finished.run(with(candidate, "version"), Map.of(), true).exitCode() == 0) {
                     return Optional.of(candidate);
                 }
             } catch (IOException | InterruptedException notInstalled) {
@@ -314,26 +312,7 @@ class DeploymentFilesTest {
             command.addAll(List.of("-f", REPOSITORY.resolve(file).toString()));
         }
         command.add("config");
-        return run(command, environment);
-    }
-
-    private record Finished(int exitCode, String output) {}
-
-    /** Runs a command to its end with only PATH and HOME from this environment, plus what is given. */
-    private static Finished run(List<String> command, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> inherited = new HashMap<>();
-        Stream.of("PATH", "HOME")
-                .forEach(name ->
-                        Optional.ofNullable(System.getenv(name)).ifPresent(value -> inherited.put(name, value)));
-        builder.environment().clear();
-        builder.environment().putAll(inherited);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Finished(process.exitValue(), output);
+        return Finished.run(command, environment, true);
     }
 
     private static List<String> with(List<String> command, String argument) {

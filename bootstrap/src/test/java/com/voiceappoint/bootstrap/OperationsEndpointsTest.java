@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.http.TestRedis;
 import com.voiceappoint.adapter.persistence.TestPostgres;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import redis.embedded.RedisServer;
 
 /** What a load balancer and Prometheus see of a running server: readiness and metrics. */
 class OperationsEndpointsTest {
@@ -70,24 +68,15 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void when_redis_goes_away_the_server_is_unready_and_limited_routes_answer_503() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        RedisServer redis = RedisServer.builder()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .build();
-        redis.start();
+    void when_redis_goes_away_the_server_is_unready_and_limited_routes_answer_503() {
+        TestRedis.Own redis = TestRedis.own();
         try (VoiceAppointServer withRedis = VoiceAppointServer.start(
                 ServerConfig.from(Map.of(
                         "PORT", "0",
                         "HOST", "127.0.0.1",
                         "DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(postgres.url()),
                         "JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes",
-                        "REDIS_URL", "redis://127.0.0.1:" + port)),
+                        "REDIS_URL", redis.url())),
                 VoiceAppointServer.databaseClock())) {
             ApiClient client = new ApiClient(withRedis.port());
             assertThat(client.at(Readiness.PATH).get().status()).isEqualTo(200);
@@ -104,7 +93,7 @@ class OperationsEndpointsTest {
             assertThat(login.body().path("code").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");
             assertThat(client.at("/health/live").get().status()).isEqualTo(200);
         } finally {
-            redis.stop();
+            redis.close();
         }
     }
 

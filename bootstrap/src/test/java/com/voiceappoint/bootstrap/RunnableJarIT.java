@@ -158,8 +158,6 @@ class RunnableJarIT {
         assertThat(gone.output()).contains("no answer on port " + port);
     }
 
-    private record Finished(int exitCode, String output) {}
-
     /** Runs the jar to its end: a command, or a start that fails. */
     private static Finished run(Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
@@ -167,11 +165,6 @@ class RunnableJarIT {
                 "-jar",
                 System.getProperty("voiceappoint.jar")));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Finished(process.exitValue(), said);
+        return Finished.run(command, environment, false);
     }
 }

@@ -9,7 +9,6 @@ import com.voiceappoint.adapter.http.ratelimit.LimitsUnavailableException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.usecase.Interactors;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.embedded.RedisServer;
 
 class RateLimitTest {
     private static final Limit THREE_A_MINUTE = new Limit("test", 3, Duration.ofMinutes(1));
@@ -57,18 +55,10 @@ class RateLimitTest {
     }
 
     @Test
-    void a_redis_that_goes_away_is_reported_and_limited_routes_answer_503_at_once() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        RedisServer redis = RedisServer.builder()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("save \"\"")
-                .build();
-        redis.start();
-        try (RateLimiter limiter = Bucket4jRateLimiter.redis("redis://127.0.0.1:" + port)) {
+    void a_redis_that_goes_away_is_reported_and_limited_routes_answer_503_at_once() {
+        TestRedis.Own redis = TestRedis.own();
+        try (redis;
+                RateLimiter limiter = Bucket4jRateLimiter.redis(redis.url())) {
             assertThat(limiter.reachable()).isTrue();
 
             redis.stop();
@@ -98,8 +88,6 @@ class RateLimitTest {
                 assertThat(login.body().get("title").asText()).isEqualTo("Temporarily unavailable");
                 assertThat(login.header("retry-after")).isEqualTo("5");
             }
-        } finally {
-            redis.stop();
         }
         assertThat(Bucket4jRateLimiter.inProcess().reachable()).isTrue();
     }

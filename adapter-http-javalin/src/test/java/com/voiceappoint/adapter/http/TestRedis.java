@@ -41,6 +41,13 @@ public final class TestRedis {
             return "redis://" + container.getHost() + ":" + container.getMappedPort(6379);
         }
         LOG.info("no TEST_REDIS_URL and no Docker engine: tests use an embedded Redis");
+        Own shared = own();
+        Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        return shared.url();
+    }
+
+    /** A Redis of the caller's own, on a free port: one it may stop to play an outage. */
+    public static Own own() {
         int port = freePort();
         RedisServer server = RedisServer.builder()
                 .port(port)
@@ -49,8 +56,31 @@ public final class TestRedis {
                 .setting("appendonly no")
                 .build();
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-        return "redis://127.0.0.1:" + port;
+        return new Own("redis://127.0.0.1:" + port, server);
+    }
+
+    /** An embedded Redis and where it listens; closing (or stopping) it twice is harmless. */
+    public static final class Own implements AutoCloseable {
+        private final String url;
+        private final RedisServer server;
+
+        private Own(String url, RedisServer server) {
+            this.url = url;
+            this.server = server;
+        }
+
+        public String url() {
+            return url;
+        }
+
+        public void stop() {
+            server.stop();
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
     }
 
     private static boolean dockerAnswers() {
