@@ -1,12 +1,16 @@
 package com.voiceappoint.adapter.vapi;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.domain.voice.VoiceCall;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +29,101 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     static final String LEGACY_CALL_ID = "function-call";
     private static final String SLUG = "business_slug";
     private static final Set<String> PHONE_CALLS = Set.of("inboundPhoneCall", "outboundPhoneCall");
+
+    /**
+     * The message types answered from {@link #SHAPE} alone. Every other type (the call reports) reads the whole
+     * message: they are sent once or twice per call, while tool calls come many times, each with the call's
+     * artifact and assistant definitions, which they never read.
+     */
+    private static final Set<String> SHAPED_TYPES = Set.of("tool-calls", "function-call", "assistant-request");
+
+    private static final Shape SHAPE = messageShape();
+
+    /**
+     * Reads a request body; empty when it is not a JSON object. The fields {@link #parse} reads for tool calls and
+     * assistant requests are built into a tree and the rest is only scanned, which is most of a tool call's cost in
+     * JSON (a 12 KB capture builds a tree of about 2 KB).
+     */
+    static Optional<Envelope> read(byte[] body, ObjectMapper json) {
+        JsonNode shaped;
+        try (JsonParser parser = json.createParser(body)) {
+            shaped = parser.nextToken() == null ? null : SHAPE.read(parser, json);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        if (shaped == null || !shaped.isObject()) {
+            return Optional.empty();
+        }
+        Envelope envelope = parse(shaped, json);
+        if (SHAPED_TYPES.contains(envelope.type())) {
+            return Optional.of(envelope);
+        }
+        try {
+            return Optional.of(parse(json.readTree(body), json));
+        } catch (IOException cannotHappen) {
+            // the same bytes were read once already
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The fields a tool call or assistant request reads, nested; {@code null} for a field read whole. The message may
+     * sit under {@code message} or be the root itself, so the root has both shapes.
+     */
+    private static Shape messageShape() {
+        Shape variables = Shape.of(Map.of("variableValues", Shape.WHOLE));
+        Shape call = Shape.of(Map.of(
+                "id", Shape.WHOLE,
+                "type", Shape.WHOLE,
+                "customer", Shape.WHOLE,
+                "phoneNumberId", Shape.WHOLE,
+                "assistantOverrides", variables,
+                "assistant", variables));
+        Map<String, Shape> message = new HashMap<>();
+        for (String whole : List.of(
+                "type",
+                "functionCall",
+                "toolWithToolCallList",
+                "toolCallList",
+                "toolCalls",
+                "customer",
+                "phoneNumber")) {
+            message.put(whole, Shape.WHOLE);
+        }
+        message.put("assistant", variables);
+        message.put("call", call);
+        Map<String, Shape> root = new HashMap<>(message);
+        root.put("message", Shape.of(message));
+        return Shape.of(root);
+    }
+
+    /** Which fields of an object are kept; a field not named is skipped without building it. */
+    private record Shape(Map<String, Shape> fields) {
+        static final Shape WHOLE = new Shape(null);
+
+        static Shape of(Map<String, Shape> fields) {
+            return new Shape(Map.copyOf(fields));
+        }
+
+        /** Reads the value the parser is on; a value that is not the object expected is read whole. */
+        JsonNode read(JsonParser parser, ObjectMapper json) throws IOException {
+            if (fields == null || parser.currentToken() != JsonToken.START_OBJECT) {
+                return json.readTree(parser);
+            }
+            ObjectNode node = json.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                Shape field = fields.get(name);
+                if (field == null) {
+                    parser.skipChildren();
+                } else {
+                    node.set(name, field.read(parser, json));
+                }
+            }
+            return node;
+        }
+    }
 
     static Envelope parse(JsonNode root, ObjectMapper json) {
         JsonNode message = root.path("message");

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 
 /**
  * What the assistant is told to say, in the business's language: one short line, with absolute dates spelled out
@@ -49,6 +50,8 @@ final class Speech {
     ZoneId zone() {
         return zone;
     }
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
     String say(String key, Object... arguments) {
         return oneLine(new MessageFormat(bundle.getString(key), locale).format(arguments));
@@ -127,7 +130,12 @@ final class Speech {
                 + items.get(items.size() - 1);
     }
 
+    /** Answers are spoken: a line break inside one would be read out as a pause, or by some voices as a word. */
     static String oneLine(String text) {
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        // every answer passes here and few hold a line break: the regex is not worth running on the others
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text.strip();
+        }
+        return LINE_BREAK.matcher(text).replaceAll(" ").strip();
     }
 }

@@ -12,7 +12,6 @@ import com.voiceappoint.domain.shared.InvalidValueException;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -93,16 +92,11 @@ public final class VapiWebhook {
             LOG.warn("refused a webhook request without valid credentials");
             return new Handled(new Answer(401, "{\"error\":\"unauthorized\"}"), "unauthenticated");
         }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (IOException unreadable) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        Optional<Envelope> read = Envelope.read(body, json);
+        if (read.isEmpty()) {
             return new Handled(answer(json.createObjectNode().put("error", "unreadable message")), "unreadable");
         }
-        Envelope envelope = Envelope.parse(root, json);
+        Envelope envelope = read.get();
         String type = MEASURED_TYPES.contains(envelope.type()) ? envelope.type() : "other";
         return new Handled(answerTo(envelope), type);
     }
