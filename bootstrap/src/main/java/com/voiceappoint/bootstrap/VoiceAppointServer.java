@@ -58,8 +58,10 @@ public final class VoiceAppointServer implements AutoCloseable {
                 running.push(embedded);
                 return embedded.url();
             });
+            DatabaseUrl listening =
+                    config.databaseListenUrl().map(DatabaseUrl::parse).orElse(database);
             PostgresPersistence persistence =
-                    PostgresPersistence.connect(database, config.databasePoolSize(), monitoring.registry());
+                    PostgresPersistence.connect(database, listening, config.databasePoolSize(), monitoring.registry());
             running.push(persistence);
             UseCases useCases = Interactors.create(
                     persistence.ports(

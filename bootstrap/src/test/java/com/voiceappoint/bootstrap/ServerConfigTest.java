@@ -34,12 +34,14 @@ class ServerConfigTest {
                 "APP_ENV", "production",
                 "PORT", "9090",
                 "DATABASE_URL", "postgresql://app@db:5432/voiceappoint",
+                "DATABASE_LISTEN_URL", "postgresql://app@db-direct:5432/voiceappoint",
                 "SECRET_KEY", "from-the-seed-env-file",
                 "DEFAULT_LANGUAGE", "en"));
 
         assertThat(config.production()).isTrue();
         assertThat(config.port()).isEqualTo(9090);
         assertThat(config.databaseUrl()).contains("postgresql://app@db:5432/voiceappoint");
+        assertThat(config.databaseListenUrl()).contains("postgresql://app@db-direct:5432/voiceappoint");
         assertThat(config.jwtSecret()).contains("from-the-seed-env-file");
         assertThat(config.defaultLanguage()).isEqualTo(Language.EN);
     }

@@ -38,9 +38,11 @@ public final class JdbiBusinessRepository implements BusinessRepository {
             + "cancellation_cutoff_minutes, hold_minutes, country";
 
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiBusinessRepository(Jdbi jdbi) {
+    JdbiBusinessRepository(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
@@ -68,6 +70,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                                     .toList())
                     .execute();
         }));
+        configuration.changed(business.id());
     }
 
     @Override
@@ -80,6 +83,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                         + "where id = :id and deleted_at is null")
                 .bindMap(values(business))
                 .execute());
+        configuration.changed(business.id());
     }
 
     /** Everything but the slug, which never changes. */
@@ -109,15 +113,19 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                         .bind("id", id.value())
                         .bind("at", Rows.timestamp(at))
                         .execute());
+        configuration.changed(id);
     }
 
     @Override
     public Optional<Business> findById(BusinessId id) {
-        return jdbi.withHandle(
-                h -> h.createQuery("select " + COLUMNS + " from businesses where id = :id and deleted_at is null")
+        return configuration.get(
+                id,
+                ConfigurationCache.Part.BUSINESS,
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select " + COLUMNS + " from businesses where id = :id and deleted_at is null")
                         .bind("id", id.value())
                         .map(JdbiBusinessRepository::business)
-                        .findOne());
+                        .findOne()));
     }
 
     @Override
@@ -135,11 +143,14 @@ public final class JdbiBusinessRepository implements BusinessRepository {
 
     @Override
     public Optional<Business> findBySlug(Slug slug) {
-        return jdbi.withHandle(
-                h -> h.createQuery("select " + COLUMNS + " from businesses where slug = :slug and deleted_at is null")
+        return configuration.lookup(
+                "slug",
+                slug.value(),
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select " + COLUMNS + " from businesses where slug = :slug and deleted_at is null")
                         .bind("slug", slug.value())
                         .map(JdbiBusinessRepository::business)
-                        .findOne());
+                        .findOne()));
     }
 
     @Override

@@ -14,9 +14,11 @@ import org.jdbi.v3.core.Jdbi;
 
 public final class JdbiCategoryRepository implements CategoryRepository {
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiCategoryRepository(Jdbi jdbi) {
+    JdbiCategoryRepository(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
@@ -43,7 +45,8 @@ public final class JdbiCategoryRepository implements CategoryRepository {
 
     @Override
     public boolean remove(BusinessId businessId, ServiceCategoryId id) {
-        return jdbi.inTransaction(h -> {
+        // the services it held lose their category: a change to the business's catalogue
+        boolean removed = jdbi.inTransaction(h -> {
             h.createUpdate("update services set category_id = null where business_id = :business and category_id = :id")
                     .bind("business", businessId.value())
                     .bind("id", id.value())
@@ -54,6 +57,8 @@ public final class JdbiCategoryRepository implements CategoryRepository {
                             .execute()
                     > 0;
         });
+        configuration.changed(businessId);
+        return removed;
     }
 
     @Override

@@ -15,9 +15,11 @@ import org.jdbi.v3.core.Jdbi;
 
 public final class JdbiProviderRepository implements ProviderRepository {
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiProviderRepository(Jdbi jdbi) {
+    JdbiProviderRepository(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
@@ -36,6 +38,7 @@ public final class JdbiProviderRepository implements ProviderRepository {
                     .ifPresent(hours ->
                             WeeklyHoursRows.replace(h, provider.businessId(), Optional.of(provider.id()), hours));
         });
+        configuration.changed(provider.businessId());
     }
 
     @Override
@@ -56,6 +59,7 @@ public final class JdbiProviderRepository implements ProviderRepository {
                     Optional.of(provider.id()),
                     provider.workingHours().orElse(WeeklyHours.CLOSED));
         });
+        configuration.changed(provider.businessId());
     }
 
     @Override
@@ -76,10 +80,11 @@ public final class JdbiProviderRepository implements ProviderRepository {
 
     /** A business has a handful of providers: read them all with their hours in two queries, then filter. */
     private List<Provider> find(BusinessId businessId, Predicate<Provider> filter) {
-        return jdbi.withHandle(h -> {
-            Map<Optional<ProviderId>, WeeklyHours> hours = WeeklyHoursRows.readAll(h, businessId);
-            return providers(h, businessId, hours).stream().filter(filter).toList();
-        });
+        List<Provider> all = configuration.get(
+                businessId,
+                ConfigurationCache.Part.PROVIDERS,
+                () -> jdbi.withHandle(h -> providers(h, businessId, WeeklyHoursRows.readAll(h, businessId))));
+        return all.stream().filter(filter).toList();
     }
 
     private static List<Provider> providers(

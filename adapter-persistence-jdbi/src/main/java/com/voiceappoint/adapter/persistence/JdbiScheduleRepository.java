@@ -21,20 +21,26 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiScheduleRepository implements ScheduleRepository {
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiScheduleRepository(Jdbi jdbi) {
+    JdbiScheduleRepository(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
     public WeeklyHours weeklyHours(BusinessId businessId) {
-        return jdbi.withHandle(
-                h -> WeeklyHoursRows.readAll(h, businessId).getOrDefault(Optional.empty(), WeeklyHours.CLOSED));
+        return configuration.get(
+                businessId,
+                ConfigurationCache.Part.HOURS,
+                () -> jdbi.withHandle(h ->
+                        WeeklyHoursRows.readAll(h, businessId).getOrDefault(Optional.empty(), WeeklyHours.CLOSED)));
     }
 
     @Override
     public void replaceWeeklyHours(BusinessId businessId, WeeklyHours hours) {
         jdbi.useTransaction(h -> WeeklyHoursRows.replace(h, businessId, Optional.empty(), hours));
+        configuration.changed(businessId);
     }
 
     @Override

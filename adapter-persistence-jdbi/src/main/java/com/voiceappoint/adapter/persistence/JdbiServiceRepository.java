@@ -31,9 +31,11 @@ public final class JdbiServiceRepository implements ServiceRepository {
             + "voice_booking_enabled, active";
 
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiServiceRepository(Jdbi jdbi) {
+    JdbiServiceRepository(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class JdbiServiceRepository implements ServiceRepository {
                     .execute();
             insertPerformers(h, service);
         }));
+        configuration.changed(service.businessId());
     }
 
     @Override
@@ -68,11 +71,12 @@ public final class JdbiServiceRepository implements ServiceRepository {
                     .execute();
             insertPerformers(h, service);
         }));
+        configuration.changed(service.businessId());
     }
 
     @Override
     public boolean remove(BusinessId businessId, ServiceId id) {
-        return jdbi.inTransaction(h -> {
+        boolean removed = jdbi.inTransaction(h -> {
             h.createUpdate("delete from service_providers where business_id = :business and service_id = :id")
                     .bind("business", businessId.value())
                     .bind("id", id.value())
@@ -83,17 +87,19 @@ public final class JdbiServiceRepository implements ServiceRepository {
                             .execute()
                     > 0;
         });
+        configuration.changed(businessId);
+        return removed;
     }
 
     @Override
     public Optional<Service> findById(BusinessId businessId, ServiceId id) {
-        return findById(List.of(businessId), id);
+        return all(businessId).stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     @Override
     public Optional<Service> findById(Collection<BusinessId> scope, ServiceId id) {
-        if (scope.isEmpty()) {
-            return Optional.empty();
+        if (scope.size() <= 1) {
+            return scope.stream().findFirst().flatMap(business -> findById(business, id));
         }
         return jdbi.withHandle(h -> h.createQuery(
                         "select " + COLUMNS + " from services where id = :id and business_id = any(:scope)")
@@ -110,7 +116,16 @@ public final class JdbiServiceRepository implements ServiceRepository {
 
     @Override
     public List<Service> findByBusiness(BusinessId businessId, boolean includeInactive) {
-        return jdbi.withHandle(h -> services(h, businessId, includeInactive ? "" : "and active", null));
+        List<Service> all = all(businessId);
+        return includeInactive ? all : all.stream().filter(Service::active).toList();
+    }
+
+    /** Every service of the business, inactive ones too, in name order. */
+    private List<Service> all(BusinessId businessId) {
+        return configuration.get(
+                businessId,
+                ConfigurationCache.Part.SERVICES,
+                () -> jdbi.withHandle(h -> services(h, businessId, "", null)));
     }
 
     private static Update bind(Update statement, Service service) {

@@ -17,10 +17,12 @@ public final class JdbiTransactionRunner implements TransactionRunner {
     static final int ATTEMPTS = 3;
 
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
 
-    JdbiTransactionRunner(Jdbi jdbi) {
+    JdbiTransactionRunner(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
@@ -30,17 +32,21 @@ public final class JdbiTransactionRunner implements TransactionRunner {
         }
         inside.set(true);
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return jdbi.inTransaction(handle -> work.get());
-                } catch (RuntimeException e) {
-                    if (attempt == ATTEMPTS || !PostgresErrors.isTransient(e)) {
-                        throw e;
-                    }
-                }
-            }
+            return configuration.transaction(() -> retried(work));
         } finally {
             inside.remove();
+        }
+    }
+
+    private <T> T retried(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(handle -> work.get());
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !PostgresErrors.isTransient(e)) {
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -18,13 +18,19 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
     private static final String LINE_ID = "line_id";
 
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiVoiceSettingsRepository(Jdbi jdbi) {
+    JdbiVoiceSettingsRepository(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
     public Optional<VoiceSettings> find(BusinessId businessId) {
+        return configuration.get(businessId, ConfigurationCache.Part.VOICE_SETTINGS, () -> load(businessId));
+    }
+
+    private Optional<VoiceSettings> load(BusinessId businessId) {
         return jdbi.withHandle(h -> h.createQuery(
                         "select assistant_id, greeting, language from voice_settings where business_id = :business")
                 .bind("business", businessId.value())
@@ -77,6 +83,7 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
                         .execute();
             }
         }));
+        configuration.changed(settings.businessId());
     }
 
     @Override
@@ -90,11 +97,14 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
     }
 
     private Optional<BusinessId> businessOf(String kind, String value) {
-        return jdbi.withHandle(
-                h -> h.createQuery("select business_id from voice_lines where kind = :kind and value = :value")
-                        .bind("kind", kind)
-                        .bind("value", value)
-                        .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
-                        .findOne());
+        return configuration.lookup(
+                kind,
+                value,
+                () -> jdbi.withHandle(
+                        h -> h.createQuery("select business_id from voice_lines where kind = :kind and value = :value")
+                                .bind("kind", kind)
+                                .bind("value", value)
+                                .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
+                                .findOne()));
     }
 }

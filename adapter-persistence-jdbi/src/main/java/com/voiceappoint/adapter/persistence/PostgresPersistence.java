@@ -45,8 +45,12 @@ public final class PostgresPersistence implements AutoCloseable {
     /** Every migration this build ships: the schema it needs. */
     private final List<String> schemaVersions;
 
-    private PostgresPersistence(HikariDataSource dataSource, List<String> schemaVersions) {
+    private final ConfigurationCache configuration;
+
+    private PostgresPersistence(
+            HikariDataSource dataSource, List<String> schemaVersions, ConfigurationCache configuration) {
         this.dataSource = dataSource;
+        this.configuration = configuration;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
         // a failed statement's message goes to logs and to Sentry: without its bound values (names, phones, e-mails)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
@@ -59,6 +63,15 @@ public final class PostgresPersistence implements AutoCloseable {
      * @param metrics where the pool reports its connections in use, waiting and timing out
      */
     public static PostgresPersistence connect(DatabaseUrl url, int poolSize, MeterRegistry metrics) {
+        return connect(url, url, poolSize, metrics);
+    }
+
+    /**
+     * As {@link #connect(DatabaseUrl, int, MeterRegistry)}, hearing of configuration changes through {@code listening}:
+     * the same database, on a connection that keeps its session (not through transaction pooling).
+     */
+    public static PostgresPersistence connect(
+            DatabaseUrl url, DatabaseUrl listening, int poolSize, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) {
@@ -76,7 +89,8 @@ public final class PostgresPersistence implements AutoCloseable {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            return new PostgresPersistence(dataSource, migrate(dataSource));
+            List<String> schemaVersions = migrate(dataSource);
+            return new PostgresPersistence(dataSource, schemaVersions, ConfigurationCache.listeningTo(listening));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -127,8 +141,13 @@ public final class PostgresPersistence implements AutoCloseable {
         }
     }
 
+    /** Whether this instance hears of configuration changes, and so serves businesses' configuration from memory. */
+    boolean servesConfigurationFromMemory() {
+        return configuration.listening();
+    }
+
     public TransactionRunner transactions() {
-        return new JdbiTransactionRunner(jdbi);
+        return new JdbiTransactionRunner(jdbi, configuration);
     }
 
     public UserRepository users() {
@@ -140,7 +159,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public BusinessRepository businesses() {
-        return new JdbiBusinessRepository(jdbi);
+        return new JdbiBusinessRepository(jdbi, configuration);
     }
 
     public MembershipRepository memberships() {
@@ -152,19 +171,19 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public ProviderRepository providers() {
-        return new JdbiProviderRepository(jdbi);
+        return new JdbiProviderRepository(jdbi, configuration);
     }
 
     public ServiceRepository services() {
-        return new JdbiServiceRepository(jdbi);
+        return new JdbiServiceRepository(jdbi, configuration);
     }
 
     public CategoryRepository categories() {
-        return new JdbiCategoryRepository(jdbi);
+        return new JdbiCategoryRepository(jdbi, configuration);
     }
 
     public ScheduleRepository schedules() {
-        return new JdbiScheduleRepository(jdbi);
+        return new JdbiScheduleRepository(jdbi, configuration);
     }
 
     public ClientRepository clients() {
@@ -198,7 +217,7 @@ public final class PostgresPersistence implements AutoCloseable {
                 schedules(),
                 clients(),
                 appointments(),
-                new JdbiVoiceSettingsRepository(jdbi),
+                new JdbiVoiceSettingsRepository(jdbi, configuration),
                 new JdbiCallLogRepository(jdbi),
                 voicePlatform,
                 new JdbiAnalyticsRepository(jdbi),
@@ -208,6 +227,7 @@ public final class PostgresPersistence implements AutoCloseable {
 
     @Override
     public void close() {
+        configuration.close();
         dataSource.close();
     }
 }

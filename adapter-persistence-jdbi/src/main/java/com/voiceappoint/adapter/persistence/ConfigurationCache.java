@@ -1,0 +1,263 @@
+package com.voiceappoint.adapter.persistence;
+
+import com.voiceappoint.domain.business.BusinessId;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What nearly every request reads of a business and seldom changes (the business, its services, staff, opening
+ * hours and phone set-up), kept in memory until PostgreSQL says it changed.
+ *
+ * <p>Triggers (migration V10) notify channel {@value #CHANNEL} with the business's id when a change to those tables
+ * commits, whoever made it: this instance, another one, or someone with psql; a truncate notifies {@code *}. One
+ * connection per instance listens. A change is forgotten here within the notification's delay after its commit, and
+ * at once on the instance that made it. While nobody listens (starting, or the connection lost) nothing is served
+ * from memory, and when listening resumes everything is forgotten, since changes may have been missed meanwhile.
+ *
+ * <p>A read never keeps a value loaded before a change it has not seen: values live in a per-business map that a
+ * change detaches, so a load that straddles a commit lands in a map nobody reads any more.
+ */
+final class ConfigurationCache implements AutoCloseable {
+    static final String CHANNEL = "business_changed";
+    /** Beyond this many businesses in memory everything is forgotten: a crude bound that a server never reaches. */
+    private static final int MAX_ENTRIES = 20_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationCache.class);
+    private static final long RETRY_MILLIS = 1_000;
+    private static final int WAIT_MILLIS = 1_000;
+    private static final long PING_MILLIS = 10_000;
+
+    /** What is kept of one business. */
+    enum Part {
+        BUSINESS,
+        SERVICES,
+        PROVIDERS,
+        HOURS,
+        VOICE_SETTINGS
+    }
+
+    private final ConcurrentHashMap<BusinessId, Map<Part, Object>> businesses = new ConcurrentHashMap<>();
+    /** Numbers, line ids and slugs to businesses: any change forgets them all, so a moved number is never stale. */
+    private volatile ConcurrentHashMap<Object, Object> lookups = new ConcurrentHashMap<>();
+
+    private record Lookup(String kind, String value) {}
+
+    /** Businesses this thread's open transaction changed: read from the database until it ends. */
+    private final ThreadLocal<Set<BusinessId>> changedInTransaction = new ThreadLocal<>();
+
+    private final Thread listener;
+    private volatile boolean listening;
+    private volatile boolean closed;
+
+    private ConfigurationCache(DatabaseUrl url) {
+        this.listener = new Thread(() -> listen(url), "configuration-changes");
+    }
+
+    /** Listens for changes on a connection of its own to the database at {@code url}. */
+    static ConfigurationCache listeningTo(DatabaseUrl url) {
+        ConfigurationCache cache = new ConfigurationCache(url);
+        cache.listener.setDaemon(true);
+        cache.listener.start();
+        return cache;
+    }
+
+    /** One part of a business, from memory or loaded now; never null. */
+    @SuppressWarnings("unchecked")
+    <T> T get(BusinessId business, Part part, Supplier<T> load) {
+        if (!listening || changedHere(business)) {
+            return load.get();
+        }
+        Map<Part, Object> parts = businesses.computeIfAbsent(business, id -> new EnumMap<>(Part.class));
+        synchronized (parts) {
+            Object kept = parts.get(part);
+            if (kept != null) {
+                return (T) kept;
+            }
+        }
+        // loaded outside the lock: a slow query for one part must not hold up another's reads
+        T loaded = load.get();
+        synchronized (parts) {
+            parts.putIfAbsent(part, loaded);
+        }
+        if (businesses.size() > MAX_ENTRIES) {
+            forgetAll();
+        }
+        return loaded;
+    }
+
+    /** What a number, line id or slug ({@code kind}) leads to, from memory or looked up now; never null. */
+    @SuppressWarnings("unchecked")
+    <V> V lookup(String kind, String value, Supplier<V> load) {
+        Lookup key = new Lookup(kind, value);
+        if (!listening
+                || changedInTransaction.get() != null
+                        && !changedInTransaction.get().isEmpty()) {
+            return load.get();
+        }
+        ConcurrentHashMap<Object, Object> current = lookups;
+        Object kept = current.get(key);
+        if (kept != null) {
+            return (V) kept;
+        }
+        V loaded = load.get();
+        // into the map as it was before the lookup: if a change replaced it meanwhile, this value is dropped with it
+        current.putIfAbsent(key, loaded);
+        if (current.size() > MAX_ENTRIES) {
+            lookups = new ConcurrentHashMap<>();
+        }
+        return loaded;
+    }
+
+    /**
+     * A repository changed the business: forgotten now, or when the transaction around the change ends (its reads
+     * meanwhile go to the database, which holds the change).
+     */
+    void changed(BusinessId business) {
+        Set<BusinessId> open = changedInTransaction.get();
+        if (open != null) {
+            open.add(business);
+        } else {
+            forget(business);
+        }
+    }
+
+    /** Runs a transaction that may change businesses; what it changed is forgotten when it ends, however. */
+    <T> T transaction(Supplier<T> work) {
+        if (changedInTransaction.get() != null) {
+            return work.get();
+        }
+        Set<BusinessId> changed = new HashSet<>();
+        changedInTransaction.set(changed);
+        try {
+            return work.get();
+        } finally {
+            changedInTransaction.remove();
+            changed.forEach(this::forget);
+        }
+    }
+
+    private boolean changedHere(BusinessId business) {
+        Set<BusinessId> open = changedInTransaction.get();
+        return open != null && open.contains(business);
+    }
+
+    private void forget(BusinessId business) {
+        businesses.remove(business);
+        lookups = new ConcurrentHashMap<>();
+    }
+
+    private void forgetAll() {
+        businesses.clear();
+        lookups = new ConcurrentHashMap<>();
+    }
+
+    private void listen(DatabaseUrl url) {
+        while (!closed) {
+            try (Connection connection = connect(url)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                forgetAll();
+                listening = true;
+                LOG.info("listening for configuration changes: businesses are read from memory");
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                long lastHeard = System.nanoTime();
+                while (!closed) {
+                    PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+                    if (notifications != null && notifications.length > 0) {
+                        for (PGNotification notification : notifications) {
+                            heard(notification.getParameter());
+                        }
+                        lastHeard = System.nanoTime();
+                    } else if (System.nanoTime() - lastHeard > PING_MILLIS * 1_000_000) {
+                        // a connection dropped without a word looks like silence: ask, to find out
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("select 1");
+                        }
+                        lastHeard = System.nanoTime();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                boolean wasListening = listening;
+                listening = false;
+                forgetAll();
+                if (closed) {
+                    return;
+                }
+                if (wasListening) {
+                    LOG.warn(
+                            "stopped listening for configuration changes, reading businesses from the database: {}",
+                            e.getMessage());
+                }
+                pause();
+            }
+        }
+        listening = false;
+    }
+
+    private void heard(String payload) {
+        if (payload.equals("*")) {
+            forgetAll();
+            return;
+        }
+        try {
+            forget(new BusinessId(UUID.fromString(payload)));
+        } catch (IllegalArgumentException notAnId) {
+            forgetAll();
+        }
+    }
+
+    private static Connection connect(DatabaseUrl url) throws SQLException {
+        Properties properties = new Properties();
+        if (url.user() != null) {
+            properties.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        properties.setProperty("ApplicationName", "voiceappoint configuration-changes");
+        properties.setProperty("socketTimeout", "30");
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url.jdbcUrl(), properties);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    /** Whether reads are served from memory now: for tests and the readiness report. */
+    boolean listening() {
+        return listening;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        listening = false;
+        listener.interrupt();
+        try {
+            listener.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

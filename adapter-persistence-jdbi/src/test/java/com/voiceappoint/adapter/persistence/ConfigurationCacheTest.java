@@ -1,0 +1,256 @@
+package com.voiceappoint.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.voiceappoint.application.contract.TestData;
+import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.voice.VoiceSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Businesses' configuration is read from memory, and no instance goes on answering from it once a change has
+ * committed: two instances on one real PostgreSQL, changes made by either, by plain SQL, and with the listening
+ * connection cut.
+ */
+class ConfigurationCacheTest {
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
+    /** A second server on the same database. */
+    private static PostgresPersistence elsewhere;
+
+    private final OutboundPorts here = postgres.persistence().ports(new FakePasswordHasher());
+    private final OutboundPorts there = elsewhere.ports(new FakePasswordHasher());
+
+    @BeforeAll
+    static void secondInstance() {
+        elsewhere = PostgresPersistence.connect(postgres.url(), 2, new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void closeSecondInstance() {
+        elsewhere.close();
+    }
+
+    @Test
+    void repeated_reads_of_a_business_cost_no_connection() {
+        var tenant = TestData.tenant(here);
+        TestData.service(here, tenant.id(), "Corte", 30);
+        awaitListening();
+        // the notifications of the writes above may still be on their way, each forgetting what was read before it
+        eventually(() -> {
+            long before = connectionsTaken();
+            readConfiguration(tenant.id());
+            return connectionsTaken() == before;
+        });
+        long before = connectionsTaken();
+
+        for (int i = 0; i < 20; i++) {
+            readConfiguration(tenant.id());
+        }
+
+        assertThat(connectionsTaken()).isEqualTo(before);
+    }
+
+    @Test
+    void a_change_made_by_another_instance_is_seen_here() {
+        var tenant = TestData.tenant(here);
+        Service cut = TestData.service(here, tenant.id(), "Corte", 30);
+        PhoneNumber line = TestData.randomPhone();
+        awaitListening();
+        readConfiguration(tenant.id());
+        assertThat(here.voiceSettings().findByNumber(line)).isEmpty();
+
+        there.services().update(renamed(cut, "Corte y peinado"));
+        there.schedules().replaceWeeklyHours(tenant.id(), mondayMornings());
+        there.voiceSettings()
+                .save(new VoiceSettings(
+                        tenant.id(), List.of(line), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        eventually(() -> here.services()
+                .findById(tenant.id(), cut.id())
+                .orElseThrow()
+                .name()
+                .equals("Corte y peinado"));
+        eventually(() -> here.schedules().weeklyHours(tenant.id()).equals(mondayMornings()));
+        eventually(() -> here.voiceSettings().findByNumber(line).equals(Optional.of(tenant.id())));
+        assertThat(here.voiceSettings().find(tenant.id()).orElseThrow().numbers())
+                .containsExactly(line);
+    }
+
+    @Test
+    void a_change_made_with_plain_sql_is_seen() throws SQLException {
+        var tenant = TestData.tenant(here);
+        awaitListening();
+        readConfiguration(tenant.id());
+
+        sql("update businesses set name = 'Renamed by hand' where id = '"
+                + tenant.id().value() + "'");
+
+        eventually(() ->
+                here.businesses().findById(tenant.id()).orElseThrow().name().equals("Renamed by hand"));
+    }
+
+    @Test
+    void a_truncated_table_is_forgotten_whole() throws SQLException {
+        var tenant = TestData.tenant(here);
+        Service cut = TestData.service(here, tenant.id(), "Corte", 30);
+        here.services().update(withPerformer(cut, tenant));
+        awaitListening();
+        assertThat(here.services().findById(tenant.id(), cut.id()).orElseThrow().providers())
+                .isNotEmpty();
+
+        sql("truncate service_providers");
+
+        eventually(() -> here.services()
+                .findById(tenant.id(), cut.id())
+                .orElseThrow()
+                .providers()
+                .isEmpty());
+    }
+
+    @Test
+    void this_instance_sees_its_own_change_at_once() {
+        var tenant = TestData.tenant(here);
+        Service cut = TestData.service(here, tenant.id(), "Corte", 30);
+        awaitListening();
+        readConfiguration(tenant.id());
+
+        here.services().update(renamed(cut, "Corte nuevo"));
+        here.schedules().replaceWeeklyHours(tenant.id(), mondayMornings());
+
+        assertThat(here.services().findById(tenant.id(), cut.id()).orElseThrow().name())
+                .isEqualTo("Corte nuevo");
+        assertThat(here.schedules().weeklyHours(tenant.id())).isEqualTo(mondayMornings());
+    }
+
+    @Test
+    void a_transaction_reads_its_own_change_and_a_rollback_leaves_nothing_behind() {
+        var tenant = TestData.tenant(here);
+        Service cut = TestData.service(here, tenant.id(), "Corte", 30);
+        awaitListening();
+        readConfiguration(tenant.id());
+
+        assertThatThrownBy(() -> here.transactions().inTransaction(() -> {
+                    here.services().update(renamed(cut, "Never committed"));
+                    assertThat(here.services()
+                                    .findById(tenant.id(), cut.id())
+                                    .orElseThrow()
+                                    .name())
+                            .as("inside the transaction")
+                            .isEqualTo("Never committed");
+                    throw new IllegalStateException("rolled back");
+                }))
+                .hasMessage("rolled back");
+
+        assertThat(here.services().findById(tenant.id(), cut.id()).orElseThrow().name())
+                .isEqualTo("Corte");
+    }
+
+    @Test
+    void a_change_made_while_nobody_listens_is_not_missed() throws SQLException {
+        var tenant = TestData.tenant(here);
+        awaitListening();
+        readConfiguration(tenant.id());
+
+        sql("select pg_terminate_backend(pid) from pg_stat_activity "
+                + "where application_name = 'voiceappoint configuration-changes' and datname = current_database() "
+                + "and pid <> pg_backend_pid()");
+        sql("update businesses set name = 'Renamed while deaf' where id = '"
+                + tenant.id().value() + "'");
+
+        eventually(() ->
+                here.businesses().findById(tenant.id()).orElseThrow().name().equals("Renamed while deaf"));
+        awaitListening();
+        assertThat(here.businesses().findById(tenant.id()).orElseThrow().name()).isEqualTo("Renamed while deaf");
+    }
+
+    private void readConfiguration(BusinessId business) {
+        here.businesses().findById(business);
+        here.services().findByBusiness(business, false);
+        here.providers().findByBusiness(business);
+        here.schedules().weeklyHours(business);
+        here.voiceSettings().find(business);
+    }
+
+    private static void awaitListening() {
+        eventually(() ->
+                postgres.persistence().servesConfigurationFromMemory() && elsewhere.servesConfigurationFromMemory());
+    }
+
+    private static long connectionsTaken() {
+        return postgres.metrics().find("hikaricp.connections.acquire").timer().count();
+    }
+
+    private static WeeklyHours mondayMornings() {
+        return WeeklyHours.sameOn(List.of(DayOfWeek.MONDAY), List.of(OpeningWindow.of("09:00", "13:00")));
+    }
+
+    private static Service renamed(Service service, String name) {
+        return edited(service, name, service.providers());
+    }
+
+    private static Service withPerformer(Service service, TestData.Tenant tenant) {
+        return edited(service, service.name(), Set.of(tenant.provider().id()));
+    }
+
+    private static Service edited(Service service, String name, Set<ProviderId> performers) {
+        return new Service(
+                service.id(),
+                service.businessId(),
+                service.categoryId(),
+                name,
+                service.description(),
+                service.duration(),
+                service.price(),
+                service.bufferBefore(),
+                service.bufferAfter(),
+                service.voiceBookingEnabled(),
+                service.active(),
+                performers,
+                service.deposit());
+    }
+
+    private static void sql(String statement) throws SQLException {
+        DatabaseUrl url = postgres.url();
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** Waits for what a notification brings; ten seconds is far beyond any delivery on one machine. */
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("still not so after 10 s").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
