@@ -7,6 +7,7 @@ import com.voiceappoint.domain.voice.CallMessage;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -127,13 +128,18 @@ public final class JdbiCallLogRepository implements CallLogRepository {
     }
 
     @Override
-    public void link(BusinessId businessId, String callId, AppointmentId appointment) {
-        jdbi.useHandle(h -> h.createUpdate("insert into voice_call_appointments (business_id, call_id, appointment_id) "
-                        + "values (:business, :call, :appointment) on conflict do nothing")
-                .bind("business", businessId.value())
-                .bind("call", callId)
-                .bind("appointment", appointment.value())
-                .execute());
+    public void link(BusinessId businessId, String callId, AppointmentId appointment, Instant heardAt) {
+        // one statement, as a booking waits for it: the call (if new) and the link commit together
+        jdbi.useHandle(
+                h -> h.createUpdate("with heard as (insert into voice_calls (business_id, call_id, first_seen_at) "
+                                + "values (:business, :call, :heardAt) on conflict (business_id, call_id) do nothing) "
+                                + "insert into voice_call_appointments (business_id, call_id, appointment_id) "
+                                + "values (:business, :call, :appointment) on conflict do nothing")
+                        .bind("business", businessId.value())
+                        .bind("call", callId)
+                        .bind("heardAt", Rows.timestamp(heardAt))
+                        .bind("appointment", appointment.value())
+                        .execute());
     }
 
     @Override

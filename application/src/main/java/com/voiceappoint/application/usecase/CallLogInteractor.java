@@ -62,9 +62,7 @@ public final class CallLogInteractor implements CallLogUseCase {
 
     @Override
     public void linkAppointment(BusinessId businessId, String callId, AppointmentId appointment) {
-        // a call may book before its first status update arrives; merging nothing into it erases nothing
-        calls.merge(VoiceCall.heardOf(businessId, callId, clock.instant()));
-        calls.link(businessId, callId, appointment);
+        calls.link(businessId, callId, appointment, clock.instant());
     }
 
     @Override

@@ -83,7 +83,7 @@ public abstract class AnalyticsRepositoryContract {
                         List.of(),
                         seen)));
         for (Appointment appointment : made) {
-            ports.callLog().link(tenant.id(), id, appointment.id());
+            ports.callLog().link(tenant.id(), id, appointment.id(), seen);
         }
     }
 

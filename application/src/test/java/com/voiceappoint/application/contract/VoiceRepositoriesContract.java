@@ -180,10 +180,28 @@ public abstract class VoiceRepositoriesContract {
         ports.appointments().add(appointment, Optional.empty());
         ports.callLog().merge(VoiceCall.heardOf(tenant.id(), "call-7", Instant.parse("2026-11-23T08:00:00Z")));
 
-        ports.callLog().link(tenant.id(), "call-7", appointment.id());
-        ports.callLog().link(tenant.id(), "call-7", appointment.id());
+        ports.callLog().link(tenant.id(), "call-7", appointment.id(), Instant.parse("2026-11-23T08:01:00Z"));
+        ports.callLog().link(tenant.id(), "call-7", appointment.id(), Instant.parse("2026-11-23T08:02:00Z"));
 
         assertThat(ports.callLog().appointmentsOf(tenant.id(), "call-7")).containsExactly(appointment.id());
         assertThat(ports.callLog().appointmentsOf(salon, "call-7")).isEmpty();
+        assertThat(ports.callLog().find(tenant.id(), "call-7").orElseThrow().firstSeenAt())
+                .isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+    }
+
+    @Test
+    void a_call_that_books_before_any_report_is_recorded_as_heard_of_then() {
+        var tenant = TestData.tenant(ports);
+        var cut = TestData.service(ports, tenant.id(), "Cut", 30);
+        var client = TestData.client(ports, tenant.id());
+        var appointment =
+                TestData.appointment(cut, tenant.provider().id(), client.id(), Instant.parse("2026-12-01T10:00:00Z"));
+        ports.appointments().add(appointment, Optional.empty());
+
+        ports.callLog().link(tenant.id(), "call-8", appointment.id(), Instant.parse("2026-11-23T08:05:00Z"));
+
+        assertThat(ports.callLog().appointmentsOf(tenant.id(), "call-8")).containsExactly(appointment.id());
+        assertThat(ports.callLog().find(tenant.id(), "call-8").orElseThrow())
+                .isEqualTo(VoiceCall.heardOf(tenant.id(), "call-8", Instant.parse("2026-11-23T08:05:00Z")));
     }
 }

@@ -4,6 +4,7 @@ import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.voice.VoiceCall;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -78,7 +79,8 @@ public final class InMemoryCallLogRepository implements CallLogRepository {
     }
 
     @Override
-    public synchronized void link(BusinessId businessId, String callId, AppointmentId appointment) {
+    public synchronized void link(BusinessId businessId, String callId, AppointmentId appointment, Instant heardAt) {
+        calls.putIfAbsent(key(businessId, callId), VoiceCall.heardOf(businessId, callId, heardAt));
         links.computeIfAbsent(key(businessId, callId), k -> new LinkedHashSet<>())
                 .add(appointment);
     }

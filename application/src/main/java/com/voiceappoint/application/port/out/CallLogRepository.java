@@ -26,8 +26,11 @@ public interface CallLogRepository {
     /** Newest first (by when the call was first heard of, then id), after {@code after}; without their messages. */
     List<VoiceCall> list(BusinessId businessId, Optional<CallCursor> after, int limit);
 
-    /** Records that this appointment was made (or held) during this call; recording it twice changes nothing. */
-    void link(BusinessId businessId, String callId, AppointmentId appointment);
+    /**
+     * Records that this appointment was made (or held) during this call; recording it twice changes nothing. A call not
+     * heard of before is recorded as first heard of at {@code heardAt}: it may book before its first status update.
+     */
+    void link(BusinessId businessId, String callId, AppointmentId appointment, Instant heardAt);
 
     List<AppointmentId> appointmentsOf(BusinessId businessId, String callId);
 
