@@ -221,12 +221,12 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
      */
     private Client resolveClient(Request request) {
         BusinessId businessId = request.business.id();
-        Optional<Client> known = clients.findByContact(businessId, request.phone, request.email);
-        if (known.isEmpty()) {
-            return clients.addOrGetExisting(new Client(
-                    ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty()));
+        Client newcomer = new Client(
+                ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty());
+        Client client = clients.addOrGetExisting(newcomer);
+        if (client.id().equals(newcomer.id())) {
+            return client;
         }
-        Client client = known.get();
         // a web form proves nothing about who typed a number: it must not attach an e-mail to that number's client
         boolean newEmail = request.source != BookingSource.WEB
                 && client.email().isEmpty()
