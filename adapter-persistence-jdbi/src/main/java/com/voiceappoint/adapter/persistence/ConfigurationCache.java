@@ -47,6 +47,8 @@ final class ConfigurationCache implements AutoCloseable {
         SERVICES,
         PROVIDERS,
         HOURS,
+        SPECIAL_DAYS,
+        TIME_OFF,
         VOICE_SETTINGS
     }
 

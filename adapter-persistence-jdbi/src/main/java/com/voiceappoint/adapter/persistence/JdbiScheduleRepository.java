@@ -11,7 +11,9 @@ import com.voiceappoint.domain.shared.TimeRange;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +45,39 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
         configuration.changed(businessId);
     }
 
+    /**
+     * Special days and time off from two days ago on are kept in memory (two days: yesterday in any time zone, with a
+     * margin); asking about earlier ones reads the database.
+     */
+    private record Upcoming<T>(Instant since, List<T> items) {}
+
+    /** Later than anything stored, and within what PostgreSQL's dates and timestamps hold. */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
+    private static Instant upcomingSince() {
+        return LocalDate.now(ZoneOffset.UTC)
+                .minusDays(2)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+    }
+
     @Override
     public List<SpecialDay> specialDays(BusinessId businessId, LocalDate from, LocalDate to) {
+        Upcoming<SpecialDay> upcoming = configuration.get(businessId, ConfigurationCache.Part.SPECIAL_DAYS, () -> {
+            Instant since = upcomingSince();
+            LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
+            return new Upcoming<>(
+                    since, specialDaysFromDatabase(businessId, first, LocalDate.ofInstant(FAR_FUTURE, ZoneOffset.UTC)));
+        });
+        if (from.isBefore(LocalDate.ofInstant(upcoming.since(), ZoneOffset.UTC))) {
+            return specialDaysFromDatabase(businessId, from, to);
+        }
+        return upcoming.items().stream()
+                .filter(day -> !day.date().isBefore(from) && !day.date().isAfter(to))
+                .toList();
+    }
+
+    private List<SpecialDay> specialDaysFromDatabase(BusinessId businessId, LocalDate from, LocalDate to) {
         return jdbi.withHandle(h -> h.createQuery("select provider_id, day, opens_minutes, closes_minutes, reason "
                         + "from special_days where business_id = :business and day between :from and :to "
                         + "order by day, provider_id nulls first")
@@ -82,17 +115,20 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
                                 .toList())
                 .bind("reason", day.reason())
                 .execute());
+        configuration.changed(businessId);
     }
 
     @Override
     public boolean removeSpecialDay(BusinessId businessId, Optional<ProviderId> provider, LocalDate date) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from special_days where business_id = :business "
+        boolean removed = jdbi.withHandle(h -> h.createUpdate("delete from special_days where business_id = :business "
                                 + "and provider_id is not distinct from cast(:provider as uuid) and day = :day")
                         .bind("business", businessId.value())
                         .bind("provider", provider.map(ProviderId::value).orElse(null))
                         .bind("day", date)
                         .execute())
                 > 0;
+        configuration.changed(businessId);
+        return removed;
     }
 
     @Override
@@ -107,10 +143,24 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
                         .bind("to", Rows.timestamp(timeOff.period().end()))
                         .bind("reason", timeOff.reason())
                         .execute());
+        configuration.changed(businessId);
     }
 
     @Override
     public List<TimeOff> timeOff(BusinessId businessId, TimeRange overlapping) {
+        Upcoming<TimeOff> upcoming = configuration.get(businessId, ConfigurationCache.Part.TIME_OFF, () -> {
+            Instant since = upcomingSince();
+            return new Upcoming<>(since, timeOffFromDatabase(businessId, new TimeRange(since, FAR_FUTURE)));
+        });
+        if (overlapping.start().isBefore(upcoming.since())) {
+            return timeOffFromDatabase(businessId, overlapping);
+        }
+        return upcoming.items().stream()
+                .filter(off -> off.period().overlaps(overlapping))
+                .toList();
+    }
+
+    private List<TimeOff> timeOffFromDatabase(BusinessId businessId, TimeRange overlapping) {
         return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, ends_at, reason from time_off "
                         + "where business_id = :business "
                         + "and tstzrange(starts_at, ends_at, '[)') && tstzrange(:from, :to, '[)') order by starts_at")
@@ -133,11 +183,14 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
 
     @Override
     public boolean removeTimeOff(BusinessId businessId, UUID timeOffId) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from time_off where business_id = :business and id = :id")
-                        .bind("business", businessId.value())
-                        .bind("id", timeOffId)
-                        .execute())
-                > 0;
+        boolean removed =
+                jdbi.withHandle(h -> h.createUpdate("delete from time_off where business_id = :business and id = :id")
+                                .bind("business", businessId.value())
+                                .bind("id", timeOffId)
+                                .execute())
+                        > 0;
+        configuration.changed(businessId);
+        return removed;
     }
 
     private static TimeOff timeOffRow(ResultSet rs, StatementContext ctx) throws SQLException {

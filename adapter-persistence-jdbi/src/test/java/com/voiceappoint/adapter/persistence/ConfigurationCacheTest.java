@@ -11,7 +11,10 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.schedule.SpecialDay;
+import com.voiceappoint.domain.schedule.TimeOff;
 import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.shared.TimeRange;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -19,9 +22,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +104,52 @@ class ConfigurationCacheTest {
         eventually(() -> here.voiceSettings().findByNumber(line).equals(Optional.of(tenant.id())));
         assertThat(here.voiceSettings().find(tenant.id()).orElseThrow().numbers())
                 .containsExactly(line);
+    }
+
+    @Test
+    void time_off_and_special_days_added_elsewhere_are_seen_here() {
+        var tenant = TestData.tenant(here);
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        TimeRange week = new TimeRange(
+                tomorrow.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                tomorrow.plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant());
+        awaitListening();
+        assertThat(here.schedules().timeOff(tenant.id(), week)).isEmpty();
+        assertThat(here.schedules().specialDays(tenant.id(), tomorrow, tomorrow.plusDays(7)))
+                .isEmpty();
+
+        TimeOff away = new TimeOff(
+                UUID.randomUUID(),
+                tenant.provider().id(),
+                TimeRange.starting(week.start(), Duration.ofHours(3)),
+                "dentist");
+        there.schedules().addTimeOff(tenant.id(), away);
+        SpecialDay closed = new SpecialDay(Optional.empty(), tomorrow.plusDays(2), List.of(), "holiday");
+        there.schedules().saveSpecialDay(tenant.id(), closed);
+
+        eventually(() -> here.schedules().timeOff(tenant.id(), week).equals(List.of(away)));
+        eventually(() -> here.schedules()
+                .specialDays(tenant.id(), tomorrow, tomorrow.plusDays(7))
+                .equals(List.of(closed)));
+        assertThat(here.schedules().specialDays(tenant.id(), tomorrow, tomorrow.plusDays(1)))
+                .as("outside the days asked about")
+                .isEmpty();
+        assertThat(here.schedules()
+                        .timeOff(tenant.id(), TimeRange.starting(away.period().end(), Duration.ofHours(1))))
+                .as("ends as the range begins")
+                .isEmpty();
+    }
+
+    @Test
+    void days_long_past_are_read_from_the_database() {
+        var tenant = TestData.tenant(here);
+        LocalDate longAgo = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+        SpecialDay closed = new SpecialDay(Optional.empty(), longAgo, List.of(), "inventory");
+        here.schedules().saveSpecialDay(tenant.id(), closed);
+        awaitListening();
+        here.schedules().specialDays(tenant.id(), LocalDate.now(ZoneOffset.UTC), LocalDate.now(ZoneOffset.UTC));
+
+        assertThat(here.schedules().specialDays(tenant.id(), longAgo, longAgo)).containsExactly(closed);
     }
 
     @Test
