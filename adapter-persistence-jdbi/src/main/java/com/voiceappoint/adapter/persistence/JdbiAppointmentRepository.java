@@ -11,6 +11,7 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
@@ -185,13 +186,21 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "where business_id = :business and " + LIVE
+    public List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, blocked_from, blocked_until "
+                        + "from appointments where business_id = :business and " + LIVE
+                        + " and not (status = 'held' and coalesce(hold_expires_at <= :now, false))"
                         + " and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")
                 .bind("business", businessId.value())
+                .bind("now", Rows.timestamp(now))
                 .bind("from", Rows.timestamp(overlapping.start()))
                 .bind("to", Rows.timestamp(overlapping.end()))
-                .map(JdbiAppointmentRepository::appointment)
+                .map((rs, ctx) -> new BusyTime(
+                        new AppointmentId(Rows.uuid(rs, "id")),
+                        new ProviderId(Rows.uuid(rs, "provider_id")),
+                        new Booking(
+                                Rows.instant(rs, "starts_at"),
+                                new TimeRange(Rows.instant(rs, "blocked_from"), Rows.instant(rs, "blocked_until")))))
                 .list());
     }
 

@@ -3,7 +3,6 @@ package com.voiceappoint.application.usecase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
-import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.availability.BookingCalendar;
@@ -54,11 +53,10 @@ record LoadedCalendar(BookingCalendar calendar, List<Provider> providers) {
             }
         }
         Map<ProviderId, List<Booking>> bookings = new HashMap<>();
-        for (Appointment appointment : appointments.findBlocking(business.id(), period)) {
-            if (appointment.blocksTime(now)
-                    && !ignoring.map(appointment.id()::equals).orElse(false)) {
-                bookings.computeIfAbsent(appointment.providerId(), p -> new ArrayList<>())
-                        .add(Booking.of(appointment));
+        for (AppointmentRepository.BusyTime busy : appointments.findBusy(business.id(), period, now)) {
+            if (!ignoring.map(busy.appointment()::equals).orElse(false)) {
+                bookings.computeIfAbsent(busy.provider(), p -> new ArrayList<>())
+                        .add(busy.booking());
             }
         }
         Map<ProviderId, List<TimeRange>> away = new HashMap<>();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository.IdempotencyKey;
 import com.voiceappoint.application.port.out.AppointmentRepository.KeyedBooking;
 import com.voiceappoint.application.port.out.AppointmentRepository.StartCursor;
@@ -17,6 +18,7 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.schedule.Provider;
@@ -167,14 +169,37 @@ public abstract class AppointmentRepositoryContract {
 
         // the clean-up buffer (09:30-09:40) is enough to be found
         TimeRange cleanUp = new TimeRange(TEN.plus(Duration.ofMinutes(35)), TEN.plus(Duration.ofMinutes(38)));
-        assertThat(ports.appointments().findBlocking(tenant.id(), cleanUp)).containsExactly(live);
+        assertThat(ports.appointments().findBusy(tenant.id(), cleanUp, TEN.minus(Duration.ofDays(1))))
+                .containsExactly(new AppointmentRepository.BusyTime(live.id(), live.providerId(), Booking.of(live)));
         assertThat(ports.appointments()
                         .search(
                                 CalendarFilter.period(tenant.id(), new TimeRange(TEN, TEN.plus(Duration.ofHours(3)))),
                                 Optional.empty(),
                                 10))
                 .containsExactly(live, cancelledNow);
-        assertThat(ports.appointments().findBlocking(TestData.tenant(ports).id(), cleanUp))
+        assertThat(ports.appointments().findBusy(TestData.tenant(ports).id(), cleanUp, TEN.minus(Duration.ofDays(1))))
+                .isEmpty();
+    }
+
+    @Test
+    void a_hold_keeps_its_time_busy_until_it_lapses() {
+        Instant now = TEN.minus(Duration.ofDays(1));
+        Appointment held = Appointment.held(
+                AppointmentId.random(),
+                cut,
+                tenant.provider().id(),
+                client.id(),
+                TEN,
+                Duration.ofMinutes(10),
+                BookingSource.VOICE,
+                now);
+        ports.appointments().add(held, Optional.empty());
+        TimeRange morning = new TimeRange(TEN, TEN.plus(Duration.ofHours(1)));
+
+        assertThat(ports.appointments().findBusy(tenant.id(), morning, now.plus(Duration.ofMinutes(9))))
+                .extracting(AppointmentRepository.BusyTime::appointment)
+                .containsExactly(held.id());
+        assertThat(ports.appointments().findBusy(tenant.id(), morning, now.plus(Duration.ofMinutes(10))))
                 .isEmpty();
     }
 

@@ -8,6 +8,7 @@ import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
@@ -118,11 +119,12 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
-    public synchronized List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping) {
+    public synchronized List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping, Instant now) {
         return appointments.values().stream()
                 .filter(a -> a.businessId().equals(businessId)
-                        && a.status().blocksTime()
+                        && a.blocksTime(now)
                         && a.blocked().overlaps(overlapping))
+                .map(a -> new BusyTime(a.id(), a.providerId(), Booking.of(a)))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package com.voiceappoint.application.port.out;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
@@ -59,8 +60,20 @@ public interface AppointmentRepository {
     /** Whether any appointment, whatever its status, was ever booked for this service. */
     boolean existsForService(BusinessId businessId, ServiceId service);
 
-    /** Live appointments and holds whose blocked range overlaps the period: the agenda's busy time. */
-    List<Appointment> findBlocking(BusinessId businessId, TimeRange overlapping);
+    /**
+     * The busy time of live appointments and holds (not lapsed at {@code now}) whose blocked range overlaps the
+     * period: what an agenda needs, and only that, as busy diaries make this the most read of all.
+     */
+    List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping, Instant now);
+
+    /** An appointment as the availability engine sees it: whose time, and which. */
+    record BusyTime(AppointmentId appointment, ProviderId provider, Booking booking) {
+        public BusyTime {
+            Objects.requireNonNull(appointment, "appointment");
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(booking, "booking");
+        }
+    }
 
     /** What the filter selects, ordered by start then id, after {@code after}. */
     List<Appointment> search(CalendarFilter filter, Optional<StartCursor> after, int limit);
