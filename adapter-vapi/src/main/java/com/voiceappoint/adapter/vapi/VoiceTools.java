@@ -231,7 +231,7 @@ final class VoiceTools {
         }
         BookAppointmentUseCase.Result result = app.bookAppointment()
                 .book(new BookAppointmentUseCase.Command(
-                        VOICE,
+                        new Actor.Caller(BookingSource.VOICE, caller.callId()),
                         caller.business().id(),
                         service.id(),
                         start,
@@ -242,7 +242,6 @@ final class VoiceTools {
                         BookingSource.VOICE,
                         idempotencyKey(toolCallId)));
         AppointmentDetails booked = result.details();
-        linkToCall(caller, booked);
         return Answer.result(speech.say(
                 result.replayed() ? "booked.again" : "booked",
                 booked.serviceName(),
@@ -258,8 +257,13 @@ final class VoiceTools {
         String name = clientName(arguments, speech);
         AppointmentDetails held = app.callerAppointments()
                 .hold(new CallerAppointmentsUseCase.Hold(
-                        caller.business().id(), callerNumber(caller), name, service.id(), start, provider(arguments)));
-        linkToCall(caller, held);
+                        caller.business().id(),
+                        callerNumber(caller),
+                        name,
+                        service.id(),
+                        start,
+                        provider(arguments),
+                        caller.callId()));
         Appointment appointment = held.appointment();
         if (appointment.status() != AppointmentStatus.HELD) {
             // the caller had already booked this very time
@@ -347,26 +351,6 @@ final class VoiceTools {
                 moved.serviceName(),
                 speech.when(moved.appointment().start()),
                 moved.appointment().id()));
-    }
-
-    /** The call log shows what each call booked, and releases what it held when the caller hangs up. */
-    private void linkToCall(Caller caller, AppointmentDetails appointment) {
-        caller.callId().ifPresent(call -> {
-            try {
-                app.callLog()
-                        .linkAppointment(
-                                caller.business().id(),
-                                call,
-                                appointment.appointment().id());
-            } catch (RuntimeException e) {
-                // the booking stands: telling the caller it failed would be the worse error
-                LOG.warn(
-                        "appointment {} was booked in call {} but not linked to it",
-                        appointment.appointment().id(),
-                        call,
-                        e);
-            }
-        });
     }
 
     /** Services the caller may book by phone, in catalogue order. */

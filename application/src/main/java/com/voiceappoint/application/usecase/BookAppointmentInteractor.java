@@ -11,6 +11,7 @@ import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BookingOutcomePublisher.Outcome;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
@@ -53,6 +54,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final ScheduleRepository schedules;
     private final ClientRepository clients;
     private final AppointmentRepository appointments;
+    private final CallLogRepository calls;
     private final Alternatives alternatives;
     private final AppointmentDetailsAssembler assembler;
     private final BookingOutcomePublisher outcomes;
@@ -67,6 +69,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             ScheduleRepository schedules,
             ClientRepository clients,
             AppointmentRepository appointments,
+            CallLogRepository calls,
             Alternatives alternatives,
             AppointmentDetailsAssembler assembler,
             BookingOutcomePublisher outcomes,
@@ -78,6 +81,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.schedules = schedules;
         this.clients = clients;
         this.appointments = appointments;
+        this.calls = calls;
         this.alternatives = alternatives;
         this.assembler = assembler;
         this.outcomes = outcomes;
@@ -167,6 +171,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
         if (existing.isPresent() && !existing.get().isLapsedHold(now)) {
             Appointment found = existing.get();
+            logWithCall(request, found, now);
             if (found.status() != AppointmentStatus.HELD || request.intent == Intent.HOLD) {
                 return new Result(assembler.details(found), Replay.SAME_REQUEST);
             }
@@ -205,6 +210,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                         now);
         appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
         appointments.add(appointment, request.idempotencyKey);
+        logWithCall(request, appointment, now);
         String providerName = loaded.providers().stream()
                 .filter(p -> p.id().equals(accepted.provider()))
                 .findFirst()
@@ -213,6 +219,14 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         return new Result(
                 new AppointmentDetails(appointment, request.service.name(), providerName, client, business.zone()),
                 Replay.NONE);
+    }
+
+    /**
+     * A booking made during a phone call is logged with the call in the booking's own transaction: one commit, and
+     * a hold is never left unlinked (the call's end releases what it linked).
+     */
+    private void logWithCall(Request request, Appointment appointment, Instant now) {
+        request.call.ifPresent(call -> calls.link(request.business.id(), call, appointment.id(), now));
     }
 
     /**
@@ -300,6 +314,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Optional<EmailAddress> email,
             String notes,
             BookingSource source,
+            Optional<String> call,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Intent intent) {
 
@@ -331,6 +346,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     intent.name()));
             // a client booking through a channel cannot claim to be the dashboard
             BookingSource source = command.actor() instanceof Actor.Caller caller ? caller.channel() : command.source();
+            Optional<String> call = command.actor() instanceof Actor.Caller caller ? caller.call() : Optional.empty();
             return new Request(
                     business,
                     service,
@@ -341,6 +357,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     email,
                     command.notes(),
                     source,
+                    call,
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
                     intent);
         }

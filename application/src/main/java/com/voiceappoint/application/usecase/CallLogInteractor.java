@@ -61,11 +61,6 @@ public final class CallLogInteractor implements CallLogUseCase {
     }
 
     @Override
-    public void linkAppointment(BusinessId businessId, String callId, AppointmentId appointment) {
-        calls.link(businessId, callId, appointment, clock.instant());
-    }
-
-    @Override
     public Page<VoiceCall> calls(Actor actor, BusinessId businessId, Page.Request page) {
         access.require(actor, businessId, Permission.VIEW_BUSINESS);
         return Paging.page(

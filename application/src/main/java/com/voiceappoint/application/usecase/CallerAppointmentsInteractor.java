@@ -96,7 +96,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     @Override
     public AppointmentDetails hold(Hold hold) {
         return booking.hold(new BookAppointmentUseCase.Command(
-                        VOICE,
+                        new Actor.Caller(BookingSource.VOICE, hold.call()),
                         hold.businessId(),
                         hold.serviceId(),
                         hold.start(),

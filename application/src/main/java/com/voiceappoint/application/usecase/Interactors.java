@@ -41,6 +41,7 @@ public final class Interactors {
                 ports.schedules(),
                 ports.clients(),
                 ports.appointments(),
+                ports.callLog(),
                 alternatives,
                 assembler,
                 ports.bookingOutcomes(),

@@ -30,9 +30,11 @@ class CallerAppointmentsTest {
     private final Salon salon = new Salon();
     private final CallerAppointmentsUseCase phone = salon.app.callerAppointments();
 
+    private static final String CALL = "call-carmen";
+
     private AppointmentDetails hold(PhoneNumber caller, Instant start) {
         return phone.hold(new CallerAppointmentsUseCase.Hold(
-                salon.business, caller, "Carmen", salon.cut.id(), start, Optional.empty()));
+                salon.business, caller, "Carmen", salon.cut.id(), start, Optional.empty(), Optional.of(CALL)));
     }
 
     private BookAppointmentUseCase.Result book(PhoneNumber caller, Instant start) {
@@ -71,6 +73,15 @@ class CallerAppointmentsTest {
         assertThat(booked.replayed()).isFalse();
         assertThat(booked.appointment().id()).isEqualTo(held.appointment().id());
         assertThat(booked.appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
+    }
+
+    @Test
+    void a_hold_is_logged_with_the_call_it_was_made_in() {
+        AppointmentDetails held = hold(CARMEN, TEN);
+
+        assertThat(salon.ports.callLog().appointmentsOf(salon.business, CALL))
+                .containsExactly(held.appointment().id());
+        assertThat(salon.ports.callLog().find(salon.business, CALL)).isPresent();
     }
 
     @Test

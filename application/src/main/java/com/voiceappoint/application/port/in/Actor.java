@@ -3,6 +3,7 @@ package com.voiceappoint.application.port.in;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.appointment.BookingSource;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Who is asking. Every use case checks what this actor may do in the business concerned. */
 public sealed interface Actor {
@@ -17,10 +18,17 @@ public sealed interface Actor {
     /**
      * A client acting through a channel we trust to have identified the business (a phone call, the public
      * booking page). Such an actor sees only what a client may see and books only what clients may book.
+     *
+     * @param call the phone call it acts in, if known: what it books is logged with the call, in the same transaction
      */
-    record Caller(BookingSource channel) implements Actor {
+    record Caller(BookingSource channel, Optional<String> call) implements Actor {
         public Caller {
             Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(call, "call");
+        }
+
+        public Caller(BookingSource channel) {
+            this(channel, Optional.empty());
         }
     }
 

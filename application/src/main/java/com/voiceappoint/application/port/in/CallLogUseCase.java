@@ -1,6 +1,5 @@
 package com.voiceappoint.application.port.in;
 
-import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.util.List;
@@ -17,8 +16,6 @@ public interface CallLogUseCase {
      * booked are released at once rather than at the end of their hold time.
      */
     void record(VoiceCall report);
-
-    void linkAppointment(BusinessId businessId, String callId, AppointmentId appointment);
 
     /** Newest first, without transcripts. */
     Page<VoiceCall> calls(Actor actor, BusinessId businessId, Page.Request page);

@@ -36,5 +36,6 @@ public interface CallerAppointmentsUseCase {
             String name,
             ServiceId serviceId,
             Instant start,
-            Optional<ProviderId> provider) {}
+            Optional<ProviderId> provider,
+            Optional<String> call) {}
 }
