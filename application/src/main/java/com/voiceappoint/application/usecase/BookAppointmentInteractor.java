@@ -166,9 +166,13 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
 
     private Result bookOnce(Request request, Instant now) {
         Business business = request.business;
-        Client client = resolveClient(request);
-        Optional<Appointment> existing =
-                appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
+        Client newcomer = new Client(
+                ClientId.random(), business.id(), request.clientName, request.phone, request.email, Optional.empty());
+        Client client = resolveClient(request, newcomer);
+        // a client added just now has booked nothing yet: no need to ask
+        Optional<Appointment> existing = client.id().equals(newcomer.id())
+                ? Optional.empty()
+                : appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
         if (existing.isPresent() && !existing.get().isLapsedHold(now)) {
             Appointment found = existing.get();
             logWithCall(request, found, now);
@@ -230,13 +234,11 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     }
 
     /**
-     * The client the business already knows by this phone (or, without a phone, this e-mail), else a new one. A known
-     * client without an e-mail gets this one, unless another client already has it.
+     * The client the business already knows by this phone (or, without a phone, this e-mail), else the newcomer. A
+     * known client without an e-mail gets this one, unless another client already has it.
      */
-    private Client resolveClient(Request request) {
+    private Client resolveClient(Request request, Client newcomer) {
         BusinessId businessId = request.business.id();
-        Client newcomer = new Client(
-                ClientId.random(), businessId, request.clientName, request.phone, request.email, Optional.empty());
         Client client = clients.addOrGetExisting(newcomer);
         if (client.id().equals(newcomer.id())) {
             return client;
