@@ -54,7 +54,7 @@ final class ConfigurationCache implements AutoCloseable {
 
     private final ConcurrentHashMap<BusinessId, Map<Part, Object>> businesses = new ConcurrentHashMap<>();
     /** Numbers, line ids and slugs to businesses: any change forgets them all, so a moved number is never stale. */
-    private volatile ConcurrentHashMap<Object, Object> lookups = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Lookup, Object> lookups = new ConcurrentHashMap<>();
 
     private record Lookup(String kind, String value) {}
 
@@ -110,7 +110,7 @@ final class ConfigurationCache implements AutoCloseable {
                         && !changedInTransaction.get().isEmpty()) {
             return load.get();
         }
-        ConcurrentHashMap<Object, Object> current = lookups;
+        ConcurrentHashMap<Lookup, Object> current = lookups;
         Object kept = current.get(key);
         if (kept != null) {
             return (V) kept;
