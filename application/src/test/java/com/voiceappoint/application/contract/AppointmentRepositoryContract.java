@@ -56,6 +56,19 @@ public abstract class AppointmentRepositoryContract {
         return TestData.appointment(cut, tenant.provider().id(), client.id(), start);
     }
 
+    /** A caller's hold on {@code start}, made at {@code now}. */
+    private Appointment heldAt(Instant start, Duration holdFor, Instant now) {
+        return Appointment.held(
+                AppointmentId.random(),
+                cut,
+                tenant.provider().id(),
+                client.id(),
+                start,
+                holdFor,
+                BookingSource.VOICE,
+                now);
+    }
+
     @Test
     void an_appointment_round_trips_and_is_only_found_within_its_business() {
         Appointment appointment = at(TEN);
@@ -184,15 +197,7 @@ public abstract class AppointmentRepositoryContract {
     @Test
     void a_hold_keeps_its_time_busy_until_it_lapses() {
         Instant now = TEN.minus(Duration.ofDays(1));
-        Appointment held = Appointment.held(
-                AppointmentId.random(),
-                cut,
-                tenant.provider().id(),
-                client.id(),
-                TEN,
-                Duration.ofMinutes(10),
-                BookingSource.VOICE,
-                now);
+        Appointment held = heldAt(TEN, Duration.ofMinutes(10), now);
         ports.appointments().add(held, Optional.empty());
         TimeRange morning = new TimeRange(TEN, TEN.plus(Duration.ofHours(1)));
 
@@ -316,15 +321,7 @@ public abstract class AppointmentRepositoryContract {
     @Test
     void a_lapsed_hold_blocks_until_expired_then_frees_the_time() {
         Instant heldAt = TEN.minus(Duration.ofDays(1));
-        Appointment hold = Appointment.held(
-                AppointmentId.random(),
-                cut,
-                tenant.provider().id(),
-                client.id(),
-                TEN,
-                Duration.ofMinutes(5),
-                BookingSource.VOICE,
-                heldAt);
+        Appointment hold = heldAt(TEN, Duration.ofMinutes(5), heldAt);
         ports.appointments().add(hold, Optional.empty());
         assertThatThrownBy(() -> ports.appointments().add(at(TEN), Optional.empty()))
                 .isInstanceOf(SlotAlreadyTakenException.class);
