@@ -186,13 +186,12 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, blocked_from, blocked_until "
+    public List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping) {
+        return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, blocked_from, blocked_until, "
+                        + "case when status = 'held' then hold_expires_at end as hold_expires_at "
                         + "from appointments where business_id = :business and " + LIVE
-                        + " and not (status = 'held' and coalesce(hold_expires_at <= :now, false))"
                         + " and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")
                 .bind("business", businessId.value())
-                .bind("now", Rows.timestamp(now))
                 .bind("from", Rows.timestamp(overlapping.start()))
                 .bind("to", Rows.timestamp(overlapping.end()))
                 .map((rs, ctx) -> new BusyTime(
@@ -200,7 +199,8 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
                         new ProviderId(Rows.uuid(rs, "provider_id")),
                         new Booking(
                                 Rows.instant(rs, "starts_at"),
-                                new TimeRange(Rows.instant(rs, "blocked_from"), Rows.instant(rs, "blocked_until")))))
+                                new TimeRange(Rows.instant(rs, "blocked_from"), Rows.instant(rs, "blocked_until"))),
+                        Rows.optionalInstant(rs, "hold_expires_at")))
                 .list());
     }
 

@@ -9,6 +9,7 @@ import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.ProviderRepository;
@@ -26,6 +27,7 @@ import com.voiceappoint.domain.shared.Language;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -116,6 +118,49 @@ class TransactionsTest {
                 .isInstanceOf(BookingRefusedException.class);
         assertThat(ports.clients().findByContact(tenant.id(), Optional.of(newcomer), Optional.empty()))
                 .isEmpty();
+    }
+
+    @Test
+    void a_hold_that_ran_out_gives_way_to_another_callers_booking() {
+        var tenant = TestData.tenant(ports);
+        ports.schedules()
+                .replaceWeeklyHours(
+                        tenant.id(),
+                        WeeklyHours.sameOn(
+                                Arrays.asList(DayOfWeek.values()), List.of(OpeningWindow.of("09:00", "18:00"))));
+        Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
+        Instant ten = Instant.parse("2026-11-24T09:00:00Z");
+        var held = Interactors.create(ports, CLOCK)
+                .callerAppointments()
+                .hold(new CallerAppointmentsUseCase.Hold(
+                        tenant.id(),
+                        TestData.randomPhone(),
+                        "Holder",
+                        cut.id(),
+                        ten,
+                        Optional.of(tenant.provider().id()),
+                        Optional.empty()));
+        Clock later = Clock.offset(CLOCK, Duration.ofHours(1));
+
+        var booked = Interactors.create(ports, later)
+                .bookAppointment()
+                .book(new BookAppointmentUseCase.Command(
+                        new Actor.Caller(BookingSource.VOICE),
+                        tenant.id(),
+                        cut.id(),
+                        ten,
+                        Optional.of(tenant.provider().id()),
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Booker", Optional.of(TestData.randomPhone().value()), Optional.empty()),
+                        "",
+                        BookingSource.VOICE,
+                        Optional.empty()));
+
+        assertThat(booked.details().appointment().start()).isEqualTo(ten);
+        assertThat(postgres.count(
+                        "select count(*) from appointments where id = ? and status = 'expired'",
+                        held.appointment().id().value()))
+                .isEqualTo(1);
     }
 
     @Test

@@ -212,7 +212,11 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                         request.source,
                         request.notes,
                         now);
-        appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
+        // a hold that ran out keeps its row in the way of the exclusion constraint until expired; most bookings find
+        // none
+        if (loaded.lapsedHoldIn(accepted.provider(), appointment.blocked())) {
+            appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
+        }
         appointments.add(appointment, request.idempotencyKey);
         logWithCall(request, appointment, now);
         String providerName = loaded.providers().stream()

@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A business's calendar read from the stores for a range of local dates, ready for the engine. */
-record LoadedCalendar(BookingCalendar calendar, List<Provider> providers) {
+record LoadedCalendar(
+        BookingCalendar calendar, List<Provider> providers, Map<ProviderId, List<TimeRange>> lapsedHolds) {
 
     /** Reads what the engine needs about {@code from..to}, one day of margin each side for buffers and night shifts. */
     static LoadedCalendar load(
@@ -53,8 +54,13 @@ record LoadedCalendar(BookingCalendar calendar, List<Provider> providers) {
             }
         }
         Map<ProviderId, List<Booking>> bookings = new HashMap<>();
-        for (AppointmentRepository.BusyTime busy : appointments.findBusy(business.id(), period, now)) {
-            if (!ignoring.map(busy.appointment()::equals).orElse(false)) {
+        Map<ProviderId, List<TimeRange>> lapsedHolds = new HashMap<>();
+        for (AppointmentRepository.BusyTime busy : appointments.findBusy(business.id(), period)) {
+            if (busy.lapsedAt(now)) {
+                lapsedHolds
+                        .computeIfAbsent(busy.provider(), p -> new ArrayList<>())
+                        .add(busy.booking().blocked());
+            } else if (!ignoring.map(busy.appointment()::equals).orElse(false)) {
                 bookings.computeIfAbsent(busy.provider(), p -> new ArrayList<>())
                         .add(busy.booking());
             }
@@ -74,6 +80,11 @@ record LoadedCalendar(BookingCalendar calendar, List<Provider> providers) {
         }
         BookingCalendar calendar =
                 new BookingCalendar(business.zone(), schedules.weeklyHours(business.id()), businessDays, agendas);
-        return new LoadedCalendar(calendar, active);
+        return new LoadedCalendar(calendar, active, lapsedHolds);
+    }
+
+    /** Whether a hold that ran out still sits, unexpired, in this provider's diary over this time. */
+    boolean lapsedHoldIn(ProviderId provider, TimeRange time) {
+        return lapsedHolds.getOrDefault(provider, List.of()).stream().anyMatch(time::overlaps);
     }
 }

@@ -182,30 +182,35 @@ public abstract class AppointmentRepositoryContract {
 
         // the clean-up buffer (09:30-09:40) is enough to be found
         TimeRange cleanUp = new TimeRange(TEN.plus(Duration.ofMinutes(35)), TEN.plus(Duration.ofMinutes(38)));
-        assertThat(ports.appointments().findBusy(tenant.id(), cleanUp, TEN.minus(Duration.ofDays(1))))
-                .containsExactly(new AppointmentRepository.BusyTime(live.id(), live.providerId(), Booking.of(live)));
+        assertThat(ports.appointments().findBusy(tenant.id(), cleanUp))
+                .containsExactly(new AppointmentRepository.BusyTime(
+                        live.id(), live.providerId(), Booking.of(live), Optional.empty()));
         assertThat(ports.appointments()
                         .search(
                                 CalendarFilter.period(tenant.id(), new TimeRange(TEN, TEN.plus(Duration.ofHours(3)))),
                                 Optional.empty(),
                                 10))
                 .containsExactly(live, cancelledNow);
-        assertThat(ports.appointments().findBusy(TestData.tenant(ports).id(), cleanUp, TEN.minus(Duration.ofDays(1))))
+        assertThat(ports.appointments().findBusy(TestData.tenant(ports).id(), cleanUp))
                 .isEmpty();
     }
 
     @Test
-    void a_hold_keeps_its_time_busy_until_it_lapses() {
+    void a_hold_keeps_its_time_busy_until_it_lapses_and_is_found_until_expired() {
         Instant now = TEN.minus(Duration.ofDays(1));
         Appointment held = heldAt(TEN, Duration.ofMinutes(10), now);
         ports.appointments().add(held, Optional.empty());
         TimeRange morning = new TimeRange(TEN, TEN.plus(Duration.ofHours(1)));
 
-        assertThat(ports.appointments().findBusy(tenant.id(), morning, now.plus(Duration.ofMinutes(9))))
-                .extracting(AppointmentRepository.BusyTime::appointment)
-                .containsExactly(held.id());
-        assertThat(ports.appointments().findBusy(tenant.id(), morning, now.plus(Duration.ofMinutes(10))))
-                .isEmpty();
+        AppointmentRepository.BusyTime busy =
+                ports.appointments().findBusy(tenant.id(), morning).get(0);
+        assertThat(busy.appointment()).isEqualTo(held.id());
+        assertThat(busy.lapsedAt(now.plus(Duration.ofMinutes(9)))).isFalse();
+        assertThat(busy.lapsedAt(now.plus(Duration.ofMinutes(10)))).isTrue();
+
+        ports.appointments()
+                .expireLapsedHolds(tenant.id(), tenant.provider().id(), morning, now.plus(Duration.ofMinutes(10)));
+        assertThat(ports.appointments().findBusy(tenant.id(), morning)).isEmpty();
     }
 
     @Test

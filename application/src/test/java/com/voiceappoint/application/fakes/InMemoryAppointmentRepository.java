@@ -119,12 +119,16 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
-    public synchronized List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping, Instant now) {
+    public synchronized List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping) {
         return appointments.values().stream()
                 .filter(a -> a.businessId().equals(businessId)
-                        && a.blocksTime(now)
+                        && a.status().blocksTime()
                         && a.blocked().overlaps(overlapping))
-                .map(a -> new BusyTime(a.id(), a.providerId(), Booking.of(a)))
+                .map(a -> new BusyTime(
+                        a.id(),
+                        a.providerId(),
+                        Booking.of(a),
+                        a.status() == AppointmentStatus.HELD ? a.holdExpiresAt() : Optional.empty()))
                 .toList();
     }
 

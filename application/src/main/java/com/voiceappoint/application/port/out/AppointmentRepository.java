@@ -61,17 +61,27 @@ public interface AppointmentRepository {
     boolean existsForService(BusinessId businessId, ServiceId service);
 
     /**
-     * The busy time of live appointments and holds (not lapsed at {@code now}) whose blocked range overlaps the
+     * The busy time of live appointments and holds (lapsed ones too, until expired) whose blocked range overlaps the
      * period: what an agenda needs, and only that, as busy diaries make this the most read of all.
      */
-    List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping, Instant now);
+    List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping);
 
-    /** An appointment as the availability engine sees it: whose time, and which. */
-    record BusyTime(AppointmentId appointment, ProviderId provider, Booking booking) {
+    /**
+     * An appointment as the availability engine sees it: whose time, and which.
+     *
+     * @param holdExpiresAt when a hold stops keeping the time; empty for anything but a hold
+     */
+    record BusyTime(AppointmentId appointment, ProviderId provider, Booking booking, Optional<Instant> holdExpiresAt) {
         public BusyTime {
             Objects.requireNonNull(appointment, "appointment");
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(booking, "booking");
+            Objects.requireNonNull(holdExpiresAt, "holdExpiresAt");
+        }
+
+        /** A hold whose time ran out: it keeps nothing, though its row still needs expiring before the time is booked. */
+        public boolean lapsedAt(Instant now) {
+            return holdExpiresAt.filter(expiry -> !now.isBefore(expiry)).isPresent();
         }
     }
 
