@@ -11,15 +11,10 @@ import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.catalog.Service;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +36,7 @@ class ClientResolutionTest {
     @BeforeEach
     void openForBusiness() {
         tenant = TestData.tenant(ports);
-        ports.schedules()
-                .replaceWeeklyHours(
-                        tenant.id(),
-                        WeeklyHours.sameOn(
-                                Arrays.asList(DayOfWeek.values()), List.of(OpeningWindow.of("00:00", "24:00"))));
+        TestData.openEveryDay(ports, tenant.id(), "00:00", "24:00");
         cut = TestData.service(ports, tenant.id(), "Cut", 30);
     }
 

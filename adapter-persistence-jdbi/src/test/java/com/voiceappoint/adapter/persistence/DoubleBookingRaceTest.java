@@ -13,14 +13,10 @@ import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.catalog.Service;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -47,11 +43,7 @@ class DoubleBookingRaceTest {
         OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
         UseCases app = Interactors.create(ports, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
         var tenant = TestData.tenant(ports);
-        ports.schedules()
-                .replaceWeeklyHours(
-                        tenant.id(),
-                        WeeklyHours.sameOn(
-                                Arrays.asList(DayOfWeek.values()), List.of(OpeningWindow.of("09:00", "18:00"))));
+        TestData.openEveryDay(ports, tenant.id(), "09:00", "18:00");
         Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
 
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

@@ -21,17 +21,12 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.Language;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,11 +90,7 @@ class TransactionsTest {
     @Test
     void a_refused_booking_leaves_no_new_client_behind() {
         var tenant = TestData.tenant(ports);
-        ports.schedules()
-                .replaceWeeklyHours(
-                        tenant.id(),
-                        WeeklyHours.sameOn(
-                                Arrays.asList(DayOfWeek.values()), List.of(OpeningWindow.of("09:00", "13:00"))));
+        TestData.openEveryDay(ports, tenant.id(), "09:00", "13:00");
         Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
         PhoneNumber newcomer = TestData.randomPhone();
         var outsideHours = new BookAppointmentUseCase.Command(
@@ -123,11 +114,7 @@ class TransactionsTest {
     @Test
     void a_hold_that_ran_out_gives_way_to_another_callers_booking() {
         var tenant = TestData.tenant(ports);
-        ports.schedules()
-                .replaceWeeklyHours(
-                        tenant.id(),
-                        WeeklyHours.sameOn(
-                                Arrays.asList(DayOfWeek.values()), List.of(OpeningWindow.of("09:00", "18:00"))));
+        TestData.openEveryDay(ports, tenant.id(), "09:00", "18:00");
         Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
         Instant ten = Instant.parse("2026-11-24T09:00:00Z");
         var held = Interactors.create(ports, CLOCK)

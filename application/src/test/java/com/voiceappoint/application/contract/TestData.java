@@ -21,15 +21,19 @@ import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.client.ClientId;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,6 +94,14 @@ public final class TestData {
         Provider provider = new Provider(ProviderId.random(), businessId, user, name, Optional.empty(), true);
         ports.providers().add(provider);
         return provider;
+    }
+
+    /** Opens the business every day of the week, from {@code opens} to {@code closes} ("09:00", "24:00"). */
+    public static void openEveryDay(OutboundPorts ports, BusinessId businessId, String opens, String closes) {
+        ports.schedules()
+                .replaceWeeklyHours(
+                        businessId,
+                        WeeklyHours.sameOn(List.of(DayOfWeek.values()), List.of(OpeningWindow.of(opens, closes))));
     }
 
     public static Service service(OutboundPorts ports, BusinessId businessId, String name, int minutes) {
