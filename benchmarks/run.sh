@@ -11,7 +11,9 @@
 # Needs a JDK 17+, a local PostgreSQL with pgbench and psql (BENCH_DATABASE_URL: a database to connect to for
 # creating the benchmark's own, default postgresql://postgres@127.0.0.1:5432/postgres) and wrk. Takes about 30
 # minutes on 2 cores. BENCH_RATES, BENCH_SECONDS and BENCH_BUSINESSES change the load; BENCH_ONLY=jmh runs JMH only,
-# BENCH_ONLY=load all but JMH.
+# BENCH_ONLY=load all but JMH. BENCH_POOL_SIZE is the server's DATABASE_POOL_SIZE (default 4: about twice the cores
+# of the database's machine, as HikariCP's pool-sizing advice has it; more connections than that only make
+# transactions wait for a core with their locks held).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +47,8 @@ fi
 
 echo "== a fresh database and the server"
 psql "$admin" -qc "drop database if exists $database with (force)" -c "create database $database"
-DATABASE_URL="$url" HOST=127.0.0.1 PORT="$port" TRUST_PROXY_HEADERS=true ACCESS_TOKEN_MINUTES=1440 \
+DATABASE_URL="$url" DATABASE_POOL_SIZE="${BENCH_POOL_SIZE:-4}" HOST=127.0.0.1 PORT="$port" TRUST_PROXY_HEADERS=true \
+  ACCESS_TOKEN_MINUTES=1440 \
   VAPI_WEBHOOK_SECRET=benchmark-webhook-secret DATA_DIR="$out/data" \
   java -Xmx512m -jar bootstrap/target/voiceappoint.jar >"$out/server.log" 2>&1 &
 server=$!
