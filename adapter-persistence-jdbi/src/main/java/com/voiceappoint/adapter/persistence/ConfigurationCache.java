@@ -105,9 +105,8 @@ final class ConfigurationCache implements AutoCloseable {
     @SuppressWarnings("unchecked")
     <V> V lookup(String kind, String value, Supplier<V> load) {
         Lookup key = new Lookup(kind, value);
-        if (!listening
-                || changedInTransaction.get() != null
-                        && !changedInTransaction.get().isEmpty()) {
+        Set<BusinessId> open = changedInTransaction.get();
+        if (!listening || open != null && !open.isEmpty()) {
             return load.get();
         }
         ConcurrentHashMap<Lookup, Object> current = lookups;
@@ -137,11 +136,16 @@ final class ConfigurationCache implements AutoCloseable {
         }
     }
 
-    /** Runs a transaction that may change businesses; what it changed is forgotten when it ends, however. */
+    /** Whether this thread runs inside {@link #transaction}. */
+    boolean inTransaction() {
+        return changedInTransaction.get() != null;
+    }
+
+    /**
+     * Runs the outermost transaction of this thread, which may change businesses; what it changed is forgotten when
+     * it ends, however.
+     */
     <T> T transaction(Supplier<T> work) {
-        if (changedInTransaction.get() != null) {
-            return work.get();
-        }
         Set<BusinessId> changed = new HashSet<>();
         changedInTransaction.set(changed);
         try {

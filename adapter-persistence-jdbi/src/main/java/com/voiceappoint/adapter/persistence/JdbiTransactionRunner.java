@@ -18,7 +18,6 @@ public final class JdbiTransactionRunner implements TransactionRunner {
 
     private final Jdbi jdbi;
     private final ConfigurationCache configuration;
-    private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
 
     JdbiTransactionRunner(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
@@ -27,15 +26,11 @@ public final class JdbiTransactionRunner implements TransactionRunner {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (inside.get()) {
+        // the configuration cache already knows whether this thread is inside one of our transactions
+        if (configuration.inTransaction()) {
             return jdbi.inTransaction(handle -> work.get());
         }
-        inside.set(true);
-        try {
-            return configuration.transaction(() -> retried(work));
-        } finally {
-            inside.remove();
-        }
+        return configuration.transaction(() -> retried(work));
     }
 
     private <T> T retried(Supplier<T> work) {
