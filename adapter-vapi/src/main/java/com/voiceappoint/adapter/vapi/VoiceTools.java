@@ -48,8 +48,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The assistant's tools, answered for one business the call was routed to. Every answer is a line to speak; what
@@ -57,7 +55,6 @@ import org.slf4j.LoggerFactory;
  * The caller's number comes from the call, never from the arguments.
  */
 final class VoiceTools {
-    private static final Logger LOG = LoggerFactory.getLogger(VoiceTools.class);
     static final String SERVICES = "get_business_services";
     static final String AVAILABILITY = "check_service_availability";
     static final String BOOK = "book_appointment";
