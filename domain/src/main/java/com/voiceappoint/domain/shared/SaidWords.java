@@ -25,10 +25,14 @@ public final class SaidWords {
 
     /** "Mañana, por la TARDE" → "manana por la tarde". */
     public static String plain(String text) {
-        String bare = MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD))
+        return NOT_A_WORD.matcher(unaccented(text)).replaceAll(" ").strip();
+    }
+
+    /** "Mañana, a las 16:00" → "manana, a las 16:00": lower case and no accents, punctuation kept. */
+    public static String unaccented(String text) {
+        return MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD))
                 .replaceAll("")
                 .toLowerCase(Locale.ROOT);
-        return NOT_A_WORD.matcher(bare).replaceAll(" ").strip();
     }
 
     /** The same word, allowing one slip (a typo, a mis-heard letter, a plural) in a short word, two in a long one. */
