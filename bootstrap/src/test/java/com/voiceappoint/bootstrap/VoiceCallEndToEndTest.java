@@ -10,9 +10,11 @@ import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -271,6 +273,50 @@ class VoiceCallEndToEndTest {
         call.hangUp("Booked, moved and cancelled a haircut.");
 
         readTheCall(barbers, call, appointment, "cancelled");
+    }
+
+    @Test
+    void a_caller_asks_for_tomorrow_afternoon_with_marta_and_books_with_her() {
+        Line salon = open("Peluquería Marta", "Europe/Madrid", "EUR", "es", "ES", "+34910550002");
+        String business = "/api/v1/businesses/" + salon.owner().businessId();
+        Map<String, Object> everyDay = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            everyDay.put(day.name().toLowerCase(Locale.ROOT), List.of(Map.of("opens", "09:00", "closes", "20:00")));
+        }
+        // open every day, so that tomorrow is open whatever day the suite runs on
+        assertThat(api.at(business + "/hours")
+                        .token(salon.owner().token())
+                        .put(Map.of("hours", everyDay))
+                        .status())
+                .isEqualTo(200);
+        var marta = api.at(business + "/staff").token(salon.owner().token()).post(Map.of("display_name", "Marta Ruiz"));
+        assertThat(marta.status()).as(marta.raw()).isEqualTo(201);
+        Call call = new Call(salon, "+34600123124");
+        LocalDate tomorrow = LocalDate.now(ZoneId.of(salon.zone())).plusDays(1);
+        String day = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM", Locale.forLanguageTag("es"))
+                .format(tomorrow);
+
+        String free = call.tool(
+                "check_service_availability",
+                Map.of("service_name", "un corte de pelo", "date", "mañana por la tarde", "staff_name", "con Marta"));
+        assertThat(free).startsWith("Corte de pelo con Marta Ruiz el " + day + ": hay hueco a las 14:00, ");
+        String start = first(START, free);
+        assertThat(start).isEqualTo(tomorrow + "T14:00");
+
+        String booked = call.tool(
+                "book_appointment",
+                Map.of("service_name", "corte", "start", start, "client_name", "Lucía", "staff_name", "marta"));
+        assertThat(booked).startsWith("Reservado: Corte de pelo el " + day + " a las 14:00 con Marta Ruiz.");
+        String appointment = first(APPOINTMENT, booked);
+        var stored = api.at("/api/v1/appointments/" + appointment)
+                .token(salon.owner().token())
+                .get();
+        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+        assertThat(stored.body().path("provider").path("id").asText())
+                .isEqualTo(marta.body().path("id").asText());
+        assertThat(call.tool("check_service_availability", Map.of("service_name", "corte", "date", start)))
+                .as("the owner is still free then, and is named as who is")
+                .startsWith("Corte de pelo el " + day + " a las 14:00 está libre con Owner");
     }
 
     private static void readTheCall(Line line, Call call, String appointment, String status) {

@@ -4,6 +4,7 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
+import com.voiceappoint.domain.shared.SaidWords;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
@@ -14,9 +15,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +30,9 @@ import java.util.regex.Pattern;
 final class Speech {
     private static final String BUNDLE = "vapi.speech";
     private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    /** More people free at one time than this are "Marta, Sam, Ana or someone else". */
+    static final int NAMES_SPOKEN = 3;
 
     private final Language language;
     private final ZoneId zone;
@@ -67,7 +73,7 @@ final class Speech {
     }
 
     String time(Instant instant) {
-        return DateTimeFormatter.ofPattern("HH:mm").format(instant.atZone(zone));
+        return CLOCK.format(instant.atZone(zone));
     }
 
     /** "martes 24 de noviembre a las 15:00". */
@@ -117,17 +123,96 @@ final class Speech {
                 OpeningWindow.format(window.closes(), window.closesAtEndOfDay()));
     }
 
-    /** "a, b y c" / "a, b and c". */
+    /** "a, b y c", "Ana e Inés" / "a, b and c". */
     String list(List<String> items) {
+        return join(items, bundle.getString("format.and"), " e ", Speech::soundsLikeI);
+    }
+
+    /** "a, b o c", "10:30 u 11:30" / "a, b or c": a choice. */
+    String choices(List<String> items) {
+        return join(items, bundle.getString("format.or"), " u ", Speech::soundsLikeO);
+    }
+
+    /**
+     * Free times grouped by day, each day named once ("el martes 24 de noviembre a las 10:30 u 11:00; el miércoles
+     * 25 de noviembre a las 09:00"), then the starts the tools take back.
+     */
+    String offers(List<SlotsByDay.Day> days) {
+        List<String> spoken = days.stream()
+                .map(day -> say("offer.day", day(day.date()), runs(day.runs())))
+                .toList();
+        List<String> starts = days.stream()
+                .flatMap(day -> day.runs().stream())
+                .flatMap(run -> run.starts().stream())
+                .map(this::local)
+                .toList();
+        return String.join("; ", spoken) + " " + say("offer.starts", String.join(", ", starts));
+    }
+
+    /** One day's free times: "a las 16:00 o 16:30 con Marta o Sam y a las 17:00 con Sam". */
+    String runs(List<SlotsByDay.Run> runs) {
+        return list(runs.stream().map(this::run).toList());
+    }
+
+    private String run(SlotsByDay.Run run) {
+        String times =
+                say("offer.at", choices(run.starts().stream().map(this::time).toList()));
+        if (run.who().isEmpty()) {
+            return times;
+        }
+        List<String> who = run.who().size() <= NAMES_SPOKEN
+                ? run.who()
+                : concat(run.who().subList(0, NAMES_SPOKEN), say("offer.someone"));
+        return say("offer.with", times, choices(who));
+    }
+
+    private static List<String> concat(List<String> items, String last) {
+        List<String> all = new ArrayList<>(items);
+        all.add(last);
+        return all;
+    }
+
+    private String join(List<String> items, String conjunction, String spanishBeforeTheSound, Predicate<String> sound) {
         if (items.isEmpty()) {
             return "";
         }
         if (items.size() == 1) {
             return items.get(0);
         }
+        String last = items.get(items.size() - 1);
+        boolean changes = language == Language.ES && sound.test(last);
         return String.join(", ", items.subList(0, items.size() - 1))
-                + bundle.getString("format.and")
-                + items.get(items.size() - 1);
+                + (changes ? spanishBeforeTheSound : conjunction)
+                + last;
+    }
+
+    /** "o" becomes "u" before a word said with an o: "Óscar", "hora", "8:00" (ocho), "11:30" (once). */
+    static boolean soundsLikeO(String word) {
+        String plain = SaidWords.unaccented(word).strip();
+        if (!plain.isEmpty() && Character.isDigit(plain.charAt(0))) {
+            int from = 0;
+            while (from < plain.length() - 1
+                    && plain.charAt(from) == '0'
+                    && Character.isDigit(plain.charAt(from + 1))) {
+                from++;
+            }
+            int to = from;
+            while (to < plain.length() && Character.isDigit(plain.charAt(to))) {
+                to++;
+            }
+            String number = plain.substring(from, to);
+            return number.startsWith("8") || number.equals("11");
+        }
+        return plain.startsWith("o") || plain.startsWith("ho");
+    }
+
+    /** "y" becomes "e" before a word said with an i: "Inés", "Hilario", but not "hielo" (a y sound). */
+    static boolean soundsLikeI(String word) {
+        String plain = SaidWords.unaccented(word).strip();
+        if (plain.startsWith("h")) {
+            plain = plain.substring(1);
+        }
+        return plain.startsWith("i") && !(plain.length() > 1 && "aeou".indexOf(plain.charAt(1)) >= 0);
     }
 
     /** Answers are spoken: a line break inside one would be read out as a pause, or by some voices as a word. */

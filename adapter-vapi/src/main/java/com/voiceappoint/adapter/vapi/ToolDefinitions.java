@@ -34,10 +34,24 @@ public final class ToolDefinitions {
             new Property("service_id", "string", "The service's id, from get_business_services.");
     private static final Property SERVICE_NAME = new Property(
             "service_name", "string", "The service as the caller said it, when its id is not known (e.g. 'un corte').");
+    /** How a day may be said: the rule for weekdays is WhenSaid's. */
+    private static final String DAYS_SAID = "Relative days as the caller said them are understood, in Spanish or "
+            + "English, in the business's time zone: 'hoy'/'today', 'mañana'/'tomorrow', 'pasado mañana', a weekday "
+            + "('el martes', 'next Friday': the first one after today, never today itself), 'el martes de la semana "
+            + "que viene', 'el 24', '24 de noviembre'.";
+
     private static final Property START = new Property(
-            "start", "string", "The local start time at the business, as YYYY-MM-DDTHH:MM, with no offset.");
-    private static final Property PROVIDER =
-            new Property("provider_id", "string", "Only when the caller asked for a particular person.");
+            "start",
+            "string",
+            "The local start time at the business, as YYYY-MM-DDTHH:MM, with no offset. " + DAYS_SAID
+                    + " A time may follow ('mañana a las 16:00', 'next Friday at 4pm').");
+    private static final Property PROVIDER = new Property(
+            "provider_id", "string", "Only when the caller asked for a particular person and you know their id.");
+    private static final Property STAFF = new Property(
+            "staff_name",
+            "string",
+            "Only when the caller asked for a particular person: their name as said ('Marta' for 'con Marta', 'Sam' "
+                    + "for 'with Sam'); a first name is enough. Leave it out for whoever is free.");
     private static final Property CLIENT_NAME =
             new Property("client_name", "string", "The caller's name, as they gave it.");
     private static final Property APPOINTMENT =
@@ -54,19 +68,24 @@ public final class ToolDefinitions {
             new Tool(
                     VoiceTools.AVAILABILITY,
                     "Finds free times for a service on a day, optionally in the morning, afternoon or evening, or "
-                            + "checks one exact time. Says why when there are none, and the nearest free times.",
+                            + "checks one exact time. Says who is free when more than one person does the "
+                            + "service, why when there are none, and the nearest free times, by day.",
                     List.of(
                             SERVICE_ID,
                             SERVICE_NAME,
                             new Property(
                                     "date",
                                     "string",
-                                    "The day as YYYY-MM-DD, or YYYY-MM-DDTHH:MM to check an exact local time."),
+                                    "The day as YYYY-MM-DD, or YYYY-MM-DDTHH:MM to check an exact local time. "
+                                            + DAYS_SAID
+                                            + " A part of the day may come with it ('mañana por la tarde', "
+                                            + "'this afternoon')."),
                             new Property(
                                     "part_of_day",
                                     "string",
                                     "Only that part of the day.",
                                     List.of("morning", "afternoon", "evening")),
+                            STAFF,
                             PROVIDER),
                     List.of("date"),
                     "Un momento, miro la agenda.",
@@ -81,6 +100,7 @@ public final class ToolDefinitions {
                             START,
                             CLIENT_NAME,
                             new Property("notes", "string", "Anything the business should know."),
+                            STAFF,
                             PROVIDER),
                     List.of("start", "client_name"),
                     "Un momento, te lo reservo.",
@@ -89,7 +109,7 @@ public final class ToolDefinitions {
                     VoiceTools.HOURS,
                     "Tells when the business is open on a day or a range of days (closures included).",
                     List.of(
-                            new Property("date", "string", "One day, YYYY-MM-DD."),
+                            new Property("date", "string", "One day, YYYY-MM-DD. " + DAYS_SAID),
                             new Property("from", "string", "First day of a range, YYYY-MM-DD."),
                             new Property("to", "string", "Last day of a range, YYYY-MM-DD (14 days at most).")),
                     List.of(),
@@ -99,7 +119,7 @@ public final class ToolDefinitions {
                     VoiceTools.HOLD,
                     "Holds a time for the caller for a few minutes while they decide; booking the same time then "
                             + "confirms it. A hold not booked is released when the call ends.",
-                    List.of(SERVICE_ID, SERVICE_NAME, START, CLIENT_NAME, PROVIDER),
+                    List.of(SERVICE_ID, SERVICE_NAME, START, CLIENT_NAME, STAFF, PROVIDER),
                     List.of("start", "client_name"),
                     "Un momento, te guardo esa hora.",
                     "One moment, I'll hold that time for you."),

@@ -16,18 +16,20 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.availability.AvailableSlot;
+import com.voiceappoint.domain.availability.NoSlotsReason;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceMatcher;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.schedule.ProviderMatcher;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
-import com.voiceappoint.domain.shared.Language;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -36,17 +38,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -69,7 +69,12 @@ final class VoiceTools {
 
     static final int ALTERNATIVES_SPOKEN = 3;
     static final int MAX_HOURS_DAYS = 14;
-    private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+    /** The arguments a model may name the person asked for in ("con Marta": {"staff_name": "Marta"}). */
+    private static final String[] STAFF_NAMES = {
+        "staff_name", "staff", "provider_name", "provider", "professional", "stylist", "employee", "with"
+    };
+
+    private static final WhenSaid NOTHING_SAID = new WhenSaid(Optional.empty(), Optional.empty(), Optional.empty());
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
@@ -119,15 +124,24 @@ final class VoiceTools {
         if (tool == null) {
             return Answer.error(speech.say("tool.unknown", call.name()));
         }
+        Arguments arguments = new Arguments(call.arguments());
         try {
-            return tool.answer(new Arguments(call.arguments()), caller, call.id());
+            return tool.answer(arguments, caller, call.id());
         } catch (Spoken spoken) {
             return Answer.error(spoken.getMessage());
+        } catch (Explained explained) {
+            return Answer.result(explained.getMessage());
+        } catch (InClockGap inGap) {
+            return Answer.result(gap(inGap.gap, speech));
         } catch (BookingRefusedException refused) {
-            return Answer.result(refusal(refused, speech));
+            return Answer.result(refusal(refused, speech, askedForSomeone(arguments)));
         } catch (NotFoundException notFound) {
-            return Answer.error(
-                    speech.say(notFound.resource().equals("service") ? "service.unavailable" : "appointment.unknown"));
+            return Answer.error(speech.say(
+                    switch (notFound.resource()) {
+                        case "service" -> "service.unavailable";
+                        case "provider" -> "staff.none";
+                        default -> "appointment.unknown";
+                    }));
         } catch (InvalidValueException invalid) {
             return Answer.error(speech.say("argument.invalid", invalid.field()));
         } catch (DomainException refused) {
@@ -150,76 +164,131 @@ final class VoiceTools {
     private Answer availability(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
-        Optional<String> time = arguments.text("time").filter(VoiceTools::hasTime);
+        Optional<ProviderId> provider = provider(arguments, caller, service);
+        LocalDate today = today(speech);
+        Optional<String> dateSaid = arguments.text("datetime", "start", "date_time", "date", "day");
+        Optional<Instant> withOffset = dateSaid.flatMap(VoiceTools::withOffset);
+        WhenSaid said = withOffset
+                .map(at -> LocalDateTime.ofInstant(at, speech.zone()))
+                .map(local -> new WhenSaid(
+                        Optional.of(local.toLocalDate()), Optional.of(local.toLocalTime()), Optional.empty()))
+                .or(() -> dateSaid.map(text ->
+                        WhenSaid.read(text, today).orElseThrow(() -> new Spoken(speech.say("argument.date", text)))))
+                .orElse(NOTHING_SAID);
         // {"date": "2026-11-24", "time": "16:00"} is one moment, said in two parts
-        Optional<String> asked = arguments
-                .text("datetime", "start", "date_time", "date", "day")
-                .map(day -> time.isPresent() && !hasTime(day)
-                        ? day.strip() + "T" + time.get().strip()
-                        : day);
-        Optional<Instant> exact = asked.filter(VoiceTools::hasTime).map(text -> instant(text, speech));
-        LocalDate day = exact.map(at -> at.atZone(speech.zone()).toLocalDate())
-                .or(() -> asked.map(text -> date(text, speech)))
-                .orElseGet(() -> LocalDate.now(clock.withZone(speech.zone())));
-        Optional<ProviderId> provider = provider(arguments);
+        Optional<WhenSaid> timeSaid = arguments.text("time").flatMap(text -> WhenSaid.read(text, today));
+        LocalDate day = said.date().orElse(today);
+        Optional<LocalTime> time = said.time().or(() -> timeSaid.flatMap(WhenSaid::time));
         FindAvailableSlotsQuery.Slots found = app.findAvailableSlots()
                 .find(new FindAvailableSlotsQuery.Query(
                         VOICE, caller.business().id(), service.id(), day, day, provider));
-        if (exact.isPresent()) {
-            Instant at = exact.get();
-            if (found.slots().stream().anyMatch(s -> s.start().equals(at))) {
-                return Answer.result(speech.say("slots.free", service.name(), speech.when(at), speech.local(at)));
+        String asked = provider.flatMap(found::provider)
+                .map(p -> speech.say("service.with", service.name(), p.displayName()))
+                .orElse(service.name());
+        Function<AvailableSlot, List<String>> who = who(found, provider);
+        if (time.isPresent()) {
+            LocalDateTime local = day.atTime(time.get());
+            Optional<ClockGap> gap = ClockGap.of(local, speech.zone());
+            if (gap.isPresent()) {
+                return Answer.result(
+                        gap(gap.get(), speech) + " " + nearest(found, gap.get().at(), who, speech));
             }
-            List<AvailableSlot> nearest = found.slots().stream()
-                    .sorted(Comparator.comparing(
-                            (AvailableSlot s) -> Duration.between(s.start(), at).abs()))
-                    .limit(ALTERNATIVES_SPOKEN)
-                    .sorted(Comparator.comparing(AvailableSlot::start))
-                    .toList();
-            String taken = speech.say("slots.taken", service.name(), speech.when(at));
-            if (nearest.isEmpty()) {
-                return Answer.result(taken + " " + whyNone(found, speech));
+            Instant at = withOffset.orElseGet(() -> local.atZone(speech.zone()).toInstant());
+            Optional<AvailableSlot> free =
+                    found.slots().stream().filter(s -> s.start().equals(at)).findFirst();
+            if (free.isPresent()) {
+                List<String> names = who.apply(free.get());
+                return Answer.result(
+                        names.isEmpty()
+                                ? speech.say("slots.free", asked, speech.when(at), speech.local(at))
+                                : speech.say(
+                                        "slots.free.with",
+                                        asked,
+                                        speech.when(at),
+                                        speech.local(at),
+                                        speech.choices(names)));
             }
-            return Answer.result(taken + " "
-                    + speech.say(
-                            "slots.alternatives",
-                            alternatives(
-                                    nearest.stream().map(AvailableSlot::start).toList(), speech)));
+            return Answer.result(
+                    speech.say("slots.taken", asked, speech.when(at)) + " " + nearest(found, at, who, speech));
         }
         DayPart part = arguments
                 .text("part_of_day", "time_of_day", "period")
                 .flatMap(DayPart::parse)
+                .or(said::part)
+                .or(() -> timeSaid.flatMap(WhenSaid::part))
                 .orElse(DayPart.ANY);
         List<AvailableSlot> inPart = found.slots().stream()
                 .filter(s -> part.contains(s.start().atZone(speech.zone()).toLocalTime(), speech.language()))
                 .toList();
         if (inPart.isEmpty()) {
-            String none = speech.say("slots.none", service.name(), speech.day(day));
+            String none = speech.say("slots.none", asked, speech.day(day));
             if (!found.slots().isEmpty()) {
-                return Answer.result(none + " "
-                        + speech.say(
-                                "slots.alternatives",
-                                alternatives(
-                                        spread(found.slots()).stream()
-                                                .map(AvailableSlot::start)
-                                                .toList(),
-                                        speech)));
+                return Answer.result(
+                        none + " " + speech.say("slots.alternatives", offers(spread(found.slots()), who, speech)));
             }
             return Answer.result(none + " " + whyNone(found, speech));
         }
         List<AvailableSlot> spoken = spread(inPart);
+        List<SlotsByDay.Day> grouped = SlotsByDay.group(
+                spoken.stream()
+                        .map(s -> new SlotsByDay.Offer(s.start(), who.apply(s)))
+                        .toList(),
+                speech.zone());
         return Answer.result(speech.say(
                 "slots.some",
-                service.name(),
+                asked,
                 speech.day(day),
-                speech.list(spoken.stream().map(s -> speech.time(s.start())).toList()),
+                speech.runs(grouped.get(0).runs()),
                 speech.local(spoken.get(0).start())));
+    }
+
+    /**
+     * Who to name at each free time: the people free then, when it matters, that is when more than one person does
+     * the service and the caller has not chosen one.
+     */
+    private static Function<AvailableSlot, List<String>> who(
+            FindAvailableSlotsQuery.Slots found, Optional<ProviderId> chosen) {
+        List<Provider> performers = found.providers().stream()
+                .filter(p -> found.service().isPerformedBy(p.id()))
+                .toList();
+        if (chosen.isPresent() || performers.size() < 2) {
+            return slot -> List.of();
+        }
+        Map<ProviderId, String> names =
+                performers.stream().collect(Collectors.toMap(Provider::id, Provider::displayName));
+        return slot -> slot.providers().stream()
+                .map(names::get)
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** The free times of {@code found} nearest to {@code at}, or why there are none and the next one. */
+    private static String nearest(
+            FindAvailableSlotsQuery.Slots found, Instant at, Function<AvailableSlot, List<String>> who, Speech speech) {
+        List<AvailableSlot> nearest = found.slots().stream()
+                .sorted(Comparator.comparing(
+                        (AvailableSlot s) -> Duration.between(s.start(), at).abs()))
+                .limit(ALTERNATIVES_SPOKEN)
+                .toList();
+        if (nearest.isEmpty()) {
+            return whyNone(found, speech);
+        }
+        return speech.say("slots.alternatives", offers(nearest, who, speech));
+    }
+
+    private static String offers(List<AvailableSlot> slots, Function<AvailableSlot, List<String>> who, Speech speech) {
+        return speech.offers(SlotsByDay.group(
+                slots.stream()
+                        .map(s -> new SlotsByDay.Offer(s.start(), who.apply(s)))
+                        .toList(),
+                speech.zone()));
     }
 
     private Answer book(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
-        Instant start = instant(arguments.required("start", speech, "start", "datetime", "date_time"), speech);
+        Optional<ProviderId> provider = provider(arguments, caller, service);
+        Instant start = start(arguments, caller, service, provider);
         String name = clientName(arguments, speech);
         Optional<String> email =
                 arguments.text("email", "client_email").or(() -> arguments.nested("client_data", "email"));
@@ -232,7 +301,7 @@ final class VoiceTools {
                         caller.business().id(),
                         service.id(),
                         start,
-                        provider(arguments),
+                        provider,
                         new BookAppointmentUseCase.ClientDetails(
                                 name, caller.number().map(PhoneNumber::value), email),
                         arguments.text("notes").orElse(""),
@@ -250,7 +319,8 @@ final class VoiceTools {
     private Answer hold(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
-        Instant start = instant(arguments.required("start", speech, "start", "datetime", "date_time"), speech);
+        Optional<ProviderId> provider = provider(arguments, caller, service);
+        Instant start = start(arguments, caller, service, provider);
         String name = clientName(arguments, speech);
         AppointmentDetails held = app.callerAppointments()
                 .hold(new CallerAppointmentsUseCase.Hold(
@@ -259,7 +329,7 @@ final class VoiceTools {
                         name,
                         service.id(),
                         start,
-                        provider(arguments),
+                        provider,
                         caller.callId()));
         Appointment appointment = held.appointment();
         if (appointment.status() != AppointmentStatus.HELD) {
@@ -276,12 +346,13 @@ final class VoiceTools {
                 held.serviceName(),
                 speech.when(appointment.start()),
                 speech.time(appointment.holdExpiresAt().orElseThrow()),
-                appointment.id().toString()));
+                appointment.id().toString(),
+                held.providerName()));
     }
 
     private Answer hours(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
-        LocalDate today = LocalDate.now(clock.withZone(speech.zone()));
+        LocalDate today = today(speech);
         Optional<LocalDate> date = arguments.text("date", "day").map(text -> date(text, speech));
         LocalDate from = date.or(() -> arguments.text("from", "start_date").map(text -> date(text, speech)))
                 .orElse(today);
@@ -383,14 +454,66 @@ final class VoiceTools {
         throw new Spoken(
                 match.candidates().isEmpty()
                         ? speech.say("service.unknown", said, speech.list(names))
-                        : speech.say("service.which", speech.list(names)));
+                        : speech.say("service.which", speech.choices(names)));
     }
 
-    private static Optional<ProviderId> provider(Arguments arguments) {
-        return arguments
-                .text("provider_id", "providerId")
-                .flatMap(VoiceTools::uuid)
-                .map(ProviderId::new);
+    /**
+     * The person the caller asked for, by id or by name ("Marta", "con Marta López"), or empty for whoever is free. A
+     * name is looked for first among those who do the service, then among all the staff; a name nobody has, or one
+     * two people share, is answered with the names to choose from.
+     */
+    private Optional<ProviderId> provider(Arguments arguments, Caller caller, Service service) {
+        Optional<String> id = arguments.text("provider_id", "providerId");
+        Optional<ProviderId> byId = id.flatMap(VoiceTools::uuid).map(ProviderId::new);
+        if (byId.isPresent()) {
+            return byId;
+        }
+        Optional<String> name = arguments.text(STAFF_NAMES).or(() -> id);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Speech speech = caller.speech();
+        List<Provider> staff = app.staff().list(VOICE, caller.business().id()).stream()
+                .filter(Provider::active)
+                .toList();
+        List<Provider> performers =
+                staff.stream().filter(p -> service.isPerformedBy(p.id())).toList();
+        ProviderMatcher.Choice choice = ProviderMatcher.match(performers, name.get());
+        if (choice instanceof ProviderMatcher.Choice.Nobody
+                && ProviderMatcher.match(staff, name.get()) instanceof ProviderMatcher.Choice.One other) {
+            throw new Spoken(speech.say(
+                    "staff.not.performing", other.provider().displayName(), service.name(), names(performers, speech)));
+        }
+        if (choice instanceof ProviderMatcher.Choice.One one) {
+            return Optional.of(one.provider().id());
+        }
+        if (choice instanceof ProviderMatcher.Choice.Anyone) {
+            return Optional.empty();
+        }
+        if (choice instanceof ProviderMatcher.Choice.Several several) {
+            throw new Spoken(speech.say(
+                    "staff.which",
+                    speech.choices(several.candidates().stream()
+                            .map(Provider::displayName)
+                            .toList())));
+        }
+        if (performers.isEmpty()) {
+            throw new Spoken(speech.say("why." + NoSlotsReason.NOBODY_PERFORMS.name()));
+        }
+        throw new Spoken(speech.say("staff.unknown", name.get(), service.name(), names(performers, speech)));
+    }
+
+    private static String names(List<Provider> staff, Speech speech) {
+        return speech.list(staff.stream().map(Provider::displayName).toList());
+    }
+
+    /** Whether the caller chose someone: then who each alternative is with matters. */
+    private static boolean askedForSomeone(Arguments arguments) {
+        return arguments.text("provider_id", "providerId").isPresent()
+                || arguments
+                        .text(STAFF_NAMES)
+                        .filter(name -> !ProviderMatcher.meansAnyone(name))
+                        .isPresent();
     }
 
     private static AppointmentId appointmentId(Arguments arguments, Speech speech) {
@@ -416,19 +539,27 @@ final class VoiceTools {
                 : Optional.of("vapi:" + toolCallId);
     }
 
-    private static String refusal(BookingRefusedException refused, Speech speech) {
+    /**
+     * Why, and the nearest free times by day; each with who it is with when the caller chose someone or the times
+     * are with different people.
+     */
+    private static String refusal(BookingRefusedException refused, Speech speech, boolean askedForSomeone) {
         String why = speech.say("refused." + refused.reason().name());
-        if (refused.alternatives().isEmpty()) {
+        List<Alternative> alternatives = refused.alternatives();
+        if (alternatives.isEmpty()) {
             return why;
         }
-        return why + " "
-                + speech.say(
-                        "slots.alternatives",
-                        alternatives(
-                                refused.alternatives().stream()
-                                        .map(Alternative::start)
-                                        .toList(),
-                                speech));
+        boolean named = askedForSomeone
+                || alternatives.stream().map(Alternative::provider).distinct().count() > 1;
+        List<SlotsByDay.Offer> offers = alternatives.stream()
+                .map(a -> new SlotsByDay.Offer(
+                        a.start(),
+                        named
+                                ? Optional.of(refused.providerName(a.provider())).filter(n -> !n.isBlank()).stream()
+                                        .toList()
+                                : List.of()))
+                .toList();
+        return why + " " + speech.say("slots.alternatives", speech.offers(SlotsByDay.group(offers, speech.zone())));
     }
 
     private static String domainRefusal(DomainException refused, Caller caller) {
@@ -455,13 +586,6 @@ final class VoiceTools {
         return why + next;
     }
 
-    private static String alternatives(List<Instant> starts, Speech speech) {
-        return speech.list(starts.stream()
-                .limit(ALTERNATIVES_SPOKEN)
-                .map(start -> speech.say("slots.alternative", speech.when(start), speech.local(start)))
-                .toList());
-    }
-
     /** A handful of a day's free times, spread over it rather than the first few in a row. */
     static List<AvailableSlot> spread(List<AvailableSlot> slots) {
         if (slots.size() <= SLOTS_SPOKEN) {
@@ -474,91 +598,96 @@ final class VoiceTools {
         return picked;
     }
 
-    private static boolean hasTime(String text) {
-        return CLOCK_TIME.matcher(text).find();
+    private LocalDate today(Speech speech) {
+        return LocalDate.now(clock.withZone(speech.zone()));
     }
 
     /**
-     * A time the model wrote: with an offset it is that instant; without one it is the business's wall-clock time.
-     * A wall-clock time that does not exist there (a DST gap) is refused like a malformed one.
+     * The start a booking or a hold asks for, from {@code start} (or a {@code date} and a {@code time} given apart).
+     * A time the clocks skip that night is explained, with the free times nearest to it.
      */
-    static Instant instant(String text, Speech speech) {
-        String value = text.strip().replace(' ', 'T');
+    private Instant start(Arguments arguments, Caller caller, Service service, Optional<ProviderId> provider) {
+        Speech speech = caller.speech();
+        String said = arguments
+                .text("start", "datetime", "date_time")
+                .or(() -> arguments
+                        .text("date", "day")
+                        .flatMap(day -> arguments.text("time").map(t -> day + " " + t)))
+                .orElseThrow(() -> new Spoken(speech.say("argument.missing", "start")));
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException notWithOffset) {
-            try {
-                LocalDateTime local = LocalDateTime.parse(value);
-                ZonedDateTime zoned = local.atZone(speech.zone());
-                if (!zoned.toLocalDateTime().equals(local)) {
-                    throw new Spoken(speech.say("argument.time", text));
-                }
-                return zoned.toInstant();
-            } catch (DateTimeException e) {
-                throw new Spoken(speech.say("argument.time", text));
-            }
+            return instant(said, speech);
+        } catch (InClockGap inGap) {
+            ClockGap gap = inGap.gap;
+            LocalDate day = gap.asked().toLocalDate();
+            FindAvailableSlotsQuery.Slots found = app.findAvailableSlots()
+                    .find(new FindAvailableSlotsQuery.Query(
+                            VOICE, caller.business().id(), service.id(), day, day, provider));
+            throw new Explained(gap(gap, speech) + " " + nearest(found, gap.at(), who(found, provider), speech));
         }
     }
 
-    private static LocalDate date(String text, Speech speech) {
-        String value = text.strip();
-        try {
-            return hasTime(value)
-                    ? instant(value, speech).atZone(speech.zone()).toLocalDate()
-                    : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeException e) {
-            throw new Spoken(speech.say("argument.date", text));
+    /**
+     * A time the model wrote: with an offset it is that instant; without one it is the business's wall-clock time,
+     * as an ISO local date-time or in the caller's words ("mañana a las 16:00", "next Friday at 4pm"). A wall-clock
+     * time that does not exist there (the clocks jump over it) is {@link InClockGap}.
+     */
+    Instant instant(String text, Speech speech) {
+        Optional<Instant> withOffset = withOffset(text);
+        if (withOffset.isPresent()) {
+            return withOffset.get();
         }
+        LocalDate today = today(speech);
+        WhenSaid said = WhenSaid.read(text, today)
+                .filter(when -> when.time().isPresent())
+                .orElseThrow(() -> new Spoken(speech.say("argument.time", text)));
+        LocalDateTime local = said.date().orElse(today).atTime(said.time().orElseThrow());
+        Optional<ClockGap> gap = ClockGap.of(local, speech.zone());
+        if (gap.isPresent()) {
+            throw new InClockGap(gap.get());
+        }
+        return local.atZone(speech.zone()).toInstant();
+    }
+
+    /** A day, as an ISO date (a date-time's day, in the business's zone) or in the caller's words ("el martes"). */
+    private LocalDate date(String text, Speech speech) {
+        return withOffset(text)
+                .map(at -> LocalDate.ofInstant(at, speech.zone()))
+                .or(() -> WhenSaid.read(text, today(speech)).flatMap(WhenSaid::date))
+                .orElseThrow(() -> new Spoken(speech.say("argument.date", text)));
+    }
+
+    /** "2026-11-24T15:00:00Z", "2026-11-24T16:00+01:00": a time that says its own offset. */
+    private static Optional<Instant> withOffset(String text) {
+        String value = text.strip().replace(' ', 'T');
+        int time = value.indexOf('T');
+        boolean offset = time > 0
+                && (value.endsWith("Z")
+                        || value.endsWith("z")
+                        || value.indexOf('+', time) > 0
+                        || value.indexOf('-', time) > 0);
+        if (!offset) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeException notOne) {
+            return Optional.empty();
+        }
+    }
+
+    /** "That time does not exist on Sunday 28 March because the clocks change: at 02:00 they go forward to 03:00." */
+    private static String gap(ClockGap gap, Speech speech) {
+        return speech.say(
+                "gap",
+                speech.day(gap.asked().toLocalDate()),
+                gap.jumpsFrom().toLocalTime().toString(),
+                gap.jumpsTo().toLocalTime().toString());
     }
 
     private static Optional<UUID> uuid(String text) {
         try {
             return Optional.of(UUID.fromString(text.strip()));
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Morning, afternoon or evening, as callers ask and as their language means it: a Spanish "tarde" starts after
-     * lunch and runs until eight, an English afternoon ends at six.
-     */
-    enum DayPart {
-        ANY(0, 0, 24, 24),
-        MORNING(0, 0, 14, 12),
-        AFTERNOON(14, 12, 20, 18),
-        EVENING(20, 18, 24, 24);
-
-        private final int fromSpanish;
-        private final int fromEnglish;
-        private final int untilSpanish;
-        private final int untilEnglish;
-
-        DayPart(int fromSpanish, int fromEnglish, int untilSpanish, int untilEnglish) {
-            this.fromSpanish = fromSpanish;
-            this.fromEnglish = fromEnglish;
-            this.untilSpanish = untilSpanish;
-            this.untilEnglish = untilEnglish;
-        }
-
-        boolean contains(LocalTime time, Language language) {
-            boolean spanish = language == Language.ES;
-            int hour = time.getHour();
-            return hour >= (spanish ? fromSpanish : fromEnglish) && hour < (spanish ? untilSpanish : untilEnglish);
-        }
-
-        /** "tarde", "por la tarde", "in the afternoon", "afternoon please". */
-        static Optional<DayPart> parse(String said) {
-            String words = said.strip().toLowerCase(Locale.ROOT);
-            if (words.contains("morning") || words.contains("mañana") || words.contains("manana")) {
-                return Optional.of(MORNING);
-            }
-            if (words.contains("afternoon") || words.contains("tarde")) {
-                return Optional.of(AFTERNOON);
-            }
-            if (words.contains("evening") || words.contains("night") || words.contains("noche")) {
-                return Optional.of(EVENING);
-            }
             return Optional.empty();
         }
     }
@@ -597,6 +726,23 @@ final class VoiceTools {
     static final class Spoken extends RuntimeException {
         Spoken(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /** What the caller asked for cannot be had, explained with what to do instead: a result, like a refusal. */
+    static final class Explained extends RuntimeException {
+        Explained(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A wall-clock time the business's zone skips. */
+    static final class InClockGap extends RuntimeException {
+        private final transient ClockGap gap;
+
+        InClockGap(ClockGap gap) {
+            super(gap.asked().toString(), null, false, false);
+            this.gap = gap;
         }
     }
 }

@@ -59,4 +59,44 @@ class SpeechTest {
     void what_is_said_is_one_line() {
         assertThat(Speech.oneLine("Peluquería\nLola  \r\n abre")).isEqualTo("Peluquería Lola abre");
     }
+
+    @Test
+    void a_choice_says_or_and_spanish_says_u_before_an_o_sound_and_e_before_an_i_sound() {
+        Speech spanish = new Speech(Language.ES, MADRID);
+        Speech english = new Speech(Language.EN, MADRID);
+
+        assertThat(spanish.choices(List.of("10:15", "10:30", "11:30"))).isEqualTo("10:15, 10:30 u 11:30");
+        assertThat(spanish.choices(List.of("07:30", "08:00"))).isEqualTo("07:30 u 08:00");
+        assertThat(spanish.choices(List.of("09:00", "09:15"))).isEqualTo("09:00 o 09:15");
+        assertThat(spanish.choices(List.of("Sam", "Óscar"))).isEqualTo("Sam u Óscar");
+        assertThat(spanish.choices(List.of("Sam", "Horacio"))).isEqualTo("Sam u Horacio");
+        assertThat(spanish.list(List.of("Marta", "Inés"))).isEqualTo("Marta e Inés");
+        assertThat(spanish.list(List.of("Marta", "Hilario"))).isEqualTo("Marta e Hilario");
+        assertThat(spanish.list(List.of("agua", "hielo"))).isEqualTo("agua y hielo");
+        assertThat(english.choices(List.of("10:15", "10:30", "11:30"))).isEqualTo("10:15, 10:30 or 11:30");
+        assertThat(english.list(List.of("Marta", "Inés"))).isEqualTo("Marta and Inés");
+    }
+
+    @Test
+    void free_times_are_read_by_day_with_who_is_free_and_the_starts_to_book_them() {
+        ZoneId zone = MADRID;
+        java.util.function.Function<String, Instant> at =
+                local -> java.time.LocalDateTime.parse(local).atZone(zone).toInstant();
+        List<SlotsByDay.Day> days = SlotsByDay.group(
+                List.of(
+                        new SlotsByDay.Offer(at.apply("2026-12-16T10:15"), List.of("Marta", "Sam")),
+                        new SlotsByDay.Offer(at.apply("2026-12-16T10:30"), List.of("Marta", "Sam")),
+                        new SlotsByDay.Offer(at.apply("2026-12-16T11:30"), List.of("Sam")),
+                        new SlotsByDay.Offer(at.apply("2026-12-17T09:00"), List.of("Ana", "Bea", "Carla", "Olga"))),
+                zone);
+
+        assertThat(new Speech(Language.ES, zone).offers(days))
+                .isEqualTo("el miércoles 16 de diciembre a las 10:15 o 10:30 con Marta o Sam y a las 11:30 con Sam; "
+                        + "el jueves 17 de diciembre a las 09:00 con Ana, Bea, Carla o alguien más "
+                        + "(start 2026-12-16T10:15, 2026-12-16T10:30, 2026-12-16T11:30, 2026-12-17T09:00)");
+        assertThat(new Speech(Language.EN, zone).offers(days))
+                .isEqualTo("on Wednesday 16 December at 10:15 or 10:30 with Marta or Sam and at 11:30 with Sam; "
+                        + "on Thursday 17 December at 09:00 with Ana, Bea, Carla or someone else "
+                        + "(start 2026-12-16T10:15, 2026-12-16T10:30, 2026-12-16T11:30, 2026-12-17T09:00)");
+    }
 }

@@ -1,18 +1,17 @@
 package com.voiceappoint.domain.catalog;
 
-import java.text.Normalizer;
+import com.voiceappoint.domain.shared.SaidWords;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds the service a caller means from how they said it: "corte", "un corte de pelo", "Corte de Pelo",
  * "corte de pleo" all name "Corte de pelo". Case, accents, punctuation and filler words do not count, a typo or a
- * mis-heard letter in a word is forgiven, and a name said in part still matches. When two services fit about as
+ * mis-heard letter in a word is forgiven, a name said in part still matches, and so does one said in other pieces
+ * ("hair cut" is "Haircut", "cortepelo" is "Corte de pelo"). When two services fit about as
  * well, neither is chosen: the caller is asked which.
  */
 public final class ServiceMatcher {
@@ -20,6 +19,10 @@ public final class ServiceMatcher {
     private static final double ENOUGH = 0.5;
     /** A winner must beat the next best by this much, or the choice is the caller's. */
     private static final double CLEAR_LEAD = 0.15;
+    /** The most words a word said split ("hair cut") or a name written split ("Corte de pelo") spans. */
+    private static final int LONGEST_RUN = 3;
+    /** A piece of a word shorter than this ("co") says nothing about which word. */
+    private static final int SHORTEST_PIECE = 3;
 
     private static final Set<String> FILLER = Set.of(
             "a",
@@ -78,64 +81,91 @@ public final class ServiceMatcher {
 
     private record Scored(Service service, double score) {}
 
-    /** How much of the name the caller's words cover, and how much of what they said the name explains. */
+    /**
+     * How much of the name the caller's words cover, and how much of what they said the name explains. A word may
+     * be said split or joined ("hair cut" for "Haircut", "cortepelo" for "Corte de pelo"): a run of words on one
+     * side that reads as a run on the other covers them all. A word said that is only the start or the end of a
+     * name's word ("hair" of "Haircut") covers that word in part, so "hair" fits "Haircut" about as well as "Hair
+     * colour" and the caller is asked which.
+     */
     private static double score(List<String> said, List<String> name) {
         if (name.isEmpty()) {
             return 0;
         }
-        long nameCovered = name.stream()
-                .filter(n -> said.stream().anyMatch(w -> alike(w, n)))
-                .count();
-        long saidExplained = said.stream()
-                .filter(w -> name.stream().anyMatch(n -> alike(w, n)))
-                .count();
-        double coverage = (double) nameCovered / name.size();
-        double precision = (double) saidExplained / said.size();
-        return 0.6 * coverage + 0.4 * precision;
-    }
-
-    /** The same word, allowing one slip (a typo, a mis-heard letter, a plural) in a short word, two in a long one. */
-    private static boolean alike(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int longest = Math.max(a.length(), b.length());
-        int allowed = longest < 4 ? 0 : 1 + (longest - 1) / 8;
-        return Math.abs(a.length() - b.length()) <= allowed && distance(a, b) <= allowed;
-    }
-
-    static List<String> words(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", " ")
-                .strip();
-        if (plain.isEmpty()) {
-            return List.of();
-        }
-        List<String> all = Arrays.asList(plain.split(" "));
-        List<String> meaningful = all.stream().filter(w -> !FILLER.contains(w)).collect(Collectors.toList());
-        return meaningful.isEmpty() ? all : meaningful;
-    }
-
-    /** Edits between two short words, a swap of neighbouring letters counting as one (optimal string alignment). */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        boolean[] explained = new boolean[said.size()];
+        double[] covered = new double[name.size()];
+        for (int i = 0; i < said.size(); i++) {
+            for (int j = 0; j < name.size(); j++) {
+                if (SaidWords.alike(said.get(i), name.get(j))) {
+                    explained[i] = true;
+                    covered[j] = 1;
                 }
             }
         }
-        return d[a.length()][b.length()];
+        if (count(explained) < said.size() || sum(covered) < name.size()) {
+            matchRuns(said, name, explained, covered);
+            matchPieces(said, name, explained, covered);
+        }
+        double coverage = sum(covered) / name.size();
+        double precision = (double) count(explained) / said.size();
+        return 0.6 * coverage + 0.4 * precision;
+    }
+
+    /** Runs of up to {@link #LONGEST_RUN} words, at least one side longer than a word, read as one word. */
+    private static void matchRuns(List<String> said, List<String> name, boolean[] explained, double[] covered) {
+        for (int i = 0; i < said.size(); i++) {
+            for (int a = 1; a <= LONGEST_RUN && i + a <= said.size(); a++) {
+                String saidRun = String.join("", said.subList(i, i + a));
+                for (int j = 0; j < name.size(); j++) {
+                    for (int b = a == 1 ? 2 : 1; b <= LONGEST_RUN && j + b <= name.size(); b++) {
+                        if (SaidWords.alike(saidRun, String.join("", name.subList(j, j + b)))) {
+                            Arrays.fill(explained, i, i + a, true);
+                            Arrays.fill(covered, j, j + b, 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A said word that begins or ends a longer word of the name covers the share of its letters. */
+    private static void matchPieces(List<String> said, List<String> name, boolean[] explained, double[] covered) {
+        for (int i = 0; i < said.size(); i++) {
+            String piece = said.get(i);
+            if (piece.length() < SHORTEST_PIECE) {
+                continue;
+            }
+            for (int j = 0; j < name.size(); j++) {
+                String word = name.get(j);
+                if (covered[j] < 1
+                        && word.length() > piece.length()
+                        && (word.startsWith(piece) || word.endsWith(piece))) {
+                    explained[i] = true;
+                    covered[j] = Math.max(covered[j], (double) piece.length() / word.length());
+                }
+            }
+        }
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean flag : flags) {
+            n += flag ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static double sum(double[] shares) {
+        double total = 0;
+        for (double share : shares) {
+            total += share;
+        }
+        return total;
+    }
+
+    static List<String> words(String text) {
+        List<String> all = SaidWords.of(text);
+        List<String> meaningful = all.stream().filter(w -> !FILLER.contains(w)).toList();
+        return meaningful.isEmpty() ? all : meaningful;
     }
 }

@@ -20,6 +20,8 @@ class ServiceMatcherTest {
             service("Manicura"),
             service("Pedicura"),
             service("Beard trim"));
+    private static final List<Service> BARBERS =
+            List.of(service("Haircut"), service("Hair colour"), service("Hot towel shave"), service("Kids cut"));
 
     private static Service service(String name) {
         return new Service(
@@ -73,5 +75,38 @@ class ServiceMatcherTest {
 
         assertThat(match.service()).isEmpty();
         assertThat(match.candidates()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({
+        "hair cut, Haircut",
+        "a hair-cut please, Haircut",
+        "HAIR CUT, Haircut",
+        "haircolour, Hair colour",
+        "hair color, Hair colour",
+        "hottowel shave, Hot towel shave",
+        "kidscut, Kids cut",
+    })
+    void a_name_said_in_other_pieces_finds_its_service(String said, String expected) {
+        assertThat(ServiceMatcher.match(BARBERS, said).service())
+                .map(Service::name)
+                .contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"cortepelo, Corte de pelo", "corte depelo, Corte de pelo", "beardtrim, Beard trim"})
+    void a_name_written_in_pieces_is_found_when_said_in_one(String said, String expected) {
+        assertThat(ServiceMatcher.match(MENU, said).service())
+                .map(Service::name)
+                .contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0} could be {1} or {2}")
+    @CsvSource({"hair, Haircut, Hair colour", "cut, Haircut, Kids cut"})
+    void a_piece_that_fits_two_names_is_asked_about(String said, String one, String other) {
+        ServiceMatcher.Match match = ServiceMatcher.match(BARBERS, said);
+
+        assertThat(match.service()).isEmpty();
+        assertThat(match.candidates()).extracting(Service::name).containsExactlyInAnyOrder(one, other);
     }
 }

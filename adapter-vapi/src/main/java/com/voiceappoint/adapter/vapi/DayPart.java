@@ -1,0 +1,56 @@
+package com.voiceappoint.adapter.vapi;
+
+import com.voiceappoint.domain.shared.Language;
+import java.time.LocalTime;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Morning, afternoon or evening, as callers ask and as their language means it: a Spanish "tarde" starts after lunch
+ * and runs until eight, an English afternoon ends at six.
+ */
+enum DayPart {
+    ANY(0, 0, 24, 24),
+    MORNING(0, 0, 14, 12),
+    AFTERNOON(14, 12, 20, 18),
+    EVENING(20, 18, 24, 24);
+
+    private final int fromSpanish;
+    private final int fromEnglish;
+    private final int untilSpanish;
+    private final int untilEnglish;
+
+    DayPart(int fromSpanish, int fromEnglish, int untilSpanish, int untilEnglish) {
+        this.fromSpanish = fromSpanish;
+        this.fromEnglish = fromEnglish;
+        this.untilSpanish = untilSpanish;
+        this.untilEnglish = untilEnglish;
+    }
+
+    boolean contains(LocalTime time, Language language) {
+        boolean spanish = language == Language.ES;
+        int hour = time.getHour();
+        return hour >= (spanish ? fromSpanish : fromEnglish) && hour < (spanish ? untilSpanish : untilEnglish);
+    }
+
+    /** "a las 5 de la tarde", "at 8 in the evening": an hour said on a twelve-hour clock, on the clock. */
+    LocalTime onTheClock(LocalTime said) {
+        boolean laterHalf = this == AFTERNOON || this == EVENING;
+        return laterHalf && said.getHour() >= 1 && said.getHour() < 12 ? said.plusHours(12) : said;
+    }
+
+    /** "tarde", "por la tarde", "in the afternoon", "afternoon please". */
+    static Optional<DayPart> parse(String said) {
+        String words = said.strip().toLowerCase(Locale.ROOT);
+        if (words.contains("morning") || words.contains("mañana") || words.contains("manana")) {
+            return Optional.of(MORNING);
+        }
+        if (words.contains("afternoon") || words.contains("tarde")) {
+            return Optional.of(AFTERNOON);
+        }
+        if (words.contains("evening") || words.contains("night") || words.contains("noche")) {
+            return Optional.of(EVENING);
+        }
+        return Optional.empty();
+    }
+}
