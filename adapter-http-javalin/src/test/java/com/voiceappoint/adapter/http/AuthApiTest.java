@@ -170,7 +170,13 @@ class AuthApiTest {
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.body().get("code").asText()).isEqualTo("EMAIL_ALREADY_REGISTERED");
         assertThat(again.body().get("title").asText()).isEqualTo("E-mail already registered");
-        assertThat(again.body().get("errors").get(0).get("field").asText()).isEqualTo("email");
+        var emailError = again.body().get("errors").get(0);
+        assertThat(emailError.get("field").asText()).isEqualTo("email");
+        // the address is well formed: what is wrong with it is that it is taken
+        assertThat(emailError.get("code").asText()).isEqualTo("email_already_registered");
+        assertThat(emailError.get("message").asText())
+                .isEqualTo(again.body().get("detail").asText())
+                .doesNotContainIgnoringCase("not a valid");
     }
 
     @Test
