@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +40,24 @@ class ProblemsApiTest {
     @Test
     void an_unknown_route_is_a_404_problem() {
         assertProblem(api.at("/api/v1/nothing-here").get(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void a_404_in_spanish_agrees_with_what_is_missing() {
+        var route =
+                api.at("/api/v1/nothing-here").header("Accept-Language", "es").get();
+        var appointment = api.at("/api/v1/appointments/" + UUID.randomUUID())
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .get();
+        var business = api.at("/api/v1/businesses/" + UUID.randomUUID())
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .get();
+
+        assertThat(route.body().get("detail").asText()).isEqualTo("No existe ninguna ruta aquí que puedas ver.");
+        assertThat(appointment.body().get("detail").asText()).isEqualTo("No existe ninguna cita aquí que puedas ver.");
+        assertThat(business.body().get("detail").asText()).isEqualTo("No existe ningún negocio aquí que puedas ver.");
     }
 
     @Test
