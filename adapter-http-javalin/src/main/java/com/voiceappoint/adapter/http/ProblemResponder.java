@@ -195,6 +195,8 @@ final class ProblemResponder {
                     IN_USE -> 409;
             case SLOT_TAKEN,
                     BUSINESS_CLOSED,
+                    NOBODY_WORKING,
+                    PROVIDER_NOT_WORKING,
                     OUTSIDE_HOURS,
                     TOO_SOON,
                     TOO_FAR_IN_ADVANCE,

@@ -39,6 +39,10 @@ public enum ErrorCode {
     // booking
     SLOT_TAKEN,
     BUSINESS_CLOSED,
+    /** The business opens that day, but nobody who performs the service works then. */
+    NOBODY_WORKING,
+    /** The business opens that day, but the provider asked for does not work then. */
+    PROVIDER_NOT_WORKING,
     OUTSIDE_HOURS,
     TOO_SOON,
     TOO_FAR_IN_ADVANCE,
