@@ -181,7 +181,7 @@ final class AuthRoutes {
     }
 
     private void tokens(Context ctx, UserId user, Language language, SessionUseCase.RefreshToken refresh) {
-        AccessTokens.Issued access = tokens.issue(user, language);
+        AccessTokens.Issued access = tokens.issue(user, language, refresh.login());
         ctx.header("Cache-Control", "no-store")
                 .json(new TokenResponse(
                         access.token(),

@@ -130,7 +130,7 @@ public final class HttpServer implements AutoCloseable {
             });
             routes.beforeMatched(ctx -> {
                 if (ctx.routeRoles().contains(Access.MEMBER)) {
-                    RequestContext.authenticate(ctx, tokens);
+                    RequestContext.authenticate(ctx, tokens, useCases.sessions());
                 }
             });
 
