@@ -184,6 +184,7 @@ final class ProblemResponder {
             case AUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_TOKEN -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case INVITATION_EXPIRED -> 410;
             case EMAIL_ALREADY_REGISTERED,
                     DUPLICATE_NAME,
                     DUPLICATE_CONTACT,

@@ -61,6 +61,19 @@ class AuthApiTest {
     }
 
     @Test
+    void someone_who_only_works_for_others_registers_without_founding_a_business() {
+        var registered = api.at("/api/v1/auth/register")
+                .post(Map.of("email", "just-staff@example.com", "password", "s3cret-enough", "full_name", "Sam"));
+
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.body().get("user").get("email").asText()).isEqualTo("just-staff@example.com");
+        assertThat(registered.body().has("business_id")).isFalse();
+        TokenPair login = login("just-staff@example.com");
+        assertThat(api.at("/api/v1/auth/me").token(login.access()).get().body().get("memberships"))
+                .isEmpty();
+    }
+
+    @Test
     void login_gives_a_refresh_token_that_rotates_and_cannot_be_replayed() {
         server.owner("rotate@example.com", "Rotate Shop");
         var login =

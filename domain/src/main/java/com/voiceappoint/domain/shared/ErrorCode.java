@@ -29,6 +29,8 @@ public enum ErrorCode {
 
     // businesses and members
     LAST_OWNER,
+    /** An invitation that lapsed before it was accepted: the business can send a new one. */
+    INVITATION_EXPIRED,
     CURRENCY_IN_USE,
     IN_USE,
 
