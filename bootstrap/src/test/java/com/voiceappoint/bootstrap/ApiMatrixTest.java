@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,14 +39,21 @@ class ApiMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern UUID_IN_PATH =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    /** Member routes that act on the caller's own account, not on a business's data. */
+    /**
+     * Member routes that act on the caller's own account, not on a business's data. The invitations a user answers
+     * are found by their account's e-mail, whatever businesses they are in: AccountsAndInvitationsTest proves who
+     * may answer which.
+     */
     private static final Set<String> OWN_ACCOUNT = Set.of(
             "GET /api/v1/auth/me",
             "PATCH /api/v1/auth/me",
             "POST /api/v1/auth/password",
             "GET /api/v1/businesses",
             "POST /api/v1/businesses",
-            "GET /api/v1/vapi/configs");
+            "GET /api/v1/vapi/configs",
+            "GET /api/v1/invitations",
+            "POST /api/v1/invitations/{invitation}/accept",
+            "POST /api/v1/invitations/{invitation}/decline");
 
     private static LiveApi api;
     private static Map<Role, LiveApi.Account> people;
@@ -192,6 +200,23 @@ class ApiMatrixTest {
                         List.of(Map.of("refresh", "forged")),
                         w -> Map.of("refresh", "a-refresh-token")),
                 unscoped("POST", "/api/v1/auth/logout", true, List.of(), w -> Map.of("refresh", "a-refresh-token")),
+                // never sent as they are: only their variants (a malformed id) are
+                new Route(
+                        "POST",
+                        "/api/v1/invitations/{invitation}/accept",
+                        Role.VIEWER,
+                        false,
+                        false,
+                        List.of(),
+                        (w, r) -> new Call("POST", "/api/v1/invitations/" + UUID.randomUUID() + "/accept", null)),
+                new Route(
+                        "POST",
+                        "/api/v1/invitations/{invitation}/decline",
+                        Role.VIEWER,
+                        false,
+                        false,
+                        List.of(),
+                        (w, r) -> new Call("POST", "/api/v1/invitations/" + UUID.randomUUID() + "/decline", null)),
                 unscoped(
                         "PATCH",
                         "/api/v1/auth/me",

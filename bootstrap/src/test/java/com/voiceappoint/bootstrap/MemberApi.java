@@ -145,6 +145,18 @@ final class MemberApi {
                             "POST",
                             w.path("/members"),
                             Map.of("email", "invited" + w.next() + "@example.com", "role", "viewer"))),
+            // inviting an owner is the owners' own decision
+            write(
+                    "POST",
+                    "/api/v1/businesses/{id}/members",
+                    Role.OWNER,
+                    false,
+                    true,
+                    List.of(),
+                    (w, r) -> call(
+                            "POST",
+                            w.path("/members"),
+                            Map.of("email", "partner" + w.next() + "@example.com", "role", "owner"))),
             write(
                     "PATCH",
                     "/api/v1/businesses/{id}/members/{user}",

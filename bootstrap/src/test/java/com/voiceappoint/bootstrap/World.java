@@ -102,12 +102,12 @@ final class World {
         return Map.copyOf(week);
     }
 
-    /** Adds a registered user in this role; staff also become a provider of their own. */
+    /** Adds a registered user in this role (invited, and accepting); staff also become a provider of their own. */
     World withMember(Role role, LiveApi.Account user) {
         if (role == Role.OWNER) {
             throw new IllegalArgumentException("the world's owner is its registrant");
         }
-        expect(201, post(api, owner, path("/members"), Map.of("email", user.email(), "role", role.code())));
+        join(user, role.code());
         members.put(role, user);
         if (role == Role.STAFF) {
             staffProvider = created(post(
@@ -201,8 +201,17 @@ final class World {
     /** A registered user added as a viewer, to change or remove. */
     String freshMember() {
         LiveApi.Account spare = spares.pop();
-        expect(201, post(api, owner, path("/members"), Map.of("email", spare.email(), "role", "viewer")));
+        join(spare, "viewer");
         return spare.userId();
+    }
+
+    /** The owner invites the user, who accepts: the only way anyone joins a business. */
+    private void join(LiveApi.Account user, String role) {
+        String invitation = expect(202, post(api, owner, path("/members"), Map.of("email", user.email(), "role", role)))
+                .body()
+                .get("id")
+                .asText();
+        expect(200, post(api, user, "/api/v1/invitations/" + invitation + "/accept", Map.of()));
     }
 
     String freshAppointment(String provider) {

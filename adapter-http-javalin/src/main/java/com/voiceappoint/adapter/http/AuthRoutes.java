@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.auth.AccessTokens;
+import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +53,7 @@ final class AuthRoutes {
         this.clock = clock;
     }
 
+    /** The business fields found a business with the account: all of them, or none for an account alone. */
     record RegisterRequest(
             @NotBlank(message = "validation.required") @Size(max = 254, message = "validation.too_long")
             String email,
@@ -63,22 +66,46 @@ final class AuthRoutes {
 
             @Size(max = 10, message = "validation.too_long") String language,
 
-            @NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too_long")
+            @Size(max = 200, message = "validation.too_long")
             String businessName,
 
-            @NotBlank(message = "validation.required") @Size(max = 40, message = "validation.too_long")
-            String businessType,
+            @Size(max = 40, message = "validation.too_long") String businessType,
 
-            @NotBlank(message = "validation.required") @Size(max = 64, message = "validation.too_long")
-            String timezone,
+            @Size(max = 64, message = "validation.too_long") String timezone,
 
-            @NotBlank(message = "validation.required") @Size(max = 3, message = "validation.too_long")
-            String currency,
+            @Size(max = 3, message = "validation.too_long") String currency,
 
-            @Size(max = 2, message = "validation.too_long") String country) {}
+            @Size(max = 2, message = "validation.too_long") String country) {
+
+        /** Once any business field is given, every one a business needs is named if it is missing. */
+        void requireTheWholeBusiness() {
+            if (businessName == null
+                    && businessType == null
+                    && timezone == null
+                    && currency == null
+                    && country == null) {
+                return;
+            }
+            List<InvalidRequestException.Field> missing = new ArrayList<>();
+            requireGiven(missing, "business_name", businessName);
+            requireGiven(missing, "business_type", businessType);
+            requireGiven(missing, "currency", currency);
+            requireGiven(missing, "timezone", timezone);
+            if (!missing.isEmpty()) {
+                throw new InvalidRequestException(InvalidRequestException.VALIDATION_FAILED, missing);
+            }
+        }
+
+        private static void requireGiven(List<InvalidRequestException.Field> missing, String field, String value) {
+            if (value == null || value.isBlank()) {
+                missing.add(new InvalidRequestException.Field(field, "not_blank", "validation.required"));
+            }
+        }
+    }
 
     record UserSummary(UUID id, String email) {}
 
+    /** Without the business fields when the account was registered without founding one. */
     record RegisterResponse(UserSummary user, UUID businessId, String businessSlug, String businessName) {}
 
     record TokenRequest(
@@ -114,6 +141,7 @@ final class AuthRoutes {
     void register(Context ctx) {
         limiter.require(REGISTER_PER_IP, ctx.ip());
         RegisterRequest request = bodies.read(ctx, RegisterRequest.class);
+        request.requireTheWholeBusiness();
         limiter.require(REGISTER_PER_ACCOUNT, account(request.email()));
         String language = request.language() != null
                 ? request.language()
@@ -132,8 +160,10 @@ final class AuthRoutes {
         ctx.status(201)
                 .json(new RegisterResponse(
                         new UserSummary(result.userId().value(), result.email().value()),
-                        result.businessId().value(),
-                        result.businessSlug().value(),
+                        result.businessId() == null ? null : result.businessId().value(),
+                        result.businessSlug() == null
+                                ? null
+                                : result.businessSlug().value(),
                         result.businessName()));
     }
 
@@ -181,7 +211,7 @@ final class AuthRoutes {
     }
 
     private void tokens(Context ctx, UserId user, Language language, SessionUseCase.RefreshToken refresh) {
-        AccessTokens.Issued access = tokens.issue(user, language);
+        AccessTokens.Issued access = tokens.issue(user, language, refresh.login());
         ctx.header("Cache-Control", "no-store")
                 .json(new TokenResponse(
                         access.token(),

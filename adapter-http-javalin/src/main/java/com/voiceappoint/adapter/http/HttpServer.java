@@ -130,7 +130,7 @@ public final class HttpServer implements AutoCloseable {
             });
             routes.beforeMatched(ctx -> {
                 if (ctx.routeRoles().contains(Access.MEMBER)) {
-                    RequestContext.authenticate(ctx, tokens);
+                    RequestContext.authenticate(ctx, tokens, useCases.sessions());
                 }
             });
 
@@ -166,10 +166,13 @@ public final class HttpServer implements AutoCloseable {
 
             routes.get("/api/v1/businesses/{id}/members", members::list, Access.MEMBER);
             routes.get("/api/v1/businesses/{id}/invitations", members::invitations, Access.MEMBER);
-            routes.post("/api/v1/businesses/{id}/members", members::add, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/members", members::invite, Access.MEMBER);
             routes.patch("/api/v1/businesses/{id}/members/{user}", members::changeRole, Access.MEMBER);
             routes.delete("/api/v1/businesses/{id}/members/{user}", members::remove, Access.MEMBER);
             routes.delete("/api/v1/businesses/{id}/invitations/{invitation}", members::cancelInvitation, Access.MEMBER);
+            routes.get("/api/v1/invitations", members::myInvitations, Access.MEMBER);
+            routes.post("/api/v1/invitations/{invitation}/accept", members::accept, Access.MEMBER);
+            routes.post("/api/v1/invitations/{invitation}/decline", members::decline, Access.MEMBER);
 
             routes.get("/api/v1/services", catalog::list, Access.MEMBER);
             routes.post("/api/v1/services", catalog::create, Access.MEMBER);

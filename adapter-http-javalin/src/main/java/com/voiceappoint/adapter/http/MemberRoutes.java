@@ -1,5 +1,7 @@
 package com.voiceappoint.adapter.http;
 
+import com.voiceappoint.application.port.in.GetProfileQuery;
+import com.voiceappoint.application.port.in.InvitationsUseCase;
 import com.voiceappoint.application.port.in.MembersUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.account.UserId;
@@ -11,7 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Who works in a business: members with their roles, and invitations waiting for a sign-up. */
+/**
+ * Who works in a business: members with their roles, and invitations waiting for an answer; and, for the invited,
+ * their own invitations to accept or decline.
+ */
 final class MemberRoutes {
     private final UseCases app;
     private final Bodies bodies;
@@ -39,10 +44,28 @@ final class MemberRoutes {
         }
     }
 
-    record InvitationView(UUID id, String email, String role, OffsetDateTime createdAt) {
+    record InvitationView(UUID id, String email, String role, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
         static InvitationView of(Invitation i) {
             return new InvitationView(
-                    i.id(), i.email().value(), i.role().code(), i.createdAt().atOffset(ZoneOffset.UTC));
+                    i.id(),
+                    i.email().value(),
+                    i.role().code(),
+                    i.createdAt().atOffset(ZoneOffset.UTC),
+                    i.expiresAt().atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** An invitation as the invited person sees it: which business, in which role. */
+    record PendingInvitationView(
+            UUID id, Views.BusinessView business, String role, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        static PendingInvitationView of(InvitationsUseCase.Pending pending) {
+            Invitation i = pending.invitation();
+            return new PendingInvitationView(
+                    i.id(),
+                    Views.BusinessView.of(pending.business()),
+                    i.role().code(),
+                    i.createdAt().atOffset(ZoneOffset.UTC),
+                    i.expiresAt().atOffset(ZoneOffset.UTC));
         }
     }
 
@@ -57,16 +80,15 @@ final class MemberRoutes {
         Pages.respond(ctx, team.invitations().stream().map(InvitationView::of).toList());
     }
 
-    /** 201 with the member when the e-mail has an account; 202 with the invitation when it has not yet. */
-    void add(Context ctx) {
+    /**
+     * Always 202 with the invitation, whether or not the e-mail has an account: the answer must not tell anyone who
+     * is registered, and nobody joins a business without accepting.
+     */
+    void invite(Context ctx) {
         var business = BusinessRoutes.id(ctx);
         AddMemberRequest r = bodies.read(ctx, AddMemberRequest.class);
-        MembersUseCase.Added added = app.members().add(RequestContext.member(ctx), business, r.email(), r.role());
-        if (added.member().isPresent()) {
-            ctx.status(201).json(MemberView.of(added.member().get()));
-        } else {
-            ctx.status(202).json(InvitationView.of(added.invitation().orElseThrow()));
-        }
+        Invitation invitation = app.members().invite(RequestContext.member(ctx), business, r.email(), r.role());
+        ctx.status(202).json(InvitationView.of(invitation));
     }
 
     void changeRole(Context ctx) {
@@ -85,6 +107,28 @@ final class MemberRoutes {
     void cancelInvitation(Context ctx) {
         var business = BusinessRoutes.id(ctx);
         app.members().cancelInvitation(RequestContext.member(ctx), business, Params.pathUuid(ctx, "invitation"));
+        ctx.status(204);
+    }
+
+    /** The caller's own invitations: those addressed to their account's e-mail. */
+    void myInvitations(Context ctx) {
+        Pages.respond(
+                ctx,
+                app.invitations().pending(RequestContext.member(ctx)).stream()
+                        .map(PendingInvitationView::of)
+                        .toList());
+    }
+
+    void accept(Context ctx) {
+        GetProfileQuery.BusinessMembership joined =
+                app.invitations().accept(RequestContext.member(ctx), Params.pathUuid(ctx, "invitation"));
+        RequestContext.businessLanguage(ctx, joined.business().language());
+        ctx.json(new AuthRoutes.MembershipView(
+                Views.BusinessView.of(joined.business()), joined.role().code()));
+    }
+
+    void decline(Context ctx) {
+        app.invitations().decline(RequestContext.member(ctx), Params.pathUuid(ctx, "invitation"));
         ctx.status(204);
     }
 }

@@ -75,13 +75,17 @@ final class ProblemResponder {
             return problem(404, ErrorCode.NOT_FOUND.name(), language, ctx, List.of(), List.of(), resource);
         }
         if (e instanceof DomainException domain) {
-            List<Problem.FieldError> fields = domain.field() == null
-                    ? List.of()
-                    : List.of(new Problem.FieldError(domain.field(), "invalid", fieldMessage(language, domain)));
+            boolean invalidValue = domain.code() == ErrorCode.INVALID_VALUE;
             // whoever caught a bad field (Bean Validation or the domain), clients see one code for it
-            String code = domain.code() == ErrorCode.INVALID_VALUE
+            String code = invalidValue
                     ? InvalidRequestException.VALIDATION_FAILED
                     : domain.code().name();
+            List<Problem.FieldError> fields = domain.field() == null
+                    ? List.of()
+                    : List.of(
+                            invalidValue
+                                    ? new Problem.FieldError(domain.field(), "invalid", fieldMessage(language, domain))
+                                    : conflictOn(domain.field(), code, language));
             return problem(status(domain.code()), code, language, ctx, fields, List.of());
         }
         if (e instanceof AuthenticationException auth) {
@@ -129,6 +133,17 @@ final class ProblemResponder {
                 .orElseGet(() -> Messages.get(language, "field.invalid"));
     }
 
+    /**
+     * A well-formed value that clashes with something (an e-mail already registered, a key already used): the field
+     * is pointed at with the problem's own explanation, not with the field's format rules, which it meets.
+     */
+    private static Problem.FieldError conflictOn(String field, String code, Language language) {
+        String message = Messages.find(language, "problem." + code + ".detail")
+                .or(() -> Messages.find(language, "problem." + code + ".title"))
+                .orElse(code);
+        return new Problem.FieldError(field, code.toLowerCase(Locale.ROOT), message);
+    }
+
     private Problem problem(
             int status,
             String code,
@@ -169,6 +184,7 @@ final class ProblemResponder {
             case AUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_TOKEN -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
+            case INVITATION_EXPIRED -> 410;
             case EMAIL_ALREADY_REGISTERED,
                     DUPLICATE_NAME,
                     DUPLICATE_CONTACT,
@@ -180,6 +196,8 @@ final class ProblemResponder {
                     IN_USE -> 409;
             case SLOT_TAKEN,
                     BUSINESS_CLOSED,
+                    NOBODY_WORKING,
+                    PROVIDER_NOT_WORKING,
                     OUTSIDE_HOURS,
                     TOO_SOON,
                     TOO_FAR_IN_ADVANCE,

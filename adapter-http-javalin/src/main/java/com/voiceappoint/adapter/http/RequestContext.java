@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.auth.AuthenticationException;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import io.javalin.http.Context;
@@ -48,7 +49,11 @@ public final class RequestContext {
         return id == null ? "" : id;
     }
 
-    static void authenticate(Context ctx, AccessTokens tokens) {
+    /**
+     * A valid signature is not enough: the token's login must still be on, so a logout, a replayed refresh token or
+     * a password change ends the access tokens it gave at once instead of when they expire.
+     */
+    static void authenticate(Context ctx, AccessTokens tokens, SessionUseCase sessions) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw new AuthenticationException(ErrorCode.AUTHENTICATION_REQUIRED);
@@ -56,7 +61,11 @@ public final class RequestContext {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
         }
-        ctx.attribute(BEARER, tokens.verify(header.substring(7).trim()));
+        AccessTokens.Bearer bearer = tokens.verify(header.substring(7).trim());
+        if (!sessions.isActive(bearer.userId(), bearer.login())) {
+            throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
+        }
+        ctx.attribute(BEARER, bearer);
     }
 
     /** The member behind this request; only called on routes that require one. */

@@ -7,8 +7,10 @@ import com.auth0.jwt.algorithms.Algorithm;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +61,19 @@ class AuthApiTest {
     }
 
     @Test
+    void someone_who_only_works_for_others_registers_without_founding_a_business() {
+        var registered = api.at("/api/v1/auth/register")
+                .post(Map.of("email", "just-staff@example.com", "password", "s3cret-enough", "full_name", "Sam"));
+
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.body().get("user").get("email").asText()).isEqualTo("just-staff@example.com");
+        assertThat(registered.body().has("business_id")).isFalse();
+        TokenPair login = login("just-staff@example.com");
+        assertThat(api.at("/api/v1/auth/me").token(login.access()).get().body().get("memberships"))
+                .isEmpty();
+    }
+
+    @Test
     void login_gives_a_refresh_token_that_rotates_and_cannot_be_replayed() {
         server.owner("rotate@example.com", "Rotate Shop");
         var login =
@@ -80,6 +95,55 @@ class AuthApiTest {
                         .status())
                 .as("the replay revoked the whole family")
                 .isEqualTo(401);
+    }
+
+    private TokenPair login(String email) {
+        var login = api.at("/api/v1/auth/token").post(Map.of("email", email, "password", "s3cret-enough"));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return new TokenPair(
+                login.body().get("access").asText(), login.body().get("refresh").asText());
+    }
+
+    private record TokenPair(String access, String refresh) {}
+
+    private int me(String access) {
+        return api.at("/api/v1/auth/me").token(access).get().status();
+    }
+
+    @Test
+    void logout_ends_the_access_tokens_of_that_login_at_once_and_no_other() {
+        server.owner("two-devices@example.com", "Two Devices");
+        TokenPair phone = login("two-devices@example.com");
+        TokenPair laptop = login("two-devices@example.com");
+        var refreshed = api.at("/api/v1/auth/refresh").post(Map.of("refresh", phone.refresh()));
+        String phoneAgain = refreshed.body().get("access").asText();
+        assertThat(me(phone.access())).isEqualTo(200);
+
+        assertThat(api.at("/api/v1/auth/logout")
+                        .post(Map.of("refresh", refreshed.body().get("refresh").asText()))
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(me(phone.access())).as("issued before the refresh").isEqualTo(401);
+        assertThat(me(phoneAgain)).as("issued by the refresh").isEqualTo(401);
+        assertThat(me(laptop.access())).as("another login").isEqualTo(200);
+    }
+
+    @Test
+    void a_replayed_refresh_token_ends_the_access_tokens_of_its_login() {
+        server.owner("replayed@example.com", "Replayed Shop");
+        TokenPair stolen = login("replayed@example.com");
+        var legitimate = api.at("/api/v1/auth/refresh").post(Map.of("refresh", stolen.refresh()));
+        String current = legitimate.body().get("access").asText();
+        assertThat(me(current)).isEqualTo(200);
+
+        assertThat(api.at("/api/v1/auth/refresh")
+                        .post(Map.of("refresh", stolen.refresh()))
+                        .status())
+                .isEqualTo(401);
+
+        assertThat(me(current)).isEqualTo(401);
+        assertThat(me(stolen.access())).isEqualTo(401);
     }
 
     @Test
@@ -142,6 +206,7 @@ class AuthApiTest {
                 .token(owner.token())
                 .post(Map.of("current_password", "s3cret-enough", "new_password", "brand-new-secret"));
         assertThat(changed.status()).isEqualTo(204);
+        assertThat(me(owner.token())).as("every login ended, this one too").isEqualTo(401);
         assertThat(api.at("/api/v1/auth/refresh")
                         .post(Map.of("refresh", refresh))
                         .status())
@@ -170,7 +235,13 @@ class AuthApiTest {
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.body().get("code").asText()).isEqualTo("EMAIL_ALREADY_REGISTERED");
         assertThat(again.body().get("title").asText()).isEqualTo("E-mail already registered");
-        assertThat(again.body().get("errors").get(0).get("field").asText()).isEqualTo("email");
+        var emailError = again.body().get("errors").get(0);
+        assertThat(emailError.get("field").asText()).isEqualTo("email");
+        // the address is well formed: what is wrong with it is that it is taken
+        assertThat(emailError.get("code").asText()).isEqualTo("email_already_registered");
+        assertThat(emailError.get("message").asText())
+                .isEqualTo(again.body().get("detail").asText())
+                .doesNotContainIgnoringCase("not a valid");
     }
 
     @Test
@@ -195,6 +266,30 @@ class AuthApiTest {
         assertThat(me.status()).isEqualTo(401);
         assertThat(me.body().get("code").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
         assertThat(me.header("www-authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void a_token_signed_with_our_key_is_refused_without_an_expiry_or_an_issue_time() {
+        TestServer.Owner owner = server.owner("claims@example.com", "Claims Shop");
+        String valid = owner.token();
+
+        assertThat(me(resigned(valid, claim -> true)))
+                .as("the same claims, signed again")
+                .isEqualTo(200);
+        assertThat(me(resigned(valid, claim -> !claim.equals("exp")))).isEqualTo(401);
+        assertThat(me(resigned(valid, claim -> !claim.equals("iat")))).isEqualTo(401);
+        assertThat(me(resigned(valid, claim -> !claim.equals("sid")))).isEqualTo(401);
+    }
+
+    /** The claims of a token we issued, those {@code kept}, signed again with our own key. */
+    private static String resigned(String valid, Predicate<String> kept) {
+        var claims = new LinkedHashMap<String, Object>();
+        JWT.decode(valid).getClaims().forEach((name, claim) -> {
+            if (kept.test(name)) {
+                claims.put(name, claim.as(Object.class));
+            }
+        });
+        return JWT.create().withPayload(claims).sign(Algorithm.HMAC256(TestServer.SECRET));
     }
 
     @ParameterizedTest

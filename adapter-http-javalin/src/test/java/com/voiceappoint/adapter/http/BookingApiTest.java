@@ -121,7 +121,8 @@ class BookingApiTest {
                 .get();
         assertThat(sunday.body().get("slots")).isEmpty();
         assertThat(sunday.body().get("none_because").get("code").asText()).isEqualTo("closed");
-        assertThat(sunday.body().get("none_because").get("message").asText()).startsWith("Nobody who performs");
+        assertThat(sunday.body().get("none_because").get("message").asText())
+                .isEqualTo("The business is closed on those days.");
         assertThat(sunday.body().get("next_available").get("start").asText()).isEqualTo("2026-11-30T09:00:00+01:00");
 
         var lastWeek = api.at(query + "&from=2026-11-16&to=2026-11-20")
@@ -134,6 +135,48 @@ class BookingApiTest {
         assertThat(lastWeek.body().get("next_available").get("start").asText()).isEqualTo("2026-11-23T10:00:00+01:00");
 
         assertThat(availability().has("none_because")).isFalse();
+    }
+
+    @Test
+    void a_day_the_business_opens_but_its_only_provider_is_off_is_not_called_closed() {
+        String base = "/api/v1/businesses/" + owner.businessId();
+        String lola = api.at(base + "/staff")
+                .token(owner.token())
+                .get()
+                .body()
+                .get("results")
+                .get(0)
+                .get("id")
+                .asText();
+        var dayOff = api.at(base + "/staff/" + lola + "/special-days/2026-12-01")
+                .token(owner.token())
+                .put(Map.of("reason", "day off"));
+        assertThat(dayOff.status()).as(dayOff.raw()).isEqualTo(200);
+
+        var free = api.at("/api/v1/appointments/availability/?business=" + owner.businessId() + "&service=" + serviceId
+                        + "&date=2026-12-01")
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .get();
+        var booked = api.at("/api/v1/appointments/")
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .post(Map.of(
+                        "business",
+                        owner.businessId(),
+                        "service",
+                        serviceId,
+                        "start",
+                        "2026-12-01T10:00",
+                        "client",
+                        Map.of("name", "Carmen", "phone", "+34600111009")));
+
+        assertThat(free.body().get("none_because").get("code").asText()).isEqualTo("nobody_working");
+        assertThat(free.body().get("none_because").get("message").asText())
+                .isEqualTo("El negocio abre, pero esos días no trabaja nadie que haga este servicio.");
+        assertThat(booked.status()).as(booked.raw()).isEqualTo(409);
+        assertThat(booked.body().get("code").asText()).isEqualTo("NOBODY_WORKING");
+        assertThat(booked.body().get("title").asText()).isEqualTo("Nadie disponible ese día");
     }
 
     @Test

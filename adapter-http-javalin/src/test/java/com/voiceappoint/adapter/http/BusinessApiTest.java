@@ -96,22 +96,41 @@ class BusinessApiTest {
     }
 
     @Test
-    void members_are_added_invited_promoted_and_removed_with_the_last_owner_kept() {
+    void members_are_invited_accept_are_promoted_and_removed_with_the_last_owner_kept() {
         TestServer.Owner owner = server.owner("team-owner@example.com", "Team Place");
-        server.owner("colleague@example.com", "Colleague Own Place");
+        TestServer.Owner colleagueAccount = server.owner("colleague@example.com", "Colleague Own Place");
         String base = "/api/v1/businesses/" + owner.businessId();
 
-        var added = api.at(base + "/members/")
+        var invitedColleague = api.at(base + "/members/")
                 .token(owner.token())
                 .post(Map.of("email", "colleague@example.com", "role", "staff"));
-        assertThat(added.status()).as(added.raw()).isEqualTo(201);
-        String colleague = added.body().get("user_id").asText();
-
         var invited = api.at(base + "/members")
                 .token(owner.token())
                 .post(Map.of("email", "later@example.com", "role", "viewer"));
+        assertThat(invitedColleague.status()).as(invitedColleague.raw()).isEqualTo(202);
         assertThat(invited.status()).isEqualTo(202);
         assertThat(invited.body().get("email").asText()).isEqualTo("later@example.com");
+        assertThat(api.at(base + "/members").token(owner.token()).get().body().get("results"))
+                .as("nobody joins without accepting")
+                .hasSize(1);
+
+        var mine = api.at("/api/v1/invitations").token(colleagueAccount.token()).get();
+        assertThat(mine.body().get("results")).singleElement().satisfies(i -> {
+            assertThat(i.get("business").get("id").asText()).isEqualTo(owner.businessId());
+            assertThat(i.get("role").asText()).isEqualTo("staff");
+        });
+        var accepted = api.at("/api/v1/invitations/"
+                        + invitedColleague.body().get("id").asText() + "/accept")
+                .token(colleagueAccount.token())
+                .post(Map.of());
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.body().get("role").asText()).isEqualTo("staff");
+        String colleague = api.at("/api/v1/auth/me")
+                .token(colleagueAccount.token())
+                .get()
+                .body()
+                .get("id")
+                .asText();
 
         var team = api.at(base + "/members").token(owner.token()).get();
         assertThat(team.body().get("results")).hasSize(2);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,24 @@ class ProblemsApiTest {
     }
 
     @Test
+    void a_404_in_spanish_agrees_with_what_is_missing() {
+        var route =
+                api.at("/api/v1/nothing-here").header("Accept-Language", "es").get();
+        var appointment = api.at("/api/v1/appointments/" + UUID.randomUUID())
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .get();
+        var business = api.at("/api/v1/businesses/" + UUID.randomUUID())
+                .token(owner.token())
+                .header("Accept-Language", "es")
+                .get();
+
+        assertThat(route.body().get("detail").asText()).isEqualTo("No existe ninguna ruta aquí que puedas ver.");
+        assertThat(appointment.body().get("detail").asText()).isEqualTo("No existe ninguna cita aquí que puedas ver.");
+        assertThat(business.body().get("detail").asText()).isEqualTo("No existe ningún negocio aquí que puedas ver.");
+    }
+
+    @Test
     void a_wrong_method_is_a_405_problem() {
         assertProblem(api.at("/api/v1/auth/token").get(), 405, "METHOD_NOT_ALLOWED");
     }
@@ -72,9 +91,13 @@ class ProblemsApiTest {
     @Test
     void missing_fields_are_each_named() {
         var response = api.at("/api/v1/auth/register").post(Map.of("email", "x@example.com"));
+        var halfABusiness = api.at("/api/v1/auth/register")
+                .post(Map.of("email", "x@example.com", "password", "s3cret-enough", "business_name", "Half"));
 
         assertProblem(response, 400, "VALIDATION_FAILED");
-        assertThat(fields(response)).contains("password", "business_name", "business_type", "timezone", "currency");
+        assertThat(fields(response)).containsExactly("password");
+        assertProblem(halfABusiness, 400, "VALIDATION_FAILED");
+        assertThat(fields(halfABusiness)).containsExactlyInAnyOrder("business_type", "timezone", "currency");
     }
 
     @Test

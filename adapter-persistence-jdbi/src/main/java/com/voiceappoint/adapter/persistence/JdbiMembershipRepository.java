@@ -34,6 +34,17 @@ public final class JdbiMembershipRepository implements MembershipRepository {
     }
 
     @Override
+    public boolean join(Membership membership) {
+        return jdbi.withHandle(h -> h.createUpdate("insert into business_members (business_id, user_id, role) "
+                                + "values (:business, :user, :role) on conflict (business_id, user_id) do nothing")
+                        .bind("business", membership.businessId().value())
+                        .bind("user", membership.userId().value())
+                        .bind("role", membership.role().code())
+                        .execute())
+                == 1;
+    }
+
+    @Override
     public Optional<Membership> find(BusinessId businessId, UserId userId) {
         return jdbi.withHandle(
                 h -> h.createQuery(LIVE_MEMBERSHIPS + "where m.business_id = :business and m.user_id = :user")

@@ -65,6 +65,17 @@ public final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
+    public boolean isFamilyActive(UUID family, UserId user, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from sessions where family = :family "
+                        + "and user_id = :user and revoked_at is null and expires_at > :now)")
+                .bind("family", family)
+                .bind("user", user.value())
+                .bind("now", Rows.timestamp(now))
+                .mapTo(Boolean.class)
+                .one());
+    }
+
+    @Override
     public void revokeAllOf(UserId user, Instant at) {
         jdbi.useHandle(
                 h -> h.createUpdate("update sessions set revoked_at = :at where user_id = :user and revoked_at is null")

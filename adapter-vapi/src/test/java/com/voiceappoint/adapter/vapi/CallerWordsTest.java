@@ -350,11 +350,11 @@ class CallerWordsTest {
                 VoiceTools.BOOK, Map.of("service_id", desk.bob.cut(), "start", "2026-11-28T10:00", "name", "Carmen"));
 
         assertThat(closed)
-                .isEqualTo("Ese día está cerrado. Lo más cercano: el lunes 30 de noviembre a las 09:00; "
+                .isEqualTo("Ese día el negocio está cerrado. Lo más cercano: el lunes 30 de noviembre a las 09:00; "
                         + "el martes 1 de diciembre a las 09:00 o 09:15 "
                         + "(start 2026-11-30T09:00, 2026-12-01T09:00, 2026-12-01T09:15).");
         assertThat(english)
-                .isEqualTo("It is closed that day. The nearest: on Monday 30 November at 09:00; "
+                .isEqualTo("The business is closed that day. The nearest: on Monday 30 November at 09:00; "
                         + "on Tuesday 1 December at 09:00 or 09:15 "
                         + "(start 2026-11-30T09:00, 2026-12-01T09:00, 2026-12-01T09:15).");
     }

@@ -187,8 +187,9 @@ class VoiceToolsTest {
         assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-29"))
                         .path("result")
                         .asText())
-                .isEqualTo("No hay hueco para Corte de pelo el domingo 29 de noviembre. Ese día está cerrado. "
-                        + "La primera hora libre es el lunes 30 de noviembre a las 09:00 (start 2026-11-30T09:00).");
+                .isEqualTo(
+                        "No hay hueco para Corte de pelo el domingo 29 de noviembre. Ese día el negocio está cerrado. "
+                                + "La primera hora libre es el lunes 30 de noviembre a las 09:00 (start 2026-11-30T09:00).");
     }
 
     @Test

@@ -75,9 +75,10 @@ public final class FindAvailableSlotsInteractor implements FindAvailableSlotsQue
             return new Slots(business, service, slots, loaded.providers(), Optional.empty(), Optional.empty());
         }
         NoSlotsReason why = engine.whyNone(loaded.calendar(), search, business.policy(), now);
-        Optional<AvailableSlot> next = why == NoSlotsReason.NOBODY_PERFORMS || why == NoSlotsReason.TOO_FAR_IN_ADVANCE
-                ? Optional.empty()
-                : firstFreeAfter(business, service, query, now);
+        Optional<AvailableSlot> next = switch (why) {
+            case NOBODY_PERFORMS, PROVIDER_DOES_NOT_PERFORM, TOO_FAR_IN_ADVANCE -> Optional.empty();
+            default -> firstFreeAfter(business, service, query, now);
+        };
         return new Slots(business, service, slots, loaded.providers(), Optional.of(why), next);
     }
 

@@ -65,13 +65,7 @@ public final class Interactors {
                 profiles,
                 clock);
         return new UseCases(
-                new RegisterAccountInteractor(
-                        ports.users(),
-                        ports.memberships(),
-                        ports.invitations(),
-                        ports.passwordHasher(),
-                        founding,
-                        clock),
+                new RegisterAccountInteractor(ports.users(), ports.passwordHasher(), founding, clock),
                 new AuthenticateInteractor(ports.users(), ports.passwordHasher()),
                 new SessionInteractor(ports.sessions(), ports.users(), clock),
                 new AccountInteractor(
@@ -83,6 +77,13 @@ public final class Interactors {
                 businesses,
                 new MembersInteractor(
                         access, ports.transactions(), ports.memberships(), ports.invitations(), ports.users(), clock),
+                new InvitationsInteractor(
+                        ports.transactions(),
+                        ports.invitations(),
+                        ports.memberships(),
+                        ports.users(),
+                        ports.businesses(),
+                        clock),
                 catalog,
                 catalog,
                 catalog,

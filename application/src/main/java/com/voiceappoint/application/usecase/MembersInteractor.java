@@ -21,7 +21,6 @@ import com.voiceappoint.domain.shared.ErrorCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -68,25 +67,25 @@ public final class MembersInteractor implements MembersUseCase {
     }
 
     @Override
-    public Added add(Actor actor, BusinessId businessId, String email, String roleCode) {
+    public Invitation invite(Actor actor, BusinessId businessId, String email, String roleCode) {
         BusinessAccess.Granted granted = access.require(actor, businessId, Permission.MANAGE_MEMBERS);
         Role role = Role.parse(roleCode);
         requireOwnerRights(granted, role == Role.OWNER);
         EmailAddress address = new EmailAddress(email);
-        Optional<User> user = users.findByEmail(address);
-        if (user.isPresent()) {
-            if (memberships.find(businessId, user.get().id()).isPresent()) {
-                throw new DomainException(ErrorCode.ALREADY_MEMBER, "email", "already a member", Map.of());
-            }
-            Membership membership = new Membership(businessId, user.get().id(), role);
-            memberships.add(membership);
-            return new Added(Optional.of(member(membership, user.get())), Optional.empty());
+        // the team is read whole, whoever is invited: the same work for an address with an account or without,
+        // and it tells only what the member list already shows
+        boolean member =
+                users
+                        .findByIds(memberships.findByBusiness(businessId).stream()
+                                .map(Membership::userId)
+                                .toList())
+                        .stream()
+                        .anyMatch(user -> user.email().equals(address));
+        if (member) {
+            throw new DomainException(ErrorCode.ALREADY_MEMBER, "email", "already a member", Map.of());
         }
         Actor.Member inviter = (Actor.Member) actor;
-        Invitation invitation =
-                new Invitation(UUID.randomUUID(), businessId, address, role, inviter.userId(), clock.instant());
-        invitations.save(invitation);
-        return new Added(Optional.empty(), Optional.of(invitation));
+        return invitations.save(Invitation.send(businessId, address, role, inviter.userId(), clock.instant()));
     }
 
     @Override

@@ -2,40 +2,29 @@ package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
-import com.voiceappoint.application.port.out.InvitationRepository;
-import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.Business;
-import com.voiceappoint.domain.business.Invitation;
-import com.voiceappoint.domain.business.Membership;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.Language;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 public final class RegisterAccountInteractor implements RegisterAccountUseCase {
     private final UserRepository users;
-    private final MembershipRepository memberships;
-    private final InvitationRepository invitations;
     private final PasswordHasher passwordHasher;
     private final BusinessFounding founding;
     private final Clock clock;
 
     RegisterAccountInteractor(
-            UserRepository users,
-            MembershipRepository memberships,
-            InvitationRepository invitations,
-            PasswordHasher passwordHasher,
-            BusinessFounding founding,
-            Clock clock) {
+            UserRepository users, PasswordHasher passwordHasher, BusinessFounding founding, Clock clock) {
         this.users = users;
-        this.memberships = memberships;
-        this.invitations = invitations;
         this.passwordHasher = passwordHasher;
         this.founding = founding;
         this.clock = clock;
@@ -45,30 +34,32 @@ public final class RegisterAccountInteractor implements RegisterAccountUseCase {
     public Result register(Command command) {
         EmailAddress email = new EmailAddress(command.email());
         Passwords.check("password", command.password());
-        BusinessFounding.Draft draft = BusinessFounding.Draft.parse(
-                command.businessName(),
-                command.businessType(),
-                command.language(),
-                command.timezone(),
-                command.currency(),
-                command.country());
+        Optional<BusinessFounding.Draft> draft = command.foundsBusiness()
+                ? Optional.of(BusinessFounding.Draft.parse(
+                        command.businessName(),
+                        command.businessType(),
+                        command.language(),
+                        command.timezone(),
+                        command.currency(),
+                        command.country()))
+                : Optional.empty();
+        Language language = draft.map(BusinessFounding.Draft::language)
+                .orElseGet(() ->
+                        command.language() == null ? Language.ES : Language.parse(command.language(), "language"));
         Instant now = clock.instant();
         if (users.findByEmail(email).isPresent()) {
             throw emailTaken();
         }
         // hashing is deliberately slow: do it before the transaction opens
         User user = new User(
-                UserId.random(),
-                email,
-                passwordHasher.hash(command.password()),
-                command.fullName(),
-                draft.language(),
-                now);
+                UserId.random(), email, passwordHasher.hash(command.password()), command.fullName(), language, now);
         try {
             return founding.inTransactionRetryingSlugRaces(() -> {
                 users.add(user);
-                Business business = founding.found(user, draft);
-                acceptInvitations(user);
+                if (draft.isEmpty()) {
+                    return new Result(user.id(), user.email(), null, null, null);
+                }
+                Business business = founding.found(user, draft.get());
                 return new Result(user.id(), user.email(), business.id(), business.slug(), business.name());
             });
         } catch (DuplicateKeyException e) {
@@ -76,14 +67,6 @@ public final class RegisterAccountInteractor implements RegisterAccountUseCase {
                 throw emailTaken();
             }
             throw e;
-        }
-    }
-
-    /** Businesses that invited this e-mail before it had an account gain it as a member now. */
-    private void acceptInvitations(User user) {
-        for (Invitation invitation : invitations.findByEmail(user.email())) {
-            memberships.add(new Membership(invitation.businessId(), user.id(), invitation.role()));
-            invitations.remove(invitation.businessId(), invitation.id());
         }
     }
 

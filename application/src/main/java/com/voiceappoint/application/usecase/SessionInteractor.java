@@ -73,13 +73,18 @@ public final class SessionInteractor implements SessionUseCase {
         find(refreshToken).ifPresent(session -> sessions.revokeFamily(session.family(), clock.instant()));
     }
 
+    @Override
+    public boolean isActive(UserId user, UUID login) {
+        return sessions.isFamilyActive(login, user, clock.instant());
+    }
+
     private RefreshToken issue(UserId user, UUID family, Instant now) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = Session.issue(user, family, Hashes.sha256(token), now, LIFETIME);
         sessions.add(session);
-        return new RefreshToken(token, session.expiresAt());
+        return new RefreshToken(token, family, session.expiresAt());
     }
 
     private Optional<Session> find(String refreshToken) {

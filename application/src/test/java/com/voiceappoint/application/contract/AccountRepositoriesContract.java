@@ -213,35 +213,112 @@ public abstract class AccountRepositoriesContract {
     }
 
     @Test
-    void one_invitation_per_business_and_email_until_it_is_removed() {
+    void joining_adds_a_membership_only_once_and_keeps_the_role_already_held() {
         TestData.Tenant tenant = TestData.tenant(ports);
-        EmailAddress email = new EmailAddress("invited-" + UUID.randomUUID() + "@example.com");
-        Instant at = Instant.parse("2026-11-21T10:00:00Z");
-        Invitation first = new Invitation(
-                UUID.randomUUID(),
-                tenant.id(),
-                email,
-                Role.STAFF,
-                tenant.owner().id(),
-                at);
-        Invitation again = new Invitation(
-                UUID.randomUUID(),
-                tenant.id(),
-                email,
-                Role.MANAGER,
-                tenant.owner().id(),
-                at);
+        User staff = TestData.user(ports);
 
-        ports.invitations().save(first);
-        ports.invitations().save(again);
-
-        assertThat(ports.invitations().findByBusiness(tenant.id()))
-                .singleElement()
-                .satisfies(i -> assertThat(i.role()).isEqualTo(Role.MANAGER));
-        Invitation stored = ports.invitations().findByEmail(email).get(0);
-        assertThat(ports.invitations().remove(TestData.tenant(ports).id(), stored.id()))
+        assertThat(ports.memberships().join(new Membership(tenant.id(), staff.id(), Role.STAFF)))
+                .isTrue();
+        assertThat(ports.memberships().join(new Membership(tenant.id(), staff.id(), Role.ADMIN)))
                 .isFalse();
-        assertThat(ports.invitations().remove(tenant.id(), stored.id())).isTrue();
-        assertThat(ports.invitations().findByEmail(email)).isEmpty();
+        assertThat(ports.memberships()
+                        .join(new Membership(tenant.id(), tenant.owner().id(), Role.VIEWER)))
+                .isFalse();
+
+        assertThat(ports.memberships().find(tenant.id(), staff.id()))
+                .contains(new Membership(tenant.id(), staff.id(), Role.STAFF));
+        assertThat(ports.memberships().find(tenant.id(), tenant.owner().id()))
+                .contains(new Membership(tenant.id(), tenant.owner().id(), Role.OWNER));
+    }
+
+    private static final Instant SENT = Instant.parse("2026-11-21T10:00:00Z");
+
+    private static EmailAddress someone() {
+        return new EmailAddress("invited-" + UUID.randomUUID() + "@example.com");
+    }
+
+    @Test
+    void one_invitation_per_business_and_email_renewed_under_the_same_id_until_it_is_removed() {
+        TestData.Tenant tenant = TestData.tenant(ports);
+        EmailAddress email = someone();
+        Invitation first = ports.invitations()
+                .save(Invitation.send(
+                        tenant.id(), email, Role.STAFF, tenant.owner().id(), SENT));
+
+        Invitation again = ports.invitations()
+                .save(Invitation.send(
+                        tenant.id(), email, Role.MANAGER, tenant.owner().id(), SENT.plus(Duration.ofDays(1))));
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.role()).isEqualTo(Role.MANAGER);
+        assertThat(again.expiresAt()).isEqualTo(SENT.plus(Duration.ofDays(1)).plus(Invitation.LIFETIME));
+        assertThat(ports.invitations().findByBusiness(tenant.id())).containsExactly(again);
+        assertThat(ports.invitations().remove(TestData.tenant(ports).id(), again.id()))
+                .isFalse();
+        assertThat(ports.invitations().remove(tenant.id(), again.id())).isTrue();
+        assertThat(ports.invitations().findByBusiness(tenant.id())).isEmpty();
+    }
+
+    @Test
+    void pending_invitations_are_those_to_the_email_not_expired_from_businesses_that_exist() {
+        EmailAddress email = someone();
+        TestData.Tenant first = TestData.tenant(ports);
+        TestData.Tenant second = TestData.tenant(ports);
+        TestData.Tenant closed = TestData.tenant(ports);
+        Invitation fromFirst = ports.invitations()
+                .save(Invitation.send(
+                        first.id(), email, Role.STAFF, first.owner().id(), SENT));
+        Invitation fromSecond = ports.invitations()
+                .save(Invitation.send(
+                        second.id(), email, Role.VIEWER, second.owner().id(), SENT.plus(Duration.ofDays(10))));
+        ports.invitations()
+                .save(Invitation.send(
+                        closed.id(), email, Role.STAFF, closed.owner().id(), SENT));
+        ports.invitations()
+                .save(Invitation.send(
+                        first.id(), someone(), Role.STAFF, first.owner().id(), SENT));
+        ports.businesses().softDelete(closed.id(), SENT);
+
+        assertThat(ports.invitations().findPending(email, SENT.plusSeconds(1))).containsExactly(fromFirst, fromSecond);
+        assertThat(ports.invitations().findPending(email, fromFirst.expiresAt()))
+                .as("the first has lapsed")
+                .containsExactly(fromSecond);
+        assertThat(ports.invitations().findAddressedTo(fromFirst.id(), email)).contains(fromFirst);
+        assertThat(ports.invitations().findAddressedTo(fromFirst.id(), someone()))
+                .isEmpty();
+    }
+
+    @Test
+    void an_invitation_is_taken_once_only_by_its_addressee_and_not_once_expired() {
+        TestData.Tenant tenant = TestData.tenant(ports);
+        EmailAddress email = someone();
+        Invitation invitation = ports.invitations()
+                .save(Invitation.send(
+                        tenant.id(), email, Role.STAFF, tenant.owner().id(), SENT));
+        Invitation lapsed = ports.invitations()
+                .save(Invitation.send(
+                        tenant.id(), someone(), Role.STAFF, tenant.owner().id(), SENT));
+
+        assertThat(ports.invitations().take(invitation.id(), someone(), SENT)).isEmpty();
+        assertThat(ports.invitations().take(lapsed.id(), lapsed.email(), lapsed.expiresAt()))
+                .isEmpty();
+        assertThat(ports.invitations().take(invitation.id(), email, SENT)).contains(invitation);
+        assertThat(ports.invitations().take(invitation.id(), email, SENT)).isEmpty();
+        assertThat(ports.invitations().findByBusiness(tenant.id())).containsExactly(lapsed);
+    }
+
+    @Test
+    void an_invitation_is_declined_only_by_its_addressee() {
+        TestData.Tenant tenant = TestData.tenant(ports);
+        EmailAddress email = someone();
+        Invitation invitation = ports.invitations()
+                .save(Invitation.send(
+                        tenant.id(), email, Role.STAFF, tenant.owner().id(), SENT));
+
+        assertThat(ports.invitations().removeAddressedTo(invitation.id(), someone()))
+                .isFalse();
+        assertThat(ports.invitations().removeAddressedTo(invitation.id(), email))
+                .isTrue();
+        assertThat(ports.invitations().findByBusiness(tenant.id())).isEmpty();
     }
 }

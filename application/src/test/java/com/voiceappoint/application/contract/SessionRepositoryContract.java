@@ -70,6 +70,32 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
+    void a_family_is_active_until_revoked_or_expired_and_only_for_its_user() {
+        UUID family = UUID.randomUUID();
+        Session rotated = session(family);
+        ports.sessions().markRotated(rotated.id(), NOW.plusSeconds(1));
+        session(family);
+        UUID other = UUID.randomUUID();
+        session(other);
+
+        assertThat(ports.sessions().isFamilyActive(family, user.id(), NOW.plusSeconds(2)))
+                .isTrue();
+        assertThat(ports.sessions().isFamilyActive(family, TestData.user(ports).id(), NOW.plusSeconds(2)))
+                .isFalse();
+        assertThat(ports.sessions().isFamilyActive(UUID.randomUUID(), user.id(), NOW.plusSeconds(2)))
+                .isFalse();
+        assertThat(ports.sessions().isFamilyActive(family, user.id(), NOW.plus(Duration.ofDays(30))))
+                .isFalse();
+
+        ports.sessions().revokeFamily(family, NOW.plusSeconds(5));
+
+        assertThat(ports.sessions().isFamilyActive(family, user.id(), NOW.plusSeconds(6)))
+                .isFalse();
+        assertThat(ports.sessions().isFamilyActive(other, user.id(), NOW.plusSeconds(6)))
+                .isTrue();
+    }
+
+    @Test
     void revoking_a_user_revokes_every_family() {
         Session first = session(UUID.randomUUID());
         Session second = session(UUID.randomUUID());

@@ -18,7 +18,7 @@ public final class InMemoryAdapters {
                 new InMemorySessionRepository(),
                 businesses,
                 new InMemoryMembershipRepository(businesses),
-                new InMemoryInvitationRepository(),
+                new InMemoryInvitationRepository(businesses),
                 new InMemoryProviderRepository(),
                 services,
                 new InMemoryCategoryRepository(services),

@@ -18,10 +18,21 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
     }
 
     @Override
-    public void add(Membership membership) {
+    public synchronized void add(Membership membership) {
         memberships.removeIf(m ->
                 m.businessId().equals(membership.businessId()) && m.userId().equals(membership.userId()));
         memberships.add(membership);
+    }
+
+    @Override
+    public synchronized boolean join(Membership membership) {
+        boolean member = memberships.stream()
+                .anyMatch(m -> m.businessId().equals(membership.businessId())
+                        && m.userId().equals(membership.userId()));
+        if (!member) {
+            memberships.add(membership);
+        }
+        return !member;
     }
 
     @Override

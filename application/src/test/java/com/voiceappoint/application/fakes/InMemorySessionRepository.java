@@ -41,6 +41,13 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
+    public boolean isFamilyActive(UUID family, UserId user, Instant now) {
+        return sessions.values().stream()
+                .anyMatch(s ->
+                        s.family().equals(family) && s.userId().equals(user) && !s.isRevoked() && !s.isExpired(now));
+    }
+
+    @Override
     public synchronized void revokeAllOf(UserId user, Instant at) {
         sessions.replaceAll(
                 (id, s) -> s.userId().equals(user) && !s.isRevoked() ? with(s, s.rotatedAt(), Optional.of(at)) : s);

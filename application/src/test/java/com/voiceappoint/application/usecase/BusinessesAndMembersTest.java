@@ -9,10 +9,12 @@ import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
+import com.voiceappoint.application.port.in.MembersUseCase;
+import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
-import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Invitation;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Role;
 import com.voiceappoint.domain.shared.DomainException;
@@ -45,11 +47,16 @@ class BusinessesAndMembersTest {
 
     private Actor.Member join(Role role) {
         String email = role.code() + "@example.com";
-        UserId user = app.registerAccount()
+        Actor.Member user = new Actor.Member(app.registerAccount()
                 .register(RegistrationAndLoginTest.command(email, email))
-                .userId();
-        app.members().add(owner, business, email, role.code());
-        return new Actor.Member(user);
+                .userId());
+        app.invitations()
+                .accept(
+                        user,
+                        app.members()
+                                .invite(owner, business, email, role.code())
+                                .id());
+        return user;
     }
 
     private static ManageBusinessesUseCase.Changes changes(Map<String, Object> values) {
@@ -163,28 +170,97 @@ class BusinessesAndMembersTest {
     }
 
     @Test
-    void an_unknown_email_is_invited_and_becomes_a_member_on_signing_up() {
-        var added = app.members().add(owner, business, "New.Person@Example.com", "staff");
-        assertThat(added.invitation())
-                .hasValueSatisfying(i -> assertThat(i.email().value()).isEqualTo("new.person@example.com"));
-        assertThat(app.members().team(owner, business).invitations()).hasSize(1);
+    void an_address_with_an_account_and_one_without_are_invited_alike_and_neither_joins_unasked() {
+        Actor.Member registered = new Actor.Member(app.registerAccount()
+                .register(RegistrationAndLoginTest.command("has.account@example.com", "Own Place"))
+                .userId());
 
-        UserId newcomer = app.registerAccount()
-                .register(RegistrationAndLoginTest.command("new.person@example.com", "Own Place"))
-                .userId();
+        Invitation toAccount = app.members().invite(owner, business, "Has.Account@Example.com", "staff");
+        Invitation toNobody = app.members().invite(owner, business, "no.account@example.com", "staff");
 
-        assertThat(app.members().team(owner, business).members()).anySatisfy(m -> {
-            assertThat(m.userId()).isEqualTo(newcomer);
-            assertThat(m.role()).isEqualTo(Role.STAFF);
-        });
-        assertThat(app.members().team(owner, business).invitations()).isEmpty();
+        assertThat(toAccount.email().value()).isEqualTo("has.account@example.com");
+        assertThat(toNobody.expiresAt()).isEqualTo(toAccount.expiresAt());
+        assertThat(app.members().team(owner, business).members())
+                .extracting(MembersUseCase.Member::userId)
+                .containsExactly(owner.userId());
+        assertThat(app.members().team(owner, business).invitations()).containsExactly(toAccount, toNobody);
+        assertThat(app.invitations().pending(registered))
+                .singleElement()
+                .satisfies(p -> assertThat(p.business().id()).isEqualTo(business));
     }
 
     @Test
-    void adding_someone_twice_is_refused() {
+    void someone_invited_before_signing_up_sees_the_invitation_and_joins_only_by_accepting() {
+        Invitation invitation = app.members().invite(owner, business, "New.Person@Example.com", "staff");
+
+        var signedUp = app.registerAccount()
+                .register(new RegisterAccountUseCase.Command(
+                        "new.person@example.com", "s3cret-enough", "New Person", "en", null, null, null, null));
+        Actor.Member newcomer = new Actor.Member(signedUp.userId());
+
+        assertThat(signedUp.businessId()).as("no business of their own").isNull();
+        assertThat(app.businesses().mine(newcomer)).isEmpty();
+        assertThat(app.invitations().pending(newcomer))
+                .extracting(p -> p.invitation().id())
+                .containsExactly(invitation.id());
+
+        var joined = app.invitations().accept(newcomer, invitation.id());
+
+        assertThat(joined.business().id()).isEqualTo(business);
+        assertThat(joined.role()).isEqualTo(Role.STAFF);
+        assertThat(app.members().team(owner, business).members()).anySatisfy(m -> {
+            assertThat(m.userId()).isEqualTo(newcomer.userId());
+            assertThat(m.role()).isEqualTo(Role.STAFF);
+        });
+        assertThat(app.members().team(owner, business).invitations()).isEmpty();
+        assertThatThrownBy(() -> app.invitations().accept(newcomer, invitation.id()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void only_the_person_invited_answers_an_invitation() {
+        Invitation invitation = app.members().invite(owner, business, "invited@example.com", "admin");
+        Actor.Member other = new Actor.Member(app.registerAccount()
+                .register(RegistrationAndLoginTest.command("other@example.com", "Other Place"))
+                .userId());
+
+        assertThatThrownBy(() -> app.invitations().accept(owner, invitation.id()))
+                .as("the inviter knows the id, but it is not addressed to them")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.invitations().accept(other, invitation.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> app.invitations().decline(other, invitation.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(app.invitations().pending(other)).isEmpty();
+        assertThat(app.members().team(owner, business).invitations()).containsExactly(invitation);
+    }
+
+    @Test
+    void a_declined_invitation_is_gone_and_an_expired_one_cannot_be_accepted() {
+        Actor.Member invited = new Actor.Member(app.registerAccount()
+                .register(RegistrationAndLoginTest.command("invited@example.com", "Invited Place"))
+                .userId());
+        Invitation declined = app.members().invite(owner, business, "invited@example.com", "staff");
+        app.invitations().decline(invited, declined.id());
+        assertThat(app.members().team(owner, business).invitations()).isEmpty();
+
+        Invitation lapsing = app.members().invite(owner, business, "invited@example.com", "staff");
+        UseCases later = Interactors.create(ports, Clock.fixed(lapsing.expiresAt(), ZoneOffset.UTC));
+
+        assertThat(later.invitations().pending(invited)).isEmpty();
+        assertThatThrownBy(() -> later.invitations().accept(invited, lapsing.id()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVITATION_EXPIRED));
+        assertThat(later.members().team(owner, business).invitations())
+                .as("still there for the business to see and send again")
+                .containsExactly(lapsing);
+    }
+
+    @Test
+    void inviting_a_member_is_refused() {
         join(Role.STAFF);
 
-        assertThatThrownBy(() -> app.members().add(owner, business, "staff@example.com", "viewer"))
+        assertThatThrownBy(() -> app.members().invite(owner, business, "staff@example.com", "viewer"))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_MEMBER));
     }
@@ -194,7 +270,7 @@ class BusinessesAndMembersTest {
         Actor.Member admin = join(Role.ADMIN);
         Actor.Member staff = join(Role.STAFF);
 
-        assertThatThrownBy(() -> app.members().add(admin, business, "x@example.com", "owner"))
+        assertThatThrownBy(() -> app.members().invite(admin, business, "x@example.com", "owner"))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> app.members().changeRole(admin, business, staff.userId(), "owner"))
                 .isInstanceOf(ForbiddenException.class);
@@ -230,7 +306,7 @@ class BusinessesAndMembersTest {
     @Test
     void anyone_may_leave_and_viewers_do_not_see_invitations() {
         Actor.Member viewer = join(Role.VIEWER);
-        app.members().add(owner, business, "someone@example.com", "staff");
+        app.members().invite(owner, business, "someone@example.com", "staff");
 
         assertThat(app.members().team(viewer, business).invitations()).isEmpty();
         app.members().remove(viewer, business, viewer.userId());

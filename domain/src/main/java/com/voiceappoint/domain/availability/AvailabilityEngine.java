@@ -44,22 +44,33 @@ public final class AvailabilityEngine {
 
     /**
      * Why {@link #findSlots} found nothing for this search: asked only then, so it may look at every working window
-     * again. Windows too short for the service count as not working.
+     * again. A closed business, people off while it is open, and windows too short for the service are told apart:
+     * each calls for something different from the caller.
      */
     public NoSlotsReason whyNone(BookingCalendar calendar, SlotSearch search, BookingPolicy policy, Instant now) {
         List<ProviderAgenda> agendas = eligibleAgendas(calendar, search.service(), search.provider());
         if (agendas.isEmpty()) {
-            return NoSlotsReason.NOBODY_PERFORMS;
+            return search.provider().isPresent()
+                    ? NoSlotsReason.PROVIDER_DOES_NOT_PERFORM
+                    : NoSlotsReason.NOBODY_PERFORMS;
         }
         LocalTimeline timeline = new LocalTimeline(calendar.zone());
         Bounds bounds = Bounds.of(search.service(), policy, now);
+        boolean businessOpens = false;
+        boolean someoneWorks = false;
         boolean works = false;
         boolean worksBeforeNotice = false;
         boolean worksOnlyInThePast = true;
         for (int d = 0; d < search.days(); d++) {
             LocalDate date = search.firstDay().plusDays(d);
+            if (calendar.openingWindows(date).isEmpty()) {
+                continue;
+            }
+            businessOpens = true;
             for (ProviderAgenda agenda : agendas) {
-                for (OpeningWindow window : calendar.workingWindows(agenda, date)) {
+                List<OpeningWindow> windows = calendar.workingWindows(agenda, date);
+                someoneWorks |= !windows.isEmpty();
+                for (OpeningWindow window : windows) {
                     long open = timeline.opening(date, window);
                     long lastStart = timeline.closing(date, window) - bounds.duration;
                     if (lastStart < open) {
@@ -74,8 +85,14 @@ public final class AvailabilityEngine {
                 }
             }
         }
-        if (!works) {
+        if (!businessOpens) {
             return NoSlotsReason.CLOSED;
+        }
+        if (!someoneWorks) {
+            return search.provider().isPresent() ? NoSlotsReason.PROVIDER_NOT_WORKING : NoSlotsReason.NOBODY_WORKING;
+        }
+        if (!works) {
+            return NoSlotsReason.SERVICE_TOO_LONG;
         }
         if (worksOnlyInThePast) {
             return NoSlotsReason.IN_THE_PAST;

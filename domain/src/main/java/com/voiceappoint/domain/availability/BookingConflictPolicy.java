@@ -82,9 +82,14 @@ public final class BookingConflictPolicy {
         if (chosen != null) {
             return new BookingDecision.Accepted(chosen.provider(), time, blocked);
         }
-        RefusalReason reason = !anyoneWorks
-                ? RefusalReason.BUSINESS_CLOSED
-                : fitsSomeonesHours ? RefusalReason.SLOT_TAKEN : RefusalReason.OUTSIDE_HOURS;
+        RefusalReason reason;
+        if (calendar.openingWindows(day).isEmpty()) {
+            reason = RefusalReason.BUSINESS_CLOSED;
+        } else if (!anyoneWorks) {
+            reason = provider.isPresent() ? RefusalReason.PROVIDER_NOT_WORKING : RefusalReason.NOBODY_WORKING;
+        } else {
+            reason = fitsSomeonesHours ? RefusalReason.SLOT_TAKEN : RefusalReason.OUTSIDE_HOURS;
+        }
         return new BookingDecision.Refused(
                 reason, alternatives(calendar, service, policy, now, start, provider, alternativesWanted));
     }

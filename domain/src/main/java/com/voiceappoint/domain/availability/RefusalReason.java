@@ -6,8 +6,12 @@ import com.voiceappoint.domain.shared.ErrorCode;
 public enum RefusalReason {
     /** Someone else has it (or its buffers), or the provider is away. */
     SLOT_TAKEN(ErrorCode.SLOT_TAKEN),
-    /** Nobody who performs the service works that day: a closure, a day off, a closed weekday. */
+    /** The business itself is closed that day: a closure or a closed weekday. */
     BUSINESS_CLOSED(ErrorCode.BUSINESS_CLOSED),
+    /** The business opens that day, but none of the people who perform the service works then. */
+    NOBODY_WORKING(ErrorCode.NOBODY_WORKING),
+    /** The business opens that day, but the provider asked for does not work then. */
+    PROVIDER_NOT_WORKING(ErrorCode.PROVIDER_NOT_WORKING),
     /** They work that day, but not at that time (or not long enough for the service). */
     OUTSIDE_HOURS(ErrorCode.OUTSIDE_HOURS),
     IN_THE_PAST(ErrorCode.IN_THE_PAST),

@@ -29,6 +29,8 @@ public enum ErrorCode {
 
     // businesses and members
     LAST_OWNER,
+    /** An invitation that lapsed before it was accepted: the business can send a new one. */
+    INVITATION_EXPIRED,
     CURRENCY_IN_USE,
     IN_USE,
 
@@ -39,6 +41,10 @@ public enum ErrorCode {
     // booking
     SLOT_TAKEN,
     BUSINESS_CLOSED,
+    /** The business opens that day, but nobody who performs the service works then. */
+    NOBODY_WORKING,
+    /** The business opens that day, but the provider asked for does not work then. */
+    PROVIDER_NOT_WORKING,
     OUTSIDE_HOURS,
     TOO_SOON,
     TOO_FAR_IN_ADVANCE,

@@ -427,12 +427,41 @@ class AvailabilityEngineTest {
                         LONG_BEFORE,
                         NoSlotsReason.CLOSED),
                 arguments(
-                        "a window too short for the service is no opening",
-                        calendar(MADRID).open("09:00-09:20").provider(ANA).build(),
+                        "a weekday the business does not open",
+                        calendar(MADRID).provider(ANA).build(),
                         service(30),
                         stepOnly(15),
                         LONG_BEFORE,
                         NoSlotsReason.CLOSED),
+                arguments(
+                        "the business opens but its only performer has the day off",
+                        calendar(MADRID)
+                                .open("09:00-17:00")
+                                .provider(ANA)
+                                .dayOff(DAY)
+                                .build(),
+                        service(30),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.NOBODY_WORKING),
+                arguments(
+                        "the business opens but its performer works other hours",
+                        calendar(MADRID)
+                                .hours(Fixtures.everyDay("09:00-13:00"))
+                                .provider(ANA)
+                                .works("16:00-20:00")
+                                .build(),
+                        service(30),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.NOBODY_WORKING),
+                arguments(
+                        "a window too short for the service",
+                        calendar(MADRID).open("09:00-09:20").provider(ANA).build(),
+                        service(30),
+                        stepOnly(15),
+                        LONG_BEFORE,
+                        NoSlotsReason.SERVICE_TOO_LONG),
                 arguments(
                         "the day is over",
                         calendar(MADRID).open("09:00-17:00").provider(ANA).build(),
@@ -461,6 +490,27 @@ class AvailabilityEngineTest {
                         stepOnly(15),
                         LONG_BEFORE,
                         NoSlotsReason.NOBODY_PERFORMS));
+    }
+
+    @Test
+    void the_provider_asked_for_being_off_or_not_performing_is_not_blamed_on_everyone() {
+        var calendar = calendar(MADRID)
+                .open("09:00-17:00")
+                .provider(ANA)
+                .dayOff(DAY)
+                .provider(BEA)
+                .build();
+        LocalDate day = LocalDate.parse(DAY);
+        Service byAnaOnly = service(30, 0, 0, ANA);
+
+        assertThat(engine.whyNone(
+                        calendar, new SlotSearch(service(30), day, day, Optional.of(ANA)), stepOnly(15), LONG_BEFORE))
+                .isEqualTo(NoSlotsReason.PROVIDER_NOT_WORKING);
+        assertThat(engine.whyNone(
+                        calendar, new SlotSearch(byAnaOnly, day, day, Optional.of(BEA)), stepOnly(15), LONG_BEFORE))
+                .isEqualTo(NoSlotsReason.PROVIDER_DOES_NOT_PERFORM);
+        assertThat(engine.whyNone(calendar, SlotSearch.day(byAnaOnly, day), stepOnly(15), LONG_BEFORE))
+                .isEqualTo(NoSlotsReason.NOBODY_WORKING);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -115,6 +115,24 @@ class BookingConflictPolicyTest {
     }
 
     @Test
+    void a_day_the_business_opens_but_the_performers_are_off_is_not_called_closed() {
+        var calendar = calendar(MADRID)
+                .open("09:00-19:00")
+                .provider(ANA)
+                .dayOff(DAY)
+                .provider(BEA)
+                .dayOff(DAY)
+                .build();
+
+        assertThat(refusal(
+                        policy.evaluate(calendar, HAIRCUT, POLICY, NOW, at(MADRID, DAY + "T10:00"), Optional.empty())))
+                .isEqualTo(RefusalReason.NOBODY_WORKING);
+        assertThat(refusal(
+                        policy.evaluate(calendar, HAIRCUT, POLICY, NOW, at(MADRID, DAY + "T10:00"), Optional.of(ANA))))
+                .isEqualTo(RefusalReason.PROVIDER_NOT_WORKING);
+    }
+
+    @Test
     void a_time_when_nobody_works_is_outside_hours() {
         var decision = policy.evaluate(salon, HAIRCUT, POLICY, NOW, at(MADRID, DAY + "T13:30"), Optional.empty());
 

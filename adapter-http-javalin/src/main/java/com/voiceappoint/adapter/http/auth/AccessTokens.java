@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http.auth;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.RegisteredClaims;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -17,12 +18,16 @@ import java.util.UUID;
 
 /**
  * Short-lived HS256 access tokens, signed with a key from the environment. One verifier, built once, that accepts
- * only our algorithm (a token claiming {@code alg: none} or RS256 is refused), our issuer and our token type.
+ * only our algorithm (a token claiming {@code alg: none} or RS256 is refused), our issuer and our token type, and
+ * only tokens that say when they were issued and when they expire: java-jwt checks {@code exp} only when it is
+ * there, and a token without one would never die. Each token names the login it belongs to ({@code sid}), so that
+ * ending the login (logout, a replayed refresh token, a password change) ends its access tokens too.
  */
 public final class AccessTokens {
     public static final int MIN_SECRET_BYTES = 32;
     private static final String ISSUER = "voiceappoint";
     private static final String TYPE = "access";
+    private static final String LOGIN = "sid";
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
@@ -40,11 +45,15 @@ public final class AccessTokens {
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
                         .withIssuer(ISSUER)
                         .withClaim("typ", TYPE)
+                        .withClaimPresence(RegisteredClaims.SUBJECT)
+                        .withClaimPresence(RegisteredClaims.ISSUED_AT)
+                        .withClaimPresence(RegisteredClaims.EXPIRES_AT)
+                        .withClaimPresence(LOGIN)
                         .acceptLeeway(5))
                 .build(clock);
     }
 
-    public Issued issue(UserId user, Language language) {
+    public Issued issue(UserId user, Language language, UUID login) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
         String token = JWT.create()
@@ -52,6 +61,7 @@ public final class AccessTokens {
                 .withSubject(user.toString())
                 .withClaim("typ", TYPE)
                 .withClaim("lang", language.code())
+                .withClaim(LOGIN, login.toString())
                 .withIssuedAt(now)
                 .withExpiresAt(expires)
                 .withJWTId(UUID.randomUUID().toString())
@@ -65,7 +75,8 @@ public final class AccessTokens {
             DecodedJWT jwt = verifier.verify(token);
             return new Bearer(
                     new UserId(UUID.fromString(jwt.getSubject())),
-                    Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES));
+                    Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES),
+                    UUID.fromString(jwt.getClaim(LOGIN).asString()));
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
             throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
         }
@@ -73,5 +84,6 @@ public final class AccessTokens {
 
     public record Issued(String token, Duration lifetime) {}
 
-    public record Bearer(UserId userId, Language language) {}
+    /** {@code login} is the login the token was issued to, which must still be on for the token to count. */
+    public record Bearer(UserId userId, Language language, UUID login) {}
 }

@@ -5,7 +5,6 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Invitation;
 import com.voiceappoint.domain.business.Role;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,8 +15,12 @@ public interface MembersUseCase {
 
     Team team(Actor actor, BusinessId businessId);
 
-    /** Adds the user with that e-mail, or invites the e-mail when nobody has signed up with it yet. */
-    Added add(Actor actor, BusinessId businessId, String email, String role);
+    /**
+     * Invites the e-mail to join in that role, whether or not it has an account: the person accepts or declines
+     * ({@link InvitationsUseCase}). The answer is the same either way, so it tells the inviter nothing about who has
+     * an account. Inviting the same e-mail again renews the invitation with the new role.
+     */
+    Invitation invite(Actor actor, BusinessId businessId, String email, String role);
 
     Member changeRole(Actor actor, BusinessId businessId, UserId userId, String role);
 
@@ -29,7 +32,4 @@ public interface MembersUseCase {
     record Member(UserId userId, String email, String fullName, Role role) {}
 
     record Team(List<Member> members, List<Invitation> invitations) {}
-
-    /** Exactly one of the two: the member added, or the invitation sent. */
-    record Added(Optional<Member> member, Optional<Invitation> invitation) {}
 }

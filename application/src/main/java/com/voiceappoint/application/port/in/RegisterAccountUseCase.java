@@ -7,14 +7,16 @@ import com.voiceappoint.domain.business.Slug;
 import java.util.Objects;
 
 /**
- * Signs up a new owner and their first business in one go: the user, the business (with a unique slug), the
- * owner's membership, the owner as the business's first provider, its dashboard configuration and onboarding
- * status. All of it or none of it.
+ * Signs up a new user, usually an owner with their first business in one go: the user, the business (with a unique
+ * slug), the owner's membership, the owner as the business's first provider, its dashboard configuration and
+ * onboarding status. All of it or none of it. Someone invited to work in a business signs up without one, and then
+ * accepts the invitation: signing up never makes anyone a member of a business they did not found.
  */
 public interface RegisterAccountUseCase {
 
     Result register(Command command);
 
+    /** The business fields are all null for an account without a business, and all given to found one. */
     record Command(
             String email,
             String password,
@@ -28,10 +30,15 @@ public interface RegisterAccountUseCase {
         public Command {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(password, "password");
-            Objects.requireNonNull(businessName, "businessName");
-            Objects.requireNonNull(businessType, "businessType");
-            Objects.requireNonNull(timezone, "timezone");
-            Objects.requireNonNull(currency, "currency");
+        }
+
+        /** Whether the sign-up founds a business: any business field given says so. */
+        public boolean foundsBusiness() {
+            return businessName != null
+                    || businessType != null
+                    || timezone != null
+                    || currency != null
+                    || country != null;
         }
 
         /** A command without a country: phone numbers then have to be given in international form. */
@@ -53,5 +60,6 @@ public interface RegisterAccountUseCase {
         }
     }
 
+    /** The business fields are null when the sign-up founded no business. */
     record Result(UserId userId, EmailAddress email, BusinessId businessId, Slug businessSlug, String businessName) {}
 }

@@ -2,10 +2,12 @@ package com.voiceappoint.application.port.in;
 
 import com.voiceappoint.domain.account.UserId;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Long-lived logins through refresh tokens: start one after a successful login, exchange a refresh token for a new
- * one (rotation), end one (logout). A refresh token used twice revokes its whole family.
+ * one (rotation), end one (logout). A refresh token used twice revokes its whole family. Access tokens name their
+ * login, and die with it.
  */
 public interface SessionUseCase {
 
@@ -16,10 +18,17 @@ public interface SessionUseCase {
     /** Ends the login the token belongs to. Unknown or already ended tokens end nothing, silently. */
     void end(String refreshToken);
 
-    record RefreshToken(String token, Instant expiresAt) {
+    /**
+     * Whether this login of the user is still on: not logged out, not ended by a replayed refresh token or a password
+     * change, not expired.
+     */
+    boolean isActive(UserId user, UUID login);
+
+    /** {@code login} names the login (every token a refresh gives keeps it), for access tokens to carry. */
+    record RefreshToken(String token, UUID login, Instant expiresAt) {
         @Override
         public String toString() {
-            return "RefreshToken[expiresAt=" + expiresAt + "]";
+            return "RefreshToken[login=" + login + ", expiresAt=" + expiresAt + "]";
         }
     }
 

@@ -13,6 +13,7 @@ public record UseCases(
         ManageBusinessesUseCase businesses,
         BusinessSettingsUseCase settings,
         MembersUseCase members,
+        InvitationsUseCase invitations,
         CreateServiceUseCase createService,
         ListServicesQuery listServices,
         ManageServicesUseCase services,
@@ -41,6 +42,7 @@ public record UseCases(
         Objects.requireNonNull(businesses, "businesses");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(invitations, "invitations");
         Objects.requireNonNull(createService, "createService");
         Objects.requireNonNull(listServices, "listServices");
         Objects.requireNonNull(services, "services");

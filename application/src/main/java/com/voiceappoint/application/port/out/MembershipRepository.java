@@ -8,7 +8,11 @@ import java.util.Optional;
 
 public interface MembershipRepository {
 
+    /** Adds the membership, or changes the role of the one the user already has. */
     void add(Membership membership);
+
+    /** Adds the membership unless the user is already a member (whatever their role); true when it was added. */
+    boolean join(Membership membership);
 
     Optional<Membership> find(BusinessId businessId, UserId userId);
 

@@ -21,5 +21,8 @@ public interface SessionRepository {
 
     void revokeFamily(UUID family, Instant at);
 
+    /** Whether the user's login {@code family} still has a token neither revoked nor expired at {@code now}. */
+    boolean isFamilyActive(UUID family, UserId user, Instant now);
+
     void revokeAllOf(UserId user, Instant at);
 }
