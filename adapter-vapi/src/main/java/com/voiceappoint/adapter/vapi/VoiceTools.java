@@ -28,6 +28,7 @@ import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.StorableText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -575,7 +576,7 @@ final class VoiceTools {
             for (String name : names) {
                 JsonNode value = node.path(name);
                 if (value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
-                    return Optional.of(value.asText().strip());
+                    return Optional.of(storable(name, value.asText().strip()));
                 }
             }
             return Optional.empty();
@@ -584,8 +585,14 @@ final class VoiceTools {
         Optional<String> nested(String object, String name) {
             JsonNode value = node.path(object).path(name);
             return value.isValueNode() && !value.asText().isBlank()
-                    ? Optional.of(value.asText().strip())
+                    ? Optional.of(storable(object + "." + name, value.asText().strip()))
                     : Optional.empty();
+        }
+
+        /** What a store could not keep as given (NUL, half a character) is refused, naming the argument. */
+        private static String storable(String name, String value) {
+            InvalidValueException.check(StorableText.storable(value), name, "text a store cannot keep");
+            return value;
         }
 
         String required(String spokenName, Speech speech, String... names) {
