@@ -22,6 +22,9 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +121,12 @@ final class ProblemResponder {
             ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
             return problem(503, ErrorCode.OUTCOME_UNKNOWN.name(), language, ctx, List.of(), List.of());
         }
+        OptionalInt unreadable = unreadableRequest(e);
+        if (unreadable.isPresent()) {
+            // a chunked body cut short or garbled: the client's bytes, not our failure
+            int status = unreadable.getAsInt();
+            return problem(status, transportCode(status), language, ctx, List.of(), List.of());
+        }
         if (e instanceof HttpResponseException http) {
             String route = Messages.get(language, "resource.route");
             return problem(
@@ -130,6 +139,22 @@ final class ProblemResponder {
                 RequestContext.requestId(ctx),
                 e);
         return problem(500, "INTERNAL_ERROR", language, ctx, List.of(), List.of());
+    }
+
+    /**
+     * The status Jetty chose when the request's own bytes are at fault, wherever that surfaces (reading the body,
+     * mostly); a body that ends early (the client hung up, or sent a broken chunk) is a 400.
+     */
+    private static OptionalInt unreadableRequest(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return OptionalInt.of(http.getCode());
+            }
+            if (cause instanceof EofException) {
+                return OptionalInt.of(400);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** A domain refusal names its field; say what is wrong with it in the caller's language. */

@@ -236,6 +236,19 @@ class ProblemsApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void a_chunked_body_cut_short_or_garbled_is_a_400_problem() throws Exception {
+        for (String chunks : List.of("5\r\n{\"ema", "zz\r\n{}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{}")) {
+            String answer = RawHttp.exchange(
+                    server.port(),
+                    "POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunks);
+
+            assertThat(answer).as(chunks).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(chunks).contains("application/problem+json", "MALFORMED_REQUEST");
+        }
+    }
+
     private static List<String> fields(ApiClient.Response response) {
         List<String> names = new ArrayList<>();
         for (JsonNode error : response.body().path("errors")) {
