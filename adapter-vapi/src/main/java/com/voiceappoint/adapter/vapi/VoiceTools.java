@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.OutcomeUnknownException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -133,6 +135,11 @@ final class VoiceTools {
             return Answer.error(speech.say("argument.invalid", invalid.field()));
         } catch (DomainException refused) {
             return Answer.result(domainRefusal(refused, caller));
+        } catch (OutcomeUnknownException unknown) {
+            // the booking may well be made: the caller must not hear that it failed
+            return Answer.error(speech.say("outcome.unknown"));
+        } catch (StoreUnavailableException unavailable) {
+            return Answer.error(speech.say("unavailable"));
         }
     }
 
