@@ -14,6 +14,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,6 +69,46 @@ class DatabaseOutageTest {
             return true;
         } catch (StoreUnavailableException stillAway) {
             return false;
+        }
+    }
+
+    @Test
+    void a_pool_busy_for_longer_than_it_waits_is_unavailable_not_a_failure() throws Exception {
+        try (PostgresPersistence persistence =
+                PostgresPersistence.connect(postgres.url(), 2, new SimpleMeterRegistry())) {
+            OutboundPorts ports = persistence.ports(new FakePasswordHasher());
+            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService holders = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < 2; i++) {
+                    holders.submit(() -> ports.transactions().inTransaction(() -> {
+                        ports.users().findByEmail(NOBODY);
+                        holding.countDown();
+                        await(release);
+                        return null;
+                    }));
+                }
+                assertThat(holding.await(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                        .isTrue();
+
+                assertThatThrownBy(() -> ports.users().findByEmail(NOBODY))
+                        .isInstanceOf(StoreUnavailableException.class);
+            } finally {
+                release.countDown();
+                holders.shutdown();
+            }
+            assertThat(holders.awaitTermination(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(ports.users().findByEmail(NOBODY)).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
