@@ -43,12 +43,17 @@ final class LiveApi implements AutoCloseable {
     }
 
     static LiveApi start(TestPostgres postgres) {
+        return start(postgres.url());
+    }
+
+    /** Over any PostgreSQL: one a test stops and starts, say. */
+    static LiveApi start(DatabaseUrl database) {
         HttpServer vapi = standInForVapi();
         VoiceAppointServer server = VoiceAppointServer.start(
                 ServerConfig.from(Map.ofEntries(
                         Map.entry("PORT", "0"),
                         Map.entry("HOST", "127.0.0.1"),
-                        Map.entry("DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(postgres.url())),
+                        Map.entry("DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(database)),
                         Map.entry("JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes"),
                         Map.entry("TRUST_PROXY_HEADERS", "true"),
                         Map.entry("METRICS_TOKEN", METRICS_TOKEN),
@@ -60,7 +65,7 @@ final class LiveApi implements AutoCloseable {
                         Map.entry("VAPI_API_KEY", "a-vapi-private-key"),
                         Map.entry("VAPI_PHONE_NUMBER_ID", "line-of-the-server"))),
                 VoiceAppointServer.databaseClock());
-        return new LiveApi(server, vapi, postgres.url());
+        return new LiveApi(server, vapi, database);
     }
 
     /**

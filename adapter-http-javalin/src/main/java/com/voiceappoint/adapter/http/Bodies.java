@@ -59,6 +59,8 @@ final class Bodies {
             return json.readValue(body, type);
         } catch (StreamReadException e) {
             throw InvalidRequestException.malformed("request.malformed_json");
+        } catch (JsonMapping.UnstorableText e) {
+            throw InvalidRequestException.field(path(e), "invalid_characters", "request.invalid_characters");
         } catch (ValueInstantiationException e) {
             // a record's constructor refused the value (a domain type inside a request)
             if (e.getCause() instanceof DomainException domain) {

@@ -133,6 +133,7 @@ public final class HttpServer implements AutoCloseable {
                     RequestContext.authenticate(ctx, tokens, useCases.sessions());
                 }
             });
+            routes.beforeMatched(Params::requireStorable);
 
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
             for (RawRoute raw : rawRoutes) {

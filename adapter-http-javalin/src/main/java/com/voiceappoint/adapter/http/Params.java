@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.domain.shared.StorableText;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -100,6 +101,25 @@ final class Params {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.field(name, "wrong_type", "request.id_expected");
+        }
+    }
+
+    /**
+     * Refuses query and path parameters that no store keeps as given (NUL, half a character), naming the first,
+     * before any handler reads them: a search or a slug would otherwise reach PostgreSQL and fail there.
+     */
+    static void requireStorable(Context ctx) {
+        ctx.pathParamMap().forEach(Params::requireStorable);
+        ctx.queryParamMap().forEach((name, values) -> {
+            requireStorable(StorableText.scrubbed(name), name);
+            values.forEach(value -> requireStorable(name, value));
+        });
+    }
+
+    private static void requireStorable(String name, String value) {
+        if (!StorableText.storable(value)) {
+            throw InvalidRequestException.field(
+                    StorableText.scrubbed(name), "invalid_characters", "request.invalid_characters");
         }
     }
 

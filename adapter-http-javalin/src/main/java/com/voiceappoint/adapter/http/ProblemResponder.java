@@ -6,11 +6,12 @@ import com.voiceappoint.adapter.http.auth.AuthenticationException;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.adapter.http.problem.Problem;
-import com.voiceappoint.adapter.http.ratelimit.LimitsUnavailableException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.OutcomeUnknownException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
@@ -21,6 +22,9 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ProblemResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
-    /** Long enough for Redis to come back after a restart or a failover. */
-    private static final long LIMITS_RETRY_AFTER_SECONDS = 5;
+    /** Long enough for PostgreSQL or Redis to come back after a restart or a failover. */
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private static final String TYPE_BASE = "https://voiceappoint.com/problems/";
 
@@ -106,10 +110,26 @@ final class ProblemResponder {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
             return problem(429, "RATE_LIMITED", language, ctx, List.of(), List.of(), limited.retryAfterSeconds());
         }
-        if (e instanceof LimitsUnavailableException unavailable) {
+        if (e instanceof StoreUnavailableException unavailable) {
             LOG.warn("refused {} {}: {}", ctx.method(), HttpServer.route(ctx), unavailable.getMessage());
-            ctx.header("Retry-After", Long.toString(LIMITS_RETRY_AFTER_SECONDS));
-            return problem(503, "TEMPORARILY_UNAVAILABLE", language, ctx, List.of(), List.of());
+            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+            return problem(503, ErrorCode.TEMPORARILY_UNAVAILABLE.name(), language, ctx, List.of(), List.of());
+        }
+        if (e instanceof OutcomeUnknownException unknown) {
+            LOG.warn(
+                    "outcome unknown on {} {} (request {}): {}",
+                    ctx.method(),
+                    HttpServer.route(ctx),
+                    RequestContext.requestId(ctx),
+                    unknown.getCause() == null ? "" : unknown.getCause().getMessage());
+            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+            return problem(503, ErrorCode.OUTCOME_UNKNOWN.name(), language, ctx, List.of(), List.of());
+        }
+        OptionalInt unreadable = unreadableRequest(e);
+        if (unreadable.isPresent()) {
+            // a chunked body cut short or garbled: the client's bytes, not our failure
+            int status = unreadable.getAsInt();
+            return problem(status, transportCode(status), language, ctx, List.of(), List.of());
         }
         if (e instanceof HttpResponseException http) {
             String route = Messages.get(language, "resource.route");
@@ -123,6 +143,22 @@ final class ProblemResponder {
                 RequestContext.requestId(ctx),
                 e);
         return problem(500, "INTERNAL_ERROR", language, ctx, List.of(), List.of());
+    }
+
+    /**
+     * The status Jetty chose when the request's own bytes are at fault, wherever that surfaces (reading the body,
+     * mostly); a body that ends early (the client hung up, or sent a broken chunk) is a 400.
+     */
+    private static OptionalInt unreadableRequest(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return OptionalInt.of(http.getCode());
+            }
+            if (cause instanceof EofException) {
+                return OptionalInt.of(400);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** A domain refusal names its field; say what is wrong with it in the caller's language. */
@@ -209,7 +245,7 @@ final class ProblemResponder {
                     SERVICE_NOT_BOOKABLE_BY_VOICE,
                     CALL_REJECTED,
                     LINE_NOT_VERIFIED -> 422;
-            case VOICE_UNAVAILABLE -> 503;
+            case VOICE_UNAVAILABLE, TEMPORARILY_UNAVAILABLE, OUTCOME_UNKNOWN -> 503;
         };
     }
 

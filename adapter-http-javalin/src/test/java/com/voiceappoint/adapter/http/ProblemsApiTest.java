@@ -214,6 +214,64 @@ class ProblemsApiTest {
                 api.at("/api/v1/services?business=42").token(owner.token()).get(), 400, "VALIDATION_FAILED");
     }
 
+    @Test
+    void text_the_database_cannot_keep_is_refused_naming_the_field_in_bodies_and_queries() {
+        String nul =
+                "{\"business\": \"" + owner.businessId() + "\", \"name\": \"A\\u0000na\", \"phone\": \"+34600000001\"}";
+        var inBody = api.at("/api/v1/clients").token(owner.token()).post(nul);
+        assertProblem(inBody, 400, "VALIDATION_FAILED");
+        assertThat(fields(inBody)).containsExactly("name");
+        assertThat(inBody.body().at("/errors/0/code").asText()).isEqualTo("invalid_characters");
+
+        String slug = api.at("/api/v1/businesses/" + owner.businessId())
+                .token(owner.token())
+                .get()
+                .body()
+                .get("slug")
+                .asText();
+        var nested = api.at("/api/v1/public/businesses/" + slug + "/appointments")
+                .post("{\"service\": \"11111111-1111-1111-1111-111111111111\", \"start\": \"2026-11-24T10:00\", "
+                        + "\"client\": {\"name\": \"Half \\ud800 a pair\", \"phone\": \"+34600000002\"}}");
+        assertProblem(nested, 400, "VALIDATION_FAILED");
+        assertThat(fields(nested)).containsExactly("client.name");
+
+        var inList = api.at("/api/v1/vapi/configs/" + owner.businessId())
+                .token(owner.token())
+                .raw("PATCH", "{\"line_ids\": [\"line-1\", \"line\\u0000\"]}", "application/json");
+        assertProblem(inList, 400, "VALIDATION_FAILED");
+        assertThat(fields(inList)).containsExactly("line_ids[1]");
+
+        var inQuery = api.at("/api/v1/clients?business=" + owner.businessId() + "&q=a%00b")
+                .token(owner.token())
+                .get();
+        assertProblem(inQuery, 400, "VALIDATION_FAILED");
+        assertThat(fields(inQuery)).containsExactly("q");
+
+        var inName = api.at("/api/v1/clients?business=" + owner.businessId() + "&q%00=a")
+                .token(owner.token())
+                .get();
+        assertProblem(inName, 400, "VALIDATION_FAILED");
+
+        // Jetty refuses a NUL in the path itself, before any route
+        assertThat(api.at("/api/v1/public/businesses/lola%00/availability")
+                        .get()
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void a_chunked_body_cut_short_or_garbled_is_a_400_problem() throws Exception {
+        for (String chunks : List.of("5\r\n{\"ema", "zz\r\n{}\r\n0\r\n\r\n", "ffffffffffffffffff\r\n{}")) {
+            String answer = RawHttp.exchange(
+                    server.port(),
+                    "POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunks);
+
+            assertThat(answer).as(chunks).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(chunks).contains("application/problem+json", "MALFORMED_REQUEST");
+        }
+    }
+
     private static List<String> fields(ApiClient.Response response) {
         List<String> names = new ArrayList<>();
         for (JsonNode error : response.body().path("errors")) {

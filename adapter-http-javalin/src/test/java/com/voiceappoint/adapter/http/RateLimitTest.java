@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
-import com.voiceappoint.adapter.http.ratelimit.LimitsUnavailableException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.usecase.Interactors;
 import java.time.Clock;
@@ -66,7 +66,7 @@ class RateLimitTest {
             assertThat(limiter.reachable()).isFalse();
             long started = System.nanoTime();
             assertThatThrownBy(() -> limiter.tryConsume(THREE_A_MINUTE, "k"))
-                    .isInstanceOf(LimitsUnavailableException.class);
+                    .isInstanceOf(StoreUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .as("no waiting out a command timeout")
                     .isLessThan(Duration.ofSeconds(5));

@@ -56,6 +56,10 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
         server.close();
     }
 
+    int port() {
+        return server.port();
+    }
+
     ApiClient client() {
         return client;
     }

@@ -1,6 +1,8 @@
 package com.voiceappoint.adapter.persistence;
 
+import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.port.out.TransactionRunner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -12,6 +14,9 @@ import org.jdbi.v3.core.Jdbi;
  * the other's row while checking the exclusion constraint, and the deadlock detector then cancels one. Such a
  * transaction is run again from the start, where the winner's row is now plain to see; the work is a function of
  * what it reads, so running it again is safe. Only the outermost transaction retries: an inner one joins it.
+ *
+ * <p>A connection lost while committing is different: the work may have been kept or not, and running it again could
+ * do it twice. That is reported as {@link OutcomeUnknownException}, for whoever can find out to find out.
  */
 public final class JdbiTransactionRunner implements TransactionRunner {
     static final int ATTEMPTS = 3;
@@ -35,9 +40,18 @@ public final class JdbiTransactionRunner implements TransactionRunner {
 
     private <T> T retried(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
+            AtomicBoolean committing = new AtomicBoolean();
             try {
-                return jdbi.inTransaction(handle -> work.get());
+                return jdbi.inTransaction(handle -> {
+                    T result = work.get();
+                    committing.set(true);
+                    return result;
+                });
             } catch (RuntimeException e) {
+                if (committing.get() && PostgresErrors.isConnectionFailure(e)) {
+                    // COMMIT went out and no answer came back: the server may have kept the work or not
+                    throw new OutcomeUnknownException(e);
+                }
                 if (attempt == ATTEMPTS || !PostgresErrors.isTransient(e)) {
                     throw e;
                 }

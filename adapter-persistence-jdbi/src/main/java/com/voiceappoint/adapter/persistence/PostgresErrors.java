@@ -2,8 +2,13 @@ package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.error.StoreUnavailableException;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 import org.postgresql.util.PSQLException;
@@ -12,13 +17,18 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * Turns the database's refusals into the application's: the exclusion constraint (SQLSTATE 23P01) into "slot
  * already taken", unique keys (23505) into the duplicate they mean. Nothing SQL-shaped crosses the port. Deadlocks
- * and serialization failures are told apart for the transaction runner, which runs such work again.
+ * and serialization failures are told apart for the transaction runner, which runs such work again, and a database
+ * that cannot be reached from one that refused.
  */
 final class PostgresErrors {
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, recovering). */
+    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
+
     private static final Map<String, DuplicateKeyException.Key> UNIQUE_KEYS = Map.of(
             "users_email_key", DuplicateKeyException.Key.USER_EMAIL,
             "clients_phone_key", DuplicateKeyException.Key.CLIENT_CONTACT,
@@ -70,6 +80,29 @@ final class PostgresErrors {
                     && (DEADLOCK_DETECTED.equals(sql.getSQLState())
                             || SERIALIZATION_FAILURE.equals(sql.getSQLState()))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database could not be reached or dropped the connection: SQLSTATE class 08 (connection exception),
+     * 57P01-57P03 (shut down by an administrator or a crash, or not accepting connections yet), the pool's time-out
+     * waiting for a connection, or the driver's I/O errors. Nothing a client did; worth trying again shortly.
+     */
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StoreUnavailableException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof IOException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_GONE.contains(state)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.persistence;
 
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BusinessRepository;
@@ -20,6 +21,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
     private static final String UNDEFINED_TABLE = "42P01";
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(4);
+    /** How long a pooled connection may take to prove it is alive before it is handed out; under the timeout above. */
+    private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -51,7 +56,7 @@ public final class PostgresPersistence implements AutoCloseable {
             HikariDataSource dataSource, List<String> schemaVersions, ConfigurationCache configuration) {
         this.dataSource = dataSource;
         this.configuration = configuration;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.jdbi = Outages.jdbi(dataSource, new PostgresPlugin());
         // a failed statement's message goes to logs and to Sentry: without its bound values (names, phones, e-mails)
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.schemaVersions = schemaVersions;
@@ -83,7 +88,13 @@ public final class PostgresPersistence implements AutoCloseable {
         // Flyway holds one connection for its lock while migrating on another: one is never enough
         config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setPoolName("voiceappoint");
-        config.setConnectionTimeout(10_000);
+        // A request that cannot have a connection in this time answers 503 with Retry-After. It is the longest wait
+        // before that answer, while the database is down or restarting as much as under a burst: long enough to
+        // absorb a burst of bookings (at hundreds a second, a queue of a thousand drains in two or three seconds),
+        // short enough that a voice caller hears an answer well inside Vapi's 20-second tool timeout even when a
+        // booking whose commit was lost looks for itself twice more (see BookAppointmentInteractor).
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         config.setMetricRegistry(metrics);
         // nor the server's detail, which quotes the values of a violated key
         config.addDataSourceProperty("logServerErrorDetail", "false");
@@ -123,7 +134,10 @@ public final class PostgresPersistence implements AutoCloseable {
         UNREACHABLE
     }
 
-    /** Asks the database, through the pool: waits at most the pool's connection timeout. */
+    /**
+     * Asks the database, through the pool: waits at most the pool's connection timeout. A readiness probe that must
+     * answer sooner bounds it further.
+     */
     public Health health() {
         try (Handle handle = jdbi.open()) {
             int applied = handle.createQuery(
@@ -132,7 +146,7 @@ public final class PostgresPersistence implements AutoCloseable {
                     .mapTo(Integer.class)
                     .one();
             return applied == schemaVersions.size() ? Health.READY : Health.SCHEMA_BEHIND;
-        } catch (JdbiException e) {
+        } catch (JdbiException | StoreUnavailableException e) {
             if (e.getCause() instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
                 return Health.SCHEMA_BEHIND; // not even the history of migrations is there
             }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.voiceappoint.domain.shared.StorableText;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,7 +62,7 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
             return Optional.of(envelope);
         }
         try {
-            return Optional.of(parse(json.readTree(body), json));
+            return Optional.of(parse(scrubbed(json.readTree(body)), json));
         } catch (IOException cannotHappen) {
             // the same bytes were read once already
             return Optional.empty();
@@ -144,7 +147,9 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
             JsonNode list = firstArray(message.path("toolCallList"), message.path("toolCalls"), toolCallsOf(message));
             Set<String> seen = new LinkedHashSet<>();
             for (JsonNode item : list) {
-                String id = item.path("id").asText("");
+                String given = item.path("id").asText("");
+                // echoed exactly, or not at all: an id no store could keep would fail the call's booking instead
+                String id = StorableText.storable(given) ? given : "";
                 // the same call listed twice is answered once; calls without an id are each answered
                 if (!id.isBlank() && !seen.add(id)) {
                     continue;
@@ -187,7 +192,9 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
 
     private static void addVariables(Map<String, String> into, JsonNode values) {
         values.fields().forEachRemaining(field -> {
-            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+            if (field.getValue().isValueNode()
+                    && !field.getValue().isNull()
+                    && StorableText.storable(field.getValue().asText())) {
                 into.putIfAbsent(field.getKey(), field.getValue().asText());
             }
         });
@@ -267,9 +274,29 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** A value Vapi gives about the call; one no store could keep as given (NUL, half a character) is no value. */
     private static Optional<String> text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+        return node.isValueNode() && !node.isNull() && !node.asText().isBlank() && StorableText.storable(node.asText())
                 ? Optional.of(node.asText().strip())
                 : Optional.empty();
+    }
+
+    /**
+     * A report's text without what no store keeps as given (NUL, half a character): refusing would lose the whole
+     * report, which Vapi sends once. Tool calls are not scrubbed: their arguments are refused by name instead.
+     */
+    private static JsonNode scrubbed(JsonNode node) {
+        if (node.isTextual()) {
+            return StorableText.storable(node.asText()) ? node : TextNode.valueOf(StorableText.scrubbed(node.asText()));
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> field.setValue(scrubbed(field.getValue())));
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, scrubbed(array.get(i)));
+            }
+        }
+        return node;
     }
 }

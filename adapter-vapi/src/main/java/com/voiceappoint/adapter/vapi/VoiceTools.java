@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.OutcomeUnknownException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -30,6 +32,7 @@ import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.shared.StorableText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -146,6 +149,11 @@ final class VoiceTools {
             return Answer.error(speech.say("argument.invalid", invalid.field()));
         } catch (DomainException refused) {
             return Answer.result(domainRefusal(refused, caller));
+        } catch (OutcomeUnknownException unknown) {
+            // the booking may well be made: the caller must not hear that it failed
+            return Answer.error(speech.say("outcome.unknown"));
+        } catch (StoreUnavailableException unavailable) {
+            return Answer.error(speech.say("unavailable"));
         }
     }
 
@@ -704,7 +712,7 @@ final class VoiceTools {
             for (String name : names) {
                 JsonNode value = node.path(name);
                 if (value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
-                    return Optional.of(value.asText().strip());
+                    return Optional.of(storable(name, value.asText().strip()));
                 }
             }
             return Optional.empty();
@@ -713,8 +721,14 @@ final class VoiceTools {
         Optional<String> nested(String object, String name) {
             JsonNode value = node.path(object).path(name);
             return value.isValueNode() && !value.asText().isBlank()
-                    ? Optional.of(value.asText().strip())
+                    ? Optional.of(storable(object + "." + name, value.asText().strip()))
                     : Optional.empty();
+        }
+
+        /** What a store could not keep as given (NUL, half a character) is refused, naming the argument. */
+        private static String storable(String name, String value) {
+            InvalidValueException.check(StorableText.storable(value), name, "text a store cannot keep");
+            return value;
         }
 
         String required(String spokenName, Speech speech, String... names) {

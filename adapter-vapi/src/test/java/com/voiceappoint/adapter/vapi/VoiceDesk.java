@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The webhook over the in-memory application, with two businesses on the phone: Peluquería Lola in Madrid (Spanish,
@@ -69,8 +70,13 @@ final class VoiceDesk {
     }
 
     VoiceDesk(Instant now) {
+        this(now, UnaryOperator.identity());
+    }
+
+    /** @param wiring the stores as the application sees them: the desk's own, or some of them broken by a test */
+    VoiceDesk(Instant now, UnaryOperator<OutboundPorts> wiring) {
         clock = Clock.fixed(now, ZoneOffset.UTC);
-        app = Interactors.create(ports, clock);
+        app = Interactors.create(wiring.apply(ports), clock);
         webhook = new VapiWebhook(app, SETTINGS, ToolCallThrottle.UNLIMITED, clock, metrics);
         lola = open("lola@example.com", "Peluquería Lola", "Europe/Madrid", "EUR", "es", LOLA_NUMBER, "Corte de pelo");
         bob = open("bob@example.com", "Bob's Barbers", "Europe/London", "GBP", "en", BOB_NUMBER, "Haircut");

@@ -4,7 +4,9 @@ import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -46,6 +48,12 @@ import java.util.Optional;
 public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     /** With "any provider", a lost race is retried with whoever is still free, this many times in all. */
     private static final int ATTEMPTS_WITH_ANY_PROVIDER = 3;
+    /**
+     * After a lost commit, the booking is looked for this many times while the database is away. Each look waits for
+     * a connection up to the pool's timeout, which is what gives a restarting database time to come back; two keep
+     * a voice caller's wait well inside Vapi's 20-second tool timeout.
+     */
+    private static final int LOOKUPS_AFTER_LOST_COMMIT = 2;
 
     private final BusinessAccess access;
     private final TransactionRunner transactions;
@@ -132,10 +140,21 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         if (replay.isPresent()) {
             return replay.get();
         }
+        boolean commitLost = false;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             try {
                 return transactions.inTransaction(() -> bookOnce(request, now));
+            } catch (OutcomeUnknownException lost) {
+                Optional<Result> kept = keptByLostCommit(request, lost);
+                if (kept.isPresent()) {
+                    return kept.get();
+                }
+                // it did not land: under its key it is booked again, once; without a key nothing rules out a double
+                if (commitLost || request.idempotencyKey.isEmpty()) {
+                    throw lost;
+                }
+                commitLost = true;
             } catch (PolicyRefusal refusal) {
                 throw alternatives.refusal(
                         refusal.reason(), business, service, request.start, provider, now, Optional.empty());
@@ -159,6 +178,26 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                             provider,
                             clock.instant(),
                             Optional.empty());
+                }
+            }
+        }
+    }
+
+    /**
+     * What a commit lost on the way kept, asked again (a fresh connection, once the database answers): the booking
+     * under the request's key, or without a key the same client's at the same start; empty if it is not there. When
+     * the database cannot say in time the outcome stays unknown, and that, not a failure, is the answer.
+     */
+    private Optional<Result> keptByLostCommit(Request request, OutcomeUnknownException lost) {
+        for (int lookup = 1; ; lookup++) {
+            try {
+                return request.idempotencyKey.isPresent()
+                        ? replayByKey(request).map(found -> new Result(found.details(), Replay.NONE))
+                        : sameRequestBooked(request);
+            } catch (StoreUnavailableException stillAway) {
+                if (lookup == LOOKUPS_AFTER_LOST_COMMIT) {
+                    lost.addSuppressed(stillAway);
+                    throw lost;
                 }
             }
         }

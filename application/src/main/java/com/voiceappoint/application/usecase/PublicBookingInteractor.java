@@ -1,6 +1,7 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
@@ -102,8 +103,19 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         }
         BookAppointmentUseCase.Result result = booking.book(command);
         boolean mayHaveALink = result.replay() != BookAppointmentUseCase.Replay.SAME_REQUEST;
-        Optional<String> token = mayHaveALink ? Optional.of(issueToken(result.appointment())) : Optional.empty();
-        return new Booked(result, token);
+        return new Booked(result, mayHaveALink ? linkFor(result.appointment()) : Optional.empty());
+    }
+
+    /**
+     * The booking is made by now: losing the database before its link is kept must not turn it into a failure. The
+     * client is answered without a link, and a retry with the same key issues one.
+     */
+    private Optional<String> linkFor(Appointment appointment) {
+        try {
+            return Optional.of(issueToken(appointment));
+        } catch (StoreUnavailableException linkNotKept) {
+            return Optional.empty();
+        }
     }
 
     @Override

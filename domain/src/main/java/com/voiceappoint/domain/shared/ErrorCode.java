@@ -62,4 +62,13 @@ public enum ErrorCode {
     LINE_NOT_VERIFIED,
     /** The voice platform is not configured or could not be reached. */
     VOICE_UNAVAILABLE,
+
+    // outages
+    /** A store the request needs (the database, the rate-limit store) could not be reached; nothing was done. */
+    TEMPORARILY_UNAVAILABLE,
+    /**
+     * The database was lost while saving and whether the change was kept could not be found out; asking again with the
+     * same idempotency key answers it.
+     */
+    OUTCOME_UNKNOWN,
 }

@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -100,7 +101,9 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         try {
             probe = buckets.apply(limit.name() + ":" + key).apply(configuration).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException storeDown) {
-            throw new LimitsUnavailableException(storeDown);
+            // a limited route then refuses (503) rather than go unmetered: the limits guard logins and bookings
+            // against floods, which would not wait for Redis to come back
+            throw new StoreUnavailableException("rate limits", storeDown);
         }
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

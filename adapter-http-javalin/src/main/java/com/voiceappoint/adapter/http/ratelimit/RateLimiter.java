@@ -1,12 +1,13 @@
 package com.voiceappoint.adapter.http.ratelimit;
 
+import com.voiceappoint.application.error.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Counts attempts per key against a limit; an empty answer means go ahead, a duration means retry after it. */
 public interface RateLimiter extends AutoCloseable {
 
-    /** @throws LimitsUnavailableException when the store the counts are kept in does not answer */
+    /** @throws StoreUnavailableException when the store the counts are kept in does not answer */
     Optional<Duration> tryConsume(Limit limit, String key);
 
     /** @throws RateLimitedException when the key has used up the limit */

@@ -1,0 +1,147 @@
+package com.voiceappoint.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.voiceappoint.adapter.persistence.PostgresPersistence.Health;
+import com.voiceappoint.application.error.OutcomeUnknownException;
+import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.account.EmailAddress;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The database going away, as the ports see it: "unavailable, nothing was done" while it is gone, "outcome unknown"
+ * for a commit cut off on the way, never a driver's exception, and service again once it is back.
+ */
+class DatabaseOutageTest {
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
+    /** Guards against a hang only: the pool gives up on a connection in seconds. */
+    private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
+
+    private static final EmailAddress NOBODY = new EmailAddress("nobody@example.com");
+
+    @Test
+    void while_the_database_is_down_every_port_is_unavailable_and_it_serves_again_by_itself_once_back() {
+        try (RestartablePostgres database = RestartablePostgres.start();
+                PostgresPersistence persistence =
+                        PostgresPersistence.connect(database.url(), 2, new SimpleMeterRegistry())) {
+            OutboundPorts ports = persistence.ports(new FakePasswordHasher());
+            assertThat(ports.users().findByEmail(NOBODY)).isEmpty();
+
+            database.stop();
+
+            assertThatThrownBy(() -> ports.users().findByEmail(NOBODY)).isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> ports.transactions()
+                            .inTransaction(() -> ports.users().findByEmail(NOBODY)))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(persistence.health()).isEqualTo(Health.UNREACHABLE);
+
+            database.startAgain();
+
+            Instant giveUp = Instant.now().plus(BACK_WITHIN);
+            while (!answers(ports)) {
+                assertThat(Instant.now()).as("serving again after the restart").isBefore(giveUp);
+            }
+            assertThat(ports.transactions().inTransaction(() -> ports.users().findByEmail(NOBODY)))
+                    .isEmpty();
+            assertThat(persistence.health()).isEqualTo(Health.READY);
+        }
+    }
+
+    private static boolean answers(OutboundPorts ports) {
+        try {
+            ports.users().findByEmail(NOBODY);
+            return true;
+        } catch (StoreUnavailableException stillAway) {
+            return false;
+        }
+    }
+
+    @Test
+    void a_pool_busy_for_longer_than_it_waits_is_unavailable_not_a_failure() throws Exception {
+        try (PostgresPersistence persistence =
+                PostgresPersistence.connect(postgres.url(), 2, new SimpleMeterRegistry())) {
+            OutboundPorts ports = persistence.ports(new FakePasswordHasher());
+            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService holders = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < 2; i++) {
+                    holders.submit(() -> ports.transactions().inTransaction(() -> {
+                        ports.users().findByEmail(NOBODY);
+                        holding.countDown();
+                        await(release);
+                        return null;
+                    }));
+                }
+                assertThat(holding.await(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                        .isTrue();
+
+                assertThatThrownBy(() -> ports.users().findByEmail(NOBODY))
+                        .isInstanceOf(StoreUnavailableException.class);
+            } finally {
+                release.countDown();
+                holders.shutdown();
+            }
+            assertThat(holders.awaitTermination(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(ports.users().findByEmail(NOBODY)).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void a_connection_lost_while_committing_is_an_unknown_outcome_and_what_it_wrote_is_not_kept() {
+        TestPostgres.execute(postgres.url(), "create table commit_probe (note text)");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.url().jdbcUrl());
+        config.setUsername(postgres.url().user());
+        config.setPassword(postgres.url().password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                ConfigurationCache cache = ConfigurationCache.listeningTo(postgres.url())) {
+            Jdbi jdbi = Outages.jdbi(pool);
+            JdbiTransactionRunner transactions = new JdbiTransactionRunner(jdbi, cache);
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                        jdbi.useHandle(h -> h.execute("insert into commit_probe values ('lost')"));
+                        int backend = jdbi.withHandle(h -> h.createQuery("select pg_backend_pid()")
+                                .mapTo(Integer.class)
+                                .one());
+                        // the work is done; the connection dies before its COMMIT is answered
+                        TestPostgres.execute(postgres.url(), "select pg_terminate_backend(" + backend + ", 5000)");
+                        return null;
+                    }))
+                    .isInstanceOf(OutcomeUnknownException.class);
+
+            assertThat(postgres.count("select count(*) from commit_probe")).isZero();
+            Integer counted = transactions.inTransaction(
+                    () -> jdbi.withHandle(h -> h.createQuery("select count(*) from commit_probe")
+                            .mapTo(Integer.class)
+                            .one()));
+            assertThat(counted).as("the pool serves on with fresh connections").isZero();
+        }
+    }
+}
