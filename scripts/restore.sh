@@ -4,8 +4,10 @@
 #   DATABASE_URL=postgresql://voiceappoint:secret@localhost:5432/voiceappoint scripts/restore.sh backups/voiceappoint-20261121T030000Z.dump
 #
 # Stop the servers first: the restore replaces the whole schema, tables a newer version added included, so a
-# backup from an older version restores too (the server migrates it forward when it starts). It runs in one
-# transaction, so it either completes or leaves the database as it was. Asks before it starts unless given --yes.
+# backup from an older version restores too (the server migrates it forward when it starts). The embedded default
+# (DATABASE_URL=$(java -jar voiceappoint.jar db-url)) runs inside its server: restore while it runs, then restart it.
+# It runs in one transaction, so it either completes or leaves the database as it was. Asks before it starts unless
+# given --yes.
 set -euo pipefail
 
 usage() {
