@@ -99,6 +99,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void a_fork_on_github_gets_the_same_ci_on_java_17_with_nothing_to_set_up() throws IOException {
+        JsonNode steps =
+                yaml(".github/workflows/ci.yml").path("jobs").path("test").path("steps");
+
+        List<String> runs = new ArrayList<>();
+        steps.forEach(step -> runs.add(step.path("run").asText()));
+        assertThat(runs).contains("bash .ci/run");
+        assertThat(steps).anySatisfy(step -> {
+            assertThat(step.path("uses").asText()).startsWith("actions/setup-java@");
+            assertThat(step.path("with").path("java-version").asText()).isEqualTo("17");
+        });
+    }
+
+    @Test
     void the_image_runs_as_an_unprivileged_user_and_checks_readiness_with_the_jar() throws IOException {
         List<String> runtimeStage = Files.readAllLines(REPOSITORY.resolve("Dockerfile")).stream()
                 .dropWhile(line -> !line.startsWith("FROM eclipse-temurin:17-jre"))
