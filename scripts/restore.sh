@@ -43,7 +43,8 @@ fi
 # pg_restore's --clean only drops what the backup holds, and a newer version's tables still reference those: start
 # from an empty schema instead, in the same transaction as the restore.
 {
-  echo "drop schema public cascade; create schema public;"
+  # quietly: the drop's NOTICE lists every table it takes, and looks like an error to whoever runs this
+  echo "set client_min_messages = warning; drop schema public cascade; create schema public;"
   pg_restore --no-owner --no-privileges --file=- "$backup"
 } | psql --no-psqlrc --quiet --single-transaction --set=ON_ERROR_STOP=1 --dbname="$url" >/dev/null
 echo "restore: $backup restored; start the servers again (GET /health/ready says when they are ready)"
