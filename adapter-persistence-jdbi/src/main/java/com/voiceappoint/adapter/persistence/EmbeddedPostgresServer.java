@@ -77,7 +77,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *     version's data: the message says what to do
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
-        Path directory = dataDirectory.toAbsolutePath();
+        Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
             if (Files.exists(directory.resolve("postgresql.conf"))) {
@@ -156,7 +156,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * command run beside the server.
      */
     public static Optional<String> runningUrl(Path dataDirectory) {
-        Path directory = dataDirectory.toAbsolutePath();
+        Path directory = dataDirectory.toAbsolutePath().normalize();
         Path passfile = directory.resolve(PASSFILE);
         try {
             List<String> pidFile = Files.readAllLines(directory.resolve("postmaster.pid"));
@@ -225,17 +225,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (process.isEmpty()) {
             return; // a crash's leftover: PostgreSQL replaces it itself
         }
-        Optional<String> command = process.get().info().command();
-        if (command.isEmpty()) {
-            throw new IllegalStateException(("%s names PID %d, which runs but could not be identified: if it is"
-                            + " PostgreSQL, stop it (kill -INT %d); if not, delete that file. Then start again.")
-                    .formatted(pidFile, pid, pid));
-        }
-        if (!Path.of(command.get()).getFileName().toString().startsWith("postgres")) {
-            // after a power cut the number went to another program: the file is stale
+        ProcessHandle.Info info = process.get().info();
+        Optional<String> command = info.command();
+        if (command.isPresent()
+                && !Path.of(command.get()).getFileName().toString().startsWith("postgres")) {
+            // after a restart the number went to another program: the file is stale
             LOG.warn("{} named PID {}, now {}, not PostgreSQL: removing the stale file", pidFile, pid, command.get());
             Files.delete(pidFile);
             return;
+        }
+        // pg_ctl stop signals whatever PID the file names: only ever the PostgreSQL of this very directory
+        if (!info.commandLine().orElse("").contains(directory.toString())) {
+            throw new IllegalStateException(("%s names PID %d, which runs but is not known to be this directory's"
+                            + " PostgreSQL: if it is, stop it (kill -INT %d); if no PostgreSQL runs on %s, delete"
+                            + " that file. Then start again.")
+                    .formatted(pidFile, pid, pid, directory));
         }
         LOG.warn(
                 "a PostgreSQL (PID {}) was left running in {} by a VoiceAppoint that did not stop (killed?): stopping it",

@@ -9,10 +9,13 @@ import com.voiceappoint.domain.business.BusinessId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -86,9 +89,7 @@ class EmbeddedPostgresServerTest {
             Path passfile = dataDirectory.resolve(EmbeddedPostgresServer.PASSFILE);
             assertThat(Files.getPosixFilePermissions(passfile))
                     .as("only its owner reads the password")
-                    .containsExactlyInAnyOrder(
-                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(Files.readString(passfile)).contains(":postgres:" + url.password());
         }
 
@@ -141,7 +142,30 @@ class EmbeddedPostgresServerTest {
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
             assertThat(settings(server.url(), "fsync")).containsExactly("on");
-            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                    .as("stopped, not merely abandoned")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_lock_file_whose_process_number_went_to_another_program_is_not_in_the_way(@TempDir Path dataDirectory)
+            throws Exception {
+        EmbeddedPostgresServer.start(dataDirectory).close();
+        // as after a power cut: postmaster.pid is still there, and its PID now belongs to something else
+        Process otherProgram = new ProcessBuilder("sleep", "600").start();
+        try {
+            Files.writeString(
+                    dataDirectory.resolve("postmaster.pid"),
+                    otherProgram.pid() + "\n" + dataDirectory
+                            + "\n1700000000\n5432\n\nlocalhost\n  1234567  7\nready\n");
+
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+                assertThat(settings(server.url(), "fsync")).containsExactly("on");
+            }
+            assertThat(otherProgram.isAlive()).as("left alone").isTrue();
+        } finally {
+            otherProgram.destroy();
         }
     }
 
@@ -199,8 +223,8 @@ class EmbeddedPostgresServerTest {
                     }
                 }
                 throw new IllegalStateException("the other JVM ended before its server started: " + output);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         try {
