@@ -2,6 +2,7 @@
 # Backs up the VoiceAppoint database with pg_dump, keeping the newest BACKUP_KEEP backups.
 #
 #   DATABASE_URL=postgresql://voiceappoint:secret@localhost:5432/voiceappoint scripts/backup.sh [directory]
+#   DATABASE_URL=$(java -jar voiceappoint.jar db-url) scripts/backup.sh [directory]    # the embedded default
 #
 # directory: else BACKUP_DIR, else ./backups. BACKUP_KEEP: 14. Each backup is pg_dump's custom format (compressed,
 # restorable whole or table by table) named voiceappoint-<UTC time>.dump; it is written under a temporary name and

@@ -4,8 +4,10 @@
 #   DATABASE_URL=postgresql://voiceappoint:secret@localhost:5432/voiceappoint scripts/restore.sh backups/voiceappoint-20261121T030000Z.dump
 #
 # Stop the servers first: the restore replaces the whole schema, tables a newer version added included, so a
-# backup from an older version restores too (the server migrates it forward when it starts). It runs in one
-# transaction, so it either completes or leaves the database as it was. Asks before it starts unless given --yes.
+# backup from an older version restores too (the server migrates it forward when it starts). The embedded default
+# (DATABASE_URL=$(java -jar voiceappoint.jar db-url)) runs inside its server: restore while it runs, then restart it.
+# It runs in one transaction, so it either completes or leaves the database as it was. Asks before it starts unless
+# given --yes.
 set -euo pipefail
 
 usage() {
@@ -41,7 +43,8 @@ fi
 # pg_restore's --clean only drops what the backup holds, and a newer version's tables still reference those: start
 # from an empty schema instead, in the same transaction as the restore.
 {
-  echo "drop schema public cascade; create schema public;"
+  # quietly: the drop's NOTICE lists every table it takes, and looks like an error to whoever runs this
+  echo "set client_min_messages = warning; drop schema public cascade; create schema public;"
   pg_restore --no-owner --no-privileges --file=- "$backup"
 } | psql --no-psqlrc --quiet --single-transaction --set=ON_ERROR_STOP=1 --dbname="$url" >/dev/null
 echo "restore: $backup restored; start the servers again (GET /health/ready says when they are ready)"

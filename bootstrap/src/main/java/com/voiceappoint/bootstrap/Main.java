@@ -1,13 +1,16 @@
 package com.voiceappoint.bootstrap;
 
+import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.vapi.ToolDefinitions;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. {@code vapi-tools}
- * prints the tool definitions; {@code health} asks the server running on {@code PORT} whether it is ready.
+ * prints the tool definitions; {@code health} asks the server running on {@code PORT} whether it is ready; {@code
+ * db-url} prints where the embedded PostgreSQL of the server running on {@code DATA_DIR} answers.
  */
 public final class Main {
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
@@ -28,6 +31,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("vapi-tools")) {
             // for an operator setting up the shared assistant: the tools' JSON, pointing at PUBLIC_URL
             System.out.println(ToolDefinitions.json(VoiceWiring.publicUrl(config)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("db-url")) {
+            // for psql, pg_dump and scripts/backup.sh beside a server that runs the embedded PostgreSQL
+            System.exit(printEmbeddedDatabaseUrl(config) ? 0 : 1);
             return;
         }
         if (args.length > 0 && args[0].equals("health")) {
@@ -63,5 +71,19 @@ public final class Main {
                 config.host(),
                 server.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private static boolean printEmbeddedDatabaseUrl(ServerConfig config) {
+        if (config.databaseUrl().isPresent()) {
+            System.err.println("DATABASE_URL is set: the server uses that database, not an embedded one");
+            return false;
+        }
+        Optional<String> url = EmbeddedPostgresServer.runningUrl(config.embeddedDatabaseDirectory());
+        url.ifPresentOrElse(
+                System.out::println,
+                () -> System.err.println("no embedded PostgreSQL runs in "
+                        + config.embeddedDatabaseDirectory().toAbsolutePath()
+                        + ": start the server first, with the same DATA_DIR"));
+        return url.isPresent();
     }
 }

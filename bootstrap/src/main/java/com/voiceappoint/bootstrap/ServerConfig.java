@@ -90,6 +90,11 @@ public record ServerConfig(
             Map.entry("VAPI_PHONE_NUMBER_ID", "(unset: outbound calls need the business's own line)"),
             Map.entry("PUBLIC_URL", "(unset: tool definitions name http://localhost:PORT)"));
 
+    /** Where the embedded PostgreSQL keeps its data, when there is no {@code DATABASE_URL}. */
+    public Path embeddedDatabaseDirectory() {
+        return dataDirectory.resolve("postgres");
+    }
+
     public static ServerConfig from(Map<String, String> env) {
         String environment = text(env, "APP_ENV", "development");
         if (!environment.equals("development") && !environment.equals("production")) {

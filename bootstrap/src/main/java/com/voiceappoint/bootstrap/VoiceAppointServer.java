@@ -53,8 +53,7 @@ public final class VoiceAppointServer implements AutoCloseable {
             DatabaseUrl database = config.databaseUrl().map(DatabaseUrl::parse).orElseGet(() -> {
                 LOG.info(
                         "no DATABASE_URL: starting an embedded PostgreSQL with its data in {}", config.dataDirectory());
-                EmbeddedPostgresServer embedded =
-                        EmbeddedPostgresServer.start(config.dataDirectory().resolve("postgres"));
+                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(config.embeddedDatabaseDirectory());
                 running.push(embedded);
                 return embedded.url();
             });

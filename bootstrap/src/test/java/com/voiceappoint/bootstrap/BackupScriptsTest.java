@@ -3,6 +3,8 @@ package com.voiceappoint.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.voiceappoint.adapter.http.ApiClient;
+import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * scripts/backup.sh and scripts/restore.sh against a real PostgreSQL, with the server's own data in it. Needs
- * pg_dump and pg_restore at least as new as that PostgreSQL: skipped where they are not installed.
+ * scripts/backup.sh and scripts/restore.sh against a real PostgreSQL, with the server's own data in it: the tests'
+ * PostgreSQL (skipped where pg_dump and pg_restore are older than it), and the embedded default.
  */
 class BackupScriptsTest {
     private static final Path SCRIPTS =
@@ -63,6 +65,43 @@ class BackupScriptsTest {
         try (LiveApi api = LiveApi.start(postgres)) {
             assertThat(api.at(Readiness.PATH).get().status()).isEqualTo(200);
             assertThat(api.register("After The Restore").businessId()).isNotBlank();
+        }
+    }
+
+    /**
+     * The README's default, no DATABASE_URL: its database runs inside the server, so the restore goes in while the
+     * server runs, and a restart drops what the server had in memory. Needs only a pg_dump of the distribution's
+     * (Debian 12's is 15, the embedded server's version): it skips only where none is installed at all.
+     */
+    @Test
+    void the_embedded_default_is_backed_up_and_restored_with_the_distributions_client(
+            @TempDir Path data, @TempDir Path backups) throws Exception {
+        assumeTrue(installed("pg_dump") && installed("pg_restore") && installed("psql"), "no PostgreSQL client");
+        ServerConfig config = ServerConfig.from(Map.of("PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", data.toString()));
+        try (VoiceAppointServer server = VoiceAppointServer.start(config, VoiceAppointServer.databaseClock())) {
+            ApiClient api = new ApiClient(server.port());
+            register(api, "kept@example.com", "Kept Salon");
+            String url = EmbeddedPostgresServer.runningUrl(config.embeddedDatabaseDirectory())
+                    .orElseThrow();
+
+            Finished backup = script("backup.sh", Map.of("DATABASE_URL", url), backups.toString());
+            assertThat(backup.exitCode()).as(backup.output()).isZero();
+            register(api, "lost@example.com", "After The Backup");
+            Finished restore = script(
+                    "restore.sh",
+                    Map.of("DATABASE_URL", url),
+                    "--yes",
+                    dumps(backups).get(0).toString());
+            assertThat(restore.exitCode()).as(restore.output()).isZero();
+        }
+
+        try (VoiceAppointServer server = VoiceAppointServer.start(config, VoiceAppointServer.databaseClock())) {
+            ApiClient api = new ApiClient(server.port());
+            assertThat(api.at(Readiness.PATH).get().status()).isEqualTo(200);
+            assertThat(logIn(api, "kept@example.com")).isEqualTo(200);
+            assertThat(logIn(api, "lost@example.com"))
+                    .as("registered after the backup")
+                    .isEqualTo(401);
         }
     }
 
@@ -120,6 +159,38 @@ class BackupScriptsTest {
         assertThat(unconfirmed.exitCode()).isEqualTo(1);
         assertThat(unconfirmed.output()).contains("nothing done");
         assertThat(businessesNamed("Untouched Salon")).isEqualTo(1);
+    }
+
+    private static void register(ApiClient api, String email, String business) {
+        var registered = api.at("/api/v1/auth/register/")
+                .post(Map.of(
+                        "email",
+                        email,
+                        "password",
+                        LiveApi.PASSWORD,
+                        "business_name",
+                        business,
+                        "business_type",
+                        "salon",
+                        "timezone",
+                        "Europe/Madrid",
+                        "currency",
+                        "EUR"));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+    }
+
+    private static int logIn(ApiClient api, String email) {
+        return api.at("/api/v1/auth/token/")
+                .post(Map.of("email", email, "password", LiveApi.PASSWORD))
+                .status();
+    }
+
+    private static boolean installed(String tool) throws InterruptedException {
+        try {
+            return Finished.run(List.of(tool, "--version"), Map.of(), false).exitCode() == 0;
+        } catch (IOException notInstalled) {
+            return false;
+        }
     }
 
     private static long businessesNamed(String name) {

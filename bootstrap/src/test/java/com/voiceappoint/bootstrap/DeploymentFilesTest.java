@@ -68,6 +68,12 @@ class DeploymentFilesTest {
         assertThat(names(services)).containsExactlyInAnyOrder("db", "redis", "server", "nginx");
         assertThat(services.path("db").path("image").asText()).isEqualTo("postgres:15");
         assertThat(services.path("redis").path("image").asText()).startsWith("redis:7");
+        Stream.of("db", "redis")
+                .forEach(internal -> assertThat(services.path(internal).has("ports"))
+                        .as(
+                                "%s publishes no port: it would clash with the host's own, and be exposed in production",
+                                internal)
+                        .isFalse());
         JsonNode server = services.path("server");
         assertThat(server.path("build").asText()).isEqualTo(".");
         assertThat(REPOSITORY.resolve("Dockerfile")).isRegularFile();
@@ -96,6 +102,33 @@ class DeploymentFilesTest {
         Stream.of("JWT_SECRET", "PUBLIC_URL")
                 .forEach(secret -> assertThat(server.path(secret).asText()).startsWith("${" + secret + ":?"));
         assertThat(server.path("DATABASE_URL").asText()).contains("${POSTGRES_PASSWORD:?");
+        Stream.of("db", "redis")
+                .forEach(internal -> assertThat(services.path(internal).has("ports"))
+                        .as(internal)
+                        .isFalse());
+    }
+
+    @Test
+    void postgres_and_redis_are_published_only_when_asked_and_then_on_loopback_only() throws IOException {
+        JsonNode services = yaml("docker-compose.ports.yml").path("services");
+
+        assertThat(names(services)).containsExactlyInAnyOrder("db", "redis");
+        assertThat(services.path("db").path("ports").get(0).asText()).isEqualTo("127.0.0.1:5432:5432");
+        assertThat(services.path("redis").path("ports").get(0).asText()).isEqualTo("127.0.0.1:6379:6379");
+    }
+
+    @Test
+    void a_fork_on_github_gets_the_same_ci_on_java_17_with_nothing_to_set_up() throws IOException {
+        JsonNode steps =
+                yaml(".github/workflows/ci.yml").path("jobs").path("test").path("steps");
+
+        List<String> runs = new ArrayList<>();
+        steps.forEach(step -> runs.add(step.path("run").asText()));
+        assertThat(runs).contains("bash .ci/run");
+        assertThat(steps).anySatisfy(step -> {
+            assertThat(step.path("uses").asText()).startsWith("actions/setup-java@");
+            assertThat(step.path("with").path("java-version").asText()).isEqualTo("17");
+        });
     }
 
     @Test
@@ -138,6 +171,9 @@ class DeploymentFilesTest {
         assertThat(withSecrets.exitCode()).as(withSecrets.output()).isZero();
         assertThat(withSecrets.output())
                 .contains("APP_ENV: production", "postgresql://voiceappoint:a-database-password@db:5432/voiceappoint");
+        Finished published =
+                composeConfig(compose, noVariables, Map.of(), "docker-compose.yml", "docker-compose.ports.yml");
+        assertThat(published.exitCode()).as(published.output()).isZero();
     }
 
     @Test

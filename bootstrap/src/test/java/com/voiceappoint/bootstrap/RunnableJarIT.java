@@ -85,18 +85,69 @@ class RunnableJarIT {
             ApiClient api = new ApiClient(server.port());
             assertThat(api.at("/health/live").get().status()).isEqualTo(200);
             assertThat(api.at(Readiness.PATH).get().status()).isEqualTo(200);
-            var registered = api.at("/api/v1/auth/register/")
-                    .post(Map.of(
-                            "email", "jar@example.com",
-                            "password", "s3cret-enough",
-                            "business_name", "Jar Salon",
-                            "business_type", "salon",
-                            "timezone", "Europe/Madrid",
-                            "currency", "EUR"));
+            var registered = api.at("/api/v1/auth/register/").post(account("jar@example.com"));
             assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
             assertThat(Files.exists(data.resolve("postgres"))).isTrue();
             assertThat(api.at(Monitoring.PATH).get().raw()).contains("http_server_requests_seconds", "jvm_");
         }
+    }
+
+    @Test
+    void a_server_killed_with_sigkill_is_followed_by_one_that_starts_on_the_same_data(@TempDir Path data)
+            throws Exception {
+        Running killed = start(data, Map.of());
+        var registered =
+                new ApiClient(killed.port()).at("/api/v1/auth/register/").post(account("killed@example.com"));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        killed.process().destroyForcibly(); // kill -9: no shutdown hook stops its embedded PostgreSQL
+        assertThat(killed.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        try (Running next = start(data, Map.of())) {
+            ApiClient api = new ApiClient(next.port());
+            assertThat(api.at(Readiness.PATH).get().status()).isEqualTo(200);
+            assertThat(api.at("/api/v1/auth/token/")
+                            .post(Map.of("email", "killed@example.com", "password", "s3cret-enough"))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(next.output()).anySatisfy(line -> assertThat(line).contains("was left running"));
+        }
+    }
+
+    @Test
+    void db_url_names_the_running_embedded_database_and_its_passfile_never_the_password(@TempDir Path data)
+            throws Exception {
+        Map<String, String> sameData = Map.of("DATA_DIR", data.toString(), "DATABASE_URL", "");
+        try (Running server = start(data, Map.of())) {
+            var registered =
+                    new ApiClient(server.port()).at("/api/v1/auth/register/").post(account("psql@example.com"));
+            assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+
+            Finished printed = run(sameData, "db-url");
+
+            assertThat(printed.exitCode()).as(printed.output()).isZero();
+            String url = printed.output().strip();
+            assertThat(url).matches("postgresql://postgres@127\\.0\\.0\\.1:\\d+/postgres\\?passfile=\\S+");
+            String passfile = Files.readString(data.resolve("postgres").resolve("voiceappoint.pgpass"));
+            String password = passfile.substring(passfile.lastIndexOf(':') + 1).strip();
+            assertThat(url).doesNotContain(password);
+            assertThat(server.output())
+                    .as("the start says where it listens")
+                    .anySatisfy(line -> assertThat(line).contains(url));
+            if (installed("psql")) {
+                Finished query =
+                        Finished.run(List.of("psql", "-w", "-Atc", "select name from businesses", url), Map.of(), true);
+                assertThat(query.exitCode()).as(query.output()).isZero();
+                assertThat(query.output()).contains("Jar Salon");
+                Finished withoutPassword = Finished.run(
+                        List.of("psql", "-w", "-Atc", "select 1", url.substring(0, url.indexOf('?'))), Map.of(), true);
+                assertThat(withoutPassword.exitCode()).isNotZero();
+                assertThat(withoutPassword.output()).contains("password");
+            }
+        }
+
+        Finished stopped = run(sameData, "db-url");
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.output()).contains("no embedded PostgreSQL runs in");
     }
 
     @Test
@@ -156,6 +207,24 @@ class RunnableJarIT {
         Finished gone = run(Map.of("PORT", String.valueOf(port)), "health");
         assertThat(gone.exitCode()).isEqualTo(1);
         assertThat(gone.output()).contains("no answer on port " + port);
+    }
+
+    private static Map<String, String> account(String email) {
+        return Map.of(
+                "email", email,
+                "password", "s3cret-enough",
+                "business_name", "Jar Salon",
+                "business_type", "salon",
+                "timezone", "Europe/Madrid",
+                "currency", "EUR");
+    }
+
+    private static boolean installed(String tool) throws InterruptedException {
+        try {
+            return Finished.run(List.of(tool, "--version"), Map.of(), false).exitCode() == 0;
+        } catch (IOException notInstalled) {
+            return false;
+        }
     }
 
     /** Runs the jar to its end: a command, or a start that fails. */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -115,9 +116,13 @@ public final class PostgresPersistence implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load();
         MigrateResult result = flyway.migrate();
+        // not result.targetSchemaVersion: that is null when there was nothing to apply, as on every restart
+        MigrationInfo current = flyway.info().current();
         LOG.info(
                 "database schema at version {} ({} migrations applied now)",
-                result.targetSchemaVersion,
+                current == null || current.getVersion() == null
+                        ? "none"
+                        : current.getVersion().getVersion(),
                 result.migrationsExecuted);
         return Arrays.stream(flyway.info().all())
                 .filter(migration -> migration.getVersion() != null) // repeatable migrations have none

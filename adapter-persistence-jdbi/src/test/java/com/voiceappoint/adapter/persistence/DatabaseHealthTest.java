@@ -2,10 +2,14 @@ package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.voiceappoint.adapter.persistence.PostgresPersistence.Health;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** What readiness probes and dashboards learn of the database: the schema's state and the pool's. */
 class DatabaseHealthTest {
@@ -31,6 +35,27 @@ class DatabaseHealthTest {
         } finally {
             TestPostgres.execute(postgres.url(), "alter table gone rename to flyway_schema_history");
         }
+    }
+
+    @Test
+    void a_start_on_an_up_to_date_schema_logs_the_version_it_is_at() {
+        Logger log = (Logger) LoggerFactory.getLogger(PostgresPersistence.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            PostgresPersistence.connect(postgres.url(), 2, new SimpleMeterRegistry())
+                    .close();
+        } finally {
+            log.detachAppender(logged);
+        }
+
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .filteredOn(message -> message.startsWith("database schema at version"))
+                .singleElement()
+                .asString()
+                .matches("database schema at version \\d+ \\(0 migrations applied now\\)");
     }
 
     @Test

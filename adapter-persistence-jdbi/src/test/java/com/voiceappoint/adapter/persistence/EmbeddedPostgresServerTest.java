@@ -1,16 +1,38 @@
 package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.domain.business.BusinessId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The zero-setup server keeps its data in a folder across restarts, migrated on each start. */
+/**
+ * The zero-setup server keeps its data in a folder across restarts, migrated on each start; it writes it to disk
+ * before answering, lets in only who has its password, and starts again after a server that was killed.
+ */
 class EmbeddedPostgresServerTest {
     @Test
     void data_survives_a_restart(@TempDir Path dataDirectory) {
@@ -26,6 +48,211 @@ class EmbeddedPostgresServerTest {
                 PostgresPersistence persistence =
                         PostgresPersistence.connect(server.url(), 2, new SimpleMeterRegistry())) {
             assertThat(persistence.businesses().findById(created)).isPresent();
+        }
+    }
+
+    @Test
+    void a_commit_is_on_disk_before_it_is_answered(@TempDir Path dataDirectory) throws SQLException {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThat(settings(server.url(), "fsync", "synchronous_commit", "full_page_writes"))
+                    .as("PostgreSQL's own defaults: a booking answered 201 survives a power cut")
+                    .containsExactly("on", "on", "on");
+        }
+    }
+
+    @Test
+    void a_throw_away_server_for_tests_trades_durability_for_speed() throws SQLException {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary()) {
+            assertThat(settings(server.url(), "fsync", "synchronous_commit", "full_page_writes"))
+                    .containsExactly("off", "off", "off");
+        }
+    }
+
+    @Test
+    void only_the_holder_of_the_generated_password_gets_in(@TempDir Path dataDirectory) throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            DatabaseUrl url = server.url();
+
+            assertThat(url.password()).as("generated").isNotBlank();
+            assertThatThrownBy(() -> DriverManager.getConnection(url.jdbcUrl(), "postgres", null)
+                            .close())
+                    .as("no password")
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url.jdbcUrl(), "postgres", "guessed")
+                            .close())
+                    .as("a wrong password")
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            assertThat(settings(url, "listen_addresses", "unix_socket_directories"))
+                    .as("loopback TCP only: no socket file in /tmp for any local user")
+                    .containsExactly("localhost", "");
+            Path passfile = dataDirectory.resolve(EmbeddedPostgresServer.PASSFILE);
+            assertThat(Files.getPosixFilePermissions(passfile))
+                    .as("only its owner reads the password")
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.readString(passfile)).contains(":postgres:" + url.password());
+        }
+
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThat(settings(again.url(), "server_version").get(0))
+                    .as("the major version Debian 12's pg_dump can back up")
+                    .startsWith("15.");
+        }
+    }
+
+    @Test
+    void a_data_directory_made_before_passwords_is_locked_down_with_its_data(@TempDir Path dataDirectory)
+            throws Exception {
+        // what earlier versions left: zonky's own initdb, which trusts every local connection
+        try (EmbeddedPostgres trusting = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .start();
+                Connection connection = trusting.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (name text); insert into kept values ('from before')");
+        }
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            DatabaseUrl url = server.url();
+            assertThatThrownBy(() -> DriverManager.getConnection(url.jdbcUrl(), "postgres", null)
+                            .close())
+                    .isInstanceOf(SQLException.class);
+            try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet kept = statement.executeQuery("select name from kept")) {
+                assertThat(kept.next()).isTrue();
+                assertThat(kept.getString(1)).isEqualTo("from before");
+            }
+        }
+    }
+
+    @Test
+    void a_postgres_left_running_by_a_killed_server_is_stopped_and_the_next_start_comes_up(@TempDir Path dataDirectory)
+            throws Exception {
+        Process killed = startInAnotherJvm(dataDirectory);
+        long orphan = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
+        killed.destroyForcibly(); // kill -9: no shutdown hook stops its PostgreSQL
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("the killed server's PostgreSQL outlives it")
+                .contains(true);
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThat(settings(server.url(), "fsync")).containsExactly("on");
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                    .as("stopped, not merely abandoned")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void a_lock_file_whose_process_number_went_to_another_program_is_not_in_the_way(@TempDir Path dataDirectory)
+            throws Exception {
+        EmbeddedPostgresServer.start(dataDirectory).close();
+        // as after a power cut: postmaster.pid is still there, and its PID now belongs to something else
+        Process otherProgram = new ProcessBuilder("sleep", "600").start();
+        try {
+            Files.writeString(
+                    dataDirectory.resolve("postmaster.pid"),
+                    otherProgram.pid() + "\n" + dataDirectory
+                            + "\n1700000000\n5432\n\nlocalhost\n  1234567  7\nready\n");
+
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+                assertThat(settings(server.url(), "fsync")).containsExactly("on");
+            }
+            assertThat(otherProgram.isAlive()).as("left alone").isTrue();
+        } finally {
+            otherProgram.destroy();
+        }
+    }
+
+    @Test
+    void a_data_directory_in_use_by_a_running_server_is_refused_at_once_with_the_reason(@TempDir Path dataDirectory) {
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another running VoiceAppoint");
+            assertThat(running.url().password()).isNotBlank();
+        }
+    }
+
+    @Test
+    void a_data_directory_of_another_postgres_version_is_refused_untouched(@TempDir Path dataDirectory)
+            throws Exception {
+        Files.writeString(dataDirectory.resolve("PG_VERSION"), "17\n");
+        Files.writeString(dataDirectory.resolve("postgresql.conf"), "# initdb'd by PostgreSQL 17\n");
+        List<Path> before = listing(dataDirectory);
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PostgreSQL 17")
+                .hasMessageContaining("PostgreSQL 15")
+                .hasMessageContaining("docs/DEPLOYMENT.md");
+        assertThat(listing(dataDirectory)).isEqualTo(before);
+        assertThat(Files.readString(dataDirectory.resolve("PG_VERSION"))).isEqualTo("17\n");
+    }
+
+    /** Run by {@link #startInAnotherJvm}: a server that never stops by itself. */
+    public static void main(String[] args) throws InterruptedException {
+        EmbeddedPostgresServer.start(Path.of(args[0]));
+        System.out.println("started");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static Process startInAnotherJvm(Path dataDirectory) throws Exception {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedPostgresServerTest.class.getName(),
+                        dataDirectory.toString())
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new ArrayList<>();
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                    if (line.equals("started")) {
+                        return;
+                    }
+                }
+                throw new IllegalStateException("the other JVM ended before its server started: " + output);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            started.get(120, TimeUnit.SECONDS); // a bound against a hang, not a measure
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new AssertionError("the other JVM did not start its server: " + output, e);
+        }
+        return process;
+    }
+
+    private static List<String> settings(DatabaseUrl url, String... names) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                try (ResultSet value = statement.executeQuery("select current_setting('" + name + "')")) {
+                    value.next();
+                    values.add(value.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static List<Path> listing(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
         }
     }
 }

@@ -105,7 +105,7 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
         }
         if (dockerAnswers()) {
             LOG.info("tests use a PostgreSQL container");
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
             return new DatabaseUrl(container.getJdbcUrl(), container.getUsername(), container.getPassword())
