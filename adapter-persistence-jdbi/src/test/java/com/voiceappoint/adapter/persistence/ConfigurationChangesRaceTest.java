@@ -113,6 +113,32 @@ class ConfigurationChangesRaceTest {
     }
 
     @Test
+    void a_booked_service_removed_while_renamed_is_kept_renamed_and_inactive() throws Exception {
+        var tenant = TestData.tenant(ports);
+        Actor owner = Actor.member(tenant.owner().id());
+        Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
+        ports.appointments()
+                .add(
+                        TestData.appointment(
+                                cut,
+                                tenant.provider().id(),
+                                TestData.client(ports, tenant.id()).id(),
+                                Instant.parse("2026-11-24T10:00:00Z")),
+                        Optional.empty());
+        Pause pause = new Pause();
+        UseCases app = app(PortSwap.with(
+                ports, ServiceRepository.class, pause.after(ServiceRepository.class, ports.services(), "findById")));
+
+        pause.race(
+                () -> app.services().remove(owner, cut.id()),
+                () -> app.services().update(owner, cut.id(), serviceChanges(Optional.of("Haircut"), Optional.empty())));
+
+        Service stored = ports.services().findById(tenant.id(), cut.id()).orElseThrow();
+        assertThat(stored.name()).isEqualTo("Haircut");
+        assertThat(stored.active()).isFalse();
+    }
+
+    @Test
     void a_greeting_and_new_numbers_saved_at_once_both_survive() throws Exception {
         var tenant = TestData.tenant(ports);
         Actor owner = Actor.member(tenant.owner().id());

@@ -135,13 +135,17 @@ public final class CatalogInteractor
 
     @Override
     public Removal remove(Actor actor, ServiceId serviceId) {
-        Service service = find(actor, serviceId, Permission.MANAGE_CATALOG);
+        BusinessId businessId =
+                find(actor, serviceId, Permission.MANAGE_CATALOG).businessId();
         return transactions.inTransaction(() -> {
-            if (appointments.existsForService(service.businessId(), service.id())) {
+            businesses.lockForChange(businessId);
+            Service service =
+                    services.findById(businessId, serviceId).orElseThrow(() -> new NotFoundException("service"));
+            if (appointments.existsForService(businessId, serviceId)) {
                 services.update(service.deactivated());
                 return Removal.DEACTIVATED;
             }
-            services.remove(service.businessId(), service.id());
+            services.remove(businessId, serviceId);
             return Removal.DELETED;
         });
     }
