@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -46,34 +47,60 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
 
     @Override
     public void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
-        translate(() -> jdbi.useHandle(h -> bindAll(
-                        h.createUpdate("insert into appointments (" + COLUMNS
-                                + ", idempotency_key, idempotency_fingerprint) values (:business, "
-                                + ":id, :service, :provider, :client, :starts, :ends, :blockedFrom, :blockedUntil, "
-                                + ":status, :source, :price, :currency, :notes, :holdExpires, :cancelledBy, "
-                                + ":cancellationReason, :cancelledAt, :created, :updated, :key, :fingerprint)"),
-                        appointment)
-                .bind("key", idempotencyKey.map(IdempotencyKey::key).orElse(null))
-                .bind(
-                        "fingerprint",
-                        idempotencyKey.map(IdempotencyKey::fingerprint).orElse(null))
-                .execute()));
+        translate(() -> jdbi.useTransaction(h -> {
+            waitForDiary(h, appointment);
+            bindAll(
+                            h.createUpdate("insert into appointments (" + COLUMNS
+                                    + ", idempotency_key, idempotency_fingerprint) values (:business, "
+                                    + ":id, :service, :provider, :client, :starts, :ends, :blockedFrom, "
+                                    + ":blockedUntil, :status, :source, :price, :currency, :notes, :holdExpires, "
+                                    + ":cancelledBy, :cancellationReason, :cancelledAt, :created, :updated, :key, "
+                                    + ":fingerprint)"),
+                            appointment)
+                    .bind("key", idempotencyKey.map(IdempotencyKey::key).orElse(null))
+                    .bind(
+                            "fingerprint",
+                            idempotencyKey.map(IdempotencyKey::fingerprint).orElse(null))
+                    .execute();
+        }));
+    }
+
+    /**
+     * Takes the provider's diary until the transaction ends, before writing time into it.
+     *
+     * <p>The exclusion constraint checks a new row against rows still being written, and waits for their
+     * transactions; two bookings racing for one slot can then each wait for the other, and only PostgreSQL's deadlock
+     * detector (after a second, by default) breaks the tie, one pair at a time. Many callers asking for one stylist's
+     * time at once made queues of such ties that held every pooled connection longer than the pool lets a request
+     * wait. Written one at a time, each write finds the one before it committed (or gone) and is answered at once;
+     * reads are not held up.
+     */
+    private static void waitForDiary(Handle h, Appointment appointment) {
+        if (appointment.status().blocksTime()) {
+            UUID provider = appointment.providerId().value();
+            h.createUpdate("select pg_advisory_xact_lock(:key)")
+                    .bind("key", provider.getMostSignificantBits() ^ provider.getLeastSignificantBits())
+                    .execute();
+        }
     }
 
     @Override
     public void update(Appointment previous, Appointment next) {
-        int updated = translate(() -> jdbi.withHandle(h -> bindAll(
-                        h.createUpdate("update appointments set provider_id = :provider, starts_at = :starts, "
-                                + "ends_at = :ends, blocked_from = :blockedFrom, blocked_until = :blockedUntil, "
-                                + "status = :status, notes = :notes, hold_expires_at = :holdExpires, "
-                                + "cancelled_by = :cancelledBy, cancellation_reason = :cancellationReason, "
-                                + "cancelled_at = :cancelledAt, updated_at = :updated "
-                                + "where business_id = :business and id = :id "
-                                + "and status = :previousStatus and updated_at = :previousUpdate"),
-                        next)
-                .bind("previousStatus", previous.status().code())
-                .bind("previousUpdate", Rows.timestamp(previous.updatedAt()))
-                .execute()));
+        int updated = translate(() -> jdbi.inTransaction(h -> {
+            waitForDiary(h, next);
+            return bindAll(
+                            h.createUpdate("update appointments set provider_id = :provider, starts_at = :starts, "
+                                    + "ends_at = :ends, blocked_from = :blockedFrom, blocked_until = :blockedUntil, "
+                                    + "status = :status, notes = :notes, hold_expires_at = :holdExpires, "
+                                    + "cancelled_by = :cancelledBy, cancellation_reason = :cancellationReason, "
+                                    + "cancelled_at = :cancelledAt, updated_at = :updated "
+                                    + "where business_id = :business and id = :id "
+                                    + "and status = :previousStatus and updated_at = :previousUpdate"),
+                            next)
+                    .bind("previousStatus", previous.status().code())
+                    .bind("previousUpdate", Rows.timestamp(previous.updatedAt()))
+                    .execute();
+        }));
         if (updated == 0) {
             throw new ConcurrentUpdateException("appointment " + previous.id());
         }

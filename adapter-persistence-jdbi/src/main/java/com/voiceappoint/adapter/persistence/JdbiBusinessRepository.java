@@ -129,6 +129,16 @@ public final class JdbiBusinessRepository implements BusinessRepository {
     }
 
     @Override
+    public void lockForChange(BusinessId id) {
+        // "no key update": bookings' foreign-key checks on the row (key share) go on unhindered
+        jdbi.useHandle(h -> h.createQuery("select 1 from businesses where id = :id for no key update")
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .findOne());
+        configuration.changed(id);
+    }
+
+    @Override
     public List<Business> findByIds(Collection<BusinessId> ids) {
         if (ids.isEmpty()) {
             return List.of();

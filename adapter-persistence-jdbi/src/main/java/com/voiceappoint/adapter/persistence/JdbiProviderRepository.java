@@ -24,7 +24,7 @@ public final class JdbiProviderRepository implements ProviderRepository {
 
     @Override
     public void add(Provider provider) {
-        jdbi.useTransaction(h -> {
+        PostgresErrors.translate(() -> jdbi.useTransaction(h -> {
             h.createUpdate("insert into providers (business_id, id, user_id, display_name, has_own_hours, active) "
                             + "values (:business, :id, :user, :name, :ownHours, :active)")
                     .bind("business", provider.businessId().value())
@@ -37,13 +37,13 @@ public final class JdbiProviderRepository implements ProviderRepository {
             provider.workingHours()
                     .ifPresent(hours ->
                             WeeklyHoursRows.replace(h, provider.businessId(), Optional.of(provider.id()), hours));
-        });
+        }));
         configuration.changed(provider.businessId());
     }
 
     @Override
     public void update(Provider provider) {
-        jdbi.useTransaction(h -> {
+        PostgresErrors.translate(() -> jdbi.useTransaction(h -> {
             h.createUpdate("update providers set user_id = :user, display_name = :name, has_own_hours = :ownHours, "
                             + "active = :active where business_id = :business and id = :id")
                     .bind("business", provider.businessId().value())
@@ -58,7 +58,7 @@ public final class JdbiProviderRepository implements ProviderRepository {
                     provider.businessId(),
                     Optional.of(provider.id()),
                     provider.workingHours().orElse(WeeklyHours.CLOSED));
-        });
+        }));
         configuration.changed(provider.businessId());
     }
 

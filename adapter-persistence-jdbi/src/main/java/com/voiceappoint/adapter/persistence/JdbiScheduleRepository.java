@@ -41,7 +41,8 @@ public final class JdbiScheduleRepository implements ScheduleRepository {
 
     @Override
     public void replaceWeeklyHours(BusinessId businessId, WeeklyHours hours) {
-        jdbi.useTransaction(h -> WeeklyHoursRows.replace(h, businessId, Optional.empty(), hours));
+        PostgresErrors.translate(
+                () -> jdbi.useTransaction(h -> WeeklyHoursRows.replace(h, businessId, Optional.empty(), hours)));
         configuration.changed(businessId);
     }
 

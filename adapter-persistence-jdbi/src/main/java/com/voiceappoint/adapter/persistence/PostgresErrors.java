@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.persistence;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.domain.shared.InvalidValueException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -15,10 +16,11 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Turns the database's refusals into the application's: the exclusion constraint (SQLSTATE 23P01) into "slot
- * already taken", unique keys (23505) into the duplicate they mean. Nothing SQL-shaped crosses the port. Deadlocks
- * and serialization failures are told apart for the transaction runner, which runs such work again, and a database
- * that cannot be reached from one that refused.
+ * Turns the database's refusals into the application's: an exclusion constraint (SQLSTATE 23P01) into what it
+ * guards (the appointments' into "slot already taken", the opening hours' into an invalid value), unique keys (23505)
+ * into the duplicate they mean. Nothing SQL-shaped crosses the port. Deadlocks and serialization failures are told
+ * apart for the transaction runner, which runs such work again, and a database that cannot be reached from one that
+ * refused.
  */
 final class PostgresErrors {
     private static final String EXCLUSION_VIOLATION = "23P01";
@@ -29,6 +31,9 @@ final class PostgresErrors {
     /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, recovering). */
     private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
+    private static final String APPOINTMENTS_NO_OVERLAP = "appointments_no_overlap";
+    private static final Set<String> WEEKLY_HOURS_NO_OVERLAP =
+            Set.of("weekly_hours_business_no_overlap", "weekly_hours_provider_no_overlap");
     private static final Map<String, DuplicateKeyException.Key> UNIQUE_KEYS = Map.of(
             "users_email_key", DuplicateKeyException.Key.USER_EMAIL,
             "clients_phone_key", DuplicateKeyException.Key.CLIENT_CONTACT,
@@ -60,7 +65,13 @@ final class PostgresErrors {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 if (EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
-                    return new SlotAlreadyTakenException(e);
+                    String constraint = constraint(sql);
+                    if (APPOINTMENTS_NO_OVERLAP.equals(constraint)) {
+                        return new SlotAlreadyTakenException(e);
+                    }
+                    if (constraint != null && WEEKLY_HOURS_NO_OVERLAP.contains(constraint)) {
+                        return new InvalidValueException("hours", "opening windows of one day overlap");
+                    }
                 }
                 if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                     DuplicateKeyException.Key key = UNIQUE_KEYS.get(constraint(sql));

@@ -19,8 +19,26 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class WeeklyHoursRows {
     private WeeklyHoursRows() {}
 
+    /**
+     * Replaces a week as a whole. Call inside a transaction: the owner's row (the business, or the provider) stays
+     * locked until it ends, so a second replacement of the same week waits, then deletes what this one wrote; two
+     * replacements never both keep their rows.
+     */
     static void replace(Handle h, BusinessId businessId, Optional<ProviderId> provider, WeeklyHours hours) {
         UUID providerId = provider.map(ProviderId::value).orElse(null);
+        if (providerId == null) {
+            h.createQuery("select 1 from businesses where id = :business for no key update")
+                    .bind("business", businessId.value())
+                    .mapTo(Integer.class)
+                    .findOne();
+        } else {
+            h.createQuery("select 1 from providers where business_id = :business and id = :provider "
+                            + "for no key update")
+                    .bind("business", businessId.value())
+                    .bind("provider", providerId)
+                    .mapTo(Integer.class)
+                    .findOne();
+        }
         h.createUpdate("delete from weekly_hours where business_id = :business "
                         + "and provider_id is not distinct from cast(:provider as uuid)")
                 .bind("business", businessId.value())

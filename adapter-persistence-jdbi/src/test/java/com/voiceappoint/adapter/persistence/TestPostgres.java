@@ -26,7 +26,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
     private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
-    private static final int POOL_SIZE = 12;
+    /** Connections in each test class's pool. */
+    static final int POOL_SIZE = 12;
+
     private static DatabaseUrl server;
     private static String template;
 

@@ -31,6 +31,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +91,21 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
         return founding.inTransactionRetryingSlugRaces(() -> founding.found(founder, draft));
     }
 
+    /** Applied to the business as it is when stored, after any catalogue change running at the same moment. */
     @Override
     public Business update(Actor actor, BusinessId businessId, Changes changes) {
-        Business current =
-                access.require(actor, businessId, Permission.MANAGE_SETTINGS).business();
+        access.require(actor, businessId, Permission.MANAGE_SETTINGS);
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            Business current = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
+            Business updated = changed(current, changes);
+            businesses.update(updated);
+            return updated;
+        });
+    }
+
+    private Business changed(Business current, Changes changes) {
+        BusinessId businessId = current.id();
         Currency currency = changes.currency().map(Money::currency).orElse(current.currency());
         if (!currency.equals(current.currency())
                 && !services.findByBusiness(businessId, true).isEmpty()) {
@@ -104,7 +116,7 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
                     Map.of());
         }
         BookingPolicy policy = current.policy();
-        Business updated = new Business(
+        return new Business(
                 current.id(),
                 current.slug(),
                 changes.name().map(Business::requireName).orElse(current.name()),
@@ -132,8 +144,6 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
                 changes.country().isPresent()
                         ? changes.country().filter(c -> !c.isBlank()).map(CountryCode::new)
                         : current.country());
-        businesses.update(updated);
-        return updated;
     }
 
     @Override
@@ -161,14 +171,18 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
             Optional<Integer> firstDayOfWeek,
             Optional<Boolean> showCancelled) {
         access.require(actor, businessId, Permission.MANAGE_SETTINGS);
-        DashboardConfig current = dashboard(actor, businessId);
-        DashboardConfig updated = new DashboardConfig(
-                businessId,
-                defaultView.map(BusinessesInteractor::view).orElse(current.defaultView()),
-                firstDayOfWeek.map(BusinessesInteractor::weekday).orElse(current.firstDayOfWeek()),
-                showCancelled.orElse(current.showCancelled()));
-        businesses.saveDashboardConfig(updated);
-        return updated;
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            DashboardConfig current =
+                    businesses.dashboardConfig(businessId).orElseGet(() -> DashboardConfig.defaultsFor(businessId));
+            DashboardConfig updated = new DashboardConfig(
+                    businessId,
+                    defaultView.map(BusinessesInteractor::view).orElse(current.defaultView()),
+                    firstDayOfWeek.map(BusinessesInteractor::weekday).orElse(current.firstDayOfWeek()),
+                    showCancelled.orElse(current.showCancelled()));
+            businesses.saveDashboardConfig(updated);
+            return updated;
+        });
     }
 
     @Override
@@ -180,19 +194,24 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
     @Override
     public OnboardingStatus updateOnboarding(Actor actor, BusinessId businessId, Map<String, Boolean> steps) {
         access.require(actor, businessId, Permission.MANAGE_SETTINGS);
-        Set<OnboardingStatus.Step> completed = EnumSet.noneOf(OnboardingStatus.Step.class);
-        completed.addAll(onboarding(actor, businessId).completed());
-        steps.forEach((name, done) -> {
-            OnboardingStatus.Step step = step(name);
-            if (Boolean.TRUE.equals(done)) {
-                completed.add(step);
-            } else {
-                completed.remove(step);
-            }
+        Map<OnboardingStatus.Step, Boolean> marked = new EnumMap<>(OnboardingStatus.Step.class);
+        steps.forEach((name, done) -> marked.put(step(name), Boolean.TRUE.equals(done)));
+        // a step another request completes meanwhile (the first service saved, say) is kept
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            Set<OnboardingStatus.Step> completed = EnumSet.noneOf(OnboardingStatus.Step.class);
+            businesses.onboardingStatus(businessId).ifPresent(status -> completed.addAll(status.completed()));
+            marked.forEach((step, done) -> {
+                if (done) {
+                    completed.add(step);
+                } else {
+                    completed.remove(step);
+                }
+            });
+            OnboardingStatus updated = new OnboardingStatus(businessId, completed);
+            businesses.saveOnboardingStatus(updated);
+            return updated;
         });
-        OnboardingStatus updated = new OnboardingStatus(businessId, completed);
-        businesses.saveOnboardingStatus(updated);
-        return updated;
     }
 
     private static Duration minutes(int value, String field) {

@@ -59,27 +59,30 @@ public final class CatalogInteractor
 
     @Override
     public Service create(CreateServiceUseCase.Command command) {
-        Business business = access.require(command.actor(), command.businessId(), Permission.MANAGE_CATALOG)
-                .business();
-        requireProviders(business.id(), command.providers());
-        command.categoryId().ifPresent(c -> requireCategory(business.id(), c));
-        Service service = new Service(
-                ServiceId.random(),
-                business.id(),
-                command.categoryId(),
-                command.name(),
-                command.description(),
-                Duration.ofMinutes(command.durationMinutes()),
-                new Money(command.price(), business.currency()),
-                Duration.ofMinutes(command.bufferBeforeMinutes()),
-                Duration.ofMinutes(command.bufferAfterMinutes()),
-                command.voiceBookingEnabled(),
-                true,
-                command.providers(),
-                deposit(command.deposit(), business));
+        BusinessId businessId = access.require(command.actor(), command.businessId(), Permission.MANAGE_CATALOG)
+                .business()
+                .id();
+        requireProviders(businessId, command.providers());
+        command.categoryId().ifPresent(c -> requireCategory(businessId, c));
         return transactions.inTransaction(() -> {
+            // priced in the currency the business has now: a change of currency waits, or is waited for
+            Business business = lockedForChange(businessId);
+            Service service = new Service(
+                    ServiceId.random(),
+                    businessId,
+                    command.categoryId(),
+                    command.name(),
+                    command.description(),
+                    Duration.ofMinutes(command.durationMinutes()),
+                    new Money(command.price(), business.currency()),
+                    Duration.ofMinutes(command.bufferBeforeMinutes()),
+                    Duration.ofMinutes(command.bufferAfterMinutes()),
+                    command.voiceBookingEnabled(),
+                    true,
+                    command.providers(),
+                    deposit(command.deposit(), business));
             services.add(service);
-            businesses.completeOnboardingStep(business.id(), OnboardingStatus.Step.SERVICES);
+            businesses.completeOnboardingStep(businessId, OnboardingStatus.Step.SERVICES);
             return service;
         });
     }
@@ -98,40 +101,51 @@ public final class CatalogInteractor
         return find(actor, serviceId, Permission.VIEW_BUSINESS);
     }
 
+    /** Applied to the service as it is when the change is stored: two changes at once both survive. */
     @Override
     public Service update(Actor actor, ServiceId serviceId, Changes changes) {
-        Service current = find(actor, serviceId, Permission.MANAGE_CATALOG);
-        BusinessId businessId = current.businessId();
-        Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
+        BusinessId businessId =
+                find(actor, serviceId, Permission.MANAGE_CATALOG).businessId();
         changes.providers().ifPresent(p -> requireProviders(businessId, p));
         changes.category().flatMap(c -> c).ifPresent(c -> requireCategory(businessId, c));
-        Service updated = new Service(
-                current.id(),
-                businessId,
-                changes.category().orElse(current.categoryId()),
-                changes.name().orElse(current.name()),
-                changes.description().orElse(current.description()),
-                changes.durationMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.duration()),
-                changes.price().map(p -> new Money(p, business.currency())).orElse(current.price()),
-                changes.bufferBeforeMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.bufferBefore()),
-                changes.bufferAfterMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.bufferAfter()),
-                changes.voiceBookingEnabled().orElse(current.voiceBookingEnabled()),
-                changes.active().orElse(current.active()),
-                changes.providers().orElse(current.providers()),
-                changes.deposit().isPresent() ? deposit(changes.deposit(), business) : current.deposit());
-        services.update(updated);
-        return updated;
+        return transactions.inTransaction(() -> {
+            Business business = lockedForChange(businessId);
+            Service current =
+                    services.findById(businessId, serviceId).orElseThrow(() -> new NotFoundException("service"));
+            Service updated = new Service(
+                    current.id(),
+                    businessId,
+                    changes.category().orElse(current.categoryId()),
+                    changes.name().orElse(current.name()),
+                    changes.description().orElse(current.description()),
+                    changes.durationMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.duration()),
+                    changes.price().map(p -> new Money(p, business.currency())).orElse(current.price()),
+                    changes.bufferBeforeMinutes()
+                            .map(m -> Duration.ofMinutes(m))
+                            .orElse(current.bufferBefore()),
+                    changes.bufferAfterMinutes().map(m -> Duration.ofMinutes(m)).orElse(current.bufferAfter()),
+                    changes.voiceBookingEnabled().orElse(current.voiceBookingEnabled()),
+                    changes.active().orElse(current.active()),
+                    changes.providers().orElse(current.providers()),
+                    changes.deposit().isPresent() ? deposit(changes.deposit(), business) : current.deposit());
+            services.update(updated);
+            return updated;
+        });
     }
 
     @Override
     public Removal remove(Actor actor, ServiceId serviceId) {
-        Service service = find(actor, serviceId, Permission.MANAGE_CATALOG);
+        BusinessId businessId =
+                find(actor, serviceId, Permission.MANAGE_CATALOG).businessId();
         return transactions.inTransaction(() -> {
-            if (appointments.existsForService(service.businessId(), service.id())) {
+            businesses.lockForChange(businessId);
+            Service service =
+                    services.findById(businessId, serviceId).orElseThrow(() -> new NotFoundException("service"));
+            if (appointments.existsForService(businessId, serviceId)) {
                 services.update(service.deactivated());
                 return Removal.DEACTIVATED;
             }
-            services.remove(service.businessId(), service.id());
+            services.remove(businessId, serviceId);
             return Removal.DELETED;
         });
     }
@@ -142,26 +156,37 @@ public final class CatalogInteractor
         return categories.findByBusiness(businessId);
     }
 
+    /** Without a position, after every category there is: two added at once are not both put last. */
     @Override
     public ServiceCategory create(Actor actor, BusinessId businessId, String name, Optional<Integer> position) {
         access.require(actor, businessId, Permission.MANAGE_CATALOG);
-        ServiceCategory category = new ServiceCategory(
-                ServiceCategoryId.random(),
-                businessId,
-                name,
-                position.orElseGet(() -> categories.findByBusiness(businessId).size()));
-        categories.add(category);
-        return category;
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            ServiceCategory category = new ServiceCategory(
+                    ServiceCategoryId.random(),
+                    businessId,
+                    name,
+                    position.orElseGet(() -> categories.findByBusiness(businessId).stream()
+                            .mapToInt(c -> c.position() + 1)
+                            .max()
+                            .orElse(0)));
+            categories.add(category);
+            return category;
+        });
     }
 
     @Override
     public ServiceCategory update(
             Actor actor, ServiceCategoryId id, Optional<String> name, Optional<Integer> position) {
-        ServiceCategory current = findCategory(actor, id);
-        ServiceCategory updated = new ServiceCategory(
-                id, current.businessId(), name.orElse(current.name()), position.orElse(current.position()));
-        categories.update(updated);
-        return updated;
+        BusinessId businessId = findCategory(actor, id).businessId();
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            ServiceCategory current = requireCategory(businessId, id);
+            ServiceCategory updated = new ServiceCategory(
+                    id, businessId, name.orElse(current.name()), position.orElse(current.position()));
+            categories.update(updated);
+            return updated;
+        });
     }
 
     @Override
@@ -186,6 +211,12 @@ public final class CatalogInteractor
         ServiceCategory category = categories.findById(scope, id).orElseThrow(() -> new NotFoundException("category"));
         access.require(actor, category.businessId(), Permission.MANAGE_CATALOG);
         return category;
+    }
+
+    /** The business as it is now, once no other change to it can run beside this transaction's. */
+    private Business lockedForChange(BusinessId businessId) {
+        businesses.lockForChange(businessId);
+        return businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
     }
 
     private void requireProviders(BusinessId businessId, Set<ProviderId> wanted) {

@@ -91,7 +91,13 @@ public final class Interactors {
                 new BusinessHoursInteractor(
                         access, ports.transactions(), ports.businesses(), ports.schedules(), rights),
                 new StaffInteractor(
-                        access, rights, ports.providers(), ports.memberships(), ports.schedules(), ports.businesses()),
+                        access,
+                        ports.transactions(),
+                        rights,
+                        ports.providers(),
+                        ports.memberships(),
+                        ports.schedules(),
+                        ports.businesses()),
                 new ClientsInteractor(access, ports.clients(), ports.appointments(), assembler),
                 new FindAvailableSlotsInteractor(
                         access,

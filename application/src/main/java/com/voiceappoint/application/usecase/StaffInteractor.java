@@ -7,6 +7,7 @@ import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.OnboardingStatus;
@@ -25,11 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 public final class StaffInteractor implements StaffUseCase {
     private static final Duration MAX_LISTED_PERIOD = Duration.ofDays(400);
 
     private final BusinessAccess access;
+    private final TransactionRunner transactions;
     private final ScheduleRights rights;
     private final ProviderRepository providers;
     private final MembershipRepository memberships;
@@ -38,12 +41,14 @@ public final class StaffInteractor implements StaffUseCase {
 
     StaffInteractor(
             BusinessAccess access,
+            TransactionRunner transactions,
             ScheduleRights rights,
             ProviderRepository providers,
             MembershipRepository memberships,
             ScheduleRepository schedules,
             BusinessRepository businesses) {
         this.access = access;
+        this.transactions = transactions;
         this.rights = rights;
         this.providers = providers;
         this.memberships = memberships;
@@ -57,22 +62,29 @@ public final class StaffInteractor implements StaffUseCase {
         return providers.findByBusiness(businessId);
     }
 
+    /**
+     * The provider, the member check and the onboarding step commit together: the answer never reports a failure
+     * for a provider that was added, and two requests adding the same member cannot both pass the check.
+     */
     @Override
     public Provider create(Actor actor, BusinessId businessId, String displayName, Optional<UserId> member) {
         access.require(actor, businessId, Permission.MANAGE_SCHEDULE);
-        member.ifPresent(user -> {
-            memberships.find(businessId, user).orElseThrow(() -> new NotFoundException("member"));
-            if (providers.findByUser(businessId, user).isPresent()) {
-                throw new DomainException(
-                        ErrorCode.ALREADY_PROVIDER, "user_id", "this member already takes appointments", Map.of());
-            }
-        });
         Provider provider = new Provider(ProviderId.random(), businessId, member, displayName, Optional.empty(), true);
-        providers.add(provider);
-        if (providers.findByBusiness(businessId).size() > 1) {
-            businesses.completeOnboardingStep(businessId, OnboardingStatus.Step.STAFF);
-        }
-        return provider;
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            member.ifPresent(user -> {
+                memberships.find(businessId, user).orElseThrow(() -> new NotFoundException("member"));
+                if (providers.findByUser(businessId, user).isPresent()) {
+                    throw new DomainException(
+                            ErrorCode.ALREADY_PROVIDER, "user_id", "this member already takes appointments", Map.of());
+                }
+            });
+            providers.add(provider);
+            if (providers.findByBusiness(businessId).size() > 1) {
+                businesses.completeOnboardingStep(businessId, OnboardingStatus.Step.STAFF);
+            }
+            return provider;
+        });
     }
 
     @Override
@@ -83,27 +95,40 @@ public final class StaffInteractor implements StaffUseCase {
             Optional<String> displayName,
             Optional<Boolean> active) {
         access.require(actor, businessId, Permission.MANAGE_SCHEDULE);
-        Provider current = find(businessId, providerId);
-        Provider updated = new Provider(
-                current.id(),
+        return changed(
                 businessId,
-                current.userId(),
-                displayName.orElse(current.displayName()),
-                current.workingHours(),
-                active.orElse(current.active()));
-        providers.update(updated);
-        return updated;
+                providerId,
+                current -> new Provider(
+                        current.id(),
+                        businessId,
+                        current.userId(),
+                        displayName.orElse(current.displayName()),
+                        current.workingHours(),
+                        active.orElse(current.active())));
     }
 
     @Override
     public Provider setWorkingHours(
             Actor actor, BusinessId businessId, ProviderId providerId, Optional<WeeklyHours> hours) {
-        Provider current =
-                rights.require(actor, businessId, Optional.of(providerId)).orElseThrow();
-        Provider updated = new Provider(
-                current.id(), businessId, current.userId(), current.displayName(), hours, current.active());
-        providers.update(updated);
-        return updated;
+        rights.require(actor, businessId, Optional.of(providerId));
+        return changed(
+                businessId,
+                providerId,
+                current -> new Provider(
+                        current.id(), businessId, current.userId(), current.displayName(), hours, current.active()));
+    }
+
+    /**
+     * Stores the change made to the provider as it is now: a rename and new hours saved at the same moment both
+     * survive, neither writes back what the other replaced.
+     */
+    private Provider changed(BusinessId businessId, ProviderId providerId, UnaryOperator<Provider> change) {
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            Provider updated = change.apply(find(businessId, providerId));
+            providers.update(updated);
+            return updated;
+        });
     }
 
     @Override

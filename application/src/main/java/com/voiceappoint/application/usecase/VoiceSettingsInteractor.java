@@ -1,5 +1,6 @@
 package com.voiceappoint.application.usecase;
 
+import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.VoiceRoutingQuery;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
@@ -49,48 +50,67 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
         return configurationOf(business);
     }
 
+    /**
+     * Applied to the settings as they are when stored, so two changes at once both survive. Lines and numbers are
+     * checked with the voice platform before the transaction (no connection waits on the platform); if the lines a
+     * change of numbers was checked against changed meanwhile, it is refused as changed meanwhile.
+     */
     @Override
     public VoiceConfiguration update(Actor actor, BusinessId businessId, Changes changes) {
-        Business business =
-                access.require(actor, businessId, Permission.MANAGE_SETTINGS).business();
-        VoiceSettings current = settingsOf(businessId);
-        List<String> lineIds = changes.lineIds().orElse(current.lineIds());
-        List<PhoneNumber> numbers =
-                changes.numbers().map(VoiceSettingsInteractor::numbers).orElse(current.numbers());
-        if (changes.numbers().isPresent() || changes.lineIds().isPresent()) {
-            numbers = verified(lineIds, numbers, changes.numbers().isEmpty());
-        }
-        VoiceSettings next = new VoiceSettings(
-                businessId,
-                numbers,
-                lineIds,
-                changes.assistantId().orElse(current.assistantId()),
-                changes.greeting().orElse(current.greeting()),
-                changes.language()
-                        .map(l -> l.filter(code -> !code.isBlank()).map(code -> Language.parse(code, "language")))
-                        .orElse(current.language()));
-        Business updated = changes.enabled()
-                .filter(enabled -> enabled != business.allowVoiceBooking())
-                .map(enabled -> new Business(
-                        business.id(),
-                        business.slug(),
-                        business.name(),
-                        business.type(),
-                        business.language(),
-                        business.zone(),
-                        business.currency(),
-                        enabled,
-                        business.policy(),
-                        business.country()))
-                .orElse(business);
-        transactions.inTransaction(() -> {
+        access.require(actor, businessId, Permission.MANAGE_SETTINGS);
+        boolean linesChange = changes.numbers().isPresent() || changes.lineIds().isPresent();
+        List<String> checkedAgainst = linesChange
+                ? changes.lineIds().orElseGet(() -> settingsOf(businessId).lineIds())
+                : List.of();
+        // new lines without numbers bring their own, when there is a platform to ask
+        Optional<List<PhoneNumber>> checkedNumbers = changes.numbers().isPresent()
+                        || changes.lineIds().isPresent() && platform.knowsLines()
+                ? Optional.of(verified(
+                        checkedAgainst,
+                        changes.numbers().map(VoiceSettingsInteractor::numbers).orElse(List.of()),
+                        changes.numbers().isEmpty()))
+                : Optional.empty();
+        return transactions.inTransaction(() -> {
+            businesses.lockForChange(businessId);
+            Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
+            VoiceSettings current = settingsOf(businessId);
+            List<String> lineIds = changes.lineIds().orElse(current.lineIds());
+            if (linesChange && !lineIds.equals(checkedAgainst)) {
+                throw new DomainException(
+                        ErrorCode.CONCURRENT_UPDATE,
+                        null,
+                        "the lines were changed meanwhile; read the settings again and retry",
+                        Map.of());
+            }
+            VoiceSettings next = new VoiceSettings(
+                    businessId,
+                    checkedNumbers.orElse(current.numbers()),
+                    lineIds,
+                    changes.assistantId().orElse(current.assistantId()),
+                    changes.greeting().orElse(current.greeting()),
+                    changes.language()
+                            .map(l -> l.filter(code -> !code.isBlank()).map(code -> Language.parse(code, "language")))
+                            .orElse(current.language()));
+            Business updated = changes.enabled()
+                    .filter(enabled -> enabled != business.allowVoiceBooking())
+                    .map(enabled -> new Business(
+                            business.id(),
+                            business.slug(),
+                            business.name(),
+                            business.type(),
+                            business.language(),
+                            business.zone(),
+                            business.currency(),
+                            enabled,
+                            business.policy(),
+                            business.country()))
+                    .orElse(business);
             settings.save(next);
             if (updated != business) {
                 businesses.update(updated);
             }
-            return null;
+            return new VoiceConfiguration(updated, next);
         });
-        return new VoiceConfiguration(updated, next);
     }
 
     @Override

@@ -49,6 +49,10 @@ public final class InMemoryBusinessRepository implements BusinessRepository {
         return Optional.ofNullable(businesses.get(id));
     }
 
+    /** The fakes have no transaction to hold a lock in, nor a copy in memory to read past. */
+    @Override
+    public void lockForChange(BusinessId id) {}
+
     @Override
     public List<Business> findByIds(Collection<BusinessId> ids) {
         return ids.stream().map(businesses::get).filter(b -> b != null).toList();

@@ -27,6 +27,14 @@ public interface BusinessRepository {
 
     Optional<Business> findById(BusinessId id);
 
+    /**
+     * Call inside a transaction, before reading what it will change of the business's configuration (its settings,
+     * hours, staff, catalogue, voice set-up): waits for any other transaction that took the business this way to end,
+     * and makes later ones wait for this one. What this transaction reads of the business afterwards is as last
+     * committed, so a change computed from it never undoes one it did not see.
+     */
+    void lockForChange(BusinessId id);
+
     List<Business> findByIds(Collection<BusinessId> ids);
 
     Optional<Business> findBySlug(Slug slug);
