@@ -68,7 +68,12 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
                 changes.greeting().orElse(current.greeting()),
                 changes.language()
                         .map(l -> l.filter(code -> !code.isBlank()).map(code -> Language.parse(code, "language")))
-                        .orElse(current.language()));
+                        .orElse(current.language()),
+                changes.transferNumber()
+                        .map(n -> n.filter(number -> !number.isBlank()).map(PhoneNumber::new))
+                        .orElse(current.transferNumber()),
+                changes.description().orElse(current.description()),
+                changes.faq().orElse(current.faq()));
         Business updated = changes.enabled()
                 .filter(enabled -> enabled != business.allowVoiceBooking())
                 .map(enabled -> new Business(

@@ -10,6 +10,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.CallMessage;
+import com.voiceappoint.domain.voice.FaqEntry;
 import com.voiceappoint.domain.voice.VoiceCall;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import java.math.BigDecimal;
@@ -58,6 +59,28 @@ public abstract class VoiceRepositoriesContract {
         assertThat(ports.voiceSettings().findByNumber(second)).contains(salon);
         assertThat(ports.voiceSettings().findByLineId("line-" + first)).contains(salon);
         assertThat(ports.voiceSettings().findByNumber(TestData.randomPhone())).isEmpty();
+    }
+
+    @Test
+    void what_callers_are_told_round_trips_with_the_questions_in_order() {
+        VoiceSettings settings = new VoiceSettings(
+                salon,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new PhoneNumber("+34911222333")),
+                "Peluquería de barrio desde 1990.",
+                List.of(
+                        new FaqEntry("¿Tenéis parking?", "Sí, en la calle de atrás, gratis."),
+                        new FaqEntry("¿Aceptáis tarjeta?", "Sí, todas.")));
+
+        ports.voiceSettings().save(settings);
+
+        assertThat(ports.voiceSettings().find(salon)).contains(settings);
+        ports.voiceSettings().save(VoiceSettings.none(salon));
+        assertThat(ports.voiceSettings().find(salon)).contains(VoiceSettings.none(salon));
     }
 
     @Test
