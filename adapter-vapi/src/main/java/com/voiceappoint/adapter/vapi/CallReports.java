@@ -16,24 +16,35 @@ import java.util.Optional;
 /**
  * Turns {@code status-update} and {@code end-of-call-report} messages into the business's call log. Both the 2024
  * shape (transcript, summary, messages and recording at the top of the message) and the current one (under
- * {@code artifact} and {@code analysis}) are read. Reports for calls no business of ours answered are dropped.
+ * {@code artifact} and {@code analysis}) are read. A report goes to the business {@link CallRouting} finds for its
+ * call (a web call's only when it names one business that takes voice bookings); reports for calls no business of
+ * ours answered are dropped.
  */
 final class CallReports {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final BigDecimal MAX_COST = new BigDecimal("1000000");
     private final UseCases app;
+    private final CallRouting routing;
     private final Clock clock;
 
-    CallReports(UseCases app, Clock clock) {
+    CallReports(UseCases app, CallRouting routing, Clock clock) {
         this.app = app;
+        this.routing = routing;
         this.clock = clock;
     }
 
     void record(Envelope envelope) {
         CallContext context = envelope.call();
         Optional<String> callId = context.callId();
-        Optional<VoiceConfiguration> routed = VapiWebhook.trustedBusiness(app, context, Optional.empty());
+        CallRouting.Decision decision = routing.decide(context, List.of());
+        // a phone call's report is its business's even once voice booking is off; a web call's is only a claim
+        boolean theirs = decision.routed()
+                || decision.channel() == CallRouting.Channel.PHONE
+                        && decision.refusal()
+                                .filter(CallRouting.Refusal.VOICE_OFF::equals)
+                                .isPresent();
+        Optional<VoiceConfiguration> routed = decision.voice().filter(voice -> theirs);
         if (callId.isEmpty() || routed.isEmpty()) {
             return;
         }

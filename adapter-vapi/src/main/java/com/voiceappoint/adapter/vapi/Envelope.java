@@ -28,7 +28,6 @@ import java.util.Set;
 record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> toolCalls) {
     static final String LEGACY_CALL_ID = "function-call";
     private static final String SLUG = "business_slug";
-    private static final Set<String> PHONE_CALLS = Set.of("inboundPhoneCall", "outboundPhoneCall");
 
     /**
      * The message types answered from {@link #SHAPE} alone. Every other type (the call reports) reads the whole
@@ -75,8 +74,10 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         Shape call = Shape.of(Map.of(
                 "id", Shape.WHOLE,
                 "type", Shape.WHOLE,
+                "phoneCallTransport", Shape.WHOLE,
                 "customer", Shape.WHOLE,
                 "phoneNumberId", Shape.WHOLE,
+                "phoneNumber", Shape.of(Map.of("number", Shape.WHOLE)),
                 "assistantOverrides", variables,
                 "assistant", variables));
         Map<String, Shape> message = new HashMap<>();
@@ -169,17 +170,15 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         addVariables(variables, call.path("assistantOverrides").path("variableValues"));
         addVariables(variables, message.path("assistant").path("variableValues"));
         addVariables(variables, call.path("assistant").path("variableValues"));
-        Optional<String> type = text(call.path("type"));
-        // the phone network vouches for a caller id; a web call's "customer" is whatever the browser sent
-        boolean phoneCall = type.filter(PHONE_CALLS::contains).isPresent();
         return new CallContext(
                 text(call.path("id")).filter(id -> id.length() <= VoiceCall.MAX_ID_LENGTH),
-                type,
-                phoneCall
-                        ? text(message.path("customer").path("number"))
-                                .or(() -> text(call.path("customer").path("number")))
-                        : Optional.empty(),
-                text(message.path("phoneNumber").path("number")),
+                text(call.path("type")),
+                text(call.path("phoneCallTransport")),
+                text(message.path("customer").path("number"))
+                        .or(() -> text(call.path("customer").path("number"))),
+                // a call made with a transient number carries it on the call
+                text(message.path("phoneNumber").path("number"))
+                        .or(() -> text(call.path("phoneNumber").path("number"))),
                 text(call.path("phoneNumberId"))
                         .or(() -> text(message.path("phoneNumber").path("id"))),
                 Map.copyOf(variables));

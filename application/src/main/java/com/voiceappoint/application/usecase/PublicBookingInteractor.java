@@ -41,6 +41,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final BookAppointmentUseCase booking;
     private final Rescheduling rescheduling;
     private final AppointmentDetailsAssembler assembler;
+    private final ManageCodes codes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -64,6 +65,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.booking = booking;
         this.rescheduling = rescheduling;
         this.assembler = assembler;
+        this.codes = new ManageCodes(appointments);
         this.clock = clock;
     }
 
@@ -103,13 +105,15 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         BookAppointmentUseCase.Result result = booking.book(command);
         boolean mayHaveALink = result.replay() != BookAppointmentUseCase.Replay.SAME_REQUEST;
         Optional<String> token = mayHaveALink ? Optional.of(issueToken(result.appointment())) : Optional.empty();
-        return new Booked(result, token);
+        Optional<String> code = token.map(issued -> codes.issue(result.appointment()));
+        return new Booked(result, token, code);
     }
 
     @Override
     public ManagedAppointment appointment(String manageToken) {
         Appointment appointment = byToken(manageToken);
-        return new ManagedAppointment(businessOf(appointment), assembler.details(appointment));
+        return new ManagedAppointment(
+                businessOf(appointment), assembler.details(appointment), Optional.of(codes.issue(appointment)));
     }
 
     @Override
@@ -127,7 +131,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         Appointment current = byToken(manageToken);
         Business business = businessOf(current);
         Appointment moved = rescheduling.move(business, current, start, current.providerId(), true);
-        return new ManagedAppointment(business, assembler.details(moved));
+        return new ManagedAppointment(business, assembler.details(moved), Optional.of(codes.issue(moved)));
     }
 
     /** A new token replaces any earlier one: the latest link the client was given is the one that works. */

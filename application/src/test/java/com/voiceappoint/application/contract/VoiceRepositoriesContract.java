@@ -227,4 +227,28 @@ public abstract class VoiceRepositoriesContract {
         assertThat(ports.callLog().find(tenant.id(), "call-8").orElseThrow())
                 .isEqualTo(VoiceCall.heardOf(tenant.id(), "call-8", Instant.parse("2026-11-23T08:05:00Z")));
     }
+
+    @Test
+    void a_call_put_through_stays_with_its_first_business_and_is_logged() {
+        Instant at = Instant.parse("2026-11-23T08:00:00Z");
+        VoiceCall answered = VoiceCall.started(
+                salon,
+                "call-routed",
+                Optional.of("inboundPhoneCall"),
+                Optional.of("ringing"),
+                Optional.of("+34600111222"),
+                Optional.of("+34910000001"),
+                at);
+
+        assertThat(ports.callLog().putThroughTo("call-routed")).isEmpty();
+        ports.callLog().putThrough(answered);
+        ports.callLog().putThrough(VoiceCall.heardOf(clinic, "call-routed", at.plusSeconds(5)));
+
+        assertThat(ports.callLog().putThroughTo("call-routed")).contains(salon);
+        assertThat(ports.callLog().find(salon, "call-routed")).contains(answered);
+        assertThat(ports.callLog().putThroughTo("call-other")).isEmpty();
+        // a report about the call is no routing: only putting it through is
+        ports.callLog().merge(VoiceCall.heardOf(clinic, "call-reported", at));
+        assertThat(ports.callLog().putThroughTo("call-reported")).isEmpty();
+    }
 }
