@@ -35,8 +35,14 @@ public final class VapiWebhook {
     static final int TOOL_CALLS_PER_CALL_PER_MINUTE = 60;
 
     /** Message types measured under their own name; any other is "other", so a label cannot be invented. */
-    private static final Set<String> MEASURED_TYPES =
-            Set.of("tool-calls", "function-call", "assistant-request", "status-update", "end-of-call-report");
+    private static final Set<String> MEASURED_TYPES = Set.of(
+            "tool-calls",
+            "function-call",
+            "assistant-request",
+            "status-update",
+            "end-of-call-report",
+            "transfer-destination-request",
+            "knowledge-base-request");
 
     private final UseCases app;
     private final VapiSettings settings;
@@ -48,6 +54,7 @@ public final class VapiWebhook {
     private final AssistantRequests assistantRequests;
     private final CallReports callReports;
     private final CallRouting routing;
+    private final CallRequests callRequests;
     private final MeterProvider<Timer> messageLatency;
     private final MeterProvider<Timer> toolCallLatency;
 
@@ -63,6 +70,7 @@ public final class VapiWebhook {
         this.tools = new VoiceTools(app, clock, throttle);
         this.assistantRequests = new AssistantRequests(app, settings, clock, json);
         this.callReports = new CallReports(app, routing, clock);
+        this.callRequests = new CallRequests(routing, json, this::defaultSpeech);
         this.messageLatency = Timer.builder("vapi.messages")
                 .description("time to answer a Vapi server message, by message type")
                 .withRegistry(metrics);
@@ -116,10 +124,14 @@ public final class VapiWebhook {
                     case "tool-calls" -> toolCalls(envelope);
                     case "function-call" -> functionCall(envelope);
                     case "assistant-request" -> assistantRequest(envelope);
+                    case "transfer-destination-request" -> callRequests.transfer(envelope);
+                    case "knowledge-base-request" -> callRequests.knowledge(envelope);
                     case "status-update", "end-of-call-report" -> {
                         record(envelope);
                         yield json.createObjectNode();
                     }
+                    // what else expects an answer (handoff, endpointing, campaign pre-dial) is not set up with us:
+                    // an empty answer gives no destination, no timeout, and dials no one
                     default -> json.createObjectNode();
                 });
     }
