@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.TestPostgres;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The voice trust rules against the running server and a real PostgreSQL: a SIP caller's forged variables reach no
- * business, and the call our assistant-request answer put through stays with its business.
+ * business, the call our assistant-request answer put through stays with its business, and an end-of-call report
+ * larger than the webhook holds in memory is kept.
  */
 class VoiceTrustEndToEndTest {
     @RegisterExtension
@@ -132,5 +134,43 @@ class VoiceTrustEndToEndTest {
         assertThat(routed.path("result").asText()).startsWith("Servicios de Peluquería Trust");
         JsonNode claimingAnother = services(message("tool-calls", callId, "sip", null), slugOf(other));
         assertThat(claimingAnother.path("error").asText()).startsWith("Esta llamada es de Peluquería Trust");
+    }
+
+    @Test
+    void an_end_of_call_report_larger_than_the_webhook_holds_is_kept() {
+        LiveApi.Account salon = onTheLine("Peluquería Larga", "+34910660003");
+        String callId = "long-call-" + System.nanoTime();
+        ObjectNode root = message("end-of-call-report", callId, "pstn", "line-+34910660003");
+        ObjectNode report = (ObjectNode) root.path("message");
+        report.put("endedReason", "customer-ended-call");
+        report.putObject("analysis").put("summary", "Una llamada muy larga.");
+        ObjectNode artifact = report.putObject("artifact");
+        artifact.put("transcript", "User: hola\nAI: buenas");
+        ArrayNode turns = artifact.putArray("messages");
+        ArrayNode openAi = report.putArray("messagesOpenAIFormatted");
+        for (int i = 0; i < 4_000; i++) {
+            String said = "Turno número " + i + " de una conversación que no acaba nunca";
+            turns.addObject().put("role", i % 2 == 0 ? "user" : "bot").put("message", said);
+            openAi.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", said);
+        }
+        artifact.put("logs", "l".repeat(2 * 1024 * 1024));
+        String body = root.toString();
+        assertThat(body.length()).isGreaterThan(2 * 1024 * 1024);
+
+        ApiClient.Response answer = send(body);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        JsonNode transcript = api.at("/api/v1/vapi/transcripts/" + callId)
+                .token(salon.token())
+                .get()
+                .body();
+        assertThat(transcript.path("call").path("summary").asText()).isEqualTo("Una llamada muy larga.");
+        assertThat(transcript.path("messages")).hasSize(2_000);
+        assertThat(transcript.path("messages").path(0).path("text").asText())
+                .isEqualTo("Turno número 0 de una conversación que no acaba nunca");
+        ApiClient.Response unauthenticated = api.at("/api/v1/vapi/webhook")
+                .header("x-vapi-secret", "not-the-secret")
+                .raw("POST", body, "application/json");
+        assertThat(unauthenticated.status()).isEqualTo(401);
     }
 }

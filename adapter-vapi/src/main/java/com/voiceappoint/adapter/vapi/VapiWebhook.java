@@ -10,6 +10,9 @@ import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfigurat
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +31,21 @@ import org.slf4j.LoggerFactory;
  * <p>Which business a message is for, and how far its caller is known, is {@link CallRouting}'s to say: from what Vapi
  * vouches for (the line, the call's type and transport) and what we decided ourselves (the calls we put through or
  * placed), never from variables a SIP caller can set.
+ *
+ * <p>Bodies up to the server's limit arrive whole; a larger one (a long call's end-of-call report) is read as it
+ * arrives, authenticated over all its bytes, keeping only what is acted on ({@link Envelope#read(InputStream,
+ * ObjectMapper)}).
  */
 public final class VapiWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(VapiWebhook.class);
     static final int TOOL_CALLS_PER_BUSINESS_PER_MINUTE = 600;
     static final int TOOL_CALLS_PER_CALL_PER_MINUTE = 60;
 
+    /**
+     * The largest message read as a stream ({@link #handle(InputStream, Function)}): an end-of-call report of the
+     * longest call Vapi allows (12 hours) is a few megabytes; this leaves room, and still ends a body that never does.
+     */
+    public static final long MAX_STREAMED_BYTES = 64L * 1024 * 1024;
     /** Message types measured under their own name; any other is "other", so a label cannot be invented. */
     private static final Set<String> MEASURED_TYPES = Set.of(
             "tool-calls",
@@ -101,6 +113,39 @@ public final class VapiWebhook {
             return unauthenticated();
         }
         return handled(Envelope.read(body, json));
+    }
+
+    /**
+     * A body too large to hold, read as it arrives: authenticated over every byte (the shared secret is checked before
+     * reading; an HMAC signature once the last byte is in), and acted on only then.
+     *
+     * @throws IOException when the body cannot be read to its end (the client went away, or it is larger than the
+     *     server takes)
+     */
+    public Answer handle(InputStream body, Function<String, Optional<String>> header) throws IOException {
+        long started = System.nanoTime();
+        Handled handled = handleStreamed(body, header);
+        messageLatency.withTags("type", handled.measuredAs()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return handled.answer();
+    }
+
+    private Handled handleStreamed(InputStream body, Function<String, Optional<String>> header) throws IOException {
+        Optional<WebhookAuthenticator.BodyCheck> check =
+                settings.acceptsNothing() ? Optional.empty() : authenticator.check(header, clock.instant());
+        if (check.isEmpty()) {
+            return unauthenticated();
+        }
+        InputStream checked = check.get().reading(body);
+        Optional<Envelope> read = Envelope.read(checked, json);
+        // what follows the JSON (or what could not be read as JSON) is signed too
+        checked.transferTo(OutputStream.nullOutputStream());
+        if (!check.get().authentic()) {
+            return unauthenticated();
+        }
+        if (read.isEmpty()) {
+            LOG.warn("a message too large to hold was not JSON, or kept more than a message may hold: dropped");
+        }
+        return handled(read);
     }
 
     private static Handled unauthenticated() {
