@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +73,17 @@ final class VoiceWiring {
             }
         };
         VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle, clock, metrics);
-        return new RawRoute("POST", WEBHOOK_PATHS, voice.maxBodyBytes(), (body, header) -> {
-            VapiWebhook.Answer answer = webhook.handle(body, header);
-            return RawRoute.Reply.json(answer.status(), answer.json());
-        });
+        // a long call's end-of-call report can be larger than a body held in memory: it is read as it arrives
+        return new RawRoute(
+                "POST",
+                WEBHOOK_PATHS,
+                voice.maxBodyBytes(),
+                (body, header) -> reply(webhook.handle(body, header)),
+                Optional.of(new RawRoute.Streamed(
+                        VapiWebhook.MAX_STREAMED_BYTES, (body, header) -> reply(webhook.handle(body, header)))));
+    }
+
+    private static RawRoute.Reply reply(VapiWebhook.Answer answer) {
+        return RawRoute.Reply.json(answer.status(), answer.json());
     }
 }

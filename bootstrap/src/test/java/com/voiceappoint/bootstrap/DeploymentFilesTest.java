@@ -227,8 +227,16 @@ class DeploymentFilesTest {
                         .get();
                 assertThat(named.body().path("request_id").asText()).isEqualTo("from-the-dashboard");
 
-                var oversized = proxied.at("/api/v1/vapi/webhook").raw("POST", "x".repeat(3 << 20), "text/plain");
+                var oversized =
+                        proxied.at("/api/v1/auth/register").raw("POST", "x".repeat(3 << 20), "application/json");
                 assertThat(oversized.status()).isEqualTo(413);
+                // a long call's end-of-call report gets through to the webhook, which reads it as it arrives
+                String report = "{\"message\": {\"type\": \"end-of-call-report\", \"call\": {\"id\": \"long\"}, "
+                        + "\"artifact\": {\"logs\": \"" + "x".repeat(3 << 20) + "\"}}}";
+                var forwarded = proxied.at("/api/v1/vapi/webhook")
+                        .header("x-vapi-secret", LiveApi.VAPI_SECRET)
+                        .raw("POST", report, "application/json");
+                assertThat(forwarded.status()).as(forwarded.raw()).isEqualTo(200);
 
                 // Registrations are limited per client address; each claims another address, but nginx says who
                 // the client is, so the limit still counts them as one.

@@ -484,8 +484,18 @@ final class MemberApi {
                             Map.of("numbers", List.of("12")),
                             Map.of("language", "tlh"),
                             Map.of("line_ids", List.of("")),
-                            Map.of("numbers", List.of("+34910000001", "+34910000001"))),
-                    (w, r) -> call("PATCH", "/api/v1/vapi/configs/" + w.id, Map.of("greeting", "Hola " + w.next()))),
+                            Map.of("numbers", List.of("+34910000001", "+34910000001")),
+                            Map.of("transfer_number", "12"),
+                            Map.of("faq", List.of(Map.of("question", " ", "answer", "Sí."))),
+                            Map.of("description", "x".repeat(2001))),
+                    (w, r) -> call(
+                            "PATCH",
+                            "/api/v1/vapi/configs/" + w.id,
+                            Map.of(
+                                    "greeting",
+                                    "Hola " + w.next(),
+                                    "faq",
+                                    List.of(Map.of("question", "¿Tenéis parking?", "answer", "Sí."))))),
             write(
                     "POST",
                     "/api/v1/vapi/businesses/{id}/calls/outbound",

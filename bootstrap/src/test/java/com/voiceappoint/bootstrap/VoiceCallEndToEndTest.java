@@ -129,7 +129,10 @@ class VoiceCallEndToEndTest {
             ObjectNode root = JSON.createObjectNode();
             ObjectNode message =
                     root.putObject("message").put("type", type).put("timestamp", System.currentTimeMillis());
-            ObjectNode call = message.putObject("call").put("id", id).put("type", "inboundPhoneCall");
+            ObjectNode call = message.putObject("call")
+                    .put("id", id)
+                    .put("type", "inboundPhoneCall")
+                    .put("phoneCallTransport", "pstn");
             call.putObject("customer").put("number", caller);
             if (variables != null) {
                 call.putObject("assistantOverrides").set("variableValues", JSON.valueToTree(variables));

@@ -19,8 +19,11 @@ import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.Timer;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -301,15 +305,75 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void answerRaw(Context ctx, RawRoute route) throws IOException {
-        byte[] body;
+        Function<String, Optional<String>> header = name -> Optional.ofNullable(ctx.header(name));
+        long limit = route.larger().map(RawRoute.Streamed::maxBytes).orElse((long) route.maxBodyBytes());
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw tooLarge();
+        }
+        RawRoute.Reply reply;
         try (InputStream in = ctx.req().getInputStream()) {
-            body = in.readNBytes(route.maxBodyBytes() + 1);
+            byte[] body = in.readNBytes(route.maxBodyBytes() + 1);
+            if (body.length <= route.maxBodyBytes()) {
+                reply = route.handler().handle(body, header);
+            } else if (route.larger().isPresent()) {
+                RawRoute.Streamed larger = route.larger().get();
+                InputStream whole = new SequenceInputStream(new ByteArrayInputStream(body), in);
+                reply = larger.handler().handle(new Bounded(whole, larger.maxBytes()), header);
+            } else {
+                throw tooLarge();
+            }
+        } catch (Bounded.Exceeded e) {
+            throw tooLarge();
         }
-        if (body.length > route.maxBodyBytes()) {
-            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "body too large");
-        }
-        RawRoute.Reply reply = route.handler().handle(body, name -> Optional.ofNullable(ctx.header(name)));
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+
+    private static HttpResponseException tooLarge() {
+        return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "body too large");
+    }
+
+    /** A body that may not go on past a number of bytes, whatever its Content-Length said (or did not say). */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long maxBytes) {
+            super(in);
+            this.left = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long n) throws Exceeded {
+            left -= n;
+            if (left < 0) {
+                throw new Exceeded();
+            }
+        }
+
+        static final class Exceeded extends IOException {
+            Exceeded() {
+                super("body too large", null);
+            }
+        }
     }
 
     private static String withoutTrailingSlash(String path) {

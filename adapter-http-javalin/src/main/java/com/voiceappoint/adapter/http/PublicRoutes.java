@@ -91,7 +91,10 @@ final class PublicRoutes {
 
     record PublicBusiness(String slug, String name, String timezone) {}
 
-    /** What the client sees of their appointment; the manage token only in the answer that created it. */
+    /**
+     * What the client sees of their appointment; the manage token only in the answer that created it, the manage code
+     * there and on the page the token opens.
+     */
     record PublicAppointment(
             UUID id,
             PublicBusiness business,
@@ -104,8 +107,10 @@ final class PublicRoutes {
             String currency,
             Views.CancellationView cancellation,
             OffsetDateTime changeableUntil,
-            String manageToken) {
-        static PublicAppointment of(Business business, AppointmentDetails d, Instant changeableUntil, String token) {
+            String manageToken,
+            String manageCode) {
+        static PublicAppointment of(
+                Business business, AppointmentDetails d, Instant changeableUntil, String token, String code) {
             Appointment a = d.appointment();
             ZoneId zone = business.zone();
             return new PublicAppointment(
@@ -122,11 +127,17 @@ final class PublicRoutes {
                             .map(c -> new Views.CancellationView(c.by().code(), c.reason(), Views.at(c.at(), zone)))
                             .orElse(null),
                     Views.at(changeableUntil, zone),
-                    token);
+                    token,
+                    code);
         }
 
         static PublicAppointment of(PublicBookingUseCase.ManagedAppointment m) {
-            return of(m.business(), m.details(), m.changeableUntil(), null);
+            return of(
+                    m.business(),
+                    m.details(),
+                    m.changeableUntil(),
+                    null,
+                    m.manageCode().orElse(null));
         }
     }
 
@@ -199,7 +210,8 @@ final class PublicRoutes {
                 business,
                 details,
                 new PublicBookingUseCase.ManagedAppointment(business, details).changeableUntil(),
-                booked.manageToken().orElse(null)));
+                booked.manageToken().orElse(null),
+                booked.manageCode().orElse(null)));
     }
 
     void appointment(Context ctx) {

@@ -1,6 +1,9 @@
 package com.voiceappoint.adapter.http;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -11,13 +14,36 @@ import java.util.function.Function;
  * too large is still a 413). Headers are given by lower-case name.
  *
  * @param method GET or POST
+ * @param larger what to do with a body above {@code maxBodyBytes}, if anything but refusing it
  */
-public record RawRoute(String method, List<String> paths, int maxBodyBytes, Handler handler) {
+public record RawRoute(
+        String method, List<String> paths, int maxBodyBytes, Handler handler, Optional<Streamed> larger) {
     public RawRoute {
         if (!method.equals("GET") && !method.equals("POST")) {
             throw new IllegalArgumentException("a raw route is GET or POST, not " + method);
         }
         paths = List.copyOf(paths);
+        Objects.requireNonNull(larger, "larger");
+    }
+
+    /** A route that refuses bodies above {@code maxBodyBytes}. */
+    public RawRoute(String method, List<String> paths, int maxBodyBytes, Handler handler) {
+        this(method, paths, maxBodyBytes, handler, Optional.empty());
+    }
+
+    /**
+     * Bodies above the route's {@code maxBodyBytes}, up to {@code maxBytes}, handed over as a stream of all their bytes
+     * rather than refused: for messages too large to hold, read as they arrive. Beyond {@code maxBytes}, a 413.
+     */
+    public record Streamed(long maxBytes, StreamHandler handler) {}
+
+    @FunctionalInterface
+    public interface StreamHandler {
+        /**
+         * @param body every byte of the body, the first ones included; reading past {@code maxBytes} fails
+         * @param header a request header by its lower-case name
+         */
+        Reply handle(InputStream body, Function<String, Optional<String>> header) throws IOException;
     }
 
     @FunctionalInterface

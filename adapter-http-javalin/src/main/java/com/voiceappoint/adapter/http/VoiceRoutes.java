@@ -11,9 +11,12 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.FaqEntry;
 import com.voiceappoint.domain.voice.VoiceCall;
 import io.javalin.http.Context;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +41,18 @@ final class VoiceRoutes {
         this.limiter = limiter;
     }
 
-    /** Fields left out keep their value; "" clears the assistant, the greeting or the language. */
+    /** A question callers ask, and the business's answer. */
+    record FaqItem(
+            @NotBlank(message = "validation.required") @Size(max = 200, message = "validation.too_long")
+            String question,
+
+            @NotBlank(message = "validation.required") @Size(max = 1000, message = "validation.too_long")
+            String answer) {}
+
+    /**
+     * Fields left out keep their value; "" clears the assistant, the greeting, the language or the transfer number;
+     * {@code faq} replaces the questions as a whole.
+     */
     record VoiceConfigRequest(
             Boolean enabled,
 
@@ -56,7 +70,15 @@ final class VoiceRoutes {
             @Size(max = 500, message = "validation.too_long")
             String greeting,
 
-            @Size(max = 10, message = "validation.too_long") String language) {}
+            @Size(max = 10, message = "validation.too_long") String language,
+
+            @Size(max = 32, message = "validation.too_long") String transferNumber,
+
+            @Size(max = 2000, message = "validation.too_long")
+            String description,
+
+            @Size(max = 30, message = "validation.too_many")
+            List<@NotNull(message = "validation.required") @Valid FaqItem> faq) {}
 
     record VoiceConfigView(
             UUID business,
@@ -66,7 +88,10 @@ final class VoiceRoutes {
             List<String> lineIds,
             String assistantId,
             String greeting,
-            String language) {
+            String language,
+            String transferNumber,
+            String description,
+            List<FaqItem> faq) {
         static VoiceConfigView of(VoiceConfiguration c) {
             var s = c.settings();
             return new VoiceConfigView(
@@ -77,7 +102,12 @@ final class VoiceRoutes {
                     s.lineIds(),
                     s.assistantId().orElse(null),
                     s.greeting().orElse(null),
-                    s.language().map(Language::code).orElse(null));
+                    s.language().map(Language::code).orElse(null),
+                    s.transferNumber().map(PhoneNumber::value).orElse(null),
+                    s.description(),
+                    s.faq().stream()
+                            .map(entry -> new FaqItem(entry.question(), entry.answer()))
+                            .toList());
         }
     }
 
@@ -198,7 +228,14 @@ final class VoiceRoutes {
                                 Optional.ofNullable(r.lineIds()),
                                 Optional.ofNullable(r.assistantId()).map(VoiceRoutes::clearedIfBlank),
                                 Optional.ofNullable(r.greeting()).map(VoiceRoutes::clearedIfBlank),
-                                Optional.ofNullable(r.language()).map(VoiceRoutes::clearedIfBlank)));
+                                Optional.ofNullable(r.language()).map(VoiceRoutes::clearedIfBlank),
+                                Optional.ofNullable(r.transferNumber())
+                                        .map(n -> PhoneNumbers.e164("transfer_number", n, business)),
+                                Optional.ofNullable(r.description()),
+                                Optional.ofNullable(r.faq())
+                                        .map(items -> items.stream()
+                                                .map(item -> new FaqEntry(item.question(), item.answer()))
+                                                .toList())));
         ctx.json(VoiceConfigView.of(updated));
     }
 

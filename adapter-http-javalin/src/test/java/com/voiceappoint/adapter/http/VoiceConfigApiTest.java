@@ -82,4 +82,50 @@ class VoiceConfigApiTest {
                         .status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void the_owner_writes_the_transfer_number_description_and_questions_callers_are_answered_with() {
+        TestServer.Owner owner = server.owner("voice-faq@example.com", "Voz Cuatro");
+
+        var set = patch(owner, """
+                {"transfer_number": "+34 911 22 23 33", "description": "Peluquería de barrio desde 1990.",
+                 "faq": [{"question": "¿Tenéis parking?", "answer": "Sí, en la calle de atrás."},
+                         {"question": "¿Aceptáis tarjeta?", "answer": "Sí."}]}""");
+
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        assertThat(set.body().get("transfer_number").asText()).isEqualTo("+34911222333");
+        assertThat(set.body().get("description").asText()).isEqualTo("Peluquería de barrio desde 1990.");
+        assertThat(set.body().get("faq"))
+                .extracting(q -> q.get("question").asText())
+                .containsExactly("¿Tenéis parking?", "¿Aceptáis tarjeta?");
+
+        var replaced = patch(owner, """
+                {"transfer_number": "", "faq": [{"question": "¿Abrís en agosto?", "answer": "No."}]}""");
+        assertThat(replaced.body().has("transfer_number")).isFalse();
+        assertThat(replaced.body().get("faq")).hasSize(1);
+        assertThat(replaced.body().get("description").asText())
+                .as("left out, kept")
+                .isEqualTo("Peluquería de barrio desde 1990.");
+
+        String tooMany = "{\"faq\": ["
+                + String.join(",", java.util.Collections.nCopies(31, "{\"question\": \"q\", \"answer\": \"a\"}"))
+                + "]}";
+        for (String bad : List.of(
+                "{\"transfer_number\": \"12\"}",
+                "{\"faq\": [{\"question\": \" \", \"answer\": \"Sí.\"}]}",
+                "{\"faq\": [{\"question\": \"¿Sí?\"}]}",
+                "{\"faq\": [null]}",
+                "{\"description\": \"" + "x".repeat(2001) + "\"}",
+                tooMany)) {
+            var refused = patch(owner, bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+        }
+        assertThat(api.at("/api/v1/vapi/configs/" + owner.businessId())
+                        .token(owner.token())
+                        .get()
+                        .body()
+                        .get("faq"))
+                .as("a refused change changes nothing")
+                .hasSize(1);
+    }
 }

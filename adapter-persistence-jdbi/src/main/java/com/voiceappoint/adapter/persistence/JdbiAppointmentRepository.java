@@ -184,6 +184,30 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
+    public Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate) {
+        // one statement: two asking at once both get the code the first one set
+        return jdbi.withHandle(h -> h.createQuery("update appointments set manage_code = "
+                        + "coalesce(manage_code, :candidate) where business_id = :business and id = :id "
+                        + "returning manage_code")
+                .bind("candidate", candidate)
+                .bind("business", businessId.value())
+                .bind("id", id.value())
+                .mapTo(String.class)
+                .findOne());
+    }
+
+    @Override
+    public Optional<String> manageCode(BusinessId businessId, AppointmentId id) {
+        return jdbi.withHandle(
+                h -> h.createQuery("select manage_code from appointments where business_id = :business and id = :id")
+                        .bind("business", businessId.value())
+                        .bind("id", id.value())
+                        .mapTo(String.class)
+                        .findOne()
+                        .filter(code -> code != null));
+    }
+
+    @Override
     public Optional<Appointment> findByManageToken(String tokenHash) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "where manage_token_hash = :hash")
                 .bind("hash", tokenHash)

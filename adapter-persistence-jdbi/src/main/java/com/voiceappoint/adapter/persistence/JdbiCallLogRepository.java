@@ -58,59 +58,61 @@ public final class JdbiCallLogRepository implements CallLogRepository {
 
     @Override
     public void merge(VoiceCall report) {
-        jdbi.useTransaction(h -> {
-            // one statement: two reports arriving together each keep what the other said
-            h.createUpdate("insert into voice_calls (" + COLUMNS + ") values (:business, :call, :type, :status, "
-                            + ":customer, :dialled, :started, :ended, :cost, :endedReason, :summary, :recording, "
-                            + ":transcript, :firstSeen) on conflict (business_id, call_id) do update set "
-                            + "type = coalesce(excluded.type, voice_calls.type), "
-                            + "status = case when voice_calls.status = 'ended' then 'ended' "
-                            + "  else coalesce(excluded.status, voice_calls.status) end, "
-                            + "customer_number = coalesce(excluded.customer_number, voice_calls.customer_number), "
-                            + "dialled_number = coalesce(excluded.dialled_number, voice_calls.dialled_number), "
-                            + "started_at = coalesce(excluded.started_at, voice_calls.started_at), "
-                            + "ended_at = coalesce(excluded.ended_at, voice_calls.ended_at), "
-                            + "cost = coalesce(excluded.cost, voice_calls.cost), "
-                            + "ended_reason = coalesce(excluded.ended_reason, voice_calls.ended_reason), "
-                            + "summary = coalesce(excluded.summary, voice_calls.summary), "
-                            + "recording_url = coalesce(excluded.recording_url, voice_calls.recording_url), "
-                            + "transcript = coalesce(excluded.transcript, voice_calls.transcript)")
-                    .bind("business", report.businessId().value())
+        jdbi.useTransaction(h -> merge(h, report));
+    }
+
+    private static void merge(Handle h, VoiceCall report) {
+        // one statement: two reports arriving together each keep what the other said
+        h.createUpdate("insert into voice_calls (" + COLUMNS + ") values (:business, :call, :type, :status, "
+                        + ":customer, :dialled, :started, :ended, :cost, :endedReason, :summary, :recording, "
+                        + ":transcript, :firstSeen) on conflict (business_id, call_id) do update set "
+                        + "type = coalesce(excluded.type, voice_calls.type), "
+                        + "status = case when voice_calls.status = 'ended' then 'ended' "
+                        + "  else coalesce(excluded.status, voice_calls.status) end, "
+                        + "customer_number = coalesce(excluded.customer_number, voice_calls.customer_number), "
+                        + "dialled_number = coalesce(excluded.dialled_number, voice_calls.dialled_number), "
+                        + "started_at = coalesce(excluded.started_at, voice_calls.started_at), "
+                        + "ended_at = coalesce(excluded.ended_at, voice_calls.ended_at), "
+                        + "cost = coalesce(excluded.cost, voice_calls.cost), "
+                        + "ended_reason = coalesce(excluded.ended_reason, voice_calls.ended_reason), "
+                        + "summary = coalesce(excluded.summary, voice_calls.summary), "
+                        + "recording_url = coalesce(excluded.recording_url, voice_calls.recording_url), "
+                        + "transcript = coalesce(excluded.transcript, voice_calls.transcript)")
+                .bind("business", report.businessId().value())
+                .bind("call", report.callId())
+                .bind("type", report.type().orElse(null))
+                .bind("status", report.status().orElse(null))
+                .bind("customer", report.customerNumber().orElse(null))
+                .bind("dialled", report.dialledNumber().orElse(null))
+                .bind("started", Rows.timestamp(report.startedAt().orElse(null)))
+                .bind("ended", Rows.timestamp(report.endedAt().orElse(null)))
+                .bind("cost", report.cost().orElse(null))
+                .bind("endedReason", report.endedReason().orElse(null))
+                .bind("summary", report.summary().orElse(null))
+                .bind("recording", report.recordingUrl().orElse(null))
+                .bind("transcript", report.transcript().orElse(null))
+                .bind("firstSeen", Rows.timestamp(report.firstSeenAt()))
+                .execute();
+        if (report.messages().isEmpty()) {
+            return;
+        }
+        h.createUpdate("delete from voice_call_messages where business_id = :business and call_id = :call")
+                .bind("business", report.businessId().value())
+                .bind("call", report.callId())
+                .execute();
+        var batch = h.prepareBatch("insert into voice_call_messages (business_id, call_id, position, role, text, "
+                + "said_at) values (:business, :call, :position, :role, :text, :at)");
+        for (int i = 0; i < report.messages().size(); i++) {
+            CallMessage message = report.messages().get(i);
+            batch.bind("business", report.businessId().value())
                     .bind("call", report.callId())
-                    .bind("type", report.type().orElse(null))
-                    .bind("status", report.status().orElse(null))
-                    .bind("customer", report.customerNumber().orElse(null))
-                    .bind("dialled", report.dialledNumber().orElse(null))
-                    .bind("started", Rows.timestamp(report.startedAt().orElse(null)))
-                    .bind("ended", Rows.timestamp(report.endedAt().orElse(null)))
-                    .bind("cost", report.cost().orElse(null))
-                    .bind("endedReason", report.endedReason().orElse(null))
-                    .bind("summary", report.summary().orElse(null))
-                    .bind("recording", report.recordingUrl().orElse(null))
-                    .bind("transcript", report.transcript().orElse(null))
-                    .bind("firstSeen", Rows.timestamp(report.firstSeenAt()))
-                    .execute();
-            if (report.messages().isEmpty()) {
-                return;
-            }
-            h.createUpdate("delete from voice_call_messages where business_id = :business and call_id = :call")
-                    .bind("business", report.businessId().value())
-                    .bind("call", report.callId())
-                    .execute();
-            var batch = h.prepareBatch("insert into voice_call_messages (business_id, call_id, position, role, text, "
-                    + "said_at) values (:business, :call, :position, :role, :text, :at)");
-            for (int i = 0; i < report.messages().size(); i++) {
-                CallMessage message = report.messages().get(i);
-                batch.bind("business", report.businessId().value())
-                        .bind("call", report.callId())
-                        .bind("position", i)
-                        .bind("role", message.role())
-                        .bind("text", message.text())
-                        .bind("at", Rows.timestamp(message.at().orElse(null)))
-                        .add();
-            }
-            batch.execute();
-        });
+                    .bind("position", i)
+                    .bind("role", message.role())
+                    .bind("text", message.text())
+                    .bind("at", Rows.timestamp(message.at().orElse(null)))
+                    .add();
+        }
+        batch.execute();
     }
 
     @Override
@@ -150,6 +152,27 @@ public final class JdbiCallLogRepository implements CallLogRepository {
                 .bind("call", callId)
                 .map((rs, ctx) -> new AppointmentId(Rows.uuid(rs, "appointment_id")))
                 .list());
+    }
+
+    @Override
+    public void putThrough(VoiceCall call) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("insert into voice_call_routes (call_id, business_id, routed_at) "
+                            + "values (:call, :business, :at) on conflict (call_id) do nothing")
+                    .bind("call", call.callId())
+                    .bind("business", call.businessId().value())
+                    .bind("at", Rows.timestamp(call.firstSeenAt()))
+                    .execute();
+            merge(h, call);
+        });
+    }
+
+    @Override
+    public Optional<BusinessId> putThroughTo(String callId) {
+        return jdbi.withHandle(h -> h.createQuery("select business_id from voice_call_routes where call_id = :call")
+                .bind("call", callId)
+                .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
+                .findOne());
     }
 
     private static VoiceCall call(ResultSet rs, List<CallMessage> messages) throws SQLException {

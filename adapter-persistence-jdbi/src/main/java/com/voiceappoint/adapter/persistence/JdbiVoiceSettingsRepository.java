@@ -6,7 +6,11 @@ import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.FaqEntry;
 import com.voiceappoint.domain.voice.VoiceSettings;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +35,8 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
     }
 
     private Optional<VoiceSettings> load(BusinessId businessId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select assistant_id, greeting, language from voice_settings where business_id = :business")
+        return jdbi.withHandle(h -> h.createQuery("select assistant_id, greeting, language, transfer_number, "
+                        + "description, faq_questions, faq_answers from voice_settings where business_id = :business")
                 .bind("business", businessId.value())
                 .map((rs, ctx) -> new VoiceSettings(
                         businessId,
@@ -42,8 +46,24 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
                         lines(h, businessId, LINE_ID),
                         Optional.ofNullable(rs.getString("assistant_id")),
                         Optional.ofNullable(rs.getString("greeting")),
-                        Optional.ofNullable(rs.getString("language")).map(code -> Language.parse(code, "language"))))
+                        Optional.ofNullable(rs.getString("language")).map(code -> Language.parse(code, "language")),
+                        Optional.ofNullable(rs.getString("transfer_number")).map(PhoneNumber::new),
+                        rs.getString("description"),
+                        faq(strings(rs, "faq_questions"), strings(rs, "faq_answers"))))
                 .findOne());
+    }
+
+    private static String[] strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    private static List<FaqEntry> faq(String[] questions, String[] answers) {
+        List<FaqEntry> faq = new ArrayList<>();
+        for (int i = 0; i < questions.length; i++) {
+            faq.add(new FaqEntry(questions[i], answers[i]));
+        }
+        return faq;
     }
 
     private static List<String> lines(Handle h, BusinessId businessId, String kind) {
@@ -58,14 +78,29 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
     @Override
     public void save(VoiceSettings settings) {
         translate(() -> jdbi.useTransaction(h -> {
-            h.createUpdate("insert into voice_settings (business_id, assistant_id, greeting, language) "
-                            + "values (:business, :assistant, :greeting, :language) on conflict (business_id) do "
-                            + "update set assistant_id = excluded.assistant_id, greeting = excluded.greeting, "
-                            + "language = excluded.language")
+            h.createUpdate("insert into voice_settings (business_id, assistant_id, greeting, language, "
+                            + "transfer_number, description, faq_questions, faq_answers) values (:business, "
+                            + ":assistant, :greeting, :language, :transfer, :description, :questions, :answers) "
+                            + "on conflict (business_id) do update set assistant_id = excluded.assistant_id, "
+                            + "greeting = excluded.greeting, language = excluded.language, "
+                            + "transfer_number = excluded.transfer_number, description = excluded.description, "
+                            + "faq_questions = excluded.faq_questions, faq_answers = excluded.faq_answers")
                     .bind("business", settings.businessId().value())
                     .bind("assistant", settings.assistantId().orElse(null))
                     .bind("greeting", settings.greeting().orElse(null))
                     .bind("language", settings.language().map(Language::code).orElse(null))
+                    .bind(
+                            "transfer",
+                            settings.transferNumber().map(PhoneNumber::value).orElse(null))
+                    .bind("description", settings.description())
+                    .bindArray(
+                            "questions",
+                            String.class,
+                            settings.faq().stream().map(FaqEntry::question).toList())
+                    .bindArray(
+                            "answers",
+                            String.class,
+                            settings.faq().stream().map(FaqEntry::answer).toList())
                     .execute();
             h.createUpdate("delete from voice_lines where business_id = :business")
                     .bind("business", settings.businessId().value())

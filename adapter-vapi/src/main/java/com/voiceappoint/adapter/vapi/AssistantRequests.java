@@ -7,16 +7,22 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.voice.VoiceCall;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers Vapi's "which assistant takes this call?" for a number with none attached: the shared assistant (or the
- * business's own), with the business in its variable values so every tool call of the call is routed to it, and
- * what the assistant needs to talk sensibly: today's date and time where the business is, what it offers, when it
- * opens. Only the local database is read: Vapi gives up after 7.5 seconds, and the caller waits in silence.
+ * business's own), with what the assistant needs to talk sensibly: the business, today's date and time where it is,
+ * what it offers, when it opens. The business is the one whose line was dialled, and only that: the call's variables
+ * may come from a SIP caller's headers. The call is then recorded as put through to it, which routes the call's
+ * later messages ({@link CallRouting}). Only the local database is used: Vapi gives up after 7.5 seconds, and the
+ * caller waits in silence.
  */
 final class AssistantRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(AssistantRequests.class);
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
@@ -32,10 +38,9 @@ final class AssistantRequests {
     }
 
     ObjectNode answer(CallContext call) {
-        Optional<VoiceConfiguration> routed = call.dialledNumber()
-                .flatMap(app.voiceRouting()::byNumber)
-                .or(() -> call.lineId().flatMap(app.voiceRouting()::byLineId))
-                .or(() -> call.variable("business_slug").flatMap(app.voiceRouting()::bySlug));
+        Optional<VoiceConfiguration> routed = call.lineId()
+                .flatMap(app.voiceRouting()::byLineId)
+                .or(() -> call.dialledNumber().flatMap(app.voiceRouting()::byNumber));
         if (routed.isEmpty()) {
             return error(new Speech(settings.defaultLanguage(), clock.getZone()));
         }
@@ -55,7 +60,25 @@ final class AssistantRequests {
                 app.listServices().list(VOICE, business.id(), false),
                 app.businessHours().get(VOICE, business.id()).weekly(),
                 voice.settings().greeting());
+        call.callId().ifPresent(id -> putThrough(business, id, call));
         return answer;
+    }
+
+    /** Without the record the call is still routed by its line: the caller is answered either way. */
+    private void putThrough(Business business, String callId, CallContext call) {
+        try {
+            app.callLog()
+                    .putThrough(VoiceCall.started(
+                            business.id(),
+                            callId,
+                            call.callType(),
+                            Optional.empty(),
+                            call.callerNumber(),
+                            call.dialledNumber(),
+                            clock.instant()));
+        } catch (RuntimeException e) {
+            LOG.warn("call {} answered for {} but not recorded as put through", callId, business.slug(), e);
+        }
     }
 
     private ObjectNode error(Speech speech) {

@@ -16,24 +16,41 @@ import java.util.Optional;
 /**
  * Turns {@code status-update} and {@code end-of-call-report} messages into the business's call log. Both the 2024
  * shape (transcript, summary, messages and recording at the top of the message) and the current one (under
- * {@code artifact} and {@code analysis}) are read. Reports for calls no business of ours answered are dropped.
+ * {@code artifact} and {@code analysis}) are read. A report goes to the business {@link CallRouting} finds for its
+ * call (a web call's only when it names one business that takes voice bookings); reports for calls no business of
+ * ours answered are dropped. What is kept is bounded: the first {@value #MAX_TURNS} turns of the conversation, each
+ * at most {@value #MAX_TURN_LENGTH} characters, and so on; the rest of a long report is dropped, not the report.
  */
 final class CallReports {
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final BigDecimal MAX_COST = new BigDecimal("1000000");
+    static final int MAX_TURNS = Envelope.STREAMED_TURNS;
+    static final int MAX_TURN_LENGTH = 20_000;
+    static final int MAX_TRANSCRIPT_LENGTH = Envelope.STREAMED_MAX_TEXT;
+    static final int MAX_SUMMARY_LENGTH = 20_000;
+    static final int MAX_SHORT_LENGTH = 2_000;
     private final UseCases app;
+    private final CallRouting routing;
     private final Clock clock;
 
-    CallReports(UseCases app, Clock clock) {
+    CallReports(UseCases app, CallRouting routing, Clock clock) {
         this.app = app;
+        this.routing = routing;
         this.clock = clock;
     }
 
     void record(Envelope envelope) {
         CallContext context = envelope.call();
         Optional<String> callId = context.callId();
-        Optional<VoiceConfiguration> routed = VapiWebhook.trustedBusiness(app, context, Optional.empty());
+        CallRouting.Decision decision = routing.decide(context, List.of());
+        // a phone call's report is its business's even once voice booking is off; a web call's is only a claim
+        boolean theirs = decision.routed()
+                || decision.channel() == CallRouting.Channel.PHONE
+                        && decision.refusal()
+                                .filter(CallRouting.Refusal.VOICE_OFF::equals)
+                                .isPresent();
+        Optional<VoiceConfiguration> routed = decision.voice().filter(voice -> theirs);
         if (callId.isEmpty() || routed.isEmpty()) {
             return;
         }
@@ -47,18 +64,21 @@ final class CallReports {
                         routed.get().business().id(),
                         callId.get(),
                         context.callType(),
-                        text(message.path("status")).or(() -> report ? Optional.of("ended") : Optional.empty()),
+                        text(message.path("status"), MAX_SHORT_LENGTH)
+                                .or(() -> report ? Optional.of("ended") : Optional.empty()),
                         context.callerNumber(),
                         context.dialledNumber(),
                         instant(message.path("startedAt")).or(() -> instant(call.path("startedAt"))),
                         endedAt,
                         number(message.path("cost")).or(() -> number(call.path("cost"))),
-                        text(message.path("endedReason")),
-                        text(message.path("analysis").path("summary")).or(() -> text(message.path("summary"))),
-                        text(artifact.path("recording").path("mono").path("combinedUrl"))
-                                .or(() -> text(artifact.path("recordingUrl")))
-                                .or(() -> text(message.path("recordingUrl"))),
-                        text(artifact.path("transcript")).or(() -> text(message.path("transcript"))),
+                        text(message.path("endedReason"), MAX_SHORT_LENGTH),
+                        text(message.path("analysis").path("summary"), MAX_SUMMARY_LENGTH)
+                                .or(() -> text(message.path("summary"), MAX_SUMMARY_LENGTH)),
+                        text(artifact.path("recording").path("mono").path("combinedUrl"), MAX_SHORT_LENGTH)
+                                .or(() -> text(artifact.path("recordingUrl"), MAX_SHORT_LENGTH))
+                                .or(() -> text(message.path("recordingUrl"), MAX_SHORT_LENGTH)),
+                        text(artifact.path("transcript"), MAX_TRANSCRIPT_LENGTH)
+                                .or(() -> text(message.path("transcript"), MAX_TRANSCRIPT_LENGTH)),
                         messages(
                                 artifact.path("messages").isArray()
                                                 && !artifact.path("messages").isEmpty()
@@ -71,8 +91,11 @@ final class CallReports {
     private static List<CallMessage> messages(JsonNode messages) {
         List<CallMessage> said = new ArrayList<>();
         for (JsonNode m : messages) {
+            if (said.size() == MAX_TURNS) {
+                break;
+            }
             String role = m.path("role").asText("");
-            String text = m.path("message").asText(m.path("content").asText(""));
+            String text = shortened(m.path("message").asText(m.path("content").asText("")), MAX_TURN_LENGTH);
             if (text.isBlank()) {
                 continue;
             }
@@ -113,7 +136,18 @@ final class CallReports {
                 : Optional.empty();
     }
 
-    private static Optional<String> text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText()) : Optional.empty();
+    private static Optional<String> text(JsonNode node, int longest) {
+        return node.isTextual() && !node.asText().isBlank()
+                ? Optional.of(shortened(node.asText(), longest))
+                : Optional.empty();
+    }
+
+    /** The first {@code longest} characters, never half of one written as two. */
+    private static String shortened(String text, int longest) {
+        if (text.length() <= longest) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(longest - 1)) ? longest - 1 : longest;
+        return text.substring(0, end);
     }
 }

@@ -1,8 +1,11 @@
 package com.voiceappoint.adapter.vapi;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +15,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.voiceappoint.domain.shared.StorableText;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +35,6 @@ import java.util.Set;
 record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> toolCalls) {
     static final String LEGACY_CALL_ID = "function-call";
     private static final String SLUG = "business_slug";
-    private static final Set<String> PHONE_CALLS = Set.of("inboundPhoneCall", "outboundPhoneCall");
 
     /**
      * The message types answered from {@link #SHAPE} alone. Every other type (the call reports) reads the whole
@@ -42,6 +45,25 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
 
     private static final Shape SHAPE = messageShape();
 
+    /** How much of a message read as a stream is kept at most: characters of field names and text. */
+    static final int STREAMED_BUDGET = 4_000_000;
+    /**
+     * The longest text kept from a message read as a stream; longer text where we keep some makes the message
+     * unreadable. A twelve-hour call's transcript is about 600,000 characters; text we do not keep is skipped unread,
+     * however long.
+     */
+    static final int STREAMED_MAX_TEXT = 1_000_000;
+    /** How many turns of a conversation are kept from a message read as a stream (the first ones). */
+    static final int STREAMED_TURNS = 2_000;
+
+    private static final Shape STREAMED_SHAPE = streamedShape();
+    private static final JsonFactory STREAMING = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(STREAMED_MAX_TEXT)
+                    .build())
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
+
     /**
      * Reads a request body; empty when it is not a JSON object. The fields {@link #parse} reads for tool calls and
      * assistant requests are built into a tree and the rest is only scanned, which is most of a tool call's cost in
@@ -50,7 +72,7 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     static Optional<Envelope> read(byte[] body, ObjectMapper json) {
         JsonNode shaped;
         try (JsonParser parser = json.createParser(body)) {
-            shaped = parser.nextToken() == null ? null : SHAPE.read(parser, json);
+            shaped = parser.nextToken() == null ? null : SHAPE.read(parser, json, Budget.unlimited());
         } catch (IOException unreadable) {
             return Optional.empty();
         }
@@ -70,18 +92,50 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     }
 
     /**
-     * The fields a tool call or assistant request reads, nested; {@code null} for a field read whole. The message may
-     * sit under {@code message} or be the root itself, so the root has both shapes.
+     * Reads a body too large to hold (an end-of-call report of a long call) as it arrives, keeping what any message
+     * type acts on, within {@link #STREAMED_BUDGET}: the call, the tool calls, the report's transcript, summary,
+     * recording and first {@link #STREAMED_TURNS} turns. Everything else (the model's view of the conversation, the
+     * assistant's definition, logs, analysis beyond the summary) is skipped without being built. The stream is read
+     * up to the end of the JSON value and left open.
      */
-    private static Shape messageShape() {
+    static Optional<Envelope> read(InputStream body, ObjectMapper json) {
+        JsonNode shaped;
+        try (JsonParser parser = STREAMING.createParser(body)) {
+            shaped = parser.nextToken() == null ? null : STREAMED_SHAPE.read(parser, json, new Budget(STREAMED_BUDGET));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        if (shaped == null || !shaped.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(shaped, json));
+    }
+
+    /** The call, as every message type reads it. */
+    private static Shape callShape(Map<String, Shape> more) {
         Shape variables = Shape.of(Map.of("variableValues", Shape.WHOLE));
-        Shape call = Shape.of(Map.of(
+        Map<String, Shape> call = new HashMap<>(Map.of(
                 "id", Shape.WHOLE,
                 "type", Shape.WHOLE,
+                "phoneCallTransport", Shape.WHOLE,
                 "customer", Shape.WHOLE,
                 "phoneNumberId", Shape.WHOLE,
+                "phoneNumber", Shape.of(Map.of("number", Shape.WHOLE)),
                 "assistantOverrides", variables,
                 "assistant", variables));
+        call.putAll(more);
+        return Shape.of(call);
+    }
+
+    /** The message under {@code message}, or the root itself: the root has both shapes. */
+    private static Shape rooted(Map<String, Shape> message) {
+        Map<String, Shape> root = new HashMap<>(message);
+        root.put("message", Shape.of(message));
+        return Shape.of(root);
+    }
+
+    /** The fields a tool call or assistant request reads, nested. */
+    private static Shape messageShape() {
         Map<String, Shape> message = new HashMap<>();
         for (String whole : List.of(
                 "type",
@@ -93,38 +147,132 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
                 "phoneNumber")) {
             message.put(whole, Shape.WHOLE);
         }
-        message.put("assistant", variables);
-        message.put("call", call);
-        Map<String, Shape> root = new HashMap<>(message);
-        root.put("message", Shape.of(message));
-        return Shape.of(root);
+        message.put("assistant", Shape.of(Map.of("variableValues", Shape.WHOLE)));
+        message.put("call", callShape(Map.of()));
+        return rooted(message);
     }
 
-    /** Which fields of an object are kept; a field not named is skipped without building it. */
-    private record Shape(Map<String, Shape> fields) {
-        static final Shape WHOLE = new Shape(null);
+    /** What every message type reads, for a message too large to hold: {@link #messageShape} and the reports'. */
+    private static Shape streamedShape() {
+        Shape turns = Shape.list(
+                Shape.of(Map.of(
+                        "role", Shape.WHOLE, "message", Shape.WHOLE, "content", Shape.WHOLE, "time", Shape.WHOLE)),
+                STREAMED_TURNS);
+        Map<String, Shape> message = new HashMap<>();
+        for (String whole : List.of(
+                "type",
+                "timestamp",
+                "functionCall",
+                "toolWithToolCallList",
+                "toolCallList",
+                "toolCalls",
+                "customer",
+                "phoneNumber",
+                "status",
+                "startedAt",
+                "endedAt",
+                "cost",
+                "endedReason",
+                "summary",
+                "transcript",
+                "recordingUrl")) {
+            message.put(whole, Shape.WHOLE);
+        }
+        message.put("messages", turns);
+        message.put("messagesOpenAIFormatted", turns);
+        message.put("analysis", Shape.of(Map.of("summary", Shape.WHOLE)));
+        message.put(
+                "artifact",
+                Shape.of(Map.of(
+                        "transcript",
+                        Shape.WHOLE,
+                        "recordingUrl",
+                        Shape.WHOLE,
+                        "recording",
+                        Shape.of(Map.of("mono", Shape.of(Map.of("combinedUrl", Shape.WHOLE)))),
+                        "messages",
+                        turns)));
+        message.put("assistant", Shape.of(Map.of("variableValues", Shape.WHOLE)));
+        message.put("call", callShape(Map.of("startedAt", Shape.WHOLE, "endedAt", Shape.WHOLE, "cost", Shape.WHOLE)));
+        return rooted(message);
+    }
 
-        static Shape of(Map<String, Shape> fields) {
-            return new Shape(Map.copyOf(fields));
+    /** What is left to keep of a message, in characters; an unlimited one for a message already held whole. */
+    private static final class Budget {
+        private long left;
+
+        Budget(long left) {
+            this.left = left;
         }
 
-        /** Reads the value the parser is on; a value that is not the object expected is read whole. */
-        JsonNode read(JsonParser parser, ObjectMapper json) throws IOException {
-            if (fields == null || parser.currentToken() != JsonToken.START_OBJECT) {
-                return json.readTree(parser);
+        static Budget unlimited() {
+            return new Budget(Long.MAX_VALUE);
+        }
+
+        void spend(long characters) throws IOException {
+            left -= characters;
+            if (left < 0) {
+                throw new IOException("more to keep than a message may hold");
             }
-            ObjectNode node = json.createObjectNode();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                Shape field = fields.get(name);
-                if (field == null) {
-                    parser.skipChildren();
-                } else {
-                    node.set(name, field.read(parser, json));
+        }
+    }
+
+    /**
+     * Which fields of an object are kept, or which items of an array (the first {@code maxItems}); a field not named
+     * or an item past the limit is skipped without building it, and a string skipped is not even decoded.
+     */
+    private record Shape(Map<String, Shape> fields, Shape items, int maxItems) {
+        static final Shape WHOLE = new Shape(null, null, Integer.MAX_VALUE);
+
+        static Shape of(Map<String, Shape> fields) {
+            return new Shape(Map.copyOf(fields), null, Integer.MAX_VALUE);
+        }
+
+        static Shape list(Shape items, int maxItems) {
+            return new Shape(null, items, maxItems);
+        }
+
+        /** Reads the value the parser is on; a value that is not what the shape expects is read whole. */
+        JsonNode read(JsonParser parser, ObjectMapper json, Budget budget) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT) {
+                ObjectNode node = json.createObjectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    Shape field = fields == null ? WHOLE : fields.get(name);
+                    if (field == null) {
+                        parser.skipChildren();
+                    } else {
+                        budget.spend(name.length());
+                        node.set(name, field.read(parser, json, budget));
+                    }
                 }
+                return node;
             }
-            return node;
+            if (token == JsonToken.START_ARRAY) {
+                ArrayNode array = json.createArrayNode();
+                Shape item = items == null ? WHOLE : items;
+                int seen = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (seen++ < maxItems) {
+                        array.add(item.read(parser, json, budget));
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                return array;
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                budget.spend(text.length());
+                return json.getNodeFactory().textNode(text);
+            }
+            if (token == JsonToken.VALUE_NULL) {
+                return json.getNodeFactory().nullNode();
+            }
+            budget.spend(1);
+            return json.readTree(parser);
         }
     }
 
@@ -174,17 +322,15 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         addVariables(variables, call.path("assistantOverrides").path("variableValues"));
         addVariables(variables, message.path("assistant").path("variableValues"));
         addVariables(variables, call.path("assistant").path("variableValues"));
-        Optional<String> type = text(call.path("type"));
-        // the phone network vouches for a caller id; a web call's "customer" is whatever the browser sent
-        boolean phoneCall = type.filter(PHONE_CALLS::contains).isPresent();
         return new CallContext(
                 text(call.path("id")).filter(id -> id.length() <= VoiceCall.MAX_ID_LENGTH),
-                type,
-                phoneCall
-                        ? text(message.path("customer").path("number"))
-                                .or(() -> text(call.path("customer").path("number")))
-                        : Optional.empty(),
-                text(message.path("phoneNumber").path("number")),
+                text(call.path("type")),
+                text(call.path("phoneCallTransport")),
+                text(message.path("customer").path("number"))
+                        .or(() -> text(call.path("customer").path("number"))),
+                // a call made with a transient number carries it on the call
+                text(message.path("phoneNumber").path("number"))
+                        .or(() -> text(call.path("phoneNumber").path("number"))),
                 text(call.path("phoneNumberId"))
                         .or(() -> text(message.path("phoneNumber").path("id"))),
                 Map.copyOf(variables));

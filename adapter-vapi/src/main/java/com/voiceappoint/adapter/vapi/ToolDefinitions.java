@@ -56,6 +56,16 @@ public final class ToolDefinitions {
             new Property("client_name", "string", "The caller's name, as they gave it.");
     private static final Property APPOINTMENT =
             new Property("appointment_id", "string", "The appointment's id, from find_my_appointments or a booking.");
+    private static final Property MANAGE_CODE = new Property(
+            "manage_code",
+            "string",
+            "The six-digit code the caller got with their booking. Only when the server asks for it: it does when "
+                    + "the call does not show the caller's number.");
+    private static final Property PHONE = new Property(
+            "phone",
+            "string",
+            "The phone number the appointments were booked with, with its country code (+34600111222). Only with "
+                    + "manage_code, when the server asks for it.");
 
     private static final List<Tool> TOOLS = List.of(
             new Tool(
@@ -125,15 +135,16 @@ public final class ToolDefinitions {
                     "One moment, I'll hold that time for you."),
             new Tool(
                     VoiceTools.MINE,
-                    "Lists the caller's upcoming appointments, found by the number they are calling from.",
-                    List.of(),
+                    "Lists the caller's upcoming appointments, found by the number they are calling from; when the "
+                            + "call does not show it, by the manage code of a booking and the number it was made with.",
+                    List.of(MANAGE_CODE, PHONE),
                     List.of(),
                     "Un momento, busco tus citas.",
                     "One moment, let me find your appointments."),
             new Tool(
                     VoiceTools.CANCEL,
                     "Cancels one of the caller's appointments, within the business's cancellation policy.",
-                    List.of(APPOINTMENT, new Property("reason", "string", "Why, if the caller said.")),
+                    List.of(APPOINTMENT, new Property("reason", "string", "Why, if the caller said."), MANAGE_CODE),
                     List.of("appointment_id"),
                     "Un momento, lo cancelo.",
                     "One moment, I'll cancel it."),
@@ -141,7 +152,7 @@ public final class ToolDefinitions {
                     VoiceTools.RESCHEDULE,
                     "Moves one of the caller's appointments to another time, keeping the same appointment; if the "
                             + "new time is not free nothing changes and the nearest free times are given.",
-                    List.of(APPOINTMENT, START),
+                    List.of(APPOINTMENT, START, MANAGE_CODE),
                     List.of("appointment_id", "start"),
                     "Un momento, lo cambio.",
                     "One moment, I'll move it."));

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
-import com.voiceappoint.domain.client.PhoneNumber;
-import com.voiceappoint.domain.shared.InvalidValueException;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +28,33 @@ import org.slf4j.LoggerFactory;
  * parsed; after that every answer is a 200, because Vapi ignores any other status and the caller would hear
  * silence: tool-call failures are answered in words, per call, in order.
  *
- * <p>Which business a tool call is for comes only from what the model cannot forge: a business slug fixed on the
- * tool definition, the variable values we gave the call, or the number dialled. A business slug the model puts in
- * the arguments must name that same business, or the call is refused.
+ * <p>Which business a message is for, and how far its caller is known, is {@link CallRouting}'s to say: from what Vapi
+ * vouches for (the line, the call's type and transport) and what we decided ourselves (the calls we put through or
+ * placed), never from variables a SIP caller can set.
+ *
+ * <p>Bodies up to the server's limit arrive whole; a larger one (a long call's end-of-call report) is read as it
+ * arrives, authenticated over all its bytes, keeping only what is acted on ({@link Envelope#read(InputStream,
+ * ObjectMapper)}).
  */
 public final class VapiWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(VapiWebhook.class);
     static final int TOOL_CALLS_PER_BUSINESS_PER_MINUTE = 600;
     static final int TOOL_CALLS_PER_CALL_PER_MINUTE = 60;
-    private static final String SLUG = "business_slug";
+
+    /**
+     * The largest message read as a stream ({@link #handle(InputStream, Function)}): an end-of-call report of the
+     * longest call Vapi allows (12 hours) is a few megabytes; this leaves room, and still ends a body that never does.
+     */
+    public static final long MAX_STREAMED_BYTES = 64L * 1024 * 1024;
     /** Message types measured under their own name; any other is "other", so a label cannot be invented. */
-    private static final Set<String> MEASURED_TYPES =
-            Set.of("tool-calls", "function-call", "assistant-request", "status-update", "end-of-call-report");
+    private static final Set<String> MEASURED_TYPES = Set.of(
+            "tool-calls",
+            "function-call",
+            "assistant-request",
+            "status-update",
+            "end-of-call-report",
+            "transfer-destination-request",
+            "knowledge-base-request");
 
     private final UseCases app;
     private final VapiSettings settings;
@@ -47,6 +65,8 @@ public final class VapiWebhook {
     private final VoiceTools tools;
     private final AssistantRequests assistantRequests;
     private final CallReports callReports;
+    private final CallRouting routing;
+    private final CallRequests callRequests;
     private final MeterProvider<Timer> messageLatency;
     private final MeterProvider<Timer> toolCallLatency;
 
@@ -58,9 +78,11 @@ public final class VapiWebhook {
         this.throttle = throttle;
         this.clock = clock;
         this.authenticator = new WebhookAuthenticator(settings);
-        this.tools = new VoiceTools(app, clock);
+        this.routing = new CallRouting(app.voiceRouting());
+        this.tools = new VoiceTools(app, clock, throttle);
         this.assistantRequests = new AssistantRequests(app, settings, clock, json);
-        this.callReports = new CallReports(app, clock);
+        this.callReports = new CallReports(app, routing, clock);
+        this.callRequests = new CallRequests(routing, json, this::defaultSpeech);
         this.messageLatency = Timer.builder("vapi.messages")
                 .description("time to answer a Vapi server message, by message type")
                 .withRegistry(metrics);
@@ -88,11 +110,51 @@ public final class VapiWebhook {
 
     private Handled handleTimed(byte[] body, Function<String, Optional<String>> header) {
         if (settings.acceptsNothing() || !authenticator.authentic(body, header, clock.instant())) {
-            // a secret that differs between Vapi and us silences every call: worth a line each time
-            LOG.warn("refused a webhook request without valid credentials");
-            return new Handled(new Answer(401, "{\"error\":\"unauthorized\"}"), "unauthenticated");
+            return unauthenticated();
         }
-        Optional<Envelope> read = Envelope.read(body, json);
+        return handled(Envelope.read(body, json));
+    }
+
+    /**
+     * A body too large to hold, read as it arrives: authenticated over every byte (the shared secret is checked before
+     * reading; an HMAC signature once the last byte is in), and acted on only then.
+     *
+     * @throws IOException when the body cannot be read to its end (the client went away, or it is larger than the
+     *     server takes)
+     */
+    public Answer handle(InputStream body, Function<String, Optional<String>> header) throws IOException {
+        long started = System.nanoTime();
+        Handled handled = handleStreamed(body, header);
+        messageLatency.withTags("type", handled.measuredAs()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return handled.answer();
+    }
+
+    private Handled handleStreamed(InputStream body, Function<String, Optional<String>> header) throws IOException {
+        Optional<WebhookAuthenticator.BodyCheck> check =
+                settings.acceptsNothing() ? Optional.empty() : authenticator.check(header, clock.instant());
+        if (check.isEmpty()) {
+            return unauthenticated();
+        }
+        InputStream checked = check.get().reading(body);
+        Optional<Envelope> read = Envelope.read(checked, json);
+        // what follows the JSON (or what could not be read as JSON) is signed too
+        checked.transferTo(OutputStream.nullOutputStream());
+        if (!check.get().authentic()) {
+            return unauthenticated();
+        }
+        if (read.isEmpty()) {
+            LOG.warn("a message too large to hold was not JSON, or kept more than a message may hold: dropped");
+        }
+        return handled(read);
+    }
+
+    private static Handled unauthenticated() {
+        // a secret that differs between Vapi and us silences every call: worth a line each time
+        LOG.warn("refused a webhook request without valid credentials");
+        return new Handled(new Answer(401, "{\"error\":\"unauthorized\"}"), "unauthenticated");
+    }
+
+    private Handled handled(Optional<Envelope> read) {
         if (read.isEmpty()) {
             return new Handled(answer(json.createObjectNode().put("error", "unreadable message")), "unreadable");
         }
@@ -107,10 +169,14 @@ public final class VapiWebhook {
                     case "tool-calls" -> toolCalls(envelope);
                     case "function-call" -> functionCall(envelope);
                     case "assistant-request" -> assistantRequest(envelope);
+                    case "transfer-destination-request" -> callRequests.transfer(envelope);
+                    case "knowledge-base-request" -> callRequests.knowledge(envelope);
                     case "status-update", "end-of-call-report" -> {
                         record(envelope);
                         yield json.createObjectNode();
                     }
+                    // what else expects an answer (handoff, endpointing, campaign pre-dial) is not set up with us:
+                    // an empty answer gives no destination, no timeout, and dials no one
                     default -> json.createObjectNode();
                 });
     }
@@ -168,27 +234,53 @@ public final class VapiWebhook {
     private record ToolOutcome(VoiceTools.Answer answer, String measuredAs) {}
 
     private ToolOutcome answerTimed(ToolCall call, CallContext context) {
-        Speech speech = new Speech(settings.defaultLanguage(), clock.getZone());
+        Speech speech = defaultSpeech();
         try {
-            Optional<VoiceConfiguration> routed = route(call, context);
-            if (routed.isEmpty()) {
-                return new ToolOutcome(VoiceTools.Answer.error(speech.say("business.unavailable")), "unavailable");
+            CallRouting.Decision decision = routing.decide(context, claims(call));
+            speech = decision.voice().map(VapiWebhook::speechFor).orElse(speech);
+            if (!decision.routed()) {
+                return new ToolOutcome(VoiceTools.Answer.error(refusal(decision, speech)), "unavailable");
             }
-            VoiceConfiguration voice = routed.get();
-            speech = speechFor(voice);
+            VoiceConfiguration voice = decision.voice().orElseThrow();
             String business = voice.business().id().toString();
             if (!throttle.tryAcquire("vapi-business", business, TOOL_CALLS_PER_BUSINESS_PER_MINUTE)
                     || !throttle.tryAcquire(
                             "vapi-call", context.callId().orElse(business), TOOL_CALLS_PER_CALL_PER_MINUTE)) {
                 return new ToolOutcome(VoiceTools.Answer.error(speech.say("busy")), "throttled");
             }
-            VoiceTools.Answer answer = tools.answer(
-                    call, new VoiceTools.Caller(voice.business(), callerNumber(context), context.callId(), speech));
+            VoiceTools.Answer answer =
+                    tools.answer(call, VoiceTools.Caller.of(voice.business(), decision, context, speech));
             return new ToolOutcome(answer, answer.result().isPresent() ? "answered" : "refused");
         } catch (RuntimeException e) {
             LOG.error("tool call {} ({}) failed", call.id(), call.name(), e);
             return new ToolOutcome(VoiceTools.Answer.error(speech.say("failure")), "failed");
         }
+    }
+
+    /** Business slugs a tool call carries beyond the call's variables: fixed on the tool, or written by the model. */
+    private static List<String> claims(ToolCall call) {
+        List<String> claims = new ArrayList<>();
+        call.staticBusinessSlug().ifPresent(claims::add);
+        Optional.ofNullable(call.arguments().get(CallRouting.SLUG))
+                .filter(JsonNode::isValueNode)
+                .map(JsonNode::asText)
+                .ifPresent(claims::add);
+        return claims;
+    }
+
+    /** Why a call gets nothing, said in the language of the business it reached, if it reached one. */
+    static String refusal(CallRouting.Decision decision, Speech speech) {
+        return decision.refusal()
+                        .filter(CallRouting.Refusal.ANOTHER_BUSINESS::equals)
+                        .isPresent()
+                ? speech.say(
+                        "business.other",
+                        decision.voice().orElseThrow().business().name())
+                : speech.say("business.unavailable");
+    }
+
+    private Speech defaultSpeech() {
+        return new Speech(settings.defaultLanguage(), clock.getZone());
     }
 
     /** A caller waits in silence meanwhile: whatever fails, Vapi gets an answer it can speak. */
@@ -200,50 +292,7 @@ public final class VapiWebhook {
                     "assistant request for call {} failed",
                     envelope.call().callId().orElse("?"),
                     e);
-            return json.createObjectNode()
-                    .put("error", new Speech(settings.defaultLanguage(), clock.getZone()).say("failure"));
-        }
-    }
-
-    /** The business, from trusted call data only, if it takes voice bookings and the model did not claim another. */
-    private Optional<VoiceConfiguration> route(ToolCall call, CallContext context) {
-        Optional<VoiceConfiguration> trusted = trustedBusiness(app, context, call.staticBusinessSlug());
-        Optional<String> claimed = Optional.ofNullable(call.arguments().get(SLUG))
-                .filter(JsonNode::isValueNode)
-                .map(JsonNode::asText)
-                .filter(slug -> !slug.isBlank());
-        if (trusted.isPresent()
-                && claimed.isPresent()
-                && !claimed.get()
-                        .strip()
-                        .equalsIgnoreCase(trusted.get().business().slug().value())) {
-            LOG.warn(
-                    "call {}: tool {} named business {} but the call is for {}: refused",
-                    context.callId().orElse("?"),
-                    call.name(),
-                    claimed.get(),
-                    trusted.get().business().slug().value());
-            return Optional.empty();
-        }
-        return trusted.filter(VoiceConfiguration::enabled);
-    }
-
-    /**
-     * In the order of trust: a slug fixed on the tool definition, the variable values we gave the call, the number
-     * dialled, the line's id.
-     */
-    static Optional<VoiceConfiguration> trustedBusiness(UseCases app, CallContext context, Optional<String> toolSlug) {
-        return toolSlug.flatMap(app.voiceRouting()::bySlug)
-                .or(() -> context.variable(SLUG).flatMap(app.voiceRouting()::bySlug))
-                .or(() -> context.dialledNumber().flatMap(app.voiceRouting()::byNumber))
-                .or(() -> context.lineId().flatMap(app.voiceRouting()::byLineId));
-    }
-
-    private static Optional<PhoneNumber> callerNumber(CallContext context) {
-        try {
-            return context.callerNumber().map(PhoneNumber::new);
-        } catch (InvalidValueException notE164) {
-            return Optional.empty();
+            return json.createObjectNode().put("error", defaultSpeech().say("failure"));
         }
     }
 

@@ -33,6 +33,9 @@ import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.StorableText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -44,6 +47,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +59,9 @@ import java.util.stream.Collectors;
 /**
  * The assistant's tools, answered for one business the call was routed to. Every answer is a line to speak; what
  * goes wrong in a way the caller can act on (a taken time, a past date) is an answer too, with what to do instead.
- * The caller's number comes from the call, never from the arguments.
+ * The caller's number comes from the call, never from the arguments; where the call does not prove it (SIP, web, a
+ * withheld number), a caller's own appointments are opened by the manage code given with each, tried a few times per
+ * call at most. A web call does what the business's public page allows: no holds.
  */
 final class VoiceTools {
     static final String SERVICES = "get_business_services";
@@ -78,10 +84,15 @@ final class VoiceTools {
     };
 
     private static final WhenSaid NOTHING_SAID = new WhenSaid(Optional.empty(), Optional.empty(), Optional.empty());
+    /** Codes a call may try in a minute, and tries at one number or appointment from any number of calls. */
+    static final int CODE_TRIES_PER_CALL = 5;
+
+    static final int CODE_TRIES_PER_TARGET = 10;
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
     private final Clock clock;
+    private final ToolCallThrottle throttle;
     private final Map<String, Tool> tools = Map.of(
             SERVICES, this::services,
             AVAILABILITY, this::availability,
@@ -92,13 +103,42 @@ final class VoiceTools {
             CANCEL, this::cancel,
             RESCHEDULE, this::reschedule);
 
-    VoiceTools(UseCases app, Clock clock) {
+    VoiceTools(UseCases app, Clock clock, ToolCallThrottle throttle) {
         this.app = app;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
-    /** A call, routed to its business, with the caller's number if the network gave one. */
-    record Caller(Business business, Optional<PhoneNumber> number, Optional<String> callId, Speech speech) {}
+    /**
+     * A call, routed to its business.
+     *
+     * @param number the number to book and hold with: the caller's when the network vouches for it, what a SIP call
+     *     claims otherwise, none on a web call (its client gives an e-mail)
+     * @param numberProven whether the network (or our own dialling) vouches for {@code number}
+     * @param claimedNumber what the call says the caller's number is, proven or not
+     * @param web a web call: what the business's public page allows, and no more
+     */
+    record Caller(
+            Business business,
+            Optional<PhoneNumber> number,
+            boolean numberProven,
+            Optional<PhoneNumber> claimedNumber,
+            boolean web,
+            Optional<String> callId,
+            Speech speech) {
+
+        static Caller of(Business business, CallRouting.Decision decision, CallContext call, Speech speech) {
+            boolean web = decision.channel() == CallRouting.Channel.WEB;
+            return new Caller(
+                    business,
+                    decision.provenNumber().or(() -> web ? Optional.empty() : decision.claimedNumber()),
+                    decision.provenNumber().isPresent(),
+                    decision.claimedNumber(),
+                    web,
+                    call.callId(),
+                    speech);
+        }
+    }
 
     /** What the assistant hears back: a result, or an error it should not retry blindly. */
     record Answer(Optional<String> result, Optional<String> error) {
@@ -126,6 +166,9 @@ final class VoiceTools {
         Speech speech = caller.speech();
         if (tool == null) {
             return Answer.error(speech.say("tool.unknown", call.name()));
+        }
+        if (caller.web() && call.name().equals(HOLD)) {
+            return Answer.error(speech.say("web.refused"));
         }
         Arguments arguments = new Arguments(call.arguments());
         try {
@@ -303,9 +346,9 @@ final class VoiceTools {
         if (caller.number().isEmpty() && email.isEmpty()) {
             throw new Spoken(speech.say("caller.unknown"));
         }
-        BookAppointmentUseCase.Result result = app.bookAppointment()
+        CallerAppointmentsUseCase.Booked booking = app.callerAppointments()
                 .book(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.VOICE, caller.callId()),
+                        new Actor.Caller(BookingSource.VOICE, caller.callId(), caller.numberProven()),
                         caller.business().id(),
                         service.id(),
                         start,
@@ -314,14 +357,18 @@ final class VoiceTools {
                                 name, caller.number().map(PhoneNumber::value), email),
                         arguments.text("notes").orElse(""),
                         BookingSource.VOICE,
-                        idempotencyKey(toolCallId)));
+                        idempotencyKey(caller.callId(), toolCallId)));
+        BookAppointmentUseCase.Result result = booking.result();
         AppointmentDetails booked = result.details();
-        return Answer.result(speech.say(
+        String said = speech.say(
                 result.replayed() ? "booked.again" : "booked",
                 booked.serviceName(),
                 speech.when(booked.appointment().start()),
                 booked.providerName(),
-                booked.appointment().id().toString()));
+                booked.appointment().id().toString());
+        return Answer.result(booking.manageCode()
+                .map(code -> said + " " + speech.say("booked.code", String.join(" ", code.split(""))))
+                .orElse(said));
     }
 
     private Answer hold(Arguments arguments, Caller caller, String toolCallId) {
@@ -386,10 +433,12 @@ final class VoiceTools {
 
     private Answer mine(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
+        CallerAppointmentsUseCase.Proof proof = proof(arguments, caller, Optional.empty());
         List<AppointmentDetails> upcoming =
-                app.callerAppointments().upcoming(caller.business().id(), callerNumber(caller));
+                app.callerAppointments().upcoming(caller.business().id(), proof);
         if (upcoming.isEmpty()) {
-            return Answer.result(speech.say("mine.none"));
+            return Answer.result(
+                    speech.say(proof instanceof CallerAppointmentsUseCase.Proof.Code ? "mine.none.code" : "mine.none"));
         }
         return Answer.result(speech.say(
                 "mine.list",
@@ -404,11 +453,12 @@ final class VoiceTools {
 
     private Answer cancel(Arguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
+        AppointmentId id = appointmentId(arguments, speech);
         AppointmentDetails cancelled = app.callerAppointments()
                 .cancel(
                         caller.business().id(),
-                        callerNumber(caller),
-                        appointmentId(arguments, speech),
+                        proof(arguments, caller, Optional.of(id)),
+                        id,
                         arguments.text("reason").orElse(""));
         return Answer.result(speech.say(
                 "cancelled",
@@ -420,13 +470,42 @@ final class VoiceTools {
         Speech speech = caller.speech();
         AppointmentId id = appointmentId(arguments, speech);
         Instant start = instant(arguments.required("start", speech, "start", "new_start", "datetime"), speech);
-        AppointmentDetails moved =
-                app.callerAppointments().reschedule(caller.business().id(), callerNumber(caller), id, start);
+        AppointmentDetails moved = app.callerAppointments()
+                .reschedule(caller.business().id(), proof(arguments, caller, Optional.of(id)), id, start);
         return Answer.result(speech.say(
                 "moved",
                 moved.serviceName(),
                 speech.when(moved.appointment().start()),
                 moved.appointment().id()));
+    }
+
+    /**
+     * How the caller shows the appointments are theirs: the number they call from, when the network vouches for it;
+     * otherwise the manage code (and, to list them, the number they say is theirs), within a few tries a minute per
+     * call and per number or appointment tried.
+     */
+    private CallerAppointmentsUseCase.Proof proof(Arguments arguments, Caller caller, Optional<AppointmentId> opening) {
+        Speech speech = caller.speech();
+        if (caller.numberProven()) {
+            return new CallerAppointmentsUseCase.Proof.CallerNumber(
+                    caller.number().orElseThrow());
+        }
+        String code = arguments.text("manage_code", "code").orElseThrow(() -> new Spoken(speech.say("code.needed")));
+        Optional<PhoneNumber> claimed = arguments
+                .text("phone", "phone_number")
+                .flatMap(CallRouting::number)
+                .or(caller::claimedNumber);
+        if (opening.isEmpty() && claimed.isEmpty()) {
+            throw new Spoken(speech.say("code.phone"));
+        }
+        String business = caller.business().id().toString();
+        String target = opening.map(AppointmentId::toString)
+                .orElseGet(() -> claimed.orElseThrow().value());
+        if (!throttle.tryAcquire("vapi-code-call", caller.callId().orElse(business), CODE_TRIES_PER_CALL)
+                || !throttle.tryAcquire("vapi-code-target", business + "|" + target, CODE_TRIES_PER_TARGET)) {
+            throw new Spoken(speech.say("code.busy"));
+        }
+        return new CallerAppointmentsUseCase.Proof.Code(code, claimed);
     }
 
     /** Services the caller may book by phone, in catalogue order. */
@@ -540,11 +619,23 @@ final class VoiceTools {
         return caller.number().orElseThrow(() -> new Spoken(caller.speech().say("caller.unknown")));
     }
 
-    /** The model's retries of one tool call carry its id: the booking happens once. */
-    private static Optional<String> idempotencyKey(String toolCallId) {
-        return toolCallId.isBlank() || toolCallId.equals(Envelope.LEGACY_CALL_ID)
-                ? Optional.empty()
-                : Optional.of("vapi:" + toolCallId);
+    /**
+     * The model's retries of one tool call carry its id: the booking happens once. Models pick tool-call ids as they
+     * like (some count from one in every conversation), so the key is the call's and the tool call's ids together,
+     * hashed to a bounded length; without a call id there is no key (the same client, service and time still book
+     * once).
+     */
+    static Optional<String> idempotencyKey(Optional<String> callId, String toolCallId) {
+        if (callId.isEmpty() || toolCallId.isBlank() || toolCallId.equals(Envelope.LEGACY_CALL_ID)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((callId.get() + "\n" + toolCallId).getBytes(StandardCharsets.UTF_8));
+            return Optional.of("vapi:" + HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**

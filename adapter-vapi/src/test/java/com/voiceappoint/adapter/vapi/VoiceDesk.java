@@ -172,7 +172,10 @@ final class VoiceDesk {
             ObjectNode item = list.addObject().put("id", call.id()).put("type", "function");
             item.putObject("function").put("name", call.name()).set("arguments", json.valueToTree(call.arguments()));
         }
-        ObjectNode callNode = m.putObject("call").put("id", "call-1").put("type", "inboundPhoneCall");
+        ObjectNode callNode = m.putObject("call")
+                .put("id", "call-1")
+                .put("type", "inboundPhoneCall")
+                .put("phoneCallTransport", "pstn");
         callNode.putObject("assistantOverrides").set("variableValues", json.valueToTree(variables));
         caller.ifPresent(number -> {
             m.putObject("customer").put("number", number);

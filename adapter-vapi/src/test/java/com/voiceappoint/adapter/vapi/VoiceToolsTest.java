@@ -220,7 +220,8 @@ class VoiceToolsTest {
                         "client_name",
                         "Mallory"));
 
-        assertThat(injected.path("error").asText()).contains("no atiende reservas por teléfono");
+        assertThat(injected.path("error").asText())
+                .isEqualTo("Esta llamada es de Peluquería Lola: solo puedo ayudarte con Peluquería Lola.");
         assertThat(appointmentsOf(desk.bob)).isZero();
         assertThat(appointmentsOf(desk.lola)).isZero();
         // and a service id of another business is simply not one of this business's services
@@ -253,12 +254,12 @@ class VoiceToolsTest {
     }
 
     @Test
-    void the_business_comes_from_the_call_s_variables_or_the_tool_s_static_parameter() {
-        String byVariable = desk.read(desk.send(desk.toolCalls(
-                        "+34910999999",
-                        Optional.of(VoiceDesk.CARMEN),
-                        Map.of("business_slug", desk.bob.slug()),
-                        new ToolRequest("tc-1", VoiceTools.SERVICES, Map.of()))))
+    void a_web_call_names_its_business_by_variable_or_by_the_tool_s_static_parameter() {
+        String byVariable = desk.read(desk.send("""
+                        {"message": {"type": "tool-calls", "call": {"id": "web-1", "type": "webCall",
+                          "assistantOverrides": {"variableValues": {"business_slug": "%s"}}},
+                          "toolCallList": [{"id": "tc-1", "name": "get_business_services", "arguments": {}}]}}
+                        """.formatted(desk.bob.slug())))
                 .path("results")
                 .path(0)
                 .path("result")
@@ -266,7 +267,7 @@ class VoiceToolsTest {
         assertThat(byVariable).startsWith("Bob's Barbers offers");
 
         String staticParameter = """
-                {"message": {"type": "tool-calls", "call": {"id": "c1"},
+                {"message": {"type": "tool-calls", "call": {"id": "web-2", "type": "webCall"},
                   "toolWithToolCallList": [{"type": "function", "function": {"name": "get_business_services"},
                     "parameters": [{"key": "business_slug", "value": "%s"}],
                     "toolCall": {"id": "tc-static", "function": {"name": "get_business_services", "arguments": {}}}}]}}
@@ -453,11 +454,12 @@ class VoiceToolsTest {
     @Test
     void calls_without_ids_are_each_answered_and_a_web_caller_s_claimed_number_is_not_trusted() {
         String message = """
-                {"message": {"type": "tool-calls", "phoneNumber": {"number": "%s"},
-                  "call": {"type": "webCall", "customer": {"number": "%s"}}, "customer": {"number": "%s"},
+                {"message": {"type": "tool-calls",
+                  "call": {"type": "webCall", "customer": {"number": "%s"},
+                    "assistantOverrides": {"variableValues": {"business_slug": "%s"}}}, "customer": {"number": "%s"},
                   "toolCallList": [{"name": "get_business_services", "arguments": {}},
                                    {"name": "find_my_appointments", "arguments": {}}]}}
-                """.formatted(VoiceDesk.LOLA_NUMBER, VoiceDesk.CARMEN, VoiceDesk.CARMEN);
+                """.formatted(VoiceDesk.CARMEN, desk.lola.slug(), VoiceDesk.CARMEN);
         lola(
                 VoiceTools.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
@@ -466,7 +468,8 @@ class VoiceToolsTest {
 
         assertThat(results).hasSize(2);
         assertThat(results.path(0).path("result").asText()).startsWith("Servicios de Peluquería Lola");
-        assertThat(results.path(1).path("error").asText()).startsWith("No veo el número desde el que llamas");
+        assertThat(results.path(1).path("error").asText())
+                .startsWith("En esta llamada no puedo comprobar el número de quien llama");
     }
 
     @Test

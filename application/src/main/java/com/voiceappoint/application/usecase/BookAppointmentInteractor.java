@@ -286,8 +286,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         if (client.id().equals(newcomer.id())) {
             return client;
         }
-        // a web form proves nothing about who typed a number: it must not attach an e-mail to that number's client
-        boolean newEmail = request.source != BookingSource.WEB
+        // a web form (or a SIP call) proves nothing about who gave a number: it must not attach an e-mail to that
+        // number's client
+        boolean newEmail = request.numberVouched
                 && client.email().isEmpty()
                 && request.email.isPresent()
                 && clients.findByContact(businessId, Optional.empty(), request.email)
@@ -360,6 +361,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             String notes,
             BookingSource source,
             Optional<String> call,
+            boolean numberVouched,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Intent intent) {
 
@@ -392,6 +394,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             // a client booking through a channel cannot claim to be the dashboard
             BookingSource source = command.actor() instanceof Actor.Caller caller ? caller.channel() : command.source();
             Optional<String> call = command.actor() instanceof Actor.Caller caller ? caller.call() : Optional.empty();
+            // staff type in what clients tell them; a client's channel says whether it vouches for the number
+            boolean numberVouched = !(command.actor() instanceof Actor.Caller caller) || caller.numberVouched();
             return new Request(
                     business,
                     service,
@@ -403,6 +407,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     command.notes(),
                     source,
                     call,
+                    numberVouched,
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
                     intent);
         }

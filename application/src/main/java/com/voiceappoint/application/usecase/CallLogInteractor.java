@@ -49,6 +49,11 @@ public final class CallLogInteractor implements CallLogUseCase {
         }
     }
 
+    @Override
+    public void putThrough(VoiceCall call) {
+        calls.putThrough(call);
+    }
+
     /** A caller who hung up without booking the time they held: it goes back to the agenda now. */
     private void releaseHolds(VoiceCall call, Instant now) {
         BusinessId business = call.businessId();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 
 public final class CallerAppointmentsInteractor implements CallerAppointmentsUseCase {
+    private static final System.Logger LOG = System.getLogger(CallerAppointmentsInteractor.class.getName());
     /** How many upcoming appointments a caller hears about at most. */
     static final int UPCOMING = 10;
 
@@ -36,6 +37,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     private final BookAppointmentInteractor booking;
     private final Rescheduling rescheduling;
     private final AppointmentDetailsAssembler assembler;
+    private final ManageCodes codes;
     private final Clock clock;
 
     CallerAppointmentsInteractor(
@@ -52,15 +54,19 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         this.booking = booking;
         this.rescheduling = rescheduling;
         this.assembler = assembler;
+        this.codes = new ManageCodes(appointments);
         this.clock = clock;
     }
 
     @Override
-    public List<AppointmentDetails> upcoming(BusinessId businessId, PhoneNumber caller) {
+    public List<AppointmentDetails> upcoming(BusinessId businessId, Proof proof) {
         access.require(VOICE, businessId, Permission.MANAGE_OWN_APPOINTMENTS);
+        Optional<PhoneNumber> number = proof instanceof Proof.Code code
+                ? code.claimedNumber()
+                : Optional.of(((Proof.CallerNumber) proof).number());
         Instant now = clock.instant();
-        List<Appointment> upcoming = clients
-                .findByContact(businessId, Optional.of(caller), Optional.empty())
+        List<Appointment> upcoming = number
+                .flatMap(n -> clients.findByContact(businessId, Optional.of(n), Optional.empty()))
                 .map(client -> appointments.findByClient(businessId, client.id(), HISTORY_READ))
                 .orElse(List.of())
                 .stream()
@@ -68,6 +74,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 .filter(a -> a.blocksTime(now)
                         && a.status() != AppointmentStatus.HELD
                         && a.end().isAfter(now))
+                .filter(a -> !(proof instanceof Proof.Code code) || codes.opens(a, code.code()))
                 .sorted(Comparator.comparing(Appointment::start))
                 .limit(UPCOMING)
                 .toList();
@@ -75,10 +82,10 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     }
 
     @Override
-    public AppointmentDetails cancel(BusinessId businessId, PhoneNumber caller, AppointmentId id, String reason) {
+    public AppointmentDetails cancel(BusinessId businessId, Proof proof, AppointmentId id, String reason) {
         Business business = access.require(VOICE, businessId, Permission.MANAGE_OWN_APPOINTMENTS)
                 .business();
-        Appointment current = own(businessId, caller, id);
+        Appointment current = own(businessId, proof, id);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
         Updates.apply(appointments, current, cancelled);
@@ -86,11 +93,30 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     }
 
     @Override
-    public AppointmentDetails reschedule(BusinessId businessId, PhoneNumber caller, AppointmentId id, Instant start) {
+    public AppointmentDetails reschedule(BusinessId businessId, Proof proof, AppointmentId id, Instant start) {
         Business business = access.require(VOICE, businessId, Permission.MANAGE_OWN_APPOINTMENTS)
                 .business();
-        Appointment current = own(businessId, caller, id);
+        Appointment current = own(businessId, proof, id);
         return assembler.details(rescheduling.move(business, current, start, current.providerId(), true));
+    }
+
+    @Override
+    public Booked book(BookAppointmentUseCase.Command command) {
+        BookAppointmentUseCase.Result result = booking.book(command);
+        if (result.replay() == BookAppointmentUseCase.Replay.SAME_REQUEST) {
+            return new Booked(result, Optional.empty());
+        }
+        try {
+            return new Booked(result, Optional.of(codes.issue(result.appointment())));
+        } catch (RuntimeException e) {
+            // the appointment is booked: the caller must hear so, code or no code
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    () -> "no manage code for appointment "
+                            + result.appointment().id() + " just now",
+                    e);
+            return new Booked(result, Optional.empty());
+        }
     }
 
     @Override
@@ -110,13 +136,15 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     }
 
     /** The appointment, if it is this caller's: anyone else's is as good as missing. */
-    private Appointment own(BusinessId businessId, PhoneNumber caller, AppointmentId id) {
+    private Appointment own(BusinessId businessId, Proof proof, AppointmentId id) {
         Appointment appointment =
                 appointments.findById(List.of(businessId), id).orElseThrow(() -> new NotFoundException("appointment"));
-        boolean theirs = clients.findById(businessId, appointment.clientId())
-                .flatMap(Client::phone)
-                .map(caller::equals)
-                .orElse(false);
+        boolean theirs = proof instanceof Proof.Code code
+                ? codes.opens(appointment, code.code())
+                : clients.findById(businessId, appointment.clientId())
+                        .flatMap(Client::phone)
+                        .map(((Proof.CallerNumber) proof).number()::equals)
+                        .orElse(false);
         if (!theirs) {
             throw new NotFoundException("appointment");
         }

@@ -47,7 +47,12 @@ public final class Interactors {
                 ports.bookingOutcomes(),
                 clock);
         VoiceSettingsInteractor voice = new VoiceSettingsInteractor(
-                access, ports.transactions(), ports.businesses(), ports.voiceSettings(), ports.voicePlatform());
+                access,
+                ports.transactions(),
+                ports.businesses(),
+                ports.voiceSettings(),
+                ports.voicePlatform(),
+                ports.callLog());
         CallLogInteractor callLog =
                 new CallLogInteractor(access, ports.callLog(), ports.appointments(), assembler, clock);
         BusinessFounding founding =

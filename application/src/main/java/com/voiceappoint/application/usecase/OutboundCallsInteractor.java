@@ -68,7 +68,7 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
                 schedules.weeklyHours(businessId),
                 voice.greeting()));
         try {
-            callLog.record(VoiceCall.started(
+            callLog.putThrough(VoiceCall.started(
                     businessId,
                     placed.callId(),
                     Optional.of("outboundPhoneCall"),
@@ -77,7 +77,8 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
                     voice.numbers().stream().findFirst().map(PhoneNumber::value),
                     clock.instant()));
         } catch (RuntimeException e) {
-            // the phone is already ringing: the call's own reports will fill the log in
+            // the phone is already ringing: the call's own reports will fill the log in, and its tool calls are
+            // routed by the line it is made from
             LOG.log(
                     System.Logger.Level.WARNING,
                     () -> "outbound call " + placed.callId() + " placed but not logged yet",

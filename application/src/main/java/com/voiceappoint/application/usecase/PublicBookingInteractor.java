@@ -42,6 +42,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final BookAppointmentUseCase booking;
     private final Rescheduling rescheduling;
     private final AppointmentDetailsAssembler assembler;
+    private final ManageCodes codes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -65,6 +66,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.booking = booking;
         this.rescheduling = rescheduling;
         this.assembler = assembler;
+        this.codes = new ManageCodes(appointments);
         this.clock = clock;
     }
 
@@ -103,25 +105,26 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         }
         BookAppointmentUseCase.Result result = booking.book(command);
         boolean mayHaveALink = result.replay() != BookAppointmentUseCase.Replay.SAME_REQUEST;
-        return new Booked(result, mayHaveALink ? linkFor(result.appointment()) : Optional.empty());
-    }
-
-    /**
-     * The booking is made by now: losing the database before its link is kept must not turn it into a failure. The
-     * client is answered without a link, and a retry with the same key issues one.
-     */
-    private Optional<String> linkFor(Appointment appointment) {
-        try {
-            return Optional.of(issueToken(appointment));
-        } catch (StoreUnavailableException linkNotKept) {
-            return Optional.empty();
+        Optional<String> token = Optional.empty();
+        Optional<String> code = Optional.empty();
+        if (mayHaveALink) {
+            // the booking is made by now: losing the database before its link and code are kept must not turn it
+            // into a failure; the client is answered without them, and a retry with the same key issues them
+            try {
+                token = Optional.of(issueToken(result.appointment()));
+                code = Optional.of(codes.issue(result.appointment()));
+            } catch (StoreUnavailableException notKept) {
+                // answered as booked, with what was kept
+            }
         }
+        return new Booked(result, token, code);
     }
 
     @Override
     public ManagedAppointment appointment(String manageToken) {
         Appointment appointment = byToken(manageToken);
-        return new ManagedAppointment(businessOf(appointment), assembler.details(appointment));
+        return new ManagedAppointment(
+                businessOf(appointment), assembler.details(appointment), Optional.of(codes.issue(appointment)));
     }
 
     @Override
@@ -139,7 +142,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         Appointment current = byToken(manageToken);
         Business business = businessOf(current);
         Appointment moved = rescheduling.move(business, current, start, current.providerId(), true);
-        return new ManagedAppointment(business, assembler.details(moved));
+        return new ManagedAppointment(business, assembler.details(moved), Optional.of(codes.issue(moved)));
     }
 
     /** A new token replaces any earlier one: the latest link the client was given is the one that works. */

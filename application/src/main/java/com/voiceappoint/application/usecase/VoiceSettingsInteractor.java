@@ -5,6 +5,7 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.VoiceRoutingQuery;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
@@ -17,6 +18,7 @@ import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.VoiceCall;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +31,21 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
     private final BusinessRepository businesses;
     private final VoiceSettingsRepository settings;
     private final VoicePlatformGateway platform;
+    private final CallLogRepository calls;
 
     VoiceSettingsInteractor(
             BusinessAccess access,
             TransactionRunner transactions,
             BusinessRepository businesses,
             VoiceSettingsRepository settings,
-            VoicePlatformGateway platform) {
+            VoicePlatformGateway platform,
+            CallLogRepository calls) {
         this.access = access;
         this.transactions = transactions;
         this.businesses = businesses;
         this.settings = settings;
         this.platform = platform;
+        this.calls = calls;
     }
 
     @Override
@@ -90,7 +95,12 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
                     changes.greeting().orElse(current.greeting()),
                     changes.language()
                             .map(l -> l.filter(code -> !code.isBlank()).map(code -> Language.parse(code, "language")))
-                            .orElse(current.language()));
+                            .orElse(current.language()),
+                    changes.transferNumber()
+                            .map(n -> n.filter(number -> !number.isBlank()).map(PhoneNumber::new))
+                            .orElse(current.transferNumber()),
+                    changes.description().orElse(current.description()),
+                    changes.faq().orElse(current.faq()));
             Business updated = changes.enabled()
                     .filter(enabled -> enabled != business.allowVoiceBooking())
                     .map(enabled -> new Business(
@@ -134,6 +144,14 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
     @Override
     public Optional<VoiceConfiguration> byLineId(String lineId) {
         return settings.findByLineId(lineId.strip()).flatMap(this::configurationOf);
+    }
+
+    @Override
+    public Optional<VoiceConfiguration> byCall(String callId) {
+        if (callId.isBlank() || callId.length() > VoiceCall.MAX_ID_LENGTH) {
+            return Optional.empty();
+        }
+        return calls.putThroughTo(callId).flatMap(this::configurationOf);
     }
 
     private Optional<VoiceConfiguration> configurationOf(BusinessId businessId) {

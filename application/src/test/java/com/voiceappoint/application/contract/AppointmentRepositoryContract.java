@@ -19,6 +19,7 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.availability.Booking;
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.schedule.Provider;
@@ -229,6 +230,29 @@ public abstract class AppointmentRepositoryContract {
         // another business cannot put a token on this appointment
         ports.appointments().setManageToken(TestData.tenant(ports).id(), other.id(), "hash-3");
         assertThat(ports.appointments().findByManageToken("hash-3")).isEmpty();
+    }
+
+    @Test
+    void a_manage_code_once_given_out_stays_and_belongs_to_its_business_only() {
+        Appointment appointment = at(TEN);
+        ports.appointments().add(appointment, Optional.empty());
+        BusinessId elsewhere = TestData.tenant(ports).id();
+
+        assertThat(ports.appointments().manageCode(tenant.id(), appointment.id()))
+                .isEmpty();
+        assertThat(ports.appointments().issueManageCode(tenant.id(), appointment.id(), "123456"))
+                .contains("123456");
+        assertThat(ports.appointments().issueManageCode(tenant.id(), appointment.id(), "654321"))
+                .as("the first code given out is the one the client has")
+                .contains("123456");
+        assertThat(ports.appointments().manageCode(tenant.id(), appointment.id()))
+                .contains("123456");
+
+        assertThat(ports.appointments().issueManageCode(elsewhere, appointment.id(), "111111"))
+                .isEmpty();
+        assertThat(ports.appointments().manageCode(elsewhere, appointment.id())).isEmpty();
+        assertThat(ports.appointments().issueManageCode(tenant.id(), AppointmentId.random(), "111111"))
+                .isEmpty();
     }
 
     @Test

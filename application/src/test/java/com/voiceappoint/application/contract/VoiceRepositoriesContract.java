@@ -10,6 +10,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.CallMessage;
+import com.voiceappoint.domain.voice.FaqEntry;
 import com.voiceappoint.domain.voice.VoiceCall;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import java.math.BigDecimal;
@@ -58,6 +59,28 @@ public abstract class VoiceRepositoriesContract {
         assertThat(ports.voiceSettings().findByNumber(second)).contains(salon);
         assertThat(ports.voiceSettings().findByLineId("line-" + first)).contains(salon);
         assertThat(ports.voiceSettings().findByNumber(TestData.randomPhone())).isEmpty();
+    }
+
+    @Test
+    void what_callers_are_told_round_trips_with_the_questions_in_order() {
+        VoiceSettings settings = new VoiceSettings(
+                salon,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new PhoneNumber("+34911222333")),
+                "Peluquería de barrio desde 1990.",
+                List.of(
+                        new FaqEntry("¿Tenéis parking?", "Sí, en la calle de atrás, gratis."),
+                        new FaqEntry("¿Aceptáis tarjeta?", "Sí, todas.")));
+
+        ports.voiceSettings().save(settings);
+
+        assertThat(ports.voiceSettings().find(salon)).contains(settings);
+        ports.voiceSettings().save(VoiceSettings.none(salon));
+        assertThat(ports.voiceSettings().find(salon)).contains(VoiceSettings.none(salon));
     }
 
     @Test
@@ -203,5 +226,29 @@ public abstract class VoiceRepositoriesContract {
         assertThat(ports.callLog().appointmentsOf(tenant.id(), "call-8")).containsExactly(appointment.id());
         assertThat(ports.callLog().find(tenant.id(), "call-8").orElseThrow())
                 .isEqualTo(VoiceCall.heardOf(tenant.id(), "call-8", Instant.parse("2026-11-23T08:05:00Z")));
+    }
+
+    @Test
+    void a_call_put_through_stays_with_its_first_business_and_is_logged() {
+        Instant at = Instant.parse("2026-11-23T08:00:00Z");
+        VoiceCall answered = VoiceCall.started(
+                salon,
+                "call-routed",
+                Optional.of("inboundPhoneCall"),
+                Optional.of("ringing"),
+                Optional.of("+34600111222"),
+                Optional.of("+34910000001"),
+                at);
+
+        assertThat(ports.callLog().putThroughTo("call-routed")).isEmpty();
+        ports.callLog().putThrough(answered);
+        ports.callLog().putThrough(VoiceCall.heardOf(clinic, "call-routed", at.plusSeconds(5)));
+
+        assertThat(ports.callLog().putThroughTo("call-routed")).contains(salon);
+        assertThat(ports.callLog().find(salon, "call-routed")).contains(answered);
+        assertThat(ports.callLog().putThroughTo("call-other")).isEmpty();
+        // a report about the call is no routing: only putting it through is
+        ports.callLog().merge(VoiceCall.heardOf(clinic, "call-reported", at));
+        assertThat(ports.callLog().putThroughTo("call-reported")).isEmpty();
     }
 }

@@ -32,6 +32,7 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     private final Map<String, IdempotencyKey> keys = new HashMap<>();
     private final Map<String, AppointmentId> keyedAppointments = new HashMap<>();
     private final Map<AppointmentId, String> manageTokens = new HashMap<>();
+    private final Map<AppointmentId, String> manageCodes = new HashMap<>();
 
     @Override
     public synchronized void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
@@ -62,6 +63,24 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
                 .filter(e -> e.getValue().equals(tokenHash))
                 .map(e -> appointments.get(e.getKey()))
                 .findFirst();
+    }
+
+    @Override
+    public synchronized Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate) {
+        Appointment appointment = appointments.get(id);
+        if (appointment == null || !appointment.businessId().equals(businessId)) {
+            return Optional.empty();
+        }
+        return Optional.of(manageCodes.computeIfAbsent(id, given -> candidate));
+    }
+
+    @Override
+    public synchronized Optional<String> manageCode(BusinessId businessId, AppointmentId id) {
+        Appointment appointment = appointments.get(id);
+        if (appointment == null || !appointment.businessId().equals(businessId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(manageCodes.get(id));
     }
 
     @Override

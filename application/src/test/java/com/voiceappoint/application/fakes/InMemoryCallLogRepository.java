@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 public final class InMemoryCallLogRepository implements CallLogRepository {
     private final Map<String, VoiceCall> calls = new LinkedHashMap<>();
     private final Map<String, Set<AppointmentId>> links = new LinkedHashMap<>();
+    private final Map<String, BusinessId> putThrough = new HashMap<>();
 
     private static String key(BusinessId businessId, String callId) {
         return businessId + "|" + callId;
@@ -88,6 +90,17 @@ public final class InMemoryCallLogRepository implements CallLogRepository {
     @Override
     public synchronized List<AppointmentId> appointmentsOf(BusinessId businessId, String callId) {
         return new ArrayList<>(links.getOrDefault(key(businessId, callId), Set.of()));
+    }
+
+    @Override
+    public synchronized void putThrough(VoiceCall call) {
+        putThrough.putIfAbsent(call.callId(), call.businessId());
+        merge(call);
+    }
+
+    @Override
+    public synchronized Optional<BusinessId> putThroughTo(String callId) {
+        return Optional.ofNullable(putThrough.get(callId));
     }
 
     synchronized List<VoiceCall> all(BusinessId businessId) {

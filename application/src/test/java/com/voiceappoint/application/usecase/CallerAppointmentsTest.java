@@ -25,6 +25,8 @@ class CallerAppointmentsTest {
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
     private static final PhoneNumber CARMEN = new PhoneNumber("+34600111222");
     private static final PhoneNumber PEDRO = new PhoneNumber("+34600333444");
+    private static final CallerAppointmentsUseCase.Proof BY_CARMEN =
+            new CallerAppointmentsUseCase.Proof.CallerNumber(CARMEN);
     private static final Instant TEN = Salon.TUESDAY_TEN;
 
     private final Salon salon = new Salon();
@@ -102,7 +104,8 @@ class CallerAppointmentsTest {
                         Optional.empty()));
 
         assertThat(pedro.appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
-        assertThat(later.callerAppointments().upcoming(salon.business, CARMEN)).isEmpty();
+        assertThat(later.callerAppointments().upcoming(salon.business, BY_CARMEN))
+                .isEmpty();
     }
 
     @Test
@@ -111,20 +114,21 @@ class CallerAppointmentsTest {
         book(CARMEN, TEN.plus(Duration.ofHours(2)));
         var theirs = book(PEDRO, TEN.plus(Duration.ofHours(4))).appointment();
 
-        assertThat(phone.upcoming(salon.business, CARMEN))
+        assertThat(phone.upcoming(salon.business, BY_CARMEN))
                 .extracting(d -> d.appointment().start())
                 .containsExactly(TEN, TEN.plus(Duration.ofHours(2)));
-        assertThatThrownBy(() -> phone.cancel(salon.business, CARMEN, theirs.id(), ""))
+        assertThatThrownBy(() -> phone.cancel(salon.business, BY_CARMEN, theirs.id(), ""))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> phone.reschedule(salon.business, CARMEN, theirs.id(), TEN.plus(Duration.ofHours(5))))
+        assertThatThrownBy(
+                        () -> phone.reschedule(salon.business, BY_CARMEN, theirs.id(), TEN.plus(Duration.ofHours(5))))
                 .isInstanceOf(NotFoundException.class);
 
-        var moved = phone.reschedule(salon.business, CARMEN, mine.id(), TEN.plus(Duration.ofHours(1)));
+        var moved = phone.reschedule(salon.business, BY_CARMEN, mine.id(), TEN.plus(Duration.ofHours(1)));
         assertThat(moved.appointment().id()).isEqualTo(mine.id());
         assertThat(moved.appointment().start()).isEqualTo(TEN.plus(Duration.ofHours(1)));
-        var cancelled = phone.cancel(salon.business, CARMEN, mine.id(), "ill");
+        var cancelled = phone.cancel(salon.business, BY_CARMEN, mine.id(), "ill");
         assertThat(cancelled.appointment().status()).isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(phone.upcoming(salon.business, CARMEN)).hasSize(1);
+        assertThat(phone.upcoming(salon.business, BY_CARMEN)).hasSize(1);
     }
 
     @Test
@@ -132,8 +136,78 @@ class CallerAppointmentsTest {
         var mine = book(CARMEN, TEN).appointment();
         var dayBefore = salon.at(TEN.minus(Duration.ofHours(12))).callerAppointments();
 
-        assertThatThrownBy(() -> dayBefore.cancel(salon.business, CARMEN, mine.id(), ""))
+        assertThatThrownBy(() -> dayBefore.cancel(salon.business, BY_CARMEN, mine.id(), ""))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLATION_TOO_LATE));
+    }
+
+    private CallerAppointmentsUseCase.Booked bookByVoice(PhoneNumber number, Instant start, Optional<String> key) {
+        return phone.book(new BookAppointmentUseCase.Command(
+                new Actor.Caller(BookingSource.VOICE, Optional.of(CALL), false),
+                salon.business,
+                salon.cut.id(),
+                start,
+                Optional.empty(),
+                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(number.value()), Optional.empty()),
+                "",
+                BookingSource.VOICE,
+                key));
+    }
+
+    private static CallerAppointmentsUseCase.Proof code(String code, PhoneNumber claimed) {
+        return new CallerAppointmentsUseCase.Proof.Code(code, Optional.ofNullable(claimed));
+    }
+
+    @Test
+    void where_the_number_proves_nothing_the_manage_code_given_with_the_booking_opens_that_appointment_only() {
+        var booked = bookByVoice(CARMEN, TEN, Optional.of("key-1"));
+        String given = booked.manageCode().orElseThrow();
+        var other = book(CARMEN, TEN.plus(Duration.ofHours(2))).appointment();
+        var mine = booked.result().appointment();
+
+        assertThat(given).matches("\\d{6}");
+        assertThat(bookByVoice(CARMEN, TEN, Optional.of("key-1")).manageCode())
+                .as("a retry with its key is the same booker")
+                .contains(given);
+        assertThat(bookByVoice(CARMEN, TEN, Optional.empty()).manageCode())
+                .as("anyone who knows Carmen's number could repeat her booking")
+                .isEmpty();
+
+        assertThat(phone.upcoming(salon.business, code(given.substring(0, 3) + " " + given.substring(3), CARMEN)))
+                .extracting(d -> d.appointment().id())
+                .containsExactly(mine.id());
+        String wrong = given.equals("000000") ? "000001" : "000000";
+        assertThat(phone.upcoming(salon.business, code(wrong, CARMEN))).isEmpty();
+        assertThat(phone.upcoming(salon.business, code(given, PEDRO))).isEmpty();
+        assertThat(phone.upcoming(salon.business, code(given, null))).isEmpty();
+
+        assertThatThrownBy(() -> phone.cancel(salon.business, code(wrong, CARMEN), mine.id(), ""))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> phone.cancel(salon.business, code(given, CARMEN), other.id(), ""))
+                .as("a code opens its own appointment, not the client's others")
+                .isInstanceOf(NotFoundException.class);
+        var moved = phone.reschedule(salon.business, code(given, null), mine.id(), TEN.plus(Duration.ofHours(1)));
+        assertThat(moved.appointment().start()).isEqualTo(TEN.plus(Duration.ofHours(1)));
+        var cancelled = phone.cancel(salon.business, code(given, null), mine.id(), "");
+        assertThat(cancelled.appointment().status()).isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void a_call_whose_number_proves_nothing_attaches_no_email_to_that_number_s_client() {
+        book(CARMEN, TEN);
+        phone.book(new BookAppointmentUseCase.Command(
+                new Actor.Caller(BookingSource.VOICE, Optional.of(CALL), false),
+                salon.business,
+                salon.cut.id(),
+                TEN.plus(Duration.ofHours(2)),
+                Optional.empty(),
+                new BookAppointmentUseCase.ClientDetails(
+                        "Mallory", Optional.of(CARMEN.value()), Optional.of("mallory@example.com")),
+                "",
+                BookingSource.VOICE,
+                Optional.empty()));
+
+        assertThat(salon.ports.clients().findByContact(salon.business, Optional.of(CARMEN), Optional.empty()))
+                .hasValueSatisfying(client -> assertThat(client.email()).isEmpty());
     }
 }

@@ -105,6 +105,20 @@ class PublicBookingTest {
     }
 
     @Test
+    void the_manage_code_comes_with_the_booking_and_on_the_page_its_token_opens() {
+        var booked = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty());
+
+        String code = booked.manageCode().orElseThrow();
+        assertThat(code).matches("\\d{6}");
+        assertThat(web.appointment(booked.manageToken().orElseThrow()).manageCode())
+                .contains(code);
+        assertThat(book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty())
+                        .manageCode())
+                .as("a repeat without the key is no proof of being the booker")
+                .isEmpty();
+    }
+
+    @Test
     void a_repeat_without_the_key_gets_no_token_a_retry_with_it_gets_a_fresh_one() {
         var first = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.of("web-1"));
 

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.voice.FaqEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,5 +75,50 @@ class VoiceSettingsTest {
 
         assertThat(salon.ports.voiceSettings().findByNumber(new PhoneNumber("+34910000004")))
                 .isEmpty();
+    }
+
+    @Test
+    void the_owner_tells_callers_about_the_business_and_where_to_be_put_through() {
+        var told = salon.app
+                .voiceSettings()
+                .update(
+                        salon.owner,
+                        salon.business,
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Optional.of("¡Hola!")),
+                                Optional.empty(),
+                                Optional.of(Optional.of("+34911222333")),
+                                Optional.of("  Desde 1990.  "),
+                                Optional.of(List.of(new FaqEntry("¿Parking?", "Sí.")))));
+
+        assertThat(told.settings().transferNumber()).contains(new PhoneNumber("+34911222333"));
+        assertThat(told.settings().description()).isEqualTo("Desde 1990.");
+        assertThat(told.settings().faq()).containsExactly(new FaqEntry("¿Parking?", "Sí."));
+        var phoneOnly = set(salon.owner, Optional.of(List.of("+34910000005")), Optional.empty());
+        assertThat(phoneOnly.settings().faq())
+                .as("changes to the lines keep the rest")
+                .hasSize(1);
+        var cleared = salon.app
+                .voiceSettings()
+                .update(
+                        salon.owner,
+                        salon.business,
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Optional.empty()),
+                                Optional.empty(),
+                                Optional.of(List.of())));
+        assertThat(cleared.settings().transferNumber()).isEmpty();
+        assertThat(cleared.settings().faq()).isEmpty();
+        assertThat(cleared.settings().description()).isEqualTo("Desde 1990.");
     }
 }

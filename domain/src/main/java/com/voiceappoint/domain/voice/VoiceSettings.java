@@ -14,6 +14,9 @@ import java.util.Optional;
  * E.164, and as the voice platform's own ids of those lines), which assistant answers if not the shared one, the
  * greeting, and the language of the calls when it differs from the business's. Whether voice booking is on at all
  * is the business's own flag.
+ *
+ * <p>And what the assistant may tell callers beyond the diary: the number a caller asking for a person is transferred
+ * to, and the business in its own words, a description and the answers to questions callers ask.
  */
 public record VoiceSettings(
         BusinessId businessId,
@@ -21,18 +24,26 @@ public record VoiceSettings(
         List<String> lineIds,
         Optional<String> assistantId,
         Optional<String> greeting,
-        Optional<Language> language) {
+        Optional<Language> language,
+        Optional<PhoneNumber> transferNumber,
+        String description,
+        List<FaqEntry> faq) {
     public static final int MAX_LINES = 10;
     public static final int MAX_ID_LENGTH = 100;
     public static final int MAX_GREETING_LENGTH = 500;
+    public static final int MAX_DESCRIPTION_LENGTH = 2000;
+    public static final int MAX_FAQ_ENTRIES = 30;
 
     public VoiceSettings {
         Objects.requireNonNull(businessId, "businessId");
         numbers = List.copyOf(numbers);
         lineIds = lineIds.stream().map(String::strip).toList();
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(transferNumber, "transferNumber");
         assistantId = assistantId.map(String::strip).filter(id -> !id.isEmpty());
         greeting = greeting.map(String::strip).filter(g -> !g.isEmpty());
+        description = description == null ? "" : description.strip();
+        faq = List.copyOf(faq);
         InvalidValueException.check(numbers.size() <= MAX_LINES, "numbers", "a business answers on at most 10 numbers");
         InvalidValueException.check(
                 new HashSet<>(numbers).size() == numbers.size(), "numbers", "a number is listed twice");
@@ -51,6 +62,22 @@ public record VoiceSettings(
                 greeting.map(g -> g.length() <= MAX_GREETING_LENGTH).orElse(true),
                 "greeting",
                 "a greeting has at most 500 characters");
+        InvalidValueException.check(
+                description.length() <= MAX_DESCRIPTION_LENGTH,
+                "description",
+                "a description has at most 2000 characters");
+        InvalidValueException.check(faq.size() <= MAX_FAQ_ENTRIES, "faq", "a business answers at most 30 questions");
+    }
+
+    /** Settings that say nothing about transfers, the business's description or its questions. */
+    public VoiceSettings(
+            BusinessId businessId,
+            List<PhoneNumber> numbers,
+            List<String> lineIds,
+            Optional<String> assistantId,
+            Optional<String> greeting,
+            Optional<Language> language) {
+        this(businessId, numbers, lineIds, assistantId, greeting, language, Optional.empty(), "", List.of());
     }
 
     /** A business that has not set up its phone yet: the shared assistant's defaults, no numbers. */

@@ -20,11 +20,19 @@ public sealed interface Actor {
      * booking page). Such an actor sees only what a client may see and books only what clients may book.
      *
      * @param call the phone call it acts in, if known: what it books is logged with the call, in the same transaction
+     * @param numberVouched whether the channel vouches for the phone number the client books with (the phone network
+     *     does for the number a call comes from; a web form or a SIP header does not), so that it may complete what
+     *     the business knows of that number's client
      */
-    record Caller(BookingSource channel, Optional<String> call) implements Actor {
+    record Caller(BookingSource channel, Optional<String> call, boolean numberVouched) implements Actor {
         public Caller {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(call, "call");
+        }
+
+        /** A phone call vouches for its number; the web does not. */
+        public Caller(BookingSource channel, Optional<String> call) {
+            this(channel, call, channel != BookingSource.WEB);
         }
 
         public Caller(BookingSource channel) {

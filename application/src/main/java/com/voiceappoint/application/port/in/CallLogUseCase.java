@@ -17,6 +17,12 @@ public interface CallLogUseCase {
      */
     void record(VoiceCall report);
 
+    /**
+     * Logs a call we put through to its business ourselves (answering the platform's assistant request, or placing
+     * it), and routes every later message of the call to that business, whatever the call's variables say.
+     */
+    void putThrough(VoiceCall call);
+
     /** Newest first, without transcripts. */
     Page<VoiceCall> calls(Actor actor, BusinessId businessId, Page.Request page);
 

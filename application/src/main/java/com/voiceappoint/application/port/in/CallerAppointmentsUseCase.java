@@ -7,22 +7,31 @@ import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a caller may do on the phone with their own appointments, known by the number they call from (which the
- * phone network vouches for, unlike anything said in the call). Another client's appointment is "not found".
- * Changes by a caller keep to the business's cancellation cutoff.
+ * What a caller may do on the phone with their own appointments. Whose they are is proven by the number they call
+ * from when the phone network vouches for it, and otherwise by the manage code given with the appointment (a SIP or
+ * web call's number is whatever the caller's equipment says). Another client's appointment, or a wrong code, is
+ * "not found". Changes by a caller keep to the business's cancellation cutoff.
  */
 public interface CallerAppointmentsUseCase {
 
-    /** Their live appointments from now on, soonest first. */
-    List<AppointmentDetails> upcoming(BusinessId businessId, PhoneNumber caller);
+    /** Their live appointments from now on, soonest first; by code, the one the code opens, if it is theirs. */
+    List<AppointmentDetails> upcoming(BusinessId businessId, Proof proof);
 
-    AppointmentDetails cancel(BusinessId businessId, PhoneNumber caller, AppointmentId id, String reason);
+    AppointmentDetails cancel(BusinessId businessId, Proof proof, AppointmentId id, String reason);
 
     /** Same appointment, same provider, another time; refused with alternatives when the time is not free. */
-    AppointmentDetails reschedule(BusinessId businessId, PhoneNumber caller, AppointmentId id, Instant start);
+    AppointmentDetails reschedule(BusinessId businessId, Proof proof, AppointmentId id, Instant start);
+
+    /**
+     * Books as {@link BookAppointmentUseCase} does, and gives the appointment's manage code to the caller who booked
+     * it: on a new booking, or a retry with its idempotency key, never on a repeat of someone's booking without it
+     * (anyone who knew the client's number could send that).
+     */
+    Booked book(BookAppointmentUseCase.Command command);
 
     /**
      * Holds a time for the caller while they decide, for the business's hold time. Booking the same service and
@@ -38,4 +47,28 @@ public interface CallerAppointmentsUseCase {
             Instant start,
             Optional<ProviderId> provider,
             Optional<String> call) {}
+
+    /** @param manageCode empty when it could not be given out just now: the booking stands all the same */
+    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode) {}
+
+    /** How a caller shows that appointments are theirs. */
+    sealed interface Proof {
+        /** The number the call comes from, as the phone network gives it. */
+        record CallerNumber(PhoneNumber number) implements Proof {
+            public CallerNumber {
+                Objects.requireNonNull(number, "number");
+            }
+        }
+
+        /**
+         * The code given with an appointment, as the caller said it; listing also takes the number they say is theirs,
+         * so a guessed code alone finds nothing.
+         */
+        record Code(String code, Optional<PhoneNumber> claimedNumber) implements Proof {
+            public Code {
+                Objects.requireNonNull(code, "code");
+                Objects.requireNonNull(claimedNumber, "claimedNumber");
+            }
+        }
+    }
 }

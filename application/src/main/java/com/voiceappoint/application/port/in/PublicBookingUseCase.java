@@ -47,11 +47,21 @@ public interface PublicBookingUseCase {
             WeeklyHours weeklyHours,
             List<SpecialDay> specialDays) {}
 
-    /** The token is shown once: only its hash is kept. */
-    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageToken) {}
+    /**
+     * The token is shown once: only its hash is kept. The manage code comes with it: what the client says on a call
+     * whose number proves nothing, to manage the appointment by phone.
+     */
+    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageToken, Optional<String> manageCode) {}
 
-    /** An appointment as its client sees it, with until when they may still change it. */
-    record ManagedAppointment(Business business, AppointmentDetails details) {
+    /**
+     * An appointment as its client sees it, with until when they may still change it, and its manage code on the page
+     * the manage token opens.
+     */
+    record ManagedAppointment(Business business, AppointmentDetails details, Optional<String> manageCode) {
+        public ManagedAppointment(Business business, AppointmentDetails details) {
+            this(business, details, Optional.empty());
+        }
+
         public Instant changeableUntil() {
             return details.appointment().start().minus(business.policy().cancellationCutoff());
         }

@@ -54,6 +54,15 @@ public interface AppointmentRepository {
     /** The appointment a manage token opens: the token is the credential, so this lookup spans businesses. */
     Optional<Appointment> findByManageToken(String tokenHash);
 
+    /**
+     * The appointment's manage code, giving it {@code candidate} if it has none yet: two asking at once get the same
+     * code. Empty when there is no such appointment.
+     */
+    Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate);
+
+    /** The appointment's manage code, if one was ever given out. */
+    Optional<String> manageCode(BusinessId businessId, AppointmentId id);
+
     /** A client's appointments, latest first. */
     List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit);
 

@@ -34,6 +34,16 @@ public interface CallLogRepository {
 
     List<AppointmentId> appointmentsOf(BusinessId businessId, String callId);
 
+    /**
+     * Records that we put this call through to the business (our answer to the platform's assistant request named it,
+     * or the business placed the call), and logs the call as {@link #merge} would. A call id stays with the first
+     * business it was put through to: the platform never reuses one, and nothing said later moves it.
+     */
+    void putThrough(VoiceCall call);
+
+    /** The business a call was put through to: the platform's call ids span businesses, so this lookup does too. */
+    Optional<BusinessId> putThroughTo(String callId);
+
     /** Where a page of calls ended. */
     record CallCursor(Instant firstSeenAt, String callId) {}
 }

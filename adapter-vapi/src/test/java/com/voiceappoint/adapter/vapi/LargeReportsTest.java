@@ -1,0 +1,165 @@
+package com.voiceappoint.adapter.vapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.VoiceCall;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An end-of-call report of a long call is larger than the webhook holds in memory (2 MiB): it is read as it arrives,
+ * authenticated over all its bytes, and kept without the parts nobody reads.
+ */
+class LargeReportsTest {
+    private static final String HMAC_KEY = "an-hmac-key";
+    private static final int TURNS = 3_000;
+
+    private final VoiceDesk desk = new VoiceDesk();
+
+    /** A report over 3 MiB: 3,000 turns (each with word timings), the model's copy of them, and a long log. */
+    private byte[] report(String callId) {
+        ObjectNode root = desk.json.createObjectNode();
+        ObjectNode message = root.putObject("message")
+                .put("type", "end-of-call-report")
+                .put("endedReason", "customer-ended-call")
+                .put("startedAt", "2026-11-23T08:00:00Z")
+                .put("endedAt", "2026-11-23T11:00:00Z");
+        message.putObject("call")
+                .put("id", callId)
+                .put("type", "inboundPhoneCall")
+                .put("phoneCallTransport", "pstn");
+        message.putObject("phoneNumber")
+                .put("number", VoiceDesk.LOLA_NUMBER)
+                .put("id", "line-" + VoiceDesk.LOLA_NUMBER);
+        message.putObject("customer").put("number", VoiceDesk.CARMEN);
+        message.putObject("analysis").put("summary", "A very long call about a haircut.");
+        ObjectNode artifact = message.putObject("artifact");
+        ArrayNode turns = artifact.putArray("messages");
+        ArrayNode openAi = message.putArray("messagesOpenAIFormatted");
+        StringBuilder transcript = new StringBuilder();
+        for (int i = 0; i < TURNS; i++) {
+            String said = (i % 2 == 0 ? "Quería saber si tenéis hueco " : "Tenemos hueco el martes ") + i;
+            ObjectNode turn = turns.addObject()
+                    .put("role", i % 2 == 0 ? "user" : "bot")
+                    .put("message", said)
+                    .put("time", 1795420800000L + i * 1000L);
+            ArrayNode words = turn.putObject("metadata").putArray("wordLevelConfidence");
+            for (String word : said.split(" ")) {
+                words.addObject()
+                        .put("word", word)
+                        .put("confidence", 0.97)
+                        .put("start", 1.5)
+                        .put("end", 1.9);
+            }
+            openAi.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", said);
+            transcript.append(i % 2 == 0 ? "User: " : "AI: ").append(said).append('\n');
+        }
+        artifact.put("transcript", transcript.toString());
+        artifact.put("logs", "x".repeat(2_000_000));
+        byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).isGreaterThan(3 * 1024 * 1024);
+        return body;
+    }
+
+    private Optional<VoiceCall> logged(String callId) {
+        return desk.app.callLog().calls(desk.lola.owner(), desk.lola.id(), Page.Request.first(50)).items().stream()
+                .filter(c -> c.callId().equals(callId))
+                .findFirst();
+    }
+
+    private VapiWebhook hmacOnly() {
+        return new VapiWebhook(
+                desk.app,
+                new VapiSettings(
+                        Optional.empty(),
+                        "authorization",
+                        Optional.of(HMAC_KEY),
+                        "x-signature",
+                        "x-timestamp",
+                        Duration.ofMinutes(5),
+                        Optional.empty(),
+                        Language.ES),
+                ToolCallThrottle.UNLIMITED,
+                desk.clock,
+                desk.metrics);
+    }
+
+    private static String sign(String timestamp, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(HMAC_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    @Test
+    void a_report_too_large_to_hold_is_kept_without_what_nobody_reads() throws IOException {
+        VapiWebhook.Answer answer = desk.webhook.handle(
+                new ByteArrayInputStream(report("call-long")),
+                VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        VoiceCall call =
+                desk.app.callLog().transcript(desk.lola.owner(), "call-long").call();
+        assertThat(call.endedReason()).contains("customer-ended-call");
+        assertThat(call.summary()).contains("A very long call about a haircut.");
+        assertThat(call.duration()).contains(Duration.ofHours(3));
+        assertThat(call.transcript()).hasValueSatisfying(t -> assertThat(t).contains("Tenemos hueco el martes 2999"));
+        assertThat(call.messages()).hasSize(CallReports.MAX_TURNS);
+        assertThat(call.messages().get(0).text()).isEqualTo("Quería saber si tenéis hueco 0");
+    }
+
+    @Test
+    void a_streamed_report_is_signed_over_every_byte_and_acted_on_only_then() throws Exception {
+        byte[] body = report("call-signed");
+        String timestamp = Long.toString(VoiceDesk.NOW.getEpochSecond());
+        Map<String, String> signed = Map.of("x-timestamp", timestamp, "x-signature", sign(timestamp, body));
+        // a byte past the JSON's end: read by no parser, still covered by the signature
+        byte[] longer = new byte[body.length + 1];
+        System.arraycopy(body, 0, longer, 0, body.length);
+        longer[body.length] = ' ';
+
+        assertThat(hmacOnly()
+                        .handle(new ByteArrayInputStream(longer), VoiceDesk.header(signed))
+                        .status())
+                .isEqualTo(401);
+        assertThat(hmacOnly()
+                        .handle(new ByteArrayInputStream(body), VoiceDesk.header(Map.of()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(logged("call-signed")).isEmpty();
+
+        assertThat(hmacOnly()
+                        .handle(new ByteArrayInputStream(body), VoiceDesk.header(signed))
+                        .status())
+                .isEqualTo(200);
+        assertThat(logged("call-signed")).isPresent();
+    }
+
+    @Test
+    void a_message_keeping_more_than_it_may_hold_is_unreadable_not_a_failure() throws IOException {
+        String tooLong = """
+                {"message": {"type": "end-of-call-report", "call": {"id": "call-huge", "type": "inboundPhoneCall"},
+                  "phoneNumber": {"number": "%s"}, "artifact": {"transcript": "%s"}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, "y".repeat(Envelope.STREAMED_MAX_TEXT + 1));
+
+        VapiWebhook.Answer answer = desk.webhook.handle(
+                new ByteArrayInputStream(tooLong.getBytes(StandardCharsets.UTF_8)),
+                VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(desk.read(answer).path("error").asText()).isEqualTo("unreadable message");
+        assertThat(logged("call-huge")).isEmpty();
+    }
+}

@@ -1,0 +1,473 @@
+package com.voiceappoint.adapter.vapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.shared.TimeRange;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Only what Vapi vouches for decides the business and the caller: the line, the call's type and transport, and what
+ * we decided ourselves when the call began. Variables (which Vapi fills from a SIP caller's {@code X-} headers) and
+ * numbers a SIP or web call claims never open anything.
+ */
+class VoiceTrustTest {
+    private static final Pattern CODE = Pattern.compile("(\\d \\d \\d \\d \\d \\d)");
+    private static final Pattern APPOINTMENT_ID = Pattern.compile("appointment_id ([0-9a-f-]{36})");
+    private static final String PEDRO = "+34600333444";
+
+    private final VoiceDesk desk = new VoiceDesk();
+
+    /** A tool-calls message with every part a test may vary; {@code null} leaves a part out. */
+    private String message(
+            String callId,
+            String type,
+            String transport,
+            String lineId,
+            String dialled,
+            String caller,
+            Map<String, String> variables,
+            String toolCallId,
+            String tool,
+            Map<String, ?> arguments) {
+        var root = desk.json.createObjectNode();
+        var m = root.putObject("message").put("type", "tool-calls");
+        var call = m.putObject("call");
+        if (callId != null) {
+            call.put("id", callId);
+        }
+        if (type != null) {
+            call.put("type", type);
+        }
+        if (transport != null) {
+            call.put("phoneCallTransport", transport);
+        }
+        if (lineId != null) {
+            call.put("phoneNumberId", lineId);
+        }
+        call.putObject("assistantOverrides").set("variableValues", desk.json.valueToTree(variables));
+        if (caller != null) {
+            m.putObject("customer").put("number", caller);
+        }
+        if (dialled != null || lineId != null) {
+            var line = m.putObject("phoneNumber");
+            if (dialled != null) {
+                line.put("number", dialled);
+            }
+            if (lineId != null) {
+                line.put("id", lineId);
+            }
+        }
+        var item = m.putArray("toolCallList").addObject().put("id", toolCallId).put("type", "function");
+        item.putObject("function").put("name", tool).set("arguments", desk.json.valueToTree(arguments));
+        return root.toString();
+    }
+
+    private JsonNode answer(String message) {
+        return desk.read(desk.send(message)).path("results").path(0);
+    }
+
+    /** A PSTN call on Lola's line from {@code caller}. */
+    private JsonNode onLolasLine(String callId, String caller, String tool, Map<String, ?> arguments) {
+        return answer(message(
+                callId,
+                "inboundPhoneCall",
+                "pstn",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                VoiceDesk.LOLA_NUMBER,
+                caller,
+                Map.of(),
+                "tc-" + System.nanoTime(),
+                tool,
+                arguments));
+    }
+
+    /** A SIP call on Lola's line claiming to come from {@code caller}. */
+    private JsonNode sipOnLolasLine(String callId, String caller, String tool, Map<String, ?> arguments) {
+        return answer(message(
+                callId,
+                "inboundPhoneCall",
+                "sip",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                null,
+                caller,
+                Map.of(),
+                "tc-" + System.nanoTime(),
+                tool,
+                arguments));
+    }
+
+    private Map<String, Object> booking(String start, String name) {
+        return Map.of("service_id", desk.lola.cut(), "start", start, "client_name", name);
+    }
+
+    private long appointmentsOf(VoiceDesk.Business business) {
+        return desk
+                .app
+                .appointments()
+                .list(
+                        business.owner(),
+                        CalendarFilter.period(
+                                business.id(),
+                                new TimeRange(
+                                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-03-01T00:00:00Z"))),
+                        Page.Request.first(100))
+                .items()
+                .stream()
+                .filter(d -> d.appointment().status() != AppointmentStatus.CANCELLED)
+                .count();
+    }
+
+    private static String group(Pattern pattern, JsonNode answer) {
+        Matcher m = pattern.matcher(answer.path("result").asText());
+        assertThat(m.find()).as(answer.toString()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void a_sip_call_on_a_line_we_do_not_know_is_routed_nowhere_whatever_its_variables_and_parameters_say() {
+        // as tool-calls-01.json shows, Vapi turns a SIP INVITE's X- headers into variable values
+        Map<String, String> forged = Map.of("business_slug", desk.lola.slug(), "originating-carrier", "382com");
+        String viaVariables = message(
+                "sip-1",
+                "inboundPhoneCall",
+                "sip",
+                "a-sip-uri-of-someone-else",
+                null,
+                VoiceDesk.CARMEN,
+                forged,
+                "tc-1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T10:00", "Mallory"));
+        String viaStaticParameter = """
+                {"message": {"type": "tool-calls", "call": {"id": "sip-2", "type": "inboundPhoneCall",
+                  "phoneCallTransport": "sip", "assistantOverrides": {"variableValues": {"business_slug": "%s"}}},
+                  "customer": {"number": "%s"},
+                  "toolWithToolCallList": [{"type": "function", "function": {"name": "get_business_services"},
+                    "parameters": [{"key": "business_slug", "value": "%s"}],
+                    "toolCall": {"id": "tc-2", "function": {"name": "get_business_services", "arguments": {}}}}]}}
+                """.formatted(desk.lola.slug(), VoiceDesk.CARMEN, desk.lola.slug());
+
+        assertThat(answer(viaVariables).path("error").asText())
+                .isEqualTo("Lo siento, este negocio no atiende reservas por teléfono ahora mismo.");
+        assertThat(answer(viaStaticParameter).path("error").asText())
+                .isEqualTo("Lo siento, este negocio no atiende reservas por teléfono ahora mismo.");
+        assertThat(appointmentsOf(desk.lola)).isZero();
+    }
+
+    @Test
+    void the_line_dialled_decides_and_variables_naming_another_business_are_refused_in_its_language() {
+        JsonNode answer = answer(message(
+                "pstn-1",
+                "inboundPhoneCall",
+                "pstn",
+                "line-" + VoiceDesk.BOB_NUMBER,
+                VoiceDesk.BOB_NUMBER,
+                VoiceDesk.CARMEN,
+                Map.of("business_slug", desk.lola.slug()),
+                "tc-1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T10:00", "Mallory")));
+
+        assertThat(answer.path("error").asText())
+                .isEqualTo("This call is for Bob's Barbers: I can only help you with Bob's Barbers.");
+        assertThat(appointmentsOf(desk.lola)).isZero();
+        assertThat(appointmentsOf(desk.bob)).isZero();
+    }
+
+    @Test
+    void a_known_business_refuses_in_its_own_language() {
+        desk.app
+                .voiceSettings()
+                .update(
+                        desk.bob.owner(),
+                        desk.bob.id(),
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.of(false),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
+
+        assertThat(desk.call(VoiceDesk.BOB_NUMBER, VoiceTools.SERVICES, Map.of())
+                        .path("error")
+                        .asText())
+                .isEqualTo("Sorry, this business is not taking bookings by phone right now.");
+        String request = """
+                {"message": {"type": "assistant-request", "call": {"id": "ar-bob", "type": "inboundPhoneCall"},
+                  "phoneNumber": {"number": "%s", "id": "line-%s"}}}
+                """.formatted(VoiceDesk.BOB_NUMBER, VoiceDesk.BOB_NUMBER);
+        assertThat(desk.read(desk.send(request)).path("error").asText())
+                .isEqualTo("Sorry, this business is not taking bookings by phone right now.");
+    }
+
+    @Test
+    void a_call_we_put_through_is_routed_by_our_record_and_not_by_variables_it_carries_later() {
+        String request = """
+                {"message": {"type": "assistant-request",
+                  "call": {"id": "ar-1", "type": "inboundPhoneCall", "phoneCallTransport": "sip",
+                    "assistantOverrides": {"variableValues": {"business_slug": "%s"}}},
+                  "phoneNumber": {"number": "%s", "id": "line-%s"}}}
+                """.formatted(desk.bob.slug(), VoiceDesk.LOLA_NUMBER, VoiceDesk.LOLA_NUMBER);
+        JsonNode assistant = desk.read(desk.send(request));
+        assertThat(assistant
+                        .path("assistantOverrides")
+                        .path("variableValues")
+                        .path("business_slug")
+                        .asText())
+                .as("the line dialled decides, not what the SIP headers said")
+                .isEqualTo(desk.lola.slug());
+
+        // later messages of the call need not carry the line: our record routes them
+        JsonNode noLine = answer(message(
+                "ar-1",
+                "inboundPhoneCall",
+                "sip",
+                null,
+                null,
+                VoiceDesk.CARMEN,
+                Map.of(),
+                "tc-1",
+                VoiceTools.SERVICES,
+                Map.of()));
+        assertThat(noLine.path("result").asText()).startsWith("Servicios de Peluquería Lola");
+        JsonNode otherVariables = answer(message(
+                "ar-1",
+                "inboundPhoneCall",
+                "sip",
+                null,
+                null,
+                VoiceDesk.CARMEN,
+                Map.of("business_slug", desk.bob.slug()),
+                "tc-2",
+                VoiceTools.SERVICES,
+                Map.of()));
+        assertThat(otherVariables.path("error").asText()).startsWith("Esta llamada es de Peluquería Lola");
+        JsonNode notPutThrough = answer(message(
+                "ar-2",
+                "inboundPhoneCall",
+                "sip",
+                null,
+                null,
+                VoiceDesk.CARMEN,
+                Map.of("business_slug", desk.lola.slug()),
+                "tc-3",
+                VoiceTools.SERVICES,
+                Map.of()));
+        assertThat(notPutThrough.path("error").asText()).startsWith("Lo siento, este negocio no atiende");
+    }
+
+    @Test
+    void an_outbound_call_is_the_placing_business_s_and_the_number_it_dialled_is_proven() {
+        onLolasLine("before", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String callId = desk.app
+                .outboundCalls()
+                .place(desk.lola.owner(), desk.lola.id(), VoiceDesk.CARMEN, Optional.of("Carmen"))
+                .callId();
+
+        // from the server's shared line, which is no business's, with no variables at all
+        JsonNode mine = answer(message(
+                callId,
+                "outboundPhoneCall",
+                "sip",
+                "the-shared-line",
+                "+34910999999",
+                VoiceDesk.CARMEN,
+                Map.of(),
+                "tc-1",
+                VoiceTools.MINE,
+                Map.of()));
+
+        assertThat(mine.path("result").asText()).startsWith("Tus próximas citas: Corte de pelo el martes 24");
+        JsonNode notOurs = answer(message(
+                "someone-elses-outbound",
+                "outboundPhoneCall",
+                "pstn",
+                "the-shared-line",
+                "+34910999999",
+                VoiceDesk.CARMEN,
+                Map.of("business_slug", desk.lola.slug()),
+                "tc-2",
+                VoiceTools.MINE,
+                Map.of()));
+        assertThat(notOurs.path("error").asText()).startsWith("Lo siento, este negocio no atiende");
+    }
+
+    @Test
+    void a_web_call_gets_what_the_public_page_gives() {
+        Map<String, String> naming = Map.of("business_slug", desk.lola.slug());
+        JsonNode services = answer(
+                message("web-1", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.SERVICES, Map.of()));
+        JsonNode hold = answer(message(
+                "web-1",
+                "webCall",
+                null,
+                null,
+                null,
+                VoiceDesk.CARMEN,
+                naming,
+                "tc-2",
+                VoiceTools.HOLD,
+                booking("2026-11-24T10:00", "Carmen")));
+        JsonNode mine = answer(message(
+                "web-1", "webCall", null, null, null, VoiceDesk.CARMEN, naming, "tc-3", VoiceTools.MINE, Map.of()));
+        Map<String, Object> withEmail = new HashMap<>(booking("2026-11-24T12:00", "Web"));
+        withEmail.put("email", "web@example.com");
+        JsonNode book = answer(message(
+                "web-1", "webCall", null, null, null, VoiceDesk.CARMEN, naming, "tc-4", VoiceTools.BOOK, withEmail));
+
+        assertThat(services.path("result").asText()).startsWith("Servicios de Peluquería Lola");
+        assertThat(hold.path("error").asText()).startsWith("Eso no se puede hacer desde la web");
+        assertThat(mine.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
+        assertThat(book.path("result").asText()).startsWith("Reservado");
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void on_a_sip_call_a_caller_s_appointments_open_with_the_manage_code_only() {
+        JsonNode booked =
+                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String code = group(CODE, booked).replace(" ", "");
+        String id = group(APPOINTMENT_ID, booked);
+
+        JsonNode withoutCode = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.MINE, Map.of());
+        assertThat(withoutCode.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        JsonNode wrongCode = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.MINE, Map.of("manage_code", wrong));
+        assertThat(wrongCode.path("result").asText()).startsWith("No encuentro ninguna cita próxima con ese código");
+        JsonNode cancelWithout =
+                sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.CANCEL, Map.of("appointment_id", id));
+        assertThat(cancelWithout.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+
+        JsonNode found = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.MINE, Map.of("manage_code", code));
+        assertThat(found.path("result").asText()).startsWith("Tus próximas citas: Corte de pelo el martes 24");
+        JsonNode cancelled = sipOnLolasLine(
+                "sip-1", VoiceDesk.CARMEN, VoiceTools.CANCEL, Map.of("appointment_id", id, "manage_code", code));
+        assertThat(cancelled.path("result").asText()).startsWith("Cancelada tu cita de Corte de pelo");
+        assertThat(appointmentsOf(desk.lola)).isZero();
+    }
+
+    @Test
+    void a_withheld_number_proves_nothing_and_finding_by_code_takes_the_number_said() {
+        JsonNode booked =
+                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String code = group(CODE, booked).replace(" ", "");
+
+        // ANONYMOUS on a keypad: what carriers send for a withheld number
+        JsonNode withheld = onLolasLine("pstn-2", "+266696687", VoiceTools.MINE, Map.of());
+        assertThat(withheld.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
+        JsonNode noNumber = onLolasLine("pstn-2", "+266696687", VoiceTools.MINE, Map.of("manage_code", code));
+        assertThat(noNumber.path("error").asText()).startsWith("Para buscar citas con el código también necesito");
+        JsonNode otherNumber =
+                onLolasLine("pstn-2", "+266696687", VoiceTools.MINE, Map.of("manage_code", code, "phone", PEDRO));
+        assertThat(otherNumber.path("result").asText()).startsWith("No encuentro ninguna cita próxima");
+        JsonNode found = onLolasLine(
+                "pstn-2", "+266696687", VoiceTools.MINE, Map.of("manage_code", code, "phone", "+34 600 111 222"));
+        assertThat(found.path("result").asText()).startsWith("Tus próximas citas");
+    }
+
+    @Test
+    void codes_are_tried_a_few_times_a_minute_per_call() {
+        Map<String, Integer> counted = new HashMap<>();
+        VapiWebhook counting = new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (limit, key, perMinute) -> counted.merge(limit + "|" + key, 1, Integer::sum) <= perMinute,
+                desk.clock,
+                desk.metrics);
+        String wrongTry = message(
+                "sip-guessing",
+                "inboundPhoneCall",
+                "sip",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                null,
+                VoiceDesk.CARMEN,
+                Map.of(),
+                "tc",
+                VoiceTools.MINE,
+                Map.of("manage_code", "123456"));
+
+        for (int i = 0; i < VoiceTools.CODE_TRIES_PER_CALL; i++) {
+            assertThat(result(counting, wrongTry).path("result").asText()).startsWith("No encuentro ninguna cita");
+        }
+        assertThat(result(counting, wrongTry).path("error").asText()).startsWith("Demasiados intentos con códigos");
+    }
+
+    private JsonNode result(VapiWebhook webhook, String message) {
+        return desk.read(webhook.handle(
+                        message.getBytes(StandardCharsets.UTF_8),
+                        VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET))))
+                .path("results")
+                .path(0);
+    }
+
+    @Test
+    void a_tool_call_id_two_calls_both_use_books_each_once() {
+        // some models number their tool calls from one in every conversation
+        JsonNode carmen = answer(message(
+                "call-carmen",
+                "inboundPhoneCall",
+                "pstn",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                VoiceDesk.LOLA_NUMBER,
+                VoiceDesk.CARMEN,
+                Map.of(),
+                "call_1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T10:00", "Carmen")));
+        JsonNode pedro = answer(message(
+                "call-pedro",
+                "inboundPhoneCall",
+                "pstn",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                VoiceDesk.LOLA_NUMBER,
+                PEDRO,
+                Map.of(),
+                "call_1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T11:00", "Pedro")));
+        JsonNode carmenAgain = answer(message(
+                "call-carmen",
+                "inboundPhoneCall",
+                "pstn",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                VoiceDesk.LOLA_NUMBER,
+                VoiceDesk.CARMEN,
+                Map.of(),
+                "call_1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T10:00", "Carmen")));
+
+        assertThat(carmen.path("result").asText())
+                .startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 10:00");
+        assertThat(pedro.path("result").asText())
+                .startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 11:00");
+        assertThat(carmenAgain.path("result").asText()).startsWith("Ya estaba reservado");
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(2);
+    }
+
+    @Test
+    void the_idempotency_key_is_the_call_s_and_the_tool_call_s_and_bounded() {
+        Optional<String> key = VoiceTools.idempotencyKey(Optional.of("c".repeat(100)), "t".repeat(5000));
+
+        assertThat(key)
+                .hasValueSatisfying(k -> assertThat(k).startsWith("vapi:").hasSize(5 + 64));
+        assertThat(VoiceTools.idempotencyKey(Optional.of("a"), "b"))
+                .isNotEqualTo(VoiceTools.idempotencyKey(Optional.of("b"), "b"))
+                .isNotEqualTo(VoiceTools.idempotencyKey(Optional.of("a\nb"), ""));
+        assertThat(VoiceTools.idempotencyKey(Optional.empty(), "call_1")).isEmpty();
+    }
+}

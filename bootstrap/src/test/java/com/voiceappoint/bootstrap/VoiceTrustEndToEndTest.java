@@ -1,0 +1,176 @@
+package com.voiceappoint.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.adapter.http.ApiClient;
+import com.voiceappoint.adapter.persistence.TestPostgres;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The voice trust rules against the running server and a real PostgreSQL: a SIP caller's forged variables reach no
+ * business, the call our assistant-request answer put through stays with its business, and an end-of-call report
+ * larger than the webhook holds in memory is kept.
+ */
+class VoiceTrustEndToEndTest {
+    @RegisterExtension
+    static final TestPostgres postgres = new TestPostgres();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LiveApi api;
+
+    @BeforeAll
+    static void start() {
+        api = LiveApi.start(postgres);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    /** A business answering on the line of {@code number}, with one service, open every day. */
+    private static LiveApi.Account onTheLine(String name, String number) {
+        LiveApi.Account owner = api.register(name);
+        assertThat(api.at("/api/v1/businesses/" + owner.businessId() + "/hours")
+                        .token(owner.token())
+                        .put(Map.of("hours", World.EVERY_DAY))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.at("/api/v1/services")
+                        .token(owner.token())
+                        .post(Map.of(
+                                "business",
+                                owner.businessId(),
+                                "name",
+                                "Corte de pelo",
+                                "duration_minutes",
+                                30,
+                                "price",
+                                "18.50"))
+                        .status())
+                .isEqualTo(201);
+        var voice = api.at("/api/v1/vapi/configs/" + owner.businessId())
+                .token(owner.token())
+                .raw("PATCH", "{\"line_ids\": [\"line-" + number + "\"], \"enabled\": true}", "application/json");
+        assertThat(voice.status()).as(voice.raw()).isEqualTo(200);
+        return owner;
+    }
+
+    private static ApiClient.Response send(String body) {
+        return api.at("/api/v1/vapi/webhook")
+                .header("x-vapi-secret", LiveApi.VAPI_SECRET)
+                .raw("POST", body, "application/json");
+    }
+
+    private static JsonNode webhook(JsonNode message) {
+        ApiClient.Response response = send(message.toString());
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static ObjectNode message(String type, String callId, String transport, String lineId) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode message = root.putObject("message").put("type", type).put("timestamp", System.currentTimeMillis());
+        ObjectNode call = message.putObject("call")
+                .put("id", callId)
+                .put("type", "inboundPhoneCall")
+                .put("phoneCallTransport", transport);
+        if (lineId != null) {
+            call.put("phoneNumberId", lineId);
+            message.putObject("phoneNumber").put("id", lineId);
+        }
+        message.putObject("customer").put("number", "+34600777888");
+        return root;
+    }
+
+    private static JsonNode services(ObjectNode message, String slugVariable) {
+        ObjectNode m = (ObjectNode) message.path("message");
+        if (slugVariable != null) {
+            ((ObjectNode) m.path("call"))
+                    .putObject("assistantOverrides")
+                    .putObject("variableValues")
+                    .put("business_slug", slugVariable)
+                    .put("originating-carrier", "382com");
+        }
+        var item = m.putArray("toolCallList").addObject().put("id", "tc-" + System.nanoTime());
+        item.putObject("function").put("name", "get_business_services").putObject("arguments");
+        return webhook(message).path("results").path(0);
+    }
+
+    private static String slugOf(LiveApi.Account owner) {
+        return api.at("/api/v1/businesses/" + owner.businessId())
+                .token(owner.token())
+                .get()
+                .body()
+                .get("slug")
+                .asText();
+    }
+
+    @Test
+    void a_sip_caller_s_variables_route_nowhere_and_a_call_we_put_through_stays_with_its_business() {
+        LiveApi.Account salon = onTheLine("Peluquería Trust", "+34910660001");
+        LiveApi.Account other = onTheLine("Barbería Otra", "+34910660002");
+
+        JsonNode forged = services(message("tool-calls", "sip-forged", "sip", "sip-uri-nobody-owns"), slugOf(salon));
+        assertThat(forged.path("error").asText()).startsWith("Lo siento, este negocio no atiende");
+
+        String callId = "sip-through-" + System.nanoTime();
+        JsonNode assistant = webhook(message("assistant-request", callId, "sip", "line-+34910660001"));
+        assertThat(assistant
+                        .path("assistantOverrides")
+                        .path("variableValues")
+                        .path("business_slug")
+                        .asText())
+                .isEqualTo(slugOf(salon));
+        JsonNode routed = services(message("tool-calls", callId, "sip", null), null);
+        assertThat(routed.path("result").asText()).startsWith("Servicios de Peluquería Trust");
+        JsonNode claimingAnother = services(message("tool-calls", callId, "sip", null), slugOf(other));
+        assertThat(claimingAnother.path("error").asText()).startsWith("Esta llamada es de Peluquería Trust");
+    }
+
+    @Test
+    void an_end_of_call_report_larger_than_the_webhook_holds_is_kept() {
+        LiveApi.Account salon = onTheLine("Peluquería Larga", "+34910660003");
+        String callId = "long-call-" + System.nanoTime();
+        ObjectNode root = message("end-of-call-report", callId, "pstn", "line-+34910660003");
+        ObjectNode report = (ObjectNode) root.path("message");
+        report.put("endedReason", "customer-ended-call");
+        report.putObject("analysis").put("summary", "Una llamada muy larga.");
+        ObjectNode artifact = report.putObject("artifact");
+        artifact.put("transcript", "User: hola\nAI: buenas");
+        ArrayNode turns = artifact.putArray("messages");
+        ArrayNode openAi = report.putArray("messagesOpenAIFormatted");
+        for (int i = 0; i < 4_000; i++) {
+            String said = "Turno número " + i + " de una conversación que no acaba nunca";
+            turns.addObject().put("role", i % 2 == 0 ? "user" : "bot").put("message", said);
+            openAi.addObject().put("role", i % 2 == 0 ? "user" : "assistant").put("content", said);
+        }
+        artifact.put("logs", "l".repeat(2 * 1024 * 1024));
+        String body = root.toString();
+        assertThat(body.length()).isGreaterThan(2 * 1024 * 1024);
+
+        ApiClient.Response answer = send(body);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        JsonNode transcript = api.at("/api/v1/vapi/transcripts/" + callId)
+                .token(salon.token())
+                .get()
+                .body();
+        assertThat(transcript.path("call").path("summary").asText()).isEqualTo("Una llamada muy larga.");
+        assertThat(transcript.path("messages")).hasSize(2_000);
+        assertThat(transcript.path("messages").path(0).path("text").asText())
+                .isEqualTo("Turno número 0 de una conversación que no acaba nunca");
+        ApiClient.Response unauthenticated = api.at("/api/v1/vapi/webhook")
+                .header("x-vapi-secret", "not-the-secret")
+                .raw("POST", body, "application/json");
+        assertThat(unauthenticated.status()).isEqualTo(401);
+    }
+}
