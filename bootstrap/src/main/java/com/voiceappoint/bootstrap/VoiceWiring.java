@@ -61,18 +61,7 @@ final class VoiceWiring {
                 voice.replayWindow(),
                 voice.assistantId(),
                 config.defaultLanguage());
-        // the tool calls count against the same limiter as logins: shared through Redis when it is configured
-        ToolCallThrottle throttle = (name, key, perMinute) -> {
-            try {
-                return limiter.tryConsume(new Limit(name, perMinute, Duration.ofMinutes(1)), key)
-                        .isEmpty();
-            } catch (RuntimeException redisDown) {
-                // a caller on the line matters more than a counter: without Redis, tool calls go unmetered
-                LOG.warn("tool-call limit {} unavailable: {}", name, redisDown.getMessage());
-                return true;
-            }
-        };
-        VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle, clock, metrics);
+        VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle(limiter), clock, metrics);
         // a long call's end-of-call report can be larger than a body held in memory: it is read as it arrives
         return new RawRoute(
                 "POST",
@@ -81,6 +70,19 @@ final class VoiceWiring {
                 (body, header) -> reply(webhook.handle(body, header)),
                 Optional.of(new RawRoute.Streamed(
                         VapiWebhook.MAX_STREAMED_BYTES, (body, header) -> reply(webhook.handle(body, header)))));
+    }
+
+    /** Tool calls count against the same limiter as logins: shared through Redis when it is configured. */
+    static ToolCallThrottle throttle(RateLimiter limiter) {
+        return (allowance, key) -> {
+            try {
+                return limiter.tryConsume(new Limit(allowance.name(), allowance.tries(), allowance.period()), key)
+                        .isEmpty();
+            } catch (RuntimeException countsAway) {
+                LOG.warn("tool-call limit {} unavailable: {}", allowance.name(), countsAway.getMessage());
+                return !allowance.guardsASecret();
+            }
+        };
     }
 
     private static RawRoute.Reply reply(VapiWebhook.Answer answer) {

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class VapiWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(VapiWebhook.class);
-    static final int TOOL_CALLS_PER_BUSINESS_PER_MINUTE = 600;
-    static final int TOOL_CALLS_PER_CALL_PER_MINUTE = 60;
+    static final ToolCallThrottle.Allowance TOOL_CALLS_PER_BUSINESS =
+            ToolCallThrottle.Allowance.perMinute("vapi-business", 600);
+    static final ToolCallThrottle.Allowance TOOL_CALLS_PER_CALL = ToolCallThrottle.Allowance.perMinute("vapi-call", 60);
 
     /**
      * The largest message read as a stream ({@link #handle(InputStream, Function)}): an end-of-call report of the
@@ -243,9 +244,9 @@ public final class VapiWebhook {
             }
             VoiceConfiguration voice = decision.voice().orElseThrow();
             String business = voice.business().id().toString();
-            if (!throttle.tryAcquire("vapi-business", business, TOOL_CALLS_PER_BUSINESS_PER_MINUTE)
+            if (!throttle.tryAcquire(TOOL_CALLS_PER_BUSINESS, business)
                     || !throttle.tryAcquire(
-                            "vapi-call", context.callId().orElse(business), TOOL_CALLS_PER_CALL_PER_MINUTE)) {
+                            TOOL_CALLS_PER_CALL, context.callId().orElse(business))) {
                 return new ToolOutcome(VoiceTools.Answer.error(speech.say("busy")), "throttled");
             }
             VoiceTools.Answer answer =

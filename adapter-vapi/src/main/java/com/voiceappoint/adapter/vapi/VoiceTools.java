@@ -84,10 +84,17 @@ final class VoiceTools {
     };
 
     private static final WhenSaid NOTHING_SAID = new WhenSaid(Optional.empty(), Optional.empty(), Optional.empty());
-    /** Codes a call may try in a minute, and tries at one number or appointment from any number of calls. */
-    static final int CODE_TRIES_PER_CALL = 5;
+    /**
+     * Manage codes a call may try, and tries at one number or appointment from any number of calls: a minute's, and a
+     * day's, so that one of a million codes is not found by patience.
+     */
+    static final ToolCallThrottle.Allowance CODE_TRIES_PER_CALL =
+            new ToolCallThrottle.Allowance("vapi-code-call", 5, Duration.ofMinutes(1), true);
 
-    static final int CODE_TRIES_PER_TARGET = 10;
+    static final ToolCallThrottle.Allowance CODE_TRIES_PER_TARGET =
+            new ToolCallThrottle.Allowance("vapi-code-target", 10, Duration.ofMinutes(1), true);
+    static final ToolCallThrottle.Allowance CODE_TRIES_PER_TARGET_A_DAY =
+            new ToolCallThrottle.Allowance("vapi-code-target-day", 20, Duration.ofDays(1), true);
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
@@ -501,8 +508,9 @@ final class VoiceTools {
         String business = caller.business().id().toString();
         String target = opening.map(AppointmentId::toString)
                 .orElseGet(() -> claimed.orElseThrow().value());
-        if (!throttle.tryAcquire("vapi-code-call", caller.callId().orElse(business), CODE_TRIES_PER_CALL)
-                || !throttle.tryAcquire("vapi-code-target", business + "|" + target, CODE_TRIES_PER_TARGET)) {
+        if (!throttle.tryAcquire(CODE_TRIES_PER_CALL, caller.callId().orElse(business))
+                || !throttle.tryAcquire(CODE_TRIES_PER_TARGET, business + "|" + target)
+                || !throttle.tryAcquire(CODE_TRIES_PER_TARGET_A_DAY, business + "|" + target)) {
             throw new Spoken(speech.say("code.busy"));
         }
         return new CallerAppointmentsUseCase.Proof.Code(code, claimed);

@@ -371,9 +371,9 @@ class VoiceToolsTest {
         VapiWebhook throttled = new VapiWebhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
-                (limit, key, perMinute) -> {
-                    counted.add(limit + ":" + perMinute);
-                    return !limit.equals("vapi-call");
+                (allowance, key) -> {
+                    counted.add(allowance.name() + ":" + allowance.tries());
+                    return !allowance.equals(VapiWebhook.TOOL_CALLS_PER_CALL);
                 },
                 desk.clock,
                 desk.metrics);
@@ -392,8 +392,8 @@ class VoiceToolsTest {
                 .startsWith("Hay demasiadas peticiones");
         assertThat(counted)
                 .contains(
-                        "vapi-business:" + VapiWebhook.TOOL_CALLS_PER_BUSINESS_PER_MINUTE,
-                        "vapi-call:" + VapiWebhook.TOOL_CALLS_PER_CALL_PER_MINUTE);
+                        "vapi-business:" + VapiWebhook.TOOL_CALLS_PER_BUSINESS.tries(),
+                        "vapi-call:" + VapiWebhook.TOOL_CALLS_PER_CALL.tries());
         assertThat(toolCalls(VoiceTools.SERVICES, "throttled")).isEqualTo(1);
     }
 
@@ -504,7 +504,7 @@ class VoiceToolsTest {
         VapiWebhook broken = new VapiWebhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
-                (limit, key, perMinute) -> {
+                (allowance, key) -> {
                     throw new IllegalStateException("redis is down");
                 },
                 desk.clock,

@@ -9,6 +9,7 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -385,7 +386,7 @@ class VoiceTrustTest {
         VapiWebhook counting = new VapiWebhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
-                (limit, key, perMinute) -> counted.merge(limit + "|" + key, 1, Integer::sum) <= perMinute,
+                (allowance, key) -> counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries(),
                 desk.clock,
                 desk.metrics);
         String wrongTry = message(
@@ -400,10 +401,45 @@ class VoiceTrustTest {
                 VoiceTools.MINE,
                 Map.of("manage_code", "123456"));
 
-        for (int i = 0; i < VoiceTools.CODE_TRIES_PER_CALL; i++) {
+        for (int i = 0; i < VoiceTools.CODE_TRIES_PER_CALL.tries(); i++) {
             assertThat(result(counting, wrongTry).path("result").asText()).startsWith("No encuentro ninguna cita");
         }
         assertThat(result(counting, wrongTry).path("error").asText()).startsWith("Demasiados intentos con códigos");
+    }
+
+    @Test
+    void a_number_is_tried_at_most_a_day_s_allowance_of_codes_however_many_calls_and_minutes() {
+        // every call a new one, and as if minutes passed between them: only the day's allowance still counts
+        Map<String, Integer> counted = new HashMap<>();
+        VapiWebhook patient = new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (allowance, key) -> allowance.period().compareTo(Duration.ofDays(1)) < 0
+                        || counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries(),
+                desk.clock,
+                desk.metrics);
+
+        for (int call = 0; call < VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.tries(); call++) {
+            assertThat(result(patient, guess("patient-" + call)).path("result").asText())
+                    .startsWith("No encuentro ninguna cita");
+        }
+        assertThat(result(patient, guess("patient-last")).path("error").asText())
+                .startsWith("Demasiados intentos con códigos");
+        assertThat(VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.guardsASecret()).isTrue();
+    }
+
+    private String guess(String callId) {
+        return message(
+                callId,
+                "inboundPhoneCall",
+                "sip",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                null,
+                VoiceDesk.CARMEN,
+                Map.of(),
+                "tc",
+                VoiceTools.MINE,
+                Map.of("manage_code", "123456"));
     }
 
     private JsonNode result(VapiWebhook webhook, String message) {
