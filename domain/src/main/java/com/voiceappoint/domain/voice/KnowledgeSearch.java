@@ -1,13 +1,10 @@
 package com.voiceappoint.domain.voice;
 
-import java.text.Normalizer;
+import com.voiceappoint.domain.shared.SaidWords;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds what a business has said about itself that answers what a caller asked: its description and its answers to
@@ -174,13 +171,8 @@ public final class KnowledgeSearch {
         return common >= MIN_STEM && shorter - common <= ENDING;
     }
 
-    /** Lower case, without accents, split on anything but letters and digits; words of one or two letters dropped. */
+    /** The words as {@link SaidWords} hears them, but for those of one or two letters. */
     static List<String> words(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        return Arrays.stream(plain.split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2)
-                .collect(Collectors.toList());
+        return SaidWords.of(text).stream().filter(w -> w.length() > 2).toList();
     }
 }
