@@ -42,7 +42,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * The REST API on Javalin: every route under {@code /api/v1/} (trailing slash optional), JSON in snake_case,
  * bearer-token auth on member routes, and RFC 9457 problems for every failure, including unknown routes (404),
- * wrong methods (405), oversized bodies (413) and non-JSON bodies (415).
+ * wrong methods (405), oversized bodies (413), non-JSON bodies (415) and what the web server refuses before any route
+ * runs ({@link ProblemErrorHandler}).
  */
 public final class HttpServer implements AutoCloseable {
     static final String OPENAPI_RESOURCE = "/api/openapi.json";
@@ -279,6 +280,7 @@ public final class HttpServer implements AutoCloseable {
         }
         config.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler());
+            server.setErrorHandler(new ProblemErrorHandler(json, settings.defaultLanguage()));
             server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
         });
     }
