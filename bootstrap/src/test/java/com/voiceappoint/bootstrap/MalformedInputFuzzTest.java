@@ -233,6 +233,16 @@ class MalformedInputFuzzTest {
                     UUID_IN_PATH.matcher(valid.path()).replaceFirst("%ED%A0%80"),
                     bytes(valid)));
         }
+        if (valid.path().contains("/businesses/" + world.slug)) {
+            // decoded once, %2500 is the text "%00", which must reach the database as that text, never as a NUL
+            for (String slug : List.of(world.slug + "%00", world.slug + "%2500")) {
+                variants.add(new Variant(
+                        "a slug ending in " + slug.substring(world.slug.length()),
+                        valid.method(),
+                        valid.path().replace(world.slug, slug),
+                        bytes(valid)));
+            }
+        }
         String separator = valid.path().contains("?") ? "&" : "?";
         variants.add(
                 new Variant("a NUL in the query", valid.method(), valid.path() + separator + "q=%00", bytes(valid)));
