@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Malformed and hostile bytes at every write route and at the Vapi webhook (with valid credentials), against the
  * running server and a real PostgreSQL, generated from a fixed seed: broken and truncated JSON, random bytes, control
  * characters and NUL, broken UTF-8, half surrogate pairs, huge numbers, deep nesting, wrong types, chunked bodies cut
- * short. Nothing is answered with a 5xx; a route that refused every variant wrote nothing; a tool call is never
- * answered as our failure.
+ * short, and damaged headers on otherwise valid requests. Nothing is answered with a 5xx; a route that refused every
+ * variant wrote nothing; a tool call is never answered as our failure.
  */
 class MalformedInputFuzzTest {
     @RegisterExtension
@@ -68,6 +68,30 @@ class MalformedInputFuzzTest {
 
     /** Left out: a variant the server rightly accepts would take the world the other routes need with it. */
     private static final String DELETE_BUSINESS = "DELETE /api/v1/businesses/{id}";
+
+    /**
+     * Headers a careless or hostile client sends, each laid on an otherwise valid request: charsets nobody knows or
+     * that are not charsets, junk parameters, Accept-Language too long or with q-values that are not numbers, a
+     * garbled Cookie, Idempotency-Keys too long, with a NUL (written raw: no client library would) or not ASCII.
+     */
+    private static final List<Map.Entry<String, String>> DAMAGED_HEADERS = List.of(
+            Map.entry("Content-Type", "application/json; charset=foo"),
+            Map.entry("Content-Type", "application/json; charset=bogus!!"),
+            Map.entry("Content-Type", "application/json; charset=\"\""),
+            Map.entry("Content-Type", "application/json; charset"),
+            Map.entry("Content-Type", "application/json; charset=utf-16"),
+            Map.entry("Content-Type", "application/json; charset=utf-8; charset=latin1"),
+            Map.entry("Content-Type", "application/json;;; =; junk; =bar; q=\"unterminated"),
+            Map.entry("Accept-Language", "es-ES;q=0.9, ".repeat(400)),
+            Map.entry("Accept-Language", "es;q=2, en;q=-1, *;q=abc, fr;q=0.5.5, ;q=, de-;q=1"),
+            Map.entry("Accept-Language", "\u00e9\u00f1;q=0.\u00ff"),
+            Map.entry("Cookie", "a=b; =; ;; c; d=\"unterminated; " + "e=f; ".repeat(500)),
+            Map.entry("Idempotency-Key", "k".repeat(4_000)),
+            Map.entry("Idempotency-Key", "k\u0000ey"),
+            Map.entry("Idempotency-Key", "cl\u00e9-\u00f1"),
+            Map.entry(
+                    "Idempotency-Key",
+                    new String("clé-ñ".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final HttpClient HTTP =
@@ -208,6 +232,16 @@ class MalformedInputFuzzTest {
                     valid.method(),
                     UUID_IN_PATH.matcher(valid.path()).replaceFirst("%ED%A0%80"),
                     bytes(valid)));
+        }
+        if (valid.path().contains("/businesses/" + world.slug)) {
+            // decoded once, %2500 is the text "%00", which must reach the database as that text, never as a NUL
+            for (String slug : List.of(world.slug + "%00", world.slug + "%2500")) {
+                variants.add(new Variant(
+                        "a slug ending in " + slug.substring(world.slug.length()),
+                        valid.method(),
+                        valid.path().replace(world.slug, slug),
+                        bytes(valid)));
+            }
         }
         String separator = valid.path().contains("?") ? "&" : "?";
         variants.add(
@@ -374,6 +408,54 @@ class MalformedInputFuzzTest {
         byte[] bytes = new byte[1 + random.nextInt(300)];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> no_damaged_header_at_any_write_route_is_answered_with_a_5xx() {
+        Map<String, Call> routes = new LinkedHashMap<>();
+        calls.forEach((route, valid) -> routes.put(route.name(), valid));
+        for (Call valid : publicAndAccountCalls()) {
+            routes.put(valid.method() + " " + valid.path(), valid);
+        }
+        Variant toolCall = webhookVariant(-100, "get_business_hours", "client_name", Damage.NONE, false, null);
+        List<DynamicTest> tests = new ArrayList<>();
+        routes.forEach((name, valid) -> tests.add(DynamicTest.dynamicTest(name, () -> {
+            for (Map.Entry<String, String> damage : DAMAGED_HEADERS) {
+                Answer answer = sentRaw(
+                        new Variant(damage.getKey(), valid.method(), valid.path(), bytes(valid)),
+                        headers(world.owner.token(), valid.body() != null, damage));
+                assertThat(answer.status()).as("%s: %s", damage, answer.body()).isLessThan(500);
+                if (answer.status() >= 400) {
+                    assertThat(answer.body()).as("%s", damage).contains("application/problem+json");
+                }
+            }
+        })));
+        tests.add(DynamicTest.dynamicTest("POST /api/v1/vapi/webhook", () -> {
+            for (Map.Entry<String, String> damage : DAMAGED_HEADERS) {
+                Answer answer = sentRaw(toolCall, headers(null, true, damage));
+                assertThat(answer.status()).as("%s: %s", damage, answer.body()).isLessThan(500);
+                assertThat(answer.body()).as("%s", damage).doesNotContain(OUR_FAILURE);
+            }
+        }));
+        return tests.stream();
+    }
+
+    /** What {@link #send} would send, with one header replaced (or added) by {@code damage}. */
+    private static Map<String, String> headers(String token, boolean body, Map.Entry<String, String> damage) {
+        int n = ADDRESSES.incrementAndGet();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Forwarded-For", "10.78.%d.%d".formatted(n >> 8 & 255, n & 255));
+        headers.put("Accept-Language", "en");
+        if (body) {
+            headers.put("Content-Type", "application/json");
+        }
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        } else {
+            headers.put("x-vapi-secret", LiveApi.VAPI_SECRET);
+        }
+        headers.put(damage.getKey(), damage.getValue());
+        return headers;
     }
 
     @TestFactory

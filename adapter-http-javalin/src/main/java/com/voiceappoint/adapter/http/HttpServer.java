@@ -25,6 +25,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * The REST API on Javalin: every route under {@code /api/v1/} (trailing slash optional), JSON in snake_case,
  * bearer-token auth on member routes, and RFC 9457 problems for every failure, including unknown routes (404),
- * wrong methods (405), oversized bodies (413) and non-JSON bodies (415).
+ * wrong methods (405), oversized bodies (413), non-JSON bodies (415) and what the web server refuses before any route
+ * runs ({@link ProblemErrorHandler}).
  */
 public final class HttpServer implements AutoCloseable {
     static final String OPENAPI_RESOURCE = "/api/openapi.json";
@@ -129,6 +132,7 @@ public final class HttpServer implements AutoCloseable {
             routes.before(RequestContext::assignRequestId);
             routes.before("/api/*", ctx -> {
                 if (!rawPaths.contains(withoutTrailingSlash(ctx.path()))) {
+                    requireUtf8(ctx);
                     requireJsonBody(ctx);
                 }
             });
@@ -137,7 +141,12 @@ public final class HttpServer implements AutoCloseable {
                     RequestContext.authenticate(ctx, tokens, useCases.sessions());
                 }
             });
-            routes.beforeMatched(Params::requireStorable);
+            routes.beforeMatched(ctx -> {
+                // other adapters' routes read their own bytes, never our parameters
+                if (!rawPaths.contains(route(ctx))) {
+                    Params.requireStorable(ctx);
+                }
+            });
 
             routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")), Access.PUBLIC);
             for (RawRoute raw : rawRoutes) {
@@ -279,6 +288,7 @@ public final class HttpServer implements AutoCloseable {
         }
         config.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler());
+            server.setErrorHandler(new ProblemErrorHandler(json, settings.defaultLanguage()));
             server.setStopTimeout(SHUTDOWN_GRACE.toMillis());
         });
     }
@@ -380,16 +390,49 @@ public final class HttpServer implements AutoCloseable {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** A body we would have to read must say it is JSON; a bodiless POST (a cancellation) needs no type. */
+    /**
+     * JSON is UTF-8 (RFC 8259) and bodies are read as UTF-8 bytes; Javalin decodes query strings in whatever charset
+     * the Content-Type names, and fails on one it cannot read. A request whose Content-Type names any charset but
+     * UTF-8 (or a charset parameter with no value) is refused before anything is read, rather than misread or
+     * answered with a 500.
+     */
+    private static void requireUtf8(Context ctx) {
+        String charset;
+        try {
+            charset = ctx.characterEncoding();
+        } catch (RuntimeException unreadableContentType) {
+            throw unsupportedMediaType();
+        }
+        if (charset != null && !isUtf8(charset)) {
+            throw unsupportedMediaType();
+        }
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            return Charset.isSupported(charset) && Charset.forName(charset).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notACharsetName) {
+            return false;
+        }
+    }
+
+    /**
+     * A body we would have to read must say it is JSON; a bodiless POST (a cancellation) needs no type. The header is
+     * read as the client wrote it: asking the request for its content type makes the server look its charset up.
+     */
     private static void requireJsonBody(Context ctx) {
         if (!WITH_BODY.contains(ctx.method())) {
             return;
         }
         long length = ctx.req().getContentLengthLong();
         boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
-        if (hasBody && !isJson(ctx.contentType())) {
-            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "expected application/json");
+        if (hasBody && !isJson(ctx.header("Content-Type"))) {
+            throw unsupportedMediaType();
         }
+    }
+
+    private static HttpResponseException unsupportedMediaType() {
+        return new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), "expected UTF-8 JSON");
     }
 
     private static boolean isJson(String contentType) {

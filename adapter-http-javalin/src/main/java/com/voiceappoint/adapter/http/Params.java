@@ -105,11 +105,12 @@ final class Params {
     }
 
     /**
-     * Refuses query and path parameters that no store keeps as given (NUL, half a character), naming the first,
-     * before any handler reads them: a search or a slug would otherwise reach PostgreSQL and fail there.
+     * Refuses query parameters that no store keeps as given (NUL, half a character), naming the first, before any
+     * handler reads them: a search would otherwise reach PostgreSQL and fail there. Path parameters cannot carry
+     * either: the web server refuses a NUL or bytes that are not UTF-8 in a path before any route runs, and UTF-8
+     * cannot spell half a character.
      */
     static void requireStorable(Context ctx) {
-        ctx.pathParamMap().forEach(Params::requireStorable);
         ctx.queryParamMap().forEach((name, values) -> {
             requireStorable(StorableText.scrubbed(name), name);
             values.forEach(value -> requireStorable(name, value));

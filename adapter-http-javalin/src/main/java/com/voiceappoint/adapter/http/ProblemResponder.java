@@ -188,18 +188,38 @@ final class ProblemResponder {
             List<Problem.FieldError> fields,
             List<Problem.AlternativeSlot> alternatives,
             Object... detailArguments) {
-        String title = Messages.find(language, "problem." + code + ".title")
-                .orElse(HttpStatus.forStatus(status).getMessage());
         String detail = Messages.find(language, "problem." + code + ".detail", detailArguments)
                 .orElse(null);
+        return problem(status, code, language, detail, ctx.path(), RequestContext.requestId(ctx), fields, alternatives);
+    }
+
+    /**
+     * A refusal of the request as a whole, made by the web server before any route ran: the path it names may be what
+     * was refused, so it is not repeated.
+     */
+    static Problem refusal(int status, String code, String detail, Language language, String requestId) {
+        return problem(status, code, language, detail, null, requestId, List.of(), List.of());
+    }
+
+    private static Problem problem(
+            int status,
+            String code,
+            Language language,
+            String detail,
+            String instance,
+            String requestId,
+            List<Problem.FieldError> fields,
+            List<Problem.AlternativeSlot> alternatives) {
+        String title = Messages.find(language, "problem." + code + ".title")
+                .orElse(HttpStatus.forStatus(status).getMessage());
         return new Problem(
                 TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'),
                 title,
                 status,
                 detail,
-                ctx.path(),
+                instance,
                 code,
-                RequestContext.requestId(ctx),
+                requestId,
                 fields,
                 alternatives);
     }
@@ -249,13 +269,16 @@ final class ProblemResponder {
         };
     }
 
-    private static String transportCode(int status) {
+    static String transportCode(int status) {
         return switch (status) {
             case 400 -> "MALFORMED_REQUEST";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 413 -> "PAYLOAD_TOO_LARGE";
+            case 414 -> "URI_TOO_LONG";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 417 -> "EXPECTATION_FAILED";
+            case 431 -> "HEADERS_TOO_LARGE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
         };
     }

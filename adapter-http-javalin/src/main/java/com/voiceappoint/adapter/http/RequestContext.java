@@ -30,13 +30,17 @@ public final class RequestContext {
      * line written while the request is served (the logging context's {@value #LOG_KEY}).
      */
     static void assignRequestId(Context ctx) {
-        String given = ctx.header("X-Request-Id");
-        String id = given != null && SAFE_REQUEST_ID.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
+        String id = requestId(ctx.header("X-Request-Id"));
         ctx.attribute(REQUEST_ID, id);
         ctx.header("X-Request-Id", id);
         MDC.put(LOG_KEY, id);
+    }
+
+    /** The caller's X-Request-Id when it is sane, else a fresh one. */
+    static String requestId(String given) {
+        return given != null && SAFE_REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 
     /** The request is answered: its thread goes back to the pool and serves others. */

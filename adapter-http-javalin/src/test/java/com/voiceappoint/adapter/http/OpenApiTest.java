@@ -28,6 +28,11 @@ class OpenApiTest {
     private static final Set<HandlerType> VERBS =
             Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
+    /**
+     * Every route of this adapter but these reads the database (a member route at least to check that the token's
+     * login is still on), so each can answer 503 while the database is away.
+     */
+    private static final Set<String> ANSWERED_FROM_MEMORY = Set.of("GET /health/live", "GET /api/v1/openapi.json");
 
     private final JsonNode document = HttpServer.openApiDocument(JsonMapping.create());
 
@@ -87,6 +92,25 @@ class OpenApiTest {
                 assertThat(declared).as(where).containsExactlyInAnyOrderElementsOf(inPath);
             });
         });
+    }
+
+    @Test
+    void every_route_that_reads_the_database_documents_its_503() {
+        Set<String> ours = documentedOperations();
+        Set<String> without503 = new TreeSet<>();
+        document.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    if (ours.contains(name)
+                            && !ANSWERED_FROM_MEMORY.contains(name)
+                            && !operation.getValue().path("responses").has("503")) {
+                        without503.add(name);
+                    }
+                }));
+
+        assertThat(ours).containsAll(ANSWERED_FROM_MEMORY);
+        assertThat(without503).isEmpty();
     }
 
     @Test

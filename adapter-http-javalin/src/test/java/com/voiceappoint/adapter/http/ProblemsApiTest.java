@@ -73,6 +73,62 @@ class ProblemsApiTest {
         assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json; charset=foo",
+                "application/json; charset=bogus!!",
+                "application/json; charset=\"\"",
+                "application/json; charset=iso-8859-1",
+                "application/json; charset=utf-16",
+            })
+    void a_body_in_any_charset_but_utf8_is_a_415_problem(String contentType) {
+        var response = api.at("/api/v1/auth/token").raw("POST", "{}", contentType);
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(response.body().get("detail").asText()).contains("UTF-8");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json; charset",
+                "text/plain; charset=foo",
+                "application/json; charset=iso-8859-1",
+            })
+    void a_request_naming_a_charset_but_utf8_is_a_415_problem_even_without_a_body(String contentType) {
+        // the query would be decoded in that charset, or not at all
+        var search = api.at("/api/v1/clients?business=" + owner.businessId() + "&q=%C3%A9")
+                .token(owner.token())
+                .header("Content-Type", contentType)
+                .get();
+        var bodiless = api.at("/api/v1/appointments/" + UUID.randomUUID() + "/complete")
+                .token(owner.token())
+                .raw("POST", null, contentType);
+
+        assertProblem(search, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(bodiless, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json; charset=UTF-8",
+                "application/json;charset=\"utf-8\"",
+                "application/json; charset=utf8",
+                "application/json; version=2",
+                "application/json;;; version",
+                "application/problem+json; charset=utf-8",
+            })
+    void a_utf8_json_body_is_read_whatever_other_parameters_its_type_has(String contentType) {
+        var response = api.at("/api/v1/auth/token").raw("POST", "{}", contentType);
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+    }
+
     @Test
     void an_oversized_body_is_a_413_problem() {
         String huge = "{\"email\": \"" + "x".repeat(100_000) + "\"}";
@@ -252,11 +308,8 @@ class ProblemsApiTest {
                 .get();
         assertProblem(inName, 400, "VALIDATION_FAILED");
 
-        // Jetty refuses a NUL in the path itself, before any route
-        assertThat(api.at("/api/v1/public/businesses/lola%00/availability")
-                        .get()
-                        .status())
-                .isEqualTo(400);
+        // the web server refuses a NUL in the path itself, before any route
+        assertProblem(api.at("/api/v1/public/businesses/lola%00/availability").get(), 400, "MALFORMED_REQUEST");
     }
 
     @Test

@@ -43,7 +43,10 @@ public final class AccountInteractor implements ManageAccountUseCase {
                 fullName.orElse(user.fullName()),
                 language.map(l -> Language.parse(l, "language")).orElse(user.language()),
                 user.createdAt());
-        users.update(updated);
+        transactions.inTransaction(() -> {
+            users.update(updated);
+            return null;
+        });
         return updated;
     }
 

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.CalendarFilter;
@@ -27,6 +28,7 @@ import java.util.UUID;
 /** The business's calendar of appointments, and what members do to them once booked. */
 public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAppointmentUseCase {
     private final BusinessAccess access;
+    private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final ProviderRepository providers;
     private final Rescheduling rescheduling;
@@ -35,12 +37,14 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
 
     AppointmentsInteractor(
             BusinessAccess access,
+            TransactionRunner transactions,
             AppointmentRepository appointments,
             ProviderRepository providers,
             Rescheduling rescheduling,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
+        this.transactions = transactions;
         this.appointments = appointments;
         this.providers = providers;
         this.rescheduling = rescheduling;
@@ -114,7 +118,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
         Appointment current = find(actor, id);
         BusinessAccess.Granted granted = requireMayChange(actor, current);
         Appointment next = transition.apply(current, granted);
-        Updates.apply(appointments, current, next);
+        Updates.apply(transactions, appointments, current, next);
         return assembler.details(next);
     }
 

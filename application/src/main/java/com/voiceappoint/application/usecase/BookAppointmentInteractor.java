@@ -220,7 +220,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             }
             // the caller held this time a moment ago: the hold becomes the booking
             Appointment confirmed = found.confirm(now);
-            Updates.apply(appointments, found, confirmed);
+            Updates.apply(transactions, appointments, found, confirmed);
             return new Result(assembler.details(confirmed), Replay.NONE);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();

@@ -65,14 +65,17 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
     @Override
     public SpecialDay saveSpecialDay(Actor actor, BusinessId businessId, SpecialDay day) {
         rights.require(actor, businessId, day.provider());
-        schedules.saveSpecialDay(businessId, day);
+        transactions.inTransaction(() -> {
+            schedules.saveSpecialDay(businessId, day);
+            return null;
+        });
         return day;
     }
 
     @Override
     public void removeSpecialDay(Actor actor, BusinessId businessId, Optional<ProviderId> provider, LocalDate date) {
         rights.require(actor, businessId, provider);
-        if (!schedules.removeSpecialDay(businessId, provider, date)) {
+        if (!transactions.inTransaction(() -> schedules.removeSpecialDay(businessId, provider, date))) {
             throw new NotFoundException("special_day");
         }
     }

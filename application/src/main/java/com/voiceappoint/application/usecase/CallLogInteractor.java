@@ -6,6 +6,7 @@ import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
@@ -20,6 +21,7 @@ import java.util.Optional;
 
 public final class CallLogInteractor implements CallLogUseCase {
     private final BusinessAccess access;
+    private final TransactionRunner transactions;
     private final CallLogRepository calls;
     private final AppointmentRepository appointments;
     private final AppointmentDetailsAssembler assembler;
@@ -27,11 +29,13 @@ public final class CallLogInteractor implements CallLogUseCase {
 
     CallLogInteractor(
             BusinessAccess access,
+            TransactionRunner transactions,
             CallLogRepository calls,
             AppointmentRepository appointments,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
+        this.transactions = transactions;
         this.calls = calls;
         this.appointments = appointments;
         this.assembler = assembler;
@@ -61,7 +65,7 @@ public final class CallLogInteractor implements CallLogUseCase {
             appointments
                     .findById(List.of(business), id)
                     .filter(a -> a.status() == AppointmentStatus.HELD)
-                    .ifPresent(held -> Updates.apply(appointments, held, held.expire(now)));
+                    .ifPresent(held -> Updates.apply(transactions, appointments, held, held.expire(now)));
         }
     }
 

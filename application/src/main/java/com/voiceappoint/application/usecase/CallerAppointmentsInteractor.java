@@ -7,6 +7,7 @@ import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
@@ -33,6 +34,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
 
     private final BusinessAccess access;
     private final ClientRepository clients;
+    private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final BookAppointmentInteractor booking;
     private final Rescheduling rescheduling;
@@ -42,6 +44,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
 
     CallerAppointmentsInteractor(
             BusinessAccess access,
+            TransactionRunner transactions,
             ClientRepository clients,
             AppointmentRepository appointments,
             BookAppointmentInteractor booking,
@@ -49,6 +52,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
+        this.transactions = transactions;
         this.clients = clients;
         this.appointments = appointments;
         this.booking = booking;
@@ -88,7 +92,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         Appointment current = own(businessId, proof, id);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(appointments, current, cancelled);
+        Updates.apply(transactions, appointments, current, cancelled);
         return assembler.details(cancelled);
     }
 

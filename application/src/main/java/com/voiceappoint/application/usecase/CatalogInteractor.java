@@ -192,7 +192,7 @@ public final class CatalogInteractor
     @Override
     public void remove(Actor actor, ServiceCategoryId id) {
         ServiceCategory category = findCategory(actor, id);
-        if (!categories.remove(category.businessId(), id)) {
+        if (!transactions.inTransaction(() -> categories.remove(category.businessId(), id))) {
             throw new NotFoundException("category");
         }
     }

@@ -6,6 +6,7 @@ import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
@@ -27,16 +28,19 @@ public final class ClientsInteractor implements ClientsUseCase {
     static final int HISTORY = 50;
 
     private final BusinessAccess access;
+    private final TransactionRunner transactions;
     private final ClientRepository clients;
     private final AppointmentRepository appointments;
     private final AppointmentDetailsAssembler assembler;
 
     ClientsInteractor(
             BusinessAccess access,
+            TransactionRunner transactions,
             ClientRepository clients,
             AppointmentRepository appointments,
             AppointmentDetailsAssembler assembler) {
         this.access = access;
+        this.transactions = transactions;
         this.clients = clients;
         this.appointments = appointments;
         this.assembler = assembler;
@@ -83,7 +87,7 @@ public final class ClientsInteractor implements ClientsUseCase {
             throw contactTaken("email");
         }
         // Two desks adding the same caller at once: the store keeps one, the other hears it is taken.
-        Client stored = clients.addOrGetExisting(client);
+        Client stored = transactions.inTransaction(() -> clients.addOrGetExisting(client));
         if (!stored.id().equals(client.id())) {
             throw contactTaken(client.phone().isPresent() ? "phone" : "email");
         }
@@ -106,7 +110,10 @@ public final class ClientsInteractor implements ClientsUseCase {
                 changes.language().isPresent()
                         ? changes.language().filter(l -> !l.isBlank()).map(l -> Language.parse(l, "language"))
                         : current.language());
-        clients.update(updated);
+        transactions.inTransaction(() -> {
+            clients.update(updated);
+            return null;
+        });
         return updated;
     }
 

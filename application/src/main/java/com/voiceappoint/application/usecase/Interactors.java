@@ -32,7 +32,7 @@ public final class Interactors {
                 alternatives,
                 clock);
         AppointmentsInteractor appointments = new AppointmentsInteractor(
-                access, ports.appointments(), ports.providers(), rescheduling, assembler, clock);
+                access, ports.transactions(), ports.appointments(), ports.providers(), rescheduling, assembler, clock);
         BookAppointmentInteractor booking = new BookAppointmentInteractor(
                 access,
                 ports.transactions(),
@@ -53,8 +53,8 @@ public final class Interactors {
                 ports.voiceSettings(),
                 ports.voicePlatform(),
                 ports.callLog());
-        CallLogInteractor callLog =
-                new CallLogInteractor(access, ports.callLog(), ports.appointments(), assembler, clock);
+        CallLogInteractor callLog = new CallLogInteractor(
+                access, ports.transactions(), ports.callLog(), ports.appointments(), assembler, clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         GetProfileInteractor profiles =
@@ -72,7 +72,7 @@ public final class Interactors {
         return new UseCases(
                 new RegisterAccountInteractor(ports.users(), ports.passwordHasher(), founding, clock),
                 new AuthenticateInteractor(ports.users(), ports.passwordHasher()),
-                new SessionInteractor(ports.sessions(), ports.users(), clock),
+                new SessionInteractor(ports.transactions(), ports.sessions(), ports.users(), clock),
                 new AccountInteractor(
                         ports.transactions(), ports.users(), ports.sessions(), ports.passwordHasher(), clock),
                 profiles,
@@ -103,7 +103,7 @@ public final class Interactors {
                         ports.memberships(),
                         ports.schedules(),
                         ports.businesses()),
-                new ClientsInteractor(access, ports.clients(), ports.appointments(), assembler),
+                new ClientsInteractor(access, ports.transactions(), ports.clients(), ports.appointments(), assembler),
                 new FindAvailableSlotsInteractor(
                         access,
                         ports.transactions(),
@@ -121,6 +121,7 @@ public final class Interactors {
                         ports.categories(),
                         ports.providers(),
                         ports.schedules(),
+                        ports.transactions(),
                         ports.appointments(),
                         booking,
                         rescheduling,
@@ -129,7 +130,14 @@ public final class Interactors {
                 voice,
                 voice,
                 new CallerAppointmentsInteractor(
-                        access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock),
+                        access,
+                        ports.transactions(),
+                        ports.clients(),
+                        ports.appointments(),
+                        booking,
+                        rescheduling,
+                        assembler,
+                        clock),
                 callLog,
                 new OutboundCallsInteractor(
                         access,

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
+import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
@@ -79,7 +80,8 @@ public final class InvitationsInteractor implements InvitationsUseCase {
 
     @Override
     public void decline(Actor.Member invitee, UUID invitationId) {
-        if (!invitations.removeAddressedTo(invitationId, invitee(invitee).email())) {
+        EmailAddress email = invitee(invitee).email();
+        if (!transactions.inTransaction(() -> invitations.removeAddressedTo(invitationId, email))) {
             throw new NotFoundException("invitation");
         }
     }

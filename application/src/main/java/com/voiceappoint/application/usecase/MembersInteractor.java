@@ -85,7 +85,8 @@ public final class MembersInteractor implements MembersUseCase {
             throw new DomainException(ErrorCode.ALREADY_MEMBER, "email", "already a member", Map.of());
         }
         Actor.Member inviter = (Actor.Member) actor;
-        return invitations.save(Invitation.send(businessId, address, role, inviter.userId(), clock.instant()));
+        Invitation invitation = Invitation.send(businessId, address, role, inviter.userId(), clock.instant());
+        return transactions.inTransaction(() -> invitations.save(invitation));
     }
 
     @Override
@@ -128,7 +129,7 @@ public final class MembersInteractor implements MembersUseCase {
     @Override
     public void cancelInvitation(Actor actor, BusinessId businessId, UUID invitationId) {
         access.require(actor, businessId, Permission.MANAGE_MEMBERS);
-        if (!invitations.remove(businessId, invitationId)) {
+        if (!transactions.inTransaction(() -> invitations.remove(businessId, invitationId))) {
             throw new NotFoundException("invitation");
         }
     }

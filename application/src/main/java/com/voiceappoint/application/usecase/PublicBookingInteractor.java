@@ -11,6 +11,7 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
@@ -38,6 +39,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final CategoryRepository categories;
     private final ProviderRepository providers;
     private final ScheduleRepository schedules;
+    private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final BookAppointmentUseCase booking;
     private final Rescheduling rescheduling;
@@ -52,6 +54,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             CategoryRepository categories,
             ProviderRepository providers,
             ScheduleRepository schedules,
+            TransactionRunner transactions,
             AppointmentRepository appointments,
             BookAppointmentUseCase booking,
             Rescheduling rescheduling,
@@ -62,6 +65,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.categories = categories;
         this.providers = providers;
         this.schedules = schedules;
+        this.transactions = transactions;
         this.appointments = appointments;
         this.booking = booking;
         this.rescheduling = rescheduling;
@@ -133,7 +137,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         Business business = businessOf(current);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(appointments, current, cancelled);
+        Updates.apply(transactions, appointments, current, cancelled);
         return new ManagedAppointment(business, assembler.details(cancelled));
     }
 

@@ -76,7 +76,7 @@ final class Rescheduling {
                     throw new PolicyRefusal(refused.reason());
                 }
                 appointments.expireLapsedHolds(business.id(), provider, moved.blocked(), now);
-                Updates.apply(appointments, current, moved);
+                Updates.apply(transactions, appointments, current, moved);
                 return moved;
             });
         } catch (PolicyRefusal refusal) {

@@ -3,6 +3,7 @@ package com.voiceappoint.application.usecase;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
 import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.out.SessionRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.domain.account.Session;
 import com.voiceappoint.domain.account.User;
@@ -19,19 +20,22 @@ import java.util.UUID;
 
 /**
  * Refresh tokens are 256 random bits from the JDK's SecureRandom; only their SHA-256 is stored, so a copy of the
- * database logs nobody in. Rotation and reuse detection need no transaction: marking a token rotated is a single
- * conditional write, and a revocation must stick even when the request that triggers it fails.
+ * database logs nobody in. Rotation and reuse detection need no transaction around them: marking a token rotated is
+ * a single conditional write, and a revocation must stick even when the request that triggers it fails. Each write
+ * still runs in a transaction of its own, so that a database lost before it commits has really changed nothing.
  */
 public final class SessionInteractor implements SessionUseCase {
     static final Duration LIFETIME = Duration.ofDays(30);
     private static final int TOKEN_BYTES = 32;
 
+    private final TransactionRunner transactions;
     private final SessionRepository sessions;
     private final UserRepository users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SessionInteractor(SessionRepository sessions, UserRepository users, Clock clock) {
+    SessionInteractor(TransactionRunner transactions, SessionRepository sessions, UserRepository users, Clock clock) {
+        this.transactions = transactions;
         this.sessions = sessions;
         this.users = users;
         this.clock = clock;
@@ -49,9 +53,9 @@ public final class SessionInteractor implements SessionUseCase {
         if (session.isRevoked() || session.isExpired(now)) {
             throw invalid();
         }
-        if (session.wasRotated() || !sessions.markRotated(session.id(), now)) {
+        if (session.wasRotated() || !transactions.inTransaction(() -> sessions.markRotated(session.id(), now))) {
             // the token was exchanged before: whoever holds it now may not be its owner
-            sessions.revokeFamily(session.family(), now);
+            revoke(session.family(), now);
             throw invalid();
         }
         User user = users.findById(session.userId()).orElseThrow(SessionInteractor::invalid);
@@ -60,7 +64,7 @@ public final class SessionInteractor implements SessionUseCase {
                 .map(Session::isRevoked)
                 .orElse(true)) {
             // a logout revoked the family between our rotation and our new token: the new token goes with it
-            sessions.revokeFamily(session.family(), now);
+            revoke(session.family(), now);
             throw invalid();
         }
         return new Refreshed(
@@ -70,7 +74,7 @@ public final class SessionInteractor implements SessionUseCase {
 
     @Override
     public void end(String refreshToken) {
-        find(refreshToken).ifPresent(session -> sessions.revokeFamily(session.family(), clock.instant()));
+        find(refreshToken).ifPresent(session -> revoke(session.family(), clock.instant()));
     }
 
     @Override
@@ -83,8 +87,18 @@ public final class SessionInteractor implements SessionUseCase {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Session session = Session.issue(user, family, Hashes.sha256(token), now, LIFETIME);
-        sessions.add(session);
+        transactions.inTransaction(() -> {
+            sessions.add(session);
+            return null;
+        });
         return new RefreshToken(token, family, session.expiresAt());
+    }
+
+    private void revoke(UUID family, Instant at) {
+        transactions.inTransaction(() -> {
+            sessions.revokeFamily(family, at);
+            return null;
+        });
     }
 
     private Optional<Session> find(String refreshToken) {

@@ -137,7 +137,10 @@ public final class StaffInteractor implements StaffUseCase {
         rights.require(actor, businessId, Optional.of(providerId));
         InvalidValueException.check(to.isAfter(from), "to", "time off ends after it starts");
         TimeOff timeOff = new TimeOff(UUID.randomUUID(), providerId, new TimeRange(from, to), reason);
-        schedules.addTimeOff(businessId, timeOff);
+        transactions.inTransaction(() -> {
+            schedules.addTimeOff(businessId, timeOff);
+            return null;
+        });
         return timeOff;
     }
 
@@ -159,7 +162,7 @@ public final class StaffInteractor implements StaffUseCase {
         TimeOff timeOff =
                 schedules.findTimeOff(businessId, timeOffId).orElseThrow(() -> new NotFoundException("time_off"));
         rights.require(actor, businessId, Optional.of(timeOff.provider()));
-        schedules.removeTimeOff(businessId, timeOffId);
+        transactions.inTransaction(() -> schedules.removeTimeOff(businessId, timeOffId));
     }
 
     private Provider find(BusinessId businessId, ProviderId providerId) {
