@@ -106,6 +106,18 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
         }
     }
 
+    @Override
+    public void keepIdempotencyKey(BusinessId businessId, AppointmentId id, IdempotencyKey idempotencyKey) {
+        translate(() -> jdbi.useHandle(h -> h.createUpdate("update appointments set idempotency_key = :key, "
+                        + "idempotency_fingerprint = :fingerprint "
+                        + "where business_id = :business and id = :id and idempotency_key is null")
+                .bind("key", idempotencyKey.key())
+                .bind("fingerprint", idempotencyKey.fingerprint())
+                .bind("business", businessId.value())
+                .bind("id", id.value())
+                .execute()));
+    }
+
     private static <S extends SqlStatement<S>> S bindAll(S statement, Appointment a) {
         Optional<Cancellation> cancellation = a.cancellation();
         return statement

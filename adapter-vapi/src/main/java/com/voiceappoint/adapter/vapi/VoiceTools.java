@@ -388,6 +388,7 @@ final class VoiceTools {
                 .hold(new CallerAppointmentsUseCase.Hold(
                         caller.business().id(),
                         callerNumber(caller),
+                        caller.numberProven(),
                         name,
                         service.id(),
                         start,

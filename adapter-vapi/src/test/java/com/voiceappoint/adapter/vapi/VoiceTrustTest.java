@@ -361,6 +361,118 @@ class VoiceTrustTest {
         assertThat(appointmentsOf(desk.lola)).isZero();
     }
 
+    /** A SIP call on Lola's line claiming {@code caller}'s number, with a tool-call id of the test's choosing. */
+    private JsonNode sip(String callId, String caller, String toolCallId, String tool, Map<String, ?> arguments) {
+        return answer(message(
+                callId,
+                "inboundPhoneCall",
+                "sip",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                null,
+                caller,
+                Map.of(),
+                toolCallId,
+                tool,
+                arguments));
+    }
+
+    private long held() {
+        return desk
+                .app
+                .appointments()
+                .list(
+                        desk.lola.owner(),
+                        CalendarFilter.period(
+                                desk.lola.id(),
+                                new TimeRange(
+                                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-03-01T00:00:00Z"))),
+                        Page.Request.first(100))
+                .items()
+                .stream()
+                .filter(d -> d.appointment().status() == AppointmentStatus.HELD)
+                .count();
+    }
+
+    @Test
+    void a_caller_who_only_claims_a_number_hears_that_number_s_appointment_as_a_taken_time() {
+        JsonNode carmen =
+                onLolasLine("pstn-carmen", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String id = group(APPOINTMENT_ID, carmen);
+
+        JsonNode booked =
+                sip("sip-mallory", VoiceDesk.CARMEN, "tc-1", VoiceTools.BOOK, booking("2026-11-24T10:00", "M"));
+        JsonNode held = sip("sip-mallory", VoiceDesk.CARMEN, "tc-2", VoiceTools.HOLD, booking("2026-11-24T10:00", "M"));
+
+        for (JsonNode probe : new JsonNode[] {booked, held}) {
+            assertThat(probe.path("result").asText())
+                    .as(probe.toString())
+                    .startsWith("Esa hora ya está ocupada. Lo más cercano:")
+                    .doesNotContain(id)
+                    .doesNotContain("Ya estaba")
+                    .doesNotContain("Código")
+                    .doesNotContain("2026-11-24T10:00");
+        }
+        assertThat(desk.ports.callLog().appointmentsOf(desk.lola.id(), "sip-mallory"))
+                .as("someone else's appointment is not logged with the prober's call")
+                .isEmpty();
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void a_web_call_booking_with_someone_s_e_mail_hears_their_appointment_as_a_taken_time() {
+        Map<String, String> naming = Map.of("business_slug", desk.lola.slug());
+        Map<String, Object> withEmail = new HashMap<>(booking("2026-11-24T12:00", "Carmen"));
+        withEmail.put("email", "carmen@example.com");
+
+        JsonNode first = answer(
+                message("web-carmen", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.BOOK, withEmail));
+        JsonNode sameCall = answer(
+                message("web-carmen", "webCall", null, null, null, null, naming, "tc-2", VoiceTools.BOOK, withEmail));
+        JsonNode anotherCall = answer(
+                message("web-mallory", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.BOOK, withEmail));
+
+        String id = group(APPOINTMENT_ID, first);
+        assertThat(sameCall.path("result").asText())
+                .as("made in this same call: the caller is the one who booked it")
+                .startsWith("Ya estaba reservado")
+                .contains(id);
+        assertThat(anotherCall.path("result").asText())
+                .startsWith("Esa hora ya está ocupada.")
+                .doesNotContain(id);
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void a_hold_confirmed_in_its_own_call_gives_the_code_and_the_model_s_retry_the_same_code() {
+        sip("sip-carmen", VoiceDesk.CARMEN, "tc-1", VoiceTools.HOLD, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode confirmed =
+                sip("sip-carmen", VoiceDesk.CARMEN, "tc-2", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode retried =
+                sip("sip-carmen", VoiceDesk.CARMEN, "tc-2", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+
+        assertThat(confirmed.path("result").asText()).startsWith("Reservado");
+        String code = group(CODE, confirmed);
+        assertThat(retried.path("result").asText()).startsWith("Ya estaba reservado");
+        assertThat(group(CODE, retried)).as("the retry of the confirming call").isEqualTo(code);
+        assertThat(held()).isZero();
+    }
+
+    @Test
+    void a_caller_who_only_claims_a_number_cannot_confirm_that_number_s_hold_nor_get_its_code() {
+        onLolasLine("pstn-carmen", VoiceDesk.CARMEN, VoiceTools.HOLD, booking("2026-11-24T10:00", "Carmen"));
+
+        JsonNode confirming =
+                sip("sip-mallory", VoiceDesk.CARMEN, "tc-1", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+
+        assertThat(confirming.path("result").asText())
+                .startsWith("Esa hora ya está ocupada.")
+                .doesNotContain("Código");
+        assertThat(held()).as("Carmen's hold is still hers to confirm").isEqualTo(1);
+        JsonNode carmen = onLolasLine(
+                "pstn-carmen-again", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        assertThat(carmen.path("result").asText()).startsWith("Reservado").contains("Código de gestión");
+    }
+
     @Test
     void a_withheld_number_proves_nothing_and_finding_by_code_takes_the_number_said() {
         JsonNode booked =

@@ -102,7 +102,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
 
     @Override
     public Booked book(BookAppointmentUseCase.Command command) {
-        BookAppointmentUseCase.Result result = booking.book(command);
+        BookAppointmentUseCase.Result result = booking.bookForCaller(command);
         if (result.replay() == BookAppointmentUseCase.Replay.SAME_REQUEST) {
             return new Booked(result, Optional.empty());
         }
@@ -122,7 +122,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     @Override
     public AppointmentDetails hold(Hold hold) {
         return booking.hold(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.VOICE, hold.call()),
+                        new Actor.Caller(BookingSource.VOICE, hold.call(), hold.numberProven()),
                         hold.businessId(),
                         hold.serviceId(),
                         hold.start(),

@@ -161,6 +161,33 @@ public abstract class AppointmentRepositoryContract {
     }
 
     @Test
+    void a_confirmed_hold_keeps_the_key_of_the_request_that_confirmed_it_once() {
+        Appointment held = heldAt(TEN, Duration.ofMinutes(5), TEN.minus(Duration.ofDays(1)));
+        Appointment other = at(TEN.plus(Duration.ofHours(3)));
+        ports.appointments().add(held, Optional.empty());
+        ports.appointments().add(other, Optional.of(new IdempotencyKey("taken-key", "f-0")));
+
+        ports.appointments().keepIdempotencyKey(tenant.id(), held.id(), new IdempotencyKey("call-9", "f-1"));
+        ports.appointments().keepIdempotencyKey(tenant.id(), held.id(), new IdempotencyKey("call-10", "f-2"));
+
+        assertThat(ports.appointments().findByIdempotencyKey(tenant.id(), "call-9"))
+                .contains(new KeyedBooking(held, "f-1"));
+        assertThat(ports.appointments().findByIdempotencyKey(tenant.id(), "call-10"))
+                .as("the first key stays")
+                .isEmpty();
+        assertThat(ports.appointments()
+                        .findByIdempotencyKey(TestData.tenant(ports).id(), "call-9"))
+                .isEmpty();
+        Appointment another = at(TEN.plus(Duration.ofHours(5)));
+        ports.appointments().add(another, Optional.empty());
+        assertThatThrownBy(() -> ports.appointments()
+                        .keepIdempotencyKey(tenant.id(), another.id(), new IdempotencyKey("taken-key", "f-3")))
+                .isInstanceOfSatisfying(
+                        DuplicateKeyException.class,
+                        e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.IDEMPOTENCY_KEY));
+    }
+
+    @Test
     void the_same_request_is_found_live() {
         Appointment appointment = at(TEN);
         ports.appointments().add(appointment, Optional.empty());

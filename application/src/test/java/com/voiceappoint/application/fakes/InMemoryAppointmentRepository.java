@@ -84,6 +84,23 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
+    public synchronized void keepIdempotencyKey(
+            BusinessId businessId, AppointmentId id, IdempotencyKey idempotencyKey) {
+        Appointment appointment = appointments.get(id);
+        if (appointment == null
+                || !appointment.businessId().equals(businessId)
+                || keyedAppointments.containsValue(id)) {
+            return;
+        }
+        String key = keyOf(businessId, idempotencyKey.key());
+        if (keys.containsKey(key)) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.IDEMPOTENCY_KEY, null);
+        }
+        keys.put(key, idempotencyKey);
+        keyedAppointments.put(key, id);
+    }
+
+    @Override
     public synchronized void update(Appointment previous, Appointment next) {
         Appointment stored = appointments.get(previous.id());
         if (stored == null

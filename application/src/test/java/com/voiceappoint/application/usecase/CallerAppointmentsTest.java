@@ -36,7 +36,7 @@ class CallerAppointmentsTest {
 
     private AppointmentDetails hold(PhoneNumber caller, Instant start) {
         return phone.hold(new CallerAppointmentsUseCase.Hold(
-                salon.business, caller, "Carmen", salon.cut.id(), start, Optional.empty(), Optional.of(CALL)));
+                salon.business, caller, true, "Carmen", salon.cut.id(), start, Optional.empty(), Optional.of(CALL)));
     }
 
     private BookAppointmentUseCase.Result book(PhoneNumber caller, Instant start) {

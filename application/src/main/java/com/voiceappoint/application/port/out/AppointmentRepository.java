@@ -36,6 +36,14 @@ public interface AppointmentRepository {
      */
     void update(Appointment previous, Appointment next);
 
+    /**
+     * Gives the appointment the idempotency key of the request that confirmed it (a hold booked later), unless it has
+     * one already: a retry of that request then finds it by its key.
+     *
+     * @throws com.voiceappoint.application.error.DuplicateKeyException IDEMPOTENCY_KEY when another appointment has it
+     */
+    void keepIdempotencyKey(BusinessId businessId, AppointmentId id, IdempotencyKey idempotencyKey);
+
     /** Only among the given businesses: a lookup by id can never reach another tenant. */
     Optional<Appointment> findById(Collection<BusinessId> scope, AppointmentId id);
 
