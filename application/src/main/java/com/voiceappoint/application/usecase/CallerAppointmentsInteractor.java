@@ -65,7 +65,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 ? code.claimedNumber()
                 : Optional.of(((Proof.CallerNumber) proof).number());
         Instant now = clock.instant();
-        List<Appointment> upcoming = number
+        List<Appointment> live = number
                 .flatMap(n -> clients.findByContact(businessId, Optional.of(n), Optional.empty()))
                 .map(client -> appointments.findByClient(businessId, client.id(), HISTORY_READ))
                 .orElse(List.of())
@@ -74,11 +74,11 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 .filter(a -> a.blocksTime(now)
                         && a.status() != AppointmentStatus.HELD
                         && a.end().isAfter(now))
-                .filter(a -> !(proof instanceof Proof.Code code) || codes.opens(a, code.code()))
                 .sorted(Comparator.comparing(Appointment::start))
-                .limit(UPCOMING)
                 .toList();
-        return assembler.details(businessId, upcoming);
+        List<Appointment> upcoming =
+                proof instanceof Proof.Code code ? codes.opened(businessId, live, code.code()) : live;
+        return assembler.details(businessId, upcoming.stream().limit(UPCOMING).toList());
     }
 
     @Override

@@ -75,12 +75,15 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
-    public synchronized Optional<String> manageCode(BusinessId businessId, AppointmentId id) {
-        Appointment appointment = appointments.get(id);
-        if (appointment == null || !appointment.businessId().equals(businessId)) {
-            return Optional.empty();
+    public synchronized Map<AppointmentId, String> manageCodes(BusinessId businessId, Collection<AppointmentId> ids) {
+        Map<AppointmentId, String> codes = new HashMap<>();
+        for (AppointmentId id : ids) {
+            Appointment appointment = appointments.get(id);
+            if (appointment != null && appointment.businessId().equals(businessId) && manageCodes.containsKey(id)) {
+                codes.put(id, manageCodes.get(id));
+            }
         }
-        return Optional.ofNullable(manageCodes.get(id));
+        return codes;
     }
 
     @Override

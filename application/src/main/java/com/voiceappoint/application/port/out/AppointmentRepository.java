@@ -12,6 +12,7 @@ import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,8 +69,8 @@ public interface AppointmentRepository {
      */
     Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate);
 
-    /** The appointment's manage code, if one was ever given out. */
-    Optional<String> manageCode(BusinessId businessId, AppointmentId id);
+    /** The manage codes ever given out of these appointments of the business, by appointment; one read for all. */
+    Map<AppointmentId, String> manageCodes(BusinessId businessId, Collection<AppointmentId> ids);
 
     /** A client's appointments, latest first. */
     List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit);
