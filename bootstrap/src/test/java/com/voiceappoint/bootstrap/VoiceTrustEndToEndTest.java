@@ -137,6 +137,38 @@ class VoiceTrustEndToEndTest {
     }
 
     @Test
+    void a_large_end_of_call_report_with_text_no_store_keeps_is_kept_without_it() {
+        LiveApi.Account salon = onTheLine("Peluquería Nula", "+34910660004");
+        String callId = "nul-call-" + System.nanoTime();
+        ObjectNode root = message("end-of-call-report", callId, "pstn", "line-+34910660004");
+        ObjectNode report = (ObjectNode) root.path("message");
+        report.putObject("analysis").put("summary", "Una llamada\u0000 con un carácter nulo.");
+        ObjectNode artifact = report.putObject("artifact");
+        artifact.put("transcript", "User: hola\u0000\nAI: buenas");
+        artifact.putArray("messages")
+                .addObject()
+                .put("role", "user")
+                .put("message", "Hola\u0000, quería un corte HALF");
+        artifact.put("logs", "l".repeat(3 * 1024 * 1024));
+        // half of a surrogate pair can only be sent escaped: as UTF-8 it has no bytes
+        String body = root.toString().replace("HALF", "\\uD83D");
+        assertThat(body).contains("\\u0000");
+        assertThat(body.length()).isGreaterThan(2 * 1024 * 1024);
+
+        ApiClient.Response answer = send(body);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        ApiClient.Response kept = api.at("/api/v1/vapi/transcripts/" + callId)
+                .token(salon.token())
+                .get();
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(200);
+        assertThat(kept.body().path("call").path("summary").asText()).isEqualTo("Una llamada con un carácter nulo.");
+        assertThat(kept.body().path("transcript").asText()).isEqualTo("User: hola\nAI: buenas");
+        assertThat(kept.body().path("messages").path(0).path("text").asText())
+                .isEqualTo("Hola, quería un corte \uFFFD");
+    }
+
+    @Test
     void an_end_of_call_report_larger_than_the_webhook_holds_is_kept() {
         LiveApi.Account salon = onTheLine("Peluquería Larga", "+34910660003");
         String callId = "long-call-" + System.nanoTime();

@@ -84,7 +84,7 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
             return Optional.of(envelope);
         }
         try {
-            return Optional.of(parse(scrubbed(json.readTree(body)), json));
+            return Optional.of(kept(json.readTree(body), json));
         } catch (IOException cannotHappen) {
             // the same bytes were read once already
             return Optional.empty();
@@ -108,7 +108,17 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         if (shaped == null || !shaped.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(parse(shaped, json));
+        return Optional.of(kept(shaped, json));
+    }
+
+    /**
+     * The message as acted on, however it was read: a report (any type but a tool call or an assistant request)
+     * without what no store keeps as given (NUL, half a character), since refusing it would lose the whole report,
+     * which Vapi sends once. Tool calls are kept as given: their arguments are refused by name instead.
+     */
+    private static Envelope kept(JsonNode root, ObjectMapper json) {
+        Envelope envelope = parse(root, json);
+        return SHAPED_TYPES.contains(envelope.type()) ? envelope : parse(scrubbed(root), json);
     }
 
     /** The call, as every message type reads it. */
@@ -427,10 +437,7 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
                 : Optional.empty();
     }
 
-    /**
-     * A report's text without what no store keeps as given (NUL, half a character): refusing would lose the whole
-     * report, which Vapi sends once. Tool calls are not scrubbed: their arguments are refused by name instead.
-     */
+    /** The text of {@code node}, and of everything under it, without what no store keeps as given. */
     private static JsonNode scrubbed(JsonNode node) {
         if (node.isTextual()) {
             return StorableText.storable(node.asText()) ? node : TextNode.valueOf(StorableText.scrubbed(node.asText()));
