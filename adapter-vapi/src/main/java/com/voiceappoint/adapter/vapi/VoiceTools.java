@@ -624,8 +624,9 @@ final class VoiceTools {
                 .orElseThrow(() -> new Spoken(speech.say("argument.missing", "client_name")));
     }
 
+    /** The number to hold a time with; without one there is no hold, but booking with an e-mail still works. */
     private static PhoneNumber callerNumber(Caller caller) {
-        return caller.number().orElseThrow(() -> new Spoken(caller.speech().say("caller.unknown")));
+        return caller.number().orElseThrow(() -> new Spoken(caller.speech().say("hold.unknown")));
     }
 
     /**

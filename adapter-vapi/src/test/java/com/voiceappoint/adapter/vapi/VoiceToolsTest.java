@@ -335,7 +335,7 @@ class VoiceToolsTest {
                 .path("error")
                 .asText();
 
-        assertThat(noNumber).startsWith("No veo el número desde el que llamas");
+        assertThat(noNumber).startsWith("En esta llamada no se ve el número de quien llama: para reservar, pídele su");
         assertThat(appointmentsOf(desk.lola)).isZero();
     }
 

@@ -337,6 +337,55 @@ class VoiceTrustTest {
     }
 
     @Test
+    void a_web_call_is_asked_for_an_e_mail_to_book_and_books_with_it_in_either_language() {
+        JsonNode lola = answer(message(
+                "web-lola",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                Map.of("business_slug", desk.lola.slug()),
+                "tc-1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T10:00", "Carmen")));
+        Map<String, Object> bobsCut =
+                new HashMap<>(Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T10:00", "client_name", "Sam"));
+        JsonNode bob = answer(message(
+                "web-bob",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                Map.of("business_slug", desk.bob.slug()),
+                "tc-1",
+                VoiceTools.BOOK,
+                bobsCut));
+        bobsCut.put("email", "sam@example.com");
+        JsonNode bobWithEmail = answer(message(
+                "web-bob",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                Map.of("business_slug", desk.bob.slug()),
+                "tc-2",
+                VoiceTools.BOOK,
+                bobsCut));
+
+        assertThat(lola.path("error").asText())
+                .isEqualTo("En esta llamada no se ve el número de quien llama: para reservar, pídele su correo "
+                        + "electrónico y pásalo como email.");
+        assertThat(bob.path("error").asText())
+                .isEqualTo("This call shows no number for the caller: to book, ask for their e-mail address and pass "
+                        + "it as email.");
+        assertThat(bobWithEmail.path("result").asText()).startsWith("Booked: Haircut on Tuesday 24 November at 10:00");
+        assertThat(appointmentsOf(desk.bob)).isEqualTo(1);
+    }
+
+    @Test
     void on_a_sip_call_a_caller_s_appointments_open_with_the_manage_code_only() {
         JsonNode booked =
                 onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
