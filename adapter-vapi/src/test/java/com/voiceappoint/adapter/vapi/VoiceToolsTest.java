@@ -373,7 +373,9 @@ class VoiceToolsTest {
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> {
                     counted.add(allowance.name() + ":" + allowance.tries());
-                    return !allowance.equals(VapiWebhook.TOOL_CALLS_PER_CALL);
+                    return allowance.equals(VapiWebhook.TOOL_CALLS_PER_CALL)
+                            ? ToolCallThrottle.Count.SPENT
+                            : ToolCallThrottle.Count.WITHIN;
                 },
                 desk.clock,
                 desk.metrics);

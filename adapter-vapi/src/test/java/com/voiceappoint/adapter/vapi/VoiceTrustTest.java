@@ -547,7 +547,9 @@ class VoiceTrustTest {
         VapiWebhook counting = new VapiWebhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
-                (allowance, key) -> counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries(),
+                (allowance, key) -> counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries()
+                        ? ToolCallThrottle.Count.WITHIN
+                        : ToolCallThrottle.Count.SPENT,
                 desk.clock,
                 desk.metrics);
         String wrongTry = message(
@@ -571,32 +573,99 @@ class VoiceTrustTest {
     @Test
     void a_number_is_tried_at_most_a_day_s_allowance_of_codes_however_many_calls_and_minutes() {
         // every call a new one, and as if minutes passed between them: only the day's allowance still counts
-        Map<String, Integer> counted = new HashMap<>();
-        VapiWebhook patient = new VapiWebhook(
-                desk.app,
-                VoiceDesk.SETTINGS,
-                (allowance, key) -> allowance.period().compareTo(Duration.ofDays(1)) < 0
-                        || counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries(),
-                desk.clock,
-                desk.metrics);
+        VapiWebhook patient = patient();
 
         for (int call = 0; call < VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.tries(); call++) {
             assertThat(result(patient, guess("patient-" + call)).path("result").asText())
                     .startsWith("No encuentro ninguna cita");
         }
         assertThat(result(patient, guess("patient-last")).path("error").asText())
-                .startsWith("Demasiados intentos con códigos");
+                .startsWith("Hoy ya se han probado demasiados códigos para esa cita o ese número: no puedo comprobar "
+                        + "más hasta mañana.");
         assertThat(VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.guardsASecret()).isTrue();
     }
 
+    @Test
+    void a_business_takes_a_day_s_allowance_of_code_tries_however_many_numbers_are_tried() {
+        VapiWebhook patient = patient();
+
+        for (int call = 0; call < VoiceTools.CODE_TRIES_PER_BUSINESS_A_DAY.tries(); call++) {
+            String number = "+34600" + (100_000 + call);
+            assertThat(result(patient, guess("list-" + call, number, VoiceDesk.LOLA_NUMBER))
+                            .path("result")
+                            .asText())
+                    .startsWith("No encuentro ninguna cita");
+        }
+        assertThat(result(patient, guess("list-last", "+34611000000", VoiceDesk.LOLA_NUMBER))
+                        .path("error")
+                        .asText())
+                .startsWith("Hoy ya se han probado demasiados códigos en este negocio: no puedo comprobar más hasta "
+                        + "mañana.");
+        assertThat(result(patient, guess("bob-1", "+34611000000", VoiceDesk.BOB_NUMBER))
+                        .path("result")
+                        .asText())
+                .as("another business's allowance is its own")
+                .startsWith("I cannot find an upcoming appointment");
+        assertThat(VoiceTools.CODE_TRIES_PER_BUSINESS_A_DAY.guardsASecret()).isTrue();
+    }
+
+    @Test
+    void while_the_counts_are_away_no_code_is_tried_and_the_caller_hears_so() {
+        VapiWebhook countsAway = new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (allowance, key) -> ToolCallThrottle.Count.UNCOUNTED,
+                desk.clock,
+                desk.metrics);
+        JsonNode booked =
+                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String code = group(CODE, booked).replace(" ", "");
+
+        JsonNode tried = result(
+                countsAway,
+                message(
+                        "sip-away",
+                        "inboundPhoneCall",
+                        "sip",
+                        "line-" + VoiceDesk.LOLA_NUMBER,
+                        null,
+                        VoiceDesk.CARMEN,
+                        Map.of(),
+                        "tc",
+                        VoiceTools.MINE,
+                        Map.of("manage_code", code)));
+
+        assertThat(tried.path("error").asText())
+                .startsWith("Ahora mismo no puedo comprobar códigos de gestión; inténtalo más tarde.");
+    }
+
+    /** Every call a new one, and as if minutes passed between tries: only the day's allowances count. */
+    private VapiWebhook patient() {
+        Map<String, Integer> counted = new HashMap<>();
+        return new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (allowance, key) -> allowance.period().compareTo(Duration.ofDays(1)) < 0
+                                || counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries()
+                        ? ToolCallThrottle.Count.WITHIN
+                        : ToolCallThrottle.Count.SPENT,
+                desk.clock,
+                desk.metrics);
+    }
+
     private String guess(String callId) {
+        return guess(callId, VoiceDesk.CARMEN, VoiceDesk.LOLA_NUMBER);
+    }
+
+    /** A wrong code tried on a SIP call to {@code line}, claiming {@code caller}'s number. */
+    private String guess(String callId, String caller, String line) {
         return message(
                 callId,
                 "inboundPhoneCall",
                 "sip",
-                "line-" + VoiceDesk.LOLA_NUMBER,
+                "line-" + line,
                 null,
-                VoiceDesk.CARMEN,
+                caller,
                 Map.of(),
                 "tc",
                 VoiceTools.MINE,
