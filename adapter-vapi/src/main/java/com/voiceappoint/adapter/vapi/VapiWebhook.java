@@ -276,8 +276,9 @@ public final class VapiWebhook {
     private ObjectNode toolCalls(Envelope envelope) {
         ObjectNode answer = json.createObjectNode();
         ArrayNode results = answer.putArray("results");
+        Route route = new Route(envelope.call());
         for (ToolCall call : envelope.toolCalls()) {
-            VoiceTools.Answer spoken = answer(call, envelope.call());
+            VoiceTools.Answer spoken = answer(call, route);
             ObjectNode result = results.addObject().put("toolCallId", call.id()).put("name", call.name());
             spoken.result().ifPresent(text -> result.put("result", text));
             spoken.error().ifPresent(text -> result.put("error", text));
@@ -287,15 +288,35 @@ public final class VapiWebhook {
 
     /** The legacy message: one call, answered as {@code {"result": "..."}} whether it worked or not. */
     private ObjectNode functionCall(Envelope envelope) {
-        VoiceTools.Answer spoken = answer(envelope.toolCalls().get(0), envelope.call());
+        VoiceTools.Answer spoken = answer(envelope.toolCalls().get(0), new Route(envelope.call()));
         return json.createObjectNode()
                 .put("result", spoken.result().or(spoken::error).orElse(""));
     }
 
+    /**
+     * Where one message's call goes, looked up by its first tool call and reused by the others (each still has its
+     * claims checked); a lookup that failed is tried again by the next.
+     */
+    private final class Route {
+        private final CallContext call;
+        private CallRouting.Found found;
+
+        Route(CallContext call) {
+            this.call = call;
+        }
+
+        CallRouting.Found found() {
+            if (found == null) {
+                found = routing.find(call);
+            }
+            return found;
+        }
+    }
+
     /** One call's answer; whatever fails is this call's error, never the other calls' or the whole message's. */
-    private VoiceTools.Answer answer(ToolCall call, CallContext context) {
+    private VoiceTools.Answer answer(ToolCall call, Route route) {
         long started = System.nanoTime();
-        ToolOutcome outcome = answerTimed(call, context);
+        ToolOutcome outcome = answerTimed(call, route);
         toolCallLatency
                 .withTags(
                         "tool",
@@ -312,10 +333,11 @@ public final class VapiWebhook {
      */
     private record ToolOutcome(VoiceTools.Answer answer, String measuredAs) {}
 
-    private ToolOutcome answerTimed(ToolCall call, CallContext context) {
+    private ToolOutcome answerTimed(ToolCall call, Route route) {
         Speech speech = defaultSpeech();
+        CallContext context = route.call;
         try {
-            CallRouting.Decision decision = routing.decide(context, claims(call));
+            CallRouting.Decision decision = routing.decide(route.found(), claims(call));
             speech = decision.voice().map(VapiWebhook::speechFor).orElse(speech);
             if (!decision.routed()) {
                 return new ToolOutcome(VoiceTools.Answer.error(refusal(decision, speech)), "unavailable");

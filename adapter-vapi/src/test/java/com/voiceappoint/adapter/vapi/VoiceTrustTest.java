@@ -3,17 +3,22 @@ package com.voiceappoint.adapter.vapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -304,6 +309,49 @@ class VoiceTrustTest {
                 VoiceTools.MINE,
                 Map.of()));
         assertThat(notOurs.path("error").asText()).startsWith("Lo siento, este negocio no atiende");
+    }
+
+    @Test
+    void a_message_s_call_is_routed_once_however_many_tool_calls_it_carries() {
+        AtomicInteger routeReads = new AtomicInteger();
+        VoiceDesk counting = new VoiceDesk(VoiceDesk.NOW, ports -> {
+            CallLogRepository calls = ports.callLog();
+            return PortSwap.with(ports, CallLogRepository.class, (CallLogRepository) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {CallLogRepository.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("putThroughTo")) {
+                            routeReads.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(calls, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }));
+        });
+        String callId = counting.app
+                .outboundCalls()
+                .place(counting.lola.owner(), counting.lola.id(), VoiceDesk.CARMEN, Optional.of("Carmen"))
+                .callId();
+        String threeCalls = """
+                {"message": {"type": "tool-calls",
+                  "call": {"id": "%s", "type": "outboundPhoneCall", "phoneCallTransport": "sip",
+                           "phoneNumberId": "the-shared-line"},
+                  "customer": {"number": "%s"},
+                  "toolCallList": [
+                    {"id": "tc-1", "function": {"name": "get_business_services", "arguments": {}}},
+                    {"id": "tc-2", "function": {"name": "get_business_hours", "arguments": {"date": "2026-11-24"}}},
+                    {"id": "tc-3", "function": {"name": "find_my_appointments", "arguments": {}}}]}}
+                """.formatted(callId, VoiceDesk.CARMEN);
+        routeReads.set(0);
+
+        JsonNode results = counting.read(counting.send(threeCalls)).path("results");
+
+        assertThat(results.path(0).path("result").asText()).startsWith("Servicios de Peluquería Lola");
+        assertThat(results.path(1).path("result").asText()).startsWith("Horario de Peluquería Lola");
+        assertThat(results.path(2).path("result").asText()).startsWith("No encuentro citas próximas");
+        assertThat(routeReads)
+                .as("the call's route, read for the message, not for each tool call")
+                .hasValue(1);
     }
 
     @Test
