@@ -48,9 +48,9 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     /** How much of a message read as a stream is kept at most: characters of field names and text. */
     static final int STREAMED_BUDGET = 4_000_000;
     /**
-     * The longest text kept from a message read as a stream; longer text where we keep some makes the message
-     * unreadable. A twelve-hour call's transcript is about 600,000 characters; text we do not keep is skipped unread,
-     * however long.
+     * The longest text kept from a message read as a stream, in bytes of JSON (as many characters, or fewer): a
+     * longer one is cut to it ({@link CutTexts}). A twelve-hour call's transcript is about 600,000 characters; text
+     * we do not keep is skipped unread, however long.
      */
     static final int STREAMED_MAX_TEXT = 1_000_000;
     /** How many turns of a conversation are kept from a message read as a stream (the first ones). */
@@ -94,13 +94,13 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     /**
      * Reads a body too large to hold (an end-of-call report of a long call) as it arrives, keeping what any message
      * type acts on, within {@link #STREAMED_BUDGET}: the call, the tool calls, the report's transcript, summary,
-     * recording and first {@link #STREAMED_TURNS} turns. Everything else (the model's view of the conversation, the
-     * assistant's definition, logs, analysis beyond the summary) is skipped without being built. The stream is read
-     * up to the end of the JSON value and left open.
+     * recording and first {@link #STREAMED_TURNS} turns, each text cut to {@link #STREAMED_MAX_TEXT}. Everything else
+     * (the model's view of the conversation, the assistant's definition, logs, analysis beyond the summary) is skipped
+     * without being built. The stream is read up to the end of the JSON value and left open.
      */
     static Optional<Envelope> read(InputStream body, ObjectMapper json) {
         JsonNode shaped;
-        try (JsonParser parser = STREAMING.createParser(body)) {
+        try (JsonParser parser = STREAMING.createParser(new CutTexts(body, STREAMED_MAX_TEXT))) {
             shaped = parser.nextToken() == null ? null : STREAMED_SHAPE.read(parser, json, new Budget(STREAMED_BUDGET));
         } catch (IOException unreadable) {
             return Optional.empty();

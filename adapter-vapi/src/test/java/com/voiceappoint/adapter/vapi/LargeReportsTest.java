@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -290,18 +291,46 @@ class LargeReportsTest {
     }
 
     @Test
-    void a_message_keeping_more_than_it_may_hold_is_unreadable_not_a_failure() throws IOException {
+    void a_text_longer_than_a_message_keeps_is_cut_not_the_report() throws IOException {
         String tooLong = """
-                {"message": {"type": "end-of-call-report", "call": {"id": "call-huge", "type": "inboundPhoneCall"},
-                  "phoneNumber": {"number": "%s"}, "artifact": {"transcript": "%s"}}}
-                """.formatted(VoiceDesk.LOLA_NUMBER, "y".repeat(Envelope.STREAMED_MAX_TEXT + 1));
+                {"message": {"type": "end-of-call-report", "call": {"id": "call-huge", "type": "inboundPhoneCall",
+                  "phoneCallTransport": "pstn"}, "phoneNumber": {"number": "%s"}, "endedReason": "customer-ended-call",
+                  "artifact": {"transcript": "%s"}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, "y".repeat(3 * Envelope.STREAMED_MAX_TEXT));
 
         VapiWebhook.Answer answer = desk.webhook.handle(
                 new ByteArrayInputStream(tooLong.getBytes(StandardCharsets.UTF_8)),
                 VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
 
         assertThat(answer.status()).isEqualTo(200);
+        VoiceCall call = logged("call-huge").orElseThrow();
+        assertThat(call.endedReason()).contains("customer-ended-call");
+        assertThat(desk.app
+                        .callLog()
+                        .transcript(desk.lola.owner(), "call-huge")
+                        .call()
+                        .transcript())
+                .hasValueSatisfying(t -> assertThat(t)
+                        .hasSizeGreaterThan(Envelope.STREAMED_MAX_TEXT - 10)
+                        .hasSizeLessThanOrEqualTo(CallReports.MAX_TRANSCRIPT_LENGTH)
+                        .matches("y+"));
+    }
+
+    @Test
+    void a_message_keeping_more_than_it_may_hold_is_unreadable_not_a_failure() throws IOException {
+        // each turn's text within bounds, all of them together more than a message keeps
+        String turn = "{\"role\": \"user\", \"message\": \"" + "z".repeat(3_000) + "\"}";
+        String tooMuch = """
+                {"message": {"type": "end-of-call-report", "call": {"id": "call-much", "type": "inboundPhoneCall"},
+                  "phoneNumber": {"number": "%s"}, "artifact": {"messages": [%s]}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, String.join(",", Collections.nCopies(1_500, turn)));
+
+        VapiWebhook.Answer answer = desk.webhook.handle(
+                new ByteArrayInputStream(tooMuch.getBytes(StandardCharsets.UTF_8)),
+                VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
+
+        assertThat(answer.status()).isEqualTo(200);
         assertThat(desk.read(answer).path("error").asText()).isEqualTo("unreadable message");
-        assertThat(logged("call-huge")).isEmpty();
+        assertThat(logged("call-much")).isEmpty();
     }
 }
