@@ -158,7 +158,7 @@ final class CallRouting {
     }
 
     /** The business whose line the call is on: the line's id, else the number. */
-    private Optional<VoiceConfiguration> line(CallContext call) {
+    Optional<VoiceConfiguration> line(CallContext call) {
         return call.lineId()
                 .flatMap(routing::byLineId)
                 .or(() -> call.dialledNumber().flatMap(routing::byNumber));

@@ -121,7 +121,7 @@ public final class VapiWebhook {
         this.authenticator = new WebhookAuthenticator(settings);
         this.routing = new CallRouting(app.voiceRouting());
         this.tools = new VoiceTools(app, clock, throttle);
-        this.assistantRequests = new AssistantRequests(app, settings, clock, json);
+        this.assistantRequests = new AssistantRequests(app, routing, settings, clock, json);
         this.callReports = new CallReports(app, routing, clock);
         this.callRequests = new CallRequests(routing, json, this::defaultSpeech);
         this.messageLatency = Timer.builder("vapi.messages")
