@@ -77,10 +77,12 @@ final class VoiceWiring {
         return (allowance, key) -> {
             try {
                 return limiter.tryConsume(new Limit(allowance.name(), allowance.tries(), allowance.period()), key)
-                        .isEmpty();
+                                .isEmpty()
+                        ? ToolCallThrottle.Count.WITHIN
+                        : ToolCallThrottle.Count.SPENT;
             } catch (RuntimeException countsAway) {
                 LOG.warn("tool-call limit {} unavailable: {}", allowance.name(), countsAway.getMessage());
-                return !allowance.guardsASecret();
+                return ToolCallThrottle.Count.UNCOUNTED;
             }
         };
     }

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.TestPostgres;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The voice trust rules against the running server and a real PostgreSQL: a SIP caller's forged variables reach no
- * business, the call our assistant-request answer put through stays with its business, and an end-of-call report
- * larger than the webhook holds in memory is kept.
+ * business, the call our assistant-request answer put through stays with its business, a caller whose number proves
+ * nothing opens appointments with the manage code and hears another client's as a taken time, a web call books with
+ * an e-mail, and an end-of-call report larger than the webhook holds in memory is kept (without text no store keeps).
  */
 class VoiceTrustEndToEndTest {
     @RegisterExtension
@@ -105,6 +110,24 @@ class VoiceTrustEndToEndTest {
         return webhook(message).path("results").path(0);
     }
 
+    /** One tool call in {@code message}, answered: its {@code result} or {@code error}. */
+    private static JsonNode tool(ObjectNode message, String toolCallId, String name, Map<String, ?> arguments) {
+        var item = ((ObjectNode) message.path("message"))
+                .putArray("toolCallList")
+                .addObject()
+                .put("id", toolCallId);
+        item.putObject("function").put("name", name).set("arguments", JSON.valueToTree(arguments));
+        return webhook(message).path("results").path(0);
+    }
+
+    private static ObjectNode webCall(String callId, String slug) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode call = root.putObject("message").put("type", "tool-calls").putObject("call");
+        call.put("id", callId).put("type", "webCall");
+        call.putObject("assistantOverrides").putObject("variableValues").put("business_slug", slug);
+        return root;
+    }
+
     private static String slugOf(LiveApi.Account owner) {
         return api.at("/api/v1/businesses/" + owner.businessId())
                 .token(owner.token())
@@ -134,6 +157,81 @@ class VoiceTrustEndToEndTest {
         assertThat(routed.path("result").asText()).startsWith("Servicios de Peluquería Trust");
         JsonNode claimingAnother = services(message("tool-calls", callId, "sip", null), slugOf(other));
         assertThat(claimingAnother.path("error").asText()).startsWith("Esta llamada es de Peluquería Trust");
+    }
+
+    @Test
+    void a_caller_whose_number_proves_nothing_opens_appointments_with_the_code_and_hears_others_as_taken() {
+        LiveApi.Account salon = onTheLine("Peluquería Código", "+34910660005");
+        String line = "line-+34910660005";
+        String start = LocalDate.now(ZoneId.of("Europe/Madrid")).plusDays(2) + "T10:00";
+        Map<String, String> cut = Map.of("service_name", "corte de pelo", "start", start, "client_name", "Carmen");
+
+        JsonNode booked =
+                tool(message("tool-calls", "pstn-" + System.nanoTime(), "pstn", line), "tc-1", "book_appointment", cut);
+        assertThat(booked.path("result").asText()).startsWith("Reservado: Corte de pelo");
+        Matcher found = Pattern.compile("appointment_id ([0-9a-f-]{36}).*gestión: (\\d \\d \\d \\d \\d \\d)")
+                .matcher(booked.path("result").asText());
+        assertThat(found.find()).isTrue();
+        String id = found.group(1);
+        String code = found.group(2).replace(" ", "");
+
+        String sip = "sip-" + System.nanoTime();
+        JsonNode probing = tool(message("tool-calls", sip, "sip", line), "tc-1", "book_appointment", cut);
+        assertThat(probing.path("result").asText())
+                .startsWith("Esa hora ya está ocupada.")
+                .doesNotContain(id)
+                .doesNotContain("gestión");
+        JsonNode withoutCode = tool(message("tool-calls", sip, "sip", line), "tc-2", "find_my_appointments", Map.of());
+        assertThat(withoutCode.path("error").asText())
+                .startsWith("En esta llamada no puedo comprobar el número de quien llama");
+        JsonNode withCode = tool(
+                message("tool-calls", sip, "sip", line), "tc-3", "find_my_appointments", Map.of("manage_code", code));
+        assertThat(withCode.path("result").asText())
+                .startsWith("Tus próximas citas")
+                .contains(id);
+
+        String web = "web-" + System.nanoTime();
+        JsonNode noEmail = tool(webCall(web, slugOf(salon)), "tc-1", "book_appointment", cut);
+        assertThat(noEmail.path("error").asText()).contains("pídele su correo electrónico y pásalo como email");
+        Map<String, String> later = Map.of(
+                "service_name", "corte de pelo",
+                "start", start.replace("T10:00", "T12:00"),
+                "client_name", "Lucía",
+                "email", "lucia@example.com");
+        JsonNode withEmail = tool(webCall(web, slugOf(salon)), "tc-2", "book_appointment", later);
+        assertThat(withEmail.path("result").asText()).startsWith("Reservado: Corte de pelo");
+    }
+
+    @Test
+    void a_large_end_of_call_report_with_text_no_store_keeps_is_kept_without_it() {
+        LiveApi.Account salon = onTheLine("Peluquería Nula", "+34910660004");
+        String callId = "nul-call-" + System.nanoTime();
+        ObjectNode root = message("end-of-call-report", callId, "pstn", "line-+34910660004");
+        ObjectNode report = (ObjectNode) root.path("message");
+        report.putObject("analysis").put("summary", "Una llamada\u0000 con un carácter nulo.");
+        ObjectNode artifact = report.putObject("artifact");
+        artifact.put("transcript", "User: hola\u0000\nAI: buenas");
+        artifact.putArray("messages")
+                .addObject()
+                .put("role", "user")
+                .put("message", "Hola\u0000, quería un corte HALF");
+        artifact.put("logs", "l".repeat(3 * 1024 * 1024));
+        // half of a surrogate pair can only be sent escaped: as UTF-8 it has no bytes
+        String body = root.toString().replace("HALF", "\\uD83D");
+        assertThat(body).contains("\\u0000");
+        assertThat(body.length()).isGreaterThan(2 * 1024 * 1024);
+
+        ApiClient.Response answer = send(body);
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        ApiClient.Response kept = api.at("/api/v1/vapi/transcripts/" + callId)
+                .token(salon.token())
+                .get();
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(200);
+        assertThat(kept.body().path("call").path("summary").asText()).isEqualTo("Una llamada con un carácter nulo.");
+        assertThat(kept.body().path("transcript").asText()).isEqualTo("User: hola\nAI: buenas");
+        assertThat(kept.body().path("messages").path(0).path("text").asText())
+                .isEqualTo("Hola, quería un corte \uFFFD");
     }
 
     @Test

@@ -22,6 +22,10 @@ class VoiceWiringTest {
         assertThat(countsAway.tryAcquire(
                         new ToolCallThrottle.Allowance("vapi-code-call", 5, Duration.ofMinutes(1), true), "call-1"))
                 .isFalse();
+        assertThat(countsAway.count(
+                        new ToolCallThrottle.Allowance("vapi-code-call", 5, Duration.ofMinutes(1), true), "call-1"))
+                .as("told apart from a spent allowance, so the caller hears why")
+                .isEqualTo(ToolCallThrottle.Count.UNCOUNTED);
     }
 
     @Test

@@ -25,8 +25,10 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -104,6 +106,18 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
         if (updated == 0) {
             throw new ConcurrentUpdateException("appointment " + previous.id());
         }
+    }
+
+    @Override
+    public void keepIdempotencyKey(BusinessId businessId, AppointmentId id, IdempotencyKey idempotencyKey) {
+        translate(() -> jdbi.useHandle(h -> h.createUpdate("update appointments set idempotency_key = :key, "
+                        + "idempotency_fingerprint = :fingerprint "
+                        + "where business_id = :business and id = :id and idempotency_key is null")
+                .bind("key", idempotencyKey.key())
+                .bind("fingerprint", idempotencyKey.fingerprint())
+                .bind("business", businessId.value())
+                .bind("id", id.value())
+                .execute()));
     }
 
     private static <S extends SqlStatement<S>> S bindAll(S statement, Appointment a) {
@@ -197,14 +211,19 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public Optional<String> manageCode(BusinessId businessId, AppointmentId id) {
-        return jdbi.withHandle(
-                h -> h.createQuery("select manage_code from appointments where business_id = :business and id = :id")
-                        .bind("business", businessId.value())
-                        .bind("id", id.value())
-                        .mapTo(String.class)
-                        .findOne()
-                        .filter(code -> code != null));
+    public Map<AppointmentId, String> manageCodes(BusinessId businessId, Collection<AppointmentId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select id, manage_code from appointments "
+                        + "where business_id = :business and id = any(:ids) and manage_code is not null")
+                .bind("business", businessId.value())
+                .bindArray(
+                        "ids",
+                        UUID.class,
+                        ids.stream().map(AppointmentId::value).toList())
+                .map((rs, ctx) -> Map.entry(new AppointmentId(Rows.uuid(rs, "id")), rs.getString("manage_code")))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     @Override

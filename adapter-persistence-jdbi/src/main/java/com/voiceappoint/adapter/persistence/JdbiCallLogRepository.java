@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -19,10 +22,37 @@ public final class JdbiCallLogRepository implements CallLogRepository {
     private static final String COLUMNS = "business_id, call_id, type, status, customer_number, dialled_number, "
             + "started_at, ended_at, cost, ended_reason, summary, recording_url, transcript, first_seen_at";
 
+    /**
+     * How many call routes are remembered, the most recently used kept: far more calls than are live at once on one
+     * server, and a few megabytes at most.
+     */
+    static final int ROUTES_REMEMBERED = 10_000;
+
     private final Jdbi jdbi;
+    /**
+     * Call ids and the business each was put through to. Every tool call and status update of a call routed this way
+     * asks, and the answer never changes once written (the first business stays), so it is read once; a call not
+     * put through (yet) is asked about again.
+     */
+    private final Map<String, BusinessId> routes = Collections.synchronizedMap(new RecentlyUsed<>(ROUTES_REMEMBERED));
 
     JdbiCallLogRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** A map that forgets its least recently used entry beyond a size. */
+    private static final class RecentlyUsed<K, V> extends LinkedHashMap<K, V> {
+        private final int most;
+
+        RecentlyUsed(int most) {
+            super(16, 0.75f, true);
+            this.most = most;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > most;
+        }
     }
 
     @Override
@@ -169,10 +199,17 @@ public final class JdbiCallLogRepository implements CallLogRepository {
 
     @Override
     public Optional<BusinessId> putThroughTo(String callId) {
-        return jdbi.withHandle(h -> h.createQuery("select business_id from voice_call_routes where call_id = :call")
-                .bind("call", callId)
-                .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
-                .findOne());
+        BusinessId remembered = routes.get(callId);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        Optional<BusinessId> read =
+                jdbi.withHandle(h -> h.createQuery("select business_id from voice_call_routes where call_id = :call")
+                        .bind("call", callId)
+                        .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
+                        .findOne());
+        read.ifPresent(business -> routes.put(callId, business));
+        return read;
     }
 
     private static VoiceCall call(ResultSet rs, List<CallMessage> messages) throws SQLException {

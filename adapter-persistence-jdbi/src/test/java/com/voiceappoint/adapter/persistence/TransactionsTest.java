@@ -122,6 +122,7 @@ class TransactionsTest {
                 .hold(new CallerAppointmentsUseCase.Hold(
                         tenant.id(),
                         TestData.randomPhone(),
+                        true,
                         "Holder",
                         cut.id(),
                         ten,

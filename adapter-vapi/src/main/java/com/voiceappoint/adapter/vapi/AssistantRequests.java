@@ -26,21 +26,21 @@ final class AssistantRequests {
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
+    private final CallRouting routing;
     private final VapiSettings settings;
     private final Clock clock;
     private final ObjectMapper json;
 
-    AssistantRequests(UseCases app, VapiSettings settings, Clock clock, ObjectMapper json) {
+    AssistantRequests(UseCases app, CallRouting routing, VapiSettings settings, Clock clock, ObjectMapper json) {
         this.app = app;
+        this.routing = routing;
         this.settings = settings;
         this.clock = clock;
         this.json = json;
     }
 
     ObjectNode answer(CallContext call) {
-        Optional<VoiceConfiguration> routed = call.lineId()
-                .flatMap(app.voiceRouting()::byLineId)
-                .or(() -> call.dialledNumber().flatMap(app.voiceRouting()::byNumber));
+        Optional<VoiceConfiguration> routed = routing.line(call);
         if (routed.isEmpty()) {
             return error(new Speech(settings.defaultLanguage(), clock.getZone()));
         }

@@ -89,22 +89,49 @@ final class CallRouting {
     }
 
     /**
+     * What the call itself says about its business, looked up once for a whole message: by the line or our own
+     * records on a phone call, by its {@code business_slug} variable on a web call (without one, a web call's business
+     * is the one its first claim names, looked up by {@link #decide(Found, List)}).
+     */
+    record Found(CallContext call, Channel channel, Optional<VoiceConfiguration> voice, boolean placedByUs) {}
+
+    Found find(CallContext call) {
+        if (call.webCall()) {
+            return new Found(
+                    call,
+                    Channel.WEB,
+                    named(call, List.of()).stream().findFirst().flatMap(routing::bySlug),
+                    false);
+        }
+        if (call.outbound()) {
+            Optional<VoiceConfiguration> placed = putThrough(call);
+            return new Found(call, Channel.PHONE, placed.or(() -> line(call)), placed.isPresent());
+        }
+        return new Found(call, Channel.PHONE, line(call).or(() -> putThrough(call)), false);
+    }
+
+    /**
      * @param claims business slugs the message carries beyond the call's variables: static parameters, arguments
      */
     Decision decide(CallContext call, List<String> claims) {
+        return decide(find(call), claims);
+    }
+
+    /**
+     * The decision for one tool call (or a message without any) of a call already {@link #find found}: its claims
+     * checked against the business found.
+     *
+     * @param claims business slugs the tool call carries beyond the call's variables: static parameters, arguments
+     */
+    Decision decide(Found route, List<String> claims) {
+        CallContext call = route.call();
         Optional<PhoneNumber> claimed = call.customerNumber().flatMap(CallRouting::number);
         List<String> named = named(call, claims);
-        Channel channel = call.webCall() ? Channel.WEB : Channel.PHONE;
-        Optional<VoiceConfiguration> found;
-        boolean placedByUs = false;
-        if (channel == Channel.WEB) {
+        Channel channel = route.channel();
+        boolean placedByUs = route.placedByUs();
+        Optional<VoiceConfiguration> found = route.voice();
+        if (channel == Channel.WEB && named(call, List.of()).isEmpty()) {
             found = named.stream().findFirst().flatMap(routing::bySlug);
-        } else if (call.outbound()) {
-            found = putThrough(call);
-            placedByUs = found.isPresent();
-            found = found.or(() -> line(call));
-        } else {
-            found = line(call).or(() -> putThrough(call));
         }
         if (found.isEmpty()) {
             return new Decision(Optional.empty(), Optional.of(Refusal.UNKNOWN), channel, Optional.empty(), claimed);
@@ -131,7 +158,7 @@ final class CallRouting {
     }
 
     /** The business whose line the call is on: the line's id, else the number. */
-    private Optional<VoiceConfiguration> line(CallContext call) {
+    Optional<VoiceConfiguration> line(CallContext call) {
         return call.lineId()
                 .flatMap(routing::byLineId)
                 .or(() -> call.dialledNumber().flatMap(routing::byNumber));

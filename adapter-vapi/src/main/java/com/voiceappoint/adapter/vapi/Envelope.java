@@ -48,9 +48,9 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     /** How much of a message read as a stream is kept at most: characters of field names and text. */
     static final int STREAMED_BUDGET = 4_000_000;
     /**
-     * The longest text kept from a message read as a stream; longer text where we keep some makes the message
-     * unreadable. A twelve-hour call's transcript is about 600,000 characters; text we do not keep is skipped unread,
-     * however long.
+     * The longest text kept from a message read as a stream, in bytes of JSON (as many characters, or fewer): a
+     * longer one is cut to it ({@link CutTexts}). A twelve-hour call's transcript is about 600,000 characters; text
+     * we do not keep is skipped unread, however long.
      */
     static final int STREAMED_MAX_TEXT = 1_000_000;
     /** How many turns of a conversation are kept from a message read as a stream (the first ones). */
@@ -84,7 +84,7 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
             return Optional.of(envelope);
         }
         try {
-            return Optional.of(parse(scrubbed(json.readTree(body)), json));
+            return Optional.of(kept(json.readTree(body), json));
         } catch (IOException cannotHappen) {
             // the same bytes were read once already
             return Optional.empty();
@@ -94,13 +94,13 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
     /**
      * Reads a body too large to hold (an end-of-call report of a long call) as it arrives, keeping what any message
      * type acts on, within {@link #STREAMED_BUDGET}: the call, the tool calls, the report's transcript, summary,
-     * recording and first {@link #STREAMED_TURNS} turns. Everything else (the model's view of the conversation, the
-     * assistant's definition, logs, analysis beyond the summary) is skipped without being built. The stream is read
-     * up to the end of the JSON value and left open.
+     * recording and first {@link #STREAMED_TURNS} turns, each text cut to {@link #STREAMED_MAX_TEXT}. Everything else
+     * (the model's view of the conversation, the assistant's definition, logs, analysis beyond the summary) is skipped
+     * without being built. The stream is read up to the end of the JSON value and left open.
      */
     static Optional<Envelope> read(InputStream body, ObjectMapper json) {
         JsonNode shaped;
-        try (JsonParser parser = STREAMING.createParser(body)) {
+        try (JsonParser parser = STREAMING.createParser(new CutTexts(body, STREAMED_MAX_TEXT))) {
             shaped = parser.nextToken() == null ? null : STREAMED_SHAPE.read(parser, json, new Budget(STREAMED_BUDGET));
         } catch (IOException unreadable) {
             return Optional.empty();
@@ -108,7 +108,17 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         if (shaped == null || !shaped.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(parse(shaped, json));
+        return Optional.of(kept(shaped, json));
+    }
+
+    /**
+     * The message as acted on, however it was read: a report (any type but a tool call or an assistant request)
+     * without what no store keeps as given (NUL, half a character), since refusing it would lose the whole report,
+     * which Vapi sends once. Tool calls are kept as given: their arguments are refused by name instead.
+     */
+    private static Envelope kept(JsonNode root, ObjectMapper json) {
+        Envelope envelope = parse(root, json);
+        return SHAPED_TYPES.contains(envelope.type()) ? envelope : parse(scrubbed(root), json);
     }
 
     /** The call, as every message type reads it. */
@@ -427,10 +437,7 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
                 : Optional.empty();
     }
 
-    /**
-     * A report's text without what no store keeps as given (NUL, half a character): refusing would lose the whole
-     * report, which Vapi sends once. Tool calls are not scrubbed: their arguments are refused by name instead.
-     */
+    /** The text of {@code node}, and of everything under it, without what no store keeps as given. */
     private static JsonNode scrubbed(JsonNode node) {
         if (node.isTextual()) {
             return StorableText.storable(node.asText()) ? node : TextNode.valueOf(StorableText.scrubbed(node.asText()));

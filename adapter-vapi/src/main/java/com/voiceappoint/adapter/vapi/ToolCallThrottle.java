@@ -10,16 +10,32 @@ import java.util.Objects;
  */
 @FunctionalInterface
 public interface ToolCallThrottle {
-    ToolCallThrottle UNLIMITED = (allowance, key) -> true;
+    ToolCallThrottle UNLIMITED = (allowance, key) -> Count.WITHIN;
 
-    /** Whether one more try by {@code key} fits in the allowance. */
-    boolean tryAcquire(Allowance allowance, String key);
+    /** Counts one more try by {@code key} against the allowance, and says how that went. */
+    Count count(Allowance allowance, String key);
 
     /**
-     * At most {@code tries} per {@code period} for each key; {@code name} keeps allowances apart. When the counts
-     * cannot be kept (Redis is away), an allowance that guards a secret refuses, since guessing must stay slow
-     * whatever happens; the others let the call through, since a caller on the line matters more than a counter.
+     * Whether one more try by {@code key} fits in the allowance. When the counts cannot be kept (Redis is away), an
+     * allowance that guards a secret refuses, since guessing must stay slow whatever happens; the others let the call
+     * through, since a caller on the line matters more than a counter.
      */
+    default boolean tryAcquire(Allowance allowance, String key) {
+        Count count = count(allowance, key);
+        return count == Count.WITHIN || count == Count.UNCOUNTED && !allowance.guardsASecret();
+    }
+
+    /** How counting one more try went. */
+    enum Count {
+        /** Counted, and within the allowance. */
+        WITHIN,
+        /** The allowance for the period is spent. */
+        SPENT,
+        /** Nothing could be counted just now (the counts are away). */
+        UNCOUNTED
+    }
+
+    /** At most {@code tries} per {@code period} for each key; {@code name} keeps allowances apart. */
     record Allowance(String name, int tries, Duration period, boolean guardsASecret) {
         public Allowance {
             Objects.requireNonNull(name, "name");

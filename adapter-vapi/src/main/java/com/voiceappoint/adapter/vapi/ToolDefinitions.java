@@ -54,6 +54,11 @@ public final class ToolDefinitions {
                     + "for 'with Sam'); a first name is enough. Leave it out for whoever is free.");
     private static final Property CLIENT_NAME =
             new Property("client_name", "string", "The caller's name, as they gave it.");
+    private static final Property EMAIL = new Property(
+            "email",
+            "string",
+            "The caller's e-mail address. Required when the call shows no phone number of theirs (a web call, a "
+                    + "withheld number): the server says so. Otherwise leave it out.");
     private static final Property APPOINTMENT =
             new Property("appointment_id", "string", "The appointment's id, from find_my_appointments or a booking.");
     private static final Property MANAGE_CODE = new Property(
@@ -102,13 +107,15 @@ public final class ToolDefinitions {
                     "One moment, let me check the diary."),
             new Tool(
                     VoiceTools.BOOK,
-                    "Books a service at a start time for the caller, whose phone number is taken from the call. "
-                            + "Ask for the caller's name first. Repeating the same request books nothing twice.",
+                    "Books a service at a start time for the caller, whose phone number is taken from the call "
+                            + "(without one, their e-mail address is needed). Ask for the caller's name first. "
+                            + "Repeating the same request books nothing twice.",
                     List.of(
                             SERVICE_ID,
                             SERVICE_NAME,
                             START,
                             CLIENT_NAME,
+                            EMAIL,
                             new Property("notes", "string", "Anything the business should know."),
                             STAFF,
                             PROVIDER),

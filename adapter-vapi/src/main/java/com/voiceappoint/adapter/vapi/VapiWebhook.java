@@ -13,11 +13,15 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * placed), never from variables a SIP caller can set.
  *
  * <p>Bodies up to the server's limit arrive whole; a larger one (a long call's end-of-call report) is read as it
- * arrives, authenticated over all its bytes, keeping only what is acted on ({@link Envelope#read(InputStream,
- * ObjectMapper)}).
+ * arrives, keeping only what is acted on ({@link Envelope#read(InputStream, ObjectMapper)}): at once when the headers
+ * carry the shared secret, and otherwise only once its HMAC signature has been checked over every byte (the body is
+ * written to a file of our own meanwhile, a few at a time).
  */
 public final class VapiWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(VapiWebhook.class);
@@ -47,6 +52,12 @@ public final class VapiWebhook {
      * longest call Vapi allows (12 hours) is a few megabytes; this leaves room, and still ends a body that never does.
      */
     public static final long MAX_STREAMED_BYTES = 64L * 1024 * 1024;
+    /**
+     * How many bodies too large to hold may be waiting for their signature at once, each in a file of up to
+     * {@link #MAX_STREAMED_BYTES}. Vapi sends such a report once per long call; anyone can send a body with a
+     * signature header, and more of those than this are turned away unread rather than filling the disk.
+     */
+    static final int MAX_SPOOLED = 4;
     /** Message types measured under their own name; any other is "other", so a label cannot be invented. */
     private static final Set<String> MEASURED_TYPES = Set.of(
             "tool-calls",
@@ -56,6 +67,8 @@ public final class VapiWebhook {
             "end-of-call-report",
             "transfer-destination-request",
             "knowledge-base-request");
+
+    private static final ObjectMapper STREAMED_JSON = new ObjectMapper();
 
     private final UseCases app;
     private final VapiSettings settings;
@@ -70,10 +83,37 @@ public final class VapiWebhook {
     private final CallRequests callRequests;
     private final MeterProvider<Timer> messageLatency;
     private final MeterProvider<Timer> toolCallLatency;
+    private final Path spoolDirectory;
+    private final Semaphore spooling = new Semaphore(MAX_SPOOLED);
+    private final Function<InputStream, Optional<Envelope>> streamedReader;
 
     /** @param metrics where message and tool-call latencies are recorded, by message type and by tool and outcome */
     public VapiWebhook(
             UseCases app, VapiSettings settings, ToolCallThrottle throttle, Clock clock, MeterRegistry metrics) {
+        this(
+                app,
+                settings,
+                throttle,
+                clock,
+                metrics,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                body -> Envelope.read(body, STREAMED_JSON));
+    }
+
+    /**
+     * @param spoolDirectory where a signed body too large to hold waits for its signature to be checked
+     * @param streamedReader how such a body is read once it may be
+     */
+    VapiWebhook(
+            UseCases app,
+            VapiSettings settings,
+            ToolCallThrottle throttle,
+            Clock clock,
+            MeterRegistry metrics,
+            Path spoolDirectory,
+            Function<InputStream, Optional<Envelope>> streamedReader) {
+        this.spoolDirectory = spoolDirectory;
+        this.streamedReader = streamedReader;
         this.app = app;
         this.settings = settings;
         this.throttle = throttle;
@@ -81,7 +121,7 @@ public final class VapiWebhook {
         this.authenticator = new WebhookAuthenticator(settings);
         this.routing = new CallRouting(app.voiceRouting());
         this.tools = new VoiceTools(app, clock, throttle);
-        this.assistantRequests = new AssistantRequests(app, settings, clock, json);
+        this.assistantRequests = new AssistantRequests(app, routing, settings, clock, json);
         this.callReports = new CallReports(app, routing, clock);
         this.callRequests = new CallRequests(routing, json, this::defaultSpeech);
         this.messageLatency = Timer.builder("vapi.messages")
@@ -117,8 +157,10 @@ public final class VapiWebhook {
     }
 
     /**
-     * A body too large to hold, read as it arrives: authenticated over every byte (the shared secret is checked before
-     * reading; an HMAC signature once the last byte is in), and acted on only then.
+     * A body too large to hold, authenticated over every byte before it is acted on: with the shared secret in the
+     * headers it is read as it arrives; with an HMAC signature it is first written to a file (owner-only, deleted
+     * once answered) while the signature is computed, and read from there only if it matches, so an unsigned body
+     * costs a buffer, never a tree. {@value #MAX_SPOOLED} such bodies at once at most: beyond, a 503, unread.
      *
      * @throws IOException when the body cannot be read to its end (the client went away, or it is larger than the
      *     server takes)
@@ -136,13 +178,49 @@ public final class VapiWebhook {
         if (check.isEmpty()) {
             return unauthenticated();
         }
-        InputStream checked = check.get().reading(body);
-        Optional<Envelope> read = Envelope.read(checked, json);
-        // what follows the JSON (or what could not be read as JSON) is signed too
-        checked.transferTo(OutputStream.nullOutputStream());
-        if (!check.get().authentic()) {
-            return unauthenticated();
+        if (check.get() == WebhookAuthenticator.BodyCheck.PASSED) {
+            return handledStreamed(streamedReader.apply(body));
         }
+        if (!spooling.tryAcquire()) {
+            LOG.warn("refused a signed message too large to hold: {} are waiting for their signature", MAX_SPOOLED);
+            return new Handled(new Answer(503, "{\"error\":\"busy\"}"), "busy");
+        }
+        try {
+            return spooledAndChecked(body, check.get());
+        } finally {
+            spooling.release();
+        }
+    }
+
+    private Handled spooledAndChecked(InputStream body, WebhookAuthenticator.BodyCheck check) throws IOException {
+        Path spooled = ownerOnlyFile();
+        try {
+            try (OutputStream out = Files.newOutputStream(spooled)) {
+                check.reading(body).transferTo(out);
+            }
+            if (!check.authentic()) {
+                return unauthenticated();
+            }
+            try (InputStream in = Files.newInputStream(spooled)) {
+                return handledStreamed(streamedReader.apply(in));
+            }
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    private Path ownerOnlyFile() throws IOException {
+        if (spoolDirectory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(
+                    spoolDirectory,
+                    "vapi-body-",
+                    ".json",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.createTempFile(spoolDirectory, "vapi-body-", ".json");
+    }
+
+    private Handled handledStreamed(Optional<Envelope> read) {
         if (read.isEmpty()) {
             LOG.warn("a message too large to hold was not JSON, or kept more than a message may hold: dropped");
         }
@@ -198,8 +276,9 @@ public final class VapiWebhook {
     private ObjectNode toolCalls(Envelope envelope) {
         ObjectNode answer = json.createObjectNode();
         ArrayNode results = answer.putArray("results");
+        Route route = new Route(envelope.call());
         for (ToolCall call : envelope.toolCalls()) {
-            VoiceTools.Answer spoken = answer(call, envelope.call());
+            VoiceTools.Answer spoken = answer(call, route);
             ObjectNode result = results.addObject().put("toolCallId", call.id()).put("name", call.name());
             spoken.result().ifPresent(text -> result.put("result", text));
             spoken.error().ifPresent(text -> result.put("error", text));
@@ -209,15 +288,35 @@ public final class VapiWebhook {
 
     /** The legacy message: one call, answered as {@code {"result": "..."}} whether it worked or not. */
     private ObjectNode functionCall(Envelope envelope) {
-        VoiceTools.Answer spoken = answer(envelope.toolCalls().get(0), envelope.call());
+        VoiceTools.Answer spoken = answer(envelope.toolCalls().get(0), new Route(envelope.call()));
         return json.createObjectNode()
                 .put("result", spoken.result().or(spoken::error).orElse(""));
     }
 
+    /**
+     * Where one message's call goes, looked up by its first tool call and reused by the others (each still has its
+     * claims checked); a lookup that failed is tried again by the next.
+     */
+    private final class Route {
+        private final CallContext call;
+        private CallRouting.Found found;
+
+        Route(CallContext call) {
+            this.call = call;
+        }
+
+        CallRouting.Found found() {
+            if (found == null) {
+                found = routing.find(call);
+            }
+            return found;
+        }
+    }
+
     /** One call's answer; whatever fails is this call's error, never the other calls' or the whole message's. */
-    private VoiceTools.Answer answer(ToolCall call, CallContext context) {
+    private VoiceTools.Answer answer(ToolCall call, Route route) {
         long started = System.nanoTime();
-        ToolOutcome outcome = answerTimed(call, context);
+        ToolOutcome outcome = answerTimed(call, route);
         toolCallLatency
                 .withTags(
                         "tool",
@@ -234,10 +333,11 @@ public final class VapiWebhook {
      */
     private record ToolOutcome(VoiceTools.Answer answer, String measuredAs) {}
 
-    private ToolOutcome answerTimed(ToolCall call, CallContext context) {
+    private ToolOutcome answerTimed(ToolCall call, Route route) {
         Speech speech = defaultSpeech();
+        CallContext context = route.call;
         try {
-            CallRouting.Decision decision = routing.decide(context, claims(call));
+            CallRouting.Decision decision = routing.decide(route.found(), claims(call));
             speech = decision.voice().map(VapiWebhook::speechFor).orElse(speech);
             if (!decision.routed()) {
                 return new ToolOutcome(VoiceTools.Answer.error(refusal(decision, speech)), "unavailable");

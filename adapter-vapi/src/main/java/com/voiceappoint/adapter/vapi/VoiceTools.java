@@ -95,6 +95,15 @@ final class VoiceTools {
             new ToolCallThrottle.Allowance("vapi-code-target", 10, Duration.ofMinutes(1), true);
     static final ToolCallThrottle.Allowance CODE_TRIES_PER_TARGET_A_DAY =
             new ToolCallThrottle.Allowance("vapi-code-target-day", 20, Duration.ofDays(1), true);
+    /**
+     * Code tries a business takes in a day, whatever the numbers and appointments tried: with a list of 10,000 client
+     * numbers, the allowances per number alone would let 200,000 guesses a day through. 200 is far more than a
+     * business's callers without a visible number need (codes are for SIP, web and withheld-number calls), and keeps
+     * the odds of a guess opening any one of its appointments around 1 in 5,000 a day.
+     */
+    static final ToolCallThrottle.Allowance CODE_TRIES_PER_BUSINESS_A_DAY =
+            new ToolCallThrottle.Allowance("vapi-code-business-day", 200, Duration.ofDays(1), true);
+
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
     private final UseCases app;
@@ -388,6 +397,7 @@ final class VoiceTools {
                 .hold(new CallerAppointmentsUseCase.Hold(
                         caller.business().id(),
                         callerNumber(caller),
+                        caller.numberProven(),
                         name,
                         service.id(),
                         start,
@@ -506,14 +516,25 @@ final class VoiceTools {
             throw new Spoken(speech.say("code.phone"));
         }
         String business = caller.business().id().toString();
-        String target = opening.map(AppointmentId::toString)
-                .orElseGet(() -> claimed.orElseThrow().value());
-        if (!throttle.tryAcquire(CODE_TRIES_PER_CALL, caller.callId().orElse(business))
-                || !throttle.tryAcquire(CODE_TRIES_PER_TARGET, business + "|" + target)
-                || !throttle.tryAcquire(CODE_TRIES_PER_TARGET_A_DAY, business + "|" + target)) {
-            throw new Spoken(speech.say("code.busy"));
-        }
+        String target = business + "|"
+                + opening.map(AppointmentId::toString)
+                        .orElseGet(() -> claimed.orElseThrow().value());
+        countTry(CODE_TRIES_PER_CALL, caller.callId().orElse(business), "code.busy", speech);
+        countTry(CODE_TRIES_PER_TARGET, target, "code.busy", speech);
+        countTry(CODE_TRIES_PER_TARGET_A_DAY, target, "code.spent.target", speech);
+        countTry(CODE_TRIES_PER_BUSINESS_A_DAY, business, "code.spent.business", speech);
         return new CallerAppointmentsUseCase.Proof.Code(code, claimed);
+    }
+
+    /** One code try counted, or refused in words that say why: too fast, the day's tries spent, or not countable. */
+    private void countTry(ToolCallThrottle.Allowance allowance, String key, String whenSpent, Speech speech) {
+        switch (throttle.count(allowance, key)) {
+            case WITHIN -> {
+                // counted
+            }
+            case SPENT -> throw new Spoken(speech.say(whenSpent));
+            case UNCOUNTED -> throw new Spoken(speech.say("code.uncounted"));
+        }
     }
 
     /** Services the caller may book by phone, in catalogue order. */
@@ -623,8 +644,9 @@ final class VoiceTools {
                 .orElseThrow(() -> new Spoken(speech.say("argument.missing", "client_name")));
     }
 
+    /** The number to hold a time with; without one there is no hold, but booking with an e-mail still works. */
     private static PhoneNumber callerNumber(Caller caller) {
-        return caller.number().orElseThrow(() -> new Spoken(caller.speech().say("caller.unknown")));
+        return caller.number().orElseThrow(() -> new Spoken(caller.speech().say("hold.unknown")));
     }
 
     /**

@@ -9,14 +9,29 @@ import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An end-of-call report of a long call is larger than the webhook holds in memory (2 MiB): it is read as it arrives,
@@ -79,21 +94,149 @@ class LargeReportsTest {
                 .findFirst();
     }
 
+    private static final VapiSettings HMAC_ONLY = new VapiSettings(
+            Optional.empty(),
+            "authorization",
+            Optional.of(HMAC_KEY),
+            "x-signature",
+            "x-timestamp",
+            Duration.ofMinutes(5),
+            Optional.empty(),
+            Language.ES);
+
+    @TempDir
+    Path spool;
+
+    private final AtomicInteger readAsJson = new AtomicInteger();
+
     private VapiWebhook hmacOnly() {
+        return new VapiWebhook(desk.app, HMAC_ONLY, ToolCallThrottle.UNLIMITED, desk.clock, desk.metrics);
+    }
+
+    /** Signed with the HMAC key only, waiting in {@link #spool}, and counting the bodies read as JSON. */
+    private VapiWebhook counting() {
         return new VapiWebhook(
-                desk.app,
-                new VapiSettings(
-                        Optional.empty(),
-                        "authorization",
-                        Optional.of(HMAC_KEY),
-                        "x-signature",
-                        "x-timestamp",
-                        Duration.ofMinutes(5),
-                        Optional.empty(),
-                        Language.ES),
-                ToolCallThrottle.UNLIMITED,
-                desk.clock,
-                desk.metrics);
+                desk.app, HMAC_ONLY, ToolCallThrottle.UNLIMITED, desk.clock, desk.metrics, spool, body -> {
+                    readAsJson.incrementAndGet();
+                    return Envelope.read(body, desk.json);
+                });
+    }
+
+    private static final Map<String, String> FORGED =
+            Map.of("x-timestamp", Long.toString(VoiceDesk.NOW.getEpochSecond()), "x-signature", "ab".repeat(32));
+
+    private static Map<String, String> signed(byte[] body) throws Exception {
+        String timestamp = Long.toString(VoiceDesk.NOW.getEpochSecond());
+        return Map.of("x-timestamp", timestamp, "x-signature", sign(timestamp, body));
+    }
+
+    private List<Path> spooled() throws IOException {
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void a_large_body_with_a_forged_signature_is_refused_without_being_read_as_json() throws Exception {
+        byte[] body = report("call-forged");
+        VapiWebhook webhook = counting();
+
+        assertThat(webhook.handle(new ByteArrayInputStream(body), VoiceDesk.header(FORGED))
+                        .status())
+                .isEqualTo(401);
+        assertThat(readAsJson)
+                .as("nothing parsed before the signature is checked")
+                .hasValue(0);
+        assertThat(logged("call-forged")).isEmpty();
+
+        assertThat(webhook.handle(new ByteArrayInputStream(body), VoiceDesk.header(signed(body)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(readAsJson).hasValue(1);
+        assertThat(logged("call-forged")).isPresent();
+        assertThat(spooled()).as("every waiting body deleted once answered").isEmpty();
+    }
+
+    /** The start of a body, then nothing until released: a slow sender. */
+    private static final class Trickle extends InputStream {
+        private final InputStream start = new ByteArrayInputStream(
+                "{\"message\": {\"type\": \"end-of-call-report\"".getBytes(StandardCharsets.UTF_8));
+        private final CountDownLatch sending;
+        private final CountDownLatch released;
+        private boolean counted;
+
+        Trickle(CountDownLatch sending, CountDownLatch released) {
+            this.sending = sending;
+            this.released = released;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = start.read(bytes, offset, length);
+            if (n > 0) {
+                return n;
+            }
+            if (!counted) {
+                counted = true;
+                sending.countDown();
+            }
+            try {
+                // bounded only so that a broken test ends
+                if (!released.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return -1;
+        }
+    }
+
+    @Test
+    void only_a_few_signed_bodies_too_large_to_hold_wait_for_their_signature_at_once() throws Exception {
+        VapiWebhook webhook = counting();
+        CountDownLatch sending = new CountDownLatch(VapiWebhook.MAX_SPOOLED);
+        CountDownLatch released = new CountDownLatch(1);
+        ExecutorService senders = Executors.newFixedThreadPool(VapiWebhook.MAX_SPOOLED);
+        try {
+            List<Future<Integer>> slow = new ArrayList<>();
+            for (int i = 0; i < VapiWebhook.MAX_SPOOLED; i++) {
+                slow.add(senders.submit(() -> webhook.handle(new Trickle(sending, released), VoiceDesk.header(FORGED))
+                        .status()));
+            }
+            assertThat(sending.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(spooled())
+                    .hasSize(VapiWebhook.MAX_SPOOLED)
+                    .allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
+                            .containsExactlyInAnyOrder(
+                                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+
+            byte[] body = report("call-one-too-many");
+            VapiWebhook.Answer oneTooMany =
+                    webhook.handle(new ByteArrayInputStream(body), VoiceDesk.header(signed(body)));
+
+            assertThat(oneTooMany.status()).isEqualTo(503);
+            released.countDown();
+            for (Future<Integer> answer : slow) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(401);
+            }
+            assertThat(webhook.handle(new ByteArrayInputStream(body), VoiceDesk.header(signed(body)))
+                            .status())
+                    .as("room again once they are answered")
+                    .isEqualTo(200);
+            assertThat(readAsJson).hasValue(1);
+            assertThat(spooled()).isEmpty();
+        } finally {
+            released.countDown();
+            senders.shutdownNow();
+        }
     }
 
     private static String sign(String timestamp, byte[] body) throws Exception {
@@ -148,18 +291,46 @@ class LargeReportsTest {
     }
 
     @Test
-    void a_message_keeping_more_than_it_may_hold_is_unreadable_not_a_failure() throws IOException {
+    void a_text_longer_than_a_message_keeps_is_cut_not_the_report() throws IOException {
         String tooLong = """
-                {"message": {"type": "end-of-call-report", "call": {"id": "call-huge", "type": "inboundPhoneCall"},
-                  "phoneNumber": {"number": "%s"}, "artifact": {"transcript": "%s"}}}
-                """.formatted(VoiceDesk.LOLA_NUMBER, "y".repeat(Envelope.STREAMED_MAX_TEXT + 1));
+                {"message": {"type": "end-of-call-report", "call": {"id": "call-huge", "type": "inboundPhoneCall",
+                  "phoneCallTransport": "pstn"}, "phoneNumber": {"number": "%s"}, "endedReason": "customer-ended-call",
+                  "artifact": {"transcript": "%s"}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, "y".repeat(3 * Envelope.STREAMED_MAX_TEXT));
 
         VapiWebhook.Answer answer = desk.webhook.handle(
                 new ByteArrayInputStream(tooLong.getBytes(StandardCharsets.UTF_8)),
                 VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
 
         assertThat(answer.status()).isEqualTo(200);
+        VoiceCall call = logged("call-huge").orElseThrow();
+        assertThat(call.endedReason()).contains("customer-ended-call");
+        assertThat(desk.app
+                        .callLog()
+                        .transcript(desk.lola.owner(), "call-huge")
+                        .call()
+                        .transcript())
+                .hasValueSatisfying(t -> assertThat(t)
+                        .hasSizeGreaterThan(Envelope.STREAMED_MAX_TEXT - 10)
+                        .hasSizeLessThanOrEqualTo(CallReports.MAX_TRANSCRIPT_LENGTH)
+                        .matches("y+"));
+    }
+
+    @Test
+    void a_message_keeping_more_than_it_may_hold_is_unreadable_not_a_failure() throws IOException {
+        // each turn's text within bounds, all of them together more than a message keeps
+        String turn = "{\"role\": \"user\", \"message\": \"" + "z".repeat(3_000) + "\"}";
+        String tooMuch = """
+                {"message": {"type": "end-of-call-report", "call": {"id": "call-much", "type": "inboundPhoneCall"},
+                  "phoneNumber": {"number": "%s"}, "artifact": {"messages": [%s]}}}
+                """.formatted(VoiceDesk.LOLA_NUMBER, String.join(",", Collections.nCopies(1_500, turn)));
+
+        VapiWebhook.Answer answer = desk.webhook.handle(
+                new ByteArrayInputStream(tooMuch.getBytes(StandardCharsets.UTF_8)),
+                VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
+
+        assertThat(answer.status()).isEqualTo(200);
         assertThat(desk.read(answer).path("error").asText()).isEqualTo("unreadable message");
-        assertThat(logged("call-huge")).isEmpty();
+        assertThat(logged("call-much")).isEmpty();
     }
 }

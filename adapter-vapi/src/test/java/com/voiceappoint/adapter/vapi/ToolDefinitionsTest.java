@@ -79,6 +79,18 @@ class ToolDefinitionsTest {
     }
 
     @Test
+    void booking_takes_an_e_mail_for_calls_that_show_no_number() {
+        assertThat(arguments(VoiceTools.BOOK).path("email").path("description").asText())
+                .contains("Required when the call shows no phone number", "a web call");
+        assertThat(tool(VoiceTools.BOOK)
+                        .path("function")
+                        .path("parameters")
+                        .path("required")
+                        .toString())
+                .doesNotContain("email");
+    }
+
+    @Test
     void the_tools_that_take_a_person_take_them_by_name() {
         for (String tool : List.of(VoiceTools.AVAILABILITY, VoiceTools.BOOK, VoiceTools.HOLD)) {
             assertThat(arguments(tool).path("staff_name").path("description").asText())

@@ -335,7 +335,7 @@ class VoiceToolsTest {
                 .path("error")
                 .asText();
 
-        assertThat(noNumber).startsWith("No veo el número desde el que llamas");
+        assertThat(noNumber).startsWith("En esta llamada no se ve el número de quien llama: para reservar, pídele su");
         assertThat(appointmentsOf(desk.lola)).isZero();
     }
 
@@ -373,7 +373,9 @@ class VoiceToolsTest {
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> {
                     counted.add(allowance.name() + ":" + allowance.tries());
-                    return !allowance.equals(VapiWebhook.TOOL_CALLS_PER_CALL);
+                    return allowance.equals(VapiWebhook.TOOL_CALLS_PER_CALL)
+                            ? ToolCallThrottle.Count.SPENT
+                            : ToolCallThrottle.Count.WITHIN;
                 },
                 desk.clock,
                 desk.metrics);

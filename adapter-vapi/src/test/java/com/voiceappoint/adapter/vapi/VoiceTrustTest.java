@@ -3,17 +3,22 @@ package com.voiceappoint.adapter.vapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -307,6 +312,49 @@ class VoiceTrustTest {
     }
 
     @Test
+    void a_message_s_call_is_routed_once_however_many_tool_calls_it_carries() {
+        AtomicInteger routeReads = new AtomicInteger();
+        VoiceDesk counting = new VoiceDesk(VoiceDesk.NOW, ports -> {
+            CallLogRepository calls = ports.callLog();
+            return PortSwap.with(ports, CallLogRepository.class, (CallLogRepository) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {CallLogRepository.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("putThroughTo")) {
+                            routeReads.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(calls, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }));
+        });
+        String callId = counting.app
+                .outboundCalls()
+                .place(counting.lola.owner(), counting.lola.id(), VoiceDesk.CARMEN, Optional.of("Carmen"))
+                .callId();
+        String threeCalls = """
+                {"message": {"type": "tool-calls",
+                  "call": {"id": "%s", "type": "outboundPhoneCall", "phoneCallTransport": "sip",
+                           "phoneNumberId": "the-shared-line"},
+                  "customer": {"number": "%s"},
+                  "toolCallList": [
+                    {"id": "tc-1", "function": {"name": "get_business_services", "arguments": {}}},
+                    {"id": "tc-2", "function": {"name": "get_business_hours", "arguments": {"date": "2026-11-24"}}},
+                    {"id": "tc-3", "function": {"name": "find_my_appointments", "arguments": {}}}]}}
+                """.formatted(callId, VoiceDesk.CARMEN);
+        routeReads.set(0);
+
+        JsonNode results = counting.read(counting.send(threeCalls)).path("results");
+
+        assertThat(results.path(0).path("result").asText()).startsWith("Servicios de Peluquería Lola");
+        assertThat(results.path(1).path("result").asText()).startsWith("Horario de Peluquería Lola");
+        assertThat(results.path(2).path("result").asText()).startsWith("No encuentro citas próximas");
+        assertThat(routeReads)
+                .as("the call's route, read for the message, not for each tool call")
+                .hasValue(1);
+    }
+
+    @Test
     void a_web_call_gets_what_the_public_page_gives() {
         Map<String, String> naming = Map.of("business_slug", desk.lola.slug());
         JsonNode services = answer(
@@ -337,6 +385,55 @@ class VoiceTrustTest {
     }
 
     @Test
+    void a_web_call_is_asked_for_an_e_mail_to_book_and_books_with_it_in_either_language() {
+        JsonNode lola = answer(message(
+                "web-lola",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                Map.of("business_slug", desk.lola.slug()),
+                "tc-1",
+                VoiceTools.BOOK,
+                booking("2026-11-24T10:00", "Carmen")));
+        Map<String, Object> bobsCut =
+                new HashMap<>(Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T10:00", "client_name", "Sam"));
+        JsonNode bob = answer(message(
+                "web-bob",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                Map.of("business_slug", desk.bob.slug()),
+                "tc-1",
+                VoiceTools.BOOK,
+                bobsCut));
+        bobsCut.put("email", "sam@example.com");
+        JsonNode bobWithEmail = answer(message(
+                "web-bob",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                Map.of("business_slug", desk.bob.slug()),
+                "tc-2",
+                VoiceTools.BOOK,
+                bobsCut));
+
+        assertThat(lola.path("error").asText())
+                .isEqualTo("En esta llamada no se ve el número de quien llama: para reservar, pídele su correo "
+                        + "electrónico y pásalo como email.");
+        assertThat(bob.path("error").asText())
+                .isEqualTo("This call shows no number for the caller: to book, ask for their e-mail address and pass "
+                        + "it as email.");
+        assertThat(bobWithEmail.path("result").asText()).startsWith("Booked: Haircut on Tuesday 24 November at 10:00");
+        assertThat(appointmentsOf(desk.bob)).isEqualTo(1);
+    }
+
+    @Test
     void on_a_sip_call_a_caller_s_appointments_open_with_the_manage_code_only() {
         JsonNode booked =
                 onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
@@ -359,6 +456,118 @@ class VoiceTrustTest {
                 "sip-1", VoiceDesk.CARMEN, VoiceTools.CANCEL, Map.of("appointment_id", id, "manage_code", code));
         assertThat(cancelled.path("result").asText()).startsWith("Cancelada tu cita de Corte de pelo");
         assertThat(appointmentsOf(desk.lola)).isZero();
+    }
+
+    /** A SIP call on Lola's line claiming {@code caller}'s number, with a tool-call id of the test's choosing. */
+    private JsonNode sip(String callId, String caller, String toolCallId, String tool, Map<String, ?> arguments) {
+        return answer(message(
+                callId,
+                "inboundPhoneCall",
+                "sip",
+                "line-" + VoiceDesk.LOLA_NUMBER,
+                null,
+                caller,
+                Map.of(),
+                toolCallId,
+                tool,
+                arguments));
+    }
+
+    private long held() {
+        return desk
+                .app
+                .appointments()
+                .list(
+                        desk.lola.owner(),
+                        CalendarFilter.period(
+                                desk.lola.id(),
+                                new TimeRange(
+                                        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2027-03-01T00:00:00Z"))),
+                        Page.Request.first(100))
+                .items()
+                .stream()
+                .filter(d -> d.appointment().status() == AppointmentStatus.HELD)
+                .count();
+    }
+
+    @Test
+    void a_caller_who_only_claims_a_number_hears_that_number_s_appointment_as_a_taken_time() {
+        JsonNode carmen =
+                onLolasLine("pstn-carmen", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String id = group(APPOINTMENT_ID, carmen);
+
+        JsonNode booked =
+                sip("sip-mallory", VoiceDesk.CARMEN, "tc-1", VoiceTools.BOOK, booking("2026-11-24T10:00", "M"));
+        JsonNode held = sip("sip-mallory", VoiceDesk.CARMEN, "tc-2", VoiceTools.HOLD, booking("2026-11-24T10:00", "M"));
+
+        for (JsonNode probe : new JsonNode[] {booked, held}) {
+            assertThat(probe.path("result").asText())
+                    .as(probe.toString())
+                    .startsWith("Esa hora ya está ocupada. Lo más cercano:")
+                    .doesNotContain(id)
+                    .doesNotContain("Ya estaba")
+                    .doesNotContain("Código")
+                    .doesNotContain("2026-11-24T10:00");
+        }
+        assertThat(desk.ports.callLog().appointmentsOf(desk.lola.id(), "sip-mallory"))
+                .as("someone else's appointment is not logged with the prober's call")
+                .isEmpty();
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void a_web_call_booking_with_someone_s_e_mail_hears_their_appointment_as_a_taken_time() {
+        Map<String, String> naming = Map.of("business_slug", desk.lola.slug());
+        Map<String, Object> withEmail = new HashMap<>(booking("2026-11-24T12:00", "Carmen"));
+        withEmail.put("email", "carmen@example.com");
+
+        JsonNode first = answer(
+                message("web-carmen", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.BOOK, withEmail));
+        JsonNode sameCall = answer(
+                message("web-carmen", "webCall", null, null, null, null, naming, "tc-2", VoiceTools.BOOK, withEmail));
+        JsonNode anotherCall = answer(
+                message("web-mallory", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.BOOK, withEmail));
+
+        String id = group(APPOINTMENT_ID, first);
+        assertThat(sameCall.path("result").asText())
+                .as("made in this same call: the caller is the one who booked it")
+                .startsWith("Ya estaba reservado")
+                .contains(id);
+        assertThat(anotherCall.path("result").asText())
+                .startsWith("Esa hora ya está ocupada.")
+                .doesNotContain(id);
+        assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
+    }
+
+    @Test
+    void a_hold_confirmed_in_its_own_call_gives_the_code_and_the_model_s_retry_the_same_code() {
+        sip("sip-carmen", VoiceDesk.CARMEN, "tc-1", VoiceTools.HOLD, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode confirmed =
+                sip("sip-carmen", VoiceDesk.CARMEN, "tc-2", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode retried =
+                sip("sip-carmen", VoiceDesk.CARMEN, "tc-2", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+
+        assertThat(confirmed.path("result").asText()).startsWith("Reservado");
+        String code = group(CODE, confirmed);
+        assertThat(retried.path("result").asText()).startsWith("Ya estaba reservado");
+        assertThat(group(CODE, retried)).as("the retry of the confirming call").isEqualTo(code);
+        assertThat(held()).isZero();
+    }
+
+    @Test
+    void a_caller_who_only_claims_a_number_cannot_confirm_that_number_s_hold_nor_get_its_code() {
+        onLolasLine("pstn-carmen", VoiceDesk.CARMEN, VoiceTools.HOLD, booking("2026-11-24T10:00", "Carmen"));
+
+        JsonNode confirming =
+                sip("sip-mallory", VoiceDesk.CARMEN, "tc-1", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+
+        assertThat(confirming.path("result").asText())
+                .startsWith("Esa hora ya está ocupada.")
+                .doesNotContain("Código");
+        assertThat(held()).as("Carmen's hold is still hers to confirm").isEqualTo(1);
+        JsonNode carmen = onLolasLine(
+                "pstn-carmen-again", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        assertThat(carmen.path("result").asText()).startsWith("Reservado").contains("Código de gestión");
     }
 
     @Test
@@ -386,7 +595,9 @@ class VoiceTrustTest {
         VapiWebhook counting = new VapiWebhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
-                (allowance, key) -> counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries(),
+                (allowance, key) -> counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries()
+                        ? ToolCallThrottle.Count.WITHIN
+                        : ToolCallThrottle.Count.SPENT,
                 desk.clock,
                 desk.metrics);
         String wrongTry = message(
@@ -410,32 +621,99 @@ class VoiceTrustTest {
     @Test
     void a_number_is_tried_at_most_a_day_s_allowance_of_codes_however_many_calls_and_minutes() {
         // every call a new one, and as if minutes passed between them: only the day's allowance still counts
-        Map<String, Integer> counted = new HashMap<>();
-        VapiWebhook patient = new VapiWebhook(
-                desk.app,
-                VoiceDesk.SETTINGS,
-                (allowance, key) -> allowance.period().compareTo(Duration.ofDays(1)) < 0
-                        || counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries(),
-                desk.clock,
-                desk.metrics);
+        VapiWebhook patient = patient();
 
         for (int call = 0; call < VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.tries(); call++) {
             assertThat(result(patient, guess("patient-" + call)).path("result").asText())
                     .startsWith("No encuentro ninguna cita");
         }
         assertThat(result(patient, guess("patient-last")).path("error").asText())
-                .startsWith("Demasiados intentos con códigos");
+                .startsWith("Hoy ya se han probado demasiados códigos para esa cita o ese número: no puedo comprobar "
+                        + "más hasta mañana.");
         assertThat(VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.guardsASecret()).isTrue();
     }
 
+    @Test
+    void a_business_takes_a_day_s_allowance_of_code_tries_however_many_numbers_are_tried() {
+        VapiWebhook patient = patient();
+
+        for (int call = 0; call < VoiceTools.CODE_TRIES_PER_BUSINESS_A_DAY.tries(); call++) {
+            String number = "+34600" + (100_000 + call);
+            assertThat(result(patient, guess("list-" + call, number, VoiceDesk.LOLA_NUMBER))
+                            .path("result")
+                            .asText())
+                    .startsWith("No encuentro ninguna cita");
+        }
+        assertThat(result(patient, guess("list-last", "+34611000000", VoiceDesk.LOLA_NUMBER))
+                        .path("error")
+                        .asText())
+                .startsWith("Hoy ya se han probado demasiados códigos en este negocio: no puedo comprobar más hasta "
+                        + "mañana.");
+        assertThat(result(patient, guess("bob-1", "+34611000000", VoiceDesk.BOB_NUMBER))
+                        .path("result")
+                        .asText())
+                .as("another business's allowance is its own")
+                .startsWith("I cannot find an upcoming appointment");
+        assertThat(VoiceTools.CODE_TRIES_PER_BUSINESS_A_DAY.guardsASecret()).isTrue();
+    }
+
+    @Test
+    void while_the_counts_are_away_no_code_is_tried_and_the_caller_hears_so() {
+        VapiWebhook countsAway = new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (allowance, key) -> ToolCallThrottle.Count.UNCOUNTED,
+                desk.clock,
+                desk.metrics);
+        JsonNode booked =
+                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        String code = group(CODE, booked).replace(" ", "");
+
+        JsonNode tried = result(
+                countsAway,
+                message(
+                        "sip-away",
+                        "inboundPhoneCall",
+                        "sip",
+                        "line-" + VoiceDesk.LOLA_NUMBER,
+                        null,
+                        VoiceDesk.CARMEN,
+                        Map.of(),
+                        "tc",
+                        VoiceTools.MINE,
+                        Map.of("manage_code", code)));
+
+        assertThat(tried.path("error").asText())
+                .startsWith("Ahora mismo no puedo comprobar códigos de gestión; inténtalo más tarde.");
+    }
+
+    /** Every call a new one, and as if minutes passed between tries: only the day's allowances count. */
+    private VapiWebhook patient() {
+        Map<String, Integer> counted = new HashMap<>();
+        return new VapiWebhook(
+                desk.app,
+                VoiceDesk.SETTINGS,
+                (allowance, key) -> allowance.period().compareTo(Duration.ofDays(1)) < 0
+                                || counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries()
+                        ? ToolCallThrottle.Count.WITHIN
+                        : ToolCallThrottle.Count.SPENT,
+                desk.clock,
+                desk.metrics);
+    }
+
     private String guess(String callId) {
+        return guess(callId, VoiceDesk.CARMEN, VoiceDesk.LOLA_NUMBER);
+    }
+
+    /** A wrong code tried on a SIP call to {@code line}, claiming {@code caller}'s number. */
+    private String guess(String callId, String caller, String line) {
         return message(
                 callId,
                 "inboundPhoneCall",
                 "sip",
-                "line-" + VoiceDesk.LOLA_NUMBER,
+                "line-" + line,
                 null,
-                VoiceDesk.CARMEN,
+                caller,
                 Map.of(),
                 "tc",
                 VoiceTools.MINE,

@@ -4,6 +4,7 @@ import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,15 @@ public final class BookingRefusedException extends DomainException {
         this.alternatives = List.copyOf(alternatives);
         this.zone = zone;
         this.providerNames = Map.copyOf(providerNames);
+    }
+
+    /** The same refusal without the alternatives starting at {@code start}. */
+    public BookingRefusedException without(Instant start) {
+        return new BookingRefusedException(
+                reason,
+                alternatives.stream().filter(a -> !a.start().equals(start)).toList(),
+                zone,
+                providerNames);
     }
 
     public RefusalReason reason() {

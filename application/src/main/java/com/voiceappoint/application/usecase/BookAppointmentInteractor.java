@@ -98,12 +98,20 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
 
     @Override
     public Result book(Command command) {
-        return place(command, Intent.BOOK);
+        return place(command, Intent.BOOK, Repeats.ANSWERED);
+    }
+
+    /**
+     * Books for a caller on a call: a repeat of an appointment (same client, service and start) is answered with it
+     * only when it is shown to be theirs ({@link Repeats#ANSWERED_TO_ITS_CALLER}).
+     */
+    Result bookForCaller(Command command) {
+        return place(command, Intent.BOOK, Repeats.ANSWERED_TO_ITS_CALLER);
     }
 
     /** Holds the time instead of booking it: what a caller gets while they decide. */
     Result hold(Command command) {
-        return place(command, Intent.HOLD);
+        return place(command, Intent.HOLD, Repeats.ANSWERED_TO_ITS_CALLER);
     }
 
     private enum Intent {
@@ -111,12 +119,24 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         HOLD
     }
 
-    private Result place(Command command, Intent intent) {
+    /** What a request for the same client, service and start as a live appointment is answered with. */
+    private enum Repeats {
+        /** The appointment: staff typing in a booking, and the public page, which gives it no manage link. */
+        ANSWERED,
+        /**
+         * The appointment only when the channel vouches for the client's number or it was made in this same call;
+         * otherwise the time is taken, as it is for anyone else. A caller who only claims a number (SIP, a web call's
+         * e-mail) would otherwise learn that client's appointments, their ids, and confirm their holds.
+         */
+        ANSWERED_TO_ITS_CALLER
+    }
+
+    private Result place(Command command, Intent intent, Repeats repeats) {
         BusinessAccess.Granted granted =
                 access.require(command.actor(), command.businessId(), Permission.MANAGE_OWN_APPOINTMENTS);
         Business business = granted.business();
         Service service = Bookable.service(services, business, command.serviceId(), command.actor());
-        Request request = Request.of(command, business, service, providerFor(command, granted), intent);
+        Request request = Request.of(command, business, service, providerFor(command, granted), intent, repeats);
         try {
             Result result = settle(request);
             outcomes.publish(
@@ -158,6 +178,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             } catch (PolicyRefusal refusal) {
                 throw alternatives.refusal(
                         refusal.reason(), business, service, request.start, provider, now, Optional.empty());
+            } catch (NotTheirs notTheirs) {
+                throw taken(request);
             } catch (DuplicateKeyException e) {
                 if (e.key() != DuplicateKeyException.Key.IDEMPOTENCY_KEY) {
                     throw e;
@@ -170,14 +192,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     return sameRequest.get();
                 }
                 if (provider.isPresent() || attempt == ATTEMPTS_WITH_ANY_PROVIDER) {
-                    throw alternatives.refusal(
-                            RefusalReason.SLOT_TAKEN,
-                            business,
-                            service,
-                            request.start,
-                            provider,
-                            clock.instant(),
-                            Optional.empty());
+                    throw taken(request);
                 }
             }
         }
@@ -214,13 +229,18 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 : appointments.findLive(business.id(), client.id(), request.service.id(), request.start);
         if (existing.isPresent() && !existing.get().isLapsedHold(now)) {
             Appointment found = existing.get();
+            if (!answeredTo(request, found)) {
+                throw new NotTheirs();
+            }
             logWithCall(request, found, now);
             if (found.status() != AppointmentStatus.HELD || request.intent == Intent.HOLD) {
                 return new Result(assembler.details(found), Replay.SAME_REQUEST);
             }
-            // the caller held this time a moment ago: the hold becomes the booking
+            // the caller held this time a moment ago: the hold becomes the booking, under this request's key, so that
+            // a retry of the request finds it as its own
             Appointment confirmed = found.confirm(now);
             Updates.apply(transactions, appointments, found, confirmed);
+            request.idempotencyKey.ifPresent(key -> appointments.keepIdempotencyKey(business.id(), found.id(), key));
             return new Result(assembler.details(confirmed), Replay.NONE);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();
@@ -266,6 +286,40 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         return new Result(
                 new AppointmentDetails(appointment, request.service.name(), providerName, client, business.zone()),
                 Replay.NONE);
+    }
+
+    /** Whether a live appointment of the request's client, service and start may be answered to this request. */
+    private boolean answeredTo(Request request, Appointment found) {
+        return request.repeats == Repeats.ANSWERED
+                || request.numberVouched
+                || request.call
+                        .filter(call -> calls.appointmentsOf(request.business.id(), call)
+                                .contains(found.id()))
+                        .isPresent();
+    }
+
+    /**
+     * The time asked for is taken, with the nearest free times; never the time itself, which another provider may
+     * have free: a caller refused someone else's appointment would be offered it again.
+     */
+    private BookingRefusedException taken(Request request) {
+        return alternatives
+                .refusal(
+                        RefusalReason.SLOT_TAKEN,
+                        request.business,
+                        request.service,
+                        request.start,
+                        request.provider,
+                        clock.instant(),
+                        Optional.empty())
+                .without(request.start);
+    }
+
+    /** Someone else's appointment, as far as this request shows: its time is answered as taken. */
+    private static final class NotTheirs extends RuntimeException {
+        NotTheirs() {
+            super("a live appointment not shown to be the caller's", null, false, false);
+        }
     }
 
     /**
@@ -340,12 +394,14 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 });
     }
 
+    /** The same client's live appointment at the same start, if it may be answered to this request. */
     private Optional<Result> sameRequestBooked(Request request) {
         return clients.findByContact(request.business.id(), request.phone, request.email)
                 .flatMap(client ->
                         appointments.findLive(request.business.id(), client.id(), request.service.id(), request.start))
                 // a hold that lapsed meanwhile is no booking to answer with
                 .filter(appointment -> !appointment.isLapsedHold(clock.instant()))
+                .filter(appointment -> answeredTo(request, appointment))
                 .map(appointment -> new Result(assembler.details(appointment), Replay.SAME_REQUEST));
     }
 
@@ -363,10 +419,16 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Optional<String> call,
             boolean numberVouched,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
-            Intent intent) {
+            Intent intent,
+            Repeats repeats) {
 
         static Request of(
-                Command command, Business business, Service service, Optional<ProviderId> provider, Intent intent) {
+                Command command,
+                Business business,
+                Service service,
+                Optional<ProviderId> provider,
+                Intent intent,
+                Repeats repeats) {
             ClientDetails client = command.client();
             Optional<PhoneNumber> phone =
                     client.phone().filter(p -> !p.isBlank()).map(PhoneNumber::new);
@@ -409,7 +471,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     call,
                     numberVouched,
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
-                    intent);
+                    intent,
+                    repeats);
         }
     }
 

@@ -69,7 +69,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 ? code.claimedNumber()
                 : Optional.of(((Proof.CallerNumber) proof).number());
         Instant now = clock.instant();
-        List<Appointment> upcoming = number
+        List<Appointment> live = number
                 .flatMap(n -> clients.findByContact(businessId, Optional.of(n), Optional.empty()))
                 .map(client -> appointments.findByClient(businessId, client.id(), HISTORY_READ))
                 .orElse(List.of())
@@ -78,11 +78,11 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 .filter(a -> a.blocksTime(now)
                         && a.status() != AppointmentStatus.HELD
                         && a.end().isAfter(now))
-                .filter(a -> !(proof instanceof Proof.Code code) || codes.opens(a, code.code()))
                 .sorted(Comparator.comparing(Appointment::start))
-                .limit(UPCOMING)
                 .toList();
-        return assembler.details(businessId, upcoming);
+        List<Appointment> upcoming =
+                proof instanceof Proof.Code code ? codes.opened(businessId, live, code.code()) : live;
+        return assembler.details(businessId, upcoming.stream().limit(UPCOMING).toList());
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
 
     @Override
     public Booked book(BookAppointmentUseCase.Command command) {
-        BookAppointmentUseCase.Result result = booking.book(command);
+        BookAppointmentUseCase.Result result = booking.bookForCaller(command);
         if (result.replay() == BookAppointmentUseCase.Replay.SAME_REQUEST) {
             return new Booked(result, Optional.empty());
         }
@@ -126,7 +126,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     @Override
     public AppointmentDetails hold(Hold hold) {
         return booking.hold(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.VOICE, hold.call()),
+                        new Actor.Caller(BookingSource.VOICE, hold.call(), hold.numberProven()),
                         hold.businessId(),
                         hold.serviceId(),
                         hold.start(),

@@ -2,8 +2,12 @@ package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.ManageCode;
+import com.voiceappoint.domain.business.BusinessId;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +33,21 @@ final class ManageCodes {
 
     /** Whether {@code said} is the code given out with this appointment; one never given out opens nothing. */
     boolean opens(Appointment appointment, String said) {
-        Optional<String> kept = appointments.manageCode(appointment.businessId(), appointment.id());
-        return kept.map(ManageCode::new).filter(code -> code.matches(said)).isPresent();
+        return !opened(appointment.businessId(), List.of(appointment), said).isEmpty();
+    }
+
+    /** Those of the business's appointments that {@code said} opens, in their order, read at once. */
+    List<Appointment> opened(BusinessId businessId, List<Appointment> candidates, String said) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<AppointmentId, String> kept = appointments.manageCodes(
+                businessId, candidates.stream().map(Appointment::id).toList());
+        return candidates.stream()
+                .filter(a -> Optional.ofNullable(kept.get(a.id()))
+                        .map(ManageCode::new)
+                        .filter(code -> code.matches(said))
+                        .isPresent())
+                .toList();
     }
 }

@@ -21,6 +21,9 @@ import java.util.Optional;
 
 public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
     private static final System.Logger LOG = System.getLogger(OutboundCallsInteractor.class.getName());
+    /** How many times the route of a placed call is written before giving up. */
+    private static final int ROUTE_WRITES = 2;
+
     private final BusinessAccess access;
     private final VoiceSettingsRepository settings;
     private final ServiceRepository services;
@@ -67,23 +70,42 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
                         .toList(),
                 schedules.weeklyHours(businessId),
                 voice.greeting()));
-        try {
-            callLog.putThrough(VoiceCall.started(
-                    businessId,
-                    placed.callId(),
-                    Optional.of("outboundPhoneCall"),
-                    Optional.of(placed.status()),
-                    Optional.of(customer.value()),
-                    voice.numbers().stream().findFirst().map(PhoneNumber::value),
-                    clock.instant()));
-        } catch (RuntimeException e) {
-            // the phone is already ringing: the call's own reports will fill the log in, and its tool calls are
-            // routed by the line it is made from
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    () -> "outbound call " + placed.callId() + " placed but not logged yet",
-                    e);
-        }
+        VoiceCall started = VoiceCall.started(
+                businessId,
+                placed.callId(),
+                Optional.of("outboundPhoneCall"),
+                Optional.of(placed.status()),
+                Optional.of(customer.value()),
+                voice.numbers().stream().findFirst().map(PhoneNumber::value),
+                clock.instant());
+        recordRoute(started, !voice.lineIds().isEmpty());
         return new Placed(placed.callId(), placed.status());
+    }
+
+    /**
+     * Records the call as this business's, which is what routes its tool calls when it is made from the server's
+     * shared line: only the platform's answer names the call, so this cannot come before placing it. The phone is
+     * ringing by now, so a failed write is tried again at once (a connection lost between requests is the usual
+     * cause), and a second failure is an error in the log that says what it costs, not a failure of the call.
+     */
+    private void recordRoute(VoiceCall started, boolean fromItsOwnLine) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                callLog.putThrough(started);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ROUTE_WRITES) {
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            () -> "outbound call " + started.callId() + " placed but not recorded as "
+                                    + started.businessId() + "'s: "
+                                    + (fromItsOwnLine
+                                            ? "its tool calls are routed by the business's line"
+                                            : "made from the shared line, its tool calls reach no business"),
+                            e);
+                    return;
+                }
+            }
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -161,6 +162,51 @@ public abstract class AppointmentRepositoryContract {
     }
 
     @Test
+    void the_manage_codes_of_several_appointments_are_read_at_once() {
+        Appointment first = at(TEN);
+        Appointment second = at(TEN.plus(Duration.ofHours(1)));
+        Appointment without = at(TEN.plus(Duration.ofHours(2)));
+        for (Appointment a : List.of(first, second, without)) {
+            ports.appointments().add(a, Optional.empty());
+        }
+        ports.appointments().issueManageCode(tenant.id(), first.id(), "111111");
+        ports.appointments().issueManageCode(tenant.id(), second.id(), "222222");
+
+        assertThat(ports.appointments()
+                        .manageCodes(
+                                tenant.id(), List.of(first.id(), second.id(), without.id(), AppointmentId.random())))
+                .containsOnly(Map.entry(first.id(), "111111"), Map.entry(second.id(), "222222"));
+        assertThat(ports.appointments().manageCodes(tenant.id(), List.of())).isEmpty();
+    }
+
+    @Test
+    void a_confirmed_hold_keeps_the_key_of_the_request_that_confirmed_it_once() {
+        Appointment held = heldAt(TEN, Duration.ofMinutes(5), TEN.minus(Duration.ofDays(1)));
+        Appointment other = at(TEN.plus(Duration.ofHours(3)));
+        ports.appointments().add(held, Optional.empty());
+        ports.appointments().add(other, Optional.of(new IdempotencyKey("taken-key", "f-0")));
+
+        ports.appointments().keepIdempotencyKey(tenant.id(), held.id(), new IdempotencyKey("call-9", "f-1"));
+        ports.appointments().keepIdempotencyKey(tenant.id(), held.id(), new IdempotencyKey("call-10", "f-2"));
+
+        assertThat(ports.appointments().findByIdempotencyKey(tenant.id(), "call-9"))
+                .contains(new KeyedBooking(held, "f-1"));
+        assertThat(ports.appointments().findByIdempotencyKey(tenant.id(), "call-10"))
+                .as("the first key stays")
+                .isEmpty();
+        assertThat(ports.appointments()
+                        .findByIdempotencyKey(TestData.tenant(ports).id(), "call-9"))
+                .isEmpty();
+        Appointment another = at(TEN.plus(Duration.ofHours(5)));
+        ports.appointments().add(another, Optional.empty());
+        assertThatThrownBy(() -> ports.appointments()
+                        .keepIdempotencyKey(tenant.id(), another.id(), new IdempotencyKey("taken-key", "f-3")))
+                .isInstanceOfSatisfying(
+                        DuplicateKeyException.class,
+                        e -> assertThat(e.key()).isEqualTo(DuplicateKeyException.Key.IDEMPOTENCY_KEY));
+    }
+
+    @Test
     void the_same_request_is_found_live() {
         Appointment appointment = at(TEN);
         ports.appointments().add(appointment, Optional.empty());
@@ -238,19 +284,20 @@ public abstract class AppointmentRepositoryContract {
         ports.appointments().add(appointment, Optional.empty());
         BusinessId elsewhere = TestData.tenant(ports).id();
 
-        assertThat(ports.appointments().manageCode(tenant.id(), appointment.id()))
+        assertThat(ports.appointments().manageCodes(tenant.id(), List.of(appointment.id())))
                 .isEmpty();
         assertThat(ports.appointments().issueManageCode(tenant.id(), appointment.id(), "123456"))
                 .contains("123456");
         assertThat(ports.appointments().issueManageCode(tenant.id(), appointment.id(), "654321"))
                 .as("the first code given out is the one the client has")
                 .contains("123456");
-        assertThat(ports.appointments().manageCode(tenant.id(), appointment.id()))
-                .contains("123456");
+        assertThat(ports.appointments().manageCodes(tenant.id(), List.of(appointment.id())))
+                .containsExactly(Map.entry(appointment.id(), "123456"));
 
         assertThat(ports.appointments().issueManageCode(elsewhere, appointment.id(), "111111"))
                 .isEmpty();
-        assertThat(ports.appointments().manageCode(elsewhere, appointment.id())).isEmpty();
+        assertThat(ports.appointments().manageCodes(elsewhere, List.of(appointment.id())))
+                .isEmpty();
         assertThat(ports.appointments().issueManageCode(tenant.id(), AppointmentId.random(), "111111"))
                 .isEmpty();
     }

@@ -75,12 +75,32 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     }
 
     @Override
-    public synchronized Optional<String> manageCode(BusinessId businessId, AppointmentId id) {
-        Appointment appointment = appointments.get(id);
-        if (appointment == null || !appointment.businessId().equals(businessId)) {
-            return Optional.empty();
+    public synchronized Map<AppointmentId, String> manageCodes(BusinessId businessId, Collection<AppointmentId> ids) {
+        Map<AppointmentId, String> codes = new HashMap<>();
+        for (AppointmentId id : ids) {
+            Appointment appointment = appointments.get(id);
+            if (appointment != null && appointment.businessId().equals(businessId) && manageCodes.containsKey(id)) {
+                codes.put(id, manageCodes.get(id));
+            }
         }
-        return Optional.ofNullable(manageCodes.get(id));
+        return codes;
+    }
+
+    @Override
+    public synchronized void keepIdempotencyKey(
+            BusinessId businessId, AppointmentId id, IdempotencyKey idempotencyKey) {
+        Appointment appointment = appointments.get(id);
+        if (appointment == null
+                || !appointment.businessId().equals(businessId)
+                || keyedAppointments.containsValue(id)) {
+            return;
+        }
+        String key = keyOf(businessId, idempotencyKey.key());
+        if (keys.containsKey(key)) {
+            throw new DuplicateKeyException(DuplicateKeyException.Key.IDEMPOTENCY_KEY, null);
+        }
+        keys.put(key, idempotencyKey);
+        keyedAppointments.put(key, id);
     }
 
     @Override

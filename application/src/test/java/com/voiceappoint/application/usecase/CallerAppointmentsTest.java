@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
+import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A caller on the phone, known by their number: holding a time, booking it, finding, moving and cancelling. */
@@ -36,7 +41,7 @@ class CallerAppointmentsTest {
 
     private AppointmentDetails hold(PhoneNumber caller, Instant start) {
         return phone.hold(new CallerAppointmentsUseCase.Hold(
-                salon.business, caller, "Carmen", salon.cut.id(), start, Optional.empty(), Optional.of(CALL)));
+                salon.business, caller, true, "Carmen", salon.cut.id(), start, Optional.empty(), Optional.of(CALL)));
     }
 
     private BookAppointmentUseCase.Result book(PhoneNumber caller, Instant start) {
@@ -190,6 +195,36 @@ class CallerAppointmentsTest {
         assertThat(moved.appointment().start()).isEqualTo(TEN.plus(Duration.ofHours(1)));
         var cancelled = phone.cancel(salon.business, code(given, null), mine.id(), "");
         assertThat(cancelled.appointment().status()).isEqualTo(AppointmentStatus.CANCELLED);
+    }
+
+    @Test
+    void finding_by_code_reads_the_codes_of_all_the_caller_s_appointments_at_once() {
+        String given =
+                bookByVoice(CARMEN, TEN, Optional.of("key-1")).manageCode().orElseThrow();
+        bookByVoice(CARMEN, TEN.plus(Duration.ofHours(2)), Optional.of("key-2"));
+        bookByVoice(CARMEN, TEN.plus(Duration.ofHours(4)), Optional.of("key-3"));
+        AtomicInteger codeReads = new AtomicInteger();
+        AppointmentRepository counting = (AppointmentRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {AppointmentRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("manageCode")) {
+                        codeReads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(salon.ports.appointments(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var countingPhone = Interactors.create(
+                        PortSwap.with(salon.ports, AppointmentRepository.class, counting), Salon.CLOCK)
+                .callerAppointments();
+
+        assertThat(countingPhone.upcoming(salon.business, code(given, CARMEN)))
+                .extracting(d -> d.appointment().start())
+                .containsExactly(TEN);
+        assertThat(codeReads)
+                .as("one read of the codes, not one per appointment")
+                .hasValue(1);
     }
 
     @Test

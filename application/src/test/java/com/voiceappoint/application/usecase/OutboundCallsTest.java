@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.ForbiddenException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakeVoicePlatform;
+import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.business.Membership;
 import com.voiceappoint.domain.business.Role;
@@ -16,8 +19,12 @@ import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OutboundCallsTest {
@@ -62,6 +69,30 @@ class OutboundCallsTest {
                     assertThat(call.type()).contains("outboundPhoneCall");
                     assertThat(call.customerNumber()).contains("+34600111222");
                 });
+    }
+
+    @Test
+    void a_route_lost_on_its_first_write_is_written_again_so_the_call_reaches_its_business() {
+        voice(true);
+        AtomicInteger writes = new AtomicInteger();
+        CallLogRepository calls = salon.ports.callLog();
+        CallLogRepository losingTheFirst = (CallLogRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {CallLogRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("putThrough") && writes.incrementAndGet() == 1) {
+                        throw new StoreUnavailableException("database", new IOException("connection reset"));
+                    }
+                    try {
+                        return method.invoke(calls, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        var app = Interactors.create(PortSwap.with(salon.ports, CallLogRepository.class, losingTheFirst), Salon.CLOCK);
+
+        var placed = app.outboundCalls().place(salon.owner, salon.business, "+34600111222", Optional.empty());
+
+        assertThat(salon.app.voiceRouting().byCall(placed.callId()))
+                .hasValueSatisfying(voice -> assertThat(voice.business().id()).isEqualTo(salon.business));
     }
 
     @Test

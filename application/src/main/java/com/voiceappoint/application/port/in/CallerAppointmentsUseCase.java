@@ -28,20 +28,28 @@ public interface CallerAppointmentsUseCase {
 
     /**
      * Books as {@link BookAppointmentUseCase} does, and gives the appointment's manage code to the caller who booked
-     * it: on a new booking, or a retry with its idempotency key, never on a repeat of someone's booking without it
-     * (anyone who knew the client's number could send that).
+     * it: on a new booking (a confirmed hold included), or a retry with its idempotency key, never on a repeat of
+     * someone's booking without it (anyone who knew the client's number could send that).
+     *
+     * <p>A repeat of a live appointment (same client, service and start) is answered with it only when the caller's
+     * {@link Actor.Caller#numberVouched() number is vouched for} or it was made (or held) in this same call; otherwise
+     * that time is refused as taken, with other free times, and nothing of the appointment is said. The same goes
+     * for confirming a hold.
      */
     Booked book(BookAppointmentUseCase.Command command);
 
     /**
      * Holds a time for the caller while they decide, for the business's hold time. Booking the same service and
-     * time for the same caller then confirms the hold; holding it again answers the same hold.
+     * time for the same caller then confirms the hold; holding it again answers the same hold. A repeat is answered
+     * as {@link #book} answers one.
      */
     AppointmentDetails hold(Hold hold);
 
+    /** @param numberProven whether the phone network (or our own dialling) vouches for {@code caller} */
     record Hold(
             BusinessId businessId,
             PhoneNumber caller,
+            boolean numberProven,
             String name,
             ServiceId serviceId,
             Instant start,

@@ -12,6 +12,7 @@ import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +36,14 @@ public interface AppointmentRepository {
      * @throws com.voiceappoint.application.error.ConcurrentUpdateException when it changed since it was read
      */
     void update(Appointment previous, Appointment next);
+
+    /**
+     * Gives the appointment the idempotency key of the request that confirmed it (a hold booked later), unless it has
+     * one already: a retry of that request then finds it by its key.
+     *
+     * @throws com.voiceappoint.application.error.DuplicateKeyException IDEMPOTENCY_KEY when another appointment has it
+     */
+    void keepIdempotencyKey(BusinessId businessId, AppointmentId id, IdempotencyKey idempotencyKey);
 
     /** Only among the given businesses: a lookup by id can never reach another tenant. */
     Optional<Appointment> findById(Collection<BusinessId> scope, AppointmentId id);
@@ -60,8 +69,8 @@ public interface AppointmentRepository {
      */
     Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate);
 
-    /** The appointment's manage code, if one was ever given out. */
-    Optional<String> manageCode(BusinessId businessId, AppointmentId id);
+    /** The manage codes ever given out of these appointments of the business, by appointment; one read for all. */
+    Map<AppointmentId, String> manageCodes(BusinessId businessId, Collection<AppointmentId> ids);
 
     /** A client's appointments, latest first. */
     List<Appointment> findByClient(BusinessId businessId, ClientId client, int limit);
