@@ -166,7 +166,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public TransactionRunner transactions() {
-        return new JdbiTransactionRunner(jdbi, configuration);
+        return new JdbiTransactionRunner(jdbi, configuration, JdbiTransactionRunner.Pause.RANDOMISED);
     }
 
     public UserRepository users() {

@@ -123,7 +123,8 @@ class DatabaseOutageTest {
         try (HikariDataSource pool = new HikariDataSource(config);
                 ConfigurationCache cache = ConfigurationCache.listeningTo(postgres.url())) {
             Jdbi jdbi = Outages.jdbi(pool);
-            JdbiTransactionRunner transactions = new JdbiTransactionRunner(jdbi, cache);
+            JdbiTransactionRunner transactions =
+                    new JdbiTransactionRunner(jdbi, cache, JdbiTransactionRunner.Pause.RANDOMISED);
 
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
                         jdbi.useHandle(h -> h.execute("insert into commit_probe values ('lost')"));
