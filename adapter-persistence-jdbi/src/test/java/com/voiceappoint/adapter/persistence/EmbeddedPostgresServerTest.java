@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
  * before answering, lets in only who has its password, and starts again after a server that was killed.
  */
 class EmbeddedPostgresServerTest {
+    /** Unpacked once for the class: a folder of this user's, closed to others, as JUnit makes it. */
+    @TempDir
+    static Path binaries;
+
     @Test
     void data_survives_a_restart(@TempDir Path dataDirectory) {
         BusinessId created;
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries);
                 PostgresPersistence persistence =
                         PostgresPersistence.connect(server.url(), 2, new SimpleMeterRegistry())) {
             created =
                     TestData.tenant(persistence.ports(new FakePasswordHasher())).id();
         }
 
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries);
                 PostgresPersistence persistence =
                         PostgresPersistence.connect(server.url(), 2, new SimpleMeterRegistry())) {
             assertThat(persistence.businesses().findById(created)).isPresent();
@@ -53,7 +60,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void a_commit_is_on_disk_before_it_is_answered(@TempDir Path dataDirectory) throws SQLException {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
             assertThat(settings(server.url(), "fsync", "synchronous_commit", "full_page_writes"))
                     .as("PostgreSQL's own defaults: a booking answered 201 survives a power cut")
                     .containsExactly("on", "on", "on");
@@ -70,7 +77,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void only_the_holder_of_the_generated_password_gets_in(@TempDir Path dataDirectory) throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
             DatabaseUrl url = server.url();
 
             assertThat(url.password()).as("generated").isNotBlank();
@@ -93,7 +100,7 @@ class EmbeddedPostgresServerTest {
             assertThat(Files.readString(passfile)).contains(":postgres:" + url.password());
         }
 
-        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
             assertThat(settings(again.url(), "server_version").get(0))
                     .as("the major version Debian 12's pg_dump can back up")
                     .startsWith("15.");
@@ -113,7 +120,7 @@ class EmbeddedPostgresServerTest {
             statement.execute("create table kept (name text); insert into kept values ('from before')");
         }
 
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
             DatabaseUrl url = server.url();
             assertThatThrownBy(() -> DriverManager.getConnection(url.jdbcUrl(), "postgres", null)
                             .close())
@@ -140,7 +147,7 @@ class EmbeddedPostgresServerTest {
                 .as("the killed server's PostgreSQL outlives it")
                 .contains(true);
 
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
             assertThat(settings(server.url(), "fsync")).containsExactly("on");
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
                     .as("stopped, not merely abandoned")
@@ -151,7 +158,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void a_lock_file_whose_process_number_went_to_another_program_is_not_in_the_way(@TempDir Path dataDirectory)
             throws Exception {
-        EmbeddedPostgresServer.start(dataDirectory).close();
+        EmbeddedPostgresServer.start(dataDirectory, binaries).close();
         // as after a power cut: postmaster.pid is still there, and its PID now belongs to something else
         Process otherProgram = new ProcessBuilder("sleep", "600").start();
         try {
@@ -160,7 +167,7 @@ class EmbeddedPostgresServerTest {
                     otherProgram.pid() + "\n" + dataDirectory
                             + "\n1700000000\n5432\n\nlocalhost\n  1234567  7\nready\n");
 
-            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
                 assertThat(settings(server.url(), "fsync")).containsExactly("on");
             }
             assertThat(otherProgram.isAlive()).as("left alone").isTrue();
@@ -171,8 +178,8 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void a_data_directory_in_use_by_a_running_server_is_refused_at_once_with_the_reason(@TempDir Path dataDirectory) {
-        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(dataDirectory)) {
-            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory))
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(dataDirectory, binaries)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory, binaries))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("in use by another running VoiceAppoint");
             assertThat(running.url().password()).isNotBlank();
@@ -186,7 +193,7 @@ class EmbeddedPostgresServerTest {
         Files.writeString(dataDirectory.resolve("postgresql.conf"), "# initdb'd by PostgreSQL 17\n");
         List<Path> before = listing(dataDirectory);
 
-        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory))
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory, binaries))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PostgreSQL 17")
                 .hasMessageContaining("PostgreSQL 15")
@@ -195,9 +202,68 @@ class EmbeddedPostgresServerTest {
         assertThat(Files.readString(dataDirectory.resolve("PG_VERSION"))).isEqualTo("17\n");
     }
 
+    @Test
+    void its_binaries_are_unpacked_and_run_from_a_folder_only_its_user_can_enter(@TempDir Path dataDirectory)
+            throws Exception {
+        Path ownBinaries = dataDirectory.resolve("postgres-binaries");
+
+        try (EmbeddedPostgresServer server =
+                EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), ownBinaries)) {
+            assertThat(Files.getPosixFilePermissions(ownBinaries))
+                    .as("made for its user alone")
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
+            assertThat(ProcessHandle.of(postmaster).flatMap(p -> p.info().command()))
+                    .as("the running PostgreSQL is the one unpacked there, not one from a shared temporary folder")
+                    .hasValueSatisfying(command -> assertThat(Path.of(command)).startsWith(ownBinaries));
+            try (Stream<Path> unpacked = Files.list(ownBinaries)) {
+                for (Path folder : unpacked.toList()) {
+                    assertThat(Files.getPosixFilePermissions(folder))
+                            .as("zonky opens %s to all while unpacking; it is closed again", folder)
+                            .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_binaries_folder_others_may_write_in_is_refused_and_nothing_is_run(@TempDir Path dataDirectory)
+            throws Exception {
+        Path planted = Files.createDirectory(dataDirectory.resolve("postgres-binaries"));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), planted))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(planted.toString())
+                .hasMessageContaining("open to others");
+        assertThat(listing(planted)).as("nothing unpacked, nothing run").isEmpty();
+        assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).doesNotExist();
+    }
+
+    @Test
+    void a_binaries_folder_of_another_user_is_refused_and_nothing_is_run(@TempDir Path dataDirectory) throws Exception {
+        Path planted = Files.createDirectory(dataDirectory.resolve("postgres-binaries"));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwx------"));
+        UserPrincipal nobody =
+                planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        try {
+            Files.setOwner(planted, nobody);
+        } catch (IOException onlyRootGivesFilesAway) {
+            Assumptions.abort("only root can give a folder to another user here: " + onlyRootGivesFilesAway);
+        }
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), planted))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("belongs to nobody");
+        assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).doesNotExist();
+    }
+
     /** Run by {@link #startInAnotherJvm}: a server that never stops by itself. */
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedPostgresServer.start(Path.of(args[0]));
+        EmbeddedPostgresServer.start(Path.of(args[0]), Path.of(args[1]));
         System.out.println("started");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
@@ -209,7 +275,8 @@ class EmbeddedPostgresServerTest {
                         "-cp",
                         System.getProperty("java.class.path"),
                         EmbeddedPostgresServerTest.class.getName(),
-                        dataDirectory.toString())
+                        dataDirectory.toString(),
+                        binaries.toString())
                 .redirectErrorStream(true)
                 .start();
         List<String> output = new ArrayList<>();
