@@ -4,16 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.persistence.PostgresPersistence.Health;
+import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.application.fakes.PortSwap;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.catalog.Service;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +126,67 @@ class DatabaseOutageTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void a_cancellation_whose_commit_is_cut_off_is_of_unknown_outcome_not_nothing_changed() {
+        OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
+        var tenant = TestData.tenant(ports);
+        Service cut = TestData.service(ports, tenant.id(), "Corte", 30);
+        Appointment booked = TestData.appointment(
+                cut,
+                tenant.provider().id(),
+                TestData.client(ports, tenant.id()).id(),
+                Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS));
+        ports.appointments().add(booked, Optional.empty());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.url().jdbcUrl());
+        config.setUsername(postgres.url().user());
+        config.setPassword(postgres.url().password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                ConfigurationCache cache = ConfigurationCache.listeningTo(postgres.url())) {
+            Jdbi jdbi = Outages.jdbi(pool);
+            AppointmentRepository appointments = new JdbiAppointmentRepository(jdbi);
+            // the cancellation is written; the connection dies before its COMMIT is answered
+            AppointmentRepository cutAtCommit = (AppointmentRepository) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {AppointmentRepository.class},
+                    (proxy, method, args) -> {
+                        Object answer;
+                        try {
+                            answer = method.invoke(appointments, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("update")) {
+                            int backend = jdbi.withHandle(h -> h.createQuery("select pg_backend_pid()")
+                                    .mapTo(Integer.class)
+                                    .one());
+                            TestPostgres.execute(postgres.url(), "select pg_terminate_backend(" + backend + ", 5000)");
+                        }
+                        return answer;
+                    });
+            OutboundPorts cutting = PortSwap.with(
+                    PortSwap.with(
+                            ports,
+                            TransactionRunner.class,
+                            new JdbiTransactionRunner(jdbi, cache, JdbiTransactionRunner.Pause.RANDOMISED)),
+                    AppointmentRepository.class,
+                    cutAtCommit);
+            UseCases app = Interactors.create(cutting, Clock.systemUTC());
+
+            assertThatThrownBy(() -> app.changeAppointment()
+                            .cancel((Actor.Member) Actor.member(tenant.owner().id()), booked.id(), "closing early"))
+                    .as("the cancellation may have been kept: never \"nothing was changed\"")
+                    .isInstanceOf(OutcomeUnknownException.class);
+        }
+        assertThat(ports.appointments()
+                        .findById(List.of(tenant.id()), booked.id())
+                        .orElseThrow()
+                        .status())
+                .as("cut off before the commit: rolled back")
+                .isEqualTo(AppointmentStatus.CONFIRMED);
     }
 
     @Test

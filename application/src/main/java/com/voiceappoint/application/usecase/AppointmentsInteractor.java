@@ -30,6 +30,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
     private final AppointmentRepository appointments;
     private final ProviderRepository providers;
     private final Rescheduling rescheduling;
+    private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
 
@@ -38,12 +39,14 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
             AppointmentRepository appointments,
             ProviderRepository providers,
             Rescheduling rescheduling,
+            StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
         this.appointments = appointments;
         this.providers = providers;
         this.rescheduling = rescheduling;
+        this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.clock = clock;
     }
@@ -114,8 +117,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
         Appointment current = find(actor, id);
         BusinessAccess.Granted granted = requireMayChange(actor, current);
         Appointment next = transition.apply(current, granted);
-        Updates.apply(appointments, current, next);
-        return assembler.details(next);
+        return assembler.details(statusChanges.write(current, next));
     }
 
     /** Looked up only among the actor's businesses: another tenant's id is "not found", like one that never was. */

@@ -36,6 +36,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     private final AppointmentRepository appointments;
     private final BookAppointmentInteractor booking;
     private final Rescheduling rescheduling;
+    private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final ManageCodes codes;
     private final Clock clock;
@@ -46,6 +47,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
             AppointmentRepository appointments,
             BookAppointmentInteractor booking,
             Rescheduling rescheduling,
+            StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
@@ -53,6 +55,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         this.appointments = appointments;
         this.booking = booking;
         this.rescheduling = rescheduling;
+        this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
         this.clock = clock;
@@ -88,8 +91,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         Appointment current = own(businessId, proof, id);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(appointments, current, cancelled);
-        return assembler.details(cancelled);
+        return assembler.details(statusChanges.write(current, cancelled));
     }
 
     @Override

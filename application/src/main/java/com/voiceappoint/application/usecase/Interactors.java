@@ -31,8 +31,9 @@ public final class Interactors {
                 ports.appointments(),
                 alternatives,
                 clock);
+        StatusChanges statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), clock);
         AppointmentsInteractor appointments = new AppointmentsInteractor(
-                access, ports.appointments(), ports.providers(), rescheduling, assembler, clock);
+                access, ports.appointments(), ports.providers(), rescheduling, statusChanges, assembler, clock);
         BookAppointmentInteractor booking = new BookAppointmentInteractor(
                 access,
                 ports.transactions(),
@@ -124,12 +125,20 @@ public final class Interactors {
                         ports.appointments(),
                         booking,
                         rescheduling,
+                        statusChanges,
                         assembler,
                         clock),
                 voice,
                 voice,
                 new CallerAppointmentsInteractor(
-                        access, ports.clients(), ports.appointments(), booking, rescheduling, assembler, clock),
+                        access,
+                        ports.clients(),
+                        ports.appointments(),
+                        booking,
+                        rescheduling,
+                        statusChanges,
+                        assembler,
+                        clock),
                 callLog,
                 new OutboundCallsInteractor(
                         access,

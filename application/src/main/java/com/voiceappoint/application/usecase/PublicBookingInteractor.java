@@ -41,6 +41,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final AppointmentRepository appointments;
     private final BookAppointmentUseCase booking;
     private final Rescheduling rescheduling;
+    private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final ManageCodes codes;
     private final Clock clock;
@@ -55,6 +56,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             AppointmentRepository appointments,
             BookAppointmentUseCase booking,
             Rescheduling rescheduling,
+            StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.businesses = businesses;
@@ -65,6 +67,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.appointments = appointments;
         this.booking = booking;
         this.rescheduling = rescheduling;
+        this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
         this.clock = clock;
@@ -133,8 +136,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         Business business = businessOf(current);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(appointments, current, cancelled);
-        return new ManagedAppointment(business, assembler.details(cancelled));
+        return new ManagedAppointment(business, assembler.details(statusChanges.write(current, cancelled)));
     }
 
     @Override
