@@ -82,7 +82,7 @@ public final class JdbiTransactionRunner implements TransactionRunner {
                     return result;
                 });
             } catch (RuntimeException e) {
-                if (committing.get() && PostgresErrors.isConnectionFailure(e)) {
+                if (committing.get() && PostgresErrors.isConnectionFailure(e) && !PostgresErrors.isTimedOut(e)) {
                     // COMMIT went out and no answer came back: the server may have kept the work or not
                     throw new OutcomeUnknownException(e);
                 }

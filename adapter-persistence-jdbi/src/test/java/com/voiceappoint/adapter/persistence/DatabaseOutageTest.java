@@ -16,6 +16,7 @@ import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.catalog.Service;
@@ -24,6 +25,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +36,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -117,6 +124,65 @@ class DatabaseOutageTest {
             assertThat(holders.awaitTermination(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
                     .isTrue();
             assertThat(ports.users().findByEmail(NOBODY)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_write_behind_a_lock_held_elsewhere_is_unavailable_rather_than_left_waiting() throws Exception {
+        OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
+        User user = TestData.user(ports);
+        User renamed =
+                new User(user.id(), user.email(), user.passwordHash(), "Renamed", user.language(), user.createdAt());
+        DatabaseUrl url = postgres.url();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Connection holder = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                PreparedStatement lock = holder.prepareStatement("select 1 from users where id = ? for update")) {
+            holder.setAutoCommit(false);
+            lock.setObject(1, user.id().value());
+            lock.executeQuery().close();
+
+            Future<?> alone = writer.submit(() -> ports.users().update(renamed));
+            Future<?> inTransaction = writer.submit(() -> ports.transactions().inTransaction(() -> {
+                ports.users().update(renamed);
+                return null;
+            }));
+
+            for (Future<?> write : List.of(alone, inTransaction)) {
+                assertThatThrownBy(() -> write.get(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                        .as("given up while the lock is still held: 503, nothing written")
+                        .isInstanceOf(ExecutionException.class)
+                        .cause()
+                        .isInstanceOf(StoreUnavailableException.class);
+            }
+            holder.rollback();
+        } finally {
+            writer.shutdownNow();
+        }
+        assertThat(ports.users().findById(user.id()).orElseThrow().fullName()).isEqualTo(user.fullName());
+    }
+
+    @Test
+    void a_statement_the_database_cancels_at_its_own_time_limit_is_unavailable() throws Exception {
+        // the database's own limits win over the server's: here a statement may wait for a lock no longer than a second
+        DatabaseUrl limited = new DatabaseUrl(
+                postgres.url().jdbcUrl() + (postgres.url().jdbcUrl().contains("?") ? "&" : "?")
+                        + "options=-c%20lock_timeout%3D1h%20-c%20statement_timeout%3D1s",
+                postgres.url().user(),
+                postgres.url().password());
+        try (PostgresPersistence persistence = PostgresPersistence.connect(limited, 2, new SimpleMeterRegistry());
+                Connection holder = DriverManager.getConnection(
+                        postgres.url().jdbcUrl(),
+                        postgres.url().user(),
+                        postgres.url().password());
+                Statement lock = holder.createStatement()) {
+            OutboundPorts ports = persistence.ports(new FakePasswordHasher());
+            holder.setAutoCommit(false);
+            lock.execute("lock table users in access exclusive mode");
+
+            assertThatThrownBy(() -> ports.users().findByEmail(NOBODY))
+                    .as("cancelled by statement_timeout (57014): nothing was done")
+                    .isInstanceOf(StoreUnavailableException.class);
+            holder.rollback();
         }
     }
 
