@@ -73,14 +73,11 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
      * detector (after a second, by default) breaks the tie, one pair at a time. Many callers asking for one stylist's
      * time at once made queues of such ties that held every pooled connection longer than the pool lets a request
      * wait. Written one at a time, each write finds the one before it committed (or gone) and is answered at once;
-     * reads are not held up.
+     * reads are not held up. The lock is {@link AdvisoryLocks#PROVIDER_DIARY}'s.
      */
     private static void waitForDiary(Handle h, Appointment appointment) {
         if (appointment.status().blocksTime()) {
-            UUID provider = appointment.providerId().value();
-            h.createUpdate("select pg_advisory_xact_lock(:key)")
-                    .bind("key", provider.getMostSignificantBits() ^ provider.getLeastSignificantBits())
-                    .execute();
+            AdvisoryLocks.providerDiary(h, appointment.providerId());
         }
     }
 
