@@ -393,7 +393,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return encoded.toString();
     }
 
-    /** Stops the server (PostgreSQL's fast shutdown: sessions cut off, transactions in flight rolled back). */
+    /**
+     * Stops the server (PostgreSQL's fast shutdown: sessions cut off, transactions in flight rolled back). Nothing
+     * else stops it, not even the JVM's shutdown (zonky's own hook is off, since it would run beside the owner's and
+     * take the database from requests still draining): the owner closes it after whatever uses it.
+     */
     @Override
     public void close() {
         try {

@@ -11,7 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -156,6 +157,35 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void at_jvm_shutdown_the_database_stays_up_until_its_owner_closes_it(@TempDir Path dataDirectory) throws Exception {
+        OtherJvm owner = startInAnotherJvm(dataDirectory, List.of(OWNER_STOPS_IT));
+        ProcessHandle database = ProcessHandle.of(
+                        Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                                .get(0)
+                                .trim()))
+                .orElseThrow();
+
+        // SIGTERM, the JVM runs its shutdown hooks, all at once; through the handle, which keeps our ends of the pipes
+        owner.process().toHandle().destroy();
+        owner.awaitLine("stopping");
+        // a stop of its own (zonky's hook: pg_ctl stop, waiting 5 s at most) would have ended it by now
+        database.onExit().completeOnTimeout(database, 10, TimeUnit.SECONDS).join();
+        assertThat(database.isAlive())
+                .as("up while its owner still drains what uses it")
+                .isTrue();
+        try (OutputStream told = owner.process().getOutputStream()) {
+            told.write("stop now\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        owner.awaitLine("the database answered");
+        owner.awaitLine("closed");
+        assertThat(owner.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(database.onExit().get(60, TimeUnit.SECONDS).isAlive())
+                .as("stopped by its owner")
+                .isFalse();
+    }
+
+    @Test
     void a_lock_file_whose_process_number_went_to_another_program_is_not_in_the_way(@TempDir Path dataDirectory)
             throws Exception {
         EmbeddedPostgresServer.start(dataDirectory, binaries).close();
@@ -261,46 +291,96 @@ class EmbeddedPostgresServerTest {
         assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).doesNotExist();
     }
 
-    /** Run by {@link #startInAnotherJvm}: a server that never stops by itself. */
-    public static void main(String[] args) throws InterruptedException {
-        EmbeddedPostgresServer.start(Path.of(args[0]), Path.of(args[1]));
+    /**
+     * Run by {@link #startInAnotherJvm}: a server that never stops by itself; with {@value #OWNER_STOPS_IT}, one whose
+     * owner stops it from a shutdown hook of its own, once told to on standard input, after using it a last time.
+     */
+    public static void main(String[] args) throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), Path.of(args[1]));
+        if (args.length > 2 && args[2].equals(OWNER_STOPS_IT)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("stopping");
+                System.out.flush();
+                try (BufferedReader told =
+                                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                        Connection connection = DriverManager.getConnection(
+                                server.url().jdbcUrl(),
+                                server.url().user(),
+                                server.url().password());
+                        Statement statement = connection.createStatement()) {
+                    told.readLine();
+                    statement.execute("select 1");
+                    System.out.println("the database answered");
+                } catch (IOException | SQLException e) {
+                    System.out.println("the database did not answer: " + e.getMessage());
+                }
+                server.close();
+                System.out.println("closed");
+                System.out.flush();
+            }));
+        }
         System.out.println("started");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    private static Process startInAnotherJvm(Path dataDirectory) throws Exception {
-        Process process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        EmbeddedPostgresServerTest.class.getName(),
-                        dataDirectory.toString(),
-                        binaries.toString())
-                .redirectErrorStream(true)
-                .start();
-        List<String> output = new ArrayList<>();
-        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    if (line.equals("started")) {
-                        return;
-                    }
+    private static final String OWNER_STOPS_IT = "owner-stops-it";
+
+    /** Another JVM running {@link #main}, and every line it printed or will print. */
+    private record OtherJvm(Process process, BlockingQueue<String> lines) {
+        void awaitLine(String expected) throws InterruptedException {
+            List<String> seen = new ArrayList<>();
+            for (String line = lines.poll(120, TimeUnit.SECONDS); ; line = lines.poll(120, TimeUnit.SECONDS)) {
+                if (line == null || line.equals(END)) {
+                    throw new AssertionError("the other JVM never printed " + expected + ": " + seen);
                 }
-                throw new IllegalStateException("the other JVM ended before its server started: " + output);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                seen.add(line);
+                if (line.equals(expected)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static final String END = "\u0000end";
+
+    private static Process startInAnotherJvm(Path dataDirectory) throws Exception {
+        return startInAnotherJvm(dataDirectory, List.of()).process();
+    }
+
+    private static OtherJvm startInAnotherJvm(Path dataDirectory, List<String> more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedPostgresServerTest.class.getName(),
+                dataDirectory.toString(),
+                binaries.toString()));
+        command.addAll(more);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException ended) {
+                // the process is gone: END says so
+            } finally {
+                lines.add(END);
             }
         });
+        reader.setDaemon(true);
+        reader.start();
+        OtherJvm other = new OtherJvm(process, lines);
         try {
-            started.get(120, TimeUnit.SECONDS); // a bound against a hang, not a measure
-        } catch (Exception e) {
+            other.awaitLine("started"); // a bound against a hang, not a measure
+        } catch (AssertionError | InterruptedException e) {
             process.destroyForcibly();
-            throw new AssertionError("the other JVM did not start its server: " + output, e);
+            throw e;
         }
-        return process;
+        return other;
     }
 
     private static List<String> settings(DatabaseUrl url, String... names) throws SQLException {
