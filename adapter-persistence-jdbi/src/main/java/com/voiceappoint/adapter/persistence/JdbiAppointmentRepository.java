@@ -182,6 +182,11 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
 
     @Override
     public Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate) {
+        // read first: every view of the manage page asks, and only the first finds no code and writes
+        Optional<String> issued = manageCode(businessId, id);
+        if (issued.isPresent()) {
+            return issued;
+        }
         // one statement: two asking at once both get the code the first one set
         return jdbi.withHandle(h -> h.createQuery("update appointments set manage_code = "
                         + "coalesce(manage_code, :candidate) where business_id = :business and id = :id "
