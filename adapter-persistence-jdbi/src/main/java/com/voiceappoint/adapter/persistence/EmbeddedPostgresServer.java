@@ -53,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
     private static final Map<String, String> FAST_AND_FORGETFUL =
             Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
-    /** Rewritten at every start: whatever an earlier version or a hand edit left there, SCRAM it is. */
+    /** Rewritten at every start: whatever initdb or a hand edit left there, SCRAM it is. */
     private static final String HBA = """
             # Written by VoiceAppoint at each start of its embedded PostgreSQL: password (SCRAM) logins over loopback
             # TCP only. The password is in %s beside this file.

@@ -109,9 +109,9 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void a_data_directory_made_before_passwords_is_locked_down_with_its_data(@TempDir Path dataDirectory)
+    void a_data_directory_without_a_password_is_locked_down_with_its_data(@TempDir Path dataDirectory)
             throws Exception {
-        // what earlier versions left: zonky's own initdb, which trusts every local connection
+        // zonky's own initdb, which trusts every local connection, and no passfile
         try (EmbeddedPostgres trusting = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(false)
