@@ -95,6 +95,11 @@ public record ServerConfig(
         return dataDirectory.resolve("postgres");
     }
 
+    /** Where the embedded PostgreSQL's binaries are unpacked and run from: a folder its user's alone. */
+    public Path embeddedBinariesDirectory() {
+        return dataDirectory.resolve("postgres-binaries");
+    }
+
     public static ServerConfig from(Map<String, String> env) {
         String environment = text(env, "APP_ENV", "development");
         if (!environment.equals("development") && !environment.equals("production")) {

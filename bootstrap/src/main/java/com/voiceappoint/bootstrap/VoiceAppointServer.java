@@ -53,7 +53,8 @@ public final class VoiceAppointServer implements AutoCloseable {
             DatabaseUrl database = config.databaseUrl().map(DatabaseUrl::parse).orElseGet(() -> {
                 LOG.info(
                         "no DATABASE_URL: starting an embedded PostgreSQL with its data in {}", config.dataDirectory());
-                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(config.embeddedDatabaseDirectory());
+                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(
+                        config.embeddedDatabaseDirectory(), config.embeddedBinariesDirectory());
                 running.push(embedded);
                 return embedded.url();
             });

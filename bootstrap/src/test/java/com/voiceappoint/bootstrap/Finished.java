@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,14 @@ record Finished(int exitCode, String output) {
      */
     static Finished run(List<String> command, Map<String, String> environment, boolean clean)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        return run(command, environment, clean, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #run(List, Map, boolean)}, in {@code directory}. */
+    static Finished run(List<String> command, Map<String, String> environment, boolean clean, Path directory)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).directory(directory.toFile());
         if (clean) {
             builder.environment().keySet().retainAll(List.of("PATH", "HOME"));
         }

@@ -8,10 +8,13 @@ import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A read never keeps a value loaded before a change it has not seen: values live in a per-business map that a
  * change detaches, so a load that straddles a commit lands in a map nobody reads any more.
+ *
+ * <p>Numbers, line ids and slugs are looked up across businesses. A change to a business forgets the lookups that led
+ * to it and those that led nowhere (it may have just taken that number or slug), and no others: one business's
+ * change costs the rest nothing. A lookup whose load straddles any change is answered but not kept.
  */
 final class ConfigurationCache implements AutoCloseable {
     static final String CHANNEL = "business_changed";
@@ -53,13 +60,28 @@ final class ConfigurationCache implements AutoCloseable {
     }
 
     private final ConcurrentHashMap<BusinessId, Map<Part, Object>> businesses = new ConcurrentHashMap<>();
-    /** Numbers, line ids and slugs to businesses: any change forgets them all, so a moved number is never stale. */
-    private volatile ConcurrentHashMap<Lookup, Object> lookups = new ConcurrentHashMap<>();
+    /** Numbers, line ids and slugs, and the business each led to (none: it led nowhere). */
+    private final ConcurrentHashMap<Lookup, Found> lookups = new ConcurrentHashMap<>();
+    /** Counts the changes that forgot lookups: a lookup loaded across one is not kept. */
+    private final AtomicLong lookupsForgotten = new AtomicLong();
 
     private record Lookup(String kind, String value) {}
 
-    /** Businesses this thread's open transaction changed: read from the database until it ends. */
-    private final ThreadLocal<Set<BusinessId>> changedInTransaction = new ThreadLocal<>();
+    private record Found(Object value, Optional<BusinessId> business) {}
+
+    /** What this thread's open transaction did to businesses. */
+    private record Open(Set<BusinessId> changed, Set<BusinessId> locked) {
+        boolean readsFromDatabase(BusinessId business) {
+            return changed.contains(business) || locked.contains(business);
+        }
+
+        boolean touchedAny() {
+            return !changed.isEmpty() || !locked.isEmpty();
+        }
+    }
+
+    /** Businesses this thread's open transaction changed or locked for a change: read from the database until it ends. */
+    private final ThreadLocal<Open> openTransaction = new ThreadLocal<>();
 
     private final Thread listener;
     private volatile boolean listening;
@@ -101,24 +123,31 @@ final class ConfigurationCache implements AutoCloseable {
         return loaded;
     }
 
-    /** What a number, line id or slug ({@code kind}) leads to, from memory or looked up now; never null. */
+    /**
+     * What a number, line id or slug ({@code kind}) leads to, from memory or looked up now; never null.
+     *
+     * @param leadsTo the business a loaded value names, if any
+     */
     @SuppressWarnings("unchecked")
-    <V> V lookup(String kind, String value, Supplier<V> load) {
+    <V> V lookup(String kind, String value, Supplier<V> load, Function<V, Optional<BusinessId>> leadsTo) {
         Lookup key = new Lookup(kind, value);
-        Set<BusinessId> open = changedInTransaction.get();
-        if (!listening || open != null && !open.isEmpty()) {
+        Open open = openTransaction.get();
+        if (!listening || open != null && open.touchedAny()) {
             return load.get();
         }
-        ConcurrentHashMap<Lookup, Object> current = lookups;
-        Object kept = current.get(key);
+        Found kept = lookups.get(key);
         if (kept != null) {
-            return (V) kept;
+            return (V) kept.value();
         }
+        long forgottenBefore = lookupsForgotten.get();
         V loaded = load.get();
-        // into the map as it was before the lookup: if a change replaced it meanwhile, this value is dropped with it
-        current.putIfAbsent(key, loaded);
-        if (current.size() > MAX_ENTRIES) {
-            lookups = new ConcurrentHashMap<>();
+        lookups.putIfAbsent(key, new Found(loaded, leadsTo.apply(loaded)));
+        // a change forgot lookups while this one loaded: what it loaded may predate that change
+        if (lookupsForgotten.get() != forgottenBefore) {
+            lookups.remove(key);
+        }
+        if (lookups.size() > MAX_ENTRIES) {
+            forgetAll();
         }
         return loaded;
     }
@@ -128,17 +157,29 @@ final class ConfigurationCache implements AutoCloseable {
      * meanwhile go to the database, which holds the change).
      */
     void changed(BusinessId business) {
-        Set<BusinessId> open = changedInTransaction.get();
+        Open open = openTransaction.get();
         if (open != null) {
-            open.add(business);
+            open.changed().add(business);
         } else {
             forget(business);
         }
     }
 
+    /**
+     * The open transaction locked the business to change it: what it reads of the business until it ends comes from
+     * the database. Nothing is forgotten for that alone; whatever the transaction changes is, through {@link
+     * #changed}.
+     */
+    void lockedForChange(BusinessId business) {
+        Open open = openTransaction.get();
+        if (open != null) {
+            open.locked().add(business);
+        }
+    }
+
     /** Whether this thread runs inside {@link #transaction}. */
     boolean inTransaction() {
-        return changedInTransaction.get() != null;
+        return openTransaction.get() != null;
     }
 
     /**
@@ -146,29 +187,34 @@ final class ConfigurationCache implements AutoCloseable {
      * it ends, however.
      */
     <T> T transaction(Supplier<T> work) {
-        Set<BusinessId> changed = new HashSet<>();
-        changedInTransaction.set(changed);
+        Open open = new Open(new HashSet<>(), new HashSet<>());
+        openTransaction.set(open);
         try {
             return work.get();
         } finally {
-            changedInTransaction.remove();
-            changed.forEach(this::forget);
+            openTransaction.remove();
+            open.changed().forEach(this::forget);
         }
     }
 
     private boolean changedHere(BusinessId business) {
-        Set<BusinessId> open = changedInTransaction.get();
-        return open != null && open.contains(business);
+        Open open = openTransaction.get();
+        return open != null && open.readsFromDatabase(business);
     }
 
+    /** The business, and the lookups that led to it or nowhere: it may have just taken a number or a slug. */
     private void forget(BusinessId business) {
         businesses.remove(business);
-        lookups = new ConcurrentHashMap<>();
+        lookupsForgotten.incrementAndGet();
+        lookups.values()
+                .removeIf(found ->
+                        found.business().isEmpty() || found.business().get().equals(business));
     }
 
     private void forgetAll() {
         businesses.clear();
-        lookups = new ConcurrentHashMap<>();
+        lookupsForgotten.incrementAndGet();
+        lookups.clear();
     }
 
     private void listen(DatabaseUrl url) {

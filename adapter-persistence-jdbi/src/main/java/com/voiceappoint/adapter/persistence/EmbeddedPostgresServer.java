@@ -16,12 +16,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
     private static final Map<String, String> FAST_AND_FORGETFUL =
             Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
-    /** Rewritten at every start: whatever an earlier version or a hand edit left there, SCRAM it is. */
+    /** Rewritten at every start: whatever initdb or a hand edit left there, SCRAM it is. */
     private static final String HBA = """
             # Written by VoiceAppoint at each start of its embedded PostgreSQL: password (SCRAM) logins over loopback
             # TCP only. The password is in %s beside this file.
@@ -62,6 +64,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path passfile;
     private final String password;
+    /** A temporary server's folder, data and binaries. */
+    private Optional<Path> deleteOnClose = Optional.empty();
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path passfile, String password) {
         this.postgres = postgres;
@@ -71,20 +75,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A server keeping its data in {@code dataDirectory}: initialized on first start, reused afterwards. A server
-     * left running there by a process that was killed is stopped first.
+     * left running there by a process that was killed is stopped first. It runs from binaries unpacked into {@code
+     * binariesDirectory}, a folder that must be this user's alone (made so when missing).
      *
-     * @throws IllegalStateException when another running server uses the directory, or it holds another major
-     *     version's data: the message says what to do
+     * @throws IllegalStateException when another running server uses the directory, it holds another major
+     *     version's data, or the binaries' folder is someone else's or open to others: the message says what to do
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory) {
+    public static EmbeddedPostgresServer start(Path dataDirectory, Path binariesDirectory) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
+            EmbeddedBinaries binaries = EmbeddedBinaries.in(binariesDirectory);
             Files.createDirectories(directory);
             if (Files.exists(directory.resolve("postgresql.conf"))) {
                 refuseAnotherMajorVersion(directory);
                 refuseIfInUse(directory);
             }
-            EmbeddedPostgresServer server = start(directory, false, DURABLE);
+            EmbeddedPostgresServer server = start(directory, binaries, false, DURABLE);
             // no secret in it: the URL names the passfile, which only the data's owner can read
             LOG.info(
                     "embedded PostgreSQL {} at {} (for psql and pg_dump; `java -jar voiceappoint.jar db-url` prints it)",
@@ -96,43 +102,58 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** A throw-away server for tests: it trades the durability of each commit for speed. */
+    /**
+     * A throw-away server for tests: it trades the durability of each commit for speed. Its data and its binaries are
+     * in a new temporary folder of its own, which {@link #close()} deletes.
+     */
     public static EmbeddedPostgresServer startTemporary() {
         try {
-            return start(Files.createTempDirectory("voiceappoint-pg"), true, FAST_AND_FORGETFUL);
+            Path temporary = Files.createTempDirectory("voiceappoint-pg"); // owner only, as Files makes it
+            EmbeddedPostgresServer server = start(
+                    temporary.resolve("data"),
+                    EmbeddedBinaries.in(temporary.resolve("binaries")),
+                    true,
+                    FAST_AND_FORGETFUL);
+            server.deleteOnClose = Optional.of(temporary);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
         }
     }
 
-    private static EmbeddedPostgresServer start(Path directory, boolean temporary, Map<String, String> durability)
+    private static EmbeddedPostgresServer start(
+            Path directory, EmbeddedBinaries binaries, boolean temporary, Map<String, String> durability)
             throws IOException {
         Path passfile = directory.resolve(PASSFILE);
         String password = Files.exists(passfile) ? readPassword(passfile) : newPassword();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPgBinaryResolver(EmbeddedBinaries.INSTANCE)
-                .setOverrideWorkingDirectory(EmbeddedBinaries.INSTANCE.workingDirectory.toFile())
+                .setPgBinaryResolver(binaries)
+                .setOverrideWorkingDirectory(binaries.workingDirectory())
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(temporary)
+                // stopped by whoever started it, in its order: the server's own shutdown stops HTTP first
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setConnectConfig("password", password)
                 .setServerConfig("listen_addresses", "localhost")
                 // no socket file in /tmp, where every local user would find it
                 .setServerConfig("unix_socket_directories", "")
                 // after zonky's initdb, before the server listens
-                .setDataDirectoryCustomizer(data -> prepare(data.toPath(), password));
+                .setDataDirectoryCustomizer(data -> prepare(data.toPath(), binaries, password));
         // zonky passes -F (fsync off) first; a -c that follows overrides it
         durability.forEach(builder::setServerConfig);
-        return new EmbeddedPostgresServer(builder.start(), passfile, password);
+        EmbeddedPostgres postgres = builder.start();
+        binaries.closeWorkingDirectory();
+        return new EmbeddedPostgresServer(postgres, passfile, password);
     }
 
     /** Run while zonky holds the directory's lock, so a server running there is nobody's but a dead process's. */
-    private static void prepare(Path directory, String password) {
+    private static void prepare(Path directory, EmbeddedBinaries binaries, String password) {
         try {
-            stopOrphan(directory);
+            stopOrphan(directory, binaries);
             Path passfile = directory.resolve(PASSFILE);
             if (!Files.exists(passfile)) {
-                setSuperuserPassword(directory, password);
+                setSuperuserPassword(directory, binaries, password);
                 writeOwnerOnly(passfile, passfileLines(password));
             }
             Files.writeString(directory.resolve("pg_hba.conf"), HBA);
@@ -215,7 +236,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * A process killed with SIGKILL leaves its PostgreSQL running, and a second one cannot start on the same data:
      * stop the first as pg_ctl does on a normal stop (fast: clients are disconnected, and it shuts down cleanly).
      */
-    private static void stopOrphan(Path directory) throws IOException {
+    private static void stopOrphan(Path directory, EmbeddedBinaries binaries) throws IOException {
         Path pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -245,7 +266,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 "a PostgreSQL (PID {}) was left running in {} by a VoiceAppoint that did not stop (killed?): stopping it",
                 pid,
                 directory);
-        Finished stop = run(EmbeddedBinaries.INSTANCE.command(
+        Finished stop = run(binaries.command(
                 "pg_ctl",
                 "stop",
                 "-D",
@@ -277,8 +298,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** In single-user mode: no server listens yet, so nobody gets in before the password is set. */
-    private static void setSuperuserPassword(Path directory, String password) throws IOException {
-        List<String> command = EmbeddedBinaries.INSTANCE.command(
+    private static void setSuperuserPassword(Path directory, EmbeddedBinaries binaries, String password)
+            throws IOException {
+        List<String> command = binaries.command(
                 "postgres", "--single", "-D", directory.toString(), "-c", "exit_on_error=on", "postgres");
         Process postgres = new ProcessBuilder(command).redirectErrorStream(true).start();
         // on standard input, not the command line, where ps would show it; base64url needs no quoting
@@ -371,10 +393,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return encoded.toString();
     }
 
+    /**
+     * Stops the server (PostgreSQL's fast shutdown: sessions cut off, transactions in flight rolled back). Nothing
+     * else stops it, not even the JVM's shutdown (zonky's own hook is off, since it would run beside the owner's and
+     * take the database from requests still draining): the owner closes it after whatever uses it.
+     */
     @Override
     public void close() {
         try {
             postgres.close();
+            if (deleteOnClose.isPresent()) {
+                try (Stream<Path> files = Files.walk(deleteOnClose.get())) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

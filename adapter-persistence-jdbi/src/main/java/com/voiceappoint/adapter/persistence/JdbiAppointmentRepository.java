@@ -75,14 +75,11 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
      * detector (after a second, by default) breaks the tie, one pair at a time. Many callers asking for one stylist's
      * time at once made queues of such ties that held every pooled connection longer than the pool lets a request
      * wait. Written one at a time, each write finds the one before it committed (or gone) and is answered at once;
-     * reads are not held up.
+     * reads are not held up. The lock is {@link AdvisoryLocks#PROVIDER_DIARY}'s.
      */
     private static void waitForDiary(Handle h, Appointment appointment) {
         if (appointment.status().blocksTime()) {
-            UUID provider = appointment.providerId().value();
-            h.createUpdate("select pg_advisory_xact_lock(:key)")
-                    .bind("key", provider.getMostSignificantBits() ^ provider.getLeastSignificantBits())
-                    .execute();
+            AdvisoryLocks.providerDiary(h, appointment.providerId());
         }
     }
 
@@ -199,6 +196,11 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
 
     @Override
     public Optional<String> issueManageCode(BusinessId businessId, AppointmentId id, String candidate) {
+        // read first: every view of the manage page asks, and only the first finds no code and writes
+        String issued = manageCodes(businessId, List.of(id)).get(id);
+        if (issued != null) {
+            return Optional.of(issued);
+        }
         // one statement: two asking at once both get the code the first one set
         return jdbi.withHandle(h -> h.createQuery("update appointments set manage_code = "
                         + "coalesce(manage_code, :candidate) where business_id = :business and id = :id "

@@ -135,7 +135,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                 .bind("id", id.value())
                 .mapTo(Integer.class)
                 .findOne());
-        configuration.changed(id);
+        configuration.lockedForChange(id);
     }
 
     @Override
@@ -160,7 +160,8 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                                 "select " + COLUMNS + " from businesses where slug = :slug and deleted_at is null")
                         .bind("slug", slug.value())
                         .map(JdbiBusinessRepository::business)
-                        .findOne()));
+                        .findOne()),
+                found -> found.map(Business::id));
     }
 
     @Override

@@ -140,6 +140,7 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
                                 .bind("kind", kind)
                                 .bind("value", value)
                                 .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
-                                .findOne()));
+                                .findOne()),
+                found -> found);
     }
 }

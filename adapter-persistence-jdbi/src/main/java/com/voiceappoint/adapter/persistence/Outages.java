@@ -16,8 +16,9 @@ import org.jdbi.v3.core.spi.JdbiPlugin;
  * StoreUnavailableException}, which the API answers with 503 and {@code Retry-After}. JDBI's own hooks catch it at
  * the three places a lost database shows: the pool cannot give a connection in time (the database down or
  * restarting, or every connection busy for longer than the pool waits); a plugin's set-up of a new handle runs on a
- * connection that died meanwhile; a statement or a commit is cut off. Every repository goes through all three, so
- * none needs to know.
+ * connection that died meanwhile; a statement or a commit is cut off. A statement the database gave up on, after
+ * waiting longer than the pool's lock or statement timeout, is the same to a caller: nothing was done. Every
+ * repository goes through all three, so none needs to know.
  */
 final class Outages {
     private static final String STORE = "database";
@@ -60,7 +61,9 @@ final class Outages {
     }
 
     private static RuntimeException translated(JdbiException e) {
-        return PostgresErrors.isConnectionFailure(e) ? new StoreUnavailableException(STORE, e) : e;
+        return PostgresErrors.isConnectionFailure(e) || PostgresErrors.isTimedOut(e)
+                ? new StoreUnavailableException(STORE, e)
+                : e;
     }
 
     /**

@@ -19,8 +19,8 @@ import org.postgresql.util.ServerErrorMessage;
  * Turns the database's refusals into the application's: an exclusion constraint (SQLSTATE 23P01) into what it
  * guards (the appointments' into "slot already taken", the opening hours' into an invalid value), unique keys (23505)
  * into the duplicate they mean. Nothing SQL-shaped crosses the port. Deadlocks and serialization failures are told
- * apart for the transaction runner, which runs such work again, and a database that cannot be reached from one that
- * refused.
+ * apart for the transaction runner, which runs such work again, and a database that cannot be reached, or that gave
+ * up on a statement waiting too long, from one that refused.
  */
 final class PostgresErrors {
     private static final String EXCLUSION_VIOLATION = "23P01";
@@ -28,6 +28,8 @@ final class PostgresErrors {
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String QUERY_CANCELED = "57014";
     /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, recovering). */
     private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
@@ -114,6 +116,21 @@ final class PostgresErrors {
                 if (state.startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_GONE.contains(state)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database gave up on a statement that waited too long: for a lock (lock_timeout, SQLSTATE 55P03
+     * lock_not_available) or in all (statement_timeout, or a cancel, 57014 query_canceled). The statement was
+     * cancelled and its transaction rolled back, so nothing was done: worth trying again shortly, not a failure.
+     */
+    static boolean isTimedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) || QUERY_CANCELED.equals(sql.getSQLState()))) {
+                return true;
             }
         }
         return false;

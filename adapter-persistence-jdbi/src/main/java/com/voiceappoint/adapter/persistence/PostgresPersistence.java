@@ -45,6 +45,36 @@ public final class PostgresPersistence implements AutoCloseable {
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(4);
     /** How long a pooled connection may take to prove it is alive before it is handed out; under the timeout above. */
     private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * How long a statement may wait for a lock before PostgreSQL gives up on it (SQLSTATE 55P03, answered 503): behind
+     * restore.sh's {@code drop schema}, a stuck holder of a business's row ({@code lockForChange}) or of a provider's
+     * diary. What waits legitimately is short: a provider's diary is written one transaction at a time, but only as
+     * many transactions as hold pooled connections can queue for it (a thousand callers for one stylist wait in the
+     * pool's queue above, not here), each holding it for an insert and a commit, milliseconds; a configuration change
+     * likewise. Three seconds is a hundredfold that, and leaves a voice caller an answer well inside Vapi's 20 s.
+     */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * How long a statement may run in all before PostgreSQL cancels it (SQLSTATE 57014, answered 503). The heaviest
+     * legitimate ones (analytics over 400 days, a fortnight's availability) take well under a second; a voice tool's
+     * statements milliseconds.
+     */
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long the driver waits for any answer before it gives the connection up (a network partition, a server that
+     * stopped answering): longer than the statement timeout, so that the server's own cancellation, which keeps the
+     * connection, comes first. pgjdbc's default is to wait for ever.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(12);
+    /**
+     * Run on each new pooled connection: the limits above, unless the database, the role or {@code DATABASE_URL}'s
+     * {@code options} already set their own (anything but 0, PostgreSQL's "no limit"), which an operator's choice is.
+     */
+    private static final String LIMITS = "select set_config('lock_timeout', case current_setting('lock_timeout') "
+            + "when '0' then '" + LOCK_TIMEOUT.toMillis() + "ms' else current_setting('lock_timeout') end, false), "
+            + "set_config('statement_timeout', case current_setting('statement_timeout') "
+            + "when '0' then '" + STATEMENT_TIMEOUT.toMillis() + "ms' else current_setting('statement_timeout') end, "
+            + "false)";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -86,22 +116,27 @@ public final class PostgresPersistence implements AutoCloseable {
         if (url.password() != null) {
             config.setPassword(url.password());
         }
-        // Flyway holds one connection for its lock while migrating on another: one is never enough
+        // a request's connection and the readiness probe's: one is never enough
         config.setMaximumPoolSize(Math.max(2, poolSize));
         config.setPoolName("voiceappoint");
         // A request that cannot have a connection in this time answers 503 with Retry-After. It is the longest wait
         // before that answer, while the database is down or restarting as much as under a burst: long enough to
         // absorb a burst of bookings (at hundreds a second, a queue of a thousand drains in two or three seconds),
         // short enough that a voice caller hears an answer well inside Vapi's 20-second tool timeout even when a
-        // booking whose commit was lost looks for itself twice more (see BookAppointmentInteractor).
+        // booking whose commit was lost looks for itself again (see LostCommit in the application).
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        // no statement waits for ever, for a lock, for itself or for a silent network; a DATABASE_URL parameter of
+        // the same name replaces the data source's
+        config.setConnectionInitSql(LIMITS);
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setMetricRegistry(metrics);
         // nor the server's detail, which quotes the values of a violated key
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            List<String> schemaVersions = migrate(dataSource);
+            List<String> schemaVersions = migrate(url);
             return new PostgresPersistence(dataSource, schemaVersions, ConfigurationCache.listeningTo(listening));
         } catch (RuntimeException e) {
             dataSource.close();
@@ -109,10 +144,15 @@ public final class PostgresPersistence implements AutoCloseable {
         }
     }
 
-    /** @return the versions of every migration this build ships */
-    private static List<String> migrate(HikariDataSource dataSource) {
+    /**
+     * On connections of Flyway's own, outside the pool: a migration may rightly take longer than the pool's limits
+     * let a request's statement run.
+     *
+     * @return the versions of every migration this build ships
+     */
+    private static List<String> migrate(DatabaseUrl url) {
         Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(url.jdbcUrl(), url.user(), url.password())
                 .locations("classpath:db/migration")
                 .load();
         MigrateResult result = flyway.migrate();
@@ -166,7 +206,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public TransactionRunner transactions() {
-        return new JdbiTransactionRunner(jdbi, configuration);
+        return new JdbiTransactionRunner(jdbi, configuration, JdbiTransactionRunner.Pause.RANDOMISED);
     }
 
     public UserRepository users() {

@@ -7,6 +7,7 @@ import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.DashboardConfig;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.OpeningWindow;
@@ -237,6 +238,72 @@ class ConfigurationCacheTest {
                 here.businesses().findById(tenant.id()).orElseThrow().name().equals("Renamed while deaf"));
         awaitListening();
         assertThat(here.businesses().findById(tenant.id()).orElseThrow().name()).isEqualTo("Renamed while deaf");
+    }
+
+    @Test
+    void a_dashboard_saved_under_the_change_lock_forgets_nobodys_numbers() {
+        var tenant = TestData.tenant(here);
+        var other = TestData.tenant(here);
+        PhoneNumber line = TestData.randomPhone();
+        here.voiceSettings()
+                .save(new VoiceSettings(
+                        tenant.id(), List.of(line), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+        awaitListening();
+        eventually(() -> {
+            long before = connectionsTaken();
+            here.voiceSettings().findByNumber(line);
+            return connectionsTaken() == before;
+        });
+
+        // as every configuration change begins: the business locked, then what the change writes
+        here.transactions().inTransaction(() -> {
+            here.businesses().lockForChange(other.id());
+            here.businesses().saveDashboardConfig(DashboardConfig.defaultsFor(other.id()));
+            return null;
+        });
+        long before = connectionsTaken();
+
+        assertThat(here.voiceSettings().findByNumber(line)).contains(tenant.id());
+        assertThat(connectionsTaken()).as("still answered from memory").isEqualTo(before);
+    }
+
+    @Test
+    void a_change_to_one_business_forgets_its_own_numbers_not_anothers() {
+        var tenant = TestData.tenant(here);
+        var other = TestData.tenant(here);
+        Service cut = TestData.service(here, other.id(), "Corte", 30);
+        PhoneNumber line = TestData.randomPhone();
+        PhoneNumber othersLine = TestData.randomPhone();
+        here.voiceSettings()
+                .save(new VoiceSettings(
+                        tenant.id(), List.of(line), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+        here.voiceSettings()
+                .save(new VoiceSettings(
+                        other.id(),
+                        List.of(othersLine),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        awaitListening();
+        eventually(() -> {
+            long before = connectionsTaken();
+            here.voiceSettings().findByNumber(line);
+            here.voiceSettings().findByNumber(othersLine);
+            return connectionsTaken() == before;
+        });
+
+        there.voiceSettings()
+                .save(new VoiceSettings(
+                        other.id(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
+        there.services().update(renamed(cut, "Corte nuevo"));
+
+        eventually(() -> here.voiceSettings().findByNumber(othersLine).isEmpty());
+        long before = connectionsTaken();
+        assertThat(here.voiceSettings().findByNumber(line)).contains(tenant.id());
+        assertThat(connectionsTaken())
+                .as("another business's change costs this one's number nothing")
+                .isEqualTo(before);
     }
 
     private void readConfiguration(BusinessId business) {

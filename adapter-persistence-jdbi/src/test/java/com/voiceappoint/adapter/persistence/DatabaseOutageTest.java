@@ -4,19 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.persistence.PostgresPersistence.Health;
+import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.application.fakes.PortSwap;
+import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.account.User;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.catalog.Service;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -104,12 +127,132 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void a_write_behind_a_lock_held_elsewhere_is_unavailable_rather_than_left_waiting() throws Exception {
+        OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
+        User user = TestData.user(ports);
+        User renamed =
+                new User(user.id(), user.email(), user.passwordHash(), "Renamed", user.language(), user.createdAt());
+        DatabaseUrl url = postgres.url();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Connection holder = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                PreparedStatement lock = holder.prepareStatement("select 1 from users where id = ? for update")) {
+            holder.setAutoCommit(false);
+            lock.setObject(1, user.id().value());
+            lock.executeQuery().close();
+
+            Future<?> alone = writer.submit(() -> ports.users().update(renamed));
+            Future<?> inTransaction = writer.submit(() -> ports.transactions().inTransaction(() -> {
+                ports.users().update(renamed);
+                return null;
+            }));
+
+            for (Future<?> write : List.of(alone, inTransaction)) {
+                assertThatThrownBy(() -> write.get(BACK_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                        .as("given up while the lock is still held: 503, nothing written")
+                        .isInstanceOf(ExecutionException.class)
+                        .cause()
+                        .isInstanceOf(StoreUnavailableException.class);
+            }
+            holder.rollback();
+        } finally {
+            writer.shutdownNow();
+        }
+        assertThat(ports.users().findById(user.id()).orElseThrow().fullName()).isEqualTo(user.fullName());
+    }
+
+    @Test
+    void a_statement_the_database_cancels_at_its_own_time_limit_is_unavailable() throws Exception {
+        // the database's own limits win over the server's: here a statement may wait for a lock no longer than a second
+        DatabaseUrl limited = new DatabaseUrl(
+                postgres.url().jdbcUrl() + (postgres.url().jdbcUrl().contains("?") ? "&" : "?")
+                        + "options=-c%20lock_timeout%3D1h%20-c%20statement_timeout%3D1s",
+                postgres.url().user(),
+                postgres.url().password());
+        try (PostgresPersistence persistence = PostgresPersistence.connect(limited, 2, new SimpleMeterRegistry());
+                Connection holder = DriverManager.getConnection(
+                        postgres.url().jdbcUrl(),
+                        postgres.url().user(),
+                        postgres.url().password());
+                Statement lock = holder.createStatement()) {
+            OutboundPorts ports = persistence.ports(new FakePasswordHasher());
+            holder.setAutoCommit(false);
+            lock.execute("lock table users in access exclusive mode");
+
+            assertThatThrownBy(() -> ports.users().findByEmail(NOBODY))
+                    .as("cancelled by statement_timeout (57014): nothing was done")
+                    .isInstanceOf(StoreUnavailableException.class);
+            holder.rollback();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void a_cancellation_whose_commit_is_cut_off_is_of_unknown_outcome_not_nothing_changed() {
+        OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
+        var tenant = TestData.tenant(ports);
+        Service cut = TestData.service(ports, tenant.id(), "Corte", 30);
+        Appointment booked = TestData.appointment(
+                cut,
+                tenant.provider().id(),
+                TestData.client(ports, tenant.id()).id(),
+                Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS));
+        ports.appointments().add(booked, Optional.empty());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.url().jdbcUrl());
+        config.setUsername(postgres.url().user());
+        config.setPassword(postgres.url().password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                ConfigurationCache cache = ConfigurationCache.listeningTo(postgres.url())) {
+            Jdbi jdbi = Outages.jdbi(pool);
+            AppointmentRepository appointments = new JdbiAppointmentRepository(jdbi);
+            // the cancellation is written; the connection dies before its COMMIT is answered
+            AppointmentRepository cutAtCommit = (AppointmentRepository) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {AppointmentRepository.class},
+                    (proxy, method, args) -> {
+                        Object answer;
+                        try {
+                            answer = method.invoke(appointments, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("update")) {
+                            int backend = jdbi.withHandle(h -> h.createQuery("select pg_backend_pid()")
+                                    .mapTo(Integer.class)
+                                    .one());
+                            TestPostgres.execute(postgres.url(), "select pg_terminate_backend(" + backend + ", 5000)");
+                        }
+                        return answer;
+                    });
+            OutboundPorts cutting = PortSwap.with(
+                    PortSwap.with(
+                            ports,
+                            TransactionRunner.class,
+                            new JdbiTransactionRunner(jdbi, cache, JdbiTransactionRunner.Pause.RANDOMISED)),
+                    AppointmentRepository.class,
+                    cutAtCommit);
+            UseCases app = Interactors.create(cutting, Clock.systemUTC());
+
+            assertThatThrownBy(() -> app.changeAppointment()
+                            .cancel((Actor.Member) Actor.member(tenant.owner().id()), booked.id(), "closing early"))
+                    .as("the cancellation may have been kept: never \"nothing was changed\"")
+                    .isInstanceOf(OutcomeUnknownException.class);
+        }
+        assertThat(ports.appointments()
+                        .findById(List.of(tenant.id()), booked.id())
+                        .orElseThrow()
+                        .status())
+                .as("cut off before the commit: rolled back")
+                .isEqualTo(AppointmentStatus.CONFIRMED);
     }
 
     @Test
@@ -123,7 +266,8 @@ class DatabaseOutageTest {
         try (HikariDataSource pool = new HikariDataSource(config);
                 ConfigurationCache cache = ConfigurationCache.listeningTo(postgres.url())) {
             Jdbi jdbi = Outages.jdbi(pool);
-            JdbiTransactionRunner transactions = new JdbiTransactionRunner(jdbi, cache);
+            JdbiTransactionRunner transactions =
+                    new JdbiTransactionRunner(jdbi, cache, JdbiTransactionRunner.Pause.RANDOMISED);
 
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
                         jdbi.useHandle(h -> h.execute("insert into commit_probe values ('lost')"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Actor;
@@ -22,11 +23,15 @@ import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -159,23 +165,33 @@ class TransactionsTest {
         ports.users().add(second);
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch bothHoldOneRow = new CountDownLatch(2);
+        CountDownLatch firstCommitted = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            // each locks one row, waits until the other holds its own, then asks for the other's: a deadlock
-            Future<String> one = pool.submit(() -> ports.transactions().inTransaction(() -> {
-                attempts.incrementAndGet();
-                ports.users().update(renamed(first, "one"));
-                awaitQuietly(bothHoldOneRow);
-                ports.users().update(renamed(second, "one"));
-                return "one";
-            }));
-            Future<String> two = pool.submit(() -> ports.transactions().inTransaction(() -> {
-                attempts.incrementAndGet();
-                ports.users().update(renamed(second, "two"));
-                awaitQuietly(bothHoldOneRow);
-                ports.users().update(renamed(first, "two"));
-                return "two";
-            }));
+            // each locks one row, waits until the other holds its own, then asks for the other's: a deadlock. The
+            // victim's second attempt waits for the survivor's commit, so that it cannot meet it a second time
+            Future<String> one = pool.submit(() -> {
+                String done = ports.transactions().inTransaction(() -> {
+                    awaitIfRetry(attempts, firstCommitted);
+                    ports.users().update(renamed(first, "one"));
+                    awaitQuietly(bothHoldOneRow);
+                    ports.users().update(renamed(second, "one"));
+                    return "one";
+                });
+                firstCommitted.countDown();
+                return done;
+            });
+            Future<String> two = pool.submit(() -> {
+                String done = ports.transactions().inTransaction(() -> {
+                    awaitIfRetry(attempts, firstCommitted);
+                    ports.users().update(renamed(second, "two"));
+                    awaitQuietly(bothHoldOneRow);
+                    ports.users().update(renamed(first, "two"));
+                    return "two";
+                });
+                firstCommitted.countDown();
+                return done;
+            });
 
             assertThat(one.get(30, TimeUnit.SECONDS)).isEqualTo("one");
             assertThat(two.get(30, TimeUnit.SECONDS)).isEqualTo("two");
@@ -186,6 +202,52 @@ class TransactionsTest {
         // whichever ran last wrote both rows: the retried work ran whole, not half
         assertThat(ports.users().findById(first.id()).orElseThrow().fullName())
                 .isEqualTo(ports.users().findById(second.id()).orElseThrow().fullName());
+    }
+
+    @Test
+    void a_transaction_cancelled_on_every_attempt_pauses_without_a_connection_and_ends_unavailable() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.url().jdbcUrl());
+        config.setUsername(postgres.url().user());
+        config.setPassword(postgres.url().password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+                ConfigurationCache cache = ConfigurationCache.listeningTo(postgres.url())) {
+            Jdbi jdbi = Outages.jdbi(pool);
+            AtomicInteger attempts = new AtomicInteger();
+            List<Integer> pauses = new ArrayList<>();
+            List<Integer> connectionsInUseWhilePausing = new ArrayList<>();
+            var transactions = new JdbiTransactionRunner(jdbi, cache, retry -> {
+                pauses.add(retry);
+                connectionsInUseWhilePausing.add(pool.getHikariPoolMXBean().getActiveConnections());
+            });
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                        attempts.incrementAndGet();
+                        // what PostgreSQL answers the victim of a deadlock, raised by PostgreSQL itself
+                        jdbi.useHandle(h -> h.execute(
+                                "do $$ begin raise exception 'deadlock detected' using errcode = '40P01'; end $$"));
+                        return null;
+                    }))
+                    .as("nothing was kept, and the database was too busy for it: 503, not a driver's exception")
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThat(attempts).hasValue(JdbiTransactionRunner.ATTEMPTS);
+            assertThat(pauses).as("a pause before each retry").containsExactly(1, 2);
+            assertThat(connectionsInUseWhilePausing)
+                    .as("no connection held while pausing")
+                    .containsOnly(0);
+        }
+    }
+
+    private static void awaitIfRetry(AtomicInteger attempts, CountDownLatch firstCommitted) {
+        if (attempts.incrementAndGet() > 2) {
+            try {
+                firstCommitted.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static User user(String name) {

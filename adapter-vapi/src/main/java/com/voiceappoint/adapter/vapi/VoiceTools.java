@@ -209,8 +209,13 @@ final class VoiceTools {
         } catch (DomainException refused) {
             return Answer.result(domainRefusal(refused, caller));
         } catch (OutcomeUnknownException unknown) {
-            // the booking may well be made: the caller must not hear that it failed
-            return Answer.error(speech.say("outcome.unknown"));
+            // the change may well be made: the caller must not hear that it failed, nor be led to make it twice
+            return Answer.error(speech.say(
+                    switch (call.name()) {
+                        case CANCEL -> "outcome.unknown.cancel";
+                        case RESCHEDULE -> "outcome.unknown.reschedule";
+                        default -> "outcome.unknown";
+                    }));
         } catch (StoreUnavailableException unavailable) {
             return Answer.error(speech.say("unavailable"));
         }

@@ -9,7 +9,6 @@ import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
-import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.CalendarFilter;
@@ -28,26 +27,26 @@ import java.util.UUID;
 /** The business's calendar of appointments, and what members do to them once booked. */
 public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAppointmentUseCase {
     private final BusinessAccess access;
-    private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final ProviderRepository providers;
     private final Rescheduling rescheduling;
+    private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
 
     AppointmentsInteractor(
             BusinessAccess access,
-            TransactionRunner transactions,
             AppointmentRepository appointments,
             ProviderRepository providers,
             Rescheduling rescheduling,
+            StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
-        this.transactions = transactions;
         this.appointments = appointments;
         this.providers = providers;
         this.rescheduling = rescheduling;
+        this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.clock = clock;
     }
@@ -118,8 +117,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
         Appointment current = find(actor, id);
         BusinessAccess.Granted granted = requireMayChange(actor, current);
         Appointment next = transition.apply(current, granted);
-        Updates.apply(transactions, appointments, current, next);
-        return assembler.details(next);
+        return assembler.details(statusChanges.write(current, next));
     }
 
     /** Looked up only among the actor's businesses: another tenant's id is "not found", like one that never was. */

@@ -48,12 +48,6 @@ import java.util.Optional;
 public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     /** With "any provider", a lost race is retried with whoever is still free, this many times in all. */
     private static final int ATTEMPTS_WITH_ANY_PROVIDER = 3;
-    /**
-     * After a lost commit, the booking is looked for this many times while the database is away. Each look waits for
-     * a connection up to the pool's timeout, which is what gives a restarting database time to come back; two keep
-     * a voice caller's wait well inside Vapi's 20-second tool timeout.
-     */
-    private static final int LOOKUPS_AFTER_LOST_COMMIT = 2;
 
     private final BusinessAccess access;
     private final TransactionRunner transactions;
@@ -160,21 +154,27 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         if (replay.isPresent()) {
             return replay.get();
         }
-        boolean commitLost = false;
+        // the first lost commit's: the whole search for what was kept, booking again included, fits in its budget
+        Optional<LostCommit> commitLost = Optional.empty();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             try {
                 return transactions.inTransaction(() -> bookOnce(request, now));
             } catch (OutcomeUnknownException lost) {
-                Optional<Result> kept = keptByLostCommit(request, lost);
+                LostCommit resolving = commitLost.orElseGet(() -> new LostCommit(clock));
+                Optional<Result> kept = keptByLostCommit(request, lost, resolving);
                 if (kept.isPresent()) {
                     return kept.get();
                 }
                 // it did not land: under its key it is booked again, once; without a key nothing rules out a double
-                if (commitLost || request.idempotencyKey.isEmpty()) {
+                if (commitLost.isPresent() || request.idempotencyKey.isEmpty()) {
                     throw lost;
                 }
-                commitLost = true;
+                if (!resolving.timeLeft()) {
+                    // known not to be kept, and no time to book it again: nothing was done, and that is the answer
+                    throw new StoreUnavailableException("database", lost);
+                }
+                commitLost = Optional.of(resolving);
             } catch (PolicyRefusal refusal) {
                 throw alternatives.refusal(
                         refusal.reason(), business, service, request.start, provider, now, Optional.empty());
@@ -203,19 +203,12 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
      * under the request's key, or without a key the same client's at the same start; empty if it is not there. When
      * the database cannot say in time the outcome stays unknown, and that, not a failure, is the answer.
      */
-    private Optional<Result> keptByLostCommit(Request request, OutcomeUnknownException lost) {
-        for (int lookup = 1; ; lookup++) {
-            try {
-                return request.idempotencyKey.isPresent()
+    private Optional<Result> keptByLostCommit(Request request, OutcomeUnknownException lost, LostCommit resolving) {
+        return resolving.ask(
+                lost,
+                () -> request.idempotencyKey.isPresent()
                         ? replayByKey(request).map(found -> new Result(found.details(), Replay.NONE))
-                        : sameRequestBooked(request);
-            } catch (StoreUnavailableException stillAway) {
-                if (lookup == LOOKUPS_AFTER_LOST_COMMIT) {
-                    lost.addSuppressed(stillAway);
-                    throw lost;
-                }
-            }
-        }
+                        : sameRequestBooked(request));
     }
 
     private Result bookOnce(Request request, Instant now) {

@@ -7,7 +7,6 @@ import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
-import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
@@ -34,29 +33,29 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
 
     private final BusinessAccess access;
     private final ClientRepository clients;
-    private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final BookAppointmentInteractor booking;
     private final Rescheduling rescheduling;
+    private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final ManageCodes codes;
     private final Clock clock;
 
     CallerAppointmentsInteractor(
             BusinessAccess access,
-            TransactionRunner transactions,
             ClientRepository clients,
             AppointmentRepository appointments,
             BookAppointmentInteractor booking,
             Rescheduling rescheduling,
+            StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
-        this.transactions = transactions;
         this.clients = clients;
         this.appointments = appointments;
         this.booking = booking;
         this.rescheduling = rescheduling;
+        this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
         this.clock = clock;
@@ -92,8 +91,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         Appointment current = own(businessId, proof, id);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(transactions, appointments, current, cancelled);
-        return assembler.details(cancelled);
+        return assembler.details(statusChanges.write(current, cancelled));
     }
 
     @Override

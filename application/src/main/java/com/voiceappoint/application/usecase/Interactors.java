@@ -31,8 +31,9 @@ public final class Interactors {
                 ports.appointments(),
                 alternatives,
                 clock);
+        StatusChanges statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), clock);
         AppointmentsInteractor appointments = new AppointmentsInteractor(
-                access, ports.transactions(), ports.appointments(), ports.providers(), rescheduling, assembler, clock);
+                access, ports.appointments(), ports.providers(), rescheduling, statusChanges, assembler, clock);
         BookAppointmentInteractor booking = new BookAppointmentInteractor(
                 access,
                 ports.transactions(),
@@ -121,21 +122,21 @@ public final class Interactors {
                         ports.categories(),
                         ports.providers(),
                         ports.schedules(),
-                        ports.transactions(),
                         ports.appointments(),
                         booking,
                         rescheduling,
+                        statusChanges,
                         assembler,
                         clock),
                 voice,
                 voice,
                 new CallerAppointmentsInteractor(
                         access,
-                        ports.transactions(),
                         ports.clients(),
                         ports.appointments(),
                         booking,
                         rescheduling,
+                        statusChanges,
                         assembler,
                         clock),
                 callLog,

@@ -11,7 +11,6 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
-import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
@@ -39,10 +38,10 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final CategoryRepository categories;
     private final ProviderRepository providers;
     private final ScheduleRepository schedules;
-    private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final BookAppointmentUseCase booking;
     private final Rescheduling rescheduling;
+    private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final ManageCodes codes;
     private final Clock clock;
@@ -54,10 +53,10 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             CategoryRepository categories,
             ProviderRepository providers,
             ScheduleRepository schedules,
-            TransactionRunner transactions,
             AppointmentRepository appointments,
             BookAppointmentUseCase booking,
             Rescheduling rescheduling,
+            StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.businesses = businesses;
@@ -65,10 +64,10 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.categories = categories;
         this.providers = providers;
         this.schedules = schedules;
-        this.transactions = transactions;
         this.appointments = appointments;
         this.booking = booking;
         this.rescheduling = rescheduling;
+        this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
         this.clock = clock;
@@ -137,8 +136,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         Business business = businessOf(current);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        Updates.apply(transactions, appointments, current, cancelled);
-        return new ManagedAppointment(business, assembler.details(cancelled));
+        return new ManagedAppointment(business, assembler.details(statusChanges.write(current, cancelled)));
     }
 
     @Override

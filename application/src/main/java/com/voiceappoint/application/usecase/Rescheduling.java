@@ -1,6 +1,7 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
@@ -17,12 +18,14 @@ import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Moves an appointment, whoever asks (a member, a client by their link, a caller). The new time is checked by the
  * conflict policy with the appointment's own time counted free, and written by one conditional update that the
- * database's exclusion constraint guards: either the appointment is at the new time or it is where it was.
+ * database's exclusion constraint guards: either the appointment is at the new time or it is where it was. A commit
+ * lost on the way is resolved by reading where the appointment is now: moved as asked, or the outcome unknown.
  */
 final class Rescheduling {
     private final TransactionRunner transactions;
@@ -91,6 +94,15 @@ final class Rescheduling {
                     Optional.of(provider),
                     clock.instant(),
                     Optional.of(current.id()));
+        } catch (OutcomeUnknownException lost) {
+            // moving to one time is the same however often it is done: where the appointment is now says whether it
+            // moved
+            return new LostCommit(clock)
+                    .ask(lost, () -> appointments.findById(List.of(business.id()), current.id()))
+                    .filter(found -> found.status() == moved.status()
+                            && found.start().equals(moved.start())
+                            && found.providerId().equals(moved.providerId()))
+                    .orElseThrow(() -> lost);
         }
         return moved;
     }

@@ -1,0 +1,41 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.OutcomeUnknownException;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.domain.appointment.Appointment;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes a change of an appointment's status (cancelled, completed, no-show), whoever asks, in a transaction of its
+ * own: a database lost before the commit changed nothing ("unavailable"), one lost while committing may have kept it
+ * or not. Such a change does the same however often it is made, so what the appointment is now says which: if it
+ * has the status asked for, that is the answer (whoever wrote it); otherwise the outcome stays unknown.
+ */
+final class StatusChanges {
+    private final TransactionRunner transactions;
+    private final AppointmentRepository appointments;
+    private final Clock clock;
+
+    StatusChanges(TransactionRunner transactions, AppointmentRepository appointments, Clock clock) {
+        this.transactions = transactions;
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    /** @return the appointment as it now is */
+    Appointment write(Appointment current, Appointment next) {
+        try {
+            return transactions.inTransaction(() -> {
+                Updates.apply(transactions, appointments, current, next);
+                return next;
+            });
+        } catch (OutcomeUnknownException lost) {
+            Optional<Appointment> now =
+                    new LostCommit(clock).ask(lost, () -> appointments.findById(List.of(next.businessId()), next.id()));
+            return now.filter(found -> found.status() == next.status()).orElseThrow(() -> lost);
+        }
+    }
+}
