@@ -126,16 +126,20 @@ class PublicApiTest {
     }
 
     @Test
-    void wrong_tokens_are_not_found_and_a_repeat_without_the_key_gets_no_token() {
+    void wrong_tokens_are_not_found_and_a_repeat_without_the_key_is_a_taken_time() {
         for (String wrong : List.of("x", "A".repeat(43), "%2e%2e", "x".repeat(300))) {
             var response = api.at("/api/v1/public/appointments/" + wrong).get();
             assertThat(response.status()).as(wrong).isEqualTo(404);
         }
 
         var first = book("2026-11-24T15:00", "+34600998877", "web-key-1");
+        // anyone who knows the number could send this: it learns nothing of that client's appointment
         var guessed = book("2026-11-24T15:00", "+34600998877", null);
-        assertThat(guessed.status()).isEqualTo(200);
-        assertThat(guessed.body().has("manage_token")).isFalse();
+        assertThat(guessed.status()).isEqualTo(409);
+        assertThat(guessed.body().get("code").asText()).isEqualTo("SLOT_TAKEN");
+        assertThat(guessed.body().toString())
+                .doesNotContain(first.body().get("id").asText())
+                .doesNotContain("manage");
         var retried = book("2026-11-24T15:00", "+34600998877", "web-key-1");
         assertThat(retried.body().get("id")).isEqualTo(first.body().get("id"));
         assertThat(retried.body().get("manage_token").asText())

@@ -39,7 +39,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final ProviderRepository providers;
     private final ScheduleRepository schedules;
     private final AppointmentRepository appointments;
-    private final BookAppointmentUseCase booking;
+    private final BookAppointmentInteractor booking;
     private final Rescheduling rescheduling;
     private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
@@ -54,7 +54,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             ProviderRepository providers,
             ScheduleRepository schedules,
             AppointmentRepository appointments,
-            BookAppointmentUseCase booking,
+            BookAppointmentInteractor booking,
             Rescheduling rescheduling,
             StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
@@ -106,19 +106,18 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         if (!(command.actor() instanceof Actor.Caller)) {
             throw new IllegalArgumentException("public bookings are made by callers");
         }
-        BookAppointmentUseCase.Result result = booking.book(command);
-        boolean mayHaveALink = result.replay() != BookAppointmentUseCase.Replay.SAME_REQUEST;
+        // anyone may type a client's number or e-mail into the page: a repeat of their booking without its key is a
+        // taken time, never their appointment
+        BookAppointmentUseCase.Result result = booking.bookForCaller(command);
         Optional<String> token = Optional.empty();
         Optional<String> code = Optional.empty();
-        if (mayHaveALink) {
-            // the booking is made by now: losing the database before its link and code are kept must not turn it
-            // into a failure; the client is answered without them, and a retry with the same key issues them
-            try {
-                token = Optional.of(issueToken(result.appointment()));
-                code = Optional.of(codes.issue(result.appointment()));
-            } catch (StoreUnavailableException notKept) {
-                // answered as booked, with what was kept
-            }
+        // the booking is made by now: losing the database before its link and code are kept must not turn it into a
+        // failure; the client is answered without them, and a retry with the same key issues them
+        try {
+            token = Optional.of(issueToken(result.appointment()));
+            code = Optional.of(codes.issue(result.appointment()));
+        } catch (StoreUnavailableException notKept) {
+            // answered as booked, with what was kept
         }
         return new Booked(result, token, code);
     }

@@ -3,6 +3,7 @@ package com.voiceappoint.application.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -14,6 +15,7 @@ import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
@@ -112,20 +114,24 @@ class PublicBookingTest {
         assertThat(code).matches("\\d{6}");
         assertThat(web.appointment(booked.manageToken().orElseThrow()).manageCode())
                 .contains(code);
-        assertThat(book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty())
-                        .manageCode())
+        assertThatThrownBy(() -> book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty()))
                 .as("a repeat without the key is no proof of being the booker")
-                .isEmpty();
+                .isInstanceOfSatisfying(
+                        BookingRefusedException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.SLOT_TAKEN));
     }
 
     @Test
-    void a_repeat_without_the_key_gets_no_token_a_retry_with_it_gets_a_fresh_one() {
+    void a_repeat_without_the_key_is_a_taken_time_a_retry_with_it_gets_a_fresh_token() {
         var first = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.of("web-1"));
 
-        // anyone who knows Carmen's number could send this: it must not hand out a way to cancel her appointment
-        var guessed = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty());
-        assertThat(guessed.result().replayed()).isTrue();
-        assertThat(guessed.manageToken()).isEmpty();
+        // anyone who knows Carmen's number could send this: it must not tell them she has an appointment then, nor
+        // hand out what it is or a way to cancel it
+        assertThatThrownBy(() -> book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.empty()))
+                .isInstanceOfSatisfying(BookingRefusedException.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(RefusalReason.SLOT_TAKEN);
+                    assertThat(refused.alternatives()).noneMatch(a -> a.start().equals(TUESDAY_TEN));
+                });
 
         var retry = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.of("web-1"));
         assertThat(retry.result().replay()).isEqualTo(BookAppointmentUseCase.Replay.SAME_KEY);
