@@ -62,14 +62,16 @@ final class VoiceWiring {
                 voice.assistantId(),
                 config.defaultLanguage());
         VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle(limiter), clock, metrics);
-        // a long call's end-of-call report can be larger than a body held in memory: it is read as it arrives
+        // a long call's end-of-call report can be larger than a body held in memory: it is read as it arrives; a
+        // request without credentials in its headers is refused before any of its body is read
         return new RawRoute(
                 "POST",
                 WEBHOOK_PATHS,
                 voice.maxBodyBytes(),
                 (body, header) -> reply(webhook.handle(body, header)),
                 Optional.of(new RawRoute.Streamed(
-                        VapiWebhook.MAX_STREAMED_BYTES, (body, header) -> reply(webhook.handle(body, header)))));
+                        VapiWebhook.MAX_STREAMED_BYTES, (body, header) -> reply(webhook.handle(body, header)))),
+                header -> webhook.beforeBody(header).map(VoiceWiring::reply));
     }
 
     /** Tool calls count against the same limiter as logins: shared through Redis when it is configured. */

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.TestPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -270,5 +274,21 @@ class VoiceTrustEndToEndTest {
                 .header("x-vapi-secret", "not-the-secret")
                 .raw("POST", body, "application/json");
         assertThat(unauthenticated.status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_request_without_credentials_is_refused_before_its_body_is_read() throws Exception {
+        // a megabyte announced and never sent: refused from the headers alone, not waited for
+        String request = "POST /api/v1/vapi/webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "x-vapi-secret: not-the-secret\r\nContent-Length: 1048576\r\n\r\n{\"message\":";
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 401");
+        }
     }
 }

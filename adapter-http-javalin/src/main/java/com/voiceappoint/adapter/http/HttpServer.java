@@ -316,6 +316,12 @@ public final class HttpServer implements AutoCloseable {
 
     private static void answerRaw(Context ctx, RawRoute route) throws IOException {
         Function<String, Optional<String>> header = name -> Optional.ofNullable(ctx.header(name));
+        Optional<RawRoute.Reply> screened = route.screen().reply(header);
+        if (screened.isPresent()) {
+            RawRoute.Reply early = screened.get();
+            ctx.status(early.status()).contentType(early.contentType()).result(early.body());
+            return;
+        }
         long limit = route.larger().map(RawRoute.Streamed::maxBytes).orElse((long) route.maxBodyBytes());
         if (ctx.req().getContentLengthLong() > limit) {
             throw tooLarge();

@@ -15,15 +15,27 @@ import java.util.function.Function;
  *
  * @param method GET or POST
  * @param larger what to do with a body above {@code maxBodyBytes}, if anything but refusing it
+ * @param screen the answer the headers alone call for, before any of the body is read (credentials missing, say)
  */
 public record RawRoute(
-        String method, List<String> paths, int maxBodyBytes, Handler handler, Optional<Streamed> larger) {
+        String method,
+        List<String> paths,
+        int maxBodyBytes,
+        Handler handler,
+        Optional<Streamed> larger,
+        Screen screen) {
     public RawRoute {
         if (!method.equals("GET") && !method.equals("POST")) {
             throw new IllegalArgumentException("a raw route is GET or POST, not " + method);
         }
         paths = List.copyOf(paths);
         Objects.requireNonNull(larger, "larger");
+        Objects.requireNonNull(screen, "screen");
+    }
+
+    /** A route whose every request is read whole before it is answered. */
+    public RawRoute(String method, List<String> paths, int maxBodyBytes, Handler handler, Optional<Streamed> larger) {
+        this(method, paths, maxBodyBytes, handler, larger, header -> Optional.empty());
     }
 
     /** A route that refuses bodies above {@code maxBodyBytes}. */
@@ -50,6 +62,12 @@ public record RawRoute(
     public interface Handler {
         /** @param header a request header by its lower-case name */
         Reply handle(byte[] body, Function<String, Optional<String>> header);
+    }
+
+    @FunctionalInterface
+    public interface Screen {
+        /** @param header a request header by its lower-case name; empty to go on and read the body */
+        Optional<Reply> reply(Function<String, Optional<String>> header);
     }
 
     public record Reply(int status, String contentType, String body) {

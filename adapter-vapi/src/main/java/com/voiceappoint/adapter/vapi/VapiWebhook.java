@@ -146,6 +146,20 @@ public final class VapiWebhook {
         return handled.answer();
     }
 
+    /**
+     * The answer the headers alone call for, before a byte of the body is read: a 401 when they carry neither the
+     * shared secret nor a fresh signature, so a sender without credentials costs no buffer at all.
+     */
+    public Optional<Answer> beforeBody(Function<String, Optional<String>> header) {
+        if (!settings.acceptsNothing()
+                && authenticator.check(header, clock.instant()).isPresent()) {
+            return Optional.empty();
+        }
+        Handled refused = unauthenticated();
+        messageLatency.withTags("type", refused.measuredAs()).record(0, TimeUnit.NANOSECONDS);
+        return Optional.of(refused.answer());
+    }
+
     /** An answer and the label its latency is recorded under. */
     private record Handled(Answer answer, String measuredAs) {}
 
