@@ -50,6 +50,9 @@ final class ProblemErrorHandler extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         headers.put(HttpHeader.CONTENT_LANGUAGE, language.code());
         headers.put("X-Request-Id", requestId);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            headers.put(HttpHeader.RETRY_AFTER, Long.toString(ProblemResponder.RETRY_AFTER_SECONDS));
+        }
         if (HttpStatus.hasNoBody(status)) {
             callback.succeeded();
             return true;

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class ProblemResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
     /** Long enough for PostgreSQL or Redis to come back after a restart or a failover. */
-    private static final long RETRY_AFTER_SECONDS = 5;
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private static final String TYPE_BASE = "https://voiceappoint.com/problems/";
 
@@ -279,6 +279,8 @@ final class ProblemResponder {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             case 417 -> "EXPECTATION_FAILED";
             case 431 -> "HEADERS_TOO_LARGE";
+            // the web server's own 503: it is stopping, and another instance (or this one, restarted) will answer
+            case 503 -> "TEMPORARILY_UNAVAILABLE";
             default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
         };
     }
