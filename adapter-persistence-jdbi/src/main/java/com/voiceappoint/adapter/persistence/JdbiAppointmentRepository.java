@@ -11,6 +11,7 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.appointment.ManageCode;
 import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
@@ -48,21 +49,22 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
+    public void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey, Optional<ManageCode> manageCode) {
         translate(() -> jdbi.useTransaction(h -> {
             waitForDiary(h, appointment);
             bindAll(
                             h.createUpdate("insert into appointments (" + COLUMNS
-                                    + ", idempotency_key, idempotency_fingerprint) values (:business, "
+                                    + ", idempotency_key, idempotency_fingerprint, manage_code) values (:business, "
                                     + ":id, :service, :provider, :client, :starts, :ends, :blockedFrom, "
                                     + ":blockedUntil, :status, :source, :price, :currency, :notes, :holdExpires, "
                                     + ":cancelledBy, :cancellationReason, :cancelledAt, :created, :updated, :key, "
-                                    + ":fingerprint)"),
+                                    + ":fingerprint, :manageCode)"),
                             appointment)
                     .bind("key", idempotencyKey.map(IdempotencyKey::key).orElse(null))
                     .bind(
                             "fingerprint",
                             idempotencyKey.map(IdempotencyKey::fingerprint).orElse(null))
+                    .bind("manageCode", manageCode.map(ManageCode::value).orElse(null))
                     .execute();
         }));
     }

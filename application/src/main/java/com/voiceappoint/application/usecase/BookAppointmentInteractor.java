@@ -62,6 +62,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final BookingOutcomePublisher outcomes;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
+    private final ManageCodes codes;
 
     BookAppointmentInteractor(
             BusinessAccess access,
@@ -88,6 +89,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.assembler = assembler;
         this.outcomes = outcomes;
         this.clock = clock;
+        this.codes = new ManageCodes(appointments);
     }
 
     @Override
@@ -269,7 +271,10 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         if (loaded.lapsedHoldIn(accepted.provider(), appointment.blocked())) {
             appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
         }
-        appointments.add(appointment, request.idempotencyKey);
+        // a client booking through a channel is told the appointment's manage code in the answer: it is kept with the
+        // row now rather than in a write of its own afterwards
+        appointments.add(
+                appointment, request.idempotencyKey, request.byClient ? Optional.of(codes.fresh()) : Optional.empty());
         logWithCall(request, appointment, now);
         String providerName = loaded.providers().stream()
                 .filter(p -> p.id().equals(accepted.provider()))
@@ -411,6 +416,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             BookingSource source,
             Optional<String> call,
             boolean numberVouched,
+            boolean byClient,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Intent intent,
             Repeats repeats) {
@@ -463,6 +469,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     source,
                     call,
                     numberVouched,
+                    command.actor() instanceof Actor.Caller,
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
                     intent,
                     repeats);

@@ -22,6 +22,11 @@ final class ManageCodes {
         this.appointments = appointments;
     }
 
+    /** A new code, for an appointment made by a client who is told it at once: kept with the appointment's row. */
+    ManageCode fresh() {
+        return ManageCode.random(random);
+    }
+
     String issue(Appointment appointment) {
         return appointments
                 .issueManageCode(

@@ -18,6 +18,7 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.appointment.ManageCode;
 import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
@@ -276,6 +277,17 @@ public abstract class AppointmentRepositoryContract {
         // another business cannot put a token on this appointment
         ports.appointments().setManageToken(TestData.tenant(ports).id(), other.id(), "hash-3");
         assertThat(ports.appointments().findByManageToken("hash-3")).isEmpty();
+    }
+
+    @Test
+    void a_manage_code_given_with_the_booking_is_kept_with_it_and_is_the_one_given_out() {
+        Appointment appointment = at(TEN);
+        ports.appointments().add(appointment, Optional.empty(), Optional.of(new ManageCode("482913")));
+
+        assertThat(ports.appointments().manageCodes(tenant.id(), List.of(appointment.id())))
+                .containsExactly(Map.entry(appointment.id(), "482913"));
+        assertThat(ports.appointments().issueManageCode(tenant.id(), appointment.id(), "123456"))
+                .contains("482913");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.appointment.ManageCode;
 import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
@@ -35,7 +36,8 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
     private final Map<AppointmentId, String> manageCodes = new HashMap<>();
 
     @Override
-    public synchronized void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
+    public synchronized void add(
+            Appointment appointment, Optional<IdempotencyKey> idempotencyKey, Optional<ManageCode> manageCode) {
         requireNoOverlap(appointment);
         if (idempotencyKey.isPresent()
                 && keys.containsKey(
@@ -43,6 +45,7 @@ public final class InMemoryAppointmentRepository implements AppointmentRepositor
             throw new DuplicateKeyException(DuplicateKeyException.Key.IDEMPOTENCY_KEY, null);
         }
         appointments.put(appointment.id(), appointment);
+        manageCode.ifPresent(code -> manageCodes.put(appointment.id(), code.value()));
         idempotencyKey.ifPresent(k -> {
             keys.put(keyOf(appointment.businessId(), k.key()), k);
             keyedAppointments.put(keyOf(appointment.businessId(), k.key()), appointment.id());

@@ -21,6 +21,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,28 @@ class CallerAppointmentsTest {
                 "",
                 BookingSource.VOICE,
                 key));
+    }
+
+    @Test
+    void a_client_s_booking_keeps_its_manage_code_with_it_and_one_staff_type_in_has_none() {
+        var byVoice = book(CARMEN, TEN).appointment();
+        var byStaff = salon.app
+                .bookAppointment()
+                .book(new BookAppointmentUseCase.Command(
+                        salon.owner,
+                        salon.business,
+                        salon.cut.id(),
+                        TEN.plus(Duration.ofHours(3)),
+                        Optional.empty(),
+                        new BookAppointmentUseCase.ClientDetails("Pedro", Optional.of(PEDRO.value()), Optional.empty()),
+                        "",
+                        BookingSource.DASHBOARD,
+                        Optional.empty()))
+                .appointment();
+
+        assertThat(salon.ports.appointments().manageCodes(salon.business, List.of(byVoice.id(), byStaff.id())))
+                .as("a code nobody was told opens nothing, so none is made for an appointment staff typed in")
+                .containsOnlyKeys(byVoice.id());
     }
 
     private static CallerAppointmentsUseCase.Proof code(String code, PhoneNumber claimed) {

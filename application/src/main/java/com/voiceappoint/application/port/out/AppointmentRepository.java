@@ -3,6 +3,7 @@ package com.voiceappoint.application.port.out;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.appointment.ManageCode;
 import com.voiceappoint.domain.availability.Booking;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
@@ -26,7 +27,12 @@ public interface AppointmentRepository {
      * @throws com.voiceappoint.application.error.SlotAlreadyTakenException when it overlaps a live appointment
      * @throws com.voiceappoint.application.error.DuplicateKeyException IDEMPOTENCY_KEY when the key was used
      */
-    void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey);
+    void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey, Optional<ManageCode> manageCode);
+
+    /** As {@link #add(Appointment, Optional, Optional)}, with no manage code given out yet. */
+    default void add(Appointment appointment, Optional<IdempotencyKey> idempotencyKey) {
+        add(appointment, idempotencyKey, Optional.empty());
+    }
 
     /**
      * Replaces {@code previous} with {@code next}, only if the stored appointment is still {@code previous} (same status,
