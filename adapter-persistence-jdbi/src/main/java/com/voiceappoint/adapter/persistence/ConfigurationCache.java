@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -37,9 +38,15 @@ import org.slf4j.LoggerFactory;
  * <p>Numbers, line ids and slugs are looked up across businesses. A change to a business forgets the lookups that led
  * to it and those that led nowhere (it may have just taken that number or slug), and no others: one business's
  * change costs the rest nothing. A lookup whose load straddles any change is answered but not kept.
+ *
+ * <p>Logins are kept the same way: every member request asks whether its access token's login is still on, and a
+ * login ends seldom (a logout, a replayed refresh token, a password change). Migration V15 notifies channel {@value
+ * #LOGINS_CHANNEL} with the login's id when its end commits, so every instance refuses its tokens from then on; this
+ * instance at once, when the transaction that ended it ends.
  */
 final class ConfigurationCache implements AutoCloseable {
     static final String CHANNEL = "business_changed";
+    static final String LOGINS_CHANNEL = "login_ended";
     /** Beyond this many businesses in memory everything is forgotten: a crude bound that a server never reaches. */
     private static final int MAX_ENTRIES = 20_000;
 
@@ -65,12 +72,20 @@ final class ConfigurationCache implements AutoCloseable {
     /** Counts the changes that forgot lookups: a lookup loaded across one is not kept. */
     private final AtomicLong lookupsForgotten = new AtomicLong();
 
+    /** Logins known to be on, and until when at the latest (their sessions' expiry). */
+    private final ConcurrentHashMap<UUID, Login> logins = new ConcurrentHashMap<>();
+    /** Counts the ends of logins heard or made here: a login loaded across one is not kept. */
+    private final AtomicLong loginsEnded = new AtomicLong();
+
+    private record Login(UUID user, Instant onUntil) {}
+
     private record Lookup(String kind, String value) {}
 
     private record Found(Object value, Optional<BusinessId> business) {}
 
-    /** What this thread's open transaction did to businesses. */
-    private record Open(Set<BusinessId> changed, Set<BusinessId> locked) {
+    /** What this thread's open transaction did to businesses and logins. */
+    private record Open(
+            Set<BusinessId> changed, Set<BusinessId> locked, Set<UUID> loginsEnded, Set<UUID> usersLoggedOut) {
         boolean readsFromDatabase(BusinessId business) {
             return changed.contains(business) || locked.contains(business);
         }
@@ -187,14 +202,69 @@ final class ConfigurationCache implements AutoCloseable {
      * it ends, however.
      */
     <T> T transaction(Supplier<T> work) {
-        Open open = new Open(new HashSet<>(), new HashSet<>());
+        Open open = new Open(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
         openTransaction.set(open);
         try {
             return work.get();
         } finally {
             openTransaction.remove();
             open.changed().forEach(this::forget);
+            open.loginsEnded().forEach(this::forgetLogin);
+            open.usersLoggedOut().forEach(this::forgetLoginsOf);
         }
+    }
+
+    /**
+     * Whether a user's login is on now, from memory or asked now.
+     *
+     * @param load when the login's sessions expire at the latest, if any of them is neither revoked nor expired
+     */
+    boolean loginOn(UUID login, UUID user, Instant now, Supplier<Optional<Instant>> load) {
+        Login kept = listening ? logins.get(login) : null;
+        if (kept != null && kept.user().equals(user) && kept.onUntil().isAfter(now)) {
+            return true;
+        }
+        long endedBefore = loginsEnded.get();
+        Optional<Instant> onUntil = load.get().filter(until -> until.isAfter(now));
+        // a login ended while this one loaded may be the one loaded: only what no end crossed is kept
+        if (onUntil.isPresent() && listening && loginsEnded.get() == endedBefore) {
+            if (logins.size() > MAX_ENTRIES) {
+                logins.clear();
+            }
+            logins.put(login, new Login(user, onUntil.get()));
+            if (loginsEnded.get() != endedBefore) {
+                logins.remove(login);
+            }
+        }
+        return onUntil.isPresent();
+    }
+
+    /** A repository ended the login: forgotten now and, if a transaction is open, again when it ends. */
+    void loginEnded(UUID login) {
+        forgetLogin(login);
+        Open open = openTransaction.get();
+        if (open != null) {
+            open.loginsEnded().add(login);
+        }
+    }
+
+    /** A repository ended every login of the user: forgotten now and, if a transaction is open, when it ends. */
+    void loginsEndedOf(UUID user) {
+        forgetLoginsOf(user);
+        Open open = openTransaction.get();
+        if (open != null) {
+            open.usersLoggedOut().add(user);
+        }
+    }
+
+    private void forgetLogin(UUID login) {
+        loginsEnded.incrementAndGet();
+        logins.remove(login);
+    }
+
+    private void forgetLoginsOf(UUID user) {
+        loginsEnded.incrementAndGet();
+        logins.values().removeIf(login -> login.user().equals(user));
     }
 
     private boolean changedHere(BusinessId business) {
@@ -215,6 +285,8 @@ final class ConfigurationCache implements AutoCloseable {
         businesses.clear();
         lookupsForgotten.incrementAndGet();
         lookups.clear();
+        loginsEnded.incrementAndGet();
+        logins.clear();
     }
 
     private void listen(DatabaseUrl url) {
@@ -222,6 +294,7 @@ final class ConfigurationCache implements AutoCloseable {
             try (Connection connection = connect(url)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
+                    statement.execute("listen " + LOGINS_CHANNEL);
                 }
                 forgetAll();
                 listening = true;
@@ -232,7 +305,7 @@ final class ConfigurationCache implements AutoCloseable {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         for (PGNotification notification : notifications) {
-                            heard(notification.getParameter());
+                            heard(notification.getName(), notification.getParameter());
                         }
                         lastHeard = System.nanoTime();
                     } else if (System.nanoTime() - lastHeard > PING_MILLIS * 1_000_000) {
@@ -261,13 +334,18 @@ final class ConfigurationCache implements AutoCloseable {
         listening = false;
     }
 
-    private void heard(String payload) {
+    private void heard(String channel, String payload) {
         if (payload.equals("*")) {
             forgetAll();
             return;
         }
         try {
-            forget(new BusinessId(UUID.fromString(payload)));
+            UUID id = UUID.fromString(payload);
+            if (channel.equals(LOGINS_CHANNEL)) {
+                forgetLogin(id);
+            } else {
+                forget(new BusinessId(id));
+            }
         } catch (IllegalArgumentException notAnId) {
             forgetAll();
         }

@@ -8,11 +8,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
+/**
+ * Logins and their refresh tokens. Whether a login is on is asked by every member request: that answer is kept in
+ * memory ({@link ConfigurationCache}) until the login ends, here or on any instance.
+ */
 public final class JdbiSessionRepository implements SessionRepository {
     private final Jdbi jdbi;
+    private final ConfigurationCache memory;
 
-    JdbiSessionRepository(Jdbi jdbi) {
+    JdbiSessionRepository(Jdbi jdbi, ConfigurationCache memory) {
         this.jdbi = jdbi;
+        this.memory = memory;
     }
 
     @Override
@@ -62,17 +68,22 @@ public final class JdbiSessionRepository implements SessionRepository {
                 .bind("family", family)
                 .bind("at", Rows.timestamp(at))
                 .execute());
+        memory.loginEnded(family);
     }
 
     @Override
     public boolean isFamilyActive(UUID family, UserId user, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from sessions where family = :family "
-                        + "and user_id = :user and revoked_at is null and expires_at > :now)")
-                .bind("family", family)
-                .bind("user", user.value())
-                .bind("now", Rows.timestamp(now))
-                .mapTo(Boolean.class)
-                .one());
+        return memory.loginOn(
+                family,
+                user.value(),
+                now,
+                () -> jdbi.withHandle(h -> h.createQuery(
+                                "select max(expires_at) as until from sessions where family = :family and user_id = :user "
+                                        + "and revoked_at is null")
+                        .bind("family", family)
+                        .bind("user", user.value())
+                        .map((rs, ctx) -> Rows.optionalInstant(rs, "until"))
+                        .one()));
     }
 
     @Override
@@ -82,5 +93,6 @@ public final class JdbiSessionRepository implements SessionRepository {
                         .bind("user", user.value())
                         .bind("at", Rows.timestamp(at))
                         .execute());
+        memory.loginsEndedOf(user.value());
     }
 }

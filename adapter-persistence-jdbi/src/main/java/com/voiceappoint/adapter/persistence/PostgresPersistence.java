@@ -214,7 +214,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public SessionRepository sessions() {
-        return new JdbiSessionRepository(jdbi);
+        return new JdbiSessionRepository(jdbi, configuration);
     }
 
     public BusinessRepository businesses() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.domain.account.Session;
+import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.DashboardConfig;
 import com.voiceappoint.domain.catalog.Service;
@@ -24,8 +26,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +51,8 @@ class ConfigurationCacheTest {
 
     /** A second server on the same database. */
     private static PostgresPersistence elsewhere;
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private final OutboundPorts here = postgres.persistence().ports(new FakePasswordHasher());
     private final OutboundPorts there = elsewhere.ports(new FakePasswordHasher());
@@ -304,6 +310,67 @@ class ConfigurationCacheTest {
         assertThat(connectionsTaken())
                 .as("another business's change costs this one's number nothing")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void a_login_asked_about_again_costs_no_connection() {
+        Login login = Login.started(here);
+        awaitListening();
+        assertThat(login.onHere()).isTrue();
+        long before = connectionsTaken();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(login.onHere()).isTrue();
+        }
+
+        assertThat(connectionsTaken()).isEqualTo(before);
+    }
+
+    @Test
+    void a_login_ended_here_is_off_here_at_once() {
+        Login login = Login.started(here);
+        awaitListening();
+        assertThat(login.onHere()).isTrue();
+
+        postgres.persistence().transactions().inTransaction(() -> {
+            here.sessions().revokeFamily(login.family(), NOW);
+            return null;
+        });
+
+        assertThat(login.onHere()).isFalse();
+    }
+
+    @Test
+    void a_login_ended_by_another_instance_or_with_plain_sql_is_off_here() throws SQLException {
+        Login logout = Login.started(here);
+        Login replayed = Login.started(here);
+        Login passwordChanged = Login.started(here);
+        awaitListening();
+        assertThat(logout.onHere()).isTrue();
+        assertThat(replayed.onHere()).isTrue();
+        assertThat(passwordChanged.onHere()).isTrue();
+
+        there.sessions().revokeFamily(logout.family(), NOW);
+        sql("update sessions set revoked_at = now() where family = '" + replayed.family() + "'");
+        there.sessions().revokeAllOf(passwordChanged.user(), NOW);
+
+        eventually(() -> !logout.onHere());
+        eventually(() -> !replayed.onHere());
+        eventually(() -> !passwordChanged.onHere());
+    }
+
+    /** A user logged in once: one session of a fresh login. */
+    private record Login(OutboundPorts ports, UserId user, UUID family) {
+        static Login started(OutboundPorts ports) {
+            UserId user = TestData.user(ports).id();
+            UUID family = UUID.randomUUID();
+            ports.sessions().add(Session.issue(user, family, "hash-" + UUID.randomUUID(), NOW, Duration.ofDays(30)));
+            return new Login(ports, user, family);
+        }
+
+        boolean onHere() {
+            return ports.sessions().isFamilyActive(family, user, NOW.plusSeconds(60));
+        }
     }
 
     private void readConfiguration(BusinessId business) {
