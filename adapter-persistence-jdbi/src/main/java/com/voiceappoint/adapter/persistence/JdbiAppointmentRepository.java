@@ -188,8 +188,11 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
 
     @Override
     public void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
-        jdbi.useHandle(h -> h.createUpdate("update appointments set manage_token_hash = :hash "
-                        + "where business_id = :business and id = :id")
+        // only an appointment of this business gets a token; a new one replaces the one before
+        jdbi.useHandle(h -> h.createUpdate("insert into appointment_manage_tokens (token_hash, business_id, "
+                        + "appointment_id) select :hash, business_id, id from appointments "
+                        + "where business_id = :business and id = :id "
+                        + "on conflict (business_id, appointment_id) do update set token_hash = excluded.token_hash")
                 .bind("hash", tokenHash)
                 .bind("business", businessId.value())
                 .bind("id", id.value())
@@ -232,10 +235,16 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
 
     @Override
     public Optional<Appointment> findByManageToken(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "where manage_token_hash = :hash")
-                .bind("hash", tokenHash)
-                .map(JdbiAppointmentRepository::appointment)
-                .findOne());
+        record Opened(BusinessId business, AppointmentId appointment) {}
+        // the token names the business, and the appointment is read within it
+        return jdbi.withHandle(h -> h.createQuery(
+                                "select business_id, appointment_id from appointment_manage_tokens where token_hash = :hash")
+                        .bind("hash", tokenHash)
+                        .map((rs, ctx) -> new Opened(
+                                new BusinessId(Rows.uuid(rs, "business_id")),
+                                new AppointmentId(Rows.uuid(rs, "appointment_id"))))
+                        .findOne())
+                .flatMap(opened -> findById(List.of(opened.business()), opened.appointment()));
     }
 
     @Override
