@@ -8,16 +8,9 @@ import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.FoundBusinessUseCase;
 import com.voiceappoint.application.port.in.GetBusinessQuery;
-import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BookingOutcomePublisher;
-import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.BookingPorts;
 import com.voiceappoint.application.port.out.CallLogRepository;
-import com.voiceappoint.application.port.out.ClientRepository;
-import com.voiceappoint.application.port.out.MembershipRepository;
-import com.voiceappoint.application.port.out.ProviderRepository;
-import com.voiceappoint.application.port.out.ScheduleRepository;
-import com.voiceappoint.application.port.out.ServiceRepository;
-import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.business.Permission;
 import java.time.Clock;
 import java.util.Objects;
@@ -40,62 +33,19 @@ public final class BookingUseCases {
     private final ClientsInteractor clients;
     private final CallerAppointmentsInteractor callerAppointments;
     private final FoundBusinessInteractor founding;
-    private final Ports ports;
+    private final BookingPorts ports;
+    private final Clock clock;
     private final Optional<CallLogRepository> callLog;
     private final BookingOutcomePublisher outcomes;
 
-    /** What the constructor was given, to build it again with a call log or a listener. */
-    private record Ports(
-            TransactionRunner transactions,
-            BusinessRepository businesses,
-            MembershipRepository memberships,
-            ServiceRepository services,
-            ProviderRepository providers,
-            ScheduleRepository schedules,
-            ClientRepository clients,
-            AppointmentRepository appointments,
-            Clock clock) {
-        Ports {
-            Objects.requireNonNull(transactions, "transactions");
-            Objects.requireNonNull(businesses, "businesses");
-            Objects.requireNonNull(memberships, "memberships");
-            Objects.requireNonNull(services, "services");
-            Objects.requireNonNull(providers, "providers");
-            Objects.requireNonNull(schedules, "schedules");
-            Objects.requireNonNull(clients, "clients");
-            Objects.requireNonNull(appointments, "appointments");
-            Objects.requireNonNull(clock, "clock");
-        }
+    public BookingUseCases(BookingPorts ports, Clock clock) {
+        this(ports, Objects.requireNonNull(clock, "clock"), Optional.empty(), BookingOutcomePublisher.NONE);
     }
 
-    /** @param memberships who may act in a business as its staff; callers need none */
-    public BookingUseCases(
-            TransactionRunner transactions,
-            BusinessRepository businesses,
-            MembershipRepository memberships,
-            ServiceRepository services,
-            ProviderRepository providers,
-            ScheduleRepository schedules,
-            ClientRepository clients,
-            AppointmentRepository appointments,
-            Clock clock) {
-        this(
-                new Ports(
-                        transactions,
-                        businesses,
-                        memberships,
-                        services,
-                        providers,
-                        schedules,
-                        clients,
-                        appointments,
-                        clock),
-                Optional.empty(),
-                BookingOutcomePublisher.NONE);
-    }
-
-    private BookingUseCases(Ports ports, Optional<CallLogRepository> callLog, BookingOutcomePublisher outcomes) {
-        this.ports = ports;
+    private BookingUseCases(
+            BookingPorts ports, Clock clock, Optional<CallLogRepository> callLog, BookingOutcomePublisher outcomes) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        this.clock = clock;
         this.callLog = callLog;
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
@@ -109,8 +59,8 @@ public final class BookingUseCases {
                 ports.schedules(),
                 ports.appointments(),
                 alternatives,
-                ports.clock());
-        this.statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), ports.clock());
+                clock);
+        this.statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), clock);
         this.booking = new BookAppointmentInteractor(
                 access,
                 ports.transactions(),
@@ -123,7 +73,7 @@ public final class BookingUseCases {
                 alternatives,
                 assembler,
                 outcomes,
-                ports.clock());
+                clock);
         this.slots = new FindAvailableSlotsInteractor(
                 access,
                 ports.transactions(),
@@ -131,32 +81,25 @@ public final class BookingUseCases {
                 ports.providers(),
                 ports.schedules(),
                 ports.appointments(),
-                ports.clock());
+                clock);
         this.appointments = new AppointmentsInteractor(
-                access, ports.appointments(), ports.providers(), rescheduling, statusChanges, assembler, ports.clock());
+                access, ports.appointments(), ports.providers(), rescheduling, statusChanges, assembler, clock);
         this.clients =
                 new ClientsInteractor(access, ports.transactions(), ports.clients(), ports.appointments(), assembler);
         this.founding = new FoundBusinessInteractor(
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers()));
         this.callerAppointments = new CallerAppointmentsInteractor(
-                access,
-                ports.clients(),
-                ports.appointments(),
-                booking,
-                rescheduling,
-                statusChanges,
-                assembler,
-                ports.clock());
+                access, ports.clients(), ports.appointments(), booking, rescheduling, statusChanges, assembler, clock);
     }
 
     /** The same, logging each booking made during a phone call with the call, in the booking's own transaction. */
     public BookingUseCases loggingCallsIn(CallLogRepository callLog) {
-        return new BookingUseCases(ports, Optional.of(callLog), outcomes);
+        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes);
     }
 
     /** The same, telling {@code outcomes} what became of each request to book or hold a time. */
     public BookingUseCases publishingOutcomesTo(BookingOutcomePublisher outcomes) {
-        return new BookingUseCases(ports, callLog, outcomes);
+        return new BookingUseCases(ports, clock, callLog, outcomes);
     }
 
     /** A business to book in, with no account behind it. */

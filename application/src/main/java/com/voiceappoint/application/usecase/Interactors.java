@@ -13,16 +13,7 @@ public final class Interactors {
     private Interactors() {}
 
     public static UseCases create(OutboundPorts ports, Clock clock) {
-        BookingUseCases booking = new BookingUseCases(
-                        ports.transactions(),
-                        ports.businesses(),
-                        ports.memberships(),
-                        ports.services(),
-                        ports.providers(),
-                        ports.schedules(),
-                        ports.clients(),
-                        ports.appointments(),
-                        clock)
+        BookingUseCases booking = new BookingUseCases(ports.booking(), clock)
                 .loggingCallsIn(ports.callLog())
                 .publishingOutcomesTo(ports.bookingOutcomes());
         CatalogUseCases catalog = new CatalogUseCases(

@@ -35,16 +35,7 @@ class BookingUseCasesTest {
     private static final Instant TUESDAY_ELEVEN = Instant.parse("2026-11-24T10:00:00Z");
 
     private final OutboundPorts ports = InMemoryAdapters.create();
-    private final BookingUseCases booking = new BookingUseCases(
-            ports.transactions(),
-            ports.businesses(),
-            ports.memberships(),
-            ports.services(),
-            ports.providers(),
-            ports.schedules(),
-            ports.clients(),
-            ports.appointments(),
-            CLOCK);
+    private final BookingUseCases booking = new BookingUseCases(ports.booking(), CLOCK);
 
     private FoundBusinessUseCase.Founded studio() {
         return booking.foundBusiness()
