@@ -158,16 +158,16 @@ final class AuthRoutes {
         String language = request.language() != null
                 ? request.language()
                 : RequestContext.language(ctx, defaultLanguage).code();
-        var result = registerAccount.register(new RegisterAccountUseCase.Command(
-                request.email(),
-                request.password(),
-                request.fullName(),
-                language,
-                request.businessName(),
-                request.businessType(),
-                request.timezone(),
-                request.currency(),
-                request.country()));
+        var result =
+                registerAccount.register(RegisterAccountUseCase.Command.builder(request.email(), request.password())
+                        .fullName(request.fullName())
+                        .language(language)
+                        .businessName(request.businessName())
+                        .businessType(request.businessType())
+                        .timezone(request.timezone())
+                        .currency(request.currency())
+                        .country(request.country())
+                        .build());
         ctx.status(201)
                 .json(new RegisterResponse(
                         new UserSummary(result.userId().value(), result.email().value()),

@@ -82,8 +82,14 @@ class TransactionsTest {
                     return method.invoke(ports.providers(), args);
                 });
         OutboundPorts broken = PortSwap.with(ports, ProviderRepository.class, failing);
-        var command = new RegisterAccountUseCase.Command(
-                "atomic@example.com", "s3cret-enough", "Ana", "es", "Atomic Studio", "studio", "Europe/Madrid", "EUR");
+        var command = RegisterAccountUseCase.Command.builder("atomic@example.com", "s3cret-enough")
+                .fullName("Ana")
+                .language("es")
+                .businessName("Atomic Studio")
+                .businessType("studio")
+                .timezone("Europe/Madrid")
+                .currency("EUR")
+                .build();
 
         assertThatThrownBy(() ->
                         Interactors.create(broken, CLOCK).registerAccount().register(command))

@@ -182,8 +182,10 @@ class BusinessesAndMembersTest {
         Invitation invitation = app.members().invite(owner, business, "New.Person@Example.com", "staff");
 
         var signedUp = app.registerAccount()
-                .register(new RegisterAccountUseCase.Command(
-                        "new.person@example.com", "s3cret-enough", "New Person", "en", null, null, null, null));
+                .register(RegisterAccountUseCase.Command.builder("new.person@example.com", "s3cret-enough")
+                        .fullName("New Person")
+                        .language("en")
+                        .build());
         Actor.Member newcomer = new Actor.Member(signedUp.userId());
 
         assertThat(signedUp.businessId()).as("no business of their own").isNull();
