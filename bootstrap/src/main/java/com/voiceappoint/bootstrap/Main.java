@@ -1,6 +1,5 @@
 package com.voiceappoint.bootstrap;
 
-import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.vapi.ToolDefinitions;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.adapter.http.RawRoute;
-import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.adapter.persistence.PostgresPersistence.Health;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +28,10 @@ final class Readiness {
 
     private Readiness() {}
 
-    static RawRoute route(PostgresPersistence database, RateLimiter limiter, boolean redisConfigured) {
+    /** @param redisAnswers whether the store the rate limits are kept in answers */
+    static RawRoute route(PostgresPersistence database, BooleanSupplier redisAnswers, boolean redisConfigured) {
         Bounded<Health> databaseCheck = new Bounded<>("readiness-database", database::health, Health.UNREACHABLE);
-        Bounded<Boolean> redisCheck = new Bounded<>("readiness-redis", limiter::reachable, false);
+        Bounded<Boolean> redisCheck = new Bounded<>("readiness-redis", redisAnswers::getAsBoolean, false);
         return new RawRoute("GET", List.of(PATH), 0, (body, header) -> {
             long deadline = System.nanoTime() + BOUND.toNanos();
             CompletableFuture<Health> asked = databaseCheck.start();

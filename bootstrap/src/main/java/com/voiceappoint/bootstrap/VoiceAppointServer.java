@@ -2,12 +2,13 @@ package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.adapter.http.HttpServer;
 import com.voiceappoint.adapter.http.HttpSettings;
+import com.voiceappoint.adapter.http.RestApi;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
-import com.voiceappoint.adapter.http.auth.Argon2PasswordHasher;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
-import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
+import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
@@ -74,20 +75,26 @@ public final class VoiceAppointServer implements AutoCloseable {
                     config.accessTokenLifetime(),
                     config.maxRequestBytes(),
                     config.defaultLanguage(),
-                    config.redisUrl(),
                     config.trustProxyHeaders(),
                     clock,
                     monitoring.registry());
-            RateLimiter limiter = HttpServer.rateLimiter(settings);
+            // shared through Redis when REDIS_URL is set, else kept in this process
+            Bucket4jRateLimiter counts =
+                    config.redisUrl().map(Bucket4jRateLimiter::redis).orElseGet(Bucket4jRateLimiter::inProcess);
+            running.push(counts);
+            RateLimiter limiter =
+                    (limit, key) -> counts.tryConsume(limit.name(), limit.capacity(), limit.period(), key);
             HttpServer http = HttpServer.start(
-                    useCases,
+                    restApi(useCases),
                     settings,
                     config.host(),
                     config.port(),
                     limiter,
                     List.of(
                             Readiness.route(
-                                    persistence, limiter, config.redisUrl().isPresent()),
+                                    persistence,
+                                    counts::reachable,
+                                    config.redisUrl().isPresent()),
                             monitoring.route(config.metricsToken()),
                             VoiceWiring.webhook(config, useCases, limiter, clock, monitoring.registry()),
                             VoiceWiring.toolDefinitions(config)));
@@ -97,6 +104,31 @@ public final class VoiceAppointServer implements AutoCloseable {
             closeAll(running);
             throw e;
         }
+    }
+
+    /** What the REST API drives of the application, area by area. */
+    static RestApi restApi(UseCases app) {
+        return new RestApi(
+                new RestApi.Accounts(
+                        app.registerAccount(), app.authenticate(), app.sessions(), app.account(), app.profile()),
+                new RestApi.Businesses(
+                        app.business(),
+                        app.businesses(),
+                        app.settings(),
+                        app.members(),
+                        app.invitations(),
+                        app.businessHours(),
+                        app.staff()),
+                new RestApi.Catalog(app.createService(), app.listServices(), app.services(), app.categories()),
+                new RestApi.Bookings(
+                        app.findAvailableSlots(),
+                        app.bookAppointment(),
+                        app.appointments(),
+                        app.changeAppointment(),
+                        app.clients(),
+                        app.publicBooking()),
+                new RestApi.Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
+                app.analytics());
     }
 
     /**

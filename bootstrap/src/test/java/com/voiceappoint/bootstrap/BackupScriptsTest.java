@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.voiceappoint.adapter.http.ApiClient;
-import com.voiceappoint.adapter.persistence.EmbeddedPostgresServer;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package com.voiceappoint.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.adapter.http.ApiClient;
-import com.voiceappoint.adapter.http.TestRedis;
+import com.voiceappoint.adapter.limits.TestRedis;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -3,7 +3,7 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AnalyticsQuery;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.GetBusinessQuery;
 import com.voiceappoint.domain.analytics.AppointmentStats;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
@@ -25,11 +25,13 @@ final class AnalyticsRoutes {
     static final int DEFAULT_DAYS = 30;
     static final int POPULAR = 5;
 
-    private final UseCases app;
+    private final GetBusinessQuery businessQuery;
+    private final AnalyticsQuery analytics;
     private final Clock clock;
 
-    AnalyticsRoutes(UseCases app, Clock clock) {
-        this.app = app;
+    AnalyticsRoutes(GetBusinessQuery businessQuery, AnalyticsQuery analytics, Clock clock) {
+        this.businessQuery = businessQuery;
+        this.analytics = analytics;
         this.clock = clock;
     }
 
@@ -60,19 +62,18 @@ final class AnalyticsRoutes {
 
     void overview(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
-        Business business = app.business().get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        Business business = businessQuery.get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
         ZoneId zone = business.zone();
         LocalDate to = Params.optionalDate(ctx, "to").orElseGet(() -> LocalDate.now(clock.withZone(zone)));
         LocalDate from = Params.optionalDate(ctx, "from").orElse(to.minusDays(DEFAULT_DAYS - 1L));
         if (to.isBefore(from)) {
             throw InvalidRequestException.field("to", "invalid", "request.period");
         }
-        AnalyticsQuery.Overview overview = app.analytics()
-                .overview(
-                        member,
-                        business.id(),
-                        from.atStartOfDay(zone).toInstant(),
-                        to.plusDays(1).atStartOfDay(zone).toInstant());
+        AnalyticsQuery.Overview overview = analytics.overview(
+                member,
+                business.id(),
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
         var calls = overview.calls();
         var appointments = overview.appointments();
         Money total = appointments.byService().stream()

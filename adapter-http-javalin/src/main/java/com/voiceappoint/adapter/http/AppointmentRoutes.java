@@ -3,9 +3,11 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AppointmentsQuery;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.GetBusinessQuery;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
@@ -40,12 +42,27 @@ import java.util.stream.Collectors;
 final class AppointmentRoutes {
     private static final int DEFAULT_LISTED_DAYS = 7;
 
-    private final UseCases app;
+    private final GetBusinessQuery businessQuery;
+    private final FindAvailableSlotsQuery findAvailableSlots;
+    private final BookAppointmentUseCase bookAppointment;
+    private final AppointmentsQuery appointments;
+    private final ChangeAppointmentUseCase changeAppointment;
     private final Bodies bodies;
     private final Clock clock;
 
-    AppointmentRoutes(UseCases app, Bodies bodies, Clock clock) {
-        this.app = app;
+    AppointmentRoutes(
+            GetBusinessQuery businessQuery,
+            FindAvailableSlotsQuery findAvailableSlots,
+            BookAppointmentUseCase bookAppointment,
+            AppointmentsQuery appointments,
+            ChangeAppointmentUseCase changeAppointment,
+            Bodies bodies,
+            Clock clock) {
+        this.businessQuery = businessQuery;
+        this.findAvailableSlots = findAvailableSlots;
+        this.bookAppointment = bookAppointment;
+        this.appointments = appointments;
+        this.changeAppointment = changeAppointment;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -108,7 +125,7 @@ final class AppointmentRoutes {
     void availability(Context ctx) {
         answerAvailability(
                 ctx,
-                app.findAvailableSlots(),
+                findAvailableSlots,
                 RequestContext.member(ctx),
                 new BusinessId(Params.requiredUuid(ctx, "business")));
     }
@@ -155,20 +172,20 @@ final class AppointmentRoutes {
     void book(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
         BookAppointmentRequest request = bodies.read(ctx, BookAppointmentRequest.class);
-        Business business = app.business().get(member, new BusinessId(request.business()));
+        Business business = businessQuery.get(member, new BusinessId(request.business()));
         RequestContext.businessLanguage(ctx, business.language());
         Optional<String> idempotencyKey = Optional.ofNullable(ctx.header("Idempotency-Key"));
-        var result = app.bookAppointment()
-                .book(new BookAppointmentUseCase.Command(
+        var result = bookAppointment.book(BookAppointmentUseCase.Command.builder(
                         member,
                         business.id(),
                         new ServiceId(request.service()),
                         Params.instant("start", request.start(), business.zone()),
-                        Optional.ofNullable(request.provider()).map(ProviderId::new),
                         request.client().details(business),
-                        request.notes(),
-                        source(request.source()),
-                        idempotencyKey));
+                        source(request.source()))
+                .provider(Optional.ofNullable(request.provider()).map(ProviderId::new))
+                .notes(request.notes())
+                .idempotencyKey(idempotencyKey)
+                .build());
         if (result.replayed()) {
             ctx.header("Idempotent-Replayed", "true").status(200);
         } else {
@@ -179,7 +196,7 @@ final class AppointmentRoutes {
 
     void list(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
-        Business business = app.business().get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        Business business = businessQuery.get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
         ZoneId zone = business.zone();
         LocalDate from = Params.optionalDate(ctx, "from").orElseGet(() -> LocalDate.now(clock.withZone(zone)));
         LocalDate to = Params.optionalDate(ctx, "to").orElse(from.plusDays(DEFAULT_LISTED_DAYS - 1));
@@ -197,11 +214,11 @@ final class AppointmentRoutes {
                 Optional.ofNullable(ctx.queryParam("source"))
                         .filter(v -> !v.isBlank())
                         .map(BookingSource::parse));
-        Pages.respond(ctx, app.appointments().list(member, filter, Pages.request(ctx)), Views.AppointmentView::of);
+        Pages.respond(ctx, appointments.list(member, filter, Pages.request(ctx)), Views.AppointmentView::of);
     }
 
     void get(Context ctx) {
-        ctx.json(Views.AppointmentView.of(app.appointments().get(RequestContext.member(ctx), appointmentId(ctx))));
+        ctx.json(Views.AppointmentView.of(appointments.get(RequestContext.member(ctx), appointmentId(ctx))));
     }
 
     void cancel(Context ctx) {
@@ -209,30 +226,28 @@ final class AppointmentRoutes {
                 .map(CancelRequest::reason)
                 .orElse("");
         ctx.json(Views.AppointmentView.of(
-                app.changeAppointment().cancel(RequestContext.member(ctx), appointmentId(ctx), reason)));
+                changeAppointment.cancel(RequestContext.member(ctx), appointmentId(ctx), reason)));
     }
 
     void reschedule(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
         AppointmentId id = appointmentId(ctx);
         RescheduleRequest request = bodies.read(ctx, RescheduleRequest.class);
-        ZoneId zone = app.appointments().get(member, id).zone();
-        ctx.json(Views.AppointmentView.of(app.changeAppointment()
-                .reschedule(
-                        member,
-                        id,
-                        Params.instant("start", request.start(), zone),
-                        Optional.ofNullable(request.provider()).map(ProviderId::new))));
+        ZoneId zone = appointments.get(member, id).zone();
+        ctx.json(Views.AppointmentView.of(changeAppointment.reschedule(
+                member,
+                id,
+                Params.instant("start", request.start(), zone),
+                Optional.ofNullable(request.provider()).map(ProviderId::new))));
     }
 
     void complete(Context ctx) {
-        ctx.json(Views.AppointmentView.of(
-                app.changeAppointment().complete(RequestContext.member(ctx), appointmentId(ctx))));
+        ctx.json(Views.AppointmentView.of(changeAppointment.complete(RequestContext.member(ctx), appointmentId(ctx))));
     }
 
     void markNoShow(Context ctx) {
-        ctx.json(Views.AppointmentView.of(
-                app.changeAppointment().markNoShow(RequestContext.member(ctx), appointmentId(ctx))));
+        ctx.json(
+                Views.AppointmentView.of(changeAppointment.markNoShow(RequestContext.member(ctx), appointmentId(ctx))));
     }
 
     private static AppointmentId appointmentId(Context ctx) {

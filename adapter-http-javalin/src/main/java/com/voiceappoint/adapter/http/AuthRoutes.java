@@ -6,9 +6,9 @@ import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
 import com.voiceappoint.application.port.in.GetProfileQuery;
+import com.voiceappoint.application.port.in.ManageAccountUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.SessionUseCase;
-import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.shared.Language;
 import io.javalin.http.Context;
@@ -31,7 +31,11 @@ final class AuthRoutes {
     static final Limit LOGIN_PER_ACCOUNT = new Limit("login-account", 10, Duration.ofMinutes(15));
     static final Limit REFRESH_PER_IP = new Limit("refresh-ip", 60, Duration.ofMinutes(1));
 
-    private final UseCases app;
+    private final RegisterAccountUseCase registerAccount;
+    private final AuthenticateUseCase authenticate;
+    private final SessionUseCase sessions;
+    private final ManageAccountUseCase account;
+    private final GetProfileQuery profiles;
     private final AccessTokens tokens;
     private final Bodies bodies;
     private final RateLimiter limiter;
@@ -39,13 +43,21 @@ final class AuthRoutes {
     private final Clock clock;
 
     AuthRoutes(
-            UseCases app,
+            RegisterAccountUseCase registerAccount,
+            AuthenticateUseCase authenticate,
+            SessionUseCase sessions,
+            ManageAccountUseCase account,
+            GetProfileQuery profiles,
             AccessTokens tokens,
             Bodies bodies,
             RateLimiter limiter,
             Language defaultLanguage,
             Clock clock) {
-        this.app = app;
+        this.registerAccount = registerAccount;
+        this.authenticate = authenticate;
+        this.sessions = sessions;
+        this.account = account;
+        this.profiles = profiles;
         this.tokens = tokens;
         this.bodies = bodies;
         this.limiter = limiter;
@@ -146,17 +158,16 @@ final class AuthRoutes {
         String language = request.language() != null
                 ? request.language()
                 : RequestContext.language(ctx, defaultLanguage).code();
-        var result = app.registerAccount()
-                .register(new RegisterAccountUseCase.Command(
-                        request.email(),
-                        request.password(),
-                        request.fullName(),
-                        language,
-                        request.businessName(),
-                        request.businessType(),
-                        request.timezone(),
-                        request.currency(),
-                        request.country()));
+        var result =
+                registerAccount.register(RegisterAccountUseCase.Command.builder(request.email(), request.password())
+                        .fullName(request.fullName())
+                        .language(language)
+                        .businessName(request.businessName())
+                        .businessType(request.businessType())
+                        .timezone(request.timezone())
+                        .currency(request.currency())
+                        .country(request.country())
+                        .build());
         ctx.status(201)
                 .json(new RegisterResponse(
                         new UserSummary(result.userId().value(), result.email().value()),
@@ -171,22 +182,20 @@ final class AuthRoutes {
         limiter.require(LOGIN_PER_IP, ctx.ip());
         TokenRequest request = bodies.read(ctx, TokenRequest.class);
         limiter.require(LOGIN_PER_ACCOUNT, account(request.email()));
-        AuthenticateUseCase.AuthenticatedUser user =
-                app.authenticate().authenticate(request.email(), request.password());
-        tokens(ctx, user.userId(), user.language(), app.sessions().start(user.userId()));
+        AuthenticateUseCase.AuthenticatedUser user = authenticate.authenticate(request.email(), request.password());
+        tokens(ctx, user.userId(), user.language(), sessions.start(user.userId()));
     }
 
     /** A refresh token for a new pair; the old refresh token is spent, and spending it twice ends the login. */
     void refresh(Context ctx) {
         limiter.require(REFRESH_PER_IP, ctx.ip());
         RefreshRequest request = bodies.read(ctx, RefreshRequest.class);
-        SessionUseCase.Refreshed refreshed = app.sessions().refresh(request.refresh());
+        SessionUseCase.Refreshed refreshed = sessions.refresh(request.refresh());
         tokens(ctx, refreshed.user().userId(), refreshed.user().language(), refreshed.refreshToken());
     }
 
     void logout(Context ctx) {
-        bodies.readOptional(ctx, RefreshRequest.class)
-                .ifPresent(r -> app.sessions().end(r.refresh()));
+        bodies.readOptional(ctx, RefreshRequest.class).ifPresent(r -> sessions.end(r.refresh()));
         ctx.status(204);
     }
 
@@ -197,8 +206,7 @@ final class AuthRoutes {
     void updateMe(Context ctx) {
         ProfileRequest request = bodies.read(ctx, ProfileRequest.class);
         UserId user = RequestContext.member(ctx).userId();
-        app.account()
-                .updateProfile(user, Optional.ofNullable(request.fullName()), Optional.ofNullable(request.language()));
+        account.updateProfile(user, Optional.ofNullable(request.fullName()), Optional.ofNullable(request.language()));
         ctx.json(profile(user));
     }
 
@@ -206,7 +214,7 @@ final class AuthRoutes {
         PasswordRequest request = bodies.read(ctx, PasswordRequest.class);
         UserId user = RequestContext.member(ctx).userId();
         limiter.require(LOGIN_PER_ACCOUNT, user.toString());
-        app.account().changePassword(user, request.currentPassword(), request.newPassword());
+        account.changePassword(user, request.currentPassword(), request.newPassword());
         ctx.status(204);
     }
 
@@ -222,7 +230,7 @@ final class AuthRoutes {
     }
 
     private MeResponse profile(UserId user) {
-        GetProfileQuery.Profile profile = app.profile().profile(user);
+        GetProfileQuery.Profile profile = profiles.profile(user);
         return new MeResponse(
                 profile.user().id().value(),
                 profile.user().email().value(),

@@ -1,7 +1,8 @@
 package com.voiceappoint.adapter.http;
 
+import com.voiceappoint.application.port.in.BusinessSettingsUseCase;
+import com.voiceappoint.application.port.in.GetBusinessQuery;
 import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
-import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.DashboardConfig;
 import com.voiceappoint.domain.business.OnboardingStatus;
@@ -17,11 +18,19 @@ import java.util.UUID;
 
 /** A member's businesses, their settings, their dashboard configuration and their onboarding. */
 final class BusinessRoutes {
-    private final UseCases app;
+    private final GetBusinessQuery businessQuery;
+    private final ManageBusinessesUseCase businesses;
+    private final BusinessSettingsUseCase settings;
     private final Bodies bodies;
 
-    BusinessRoutes(UseCases app, Bodies bodies) {
-        this.app = app;
+    BusinessRoutes(
+            GetBusinessQuery businessQuery,
+            ManageBusinessesUseCase businesses,
+            BusinessSettingsUseCase settings,
+            Bodies bodies) {
+        this.businessQuery = businessQuery;
+        this.businesses = businesses;
+        this.settings = settings;
         this.bodies = bodies;
     }
 
@@ -99,7 +108,7 @@ final class BusinessRoutes {
     void list(Context ctx) {
         Pages.respond(
                 ctx,
-                app.businesses().mine(RequestContext.member(ctx)).stream()
+                businesses.mine(RequestContext.member(ctx)).stream()
                         .map(m -> new MineView(
                                 Views.BusinessView.of(m.business()), m.role().code()))
                         .toList());
@@ -107,70 +116,67 @@ final class BusinessRoutes {
 
     void create(Context ctx) {
         CreateBusinessRequest r = bodies.read(ctx, CreateBusinessRequest.class);
-        var business = app.businesses()
-                .create(
-                        RequestContext.member(ctx),
-                        new ManageBusinessesUseCase.NewBusiness(
-                                r.name(), r.businessType(), r.language(), r.timezone(), r.currency(), r.country()));
+        var business = businesses.create(
+                RequestContext.member(ctx),
+                new ManageBusinessesUseCase.NewBusiness(
+                        r.name(), r.businessType(), r.language(), r.timezone(), r.currency(), r.country()));
         ctx.status(201).json(Views.BusinessView.of(business));
     }
 
     void get(Context ctx) {
-        ctx.json(Views.BusinessView.of(app.business().get(RequestContext.member(ctx), id(ctx))));
+        ctx.json(Views.BusinessView.of(businessQuery.get(RequestContext.member(ctx), id(ctx))));
     }
 
     void update(Context ctx) {
         BusinessId id = id(ctx);
         UpdateBusinessRequest r = bodies.read(ctx, UpdateBusinessRequest.class);
-        var business = app.businesses()
-                .update(
-                        RequestContext.member(ctx),
-                        id,
-                        new ManageBusinessesUseCase.Changes(
-                                Optional.ofNullable(r.name()),
-                                Optional.ofNullable(r.businessType()),
-                                Optional.ofNullable(r.language()),
-                                Optional.ofNullable(r.timezone()),
-                                Optional.ofNullable(r.currency()),
-                                Optional.ofNullable(r.country()),
-                                Optional.ofNullable(r.allowVoiceBooking()),
-                                Optional.ofNullable(r.slotStepMinutes()),
-                                Optional.ofNullable(r.minimumNoticeMinutes()),
-                                Optional.ofNullable(r.maximumAdvanceDays()),
-                                Optional.ofNullable(r.cancellationCutoffMinutes()),
-                                Optional.ofNullable(r.holdMinutes())));
+        var business = businesses.update(
+                RequestContext.member(ctx),
+                id,
+                new ManageBusinessesUseCase.Changes(
+                        Optional.ofNullable(r.name()),
+                        Optional.ofNullable(r.businessType()),
+                        Optional.ofNullable(r.language()),
+                        Optional.ofNullable(r.timezone()),
+                        Optional.ofNullable(r.currency()),
+                        Optional.ofNullable(r.country()),
+                        Optional.ofNullable(r.allowVoiceBooking()),
+                        Optional.ofNullable(r.slotStepMinutes()),
+                        Optional.ofNullable(r.minimumNoticeMinutes()),
+                        Optional.ofNullable(r.maximumAdvanceDays()),
+                        Optional.ofNullable(r.cancellationCutoffMinutes()),
+                        Optional.ofNullable(r.holdMinutes())));
         ctx.json(Views.BusinessView.of(business));
     }
 
     void delete(Context ctx) {
-        app.businesses().delete(RequestContext.member(ctx), id(ctx));
+        businesses.delete(RequestContext.member(ctx), id(ctx));
         ctx.status(204);
     }
 
     void dashboard(Context ctx) {
-        ctx.json(DashboardView.of(app.settings().dashboard(RequestContext.member(ctx), id(ctx))));
+        ctx.json(DashboardView.of(settings.dashboard(RequestContext.member(ctx), id(ctx))));
     }
 
     void updateDashboard(Context ctx) {
         BusinessId id = id(ctx);
         DashboardRequest r = bodies.read(ctx, DashboardRequest.class);
-        ctx.json(DashboardView.of(app.settings()
-                .updateDashboard(
-                        RequestContext.member(ctx),
-                        id,
-                        Optional.ofNullable(r.defaultView()),
-                        Optional.ofNullable(r.firstDayOfWeek()),
-                        Optional.ofNullable(r.showCancelled()))));
+        ctx.json(DashboardView.of(settings.updateDashboard(
+                RequestContext.member(ctx),
+                id,
+                Optional.ofNullable(r.defaultView()),
+                Optional.ofNullable(r.firstDayOfWeek()),
+                Optional.ofNullable(r.showCancelled()))));
     }
 
     void onboarding(Context ctx) {
-        ctx.json(OnboardingView.of(app.settings().onboarding(RequestContext.member(ctx), id(ctx))));
+        ctx.json(OnboardingView.of(settings.onboarding(RequestContext.member(ctx), id(ctx))));
     }
 
     void updateOnboarding(Context ctx) {
         BusinessId id = id(ctx);
         OnboardingRequest r = bodies.read(ctx, OnboardingRequest.class);
-        ctx.json(OnboardingView.of(app.settings().updateOnboarding(RequestContext.member(ctx), id, r.steps())));
+        ctx.json(OnboardingView.of(settings.updateOnboarding(RequestContext.member(ctx), id, r.steps())));
     }
 
     static BusinessId id(Context ctx) {

@@ -2,8 +2,9 @@ package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
+import com.voiceappoint.application.port.in.ListServicesQuery;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.ServiceCategoriesUseCase;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
@@ -22,11 +23,22 @@ import java.util.stream.Collectors;
 
 /** The services a business sells, and the categories grouping them. */
 final class CatalogRoutes {
-    private final UseCases app;
+    private final CreateServiceUseCase createService;
+    private final ListServicesQuery listServices;
+    private final ManageServicesUseCase services;
+    private final ServiceCategoriesUseCase categories;
     private final Bodies bodies;
 
-    CatalogRoutes(UseCases app, Bodies bodies) {
-        this.app = app;
+    CatalogRoutes(
+            CreateServiceUseCase createService,
+            ListServicesQuery listServices,
+            ManageServicesUseCase services,
+            ServiceCategoriesUseCase categories,
+            Bodies bodies) {
+        this.createService = createService;
+        this.listServices = listServices;
+        this.services = services;
+        this.categories = categories;
         this.bodies = bodies;
     }
 
@@ -97,64 +109,66 @@ final class CatalogRoutes {
         boolean includeInactive = Params.flag(ctx, "include_inactive");
         Pages.respond(
                 ctx,
-                app.listServices().list(RequestContext.member(ctx), business, includeInactive).stream()
+                listServices.list(RequestContext.member(ctx), business, includeInactive).stream()
                         .map(Views.ServiceView::of)
                         .toList());
     }
 
     void create(Context ctx) {
         CreateServiceRequest request = bodies.read(ctx, CreateServiceRequest.class);
-        var service = app.createService()
-                .create(new CreateServiceUseCase.Command(
+        var service = createService.create(CreateServiceUseCase.Command.builder(
                         RequestContext.member(ctx),
                         new BusinessId(request.business()),
                         request.name(),
-                        request.description(),
                         request.durationMinutes(),
-                        request.price(),
-                        Optional.ofNullable(request.bufferBeforeMinutes()).orElse(0),
-                        Optional.ofNullable(request.bufferAfterMinutes()).orElse(0),
-                        Optional.ofNullable(request.voiceBookingEnabled()).orElse(true),
-                        Optional.ofNullable(request.category()).map(ServiceCategoryId::new),
-                        providers(request.providerIds()).orElse(Set.of()),
-                        Optional.ofNullable(request.deposit())));
+                        request.price())
+                .description(request.description())
+                .bufferBeforeMinutes(
+                        Optional.ofNullable(request.bufferBeforeMinutes()).orElse(0))
+                .bufferAfterMinutes(
+                        Optional.ofNullable(request.bufferAfterMinutes()).orElse(0))
+                .voiceBookingEnabled(
+                        Optional.ofNullable(request.voiceBookingEnabled()).orElse(true))
+                .category(Optional.ofNullable(request.category()).map(ServiceCategoryId::new))
+                .providers(providers(request.providerIds()).orElse(Set.of()))
+                .deposit(Optional.ofNullable(request.deposit()))
+                .build());
         ctx.status(201).json(Views.ServiceView.of(service));
     }
 
     void get(Context ctx) {
-        ctx.json(Views.ServiceView.of(app.services().get(RequestContext.member(ctx), serviceId(ctx))));
+        ctx.json(Views.ServiceView.of(services.get(RequestContext.member(ctx), serviceId(ctx))));
     }
 
     void update(Context ctx) {
         ServiceId id = serviceId(ctx);
         UpdateServiceRequest r = bodies.read(ctx, UpdateServiceRequest.class);
-        var service = app.services()
-                .update(
-                        RequestContext.member(ctx),
-                        id,
-                        new ManageServicesUseCase.Changes(
-                                Optional.ofNullable(r.name()),
-                                Optional.ofNullable(r.description()),
-                                Optional.ofNullable(r.durationMinutes()),
-                                Optional.ofNullable(r.price()),
-                                Optional.ofNullable(r.bufferBeforeMinutes()),
-                                Optional.ofNullable(r.bufferAfterMinutes()),
-                                Optional.ofNullable(r.voiceBookingEnabled()),
-                                Optional.ofNullable(r.active()),
-                                Optional.ofNullable(r.category()).map(CatalogRoutes::category),
-                                providers(r.providerIds()),
-                                Optional.ofNullable(r.deposit())));
+        var service = services.update(
+                RequestContext.member(ctx),
+                id,
+                new ManageServicesUseCase.Changes(
+                        Optional.ofNullable(r.name()),
+                        Optional.ofNullable(r.description()),
+                        Optional.ofNullable(r.durationMinutes()),
+                        Optional.ofNullable(r.price()),
+                        Optional.ofNullable(r.bufferBeforeMinutes()),
+                        Optional.ofNullable(r.bufferAfterMinutes()),
+                        Optional.ofNullable(r.voiceBookingEnabled()),
+                        Optional.ofNullable(r.active()),
+                        Optional.ofNullable(r.category()).map(CatalogRoutes::category),
+                        providers(r.providerIds()),
+                        Optional.ofNullable(r.deposit())));
         ctx.json(Views.ServiceView.of(service));
     }
 
     /** 204 when the service is gone; 200 with the deactivated service when its appointments keep it. */
     void delete(Context ctx) {
         ServiceId id = serviceId(ctx);
-        var removal = app.services().remove(RequestContext.member(ctx), id);
+        var removal = services.remove(RequestContext.member(ctx), id);
         if (removal == ManageServicesUseCase.Removal.DELETED) {
             ctx.status(204);
         } else {
-            ctx.json(Views.ServiceView.of(app.services().get(RequestContext.member(ctx), id)));
+            ctx.json(Views.ServiceView.of(services.get(RequestContext.member(ctx), id)));
         }
     }
 
@@ -162,35 +176,27 @@ final class CatalogRoutes {
         BusinessId business = new BusinessId(Params.requiredUuid(ctx, "business"));
         Pages.respond(
                 ctx,
-                app.categories().list(RequestContext.member(ctx), business).stream()
+                categories.list(RequestContext.member(ctx), business).stream()
                         .map(CategoryView::of)
                         .toList());
     }
 
     void createCategory(Context ctx) {
         CreateCategoryRequest r = bodies.read(ctx, CreateCategoryRequest.class);
-        var category = app.categories()
-                .create(
-                        RequestContext.member(ctx),
-                        new BusinessId(r.business()),
-                        r.name(),
-                        Optional.ofNullable(r.position()));
+        var category = categories.create(
+                RequestContext.member(ctx), new BusinessId(r.business()), r.name(), Optional.ofNullable(r.position()));
         ctx.status(201).json(CategoryView.of(category));
     }
 
     void updateCategory(Context ctx) {
         ServiceCategoryId id = new ServiceCategoryId(Params.pathUuid(ctx, "id"));
         CategoryRequest r = bodies.read(ctx, CategoryRequest.class);
-        ctx.json(CategoryView.of(app.categories()
-                .update(
-                        RequestContext.member(ctx),
-                        id,
-                        Optional.ofNullable(r.name()),
-                        Optional.ofNullable(r.position()))));
+        ctx.json(CategoryView.of(categories.update(
+                RequestContext.member(ctx), id, Optional.ofNullable(r.name()), Optional.ofNullable(r.position()))));
     }
 
     void deleteCategory(Context ctx) {
-        app.categories().remove(RequestContext.member(ctx), new ServiceCategoryId(Params.pathUuid(ctx, "id")));
+        categories.remove(RequestContext.member(ctx), new ServiceCategoryId(Params.pathUuid(ctx, "id")));
         ctx.status(204);
     }
 

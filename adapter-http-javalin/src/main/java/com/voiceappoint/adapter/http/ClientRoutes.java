@@ -2,7 +2,7 @@ package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.ClientsUseCase;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.GetBusinessQuery;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.client.Client;
@@ -18,11 +18,13 @@ import java.util.UUID;
 
 /** A business's clients: search, history, create, correct. Phones are stored in E.164. */
 final class ClientRoutes {
-    private final UseCases app;
+    private final GetBusinessQuery businessQuery;
+    private final ClientsUseCase clients;
     private final Bodies bodies;
 
-    ClientRoutes(UseCases app, Bodies bodies) {
-        this.app = app;
+    ClientRoutes(GetBusinessQuery businessQuery, ClientsUseCase clients, Bodies bodies) {
+        this.businessQuery = businessQuery;
+        this.clients = clients;
         this.bodies = bodies;
     }
 
@@ -74,31 +76,30 @@ final class ClientRoutes {
 
     void search(Context ctx) {
         Actor member = RequestContext.member(ctx);
-        Business business = app.business().get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        Business business = businessQuery.get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
         Optional<String> q = Optional.ofNullable(ctx.queryParam("q"))
                 .filter(t -> !t.isBlank())
                 .map(t -> PhoneNumbers.searchable(t, business));
-        Pages.respond(ctx, app.clients().search(member, business.id(), q, Pages.request(ctx)), ClientView::of);
+        Pages.respond(ctx, clients.search(member, business.id(), q, Pages.request(ctx)), ClientView::of);
     }
 
     void create(Context ctx) {
         Actor member = RequestContext.member(ctx);
         CreateClientRequest r = bodies.read(ctx, CreateClientRequest.class);
-        Business business = app.business().get(member, new BusinessId(r.business()));
-        Client client = app.clients()
-                .create(
-                        member,
-                        business.id(),
-                        new ClientsUseCase.Details(
-                                r.name(),
-                                PhoneNumbers.e164("phone", r.phone(), business),
-                                Optional.ofNullable(r.email()),
-                                Optional.ofNullable(r.language())));
+        Business business = businessQuery.get(member, new BusinessId(r.business()));
+        Client client = clients.create(
+                member,
+                business.id(),
+                new ClientsUseCase.Details(
+                        r.name(),
+                        PhoneNumbers.e164("phone", r.phone(), business),
+                        Optional.ofNullable(r.email()),
+                        Optional.ofNullable(r.language())));
         ctx.status(201).json(ClientView.of(client));
     }
 
     void get(Context ctx) {
-        ClientsUseCase.WithHistory found = app.clients().get(RequestContext.member(ctx), clientId(ctx));
+        ClientsUseCase.WithHistory found = clients.get(RequestContext.member(ctx), clientId(ctx));
         Client c = found.client();
         ctx.json(new ClientWithHistory(
                 c.id().value(),
@@ -114,21 +115,20 @@ final class ClientRoutes {
         Actor member = RequestContext.member(ctx);
         ClientId id = clientId(ctx);
         UpdateClientRequest r = bodies.read(ctx, UpdateClientRequest.class);
-        Client current = app.clients().get(member, id).client();
-        Business business = app.business().get(member, current.businessId());
+        Client current = clients.get(member, id).client();
+        Business business = businessQuery.get(member, current.businessId());
         Optional<String> phone = Optional.ofNullable(r.phone())
                 .map(p -> p.isBlank()
                         ? ""
                         : PhoneNumbers.e164("phone", p, business).orElse(""));
-        Client updated = app.clients()
-                .update(
-                        member,
-                        id,
-                        new ClientsUseCase.Changes(
-                                Optional.ofNullable(r.name()),
-                                phone,
-                                Optional.ofNullable(r.email()),
-                                Optional.ofNullable(r.language())));
+        Client updated = clients.update(
+                member,
+                id,
+                new ClientsUseCase.Changes(
+                        Optional.ofNullable(r.name()),
+                        phone,
+                        Optional.ofNullable(r.email()),
+                        Optional.ofNullable(r.language())));
         ctx.json(ClientView.of(updated));
     }
 

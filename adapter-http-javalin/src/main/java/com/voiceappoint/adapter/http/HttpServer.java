@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voiceappoint.adapter.http.auth.Access;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
-import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
-import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -55,49 +53,26 @@ public final class HttpServer implements AutoCloseable {
     static final String UNMATCHED_ROUTE = "unmatched";
 
     private final Javalin app;
-    private final RateLimiter limiter;
 
-    private HttpServer(Javalin app, RateLimiter limiter) {
+    private HttpServer(Javalin app) {
         this.app = app;
-        this.limiter = limiter;
     }
 
-    public static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port) {
-        return start(useCases, settings, host, port, rateLimiter(settings), List.of());
+    static HttpServer start(RestApi api, HttpSettings settings, String host, int port, RateLimiter limiter) {
+        return start(api, settings, host, port, limiter, List.of());
     }
 
-    /** Shared through Redis when {@code REDIS_URL} is set, else kept in this process. */
-    public static RateLimiter rateLimiter(HttpSettings settings) {
-        return settings.redisUrl()
-                .<RateLimiter>map(Bucket4jRateLimiter::redis)
-                .orElseGet(Bucket4jRateLimiter::inProcess);
-    }
-
-    static HttpServer start(UseCases useCases, HttpSettings settings, String host, int port, RateLimiter limiter) {
-        return start(useCases, settings, host, port, limiter, List.of());
-    }
-
-    /** With a limiter of the caller's choosing (closed with the server) and routes of other adapters. */
+    /** With the limiter of the caller's choosing (the caller closes what keeps its counts) and routes of other adapters. */
     public static HttpServer start(
-            UseCases useCases,
-            HttpSettings settings,
-            String host,
-            int port,
-            RateLimiter limiter,
-            List<RawRoute> rawRoutes) {
-        try {
-            return new HttpServer(create(useCases, settings, limiter, rawRoutes).start(host, port), limiter);
-        } catch (RuntimeException e) {
-            limiter.close();
-            throw e;
-        }
+            RestApi api, HttpSettings settings, String host, int port, RateLimiter limiter, List<RawRoute> rawRoutes) {
+        return new HttpServer(create(api, settings, limiter, rawRoutes).start(host, port));
     }
 
-    static Javalin create(UseCases useCases, HttpSettings settings, RateLimiter limiter) {
-        return create(useCases, settings, limiter, List.of());
+    static Javalin create(RestApi api, HttpSettings settings, RateLimiter limiter) {
+        return create(api, settings, limiter, List.of());
     }
 
-    static Javalin create(UseCases useCases, HttpSettings settings, RateLimiter limiter, List<RawRoute> rawRoutes) {
+    static Javalin create(RestApi api, HttpSettings settings, RateLimiter limiter, List<RawRoute> rawRoutes) {
         Set<String> rawPaths =
                 rawRoutes.stream().flatMap(route -> route.paths().stream()).collect(Collectors.toUnmodifiableSet());
         ObjectMapper json = JsonMapping.create();
@@ -110,17 +85,53 @@ public final class HttpServer implements AutoCloseable {
         AccessTokens tokens = new AccessTokens(settings.jwtSecret(), settings.accessTokenLifetime(), settings.clock());
         ProblemResponder problems = new ProblemResponder(json, settings.defaultLanguage());
 
-        AuthRoutes auth =
-                new AuthRoutes(useCases, tokens, bodies, limiter, settings.defaultLanguage(), settings.clock());
-        BusinessRoutes businesses = new BusinessRoutes(useCases, bodies);
-        MemberRoutes members = new MemberRoutes(useCases, bodies);
-        CatalogRoutes catalog = new CatalogRoutes(useCases, bodies);
-        ClientRoutes clients = new ClientRoutes(useCases, bodies);
-        ScheduleRoutes schedules = new ScheduleRoutes(useCases, bodies, settings.clock());
-        AppointmentRoutes appointments = new AppointmentRoutes(useCases, bodies, settings.clock());
-        PublicRoutes publicPages = new PublicRoutes(useCases, bodies, limiter);
-        VoiceRoutes voice = new VoiceRoutes(useCases, bodies, limiter);
-        AnalyticsRoutes analytics = new AnalyticsRoutes(useCases, settings.clock());
+        RestApi.Accounts accountPorts = api.accounts();
+        RestApi.Businesses businessPorts = api.businesses();
+        RestApi.Catalog catalogPorts = api.catalog();
+        RestApi.Bookings bookingPorts = api.bookings();
+        RestApi.Voice voicePorts = api.voice();
+        AuthRoutes auth = new AuthRoutes(
+                accountPorts.registration(),
+                accountPorts.authentication(),
+                accountPorts.sessions(),
+                accountPorts.account(),
+                accountPorts.profiles(),
+                tokens,
+                bodies,
+                limiter,
+                settings.defaultLanguage(),
+                settings.clock());
+        BusinessRoutes businesses = new BusinessRoutes(
+                businessPorts.business(), businessPorts.businesses(), businessPorts.settings(), bodies);
+        MemberRoutes members = new MemberRoutes(businessPorts.members(), businessPorts.invitations(), bodies);
+        CatalogRoutes catalog = new CatalogRoutes(
+                catalogPorts.creation(),
+                catalogPorts.list(),
+                catalogPorts.services(),
+                catalogPorts.categories(),
+                bodies);
+        ClientRoutes clients = new ClientRoutes(businessPorts.business(), bookingPorts.clients(), bodies);
+        ScheduleRoutes schedules = new ScheduleRoutes(
+                businessPorts.business(), businessPorts.hours(), businessPorts.staff(), bodies, settings.clock());
+        AppointmentRoutes appointments = new AppointmentRoutes(
+                businessPorts.business(),
+                bookingPorts.slots(),
+                bookingPorts.booking(),
+                bookingPorts.appointments(),
+                bookingPorts.changes(),
+                bodies,
+                settings.clock());
+        PublicRoutes publicPages =
+                new PublicRoutes(bookingPorts.slots(), bookingPorts.publicBooking(), bodies, limiter);
+        VoiceRoutes voice = new VoiceRoutes(
+                businessPorts.business(),
+                businessPorts.businesses(),
+                voicePorts.settings(),
+                voicePorts.callLog(),
+                voicePorts.outboundCalls(),
+                bodies,
+                limiter);
+        AnalyticsRoutes analytics = new AnalyticsRoutes(businessPorts.business(), api.analytics(), settings.clock());
 
         JsonNode openApi = openApiDocument(json);
 
@@ -138,7 +149,7 @@ public final class HttpServer implements AutoCloseable {
             });
             routes.beforeMatched(ctx -> {
                 if (ctx.routeRoles().contains(Access.MEMBER)) {
-                    RequestContext.authenticate(ctx, tokens, useCases.sessions());
+                    RequestContext.authenticate(ctx, tokens, accountPorts.sessions());
                 }
             });
             routes.beforeMatched(ctx -> {
@@ -457,6 +468,5 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        limiter.close();
     }
 }

@@ -5,14 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * @param jwtSecret signs access tokens; at least 32 bytes, from the environment
  * @param accessTokenLifetime how long an access token is accepted
  * @param maxRequestBytes bodies above this are refused with a 413 before they are read
  * @param defaultLanguage the language of answers when neither the caller nor the business says otherwise
- * @param redisUrl where rate limits are shared between instances; empty keeps them in this process
  * @param trustProxyHeaders whether X-Forwarded-For names the client (only behind a proxy that sets it)
  * @param metrics where request latencies are recorded, per route and status
  */
@@ -21,12 +19,10 @@ public record HttpSettings(
         Duration accessTokenLifetime,
         long maxRequestBytes,
         Language defaultLanguage,
-        Optional<String> redisUrl,
         boolean trustProxyHeaders,
         Clock clock,
         MeterRegistry metrics) {
     public HttpSettings {
-        Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
         Objects.requireNonNull(defaultLanguage, "defaultLanguage");

@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.application.port.in.GetProfileQuery;
 import com.voiceappoint.application.port.in.InvitationsUseCase;
 import com.voiceappoint.application.port.in.MembersUseCase;
-import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.Invitation;
 import io.javalin.http.Context;
@@ -18,11 +17,13 @@ import java.util.UUID;
  * their own invitations to accept or decline.
  */
 final class MemberRoutes {
-    private final UseCases app;
+    private final MembersUseCase members;
+    private final InvitationsUseCase invitations;
     private final Bodies bodies;
 
-    MemberRoutes(UseCases app, Bodies bodies) {
-        this.app = app;
+    MemberRoutes(MembersUseCase members, InvitationsUseCase invitations, Bodies bodies) {
+        this.members = members;
+        this.invitations = invitations;
         this.bodies = bodies;
     }
 
@@ -70,13 +71,13 @@ final class MemberRoutes {
     }
 
     void list(Context ctx) {
-        MembersUseCase.Team team = app.members().team(RequestContext.member(ctx), BusinessRoutes.id(ctx));
+        MembersUseCase.Team team = members.team(RequestContext.member(ctx), BusinessRoutes.id(ctx));
         Pages.respond(ctx, team.members().stream().map(MemberView::of).toList());
     }
 
     /** Invitations not yet accepted; only those who may manage members see them. */
     void invitations(Context ctx) {
-        MembersUseCase.Team team = app.members().team(RequestContext.member(ctx), BusinessRoutes.id(ctx));
+        MembersUseCase.Team team = members.team(RequestContext.member(ctx), BusinessRoutes.id(ctx));
         Pages.respond(ctx, team.invitations().stream().map(InvitationView::of).toList());
     }
 
@@ -87,7 +88,7 @@ final class MemberRoutes {
     void invite(Context ctx) {
         var business = BusinessRoutes.id(ctx);
         AddMemberRequest r = bodies.read(ctx, AddMemberRequest.class);
-        Invitation invitation = app.members().invite(RequestContext.member(ctx), business, r.email(), r.role());
+        Invitation invitation = members.invite(RequestContext.member(ctx), business, r.email(), r.role());
         ctx.status(202).json(InvitationView.of(invitation));
     }
 
@@ -95,18 +96,18 @@ final class MemberRoutes {
         var business = BusinessRoutes.id(ctx);
         UserId user = new UserId(Params.pathUuid(ctx, "user"));
         RoleRequest r = bodies.read(ctx, RoleRequest.class);
-        ctx.json(MemberView.of(app.members().changeRole(RequestContext.member(ctx), business, user, r.role())));
+        ctx.json(MemberView.of(members.changeRole(RequestContext.member(ctx), business, user, r.role())));
     }
 
     void remove(Context ctx) {
         var business = BusinessRoutes.id(ctx);
-        app.members().remove(RequestContext.member(ctx), business, new UserId(Params.pathUuid(ctx, "user")));
+        members.remove(RequestContext.member(ctx), business, new UserId(Params.pathUuid(ctx, "user")));
         ctx.status(204);
     }
 
     void cancelInvitation(Context ctx) {
         var business = BusinessRoutes.id(ctx);
-        app.members().cancelInvitation(RequestContext.member(ctx), business, Params.pathUuid(ctx, "invitation"));
+        members.cancelInvitation(RequestContext.member(ctx), business, Params.pathUuid(ctx, "invitation"));
         ctx.status(204);
     }
 
@@ -114,21 +115,21 @@ final class MemberRoutes {
     void myInvitations(Context ctx) {
         Pages.respond(
                 ctx,
-                app.invitations().pending(RequestContext.member(ctx)).stream()
+                invitations.pending(RequestContext.member(ctx)).stream()
                         .map(PendingInvitationView::of)
                         .toList());
     }
 
     void accept(Context ctx) {
         GetProfileQuery.BusinessMembership joined =
-                app.invitations().accept(RequestContext.member(ctx), Params.pathUuid(ctx, "invitation"));
+                invitations.accept(RequestContext.member(ctx), Params.pathUuid(ctx, "invitation"));
         RequestContext.businessLanguage(ctx, joined.business().language());
         ctx.json(new AuthRoutes.MembershipView(
                 Views.BusinessView.of(joined.business()), joined.role().code()));
     }
 
     void decline(Context ctx) {
-        app.invitations().decline(RequestContext.member(ctx), Params.pathUuid(ctx, "invitation"));
+        invitations.decline(RequestContext.member(ctx), Params.pathUuid(ctx, "invitation"));
         ctx.status(204);
     }
 }

@@ -5,8 +5,8 @@ import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
-import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.Business;
@@ -39,12 +39,18 @@ final class PublicRoutes {
     static final Limit MANAGE_PER_IP = new Limit("public-manage-ip", 60, Duration.ofMinutes(1));
     private static final Actor WEB = new Actor.Caller(BookingSource.WEB);
 
-    private final UseCases app;
+    private final FindAvailableSlotsQuery findAvailableSlots;
+    private final PublicBookingUseCase publicBooking;
     private final Bodies bodies;
     private final RateLimiter limiter;
 
-    PublicRoutes(UseCases app, Bodies bodies, RateLimiter limiter) {
-        this.app = app;
+    PublicRoutes(
+            FindAvailableSlotsQuery findAvailableSlots,
+            PublicBookingUseCase publicBooking,
+            Bodies bodies,
+            RateLimiter limiter) {
+        this.findAvailableSlots = findAvailableSlots;
+        this.publicBooking = publicBooking;
         this.bodies = bodies;
         this.limiter = limiter;
     }
@@ -143,7 +149,7 @@ final class PublicRoutes {
 
     void page(Context ctx) {
         Business business = business(ctx);
-        PublicBookingUseCase.BusinessPage page = app.publicBooking().page(business.id());
+        PublicBookingUseCase.BusinessPage page = publicBooking.page(business.id());
         ctx.json(new PublicPage(
                 business.slug().value(),
                 business.name(),
@@ -177,7 +183,7 @@ final class PublicRoutes {
 
     void availability(Context ctx) {
         AppointmentRoutes.answerAvailability(
-                ctx, app.findAvailableSlots(), WEB, business(ctx).id());
+                ctx, findAvailableSlots, WEB, business(ctx).id());
     }
 
     void book(Context ctx) {
@@ -189,17 +195,17 @@ final class PublicRoutes {
                 BOOKINGS_PER_CONTACT,
                 business.id() + "|"
                         + client.phone().or(client::email).orElse("").toLowerCase(Locale.ROOT));
-        PublicBookingUseCase.Booked booked = app.publicBooking()
-                .book(new BookAppointmentUseCase.Command(
+        PublicBookingUseCase.Booked booked = publicBooking.book(BookAppointmentUseCase.Command.builder(
                         WEB,
                         business.id(),
                         new ServiceId(request.service()),
                         Params.instant("start", request.start(), business.zone()),
-                        Optional.ofNullable(request.provider()).map(ProviderId::new),
                         client,
-                        request.notes(),
-                        BookingSource.WEB,
-                        Optional.ofNullable(ctx.header("Idempotency-Key"))));
+                        BookingSource.WEB)
+                .provider(Optional.ofNullable(request.provider()).map(ProviderId::new))
+                .notes(request.notes())
+                .idempotencyKey(Optional.ofNullable(ctx.header("Idempotency-Key")))
+                .build());
         if (booked.result().replayed()) {
             ctx.header("Idempotent-Replayed", "true").status(200);
         } else {
@@ -216,7 +222,7 @@ final class PublicRoutes {
 
     void appointment(Context ctx) {
         limiter.require(MANAGE_PER_IP, ctx.ip());
-        ctx.json(PublicAppointment.of(app.publicBooking().appointment(token(ctx))));
+        ctx.json(PublicAppointment.of(publicBooking.appointment(token(ctx))));
     }
 
     void cancel(Context ctx) {
@@ -224,20 +230,19 @@ final class PublicRoutes {
         String reason = bodies.readOptional(ctx, AppointmentRoutes.CancelRequest.class)
                 .map(AppointmentRoutes.CancelRequest::reason)
                 .orElse("");
-        ctx.json(PublicAppointment.of(app.publicBooking().cancel(token(ctx), reason)));
+        ctx.json(PublicAppointment.of(publicBooking.cancel(token(ctx), reason)));
     }
 
     void reschedule(Context ctx) {
         limiter.require(MANAGE_PER_IP, ctx.ip());
         String token = token(ctx);
         RescheduleRequest request = bodies.read(ctx, RescheduleRequest.class);
-        ZoneId zone = app.publicBooking().appointment(token).business().zone();
-        ctx.json(PublicAppointment.of(
-                app.publicBooking().reschedule(token, Params.instant("start", request.start(), zone))));
+        ZoneId zone = publicBooking.appointment(token).business().zone();
+        ctx.json(PublicAppointment.of(publicBooking.reschedule(token, Params.instant("start", request.start(), zone))));
     }
 
     private Business business(Context ctx) {
-        Business business = app.publicBooking().business(ctx.pathParam("slug"));
+        Business business = publicBooking.business(ctx.pathParam("slug"));
         RequestContext.businessLanguage(ctx, business.language());
         return business;
     }

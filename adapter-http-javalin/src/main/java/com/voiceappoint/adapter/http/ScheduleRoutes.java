@@ -3,7 +3,9 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.BusinessHoursUseCase;
+import com.voiceappoint.application.port.in.GetBusinessQuery;
+import com.voiceappoint.application.port.in.StaffUseCase;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
@@ -37,12 +39,21 @@ import java.util.UUID;
  * special days, and time off. Every day is listed in weekly hours, a closed day as an empty list.
  */
 final class ScheduleRoutes {
-    private final UseCases app;
+    private final GetBusinessQuery businessQuery;
+    private final BusinessHoursUseCase businessHours;
+    private final StaffUseCase staff;
     private final Bodies bodies;
     private final Clock clock;
 
-    ScheduleRoutes(UseCases app, Bodies bodies, Clock clock) {
-        this.app = app;
+    ScheduleRoutes(
+            GetBusinessQuery businessQuery,
+            BusinessHoursUseCase businessHours,
+            StaffUseCase staff,
+            Bodies bodies,
+            Clock clock) {
+        this.businessQuery = businessQuery;
+        this.businessHours = businessHours;
+        this.staff = staff;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -139,14 +150,14 @@ final class ScheduleRoutes {
 
     void hours(Context ctx) {
         BusinessId business = BusinessRoutes.id(ctx);
-        var hours = app.businessHours().get(RequestContext.member(ctx), business);
+        var hours = businessHours.get(RequestContext.member(ctx), business);
         ctx.json(new HoursResponse(business.value(), hours.zone().getId(), days(hours.weekly())));
     }
 
     void setHours(Context ctx) {
         BusinessId business = BusinessRoutes.id(ctx);
         HoursRequest request = bodies.read(ctx, HoursRequest.class);
-        var hours = app.businessHours().setWeeklyHours(RequestContext.member(ctx), business, weekly(request.hours()));
+        var hours = businessHours.setWeeklyHours(RequestContext.member(ctx), business, weekly(request.hours()));
         ctx.json(new HoursResponse(business.value(), hours.zone().getId(), days(hours.weekly())));
     }
 
@@ -157,7 +168,7 @@ final class ScheduleRoutes {
         LocalDate to = Params.optionalDate(ctx, "to").orElse(from.plusDays(365));
         Pages.respond(
                 ctx,
-                app.businessHours().specialDays(member, business, from, to).stream()
+                businessHours.specialDays(member, business, from, to).stream()
                         .map(SpecialDayView::of)
                         .toList());
     }
@@ -178,38 +189,30 @@ final class ScheduleRoutes {
         for (Window w : Optional.ofNullable(request.windows()).orElse(List.of())) {
             windows.add(OpeningWindow.of(w.opens(), w.closes()));
         }
-        SpecialDay saved = app.businessHours()
-                .saveSpecialDay(
-                        RequestContext.member(ctx),
-                        business,
-                        new SpecialDay(provider, date, windows, request.reason()));
+        SpecialDay saved = businessHours.saveSpecialDay(
+                RequestContext.member(ctx), business, new SpecialDay(provider, date, windows, request.reason()));
         ctx.json(SpecialDayView.of(saved));
     }
 
     void removeSpecialDay(Context ctx) {
-        app.businessHours()
-                .removeSpecialDay(
-                        RequestContext.member(ctx),
-                        BusinessRoutes.id(ctx),
-                        Optional.empty(),
-                        Params.pathDate(ctx, "date"));
+        businessHours.removeSpecialDay(
+                RequestContext.member(ctx), BusinessRoutes.id(ctx), Optional.empty(), Params.pathDate(ctx, "date"));
         ctx.status(204);
     }
 
     void removeStaffSpecialDay(Context ctx) {
-        app.businessHours()
-                .removeSpecialDay(
-                        RequestContext.member(ctx),
-                        BusinessRoutes.id(ctx),
-                        Optional.of(providerId(ctx)),
-                        Params.pathDate(ctx, "date"));
+        businessHours.removeSpecialDay(
+                RequestContext.member(ctx),
+                BusinessRoutes.id(ctx),
+                Optional.of(providerId(ctx)),
+                Params.pathDate(ctx, "date"));
         ctx.status(204);
     }
 
     void staff(Context ctx) {
         Pages.respond(
                 ctx,
-                app.staff().list(RequestContext.member(ctx), BusinessRoutes.id(ctx)).stream()
+                staff.list(RequestContext.member(ctx), BusinessRoutes.id(ctx)).stream()
                         .map(StaffView::of)
                         .toList());
     }
@@ -217,12 +220,11 @@ final class ScheduleRoutes {
     void addStaff(Context ctx) {
         BusinessId business = BusinessRoutes.id(ctx);
         StaffRequest request = bodies.read(ctx, StaffRequest.class);
-        Provider provider = app.staff()
-                .create(
-                        RequestContext.member(ctx),
-                        business,
-                        request.displayName(),
-                        Optional.ofNullable(request.userId()).map(UserId::new));
+        Provider provider = staff.create(
+                RequestContext.member(ctx),
+                business,
+                request.displayName(),
+                Optional.ofNullable(request.userId()).map(UserId::new));
         ctx.status(201).json(StaffView.of(provider));
     }
 
@@ -230,19 +232,18 @@ final class ScheduleRoutes {
         BusinessId business = BusinessRoutes.id(ctx);
         ProviderId provider = providerId(ctx);
         StaffUpdateRequest request = bodies.read(ctx, StaffUpdateRequest.class);
-        ctx.json(StaffView.of(app.staff()
-                .update(
-                        RequestContext.member(ctx),
-                        business,
-                        provider,
-                        Optional.ofNullable(request.displayName()),
-                        Optional.ofNullable(request.active()))));
+        ctx.json(StaffView.of(staff.update(
+                RequestContext.member(ctx),
+                business,
+                provider,
+                Optional.ofNullable(request.displayName()),
+                Optional.ofNullable(request.active()))));
     }
 
     void staffHours(Context ctx) {
         BusinessId business = BusinessRoutes.id(ctx);
         ProviderId provider = providerId(ctx);
-        Provider found = app.staff().list(RequestContext.member(ctx), business).stream()
+        Provider found = staff.list(RequestContext.member(ctx), business).stream()
                 .filter(p -> p.id().equals(provider))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("provider"));
@@ -253,27 +254,25 @@ final class ScheduleRoutes {
         BusinessId business = BusinessRoutes.id(ctx);
         ProviderId provider = providerId(ctx);
         StaffHoursRequest request = bodies.read(ctx, StaffHoursRequest.class);
-        Provider updated = app.staff()
-                .setWorkingHours(
-                        RequestContext.member(ctx),
-                        business,
-                        provider,
-                        Optional.ofNullable(request.hours()).map(ScheduleRoutes::weekly));
+        Provider updated = staff.setWorkingHours(
+                RequestContext.member(ctx),
+                business,
+                provider,
+                Optional.ofNullable(request.hours()).map(ScheduleRoutes::weekly));
         ctx.json(StaffView.of(updated));
     }
 
     void timeOff(Context ctx) {
         BusinessId business = BusinessRoutes.id(ctx);
         Actor member = RequestContext.member(ctx);
-        Business found = app.business().get(member, business);
+        Business found = businessQuery.get(member, business);
         ZoneId zone = found.zone();
         LocalDate from = Params.optionalDate(ctx, "from").orElseGet(() -> today(member, business));
         LocalDate to = Params.optionalDate(ctx, "to").orElse(from.plusDays(90));
         Optional<ProviderId> provider = Params.optionalUuid(ctx, "provider").map(ProviderId::new);
         Pages.respond(
                 ctx,
-                app
-                        .staff()
+                staff
                         .timeOff(
                                 member,
                                 business,
@@ -289,26 +288,25 @@ final class ScheduleRoutes {
         BusinessId business = BusinessRoutes.id(ctx);
         ProviderId provider = providerId(ctx);
         Actor member = RequestContext.member(ctx);
-        ZoneId zone = app.business().get(member, business).zone();
+        ZoneId zone = businessQuery.get(member, business).zone();
         TimeOffRequest request = bodies.read(ctx, TimeOffRequest.class);
-        TimeOff added = app.staff()
-                .addTimeOff(
-                        member,
-                        business,
-                        provider,
-                        Params.instant("from", request.from(), zone),
-                        Params.instant("to", request.to(), zone),
-                        request.reason());
+        TimeOff added = staff.addTimeOff(
+                member,
+                business,
+                provider,
+                Params.instant("from", request.from(), zone),
+                Params.instant("to", request.to(), zone),
+                request.reason());
         ctx.status(201).json(TimeOffView.of(added, zone));
     }
 
     void removeTimeOff(Context ctx) {
-        app.staff().removeTimeOff(RequestContext.member(ctx), BusinessRoutes.id(ctx), Params.pathUuid(ctx, "time_off"));
+        staff.removeTimeOff(RequestContext.member(ctx), BusinessRoutes.id(ctx), Params.pathUuid(ctx, "time_off"));
         ctx.status(204);
     }
 
     private LocalDate today(Actor actor, BusinessId business) {
-        return LocalDate.now(clock.withZone(app.business().get(actor, business).zone()));
+        return LocalDate.now(clock.withZone(businessQuery.get(actor, business).zone()));
     }
 
     private static ProviderId providerId(Context ctx) {

@@ -4,7 +4,9 @@ import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CallLogUseCase;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.GetBusinessQuery;
+import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
+import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.domain.business.Business;
@@ -31,12 +33,27 @@ final class VoiceRoutes {
     /** Each call costs the platform's money and a client's attention: a business places this many an hour. */
     static final Limit OUTBOUND_PER_BUSINESS = new Limit("outbound-calls", 30, Duration.ofHours(1));
 
-    private final UseCases app;
+    private final GetBusinessQuery businessQuery;
+    private final ManageBusinessesUseCase businesses;
+    private final VoiceSettingsUseCase voiceSettings;
+    private final CallLogUseCase callLog;
+    private final PlaceOutboundCallUseCase outboundCalls;
     private final Bodies bodies;
     private final RateLimiter limiter;
 
-    VoiceRoutes(UseCases app, Bodies bodies, RateLimiter limiter) {
-        this.app = app;
+    VoiceRoutes(
+            GetBusinessQuery businessQuery,
+            ManageBusinessesUseCase businesses,
+            VoiceSettingsUseCase voiceSettings,
+            CallLogUseCase callLog,
+            PlaceOutboundCallUseCase outboundCalls,
+            Bodies bodies,
+            RateLimiter limiter) {
+        this.businessQuery = businessQuery;
+        this.businesses = businesses;
+        this.voiceSettings = voiceSettings;
+        this.callLog = callLog;
+        this.outboundCalls = outboundCalls;
         this.bodies = bodies;
         this.limiter = limiter;
     }
@@ -152,18 +169,18 @@ final class VoiceRoutes {
 
     void calls(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
-        Business business = app.business().get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        Business business = businessQuery.get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
         Pages.respond(
                 ctx,
-                app.callLog().calls(member, business.id(), Pages.request(ctx)),
+                callLog.calls(member, business.id(), Pages.request(ctx)),
                 call -> CallView.of(call, business.zone()));
     }
 
     void transcript(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
-        CallLogUseCase.CallRecord record = app.callLog().transcript(member, ctx.pathParam("call_id"));
+        CallLogUseCase.CallRecord record = callLog.transcript(member, ctx.pathParam("call_id"));
         VoiceCall call = record.call();
-        ZoneId zone = app.business().get(member, call.businessId()).zone();
+        ZoneId zone = businessQuery.get(member, call.businessId()).zone();
         ctx.json(new TranscriptView(
                 CallView.of(call, zone),
                 call.transcript().orElse(null),
@@ -187,11 +204,11 @@ final class VoiceRoutes {
 
     void placeCall(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
-        Business business = app.business().get(member, new BusinessId(Params.pathUuid(ctx, "id")));
+        Business business = businessQuery.get(member, new BusinessId(Params.pathUuid(ctx, "id")));
         OutboundCallRequest r = bodies.read(ctx, OutboundCallRequest.class);
         String number = PhoneNumbers.e164("number", r.number(), business).orElseThrow();
         limiter.require(OUTBOUND_PER_BUSINESS, business.id().toString());
-        var placed = app.outboundCalls().place(member, business.id(), number, Optional.ofNullable(r.name()));
+        var placed = outboundCalls.place(member, business.id(), number, Optional.ofNullable(r.name()));
         ctx.status(201).json(new PlacedCallView(placed.callId(), placed.status()));
     }
 
@@ -199,43 +216,42 @@ final class VoiceRoutes {
         Actor.Member member = RequestContext.member(ctx);
         Pages.respond(
                 ctx,
-                app.businesses().mine(member).stream()
+                businesses.mine(member).stream()
                         .map(m -> VoiceConfigView.of(
-                                app.voiceSettings().get(member, m.business().id())))
+                                voiceSettings.get(member, m.business().id())))
                         .toList());
     }
 
     void get(Context ctx) {
-        ctx.json(VoiceConfigView.of(app.voiceSettings().get(RequestContext.member(ctx), businessId(ctx))));
+        ctx.json(VoiceConfigView.of(voiceSettings.get(RequestContext.member(ctx), businessId(ctx))));
     }
 
     void update(Context ctx) {
         Actor.Member member = RequestContext.member(ctx);
         BusinessId id = businessId(ctx);
         VoiceConfigRequest r = bodies.read(ctx, VoiceConfigRequest.class);
-        Business business = app.business().get(member, id);
+        Business business = businessQuery.get(member, id);
         Optional<List<String>> numbers = Optional.ofNullable(r.numbers())
                 .map(typed -> typed.stream()
                         .map(n -> PhoneNumbers.e164("numbers", n, business).orElseThrow())
                         .toList());
-        VoiceConfiguration updated = app.voiceSettings()
-                .update(
-                        member,
-                        id,
-                        new VoiceSettingsUseCase.Changes(
-                                Optional.ofNullable(r.enabled()),
-                                numbers,
-                                Optional.ofNullable(r.lineIds()),
-                                Optional.ofNullable(r.assistantId()).map(VoiceRoutes::clearedIfBlank),
-                                Optional.ofNullable(r.greeting()).map(VoiceRoutes::clearedIfBlank),
-                                Optional.ofNullable(r.language()).map(VoiceRoutes::clearedIfBlank),
-                                Optional.ofNullable(r.transferNumber())
-                                        .map(n -> PhoneNumbers.e164("transfer_number", n, business)),
-                                Optional.ofNullable(r.description()),
-                                Optional.ofNullable(r.faq())
-                                        .map(items -> items.stream()
-                                                .map(item -> new FaqEntry(item.question(), item.answer()))
-                                                .toList())));
+        VoiceConfiguration updated = voiceSettings.update(
+                member,
+                id,
+                new VoiceSettingsUseCase.Changes(
+                        Optional.ofNullable(r.enabled()),
+                        numbers,
+                        Optional.ofNullable(r.lineIds()),
+                        Optional.ofNullable(r.assistantId()).map(VoiceRoutes::clearedIfBlank),
+                        Optional.ofNullable(r.greeting()).map(VoiceRoutes::clearedIfBlank),
+                        Optional.ofNullable(r.language()).map(VoiceRoutes::clearedIfBlank),
+                        Optional.ofNullable(r.transferNumber())
+                                .map(n -> PhoneNumbers.e164("transfer_number", n, business)),
+                        Optional.ofNullable(r.description()),
+                        Optional.ofNullable(r.faq())
+                                .map(items -> items.stream()
+                                        .map(item -> new FaqEntry(item.question(), item.answer()))
+                                        .toList())));
         ctx.json(VoiceConfigView.of(updated));
     }
 

@@ -6,7 +6,6 @@ import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.out.PasswordHasher;
-import com.voiceappoint.application.usecase.Interactors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -50,8 +49,12 @@ class ObservedRequestsTest {
         };
         var ports = PortSwap.with(InMemoryAdapters.create(), PasswordHasher.class, watching);
         Clock clock = Clock.systemUTC();
-        server =
-                HttpServer.start(Interactors.create(ports, clock), TestServer.settings(clock, metrics), "127.0.0.1", 0);
+        server = HttpServer.start(
+                TestServer.api(ports, clock),
+                TestServer.settings(clock, metrics),
+                "127.0.0.1",
+                0,
+                TestServer.inProcessLimits());
         api = new ApiClient(server.port());
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
-import com.voiceappoint.application.usecase.Interactors;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
@@ -39,7 +38,7 @@ class OpenApiTest {
     @Test
     void every_route_is_documented_and_every_documented_route_exists() {
         Javalin app = HttpServer.create(
-                Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()),
+                TestServer.api(InMemoryAdapters.create(), Clock.systemUTC()),
                 TestServer.settings(Clock.systemUTC()),
                 (limit, key) -> Optional.empty());
         Set<String> registered = new TreeSet<>();

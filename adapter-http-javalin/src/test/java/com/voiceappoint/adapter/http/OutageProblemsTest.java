@@ -11,7 +11,6 @@ import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
-import com.voiceappoint.application.usecase.Interactors;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -52,7 +51,7 @@ class OutageProblemsTest {
         Clock clock = Clock.fixed(TestServer.NOW, ZoneOffset.UTC);
         RateLimiter unlimited = (limit, key) -> Optional.empty();
         server = HttpServer.start(
-                Interactors.create(troubled(InMemoryAdapters.create()), clock),
+                TestServer.api(troubled(InMemoryAdapters.create()), clock),
                 TestServer.settings(clock),
                 "127.0.0.1",
                 0,

@@ -1,104 +1,49 @@
 package com.voiceappoint.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.adapter.http.ratelimit.Bucket4jRateLimiter;
-import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
-import com.voiceappoint.application.usecase.Interactors;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class RateLimitTest {
-    private static final Limit THREE_A_MINUTE = new Limit("test", 3, Duration.ofMinutes(1));
-
-    private static Supplier<RateLimiter> limiter(String kind) {
-        return kind.equals("redis") ? () -> Bucket4jRateLimiter.redis(TestRedis.url()) : Bucket4jRateLimiter::inProcess;
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"in-process", "redis"})
-    void a_key_gets_its_allowance_then_a_wait(String kind) {
-        String key = UUID.randomUUID().toString();
-        try (RateLimiter limiter = limiter(kind).get()) {
-            for (int i = 0; i < 3; i++) {
-                assertThat(limiter.tryConsume(THREE_A_MINUTE, key)).isEmpty();
-            }
-            assertThat(limiter.tryConsume(THREE_A_MINUTE, key))
-                    .hasValueSatisfying(
-                            wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20)));
-            assertThat(limiter.tryConsume(THREE_A_MINUTE, "someone-else-" + key))
-                    .isEmpty();
-        }
-    }
 
     @Test
-    void instances_sharing_redis_share_one_allowance() {
-        String key = UUID.randomUUID().toString();
-        try (RateLimiter first = Bucket4jRateLimiter.redis(TestRedis.url());
-                RateLimiter second = Bucket4jRateLimiter.redis(TestRedis.url())) {
-            assertThat(first.tryConsume(THREE_A_MINUTE, key)).isEmpty();
-            assertThat(second.tryConsume(THREE_A_MINUTE, key)).isEmpty();
-            assertThat(first.tryConsume(THREE_A_MINUTE, key)).isEmpty();
+    void when_the_counts_are_away_limited_routes_answer_503() {
+        RateLimiter countsAway = (limit, key) -> {
+            throw new StoreUnavailableException("rate limits", new IllegalStateException("connection refused"));
+        };
+        try (HttpServer server = HttpServer.start(
+                TestServer.api(InMemoryAdapters.create(), Clock.systemUTC()),
+                TestServer.settings(Clock.systemUTC()),
+                "127.0.0.1",
+                0,
+                countsAway)) {
+            var login = new ApiClient(server.port())
+                    .at("/api/v1/auth/token")
+                    .header("Accept-Language", "en")
+                    .post(Map.of("email", "someone@example.com", "password", "guess-guess"));
 
-            assertThat(second.tryConsume(THREE_A_MINUTE, key)).isPresent();
+            assertThat(login.status())
+                    .as("a limited route refuses rather than go unmetered")
+                    .isEqualTo(503);
+            assertThat(login.body().get("code").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");
+            assertThat(login.body().get("title").asText()).isEqualTo("Temporarily unavailable");
+            assertThat(login.header("retry-after")).isEqualTo("5");
         }
-    }
-
-    @Test
-    void a_redis_that_goes_away_is_reported_and_limited_routes_answer_503_at_once() {
-        TestRedis.Own redis = TestRedis.own();
-        try (redis;
-                RateLimiter limiter = Bucket4jRateLimiter.redis(redis.url())) {
-            assertThat(limiter.reachable()).isTrue();
-
-            redis.stop();
-
-            assertThat(limiter.reachable()).isFalse();
-            long started = System.nanoTime();
-            assertThatThrownBy(() -> limiter.tryConsume(THREE_A_MINUTE, "k"))
-                    .isInstanceOf(StoreUnavailableException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - started))
-                    .as("no waiting out a command timeout")
-                    .isLessThan(Duration.ofSeconds(5));
-            try (HttpServer server = HttpServer.start(
-                    Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()),
-                    TestServer.settings(Clock.systemUTC()),
-                    "127.0.0.1",
-                    0,
-                    limiter)) {
-                var login = new ApiClient(server.port())
-                        .at("/api/v1/auth/token")
-                        .header("Accept-Language", "en")
-                        .post(Map.of("email", "someone@example.com", "password", "guess-guess"));
-
-                assertThat(login.status())
-                        .as("a limited route refuses rather than go unmetered")
-                        .isEqualTo(503);
-                assertThat(login.body().get("code").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");
-                assertThat(login.body().get("title").asText()).isEqualTo("Temporarily unavailable");
-                assertThat(login.header("retry-after")).isEqualTo("5");
-            }
-        }
-        assertThat(Bucket4jRateLimiter.inProcess().reachable()).isTrue();
     }
 
     /** A server with the real in-process limits, unlike {@link TestServer}. */
     private static HttpServer limitedServer() {
         return HttpServer.start(
-                Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()),
+                TestServer.api(InMemoryAdapters.create(), Clock.systemUTC()),
                 TestServer.settings(Clock.systemUTC()),
                 "127.0.0.1",
-                0);
+                0,
+                TestServer.inProcessLimits());
     }
 
     @Test
@@ -145,12 +90,15 @@ class RateLimitTest {
                 settings.accessTokenLifetime(),
                 settings.maxRequestBytes(),
                 settings.defaultLanguage(),
-                settings.redisUrl(),
                 true,
                 settings.clock(),
                 settings.metrics());
         try (HttpServer server = HttpServer.start(
-                Interactors.create(InMemoryAdapters.create(), Clock.systemUTC()), trusting, "127.0.0.1", 0)) {
+                TestServer.api(InMemoryAdapters.create(), Clock.systemUTC()),
+                trusting,
+                "127.0.0.1",
+                0,
+                TestServer.inProcessLimits())) {
             ApiClient api = new ApiClient(server.port());
             // refused before anything is written or any per-account allowance spent: no password
             Map<String, String> body = Map.of("email", "x@example.com");

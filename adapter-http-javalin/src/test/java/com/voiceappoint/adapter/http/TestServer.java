@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
@@ -35,11 +36,42 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         ports = InMemoryAdapters.create();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        UseCases app = Interactors.create(ports, clock);
         // these tests register many accounts from one address: rate limits have tests of their own
         RateLimiter unlimited = (limit, key) -> Optional.empty();
-        server = HttpServer.start(app, settings(clock, metrics), "127.0.0.1", 0, unlimited);
+        server = HttpServer.start(api(ports, clock), settings(clock, metrics), "127.0.0.1", 0, unlimited);
         client = new ApiClient(server.port());
+    }
+
+    /** The whole application on these ports, as the REST API drives it. */
+    static RestApi api(OutboundPorts ports, Clock clock) {
+        UseCases app = Interactors.create(ports, clock);
+        return new RestApi(
+                new RestApi.Accounts(
+                        app.registerAccount(), app.authenticate(), app.sessions(), app.account(), app.profile()),
+                new RestApi.Businesses(
+                        app.business(),
+                        app.businesses(),
+                        app.settings(),
+                        app.members(),
+                        app.invitations(),
+                        app.businessHours(),
+                        app.staff()),
+                new RestApi.Catalog(app.createService(), app.listServices(), app.services(), app.categories()),
+                new RestApi.Bookings(
+                        app.findAvailableSlots(),
+                        app.bookAppointment(),
+                        app.appointments(),
+                        app.changeAppointment(),
+                        app.clients(),
+                        app.publicBooking()),
+                new RestApi.Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
+                app.analytics());
+    }
+
+    /** The server's own token buckets, kept in this process. */
+    static RateLimiter inProcessLimits() {
+        Bucket4jRateLimiter counts = Bucket4jRateLimiter.inProcess();
+        return (limit, key) -> counts.tryConsume(limit.name(), limit.capacity(), limit.period(), key);
     }
 
     static HttpSettings settings(Clock clock) {
@@ -47,8 +79,7 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     static HttpSettings settings(Clock clock, MeterRegistry metrics) {
-        return new HttpSettings(
-                SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, Optional.empty(), false, clock, metrics);
+        return new HttpSettings(SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, false, clock, metrics);
     }
 
     @Override

@@ -98,20 +98,38 @@ final class ConfigurationCache implements AutoCloseable {
     /** Businesses this thread's open transaction changed or locked for a change: read from the database until it ends. */
     private final ThreadLocal<Open> openTransaction = new ThreadLocal<>();
 
+    /** None when nothing listens: then everything is read from the database. */
     private final Thread listener;
+
     private volatile boolean listening;
     private volatile boolean closed;
 
-    private ConfigurationCache(DatabaseUrl url) {
-        this.listener = new Thread(() -> listen(url), "configuration-changes");
+    /** Where the listening connection comes from, each time it is (re)opened. */
+    @FunctionalInterface
+    interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    private ConfigurationCache(Connections connections) {
+        this.listener = connections == null ? null : new Thread(() -> listen(connections), "configuration-changes");
     }
 
     /** Listens for changes on a connection of its own to the database at {@code url}. */
     static ConfigurationCache listeningTo(DatabaseUrl url) {
-        ConfigurationCache cache = new ConfigurationCache(url);
+        return listeningTo(() -> connect(url));
+    }
+
+    /** Listens for changes on a connection taken from {@code connections} and held until it breaks or this closes. */
+    static ConfigurationCache listeningTo(Connections connections) {
+        ConfigurationCache cache = new ConfigurationCache(connections);
         cache.listener.setDaemon(true);
         cache.listener.start();
         return cache;
+    }
+
+    /** Hears of no change, so keeps nothing: every read goes to the database. */
+    static ConfigurationCache notListening() {
+        return new ConfigurationCache(null);
     }
 
     /** One part of a business, from memory or loaded now; never null. */
@@ -289,9 +307,9 @@ final class ConfigurationCache implements AutoCloseable {
         logins.clear();
     }
 
-    private void listen(DatabaseUrl url) {
+    private void listen(Connections connections) {
         while (!closed) {
-            try (Connection connection = connect(url)) {
+            try (Connection connection = connections.open()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                     statement.execute("listen " + LOGINS_CHANNEL);
@@ -383,6 +401,9 @@ final class ConfigurationCache implements AutoCloseable {
     public void close() {
         closed = true;
         listening = false;
+        if (listener == null) {
+            return;
+        }
         listener.interrupt();
         try {
             listener.join(5_000);

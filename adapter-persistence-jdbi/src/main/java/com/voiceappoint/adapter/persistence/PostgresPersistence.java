@@ -24,8 +24,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL side of VoiceAppoint: a HikariCP pool, the Flyway migrations applied on connect, and a JDBI
- * repository for every persistence port.
+ * The PostgreSQL side of VoiceAppoint: a HikariCP pool ({@link #connect}) or the embedder's own data source ({@link
+ * #using}), the Flyway migrations applied at once, and a JDBI repository for every persistence port.
  */
 public final class PostgresPersistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
@@ -76,7 +78,9 @@ public final class PostgresPersistence implements AutoCloseable {
             + "when '0' then '" + STATEMENT_TIMEOUT.toMillis() + "ms' else current_setting('statement_timeout') end, "
             + "false)";
 
-    private final HikariDataSource dataSource;
+    /** Closes the pool, when it is ours; an embedder's data source stays the embedder's to close. */
+    private final Runnable closePool;
+
     private final Jdbi jdbi;
     /** Every migration this build ships: the schema it needs. */
     private final List<String> schemaVersions;
@@ -84,8 +88,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final ConfigurationCache configuration;
 
     private PostgresPersistence(
-            HikariDataSource dataSource, List<String> schemaVersions, ConfigurationCache configuration) {
-        this.dataSource = dataSource;
+            DataSource dataSource, Runnable closePool, List<String> schemaVersions, ConfigurationCache configuration) {
+        this.closePool = closePool;
         this.configuration = configuration;
         this.jdbi = Outages.jdbi(dataSource, new PostgresPlugin());
         // a failed statement's message goes to logs and to Sentry: without its bound values (names, phones, e-mails)
@@ -136,8 +140,12 @@ public final class PostgresPersistence implements AutoCloseable {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            List<String> schemaVersions = migrate(url);
-            return new PostgresPersistence(dataSource, schemaVersions, ConfigurationCache.listeningTo(listening));
+            // on connections of Flyway's own, outside the pool: a migration may rightly take longer than the pool's
+            // limits let a request's statement run
+            List<String> schemaVersions =
+                    migrate(Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()));
+            return new PostgresPersistence(
+                    dataSource, dataSource::close, schemaVersions, ConfigurationCache.listeningTo(listening));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -145,16 +153,36 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     /**
-     * On connections of Flyway's own, outside the pool: a migration may rightly take longer than the pool's limits
-     * let a request's statement run.
-     *
-     * @return the versions of every migration this build ships
+     * On the embedder's own data source (its pool, its limits, its metrics): brings the schema up to date through it,
+     * and reads businesses' configuration from the database every time, since nothing here would hear of a change.
+     * Closing the persistence leaves the data source open.
      */
-    private static List<String> migrate(DatabaseUrl url) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(url.jdbcUrl(), url.user(), url.password())
-                .locations("classpath:db/migration")
-                .load();
+    public static PostgresPersistence using(DataSource dataSource) {
+        return using(dataSource, ConfigurationCache.notListening());
+    }
+
+    /**
+     * As {@link #using(DataSource)}, keeping businesses' configuration in memory: changes are heard on one connection
+     * of {@code listening}, held for good, so it must keep its session (not PgBouncer's transaction pooling). It may
+     * be the same data source.
+     */
+    public static PostgresPersistence using(DataSource dataSource, DataSource listening) {
+        return using(dataSource, ConfigurationCache.listeningTo(listening::getConnection));
+    }
+
+    private static PostgresPersistence using(DataSource dataSource, ConfigurationCache configuration) {
+        try {
+            return new PostgresPersistence(
+                    dataSource, () -> {}, migrate(Flyway.configure().dataSource(dataSource)), configuration);
+        } catch (RuntimeException e) {
+            configuration.close();
+            throw e;
+        }
+    }
+
+    /** @return the versions of every migration this build ships */
+    private static List<String> migrate(FluentConfiguration configuration) {
+        Flyway flyway = configuration.locations("classpath:db/migration").load();
         MigrateResult result = flyway.migrate();
         // not result.targetSchemaVersion: that is null when there was nothing to apply, as on every restart
         MigrationInfo current = flyway.info().current();
@@ -287,6 +315,6 @@ public final class PostgresPersistence implements AutoCloseable {
     @Override
     public void close() {
         configuration.close();
-        dataSource.close();
+        closePool.run();
     }
 }

@@ -42,17 +42,15 @@ class ClientResolutionTest {
 
     private BookAppointmentUseCase.Result book(String phone, String email) {
         return app.bookAppointment()
-                .book(new BookAppointmentUseCase.Command(
-                        Actor.member(tenant.owner().id()),
-                        tenant.id(),
-                        cut.id(),
-                        TEN.plus(Duration.ofHours(hour++)),
-                        Optional.empty(),
-                        new BookAppointmentUseCase.ClientDetails(
-                                "Someone", Optional.ofNullable(phone), Optional.ofNullable(email)),
-                        "",
-                        BookingSource.API,
-                        Optional.empty()));
+                .book(BookAppointmentUseCase.Command.builder(
+                                Actor.member(tenant.owner().id()),
+                                tenant.id(),
+                                cut.id(),
+                                TEN.plus(Duration.ofHours(hour++)),
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Someone", Optional.ofNullable(phone), Optional.ofNullable(email)),
+                                BookingSource.API)
+                        .build());
     }
 
     @Test

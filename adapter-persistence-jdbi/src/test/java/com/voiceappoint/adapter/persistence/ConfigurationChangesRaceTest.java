@@ -223,19 +223,9 @@ class ConfigurationChangesRaceTest {
         Outcome<?> currency = pause.race(
                         () -> app.businesses().update(owner, tenant.id(), dollars),
                         () -> app.createService()
-                                .create(new CreateServiceUseCase.Command(
-                                        owner,
-                                        tenant.id(),
-                                        "Cut",
-                                        "",
-                                        30,
-                                        new BigDecimal("20.00"),
-                                        0,
-                                        0,
-                                        true,
-                                        Optional.empty(),
-                                        Set.of(),
-                                        Optional.empty())))
+                                .create(CreateServiceUseCase.Command.builder(
+                                                owner, tenant.id(), "Cut", 30, new BigDecimal("20.00"))
+                                        .build()))
                 .first();
 
         // the currency changed before the service was priced, or was refused because a service was priced in it

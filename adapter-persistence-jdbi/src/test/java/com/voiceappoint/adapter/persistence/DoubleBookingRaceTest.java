@@ -54,17 +54,16 @@ class DoubleBookingRaceTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Boolean>> outcomes = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            var command = new BookAppointmentUseCase.Command(
-                    Actor.member(tenant.owner().id()),
-                    tenant.id(),
-                    cut.id(),
-                    SLOT,
-                    Optional.of(tenant.provider().id()),
-                    new BookAppointmentUseCase.ClientDetails(
-                            "Client " + i, Optional.of("+3460000%04d".formatted(i)), Optional.empty()),
-                    "",
-                    BookingSource.API,
-                    Optional.empty());
+            var command = BookAppointmentUseCase.Command.builder(
+                            Actor.member(tenant.owner().id()),
+                            tenant.id(),
+                            cut.id(),
+                            SLOT,
+                            new BookAppointmentUseCase.ClientDetails(
+                                    "Client " + i, Optional.of("+3460000%04d".formatted(i)), Optional.empty()),
+                            BookingSource.API)
+                    .provider(Optional.of(tenant.provider().id()))
+                    .build();
             outcomes.add(pool.submit(() -> {
                 go.await();
                 try {

@@ -102,15 +102,16 @@ class OneConnectionPerRequestTest {
 
     private static BookAppointmentUseCase.Command booking(
             Actor actor, TestData.Tenant tenant, Service service, Instant start, String phone, String key) {
-        return new BookAppointmentUseCase.Command(
-                actor,
-                tenant.id(),
-                service.id(),
-                start,
-                Optional.of(tenant.provider().id()),
-                new BookAppointmentUseCase.ClientDetails("Client " + phone, Optional.of(phone), Optional.empty()),
-                "",
-                BookingSource.API,
-                Optional.of(key));
+        return BookAppointmentUseCase.Command.builder(
+                        actor,
+                        tenant.id(),
+                        service.id(),
+                        start,
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Client " + phone, Optional.of(phone), Optional.empty()),
+                        BookingSource.API)
+                .provider(Optional.of(tenant.provider().id()))
+                .idempotencyKey(Optional.of(key))
+                .build();
     }
 }

@@ -1,12 +1,16 @@
 package com.voiceappoint.adapter.persistence;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -114,9 +118,16 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
                     .withDatabase("postgres");
         }
         LOG.info("no TEST_DATABASE_URL and no Docker engine: tests use an embedded PostgreSQL");
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.startTemporary();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
-        return embedded.url();
+        try {
+            // zonky's test defaults (no fsync, its own shutdown hook): the server's durable one lives in bootstrap
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .start();
+            return new DatabaseUrl(
+                    "jdbc:postgresql://localhost:%d/postgres".formatted(embedded.getPort()), "postgres", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
+        }
     }
 
     private static boolean dockerAnswers() {

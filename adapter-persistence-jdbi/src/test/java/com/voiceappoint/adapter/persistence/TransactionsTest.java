@@ -82,8 +82,14 @@ class TransactionsTest {
                     return method.invoke(ports.providers(), args);
                 });
         OutboundPorts broken = PortSwap.with(ports, ProviderRepository.class, failing);
-        var command = new RegisterAccountUseCase.Command(
-                "atomic@example.com", "s3cret-enough", "Ana", "es", "Atomic Studio", "studio", "Europe/Madrid", "EUR");
+        var command = RegisterAccountUseCase.Command.builder("atomic@example.com", "s3cret-enough")
+                .fullName("Ana")
+                .language("es")
+                .businessName("Atomic Studio")
+                .businessType("studio")
+                .timezone("Europe/Madrid")
+                .currency("EUR")
+                .build();
 
         assertThatThrownBy(() ->
                         Interactors.create(broken, CLOCK).registerAccount().register(command))
@@ -99,16 +105,15 @@ class TransactionsTest {
         TestData.openEveryDay(ports, tenant.id(), "09:00", "13:00");
         Service cut = TestData.service(ports, tenant.id(), "Cut", 30);
         PhoneNumber newcomer = TestData.randomPhone();
-        var outsideHours = new BookAppointmentUseCase.Command(
-                Actor.member(tenant.owner().id()),
-                tenant.id(),
-                cut.id(),
-                Instant.parse("2026-11-24T16:00:00Z"),
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("New", Optional.of(newcomer.value()), Optional.empty()),
-                "",
-                BookingSource.DASHBOARD,
-                Optional.empty());
+        var outsideHours = BookAppointmentUseCase.Command.builder(
+                        Actor.member(tenant.owner().id()),
+                        tenant.id(),
+                        cut.id(),
+                        Instant.parse("2026-11-24T16:00:00Z"),
+                        new BookAppointmentUseCase.ClientDetails(
+                                "New", Optional.of(newcomer.value()), Optional.empty()),
+                        BookingSource.DASHBOARD)
+                .build();
 
         assertThatThrownBy(
                         () -> Interactors.create(ports, CLOCK).bookAppointment().book(outsideHours))
@@ -138,17 +143,18 @@ class TransactionsTest {
 
         var booked = Interactors.create(ports, later)
                 .bookAppointment()
-                .book(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.VOICE),
-                        tenant.id(),
-                        cut.id(),
-                        ten,
-                        Optional.of(tenant.provider().id()),
-                        new BookAppointmentUseCase.ClientDetails(
-                                "Booker", Optional.of(TestData.randomPhone().value()), Optional.empty()),
-                        "",
-                        BookingSource.VOICE,
-                        Optional.empty()));
+                .book(BookAppointmentUseCase.Command.builder(
+                                new Actor.Caller(BookingSource.VOICE),
+                                tenant.id(),
+                                cut.id(),
+                                ten,
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Booker",
+                                        Optional.of(TestData.randomPhone().value()),
+                                        Optional.empty()),
+                                BookingSource.VOICE)
+                        .provider(Optional.of(tenant.provider().id()))
+                        .build());
 
         assertThat(booked.details().appointment().start()).isEqualTo(ten);
         assertThat(postgres.count(

@@ -56,7 +56,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final ScheduleRepository schedules;
     private final ClientRepository clients;
     private final AppointmentRepository appointments;
-    private final CallLogRepository calls;
+    /** None when bookings are never made during a call: then a request naming one is refused. */
+    private final Optional<CallLogRepository> calls;
+
     private final Alternatives alternatives;
     private final AppointmentDetailsAssembler assembler;
     private final BookingOutcomePublisher outcomes;
@@ -72,7 +74,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             ScheduleRepository schedules,
             ClientRepository clients,
             AppointmentRepository appointments,
-            CallLogRepository calls,
+            Optional<CallLogRepository> calls,
             Alternatives alternatives,
             AppointmentDetailsAssembler assembler,
             BookingOutcomePublisher outcomes,
@@ -133,6 +135,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         Business business = granted.business();
         Service service = Bookable.service(services, business, command.serviceId(), command.actor());
         Request request = Request.of(command, business, service, providerFor(command, granted), intent, repeats);
+        if (request.call.isPresent() && calls.isEmpty()) {
+            throw new IllegalStateException("a booking made during a call is logged with it, and there is no call log");
+        }
         try {
             Result result = settle(request);
             outcomes.publish(
@@ -291,7 +296,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         return request.repeats == Repeats.ANSWERED
                 || request.numberVouched
                 || request.call
-                        .filter(call -> calls.appointmentsOf(request.business.id(), call)
+                        .filter(call -> calls.orElseThrow()
+                                .appointmentsOf(request.business.id(), call)
                                 .contains(found.id()))
                         .isPresent();
     }
@@ -325,7 +331,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
      * a hold is never left unlinked (the call's end releases what it linked).
      */
     private void logWithCall(Request request, Appointment appointment, Instant now) {
-        request.call.ifPresent(call -> calls.link(request.business.id(), call, appointment.id(), now));
+        request.call.ifPresent(call -> calls.orElseThrow().link(request.business.id(), call, appointment.id(), now));
     }
 
     /**

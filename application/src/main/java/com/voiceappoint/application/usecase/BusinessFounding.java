@@ -1,6 +1,7 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.error.DuplicateKeyException;
+import com.voiceappoint.application.port.in.FoundBusinessUseCase.Founded;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
@@ -27,8 +28,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Founding a business, the same whether it comes with a new account or is an owner's second one: a unique slug, the
- * founder as owner and first provider, a dashboard configuration and an onboarding status.
+ * Founding a business, the same whether it comes with a new account, is an owner's second one or has no account
+ * behind it: a unique slug, a first provider (the founder, when there is one, who is also its owner), a dashboard
+ * configuration and an onboarding status.
  */
 final class BusinessFounding {
     private static final int SLUG_RACE_ATTEMPTS = 5;
@@ -85,8 +87,17 @@ final class BusinessFounding {
         }
     }
 
-    /** Writes the business and what comes with it; call inside a transaction. */
+    /**
+     * Writes the business and what comes with it, with the founder as owner and first provider; call inside a
+     * transaction.
+     */
     Business found(User founder, Draft draft) {
+        String providerName = founder.fullName().isBlank() ? draft.name() : founder.fullName();
+        return found(draft, Optional.of(founder), providerName).business();
+    }
+
+    /** Writes the business and what comes with it, the founder (if any) as owner; call inside a transaction. */
+    Founded found(Draft draft, Optional<User> founder, String providerName) {
         Business business = new Business(
                 BusinessId.random(),
                 freeSlug(draft.name()),
@@ -100,11 +111,11 @@ final class BusinessFounding {
                 draft.country());
         businesses.add(
                 business, DashboardConfig.defaultsFor(business.id()), OnboardingStatus.justRegistered(business.id()));
-        memberships.add(new Membership(business.id(), founder.id(), Role.OWNER));
-        String providerName = founder.fullName().isBlank() ? draft.name() : founder.fullName();
-        providers.add(new Provider(
-                ProviderId.random(), business.id(), Optional.of(founder.id()), providerName, Optional.empty(), true));
-        return business;
+        founder.ifPresent(owner -> memberships.add(new Membership(business.id(), owner.id(), Role.OWNER)));
+        Provider first = new Provider(
+                ProviderId.random(), business.id(), founder.map(User::id), providerName, Optional.empty(), true);
+        providers.add(first);
+        return new Founded(business, first.id());
     }
 
     private Slug freeSlug(String businessName) {

@@ -123,17 +123,16 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
 
     @Override
     public AppointmentDetails hold(Hold hold) {
-        return booking.hold(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.VOICE, hold.call(), hold.numberProven()),
-                        hold.businessId(),
-                        hold.serviceId(),
-                        hold.start(),
-                        hold.provider(),
-                        new BookAppointmentUseCase.ClientDetails(
-                                hold.name(), Optional.of(hold.caller().value()), Optional.empty()),
-                        "",
-                        BookingSource.VOICE,
-                        Optional.empty()))
+        return booking.hold(BookAppointmentUseCase.Command.builder(
+                                new Actor.Caller(BookingSource.VOICE, hold.call(), hold.numberProven()),
+                                hold.businessId(),
+                                hold.serviceId(),
+                                hold.start(),
+                                new BookAppointmentUseCase.ClientDetails(
+                                        hold.name(), Optional.of(hold.caller().value()), Optional.empty()),
+                                BookingSource.VOICE)
+                        .provider(hold.provider())
+                        .build())
                 .details();
     }
 

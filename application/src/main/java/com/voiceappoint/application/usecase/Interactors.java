@@ -2,51 +2,39 @@ package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
-import com.voiceappoint.domain.business.Permission;
 import java.time.Clock;
 
-/** Wires every interactor onto a set of outbound ports: the whole application, ready for adapters to drive. */
+/**
+ * The whole application on one set of outbound ports, ready for adapters to drive: booking, the catalogue and
+ * accounts as {@link BookingUseCases}, {@link CatalogUseCases} and {@link AccountUseCases} build them (each of which an
+ * embedder can build alone, on just the ports it takes), and the rest of what the server offers around them.
+ */
 public final class Interactors {
     private Interactors() {}
 
     public static UseCases create(OutboundPorts ports, Clock clock) {
-        BusinessAccess access = new BusinessAccess(ports.businesses(), ports.memberships());
-        ScheduleRights rights = new ScheduleRights(access, ports.providers());
-        CatalogInteractor catalog = new CatalogInteractor(
-                access,
+        BookingUseCases booking = new BookingUseCases(ports.booking(), clock)
+                .loggingCallsIn(ports.callLog())
+                .publishingOutcomesTo(ports.bookingOutcomes());
+        CatalogUseCases catalog = new CatalogUseCases(
                 ports.transactions(),
                 ports.businesses(),
+                ports.memberships(),
                 ports.services(),
                 ports.categories(),
                 ports.providers(),
                 ports.appointments());
-        AppointmentDetailsAssembler assembler = new AppointmentDetailsAssembler(
-                ports.businesses(), ports.services(), ports.providers(), ports.clients());
-        Alternatives alternatives = new Alternatives(ports.providers(), ports.schedules(), ports.appointments());
-        Rescheduling rescheduling = new Rescheduling(
+        AccountUseCases accounts = new AccountUseCases(
                 ports.transactions(),
-                ports.services(),
+                ports.users(),
+                ports.sessions(),
+                ports.businesses(),
+                ports.memberships(),
                 ports.providers(),
-                ports.schedules(),
-                ports.appointments(),
-                alternatives,
+                ports.passwordHasher(),
                 clock);
-        StatusChanges statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), clock);
-        AppointmentsInteractor appointments = new AppointmentsInteractor(
-                access, ports.appointments(), ports.providers(), rescheduling, statusChanges, assembler, clock);
-        BookAppointmentInteractor booking = new BookAppointmentInteractor(
-                access,
-                ports.transactions(),
-                ports.services(),
-                ports.providers(),
-                ports.schedules(),
-                ports.clients(),
-                ports.appointments(),
-                ports.callLog(),
-                alternatives,
-                assembler,
-                ports.bookingOutcomes(),
-                clock);
+        BusinessAccess access = booking.access();
+        ScheduleRights rights = new ScheduleRights(access, ports.providers());
         VoiceSettingsInteractor voice = new VoiceSettingsInteractor(
                 access,
                 ports.transactions(),
@@ -55,11 +43,9 @@ public final class Interactors {
                 ports.voicePlatform(),
                 ports.callLog());
         CallLogInteractor callLog = new CallLogInteractor(
-                access, ports.transactions(), ports.callLog(), ports.appointments(), assembler, clock);
+                access, ports.transactions(), ports.callLog(), ports.appointments(), booking.assembler(), clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
-        GetProfileInteractor profiles =
-                new GetProfileInteractor(ports.users(), ports.memberships(), ports.businesses());
         BusinessesInteractor businesses = new BusinessesInteractor(
                 access,
                 founding,
@@ -68,17 +54,15 @@ public final class Interactors {
                 ports.services(),
                 ports.voiceSettings(),
                 ports.transactions(),
-                profiles,
+                accounts.profile(),
                 clock);
         return new UseCases(
-                new RegisterAccountInteractor(ports.users(), ports.passwordHasher(), founding, clock),
-                new AuthenticateInteractor(ports.users(), ports.passwordHasher()),
-                new SessionInteractor(ports.transactions(), ports.sessions(), ports.users(), clock),
-                new AccountInteractor(
-                        ports.transactions(), ports.users(), ports.sessions(), ports.passwordHasher(), clock),
-                profiles,
-                (actor, businessId) -> access.require(actor, businessId, Permission.VIEW_BUSINESS)
-                        .business(),
+                accounts.registerAccount(),
+                accounts.authenticate(),
+                accounts.sessions(),
+                accounts.account(),
+                accounts.profile(),
+                booking.business(),
                 businesses,
                 businesses,
                 new MembersInteractor(
@@ -90,10 +74,10 @@ public final class Interactors {
                         ports.users(),
                         ports.businesses(),
                         clock),
-                catalog,
-                catalog,
-                catalog,
-                catalog,
+                catalog.createService(),
+                catalog.listServices(),
+                catalog.services(),
+                catalog.categories(),
                 new BusinessHoursInteractor(
                         access, ports.transactions(), ports.businesses(), ports.schedules(), rights),
                 new StaffInteractor(
@@ -104,18 +88,11 @@ public final class Interactors {
                         ports.memberships(),
                         ports.schedules(),
                         ports.businesses()),
-                new ClientsInteractor(access, ports.transactions(), ports.clients(), ports.appointments(), assembler),
-                new FindAvailableSlotsInteractor(
-                        access,
-                        ports.transactions(),
-                        ports.services(),
-                        ports.providers(),
-                        ports.schedules(),
-                        ports.appointments(),
-                        clock),
-                booking,
-                appointments,
-                appointments,
+                booking.clients(),
+                booking.findAvailableSlots(),
+                booking.bookAppointment(),
+                booking.appointments(),
+                booking.changeAppointment(),
                 new PublicBookingInteractor(
                         ports.businesses(),
                         ports.services(),
@@ -123,22 +100,14 @@ public final class Interactors {
                         ports.providers(),
                         ports.schedules(),
                         ports.appointments(),
-                        booking,
-                        rescheduling,
-                        statusChanges,
-                        assembler,
+                        booking.booking(),
+                        booking.rescheduling(),
+                        booking.statusChanges(),
+                        booking.assembler(),
                         clock),
                 voice,
                 voice,
-                new CallerAppointmentsInteractor(
-                        access,
-                        ports.clients(),
-                        ports.appointments(),
-                        booking,
-                        rescheduling,
-                        statusChanges,
-                        assembler,
-                        clock),
+                booking.callerAppointments(),
                 callLog,
                 new OutboundCallsInteractor(
                         access,

@@ -92,19 +92,10 @@ class BookingFlowTest {
 
     private Service createService(Actor actor, BusinessId id, String name, int minutes, boolean voice) {
         return app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        actor,
-                        id,
-                        name,
-                        "",
-                        minutes,
-                        new BigDecimal("20"),
-                        0,
-                        10,
-                        voice,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()));
+                .create(CreateServiceUseCase.Command.builder(actor, id, name, minutes, new BigDecimal("20"))
+                        .bufferAfterMinutes(10)
+                        .voiceBookingEnabled(voice)
+                        .build());
     }
 
     private static Instant tuesdayAt(String time) {
@@ -112,16 +103,15 @@ class BookingFlowTest {
     }
 
     private BookAppointmentUseCase.Command booking(Actor actor, Instant start, String phone, Optional<String> key) {
-        return new BookAppointmentUseCase.Command(
-                actor,
-                business,
-                cut.id(),
-                start,
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), Optional.empty()),
-                "",
-                BookingSource.DASHBOARD,
-                key);
+        return BookAppointmentUseCase.Command.builder(
+                        actor,
+                        business,
+                        cut.id(),
+                        start,
+                        new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), Optional.empty()),
+                        BookingSource.DASHBOARD)
+                .idempotencyKey(key)
+                .build();
     }
 
     private List<AppointmentDetails> listed(Actor actor, Instant from, Instant to) {
@@ -312,16 +302,16 @@ class BookingFlowTest {
         var booked = app.bookAppointment().book(booking(staff, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
         assertThat(booked.appointment().providerId()).isEqualTo(own.id());
 
-        var forSomeoneElse = new BookAppointmentUseCase.Command(
-                staff,
-                business,
-                cut.id(),
-                tuesdayAt("11:00"),
-                Optional.of(ownerProvider),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of("+34600111222"), Optional.empty()),
-                "",
-                BookingSource.DASHBOARD,
-                Optional.empty());
+        var forSomeoneElse = BookAppointmentUseCase.Command.builder(
+                        staff,
+                        business,
+                        cut.id(),
+                        tuesdayAt("11:00"),
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Carmen", Optional.of("+34600111222"), Optional.empty()),
+                        BookingSource.DASHBOARD)
+                .provider(Optional.of(ownerProvider))
+                .build();
         assertThatThrownBy(() -> app.bookAppointment().book(forSomeoneElse)).isInstanceOf(ForbiddenException.class);
 
         app.businessHours()
@@ -342,16 +332,15 @@ class BookingFlowTest {
         var booked = app.bookAppointment().book(booking(caller, tuesdayAt("10:00"), "+34600111222", Optional.empty()));
         assertThat(booked.appointment().source()).isEqualTo(BookingSource.VOICE);
 
-        var byVoice = new BookAppointmentUseCase.Command(
-                caller,
-                business,
-                colour.id(),
-                tuesdayAt("16:00"),
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of("+34600111222"), Optional.empty()),
-                "",
-                BookingSource.DASHBOARD,
-                Optional.empty());
+        var byVoice = BookAppointmentUseCase.Command.builder(
+                        caller,
+                        business,
+                        colour.id(),
+                        tuesdayAt("16:00"),
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Carmen", Optional.of("+34600111222"), Optional.empty()),
+                        BookingSource.DASHBOARD)
+                .build();
         assertThatThrownBy(() -> app.bookAppointment().book(byVoice))
                 .isInstanceOfSatisfying(
                         DomainException.class,
@@ -401,16 +390,15 @@ class BookingFlowTest {
     void an_inactive_service_cannot_be_booked() {
         Service retired = TestData.newService(business, "Retired", 30).deactivated();
         ports.services().add(retired);
-        var command = new BookAppointmentUseCase.Command(
-                owner,
-                business,
-                retired.id(),
-                tuesdayAt("10:00"),
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of("+34600111222"), Optional.empty()),
-                "",
-                BookingSource.DASHBOARD,
-                Optional.empty());
+        var command = BookAppointmentUseCase.Command.builder(
+                        owner,
+                        business,
+                        retired.id(),
+                        tuesdayAt("10:00"),
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Carmen", Optional.of("+34600111222"), Optional.empty()),
+                        BookingSource.DASHBOARD)
+                .build();
 
         assertThatThrownBy(() -> app.bookAppointment().book(command))
                 .isInstanceOfSatisfying(

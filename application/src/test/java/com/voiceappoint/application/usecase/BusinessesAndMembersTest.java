@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,19 +118,8 @@ class BusinessesAndMembersTest {
                         .getCurrencyCode())
                 .isEqualTo("USD");
         app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        owner,
-                        business,
-                        "Cut",
-                        "",
-                        30,
-                        BigDecimal.TEN,
-                        0,
-                        0,
-                        true,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()));
+                .create(CreateServiceUseCase.Command.builder(owner, business, "Cut", 30, BigDecimal.TEN)
+                        .build());
 
         assertThatThrownBy(() -> app.businesses().update(owner, business, changes(Map.of("currency", "EUR"))))
                 .isInstanceOfSatisfying(
@@ -194,8 +182,10 @@ class BusinessesAndMembersTest {
         Invitation invitation = app.members().invite(owner, business, "New.Person@Example.com", "staff");
 
         var signedUp = app.registerAccount()
-                .register(new RegisterAccountUseCase.Command(
-                        "new.person@example.com", "s3cret-enough", "New Person", "en", null, null, null, null));
+                .register(RegisterAccountUseCase.Command.builder("new.person@example.com", "s3cret-enough")
+                        .fullName("New Person")
+                        .language("en")
+                        .build());
         Actor.Member newcomer = new Actor.Member(signedUp.userId());
 
         assertThat(signedUp.businessId()).as("no business of their own").isNull();

@@ -48,17 +48,16 @@ class CallerAppointmentsTest {
     private BookAppointmentUseCase.Result book(PhoneNumber caller, Instant start) {
         return salon.app
                 .bookAppointment()
-                .book(new BookAppointmentUseCase.Command(
-                        VOICE,
-                        salon.business,
-                        salon.cut.id(),
-                        start,
-                        Optional.empty(),
-                        new BookAppointmentUseCase.ClientDetails(
-                                "Carmen", Optional.of(caller.value()), Optional.empty()),
-                        "",
-                        BookingSource.VOICE,
-                        Optional.of("call-tool-" + start)));
+                .book(BookAppointmentUseCase.Command.builder(
+                                VOICE,
+                                salon.business,
+                                salon.cut.id(),
+                                start,
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Carmen", Optional.of(caller.value()), Optional.empty()),
+                                BookingSource.VOICE)
+                        .idempotencyKey(Optional.of("call-tool-" + start))
+                        .build());
     }
 
     @Test
@@ -98,16 +97,15 @@ class CallerAppointmentsTest {
         var later = salon.at(Salon.CLOCK.instant().plus(Duration.ofMinutes(6)));
 
         var pedro = later.bookAppointment()
-                .book(new BookAppointmentUseCase.Command(
-                        VOICE,
-                        salon.business,
-                        salon.cut.id(),
-                        TEN,
-                        Optional.empty(),
-                        new BookAppointmentUseCase.ClientDetails("Pedro", Optional.of(PEDRO.value()), Optional.empty()),
-                        "",
-                        BookingSource.VOICE,
-                        Optional.empty()));
+                .book(BookAppointmentUseCase.Command.builder(
+                                VOICE,
+                                salon.business,
+                                salon.cut.id(),
+                                TEN,
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Pedro", Optional.of(PEDRO.value()), Optional.empty()),
+                                BookingSource.VOICE)
+                        .build());
 
         assertThat(pedro.appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(later.callerAppointments().upcoming(salon.business, BY_CARMEN))
@@ -148,16 +146,16 @@ class CallerAppointmentsTest {
     }
 
     private CallerAppointmentsUseCase.Booked bookByVoice(PhoneNumber number, Instant start, Optional<String> key) {
-        return phone.book(new BookAppointmentUseCase.Command(
-                new Actor.Caller(BookingSource.VOICE, Optional.of(CALL), false),
-                salon.business,
-                salon.cut.id(),
-                start,
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(number.value()), Optional.empty()),
-                "",
-                BookingSource.VOICE,
-                key));
+        return phone.book(BookAppointmentUseCase.Command.builder(
+                        new Actor.Caller(BookingSource.VOICE, Optional.of(CALL), false),
+                        salon.business,
+                        salon.cut.id(),
+                        start,
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Carmen", Optional.of(number.value()), Optional.empty()),
+                        BookingSource.VOICE)
+                .idempotencyKey(key)
+                .build());
     }
 
     @Test
@@ -165,16 +163,15 @@ class CallerAppointmentsTest {
         var byVoice = book(CARMEN, TEN).appointment();
         var byStaff = salon.app
                 .bookAppointment()
-                .book(new BookAppointmentUseCase.Command(
-                        salon.owner,
-                        salon.business,
-                        salon.cut.id(),
-                        TEN.plus(Duration.ofHours(3)),
-                        Optional.empty(),
-                        new BookAppointmentUseCase.ClientDetails("Pedro", Optional.of(PEDRO.value()), Optional.empty()),
-                        "",
-                        BookingSource.DASHBOARD,
-                        Optional.empty()))
+                .book(BookAppointmentUseCase.Command.builder(
+                                salon.owner,
+                                salon.business,
+                                salon.cut.id(),
+                                TEN.plus(Duration.ofHours(3)),
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Pedro", Optional.of(PEDRO.value()), Optional.empty()),
+                                BookingSource.DASHBOARD)
+                        .build())
                 .appointment();
 
         assertThat(salon.ports.appointments().manageCodes(salon.business, List.of(byVoice.id(), byStaff.id())))
@@ -253,17 +250,15 @@ class CallerAppointmentsTest {
     @Test
     void a_call_whose_number_proves_nothing_attaches_no_email_to_that_number_s_client() {
         book(CARMEN, TEN);
-        phone.book(new BookAppointmentUseCase.Command(
-                new Actor.Caller(BookingSource.VOICE, Optional.of(CALL), false),
-                salon.business,
-                salon.cut.id(),
-                TEN.plus(Duration.ofHours(2)),
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails(
-                        "Mallory", Optional.of(CARMEN.value()), Optional.of("mallory@example.com")),
-                "",
-                BookingSource.VOICE,
-                Optional.empty()));
+        phone.book(BookAppointmentUseCase.Command.builder(
+                        new Actor.Caller(BookingSource.VOICE, Optional.of(CALL), false),
+                        salon.business,
+                        salon.cut.id(),
+                        TEN.plus(Duration.ofHours(2)),
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Mallory", Optional.of(CARMEN.value()), Optional.of("mallory@example.com")),
+                        BookingSource.VOICE)
+                .build());
 
         assertThat(salon.ports.clients().findByContact(salon.business, Optional.of(CARMEN), Optional.empty()))
                 .hasValueSatisfying(client -> assertThat(client.email()).isEmpty());

@@ -79,16 +79,16 @@ class LostCommitTest {
     }
 
     private BookAppointmentUseCase.Command booking(Optional<String> key) {
-        return new BookAppointmentUseCase.Command(
-                new Actor.Caller(BookingSource.VOICE, Optional.of("call-1")),
-                salon.business,
-                salon.cut.id(),
-                Salon.TUESDAY_TEN,
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of("+34600111222"), Optional.empty()),
-                "",
-                BookingSource.VOICE,
-                key);
+        return BookAppointmentUseCase.Command.builder(
+                        new Actor.Caller(BookingSource.VOICE, Optional.of("call-1")),
+                        salon.business,
+                        salon.cut.id(),
+                        Salon.TUESDAY_TEN,
+                        new BookAppointmentUseCase.ClientDetails(
+                                "Carmen", Optional.of("+34600111222"), Optional.empty()),
+                        BookingSource.VOICE)
+                .idempotencyKey(key)
+                .build();
     }
 
     private long appointmentsOnTuesday() {
@@ -166,17 +166,16 @@ class LostCommitTest {
                 Interactors.create(PortSwap.with(salon.ports, AppointmentRepository.class, linkNotKept), Salon.CLOCK);
 
         var booked = app.publicBooking()
-                .book(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.WEB),
-                        salon.business,
-                        salon.cut.id(),
-                        Salon.TUESDAY_TEN,
-                        Optional.empty(),
-                        new BookAppointmentUseCase.ClientDetails(
-                                "Carmen", Optional.of("+34600111222"), Optional.empty()),
-                        "",
-                        BookingSource.WEB,
-                        Optional.of("web-1")));
+                .book(BookAppointmentUseCase.Command.builder(
+                                new Actor.Caller(BookingSource.WEB),
+                                salon.business,
+                                salon.cut.id(),
+                                Salon.TUESDAY_TEN,
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Carmen", Optional.of("+34600111222"), Optional.empty()),
+                                BookingSource.WEB)
+                        .idempotencyKey(Optional.of("web-1"))
+                        .build());
 
         assertThat(booked.result().replayed()).isFalse();
         assertThat(booked.manageToken()).isEmpty();
@@ -293,16 +292,16 @@ class LostCommitTest {
         boolean past = change == StatusChange.MEMBER_COMPLETES || change == StatusChange.MEMBER_MARKS_NO_SHOW;
         var booked = salon.app
                 .publicBooking()
-                .book(new BookAppointmentUseCase.Command(
-                        new Actor.Caller(BookingSource.WEB),
-                        salon.business,
-                        salon.cut.id(),
-                        Salon.TUESDAY_TEN,
-                        Optional.empty(),
-                        new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(CALLER), Optional.empty()),
-                        "",
-                        BookingSource.WEB,
-                        Optional.of("web-" + change)));
+                .book(BookAppointmentUseCase.Command.builder(
+                                new Actor.Caller(BookingSource.WEB),
+                                salon.business,
+                                salon.cut.id(),
+                                Salon.TUESDAY_TEN,
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Carmen", Optional.of(CALLER), Optional.empty()),
+                                BookingSource.WEB)
+                        .idempotencyKey(Optional.of("web-" + change))
+                        .build());
         // completing and no-shows are for appointments that have begun
         Instant when = past ? Salon.TUESDAY_TEN.plus(Duration.ofHours(1)) : Salon.CLOCK.instant();
         return new BookedForChange(

@@ -64,16 +64,15 @@ class PublicBookingTest {
 
     private PublicBookingUseCase.Booked book(
             Instant start, String phone, Optional<String> email, Optional<String> key) {
-        return web.book(new BookAppointmentUseCase.Command(
-                WEB,
-                business,
-                cut.id(),
-                start,
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), email),
-                "",
-                BookingSource.WEB,
-                key));
+        return web.book(BookAppointmentUseCase.Command.builder(
+                        WEB,
+                        business,
+                        cut.id(),
+                        start,
+                        new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), email),
+                        BookingSource.WEB)
+                .idempotencyKey(key)
+                .build());
     }
 
     @Test

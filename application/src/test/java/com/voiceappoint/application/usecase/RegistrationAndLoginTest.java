@@ -28,8 +28,14 @@ class RegistrationAndLoginTest {
             Interactors.create(ports, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
 
     static RegisterAccountUseCase.Command command(String email, String businessName) {
-        return new RegisterAccountUseCase.Command(
-                email, "s3cret-enough", "Lola Pérez", "es", businessName, "salon", "Europe/Madrid", "EUR");
+        return RegisterAccountUseCase.Command.builder(email, "s3cret-enough")
+                .fullName("Lola Pérez")
+                .language("es")
+                .businessName(businessName)
+                .businessType("salon")
+                .timezone("Europe/Madrid")
+                .currency("EUR")
+                .build();
     }
 
     @Test

@@ -15,8 +15,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Lola's salon in Madrid on the in-memory ports, open Monday and Tuesday 09:00-18:00, with a 30-minute cut; the
@@ -49,19 +47,8 @@ final class Salon {
 
     Service service(String name) {
         return app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        owner,
-                        business,
-                        name,
-                        "",
-                        30,
-                        new BigDecimal("20"),
-                        0,
-                        0,
-                        true,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()));
+                .create(CreateServiceUseCase.Command.builder(owner, business, name, 30, new BigDecimal("20"))
+                        .build());
     }
 
     /** The same salon's stores and a clock at another instant. */

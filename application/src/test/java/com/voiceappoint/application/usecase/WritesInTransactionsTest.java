@@ -156,16 +156,14 @@ class WritesInTransactionsTest {
 
     private BookAppointmentUseCase.Command booking(BookingSource source, String phone, int slot) {
         Actor actor = source == BookingSource.DASHBOARD ? owner : new Actor.Caller(source);
-        return new BookAppointmentUseCase.Command(
-                actor,
-                salon.business,
-                salon.cut.id(),
-                Salon.TUESDAY_TEN.plus(Duration.ofHours(slot)),
-                Optional.empty(),
-                new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), Optional.empty()),
-                "",
-                source,
-                Optional.empty());
+        return BookAppointmentUseCase.Command.builder(
+                        actor,
+                        salon.business,
+                        salon.cut.id(),
+                        Salon.TUESDAY_TEN.plus(Duration.ofHours(slot)),
+                        new BookAppointmentUseCase.ClientDetails("Carmen", Optional.of(phone), Optional.empty()),
+                        source)
+                .build();
     }
 
     /** The same stores, each repository call checked against the transactions open on its thread. */

@@ -4,8 +4,12 @@ import com.voiceappoint.application.error.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Counts attempts per key against a limit; an empty answer means go ahead, a duration means retry after it. */
-public interface RateLimiter extends AutoCloseable {
+/**
+ * Counts attempts per key against a limit; an empty answer means go ahead, a duration means retry after it. The HTTP
+ * adapter's own question: whoever starts the server says where the counts are kept, and closes that afterwards.
+ */
+@FunctionalInterface
+public interface RateLimiter {
 
     /** @throws StoreUnavailableException when the store the counts are kept in does not answer */
     Optional<Duration> tryConsume(Limit limit, String key);
@@ -16,12 +20,4 @@ public interface RateLimiter extends AutoCloseable {
             throw new RateLimitedException(wait);
         });
     }
-
-    /** Whether the store the counts are kept in answers; a store inside this process always does. */
-    default boolean reachable() {
-        return true;
-    }
-
-    @Override
-    default void close() {}
 }

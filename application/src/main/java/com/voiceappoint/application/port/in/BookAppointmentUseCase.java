@@ -42,6 +42,69 @@ public interface BookAppointmentUseCase {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         }
+
+        /**
+         * A command to book this service at this start for this client, through this channel; with any free provider,
+         * no notes and no idempotency key until told otherwise.
+         */
+        public static Builder builder(
+                Actor actor,
+                BusinessId businessId,
+                ServiceId serviceId,
+                Instant start,
+                ClientDetails client,
+                BookingSource source) {
+            return new Builder(actor, businessId, serviceId, start, client, source);
+        }
+    }
+
+    /** The optional parts of a {@link Command}, by name. */
+    final class Builder {
+        private final Actor actor;
+        private final BusinessId businessId;
+        private final ServiceId serviceId;
+        private final Instant start;
+        private final ClientDetails client;
+        private final BookingSource source;
+        private Optional<ProviderId> provider = Optional.empty();
+        private String notes = "";
+        private Optional<String> idempotencyKey = Optional.empty();
+
+        private Builder(
+                Actor actor,
+                BusinessId businessId,
+                ServiceId serviceId,
+                Instant start,
+                ClientDetails client,
+                BookingSource source) {
+            this.actor = actor;
+            this.businessId = businessId;
+            this.serviceId = serviceId;
+            this.start = start;
+            this.client = client;
+            this.source = source;
+        }
+
+        /** Empty: whichever provider is free, best first. */
+        public Builder provider(Optional<ProviderId> provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        public Builder notes(String notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        /** A repeat of the same key answers the first result instead of booking again. */
+        public Builder idempotencyKey(Optional<String> key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        public Command build() {
+            return new Command(actor, businessId, serviceId, start, provider, client, notes, source, idempotencyKey);
+        }
     }
 
     /** Who the appointment is for, as given by the caller or typed by staff. */

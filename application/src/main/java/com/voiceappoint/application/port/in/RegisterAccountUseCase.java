@@ -58,6 +58,70 @@ public interface RegisterAccountUseCase {
         public String toString() {
             return "Command[email=%s, businessName=%s]".formatted(email, businessName);
         }
+
+        /** A sign-up with this e-mail and password and nothing else until told: no name, no business. */
+        public static Builder builder(String email, String password) {
+            return new Builder(email, password);
+        }
+    }
+
+    /** The other fields of a {@link Command}, by name: nine strings in a row are easy to put in the wrong order. */
+    final class Builder {
+        private final String email;
+        private final String password;
+        private String fullName;
+        private String language;
+        private String businessName;
+        private String businessType;
+        private String timezone;
+        private String currency;
+        private String country;
+
+        private Builder(String email, String password) {
+            this.email = email;
+            this.password = password;
+        }
+
+        public Builder fullName(String fullName) {
+            this.fullName = fullName;
+            return this;
+        }
+
+        /** The account's, and its business's when it founds one. */
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder businessName(String businessName) {
+            this.businessName = businessName;
+            return this;
+        }
+
+        public Builder businessType(String businessType) {
+            this.businessType = businessType;
+            return this;
+        }
+
+        public Builder timezone(String timezone) {
+            this.timezone = timezone;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public Builder country(String country) {
+            this.country = country;
+            return this;
+        }
+
+        public Command build() {
+            return new Command(
+                    email, password, fullName, language, businessName, businessType, timezone, currency, country);
+        }
     }
 
     /** The business fields are null when the sign-up founded no business. */

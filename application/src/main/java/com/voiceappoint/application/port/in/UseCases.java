@@ -2,7 +2,7 @@ package com.voiceappoint.application.port.in;
 
 import java.util.Objects;
 
-/** Every inbound port, so an adapter can be handed the whole application in one value. */
+/** Every inbound port the server offers, from which the composition root hands each driving adapter only its own. */
 public record UseCases(
         RegisterAccountUseCase registerAccount,
         AuthenticateUseCase authenticate,

@@ -42,4 +42,10 @@ public record OutboundPorts(
         Objects.requireNonNull(passwordHasher, "passwordHasher");
         Objects.requireNonNull(bookingOutcomes, "bookingOutcomes");
     }
+
+    /** Those of them booking needs. */
+    public BookingPorts booking() {
+        return new BookingPorts(
+                transactions, businesses, memberships, services, providers, schedules, clients, appointments);
+    }
 }

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.http;
+package com.voiceappoint.adapter.limits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

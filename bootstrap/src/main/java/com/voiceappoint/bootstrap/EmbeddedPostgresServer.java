@@ -1,5 +1,6 @@
-package com.voiceappoint.adapter.persistence;
+package com.voiceappoint.bootstrap;
 
+import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.http.auth;
+package com.voiceappoint.adapter.security;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

@@ -1,8 +1,7 @@
-package com.voiceappoint.adapter.http;
+package com.voiceappoint.adapter.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.adapter.http.auth.Argon2PasswordHasher;
 import org.junit.jupiter.api.Test;
 
 class Argon2PasswordHasherTest {

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.http.ratelimit;
+package com.voiceappoint.adapter.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,9 +24,10 @@ import java.util.function.Function;
 
 /**
  * Token buckets by Bucket4j: in this process (Caffeine forgets idle buckets) when there is one server, in Redis when
- * there are several, so a client cannot multiply its allowance by the number of instances.
+ * there are several, so a client cannot multiply its allowance by the number of instances. It knows no adapter: the
+ * composition root hands it to each as the limiter that adapter asks for.
  */
-public final class Bucket4jRateLimiter implements RateLimiter {
+public final class Bucket4jRateLimiter implements AutoCloseable {
     private static final Duration LONGEST_PERIOD = Duration.ofDays(1);
     /** A limit that cannot be checked in this time is reported as failed, not waited on for Lettuce's minute. */
     private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
@@ -89,17 +90,23 @@ public final class Bucket4jRateLimiter implements RateLimiter {
                 });
     }
 
-    @Override
-    public Optional<Duration> tryConsume(Limit limit, String key) {
+    /**
+     * Takes one attempt from {@code key}'s bucket of the limit named {@code limit}, which holds at most {@code
+     * capacity} attempts and refills them gradually over {@code period}.
+     *
+     * @return empty to go ahead, else how long to wait for the next attempt
+     * @throws StoreUnavailableException when the store the counts are kept in does not answer
+     */
+    public Optional<Duration> tryConsume(String limit, long capacity, Duration period, String key) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
-                        .capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period())
+                        .capacity(capacity)
+                        .refillGreedy(capacity, period)
                         .build())
                 .build();
         ConsumptionProbe probe;
         try {
-            probe = buckets.apply(limit.name() + ":" + key).apply(configuration).tryConsumeAndReturnRemaining(1);
+            probe = buckets.apply(limit + ":" + key).apply(configuration).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException storeDown) {
             // a limited route then refuses (503) rather than go unmetered: the limits guard logins and bookings
             // against floods, which would not wait for Redis to come back
@@ -108,7 +115,7 @@ public final class Bucket4jRateLimiter implements RateLimiter {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    @Override
+    /** Whether the store the counts are kept in answers; a store inside this process always does. */
     public boolean reachable() {
         return reachable.getAsBoolean();
     }

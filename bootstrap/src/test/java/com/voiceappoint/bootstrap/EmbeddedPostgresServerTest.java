@@ -1,8 +1,10 @@
-package com.voiceappoint.adapter.persistence;
+package com.voiceappoint.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.adapter.persistence.DatabaseUrl;
+import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.domain.business.BusinessId;

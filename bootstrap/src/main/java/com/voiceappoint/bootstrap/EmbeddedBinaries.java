@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.persistence;
+package com.voiceappoint.bootstrap;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
