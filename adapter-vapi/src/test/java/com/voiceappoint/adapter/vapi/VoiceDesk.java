@@ -10,12 +10,16 @@ import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.in.VoiceUseCases;
+import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
+import com.voiceappoint.application.usecase.VoiceInteractors;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +81,7 @@ final class VoiceDesk {
     VoiceDesk(Instant now, UnaryOperator<OutboundPorts> wiring) {
         clock = Clock.fixed(now, ZoneOffset.UTC);
         app = Interactors.create(wiring.apply(ports), clock);
-        webhook = new VapiWebhook(app, SETTINGS, ToolCallThrottle.UNLIMITED, clock, metrics);
+        webhook = webhook(app, SETTINGS, AllowanceStore.UNLIMITED, clock, metrics);
         lola = open("lola@example.com", "Peluquería Lola", "Europe/Madrid", "EUR", "es", LOLA_NUMBER, "Corte de pelo");
         bob = open("bob@example.com", "Bob's Barbers", "Europe/London", "GBP", "en", BOB_NUMBER, "Haircut");
     }
@@ -144,6 +148,16 @@ final class VoiceDesk {
                                 Optional.empty()));
         String slug = app.business().get(owner, id).slug().value();
         return new Business(id, slug, owner, service);
+    }
+
+    /** The webhook on the application's voice ports, counting tool calls and code tries with {@code allowances}. */
+    static VapiWebhook webhook(
+            UseCases app, VapiSettings settings, AllowanceStore allowances, Clock clock, MeterRegistry metrics) {
+        return new VapiWebhook(voice(app, settings, allowances, clock), settings, clock, metrics);
+    }
+
+    static VoiceUseCases voice(UseCases app, VapiSettings settings, AllowanceStore allowances, Clock clock) {
+        return VoiceInteractors.create(app, allowances, settings.defaultLanguage(), clock);
     }
 
     /** Sends a body with the shared secret and reads the answer. */
