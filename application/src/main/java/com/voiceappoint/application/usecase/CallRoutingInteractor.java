@@ -76,8 +76,8 @@ public final class CallRoutingInteractor implements RouteCallQuery {
     @Override
     public Optional<VoiceConfiguration> line(CallFacts call) {
         return call.lineId()
-                .flatMap(routing::byLineId)
-                .or(() -> call.dialledNumber().flatMap(routing::byNumber));
+                .flatMap(line -> routing.byLineId(call.platform(), line))
+                .or(() -> call.dialledNumber().flatMap(number -> routing.byNumber(call.platform(), number)));
     }
 
     private Optional<VoiceConfiguration> putThrough(CallFacts call) {
