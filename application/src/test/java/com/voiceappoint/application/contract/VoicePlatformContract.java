@@ -5,29 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voiceappoint.application.contract.VoicePlatformDriver.CallKind;
 import com.voiceappoint.application.contract.VoicePlatformDriver.Said;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
-import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
-import com.voiceappoint.application.port.in.CreateServiceUseCase;
-import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
-import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.in.VoiceUseCases;
 import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.application.usecase.VoiceInteractors;
-import com.voiceappoint.domain.business.BusinessId;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.Language;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,10 +43,8 @@ public abstract class VoicePlatformContract {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private VoicePlatformDriver platform;
-    private Business lola;
-    private Business bob;
-
-    private record Business(String slug, String cut) {}
+    private VoiceTenant lola;
+    private VoiceTenant bob;
 
     /**
      * The platform's adapter over {@code voice}, answering anything it cannot itself route in
@@ -66,11 +53,12 @@ public abstract class VoicePlatformContract {
     protected abstract VoicePlatformDriver driver(VoiceUseCases voice, Clock clock);
 
     @BeforeEach
-    void open() {
+    void openTwoBusinesses() {
         UseCases app = Interactors.create(InMemoryAdapters.create(), clock);
-        lola = open(
+        lola = VoiceTenant.open(
                 app, "lola@example.com", "Peluquería Lola", "Europe/Madrid", "EUR", "es", LOLA_NUMBER, "Corte de pelo");
-        bob = open(app, "bob@example.com", "Bob's Barbers", "Europe/London", "GBP", "en", BOB_NUMBER, "Haircut");
+        bob = VoiceTenant.open(
+                app, "bob@example.com", "Bob's Barbers", "Europe/London", "GBP", "en", BOB_NUMBER, "Haircut");
         platform = driver(VoiceInteractors.create(app, AllowanceStore.UNLIMITED, DEFAULT_LANGUAGE, clock), clock);
     }
 
@@ -80,9 +68,13 @@ public abstract class VoicePlatformContract {
         Said atBob = phone("call-2", BOB_NUMBER).callTool("1", AnswerToolCallUseCase.SERVICES, Map.of());
 
         assertThat(atLola.error()).isFalse();
-        assertThat(atLola.words()).startsWith("Servicios de Peluquería Lola: Corte de pelo, 30 minutos");
+        assertThat(atLola.words())
+                .startsWith("Servicios de Peluquería Lola: ")
+                .contains("Corte de pelo, 30 minutos, 18,50")
+                .doesNotContain("Haircut");
         assertThat(atBob.words())
-                .startsWith("Bob's Barbers offers: Haircut, 30 minutes")
+                .startsWith("Bob's Barbers offers: ")
+                .contains("Haircut, 30 minutes, £18.50")
                 .doesNotContain("Corte");
     }
 
@@ -238,61 +230,5 @@ public abstract class VoicePlatformContract {
         Matcher found = APPOINTMENT.matcher(said.words());
         assertThat(found.find()).as(said.words()).isTrue();
         return found.group(1);
-    }
-
-    private static Business open(
-            UseCases app,
-            String email,
-            String name,
-            String zone,
-            String currency,
-            String language,
-            String number,
-            String cut) {
-        var registered = app.registerAccount()
-                .register(new RegisterAccountUseCase.Command(
-                        email, "s3cret-enough", "Owner", language, name, "salon", zone, currency));
-        Actor owner = Actor.member(registered.userId());
-        BusinessId id = registered.businessId();
-        app.businessHours()
-                .setWeeklyHours(
-                        owner,
-                        id,
-                        WeeklyHours.sameOn(
-                                List.of(
-                                        DayOfWeek.MONDAY,
-                                        DayOfWeek.TUESDAY,
-                                        DayOfWeek.WEDNESDAY,
-                                        DayOfWeek.THURSDAY,
-                                        DayOfWeek.FRIDAY),
-                                List.of(OpeningWindow.of("09:00", "14:00"), OpeningWindow.of("16:00", "20:00"))));
-        String service = app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        owner,
-                        id,
-                        cut,
-                        "",
-                        30,
-                        new BigDecimal("18.50"),
-                        0,
-                        0,
-                        true,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()))
-                .id()
-                .toString();
-        app.voiceSettings()
-                .update(
-                        owner,
-                        id,
-                        new VoiceSettingsUseCase.Changes(
-                                Optional.of(true),
-                                Optional.of(List.of(number)),
-                                Optional.of(List.of()),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty()));
-        return new Business(app.business().get(owner, id).slug().value(), service);
     }
 }

@@ -77,7 +77,8 @@ public abstract class VoiceRepositoriesContract {
                 "Peluquería de barrio desde 1990.",
                 List.of(
                         new FaqEntry("¿Tenéis parking?", "Sí, en la calle de atrás, gratis."),
-                        new FaqEntry("¿Aceptáis tarjeta?", "Sí, todas.")));
+                        new FaqEntry("¿Aceptáis tarjeta?", "Sí, todas.")),
+                VoiceSettings.DEFAULT_PLATFORM);
 
         ports.voiceSettings().save(settings);
 

@@ -81,31 +81,7 @@ public record VoiceSettings(
         InvalidValueException.check(faq.size() <= MAX_FAQ_ENTRIES, "faq", "a business answers at most 30 questions");
     }
 
-    /** Settings on the {@link #DEFAULT_PLATFORM}. */
-    public VoiceSettings(
-            BusinessId businessId,
-            List<PhoneNumber> numbers,
-            List<String> lineIds,
-            Optional<String> assistantId,
-            Optional<String> greeting,
-            Optional<Language> language,
-            Optional<PhoneNumber> transferNumber,
-            String description,
-            List<FaqEntry> faq) {
-        this(
-                businessId,
-                numbers,
-                lineIds,
-                assistantId,
-                greeting,
-                language,
-                transferNumber,
-                description,
-                faq,
-                DEFAULT_PLATFORM);
-    }
-
-    /** Settings that say nothing about transfers, the business's description or its questions. */
+    /** Settings on the {@link #DEFAULT_PLATFORM} that say nothing about transfers, the business's description or its questions. */
     public VoiceSettings(
             BusinessId businessId,
             List<PhoneNumber> numbers,
@@ -113,7 +89,17 @@ public record VoiceSettings(
             Optional<String> assistantId,
             Optional<String> greeting,
             Optional<Language> language) {
-        this(businessId, numbers, lineIds, assistantId, greeting, language, Optional.empty(), "", List.of());
+        this(
+                businessId,
+                numbers,
+                lineIds,
+                assistantId,
+                greeting,
+                language,
+                Optional.empty(),
+                "",
+                List.of(),
+                DEFAULT_PLATFORM);
     }
 
     /** A business that has not set up its phone yet: the shared assistant's defaults, no numbers. */
