@@ -82,7 +82,10 @@ public final class VoiceToolsInteractor implements AnswerToolCallUseCase {
 
     private static final WhenSaid NOTHING_SAID = new WhenSaid(Optional.empty(), Optional.empty(), Optional.empty());
 
-    /** Tool calls a business and a call may make in a minute. */
+    /**
+     * Tool calls a business and a call may make in a minute, on any platform. The allowances keep the names they had
+     * when Vapi was the only platform, so the counts kept under them carry on across an upgrade.
+     */
     public static final AllowanceStore.Allowance TOOL_CALLS_PER_BUSINESS =
             AllowanceStore.Allowance.perMinute("vapi-business", 600);
 
