@@ -3,12 +3,13 @@ package com.voiceappoint.bootstrap;
 import com.voiceappoint.adapter.http.RawRoute;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
-import com.voiceappoint.adapter.vapi.ToolCallThrottle;
 import com.voiceappoint.adapter.vapi.ToolDefinitions;
 import com.voiceappoint.adapter.vapi.VapiPlatformGateway;
 import com.voiceappoint.adapter.vapi.VapiSettings;
 import com.voiceappoint.adapter.vapi.VapiWebhook;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.AllowanceStore;
+import com.voiceappoint.application.usecase.VoiceInteractors;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,11 @@ final class VoiceWiring {
                 voice.replayWindow(),
                 voice.assistantId(),
                 config.defaultLanguage());
-        VapiWebhook webhook = new VapiWebhook(useCases, settings, throttle(limiter), clock, metrics);
+        VapiWebhook webhook = new VapiWebhook(
+                VoiceInteractors.create(useCases, throttle(limiter), config.defaultLanguage(), clock),
+                settings,
+                clock,
+                metrics);
         // a long call's end-of-call report can be larger than a body held in memory: it is read as it arrives; a
         // request without credentials in its headers is refused before any of its body is read
         return new RawRoute(
@@ -75,16 +80,16 @@ final class VoiceWiring {
     }
 
     /** Tool calls count against the same limiter as logins: shared through Redis when it is configured. */
-    static ToolCallThrottle throttle(RateLimiter limiter) {
+    static AllowanceStore throttle(RateLimiter limiter) {
         return (allowance, key) -> {
             try {
                 return limiter.tryConsume(new Limit(allowance.name(), allowance.tries(), allowance.period()), key)
                                 .isEmpty()
-                        ? ToolCallThrottle.Count.WITHIN
-                        : ToolCallThrottle.Count.SPENT;
+                        ? AllowanceStore.Count.WITHIN
+                        : AllowanceStore.Count.SPENT;
             } catch (RuntimeException countsAway) {
                 LOG.warn("tool-call limit {} unavailable: {}", allowance.name(), countsAway.getMessage());
-                return ToolCallThrottle.Count.UNCOUNTED;
+                return AllowanceStore.Count.UNCOUNTED;
             }
         };
     }

@@ -36,7 +36,8 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
 
     private Optional<VoiceSettings> load(BusinessId businessId) {
         return jdbi.withHandle(h -> h.createQuery("select assistant_id, greeting, language, transfer_number, "
-                        + "description, faq_questions, faq_answers from voice_settings where business_id = :business")
+                        + "description, faq_questions, faq_answers, platform from voice_settings "
+                        + "where business_id = :business")
                 .bind("business", businessId.value())
                 .map((rs, ctx) -> new VoiceSettings(
                         businessId,
@@ -49,7 +50,8 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
                         Optional.ofNullable(rs.getString("language")).map(code -> Language.parse(code, "language")),
                         Optional.ofNullable(rs.getString("transfer_number")).map(PhoneNumber::new),
                         rs.getString("description"),
-                        faq(strings(rs, "faq_questions"), strings(rs, "faq_answers"))))
+                        faq(strings(rs, "faq_questions"), strings(rs, "faq_answers")),
+                        rs.getString("platform")))
                 .findOne());
     }
 
@@ -79,12 +81,13 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
     public void save(VoiceSettings settings) {
         translate(() -> jdbi.useTransaction(h -> {
             h.createUpdate("insert into voice_settings (business_id, assistant_id, greeting, language, "
-                            + "transfer_number, description, faq_questions, faq_answers) values (:business, "
-                            + ":assistant, :greeting, :language, :transfer, :description, :questions, :answers) "
-                            + "on conflict (business_id) do update set assistant_id = excluded.assistant_id, "
+                            + "transfer_number, description, faq_questions, faq_answers, platform) values (:business, "
+                            + ":assistant, :greeting, :language, :transfer, :description, :questions, :answers, "
+                            + ":platform) on conflict (business_id) do update set assistant_id = excluded.assistant_id, "
                             + "greeting = excluded.greeting, language = excluded.language, "
                             + "transfer_number = excluded.transfer_number, description = excluded.description, "
-                            + "faq_questions = excluded.faq_questions, faq_answers = excluded.faq_answers")
+                            + "faq_questions = excluded.faq_questions, faq_answers = excluded.faq_answers, "
+                            + "platform = excluded.platform")
                     .bind("business", settings.businessId().value())
                     .bind("assistant", settings.assistantId().orElse(null))
                     .bind("greeting", settings.greeting().orElse(null))
@@ -93,6 +96,7 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
                             "transfer",
                             settings.transferNumber().map(PhoneNumber::value).orElse(null))
                     .bind("description", settings.description())
+                    .bind("platform", settings.platform())
                     .bindArray(
                             "questions",
                             String.class,
@@ -109,8 +113,9 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
             settings.numbers().forEach(n -> lines.add(new String[] {NUMBER, n.value()}));
             settings.lineIds().forEach(id -> lines.add(new String[] {LINE_ID, id}));
             for (int i = 0; i < lines.size(); i++) {
-                h.createUpdate("insert into voice_lines (kind, value, business_id, position) "
-                                + "values (:kind, :value, :business, :position)")
+                h.createUpdate("insert into voice_lines (platform, kind, value, business_id, position) "
+                                + "values (:platform, :kind, :value, :business, :position)")
+                        .bind("platform", settings.platform())
                         .bind("kind", lines.get(i)[0])
                         .bind("value", lines.get(i)[1])
                         .bind("business", settings.businessId().value())
@@ -122,25 +127,26 @@ public final class JdbiVoiceSettingsRepository implements VoiceSettingsRepositor
     }
 
     @Override
-    public Optional<BusinessId> findByNumber(PhoneNumber number) {
-        return businessOf(NUMBER, number.value());
+    public Optional<BusinessId> findByNumber(String platform, PhoneNumber number) {
+        return businessOf(platform, NUMBER, number.value());
     }
 
     @Override
-    public Optional<BusinessId> findByLineId(String lineId) {
-        return businessOf(LINE_ID, lineId);
+    public Optional<BusinessId> findByLineId(String platform, String lineId) {
+        return businessOf(platform, LINE_ID, lineId);
     }
 
-    private Optional<BusinessId> businessOf(String kind, String value) {
+    private Optional<BusinessId> businessOf(String platform, String kind, String value) {
         return configuration.lookup(
-                kind,
+                platform + " " + kind,
                 value,
-                () -> jdbi.withHandle(
-                        h -> h.createQuery("select business_id from voice_lines where kind = :kind and value = :value")
-                                .bind("kind", kind)
-                                .bind("value", value)
-                                .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
-                                .findOne()),
+                () -> jdbi.withHandle(h -> h.createQuery("select business_id from voice_lines "
+                                + "where platform = :platform and kind = :kind and value = :value")
+                        .bind("platform", platform)
+                        .bind("kind", kind)
+                        .bind("value", value)
+                        .map((rs, ctx) -> new BusinessId(Rows.uuid(rs, "business_id")))
+                        .findOne()),
                 found -> found);
     }
 }

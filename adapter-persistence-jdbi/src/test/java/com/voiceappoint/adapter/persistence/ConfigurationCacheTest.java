@@ -94,7 +94,8 @@ class ConfigurationCacheTest {
         PhoneNumber line = TestData.randomPhone();
         awaitListening();
         readConfiguration(tenant.id());
-        assertThat(here.voiceSettings().findByNumber(line)).isEmpty();
+        assertThat(here.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, line))
+                .isEmpty();
 
         there.services().update(renamed(cut, "Corte y peinado"));
         there.schedules().replaceWeeklyHours(tenant.id(), mondayMornings());
@@ -108,7 +109,9 @@ class ConfigurationCacheTest {
                 .name()
                 .equals("Corte y peinado"));
         eventually(() -> here.schedules().weeklyHours(tenant.id()).equals(mondayMornings()));
-        eventually(() -> here.voiceSettings().findByNumber(line).equals(Optional.of(tenant.id())));
+        eventually(() -> here.voiceSettings()
+                .findByNumber(VoiceSettings.DEFAULT_PLATFORM, line)
+                .equals(Optional.of(tenant.id())));
         assertThat(here.voiceSettings().find(tenant.id()).orElseThrow().numbers())
                 .containsExactly(line);
     }
@@ -257,7 +260,7 @@ class ConfigurationCacheTest {
         awaitListening();
         eventually(() -> {
             long before = connectionsTaken();
-            here.voiceSettings().findByNumber(line);
+            here.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, line);
             return connectionsTaken() == before;
         });
 
@@ -269,7 +272,8 @@ class ConfigurationCacheTest {
         });
         long before = connectionsTaken();
 
-        assertThat(here.voiceSettings().findByNumber(line)).contains(tenant.id());
+        assertThat(here.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, line))
+                .contains(tenant.id());
         assertThat(connectionsTaken()).as("still answered from memory").isEqualTo(before);
     }
 
@@ -294,8 +298,8 @@ class ConfigurationCacheTest {
         awaitListening();
         eventually(() -> {
             long before = connectionsTaken();
-            here.voiceSettings().findByNumber(line);
-            here.voiceSettings().findByNumber(othersLine);
+            here.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, line);
+            here.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, othersLine);
             return connectionsTaken() == before;
         });
 
@@ -304,9 +308,12 @@ class ConfigurationCacheTest {
                         other.id(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
         there.services().update(renamed(cut, "Corte nuevo"));
 
-        eventually(() -> here.voiceSettings().findByNumber(othersLine).isEmpty());
+        eventually(() -> here.voiceSettings()
+                .findByNumber(VoiceSettings.DEFAULT_PLATFORM, othersLine)
+                .isEmpty());
         long before = connectionsTaken();
-        assertThat(here.voiceSettings().findByNumber(line)).contains(tenant.id());
+        assertThat(here.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, line))
+                .contains(tenant.id());
         assertThat(connectionsTaken())
                 .as("another business's change costs this one's number nothing")
                 .isEqualTo(before);

@@ -1,7 +1,9 @@
 package com.voiceappoint.adapter.vapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.CallFacts;
+import com.voiceappoint.application.port.in.CallLogUseCase;
+import com.voiceappoint.application.port.in.RouteCallQuery;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.domain.voice.CallMessage;
 import com.voiceappoint.domain.voice.VoiceCall;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * Turns {@code status-update} and {@code end-of-call-report} messages into the business's call log. Both the 2024
  * shape (transcript, summary, messages and recording at the top of the message) and the current one (under
- * {@code artifact} and {@code analysis}) are read. A report goes to the business {@link CallRouting} finds for its
+ * {@code artifact} and {@code analysis}) are read. A report goes to the business {@link RouteCallQuery} finds for its
  * call (a web call's only when it names one business that takes voice bookings); reports for calls no business of
  * ours answered are dropped. What is kept is bounded: the first {@value #MAX_TURNS} turns of the conversation, each
  * at most {@value #MAX_TURN_LENGTH} characters, and so on; the rest of a long report is dropped, not the report.
@@ -30,27 +32,20 @@ final class CallReports {
     static final int MAX_TRANSCRIPT_LENGTH = Envelope.STREAMED_MAX_TEXT;
     static final int MAX_SUMMARY_LENGTH = 20_000;
     static final int MAX_SHORT_LENGTH = 2_000;
-    private final UseCases app;
-    private final CallRouting routing;
+    private final CallLogUseCase callLog;
+    private final RouteCallQuery routing;
     private final Clock clock;
 
-    CallReports(UseCases app, CallRouting routing, Clock clock) {
-        this.app = app;
+    CallReports(CallLogUseCase callLog, RouteCallQuery routing, Clock clock) {
+        this.callLog = callLog;
         this.routing = routing;
         this.clock = clock;
     }
 
     void record(Envelope envelope) {
-        CallContext context = envelope.call();
+        CallFacts context = envelope.call();
         Optional<String> callId = context.callId();
-        CallRouting.Decision decision = routing.decide(context, List.of());
-        // a phone call's report is its business's even once voice booking is off; a web call's is only a claim
-        boolean theirs = decision.routed()
-                || decision.channel() == CallRouting.Channel.PHONE
-                        && decision.refusal()
-                                .filter(CallRouting.Refusal.VOICE_OFF::equals)
-                                .isPresent();
-        Optional<VoiceConfiguration> routed = decision.voice().filter(voice -> theirs);
+        Optional<VoiceConfiguration> routed = routing.decide(context, List.of()).logOwner();
         if (callId.isEmpty() || routed.isEmpty()) {
             return;
         }
@@ -59,32 +54,31 @@ final class CallReports {
         JsonNode artifact = message.path("artifact");
         boolean report = envelope.type().equals("end-of-call-report");
         Optional<Instant> endedAt = instant(message.path("endedAt")).or(() -> instant(call.path("endedAt")));
-        app.callLog()
-                .record(new VoiceCall(
-                        routed.get().business().id(),
-                        callId.get(),
-                        context.callType(),
-                        text(message.path("status"), MAX_SHORT_LENGTH)
-                                .or(() -> report ? Optional.of("ended") : Optional.empty()),
-                        context.callerNumber(),
-                        context.dialledNumber(),
-                        instant(message.path("startedAt")).or(() -> instant(call.path("startedAt"))),
-                        endedAt,
-                        number(message.path("cost")).or(() -> number(call.path("cost"))),
-                        text(message.path("endedReason"), MAX_SHORT_LENGTH),
-                        text(message.path("analysis").path("summary"), MAX_SUMMARY_LENGTH)
-                                .or(() -> text(message.path("summary"), MAX_SUMMARY_LENGTH)),
-                        text(artifact.path("recording").path("mono").path("combinedUrl"), MAX_SHORT_LENGTH)
-                                .or(() -> text(artifact.path("recordingUrl"), MAX_SHORT_LENGTH))
-                                .or(() -> text(message.path("recordingUrl"), MAX_SHORT_LENGTH)),
-                        text(artifact.path("transcript"), MAX_TRANSCRIPT_LENGTH)
-                                .or(() -> text(message.path("transcript"), MAX_TRANSCRIPT_LENGTH)),
-                        messages(
-                                artifact.path("messages").isArray()
-                                                && !artifact.path("messages").isEmpty()
-                                        ? artifact.path("messages")
-                                        : message.path("messages")),
-                        clock.instant()));
+        callLog.record(new VoiceCall(
+                routed.get().business().id(),
+                callId.get(),
+                context.type(),
+                text(message.path("status"), MAX_SHORT_LENGTH)
+                        .or(() -> report ? Optional.of("ended") : Optional.empty()),
+                context.loggedCallerNumber(),
+                context.dialledNumber(),
+                instant(message.path("startedAt")).or(() -> instant(call.path("startedAt"))),
+                endedAt,
+                number(message.path("cost")).or(() -> number(call.path("cost"))),
+                text(message.path("endedReason"), MAX_SHORT_LENGTH),
+                text(message.path("analysis").path("summary"), MAX_SUMMARY_LENGTH)
+                        .or(() -> text(message.path("summary"), MAX_SUMMARY_LENGTH)),
+                text(artifact.path("recording").path("mono").path("combinedUrl"), MAX_SHORT_LENGTH)
+                        .or(() -> text(artifact.path("recordingUrl"), MAX_SHORT_LENGTH))
+                        .or(() -> text(message.path("recordingUrl"), MAX_SHORT_LENGTH)),
+                text(artifact.path("transcript"), MAX_TRANSCRIPT_LENGTH)
+                        .or(() -> text(message.path("transcript"), MAX_TRANSCRIPT_LENGTH)),
+                messages(
+                        artifact.path("messages").isArray()
+                                        && !artifact.path("messages").isEmpty()
+                                ? artifact.path("messages")
+                                : message.path("messages")),
+                clock.instant()));
     }
 
     /** What the caller and the assistant said; the system prompt and tool plumbing are not part of the transcript. */

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.voiceappoint.application.port.in.CallFacts;
+import com.voiceappoint.application.port.in.RouteCallQuery;
 import com.voiceappoint.domain.shared.StorableText;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.io.IOException;
@@ -32,9 +34,12 @@ import java.util.Set;
  * or flat {@code {id, name, arguments | parameters}}, with arguments as an object or a JSON string. The legacy
  * {@code function-call} message is one call.
  */
-record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> toolCalls) {
+record Envelope(String type, JsonNode message, CallFacts call, List<ToolCall> toolCalls) {
+    /** How our lines, assistants and calls are told apart from other voice platforms' in our records. */
+    static final String PLATFORM = "vapi";
+
     static final String LEGACY_CALL_ID = "function-call";
-    private static final String SLUG = "business_slug";
+    private static final String SLUG = RouteCallQuery.SLUG;
 
     /**
      * The message types answered from {@link #SHAPE} alone. Every other type (the call reports) reads the whole
@@ -325,17 +330,19 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
         return new Envelope(type, message, context(message), List.copyOf(calls));
     }
 
-    private static CallContext context(JsonNode message) {
+    private static CallFacts context(JsonNode message) {
         JsonNode call = message.path("call");
         Map<String, String> variables = new LinkedHashMap<>();
         // the overrides we set win over the assistant's defaults
         addVariables(variables, call.path("assistantOverrides").path("variableValues"));
         addVariables(variables, message.path("assistant").path("variableValues"));
         addVariables(variables, call.path("assistant").path("variableValues"));
-        return new CallContext(
+        Optional<String> type = text(call.path("type"));
+        return new CallFacts(
+                PLATFORM,
                 text(call.path("id")).filter(id -> id.length() <= VoiceCall.MAX_ID_LENGTH),
-                text(call.path("type")),
-                text(call.path("phoneCallTransport")),
+                kind(type, text(call.path("phoneCallTransport"))),
+                type,
                 text(message.path("customer").path("number"))
                         .or(() -> text(call.path("customer").path("number"))),
                 // a call made with a transient number carries it on the call
@@ -344,6 +351,22 @@ record Envelope(String type, JsonNode message, CallContext call, List<ToolCall> 
                 text(call.path("phoneNumberId"))
                         .or(() -> text(message.path("phoneNumber").path("id"))),
                 Map.copyOf(variables));
+    }
+
+    /**
+     * {@code inboundPhoneCall} over {@code pstn} (the phone network gave the caller's number) or {@code sip} (the
+     * caller's equipment did), {@code outboundPhoneCall}, {@code webCall} or {@code vapi.websocketCall}.
+     */
+    private static CallFacts.Kind kind(Optional<String> type, Optional<String> transport) {
+        return switch (type.orElse("")) {
+            case "inboundPhoneCall" ->
+                transport.filter("pstn"::equalsIgnoreCase).isPresent()
+                        ? CallFacts.Kind.INBOUND_PSTN
+                        : CallFacts.Kind.INBOUND_SIP;
+            case "outboundPhoneCall" -> CallFacts.Kind.OUTBOUND;
+            case "webCall", "vapi.websocketCall" -> CallFacts.Kind.WEB;
+            default -> CallFacts.Kind.OTHER;
+        };
     }
 
     private static void addVariables(Map<String, String> into, JsonNode values) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public final class ToolDefinitions {
             new Property("service_id", "string", "The service's id, from get_business_services.");
     private static final Property SERVICE_NAME = new Property(
             "service_name", "string", "The service as the caller said it, when its id is not known (e.g. 'un corte').");
-    /** How a day may be said: the rule for weekdays is WhenSaid's. */
+    /** How a day may be said: the rule for weekdays is {@link com.voiceappoint.application.voice.WhenSaid}'s. */
     private static final String DAYS_SAID = "Relative days as the caller said them are understood, in Spanish or "
             + "English, in the business's time zone: 'hoy'/'today', 'mañana'/'tomorrow', 'pasado mañana', a weekday "
             + "('el martes', 'next Friday': the first one after today, never today itself), 'el martes de la semana "
@@ -74,14 +75,14 @@ public final class ToolDefinitions {
 
     private static final List<Tool> TOOLS = List.of(
             new Tool(
-                    VoiceTools.SERVICES,
+                    AnswerToolCallUseCase.SERVICES,
                     "Lists what the business offers: each service's name, duration, price and service_id.",
                     List.of(),
                     List.of(),
                     "Un momento, miro los servicios.",
                     "One moment, let me look at the services."),
             new Tool(
-                    VoiceTools.AVAILABILITY,
+                    AnswerToolCallUseCase.AVAILABILITY,
                     "Finds free times for a service on a day, optionally in the morning, afternoon or evening, or "
                             + "checks one exact time. Says who is free when more than one person does the "
                             + "service, why when there are none, and the nearest free times, by day.",
@@ -106,7 +107,7 @@ public final class ToolDefinitions {
                     "Un momento, miro la agenda.",
                     "One moment, let me check the diary."),
             new Tool(
-                    VoiceTools.BOOK,
+                    AnswerToolCallUseCase.BOOK,
                     "Books a service at a start time for the caller, whose phone number is taken from the call "
                             + "(without one, their e-mail address is needed). Ask for the caller's name first. "
                             + "Repeating the same request books nothing twice.",
@@ -123,7 +124,7 @@ public final class ToolDefinitions {
                     "Un momento, te lo reservo.",
                     "One moment while I book that."),
             new Tool(
-                    VoiceTools.HOURS,
+                    AnswerToolCallUseCase.HOURS,
                     "Tells when the business is open on a day or a range of days (closures included).",
                     List.of(
                             new Property("date", "string", "One day, YYYY-MM-DD. " + DAYS_SAID),
@@ -133,7 +134,7 @@ public final class ToolDefinitions {
                     "Un momento, miro el horario.",
                     "One moment, let me check the opening hours."),
             new Tool(
-                    VoiceTools.HOLD,
+                    AnswerToolCallUseCase.HOLD,
                     "Holds a time for the caller for a few minutes while they decide; booking the same time then "
                             + "confirms it. A hold not booked is released when the call ends.",
                     List.of(SERVICE_ID, SERVICE_NAME, START, CLIENT_NAME, STAFF, PROVIDER),
@@ -141,7 +142,7 @@ public final class ToolDefinitions {
                     "Un momento, te guardo esa hora.",
                     "One moment, I'll hold that time for you."),
             new Tool(
-                    VoiceTools.MINE,
+                    AnswerToolCallUseCase.MINE,
                     "Lists the caller's upcoming appointments, found by the number they are calling from; when the "
                             + "call does not show it, by the manage code of a booking and the number it was made with.",
                     List.of(MANAGE_CODE, PHONE),
@@ -149,14 +150,14 @@ public final class ToolDefinitions {
                     "Un momento, busco tus citas.",
                     "One moment, let me find your appointments."),
             new Tool(
-                    VoiceTools.CANCEL,
+                    AnswerToolCallUseCase.CANCEL,
                     "Cancels one of the caller's appointments, within the business's cancellation policy.",
                     List.of(APPOINTMENT, new Property("reason", "string", "Why, if the caller said."), MANAGE_CODE),
                     List.of("appointment_id"),
                     "Un momento, lo cancelo.",
                     "One moment, I'll cancel it."),
             new Tool(
-                    VoiceTools.RESCHEDULE,
+                    AnswerToolCallUseCase.RESCHEDULE,
                     "Moves one of the caller's appointments to another time, keeping the same appointment; if the "
                             + "new time is not free nothing changes and the nearest free times are given.",
                     List.of(APPOINTMENT, START, MANAGE_CODE),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.application.error.CallNotPlacedException;
 import com.voiceappoint.application.port.out.VoicePlatformGateway;
+import com.voiceappoint.application.voice.CallVariables;
+import com.voiceappoint.application.voice.Speech;
 import com.voiceappoint.domain.shared.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
@@ -61,14 +63,16 @@ public final class VapiPlatformGateway implements VoicePlatformGateway {
         ObjectNode customer =
                 body.putObject("customer").put("number", call.customer().value());
         call.customerName().ifPresent(name -> customer.put("name", name));
-        CallVariables.fill(
-                body.putObject("assistantOverrides"),
-                call.business(),
-                new Speech(call.language(), call.business().zone()),
-                clock,
-                call.services(),
-                call.hours(),
-                call.greeting());
+        ObjectNode overrides = body.putObject("assistantOverrides");
+        call.greeting().ifPresent(words -> overrides.put("firstMessage", words));
+        ObjectNode variables = overrides.putObject("variableValues");
+        CallVariables.of(
+                        call.business(),
+                        new Speech(call.language(), call.business().zone()),
+                        clock.instant(),
+                        call.services(),
+                        call.hours())
+                .forEach(variables::put);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/call"))
                 .timeout(api.timeout())
                 .header("Authorization", "Bearer " + key)

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.voiceappoint.application.port.in.UseCases;
-import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
+import com.voiceappoint.application.port.in.CallFacts;
+import com.voiceappoint.application.port.in.RouteCallQuery;
+import com.voiceappoint.application.port.in.StartCallUseCase;
+import com.voiceappoint.application.port.in.ToolArguments;
+import com.voiceappoint.application.port.in.VoiceUseCases;
+import com.voiceappoint.application.voice.Speech;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -32,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * parsed; after that every answer is a 200, because Vapi ignores any other status and the caller would hear
  * silence: tool-call failures are answered in words, per call, in order.
  *
- * <p>Which business a message is for, and how far its caller is known, is {@link CallRouting}'s to say: from what Vapi
- * vouches for (the line, the call's type and transport) and what we decided ourselves (the calls we put through or
- * placed), never from variables a SIP caller can set.
+ * <p>What a message asks is answered by the application's voice ports ({@link VoiceUseCases}): which business it is
+ * for, and how far its caller is known, from what Vapi vouches for (the line, the call's type and transport, read by
+ * {@link Envelope}) and what we decided ourselves (the calls we put through or placed), never from variables a SIP
+ * caller can set.
  *
  * <p>Bodies up to the server's limit arrive whole; a larger one (a long call's end-of-call report) is read as it
  * arrives, keeping only what is acted on ({@link Envelope#read(InputStream, ObjectMapper)}): at once when the headers
@@ -43,10 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class VapiWebhook {
     private static final Logger LOG = LoggerFactory.getLogger(VapiWebhook.class);
-    static final ToolCallThrottle.Allowance TOOL_CALLS_PER_BUSINESS =
-            ToolCallThrottle.Allowance.perMinute("vapi-business", 600);
-    static final ToolCallThrottle.Allowance TOOL_CALLS_PER_CALL = ToolCallThrottle.Allowance.perMinute("vapi-call", 60);
-
     /**
      * The largest message read as a stream ({@link #handle(InputStream, Function)}): an end-of-call report of the
      * longest call Vapi allows (12 hours) is a few megabytes; this leaves room, and still ends a body that never does.
@@ -70,16 +74,12 @@ public final class VapiWebhook {
 
     private static final ObjectMapper STREAMED_JSON = new ObjectMapper();
 
-    private final UseCases app;
+    private final VoiceUseCases voice;
     private final VapiSettings settings;
-    private final ToolCallThrottle throttle;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final WebhookAuthenticator authenticator;
-    private final VoiceTools tools;
-    private final AssistantRequests assistantRequests;
     private final CallReports callReports;
-    private final CallRouting routing;
     private final CallRequests callRequests;
     private final MeterProvider<Timer> messageLatency;
     private final MeterProvider<Timer> toolCallLatency;
@@ -88,12 +88,10 @@ public final class VapiWebhook {
     private final Function<InputStream, Optional<Envelope>> streamedReader;
 
     /** @param metrics where message and tool-call latencies are recorded, by message type and by tool and outcome */
-    public VapiWebhook(
-            UseCases app, VapiSettings settings, ToolCallThrottle throttle, Clock clock, MeterRegistry metrics) {
+    public VapiWebhook(VoiceUseCases voice, VapiSettings settings, Clock clock, MeterRegistry metrics) {
         this(
-                app,
+                voice,
                 settings,
-                throttle,
                 clock,
                 metrics,
                 Path.of(System.getProperty("java.io.tmpdir")),
@@ -105,25 +103,20 @@ public final class VapiWebhook {
      * @param streamedReader how such a body is read once it may be
      */
     VapiWebhook(
-            UseCases app,
+            VoiceUseCases voice,
             VapiSettings settings,
-            ToolCallThrottle throttle,
             Clock clock,
             MeterRegistry metrics,
             Path spoolDirectory,
             Function<InputStream, Optional<Envelope>> streamedReader) {
         this.spoolDirectory = spoolDirectory;
         this.streamedReader = streamedReader;
-        this.app = app;
+        this.voice = voice;
         this.settings = settings;
-        this.throttle = throttle;
         this.clock = clock;
         this.authenticator = new WebhookAuthenticator(settings);
-        this.routing = new CallRouting(app.voiceRouting());
-        this.tools = new VoiceTools(app, clock, throttle);
-        this.assistantRequests = new AssistantRequests(app, routing, settings, clock, json);
-        this.callReports = new CallReports(app, routing, clock);
-        this.callRequests = new CallRequests(routing, json, this::defaultSpeech);
+        this.callReports = new CallReports(voice.callLog(), voice.routing(), clock);
+        this.callRequests = new CallRequests(voice.transfer(), voice.knowledge(), json);
         this.messageLatency = Timer.builder("vapi.messages")
                 .description("time to answer a Vapi server message, by message type")
                 .withRegistry(metrics);
@@ -292,7 +285,7 @@ public final class VapiWebhook {
         ArrayNode results = answer.putArray("results");
         Route route = new Route(envelope.call());
         for (ToolCall call : envelope.toolCalls()) {
-            VoiceTools.Answer spoken = answer(call, route);
+            AnswerToolCallUseCase.Answer spoken = answer(call, route);
             ObjectNode result = results.addObject().put("toolCallId", call.id()).put("name", call.name());
             spoken.result().ifPresent(text -> result.put("result", text));
             spoken.error().ifPresent(text -> result.put("error", text));
@@ -302,7 +295,7 @@ public final class VapiWebhook {
 
     /** The legacy message: one call, answered as {@code {"result": "..."}} whether it worked or not. */
     private ObjectNode functionCall(Envelope envelope) {
-        VoiceTools.Answer spoken = answer(envelope.toolCalls().get(0), new Route(envelope.call()));
+        AnswerToolCallUseCase.Answer spoken = answer(envelope.toolCalls().get(0), new Route(envelope.call()));
         return json.createObjectNode()
                 .put("result", spoken.result().or(spoken::error).orElse(""));
     }
@@ -312,96 +305,108 @@ public final class VapiWebhook {
      * claims checked); a lookup that failed is tried again by the next.
      */
     private final class Route {
-        private final CallContext call;
-        private CallRouting.Found found;
+        private final CallFacts call;
+        private RouteCallQuery.Route found;
 
-        Route(CallContext call) {
+        Route(CallFacts call) {
             this.call = call;
         }
 
-        CallRouting.Found found() {
+        RouteCallQuery.Route found() {
             if (found == null) {
-                found = routing.find(call);
+                found = voice.routing().find(call);
             }
             return found;
         }
     }
 
     /** One call's answer; whatever fails is this call's error, never the other calls' or the whole message's. */
-    private VoiceTools.Answer answer(ToolCall call, Route route) {
+    private AnswerToolCallUseCase.Answer answer(ToolCall call, Route route) {
         long started = System.nanoTime();
-        ToolOutcome outcome = answerTimed(call, route);
+        AnswerToolCallUseCase.Outcome outcome = answerRouted(call, route);
         toolCallLatency
                 .withTags(
                         "tool",
-                        VoiceTools.known(call.name()) ? call.name() : "unknown",
+                        AnswerToolCallUseCase.known(call.name()) ? call.name() : "unknown",
                         "outcome",
-                        outcome.measuredAs())
+                        outcome.how().label())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return outcome.answer();
     }
 
-    /**
-     * An answer and how it went: answered (a result, refusals with alternatives included), refused (an error the
-     * assistant is told), unavailable (no business takes this call), throttled, or failed (our fault).
-     */
-    private record ToolOutcome(VoiceTools.Answer answer, String measuredAs) {}
-
-    private ToolOutcome answerTimed(ToolCall call, Route route) {
-        Speech speech = defaultSpeech();
-        CallContext context = route.call;
+    private AnswerToolCallUseCase.Outcome answerRouted(ToolCall call, Route route) {
+        AnswerToolCallUseCase.ToolCall asked = new AnswerToolCallUseCase.ToolCall(
+                // the legacy message's one call has no id of its own: its retries cannot be told apart
+                call.id().equals(Envelope.LEGACY_CALL_ID) ? "" : call.id(),
+                call.name(),
+                arguments(call.arguments()),
+                claims(call));
         try {
-            CallRouting.Decision decision = routing.decide(route.found(), claims(call));
-            speech = decision.voice().map(VapiWebhook::speechFor).orElse(speech);
-            if (!decision.routed()) {
-                return new ToolOutcome(VoiceTools.Answer.error(refusal(decision, speech)), "unavailable");
-            }
-            VoiceConfiguration voice = decision.voice().orElseThrow();
-            String business = voice.business().id().toString();
-            if (!throttle.tryAcquire(TOOL_CALLS_PER_BUSINESS, business)
-                    || !throttle.tryAcquire(
-                            TOOL_CALLS_PER_CALL, context.callId().orElse(business))) {
-                return new ToolOutcome(VoiceTools.Answer.error(speech.say("busy")), "throttled");
-            }
-            VoiceTools.Answer answer =
-                    tools.answer(call, VoiceTools.Caller.of(voice.business(), decision, context, speech));
-            return new ToolOutcome(answer, answer.result().isPresent() ? "answered" : "refused");
+            return voice.tools().answer(route.found(), asked);
         } catch (RuntimeException e) {
             LOG.error("tool call {} ({}) failed", call.id(), call.name(), e);
-            return new ToolOutcome(VoiceTools.Answer.error(speech.say("failure")), "failed");
+            return new AnswerToolCallUseCase.Outcome(
+                    new AnswerToolCallUseCase.Answer(
+                            Optional.empty(), Optional.of(defaultSpeech().say("failure"))),
+                    AnswerToolCallUseCase.How.FAILED);
         }
+    }
+
+    /**
+     * The model's arguments: each single value as text (a null is no value), and the single values of an object
+     * one level down.
+     */
+    static ToolArguments arguments(ObjectNode node) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, Map<String, String>> objects = new HashMap<>();
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isValueNode() && !value.isNull()) {
+                values.put(field.getKey(), value.asText());
+            } else if (value.isObject()) {
+                Map<String, String> inside = new HashMap<>();
+                value.fields().forEachRemaining(nested -> {
+                    if (nested.getValue().isValueNode()) {
+                        inside.put(nested.getKey(), nested.getValue().asText());
+                    }
+                });
+                objects.put(field.getKey(), inside);
+            }
+        });
+        return new ToolArguments(values, objects);
     }
 
     /** Business slugs a tool call carries beyond the call's variables: fixed on the tool, or written by the model. */
     private static List<String> claims(ToolCall call) {
         List<String> claims = new ArrayList<>();
         call.staticBusinessSlug().ifPresent(claims::add);
-        Optional.ofNullable(call.arguments().get(CallRouting.SLUG))
+        Optional.ofNullable(call.arguments().get(RouteCallQuery.SLUG))
                 .filter(JsonNode::isValueNode)
                 .map(JsonNode::asText)
                 .ifPresent(claims::add);
         return claims;
     }
 
-    /** Why a call gets nothing, said in the language of the business it reached, if it reached one. */
-    static String refusal(CallRouting.Decision decision, Speech speech) {
-        return decision.refusal()
-                        .filter(CallRouting.Refusal.ANOTHER_BUSINESS::equals)
-                        .isPresent()
-                ? speech.say(
-                        "business.other",
-                        decision.voice().orElseThrow().business().name())
-                : speech.say("business.unavailable");
-    }
-
     private Speech defaultSpeech() {
         return new Speech(settings.defaultLanguage(), clock.getZone());
     }
 
-    /** A caller waits in silence meanwhile: whatever fails, Vapi gets an answer it can speak. */
+    /**
+     * The assistant for a call on a line with none attached, and what it is told ({@link StartCallUseCase}). A caller
+     * waits in silence meanwhile: whatever fails, Vapi gets an answer it can speak.
+     */
     private ObjectNode assistantRequest(Envelope envelope) {
         try {
-            return assistantRequests.answer(envelope.call());
+            StartCallUseCase.Start start = voice.startCall().start(envelope.call(), settings.assistantId());
+            if (start instanceof StartCallUseCase.Assistant assistant) {
+                ObjectNode answer = json.createObjectNode().put("assistantId", assistant.assistantId());
+                ObjectNode overrides = answer.putObject("assistantOverrides");
+                assistant.greeting().ifPresent(words -> overrides.put("firstMessage", words));
+                ObjectNode variables = overrides.putObject("variableValues");
+                assistant.variables().forEach(variables::put);
+                return answer;
+            }
+            return json.createObjectNode().put("error", ((StartCallUseCase.Refused) start).words());
         } catch (RuntimeException e) {
             LOG.error(
                     "assistant request for call {} failed",
@@ -409,12 +414,6 @@ public final class VapiWebhook {
                     e);
             return json.createObjectNode().put("error", defaultSpeech().say("failure"));
         }
-    }
-
-    static Speech speechFor(VoiceConfiguration voice) {
-        return new Speech(
-                voice.settings().language().orElse(voice.business().language()),
-                voice.business().zone());
     }
 
     private Answer answer(ObjectNode body) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.adapter.vapi.VoiceDesk.ToolRequest;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.voice.CallMessage;
@@ -96,11 +97,11 @@ class CallReportsTest {
                 Map.of(),
                 new ToolRequest(
                         "tc-hold",
-                        VoiceTools.HOLD,
+                        AnswerToolCallUseCase.HOLD,
                         Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T12:00", "client_name", "Carmen")),
                 new ToolRequest(
                         "tc-book",
-                        VoiceTools.BOOK,
+                        AnswerToolCallUseCase.BOOK,
                         Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T13:00", "client_name", "Carmen"))));
         var record = desk.app.callLog().transcript(desk.lola.owner(), "call-1");
         assertThat(record.appointments())

@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.vapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
@@ -95,7 +96,7 @@ class CallerWordsTest {
         staff(desk.lola, "Marta Ruiz");
 
         String booked = lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of(
                         "service_name",
                         "corte de pelo",
@@ -108,15 +109,19 @@ class CallerWordsTest {
         assertThat(booked).startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 16:00 con Marta Ruiz.");
         assertThat(providersBooked(desk.lola)).containsExactly("Marta Ruiz");
 
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-24T16:00")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.lola.cut(), "date", "2026-11-24T16:00")))
                 .isEqualTo("Corte de pelo el martes 24 de noviembre a las 16:00 está libre con Owner "
                         + "(start 2026-11-24T16:00).");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-24T16:30")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.lola.cut(), "date", "2026-11-24T16:30")))
                 .as("the least booked that day first")
                 .isEqualTo("Corte de pelo el martes 24 de noviembre a las 16:30 está libre con Owner o Marta Ruiz "
                         + "(start 2026-11-24T16:30).");
         assertThat(lola(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         Map.of(
                                 "service_id",
                                 desk.lola.cut(),
@@ -129,7 +134,7 @@ class CallerWordsTest {
                 .startsWith("Corte de pelo con Marta Ruiz el martes 24 de noviembre: hay hueco a las 16:30, ")
                 .doesNotContain("Owner");
         assertThat(lola(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         Map.of("service_id", desk.lola.cut(), "date", "2026-11-24", "part_of_day", "tarde")))
                 .startsWith("Corte de pelo el martes 24 de noviembre: hay hueco a las 16:00 con Owner y a las ")
                 .contains(" con Owner o Marta Ruiz.");
@@ -140,7 +145,7 @@ class CallerWordsTest {
                         Map.of(),
                         new VoiceDesk.ToolRequest(
                                 "tc-pedro",
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of(
                                         "service_id",
                                         desk.lola.cut(),
@@ -163,7 +168,7 @@ class CallerWordsTest {
         staff(desk.bob, "Sam Green");
 
         assertThat(bob(
-                        VoiceTools.BOOK,
+                        AnswerToolCallUseCase.BOOK,
                         Map.of(
                                 "service_name",
                                 "haircut",
@@ -175,7 +180,7 @@ class CallerWordsTest {
                                 "with Sam")))
                 .startsWith("Booked: Haircut on Tuesday 24 November at 10:00 with Sam Green.");
         assertThat(bob(
-                        VoiceTools.HOLD,
+                        AnswerToolCallUseCase.HOLD,
                         Map.of(
                                 "service_name",
                                 "haircut",
@@ -186,7 +191,9 @@ class CallerWordsTest {
                                 "staff_name",
                                 "SAM")))
                 .startsWith("I am holding Haircut on Tuesday 24 November at 11:00 with Sam Green until");
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_id", desk.bob.cut(), "date", "2026-11-24T10:00")))
+        assertThat(bob(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.bob.cut(), "date", "2026-11-24T10:00")))
                 .isEqualTo("Haircut on Tuesday 24 November at 10:00 is free with Owner (start 2026-11-24T10:00).");
         assertThat(providersBooked(desk.bob)).containsExactlyInAnyOrder("Sam Green", "Sam Green");
     }
@@ -198,20 +205,24 @@ class CallerWordsTest {
         String beard = service(desk.lola, "Arreglo de barba", Set.of(marta));
         Map<String, String> booking = Map.of("start", "2026-11-24T10:00", "client_name", "Carmen");
 
-        assertThat(lola(VoiceTools.BOOK, with(booking, "service_id", desk.lola.cut(), "staff_name", "Pedro")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.BOOK,
+                        with(booking, "service_id", desk.lola.cut(), "staff_name", "Pedro")))
                 .isEqualTo("error: No encuentro a «Pedro» en el equipo. "
                         + "Hacen Corte de pelo: Owner, Marta Ruiz y Marta López.");
-        assertThat(lola(VoiceTools.BOOK, with(booking, "service_id", desk.lola.cut(), "staff_name", "Marta")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.BOOK,
+                        with(booking, "service_id", desk.lola.cut(), "staff_name", "Marta")))
                 .isEqualTo("error: ¿Te refieres a Marta Ruiz o Marta López?");
-        assertThat(lola(VoiceTools.BOOK, with(booking, "service_id", beard, "staff_name", "Marta")))
+        assertThat(lola(AnswerToolCallUseCase.BOOK, with(booking, "service_id", beard, "staff_name", "Marta")))
                 .as("only one Marta does beards")
                 .startsWith("Reservado: Arreglo de barba el martes 24 de noviembre a las 10:00 con Marta Ruiz.");
         assertThat(lola(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         with(Map.of("date", "2026-11-25"), "service_id", beard, "staff_name", "owner")))
                 .isEqualTo("error: Owner no hace Arreglo de barba. Hacen Arreglo de barba: Marta Ruiz.");
         assertThat(lola(
-                        VoiceTools.BOOK,
+                        AnswerToolCallUseCase.BOOK,
                         with(
                                 booking,
                                 "service_id",
@@ -220,17 +231,19 @@ class CallerWordsTest {
                                 java.util.UUID.randomUUID().toString())))
                 .isEqualTo("error: No encuentro a esa persona en el equipo.");
         assertThat(providersBooked(desk.lola)).containsExactly("Marta Ruiz");
-        assertThat(lola(VoiceTools.BOOK, with(booking, "service_id", desk.lola.cut(), "provider_id", "Marta López")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.BOOK,
+                        with(booking, "service_id", desk.lola.cut(), "provider_id", "Marta López")))
                 .as("a name where the model should have put an id is still a name")
                 .startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 10:00 con Marta López.");
 
         staff(desk.bob, "Sam Green");
         assertThat(bob(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         Map.of("service_id", desk.bob.cut(), "date", "2026-11-24", "staff_name", "Pedro")))
                 .isEqualTo("error: I cannot find \"Pedro\" among the staff. Haircut is done by Owner and Sam Green.");
         assertThat(bob(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         Map.of("service_id", desk.bob.cut(), "date", "2026-11-24T10:00", "staff_name", "anyone")))
                 .as("anyone is whoever is free")
                 .startsWith("Haircut on Tuesday 24 November at 10:00 is free with Owner or Sam Green");
@@ -247,20 +260,24 @@ class CallerWordsTest {
     @Test
     void a_spanish_caller_s_days_in_words_are_the_business_s_days() {
         assertThat(lola(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         Map.of("service_name", "corte de pelo", "date", "mañana por la tarde")))
                 .startsWith("Corte de pelo el martes 24 de noviembre: hay hueco a las 16:00, ");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "pasado mañana")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.lola.cut(), "date", "pasado mañana")))
                 .startsWith("Corte de pelo el miércoles 25 de noviembre: hay hueco a las 09:00");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "day", "el próximo viernes")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.lola.cut(), "day", "el próximo viernes")))
                 .startsWith("Corte de pelo el viernes 27 de noviembre:");
-        assertThat(lola(VoiceTools.HOURS, Map.of("date", "el lunes")))
+        assertThat(lola(AnswerToolCallUseCase.HOURS, Map.of("date", "el lunes")))
                 .as("a weekday is the next one, never today")
                 .isEqualTo("Horario de Peluquería Lola: lunes 30 de noviembre: de 09:00 a 14:00 y de 16:00 a 20:00.");
-        assertThat(lola(VoiceTools.HOURS, Map.of("date", "hoy")))
+        assertThat(lola(AnswerToolCallUseCase.HOURS, Map.of("date", "hoy")))
                 .startsWith("Horario de Peluquería Lola: lunes 23 de noviembre");
         assertThat(lola(
-                        VoiceTools.BOOK,
+                        AnswerToolCallUseCase.BOOK,
                         Map.of(
                                 "service_id",
                                 desk.lola.cut(),
@@ -273,14 +290,18 @@ class CallerWordsTest {
 
     @Test
     void an_english_caller_s_days_in_words_are_the_business_s_days() {
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_name", "haircut", "date", "tomorrow morning")))
+        assertThat(bob(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_name", "haircut", "date", "tomorrow morning")))
                 .startsWith("Haircut on Tuesday 24 November: free at 09:00, ");
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_id", desk.bob.cut(), "date", "this afternoon")))
+        assertThat(bob(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.bob.cut(), "date", "this afternoon")))
                 .startsWith("Haircut on Monday 23 November: free at 12:00, ");
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_id", desk.bob.cut(), "date", "next Friday")))
+        assertThat(bob(AnswerToolCallUseCase.AVAILABILITY, Map.of("service_id", desk.bob.cut(), "date", "next Friday")))
                 .startsWith("Haircut on Friday 27 November: free at 09:00");
         assertThat(bob(
-                        VoiceTools.BOOK,
+                        AnswerToolCallUseCase.BOOK,
                         Map.of("service_id", desk.bob.cut(), "start", "tomorrow at 4pm", "name", "Carmen")))
                 .startsWith("Booked: Haircut on Tuesday 24 November at 16:00 with Owner.");
     }
@@ -290,9 +311,9 @@ class CallerWordsTest {
         // 23:30 in London on Monday is already 00:30 on Tuesday in Madrid
         VoiceDesk late = new VoiceDesk(Instant.parse("2026-11-23T23:30:00Z"));
 
-        assertThat(said(late.call(VoiceDesk.LOLA_NUMBER, VoiceTools.HOURS, Map.of("date", "mañana"))))
+        assertThat(said(late.call(VoiceDesk.LOLA_NUMBER, AnswerToolCallUseCase.HOURS, Map.of("date", "mañana"))))
                 .startsWith("Horario de Peluquería Lola: miércoles 25 de noviembre");
-        assertThat(said(late.call(VoiceDesk.BOB_NUMBER, VoiceTools.HOURS, Map.of("date", "tomorrow"))))
+        assertThat(said(late.call(VoiceDesk.BOB_NUMBER, AnswerToolCallUseCase.HOURS, Map.of("date", "tomorrow"))))
                 .startsWith("Bob's Barbers opening hours: Tuesday 24 November");
     }
 
@@ -301,28 +322,40 @@ class CallerWordsTest {
         service(desk.bob, "Hair colour", Set.of());
         service(desk.lola, "Corte y peinado", Set.of());
 
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_name", "hair cut", "date", "2026-11-24T10:00")))
+        assertThat(bob(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_name", "hair cut", "date", "2026-11-24T10:00")))
                 .startsWith("Haircut on Tuesday 24 November at 10:00 is free");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_name", "cortepelo", "date", "2026-11-24T10:00")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_name", "cortepelo", "date", "2026-11-24T10:00")))
                 .startsWith("Corte de pelo el martes 24 de noviembre a las 10:00 está libre");
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_name", "hair", "date", "2026-11-24")))
+        assertThat(bob(AnswerToolCallUseCase.AVAILABILITY, Map.of("service_name", "hair", "date", "2026-11-24")))
                 .startsWith("error: Do you mean Haircut (service_id ")
                 .contains(") or Hair colour (service_id ");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_name", "corte", "date", "2026-11-24")))
+        assertThat(lola(AnswerToolCallUseCase.AVAILABILITY, Map.of("service_name", "corte", "date", "2026-11-24")))
                 .startsWith("error: ¿Te refieres a Corte de pelo (service_id ")
                 .contains(") o Corte y peinado (service_id ");
     }
 
     @Test
     void a_taken_time_s_nearest_free_times_are_read_in_order_with_u_before_an_o_sound() {
-        lola(VoiceTools.BOOK, Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T11:00", "client_name", "Ana"));
-        bob(VoiceTools.BOOK, Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T11:00", "name", "Ann"));
+        lola(
+                AnswerToolCallUseCase.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T11:00", "client_name", "Ana"));
+        bob(
+                AnswerToolCallUseCase.BOOK,
+                Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T11:00", "name", "Ann"));
 
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-24T11:00")))
+        assertThat(lola(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.lola.cut(), "date", "2026-11-24T11:00")))
                 .isEqualTo("Corte de pelo el martes 24 de noviembre a las 11:00 no está libre. Lo más cercano: "
                         + "el martes 24 de noviembre a las 10:15, 10:30 u 11:30 "
                         + "(start 2026-11-24T10:15, 2026-11-24T10:30, 2026-11-24T11:30).");
-        assertThat(bob(VoiceTools.AVAILABILITY, Map.of("service_id", desk.bob.cut(), "date", "2026-11-24T11:00")))
+        assertThat(bob(
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        Map.of("service_id", desk.bob.cut(), "date", "2026-11-24T11:00")))
                 .isEqualTo("Haircut on Tuesday 24 November at 11:00 is not free. The nearest: "
                         + "on Tuesday 24 November at 10:15, 10:30 or 11:30 "
                         + "(start 2026-11-24T10:15, 2026-11-24T10:30, 2026-11-24T11:30).");
@@ -344,10 +377,11 @@ class CallerWordsTest {
                                     "inventario"));
         }
         String closed = lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-28T10:00", "client_name", "Carmen"));
         String english = bob(
-                VoiceTools.BOOK, Map.of("service_id", desk.bob.cut(), "start", "2026-11-28T10:00", "name", "Carmen"));
+                AnswerToolCallUseCase.BOOK,
+                Map.of("service_id", desk.bob.cut(), "start", "2026-11-28T10:00", "name", "Carmen"));
 
         assertThat(closed)
                 .isEqualTo("Ese día el negocio está cerrado. Lo más cercano: el lunes 30 de noviembre a las 09:00; "
@@ -374,15 +408,15 @@ class CallerWordsTest {
 
         String asked = said(spring.call(
                 VoiceDesk.LOLA_NUMBER,
-                VoiceTools.AVAILABILITY,
+                AnswerToolCallUseCase.AVAILABILITY,
                 Map.of("service_id", spring.lola.cut(), "date", "2027-03-28", "time", "02:30")));
         String booked = said(spring.call(
                 VoiceDesk.LOLA_NUMBER,
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", spring.lola.cut(), "start", "2027-03-28T02:30", "client_name", "Carmen")));
         String english = said(spring.call(
                 VoiceDesk.BOB_NUMBER,
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", spring.bob.cut(), "start", "2027-03-28T01:30", "name", "Carmen")));
 
         String madrid = "Esa hora no existe el domingo 28 de marzo por el cambio de hora: a las 02:00 los relojes "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.io.ByteArrayInputStream;
@@ -110,13 +111,18 @@ class LargeReportsTest {
     private final AtomicInteger readAsJson = new AtomicInteger();
 
     private VapiWebhook hmacOnly() {
-        return new VapiWebhook(desk.app, HMAC_ONLY, ToolCallThrottle.UNLIMITED, desk.clock, desk.metrics);
+        return VoiceDesk.webhook(desk.app, HMAC_ONLY, AllowanceStore.UNLIMITED, desk.clock, desk.metrics);
     }
 
     /** Signed with the HMAC key only, waiting in {@link #spool}, and counting the bodies read as JSON. */
     private VapiWebhook counting() {
         return new VapiWebhook(
-                desk.app, HMAC_ONLY, ToolCallThrottle.UNLIMITED, desk.clock, desk.metrics, spool, body -> {
+                VoiceDesk.voice(desk.app, HMAC_ONLY, AllowanceStore.UNLIMITED, desk.clock),
+                HMAC_ONLY,
+                desk.clock,
+                desk.metrics,
+                spool,
+                body -> {
                     readAsJson.incrementAndGet();
                     return Envelope.read(body, desk.json);
                 });

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
+import com.voiceappoint.application.port.in.RouteCallQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,25 +49,26 @@ class ToolDefinitionsTest {
                     .isEqualTo("object");
             assertThat(tool.path("server").path("url").asText())
                     .isEqualTo("https://voice.example.com" + ToolDefinitions.WEBHOOK_PATH);
-            assertThat(tool.path("parameters").path(0).path("key").asText()).isEqualTo(CallRouting.SLUG);
+            assertThat(tool.path("parameters").path(0).path("key").asText()).isEqualTo(RouteCallQuery.SLUG);
             assertThat(tool.path("messages").path(0).path("type").asText()).isEqualTo("request-start");
         }
-        assertThat(names).doesNotHaveDuplicates().allMatch(VoiceTools::known);
+        assertThat(names).doesNotHaveDuplicates().allMatch(AnswerToolCallUseCase::known);
         assertThat(names)
                 .containsExactlyInAnyOrder(
-                        VoiceTools.SERVICES,
-                        VoiceTools.AVAILABILITY,
-                        VoiceTools.BOOK,
-                        VoiceTools.HOURS,
-                        VoiceTools.HOLD,
-                        VoiceTools.MINE,
-                        VoiceTools.CANCEL,
-                        VoiceTools.RESCHEDULE);
+                        AnswerToolCallUseCase.SERVICES,
+                        AnswerToolCallUseCase.AVAILABILITY,
+                        AnswerToolCallUseCase.BOOK,
+                        AnswerToolCallUseCase.HOURS,
+                        AnswerToolCallUseCase.HOLD,
+                        AnswerToolCallUseCase.MINE,
+                        AnswerToolCallUseCase.CANCEL,
+                        AnswerToolCallUseCase.RESCHEDULE);
     }
 
     @Test
     void a_caller_s_own_appointments_take_the_manage_code_where_the_number_proves_nothing() {
-        for (String name : List.of(VoiceTools.MINE, VoiceTools.CANCEL, VoiceTools.RESCHEDULE)) {
+        for (String name :
+                List.of(AnswerToolCallUseCase.MINE, AnswerToolCallUseCase.CANCEL, AnswerToolCallUseCase.RESCHEDULE)) {
             assertThat(arguments(name).has("manage_code")).as(name).isTrue();
             assertThat(tool(name)
                             .path("function")
@@ -75,14 +78,17 @@ class ToolDefinitionsTest {
                     .as(name + ": the code is asked for only when the server says so")
                     .doesNotContain("manage_code");
         }
-        assertThat(arguments(VoiceTools.MINE).has("phone")).isTrue();
+        assertThat(arguments(AnswerToolCallUseCase.MINE).has("phone")).isTrue();
     }
 
     @Test
     void booking_takes_an_e_mail_for_calls_that_show_no_number() {
-        assertThat(arguments(VoiceTools.BOOK).path("email").path("description").asText())
+        assertThat(arguments(AnswerToolCallUseCase.BOOK)
+                        .path("email")
+                        .path("description")
+                        .asText())
                 .contains("Required when the call shows no phone number", "a web call");
-        assertThat(tool(VoiceTools.BOOK)
+        assertThat(tool(AnswerToolCallUseCase.BOOK)
                         .path("function")
                         .path("parameters")
                         .path("required")
@@ -92,7 +98,8 @@ class ToolDefinitionsTest {
 
     @Test
     void the_tools_that_take_a_person_take_them_by_name() {
-        for (String tool : List.of(VoiceTools.AVAILABILITY, VoiceTools.BOOK, VoiceTools.HOLD)) {
+        for (String tool :
+                List.of(AnswerToolCallUseCase.AVAILABILITY, AnswerToolCallUseCase.BOOK, AnswerToolCallUseCase.HOLD)) {
             assertThat(arguments(tool).path("staff_name").path("description").asText())
                     .as(tool)
                     .contains("'Marta' for 'con Marta'");
@@ -101,14 +108,20 @@ class ToolDefinitionsTest {
 
     @Test
     void days_may_be_given_in_words_and_the_weekday_rule_is_said() {
-        assertThat(arguments(VoiceTools.AVAILABILITY)
+        assertThat(arguments(AnswerToolCallUseCase.AVAILABILITY)
                         .path("date")
                         .path("description")
                         .asText())
                 .contains("'mañana'/'tomorrow'", "never today itself", "'mañana por la tarde'");
-        assertThat(arguments(VoiceTools.BOOK).path("start").path("description").asText())
+        assertThat(arguments(AnswerToolCallUseCase.BOOK)
+                        .path("start")
+                        .path("description")
+                        .asText())
                 .contains("'mañana a las 16:00'");
-        assertThat(arguments(VoiceTools.HOURS).path("date").path("description").asText())
+        assertThat(arguments(AnswerToolCallUseCase.HOURS)
+                        .path("date")
+                        .path("description")
+                        .asText())
                 .contains("'el martes'");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.fakes.PortSwap;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.TransactionRunner;
@@ -40,7 +41,7 @@ class UnknownOutcomeWordsTest {
     private String booked() {
         desk.call(
                 VoiceDesk.LOLA_NUMBER,
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T16:00", "client_name", "Carmen"));
         return desk.app
                 .appointments()
@@ -63,7 +64,7 @@ class UnknownOutcomeWordsTest {
         String id = booked();
         losingCommits = true;
 
-        String heard = desk.call(VoiceDesk.LOLA_NUMBER, VoiceTools.CANCEL, Map.of("appointment_id", id))
+        String heard = desk.call(VoiceDesk.LOLA_NUMBER, AnswerToolCallUseCase.CANCEL, Map.of("appointment_id", id))
                 .path("error")
                 .asText();
 
@@ -80,7 +81,7 @@ class UnknownOutcomeWordsTest {
 
         String heard = desk.call(
                         VoiceDesk.LOLA_NUMBER,
-                        VoiceTools.RESCHEDULE,
+                        AnswerToolCallUseCase.RESCHEDULE,
                         Map.of("appointment_id", id, "start", "2026-11-25T10:00"))
                 .path("error")
                 .asText();

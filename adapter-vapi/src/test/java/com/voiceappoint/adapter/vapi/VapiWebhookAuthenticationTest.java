@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.vapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,10 +26,10 @@ class VapiWebhookAuthenticationTest {
     private static final Clock CLOCK = Clock.fixed(VoiceDesk.NOW, ZoneOffset.UTC);
 
     private static VapiWebhook webhook(VapiSettings settings) {
-        return new VapiWebhook(
+        return VoiceDesk.webhook(
                 Interactors.create(InMemoryAdapters.create(), CLOCK),
                 settings,
-                ToolCallThrottle.UNLIMITED,
+                AllowanceStore.UNLIMITED,
                 CLOCK,
                 new SimpleMeterRegistry());
     }

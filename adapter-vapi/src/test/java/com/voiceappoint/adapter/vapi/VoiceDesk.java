@@ -4,32 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.voiceappoint.application.contract.VoiceTenant;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.Actor;
-import com.voiceappoint.application.port.in.CreateServiceUseCase;
-import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
-import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.in.VoiceUseCases;
+import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
+import com.voiceappoint.application.usecase.VoiceInteractors;
 import com.voiceappoint.domain.business.BusinessId;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -77,73 +73,25 @@ final class VoiceDesk {
     VoiceDesk(Instant now, UnaryOperator<OutboundPorts> wiring) {
         clock = Clock.fixed(now, ZoneOffset.UTC);
         app = Interactors.create(wiring.apply(ports), clock);
-        webhook = new VapiWebhook(app, SETTINGS, ToolCallThrottle.UNLIMITED, clock, metrics);
+        webhook = webhook(app, SETTINGS, AllowanceStore.UNLIMITED, clock, metrics);
         lola = open("lola@example.com", "Peluquería Lola", "Europe/Madrid", "EUR", "es", LOLA_NUMBER, "Corte de pelo");
         bob = open("bob@example.com", "Bob's Barbers", "Europe/London", "GBP", "en", BOB_NUMBER, "Haircut");
     }
 
     private Business open(
             String email, String name, String zone, String currency, String language, String number, String cut) {
-        var registered = app.registerAccount()
-                .register(new RegisterAccountUseCase.Command(
-                        email, "s3cret-enough", "Owner", language, name, "salon", zone, currency));
-        Actor owner = Actor.member(registered.userId());
-        BusinessId id = registered.businessId();
-        app.businessHours()
-                .setWeeklyHours(
-                        owner,
-                        id,
-                        WeeklyHours.sameOn(
-                                List.of(
-                                        DayOfWeek.MONDAY,
-                                        DayOfWeek.TUESDAY,
-                                        DayOfWeek.WEDNESDAY,
-                                        DayOfWeek.THURSDAY,
-                                        DayOfWeek.FRIDAY),
-                                List.of(OpeningWindow.of("09:00", "14:00"), OpeningWindow.of("16:00", "20:00"))));
-        String service = app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        owner,
-                        id,
-                        cut,
-                        "",
-                        30,
-                        new BigDecimal("18.50"),
-                        0,
-                        0,
-                        true,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()))
-                .id()
-                .toString();
-        app.createService()
-                .create(new CreateServiceUseCase.Command(
-                        owner,
-                        id,
-                        language.equals("es") ? "Tinte" : "Colour",
-                        "",
-                        90,
-                        new BigDecimal("45"),
-                        0,
-                        0,
-                        true,
-                        Optional.empty(),
-                        Set.of(),
-                        Optional.empty()));
-        app.voiceSettings()
-                .update(
-                        owner,
-                        id,
-                        new VoiceSettingsUseCase.Changes(
-                                Optional.of(true),
-                                Optional.of(List.of(number)),
-                                Optional.of(List.of("line-" + number)),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty()));
-        String slug = app.business().get(owner, id).slug().value();
-        return new Business(id, slug, owner, service);
+        VoiceTenant opened = VoiceTenant.open(app, email, name, zone, currency, language, number, cut);
+        return new Business(opened.id(), opened.slug(), opened.owner(), opened.cut());
+    }
+
+    /** The webhook on the application's voice ports, counting tool calls and code tries with {@code allowances}. */
+    static VapiWebhook webhook(
+            UseCases app, VapiSettings settings, AllowanceStore allowances, Clock clock, MeterRegistry metrics) {
+        return new VapiWebhook(voice(app, settings, allowances, clock), settings, clock, metrics);
+    }
+
+    static VoiceUseCases voice(UseCases app, VapiSettings settings, AllowanceStore allowances, Clock clock) {
+        return VoiceInteractors.create(app, allowances, settings.defaultLanguage(), clock);
     }
 
     /** Sends a body with the shared secret and reads the answer. */

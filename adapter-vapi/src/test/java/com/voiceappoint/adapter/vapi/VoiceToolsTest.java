@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.voiceappoint.adapter.vapi.VoiceDesk.ToolRequest;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.out.AllowanceStore;
+import com.voiceappoint.application.usecase.VoiceToolsInteractor;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
@@ -61,13 +64,14 @@ class VoiceToolsTest {
 
     @Test
     void a_spanish_caller_lists_services_finds_a_time_books_moves_and_cancels() {
-        String services = lola(VoiceTools.SERVICES, Map.of()).path("result").asText();
+        String services =
+                lola(AnswerToolCallUseCase.SERVICES, Map.of()).path("result").asText();
         assertThat(services)
                 .contains("Corte de pelo, 30 minutos, 18,50", "service_id " + desk.lola.cut())
                 .contains("Tinte");
 
         String free = lola(
-                        VoiceTools.AVAILABILITY,
+                        AnswerToolCallUseCase.AVAILABILITY,
                         Map.of("service_name", "un corte de pelo", "date", "2026-11-24", "part_of_day", "tarde"))
                 .path("result")
                 .asText();
@@ -76,40 +80,42 @@ class VoiceToolsTest {
                 .contains("2026-11-24T16:00");
 
         JsonNode booked = lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T16:00", "client_name", "Carmen"));
         assertThat(booked.path("result").asText())
                 .startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 16:00");
         String id = appointmentId(booked);
 
-        assertThat(lola(VoiceTools.MINE, Map.of()).path("result").asText())
+        assertThat(lola(AnswerToolCallUseCase.MINE, Map.of()).path("result").asText())
                 .contains(id, "martes 24 de noviembre a las 16:00");
 
-        String moved = lola(VoiceTools.RESCHEDULE, Map.of("appointment_id", id, "start", "2026-11-25T10:00"))
+        String moved = lola(AnswerToolCallUseCase.RESCHEDULE, Map.of("appointment_id", id, "start", "2026-11-25T10:00"))
                 .path("result")
                 .asText();
         assertThat(moved)
                 .startsWith("Cambiada: Corte de pelo ahora es el miércoles 25 de noviembre a las 10:00")
                 .contains(id);
 
-        assertThat(lola(VoiceTools.CANCEL, Map.of("appointment_id", id))
+        assertThat(lola(AnswerToolCallUseCase.CANCEL, Map.of("appointment_id", id))
                         .path("result")
                         .asText())
                 .startsWith("Cancelada tu cita de Corte de pelo del miércoles 25 de noviembre a las 10:00");
-        assertThat(lola(VoiceTools.MINE, Map.of()).path("result").asText())
+        assertThat(lola(AnswerToolCallUseCase.MINE, Map.of()).path("result").asText())
                 .isEqualTo("No encuentro citas próximas a tu número.");
     }
 
     @Test
     void an_english_business_is_answered_in_english_in_its_own_zone() {
-        assertThat(bob(VoiceTools.SERVICES, Map.of()).path("result").asText()).contains("Haircut, 30 minutes, £18.50");
+        assertThat(bob(AnswerToolCallUseCase.SERVICES, Map.of()).path("result").asText())
+                .contains("Haircut, 30 minutes, £18.50");
 
-        JsonNode booked =
-                bob(VoiceTools.BOOK, Map.of("service_name", "haircut", "start", "2026-11-24T16:00", "name", "Carmen"));
+        JsonNode booked = bob(
+                AnswerToolCallUseCase.BOOK,
+                Map.of("service_name", "haircut", "start", "2026-11-24T16:00", "name", "Carmen"));
 
         // 16:00 in London, an hour later than 16:00 in Madrid
         assertThat(booked.path("result").asText()).startsWith("Booked: Haircut on Tuesday 24 November at 16:00");
-        assertThat(bob(VoiceTools.HOURS, Map.of("date", "2026-11-28"))
+        assertThat(bob(AnswerToolCallUseCase.HOURS, Map.of("date", "2026-11-28"))
                         .path("result")
                         .asText())
                 .isEqualTo("Bob's Barbers opening hours: Saturday 28 November: closed.");
@@ -119,7 +125,7 @@ class VoiceToolsTest {
     void a_retried_tool_call_or_a_repeated_request_books_once() {
         var request = new ToolRequest(
                 "call_same",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
         String message = desk.toolCalls(VoiceDesk.LOLA_NUMBER, Optional.of(VoiceDesk.CARMEN), Map.of(), request);
 
@@ -134,7 +140,7 @@ class VoiceToolsTest {
                 .path("result")
                 .asText();
         JsonNode newId = lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
 
         assertThat(first).startsWith("Reservado");
@@ -148,7 +154,9 @@ class VoiceToolsTest {
 
     @Test
     void a_taken_past_or_far_time_is_explained_with_the_nearest_free_times() {
-        lola(VoiceTools.BOOK, Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Ana"));
+        lola(
+                AnswerToolCallUseCase.BOOK,
+                Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Ana"));
 
         String taken = desk.read(desk.send(desk.toolCalls(
                         VoiceDesk.LOLA_NUMBER,
@@ -156,7 +164,7 @@ class VoiceToolsTest {
                         Map.of(),
                         new ToolRequest(
                                 "tc-taken",
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of(
                                         "service_id",
                                         desk.lola.cut(),
@@ -173,18 +181,18 @@ class VoiceToolsTest {
                 .contains("(start 2026-11-24T");
 
         assertThat(lola(
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-20T10:00", "client_name", "C"))
                         .path("result")
                         .asText())
                 .startsWith("Esa hora ya ha pasado.");
         assertThat(lola(
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of("service_id", desk.lola.cut(), "start", "2027-06-01T10:00", "client_name", "C"))
                         .path("result")
                         .asText())
                 .startsWith("Todavía no se puede reservar con tanta antelación.");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-29"))
+        assertThat(lola(AnswerToolCallUseCase.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "2026-11-29"))
                         .path("result")
                         .asText())
                 .isEqualTo(
@@ -195,12 +203,13 @@ class VoiceToolsTest {
     @Test
     void a_held_time_is_kept_for_the_caller_and_booking_it_confirms_the_hold() {
         JsonNode held = lola(
-                VoiceTools.HOLD, Map.of("service_name", "corte", "start", "2026-11-24T11:00", "client_name", "Carmen"));
+                AnswerToolCallUseCase.HOLD,
+                Map.of("service_name", "corte", "start", "2026-11-24T11:00", "client_name", "Carmen"));
 
         assertThat(held.path("result").asText())
                 .startsWith("Guardo Corte de pelo el martes 24 de noviembre a las 11:00 con Owner hasta las 09:05");
         JsonNode booked = lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T11:00", "client_name", "Carmen"));
         assertThat(booked.path("result").asText()).startsWith("Reservado");
         assertThat(appointmentId(booked)).isEqualTo(appointmentId(held));
@@ -209,7 +218,7 @@ class VoiceToolsTest {
     @Test
     void arguments_naming_another_business_are_refused_and_book_nothing_there() {
         JsonNode injected = lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of(
                         "business_slug",
                         desk.bob.slug(),
@@ -226,7 +235,8 @@ class VoiceToolsTest {
         assertThat(appointmentsOf(desk.lola)).isZero();
         // and a service id of another business is simply not one of this business's services
         JsonNode foreignService = lola(
-                VoiceTools.BOOK, Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T10:00", "client_name", "M"));
+                AnswerToolCallUseCase.BOOK,
+                Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T10:00", "client_name", "M"));
         assertThat(foreignService.path("error").asText()).startsWith("No encuentro");
         assertThat(appointmentsOf(desk.bob)).isZero();
     }
@@ -246,8 +256,9 @@ class VoiceToolsTest {
                                 Optional.empty(),
                                 Optional.empty()));
 
-        assertThat(lola(VoiceTools.SERVICES, Map.of()).path("error").asText()).contains("no atiende reservas");
-        assertThat(desk.call("+34910999999", VoiceTools.SERVICES, Map.of())
+        assertThat(lola(AnswerToolCallUseCase.SERVICES, Map.of()).path("error").asText())
+                .contains("no atiende reservas");
+        assertThat(desk.call("+34910999999", AnswerToolCallUseCase.SERVICES, Map.of())
                         .path("error")
                         .asText())
                 .contains("no atiende reservas");
@@ -322,7 +333,7 @@ class VoiceToolsTest {
                         Map.of(),
                         new ToolRequest(
                                 "tc-web",
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of(
                                         "service_id",
                                         desk.lola.cut(),
@@ -368,14 +379,14 @@ class VoiceToolsTest {
     @Test
     void a_business_or_a_call_over_its_allowance_is_asked_to_wait() {
         Set<String> counted = new HashSet<>();
-        VapiWebhook throttled = new VapiWebhook(
+        VapiWebhook throttled = VoiceDesk.webhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> {
                     counted.add(allowance.name() + ":" + allowance.tries());
-                    return allowance.equals(VapiWebhook.TOOL_CALLS_PER_CALL)
-                            ? ToolCallThrottle.Count.SPENT
-                            : ToolCallThrottle.Count.WITHIN;
+                    return allowance.equals(VoiceToolsInteractor.TOOL_CALLS_PER_CALL)
+                            ? AllowanceStore.Count.SPENT
+                            : AllowanceStore.Count.WITHIN;
                 },
                 desk.clock,
                 desk.metrics);
@@ -385,7 +396,7 @@ class VoiceToolsTest {
                                 VoiceDesk.LOLA_NUMBER,
                                 Optional.of(VoiceDesk.CARMEN),
                                 Map.of(),
-                                new ToolRequest("tc-busy", VoiceTools.SERVICES, Map.of()))
+                                new ToolRequest("tc-busy", AnswerToolCallUseCase.SERVICES, Map.of()))
                         .getBytes(StandardCharsets.UTF_8),
                 VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
 
@@ -394,9 +405,9 @@ class VoiceToolsTest {
                 .startsWith("Hay demasiadas peticiones");
         assertThat(counted)
                 .contains(
-                        "vapi-business:" + VapiWebhook.TOOL_CALLS_PER_BUSINESS.tries(),
-                        "vapi-call:" + VapiWebhook.TOOL_CALLS_PER_CALL.tries());
-        assertThat(toolCalls(VoiceTools.SERVICES, "throttled")).isEqualTo(1);
+                        "vapi-business:" + VoiceToolsInteractor.TOOL_CALLS_PER_BUSINESS.tries(),
+                        "vapi-call:" + VoiceToolsInteractor.TOOL_CALLS_PER_CALL.tries());
+        assertThat(toolCalls(AnswerToolCallUseCase.SERVICES, "throttled")).isEqualTo(1);
     }
 
     private long toolCalls(String tool, String outcome) {
@@ -409,19 +420,19 @@ class VoiceToolsTest {
 
     @Test
     void every_message_and_tool_call_is_timed_by_type_tool_and_outcome() {
-        lola(VoiceTools.SERVICES, Map.of());
-        lola(VoiceTools.CANCEL, Map.of("appointment_id", "not-an-appointment"));
+        lola(AnswerToolCallUseCase.SERVICES, Map.of());
+        lola(AnswerToolCallUseCase.CANCEL, Map.of("appointment_id", "not-an-appointment"));
         lola("drop_all_tables", Map.of());
-        desk.call("+15550000000", VoiceTools.HOURS, Map.of());
+        desk.call("+15550000000", AnswerToolCallUseCase.HOURS, Map.of());
         desk.send("{\"message\": {\"type\": \"made-up-type\"}}");
         desk.send("[]");
 
-        assertThat(toolCalls(VoiceTools.SERVICES, "answered")).isEqualTo(1);
-        assertThat(toolCalls(VoiceTools.CANCEL, "refused")).isEqualTo(1);
+        assertThat(toolCalls(AnswerToolCallUseCase.SERVICES, "answered")).isEqualTo(1);
+        assertThat(toolCalls(AnswerToolCallUseCase.CANCEL, "refused")).isEqualTo(1);
         assertThat(toolCalls("unknown", "refused"))
                 .as("a tool name the model made up is no label")
                 .isEqualTo(1);
-        assertThat(toolCalls(VoiceTools.HOURS, "unavailable")).isEqualTo(1);
+        assertThat(toolCalls(AnswerToolCallUseCase.HOURS, "unavailable")).isEqualTo(1);
         assertThat(desk.metrics.find("vapi.messages").timers().stream()
                         .collect(Collectors.toMap(t -> t.getId().getTag("type"), Timer::count)))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("tool-calls", 4L, "other", 1L, "unreadable", 1L));
@@ -430,13 +441,13 @@ class VoiceToolsTest {
     @Test
     void a_date_and_a_time_given_apart_are_one_moment_and_day_parts_are_read_in_phrases() {
         assertThat(lola(
-                                VoiceTools.AVAILABILITY,
+                                AnswerToolCallUseCase.AVAILABILITY,
                                 Map.of("service_id", desk.lola.cut(), "date", "2026-11-24", "time", "16:00"))
                         .path("result")
                         .asText())
                 .isEqualTo("Corte de pelo el martes 24 de noviembre a las 16:00 está libre (start 2026-11-24T16:00).");
         assertThat(lola(
-                                VoiceTools.AVAILABILITY,
+                                AnswerToolCallUseCase.AVAILABILITY,
                                 Map.of(
                                         "service_id",
                                         desk.lola.cut(),
@@ -447,7 +458,7 @@ class VoiceToolsTest {
                         .path("result")
                         .asText())
                 .contains("hay hueco a las 16:00");
-        assertThat(lola(VoiceTools.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "Tusday"))
+        assertThat(lola(AnswerToolCallUseCase.AVAILABILITY, Map.of("service_id", desk.lola.cut(), "date", "Tusday"))
                         .path("error")
                         .asText())
                 .startsWith("No entiendo la fecha");
@@ -463,7 +474,7 @@ class VoiceToolsTest {
                                    {"name": "find_my_appointments", "arguments": {}}]}}
                 """.formatted(VoiceDesk.CARMEN, desk.lola.slug(), VoiceDesk.CARMEN);
         lola(
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", "Carmen"));
 
         JsonNode results = desk.read(desk.send(message)).path("results");
@@ -482,7 +493,7 @@ class VoiceToolsTest {
                         Map.of(),
                         new ToolRequest(
                                 "tc-long",
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of(
                                         "service_id",
                                         desk.lola.cut(),
@@ -503,7 +514,7 @@ class VoiceToolsTest {
 
     @Test
     void a_failing_limiter_costs_one_call_its_answer_not_the_message() {
-        VapiWebhook broken = new VapiWebhook(
+        VapiWebhook broken = VoiceDesk.webhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> {
@@ -517,8 +528,8 @@ class VoiceToolsTest {
                                 VoiceDesk.LOLA_NUMBER,
                                 Optional.of(VoiceDesk.CARMEN),
                                 Map.of(),
-                                new ToolRequest("a", VoiceTools.SERVICES, Map.of()),
-                                new ToolRequest("b", VoiceTools.MINE, Map.of()))
+                                new ToolRequest("a", AnswerToolCallUseCase.SERVICES, Map.of()),
+                                new ToolRequest("b", AnswerToolCallUseCase.MINE, Map.of()))
                         .getBytes(StandardCharsets.UTF_8),
                 VoiceDesk.header(Map.of("x-vapi-secret", VoiceDesk.SECRET)));
 
@@ -526,7 +537,8 @@ class VoiceToolsTest {
         assertThat(desk.read(answer).path("results"))
                 .hasSize(2)
                 .allSatisfy(r -> assertThat(r.path("error").asText()).startsWith("No he podido hacerlo"));
-        assertThat(toolCalls(VoiceTools.SERVICES, "failed") + toolCalls(VoiceTools.MINE, "failed"))
+        assertThat(toolCalls(AnswerToolCallUseCase.SERVICES, "failed")
+                        + toolCalls(AnswerToolCallUseCase.MINE, "failed"))
                 .isEqualTo(2);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.PortSwap;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
@@ -83,7 +84,7 @@ class VoiceTroubleTest {
     private JsonNode book(String name) {
         return desk.call(
                 VoiceDesk.LOLA_NUMBER,
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 Map.of("service_id", desk.lola.cut(), "start", "2026-11-24T10:00", "client_name", name));
     }
 
@@ -130,7 +131,7 @@ class VoiceTroubleTest {
     void while_the_database_is_down_the_caller_hears_that_nothing_was_done() {
         database = Database.DOWN;
 
-        JsonNode answer = desk.call(VoiceDesk.LOLA_NUMBER, VoiceTools.SERVICES, Map.of());
+        JsonNode answer = desk.call(VoiceDesk.LOLA_NUMBER, AnswerToolCallUseCase.SERVICES, Map.of());
 
         assertThat(answer.path("error").asText()).startsWith("Ahora mismo no puedo acceder al sistema de reservas");
         assertThat(counted("failed")).isZero();
@@ -146,7 +147,7 @@ class VoiceTroubleTest {
                         Map.of(),
                         new VoiceDesk.ToolRequest(
                                 "tc-half",
-                                VoiceTools.BOOK,
+                                AnswerToolCallUseCase.BOOK,
                                 Map.of(
                                         "service_id",
                                         desk.lola.cut(),

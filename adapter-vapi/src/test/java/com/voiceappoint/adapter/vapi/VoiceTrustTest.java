@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.voiceappoint.application.fakes.PortSwap;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
+import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.port.out.CallLogRepository;
+import com.voiceappoint.application.usecase.VoiceToolsInteractor;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
@@ -154,7 +157,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 forged,
                 "tc-1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 booking("2026-11-24T10:00", "Mallory"));
         String viaStaticParameter = """
                 {"message": {"type": "tool-calls", "call": {"id": "sip-2", "type": "inboundPhoneCall",
@@ -183,7 +186,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of("business_slug", desk.lola.slug()),
                 "tc-1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 booking("2026-11-24T10:00", "Mallory")));
 
         assertThat(answer.path("error").asText())
@@ -207,7 +210,7 @@ class VoiceTrustTest {
                                 Optional.empty(),
                                 Optional.empty()));
 
-        assertThat(desk.call(VoiceDesk.BOB_NUMBER, VoiceTools.SERVICES, Map.of())
+        assertThat(desk.call(VoiceDesk.BOB_NUMBER, AnswerToolCallUseCase.SERVICES, Map.of())
                         .path("error")
                         .asText())
                 .isEqualTo("Sorry, this business is not taking bookings by phone right now.");
@@ -246,7 +249,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of(),
                 "tc-1",
-                VoiceTools.SERVICES,
+                AnswerToolCallUseCase.SERVICES,
                 Map.of()));
         assertThat(noLine.path("result").asText()).startsWith("Servicios de Peluquería Lola");
         JsonNode otherVariables = answer(message(
@@ -258,7 +261,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of("business_slug", desk.bob.slug()),
                 "tc-2",
-                VoiceTools.SERVICES,
+                AnswerToolCallUseCase.SERVICES,
                 Map.of()));
         assertThat(otherVariables.path("error").asText()).startsWith("Esta llamada es de Peluquería Lola");
         JsonNode notPutThrough = answer(message(
@@ -270,14 +273,14 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of("business_slug", desk.lola.slug()),
                 "tc-3",
-                VoiceTools.SERVICES,
+                AnswerToolCallUseCase.SERVICES,
                 Map.of()));
         assertThat(notPutThrough.path("error").asText()).startsWith("Lo siento, este negocio no atiende");
     }
 
     @Test
     void an_outbound_call_is_the_placing_business_s_and_the_number_it_dialled_is_proven() {
-        onLolasLine("before", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        onLolasLine("before", VoiceDesk.CARMEN, AnswerToolCallUseCase.BOOK, booking("2026-11-24T10:00", "Carmen"));
         String callId = desk.app
                 .outboundCalls()
                 .place(desk.lola.owner(), desk.lola.id(), VoiceDesk.CARMEN, Optional.of("Carmen"))
@@ -293,7 +296,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of(),
                 "tc-1",
-                VoiceTools.MINE,
+                AnswerToolCallUseCase.MINE,
                 Map.of()));
 
         assertThat(mine.path("result").asText()).startsWith("Tus próximas citas: Corte de pelo el martes 24");
@@ -306,7 +309,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of("business_slug", desk.lola.slug()),
                 "tc-2",
-                VoiceTools.MINE,
+                AnswerToolCallUseCase.MINE,
                 Map.of()));
         assertThat(notOurs.path("error").asText()).startsWith("Lo siento, este negocio no atiende");
     }
@@ -357,8 +360,8 @@ class VoiceTrustTest {
     @Test
     void a_web_call_gets_what_the_public_page_gives() {
         Map<String, String> naming = Map.of("business_slug", desk.lola.slug());
-        JsonNode services = answer(
-                message("web-1", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.SERVICES, Map.of()));
+        JsonNode services = answer(message(
+                "web-1", "webCall", null, null, null, null, naming, "tc-1", AnswerToolCallUseCase.SERVICES, Map.of()));
         JsonNode hold = answer(message(
                 "web-1",
                 "webCall",
@@ -368,14 +371,32 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 naming,
                 "tc-2",
-                VoiceTools.HOLD,
+                AnswerToolCallUseCase.HOLD,
                 booking("2026-11-24T10:00", "Carmen")));
         JsonNode mine = answer(message(
-                "web-1", "webCall", null, null, null, VoiceDesk.CARMEN, naming, "tc-3", VoiceTools.MINE, Map.of()));
+                "web-1",
+                "webCall",
+                null,
+                null,
+                null,
+                VoiceDesk.CARMEN,
+                naming,
+                "tc-3",
+                AnswerToolCallUseCase.MINE,
+                Map.of()));
         Map<String, Object> withEmail = new HashMap<>(booking("2026-11-24T12:00", "Web"));
         withEmail.put("email", "web@example.com");
         JsonNode book = answer(message(
-                "web-1", "webCall", null, null, null, VoiceDesk.CARMEN, naming, "tc-4", VoiceTools.BOOK, withEmail));
+                "web-1",
+                "webCall",
+                null,
+                null,
+                null,
+                VoiceDesk.CARMEN,
+                naming,
+                "tc-4",
+                AnswerToolCallUseCase.BOOK,
+                withEmail));
 
         assertThat(services.path("result").asText()).startsWith("Servicios de Peluquería Lola");
         assertThat(hold.path("error").asText()).startsWith("Eso no se puede hacer desde la web");
@@ -395,7 +416,7 @@ class VoiceTrustTest {
                 null,
                 Map.of("business_slug", desk.lola.slug()),
                 "tc-1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 booking("2026-11-24T10:00", "Carmen")));
         Map<String, Object> bobsCut =
                 new HashMap<>(Map.of("service_id", desk.bob.cut(), "start", "2026-11-24T10:00", "client_name", "Sam"));
@@ -408,7 +429,7 @@ class VoiceTrustTest {
                 null,
                 Map.of("business_slug", desk.bob.slug()),
                 "tc-1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 bobsCut));
         bobsCut.put("email", "sam@example.com");
         JsonNode bobWithEmail = answer(message(
@@ -420,7 +441,7 @@ class VoiceTrustTest {
                 null,
                 Map.of("business_slug", desk.bob.slug()),
                 "tc-2",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 bobsCut));
 
         assertThat(lola.path("error").asText())
@@ -435,25 +456,30 @@ class VoiceTrustTest {
 
     @Test
     void on_a_sip_call_a_caller_s_appointments_open_with_the_manage_code_only() {
-        JsonNode booked =
-                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode booked = onLolasLine(
+                "pstn-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.BOOK, booking("2026-11-24T10:00", "Carmen"));
         String code = group(CODE, booked).replace(" ", "");
         String id = group(APPOINTMENT_ID, booked);
 
-        JsonNode withoutCode = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.MINE, Map.of());
+        JsonNode withoutCode = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.MINE, Map.of());
         assertThat(withoutCode.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
         String wrong = code.equals("000000") ? "111111" : "000000";
-        JsonNode wrongCode = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.MINE, Map.of("manage_code", wrong));
+        JsonNode wrongCode =
+                sipOnLolasLine("sip-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.MINE, Map.of("manage_code", wrong));
         assertThat(wrongCode.path("result").asText()).startsWith("No encuentro ninguna cita próxima con ese código");
         JsonNode cancelWithout =
-                sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.CANCEL, Map.of("appointment_id", id));
+                sipOnLolasLine("sip-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.CANCEL, Map.of("appointment_id", id));
         assertThat(cancelWithout.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
         assertThat(appointmentsOf(desk.lola)).isEqualTo(1);
 
-        JsonNode found = sipOnLolasLine("sip-1", VoiceDesk.CARMEN, VoiceTools.MINE, Map.of("manage_code", code));
+        JsonNode found =
+                sipOnLolasLine("sip-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.MINE, Map.of("manage_code", code));
         assertThat(found.path("result").asText()).startsWith("Tus próximas citas: Corte de pelo el martes 24");
         JsonNode cancelled = sipOnLolasLine(
-                "sip-1", VoiceDesk.CARMEN, VoiceTools.CANCEL, Map.of("appointment_id", id, "manage_code", code));
+                "sip-1",
+                VoiceDesk.CARMEN,
+                AnswerToolCallUseCase.CANCEL,
+                Map.of("appointment_id", id, "manage_code", code));
         assertThat(cancelled.path("result").asText()).startsWith("Cancelada tu cita de Corte de pelo");
         assertThat(appointmentsOf(desk.lola)).isZero();
     }
@@ -492,13 +518,14 @@ class VoiceTrustTest {
 
     @Test
     void a_caller_who_only_claims_a_number_hears_that_number_s_appointment_as_a_taken_time() {
-        JsonNode carmen =
-                onLolasLine("pstn-carmen", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode carmen = onLolasLine(
+                "pstn-carmen", VoiceDesk.CARMEN, AnswerToolCallUseCase.BOOK, booking("2026-11-24T10:00", "Carmen"));
         String id = group(APPOINTMENT_ID, carmen);
 
-        JsonNode booked =
-                sip("sip-mallory", VoiceDesk.CARMEN, "tc-1", VoiceTools.BOOK, booking("2026-11-24T10:00", "M"));
-        JsonNode held = sip("sip-mallory", VoiceDesk.CARMEN, "tc-2", VoiceTools.HOLD, booking("2026-11-24T10:00", "M"));
+        JsonNode booked = sip(
+                "sip-mallory", VoiceDesk.CARMEN, "tc-1", AnswerToolCallUseCase.BOOK, booking("2026-11-24T10:00", "M"));
+        JsonNode held = sip(
+                "sip-mallory", VoiceDesk.CARMEN, "tc-2", AnswerToolCallUseCase.HOLD, booking("2026-11-24T10:00", "M"));
 
         for (JsonNode probe : new JsonNode[] {booked, held}) {
             assertThat(probe.path("result").asText())
@@ -521,12 +548,39 @@ class VoiceTrustTest {
         Map<String, Object> withEmail = new HashMap<>(booking("2026-11-24T12:00", "Carmen"));
         withEmail.put("email", "carmen@example.com");
 
-        JsonNode first = answer(
-                message("web-carmen", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.BOOK, withEmail));
-        JsonNode sameCall = answer(
-                message("web-carmen", "webCall", null, null, null, null, naming, "tc-2", VoiceTools.BOOK, withEmail));
-        JsonNode anotherCall = answer(
-                message("web-mallory", "webCall", null, null, null, null, naming, "tc-1", VoiceTools.BOOK, withEmail));
+        JsonNode first = answer(message(
+                "web-carmen",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                naming,
+                "tc-1",
+                AnswerToolCallUseCase.BOOK,
+                withEmail));
+        JsonNode sameCall = answer(message(
+                "web-carmen",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                naming,
+                "tc-2",
+                AnswerToolCallUseCase.BOOK,
+                withEmail));
+        JsonNode anotherCall = answer(message(
+                "web-mallory",
+                "webCall",
+                null,
+                null,
+                null,
+                null,
+                naming,
+                "tc-1",
+                AnswerToolCallUseCase.BOOK,
+                withEmail));
 
         String id = group(APPOINTMENT_ID, first);
         assertThat(sameCall.path("result").asText())
@@ -541,11 +595,19 @@ class VoiceTrustTest {
 
     @Test
     void a_hold_confirmed_in_its_own_call_gives_the_code_and_the_model_s_retry_the_same_code() {
-        sip("sip-carmen", VoiceDesk.CARMEN, "tc-1", VoiceTools.HOLD, booking("2026-11-24T10:00", "Carmen"));
-        JsonNode confirmed =
-                sip("sip-carmen", VoiceDesk.CARMEN, "tc-2", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
-        JsonNode retried =
-                sip("sip-carmen", VoiceDesk.CARMEN, "tc-2", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        sip("sip-carmen", VoiceDesk.CARMEN, "tc-1", AnswerToolCallUseCase.HOLD, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode confirmed = sip(
+                "sip-carmen",
+                VoiceDesk.CARMEN,
+                "tc-2",
+                AnswerToolCallUseCase.BOOK,
+                booking("2026-11-24T10:00", "Carmen"));
+        JsonNode retried = sip(
+                "sip-carmen",
+                VoiceDesk.CARMEN,
+                "tc-2",
+                AnswerToolCallUseCase.BOOK,
+                booking("2026-11-24T10:00", "Carmen"));
 
         assertThat(confirmed.path("result").asText()).startsWith("Reservado");
         String code = group(CODE, confirmed);
@@ -556,48 +618,59 @@ class VoiceTrustTest {
 
     @Test
     void a_caller_who_only_claims_a_number_cannot_confirm_that_number_s_hold_nor_get_its_code() {
-        onLolasLine("pstn-carmen", VoiceDesk.CARMEN, VoiceTools.HOLD, booking("2026-11-24T10:00", "Carmen"));
+        onLolasLine("pstn-carmen", VoiceDesk.CARMEN, AnswerToolCallUseCase.HOLD, booking("2026-11-24T10:00", "Carmen"));
 
-        JsonNode confirming =
-                sip("sip-mallory", VoiceDesk.CARMEN, "tc-1", VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode confirming = sip(
+                "sip-mallory",
+                VoiceDesk.CARMEN,
+                "tc-1",
+                AnswerToolCallUseCase.BOOK,
+                booking("2026-11-24T10:00", "Carmen"));
 
         assertThat(confirming.path("result").asText())
                 .startsWith("Esa hora ya está ocupada.")
                 .doesNotContain("Código");
         assertThat(held()).as("Carmen's hold is still hers to confirm").isEqualTo(1);
         JsonNode carmen = onLolasLine(
-                "pstn-carmen-again", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+                "pstn-carmen-again",
+                VoiceDesk.CARMEN,
+                AnswerToolCallUseCase.BOOK,
+                booking("2026-11-24T10:00", "Carmen"));
         assertThat(carmen.path("result").asText()).startsWith("Reservado").contains("Código de gestión");
     }
 
     @Test
     void a_withheld_number_proves_nothing_and_finding_by_code_takes_the_number_said() {
-        JsonNode booked =
-                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode booked = onLolasLine(
+                "pstn-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.BOOK, booking("2026-11-24T10:00", "Carmen"));
         String code = group(CODE, booked).replace(" ", "");
 
         // ANONYMOUS on a keypad: what carriers send for a withheld number
-        JsonNode withheld = onLolasLine("pstn-2", "+266696687", VoiceTools.MINE, Map.of());
+        JsonNode withheld = onLolasLine("pstn-2", "+266696687", AnswerToolCallUseCase.MINE, Map.of());
         assertThat(withheld.path("error").asText()).startsWith("En esta llamada no puedo comprobar el número");
-        JsonNode noNumber = onLolasLine("pstn-2", "+266696687", VoiceTools.MINE, Map.of("manage_code", code));
+        JsonNode noNumber =
+                onLolasLine("pstn-2", "+266696687", AnswerToolCallUseCase.MINE, Map.of("manage_code", code));
         assertThat(noNumber.path("error").asText()).startsWith("Para buscar citas con el código también necesito");
-        JsonNode otherNumber =
-                onLolasLine("pstn-2", "+266696687", VoiceTools.MINE, Map.of("manage_code", code, "phone", PEDRO));
+        JsonNode otherNumber = onLolasLine(
+                "pstn-2", "+266696687", AnswerToolCallUseCase.MINE, Map.of("manage_code", code, "phone", PEDRO));
         assertThat(otherNumber.path("result").asText()).startsWith("No encuentro ninguna cita próxima");
         JsonNode found = onLolasLine(
-                "pstn-2", "+266696687", VoiceTools.MINE, Map.of("manage_code", code, "phone", "+34 600 111 222"));
+                "pstn-2",
+                "+266696687",
+                AnswerToolCallUseCase.MINE,
+                Map.of("manage_code", code, "phone", "+34 600 111 222"));
         assertThat(found.path("result").asText()).startsWith("Tus próximas citas");
     }
 
     @Test
     void codes_are_tried_a_few_times_a_minute_per_call() {
         Map<String, Integer> counted = new HashMap<>();
-        VapiWebhook counting = new VapiWebhook(
+        VapiWebhook counting = VoiceDesk.webhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries()
-                        ? ToolCallThrottle.Count.WITHIN
-                        : ToolCallThrottle.Count.SPENT,
+                        ? AllowanceStore.Count.WITHIN
+                        : AllowanceStore.Count.SPENT,
                 desk.clock,
                 desk.metrics);
         String wrongTry = message(
@@ -609,10 +682,10 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of(),
                 "tc",
-                VoiceTools.MINE,
+                AnswerToolCallUseCase.MINE,
                 Map.of("manage_code", "123456"));
 
-        for (int i = 0; i < VoiceTools.CODE_TRIES_PER_CALL.tries(); i++) {
+        for (int i = 0; i < VoiceToolsInteractor.CODE_TRIES_PER_CALL.tries(); i++) {
             assertThat(result(counting, wrongTry).path("result").asText()).startsWith("No encuentro ninguna cita");
         }
         assertThat(result(counting, wrongTry).path("error").asText()).startsWith("Demasiados intentos con códigos");
@@ -623,21 +696,22 @@ class VoiceTrustTest {
         // every call a new one, and as if minutes passed between them: only the day's allowance still counts
         VapiWebhook patient = patient();
 
-        for (int call = 0; call < VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.tries(); call++) {
+        for (int call = 0; call < VoiceToolsInteractor.CODE_TRIES_PER_TARGET_A_DAY.tries(); call++) {
             assertThat(result(patient, guess("patient-" + call)).path("result").asText())
                     .startsWith("No encuentro ninguna cita");
         }
         assertThat(result(patient, guess("patient-last")).path("error").asText())
                 .startsWith("Hoy ya se han probado demasiados códigos para esa cita o ese número: no puedo comprobar "
                         + "más hasta mañana.");
-        assertThat(VoiceTools.CODE_TRIES_PER_TARGET_A_DAY.guardsASecret()).isTrue();
+        assertThat(VoiceToolsInteractor.CODE_TRIES_PER_TARGET_A_DAY.guardsASecret())
+                .isTrue();
     }
 
     @Test
     void a_business_takes_a_day_s_allowance_of_code_tries_however_many_numbers_are_tried() {
         VapiWebhook patient = patient();
 
-        for (int call = 0; call < VoiceTools.CODE_TRIES_PER_BUSINESS_A_DAY.tries(); call++) {
+        for (int call = 0; call < VoiceToolsInteractor.CODE_TRIES_PER_BUSINESS_A_DAY.tries(); call++) {
             String number = "+34600" + (100_000 + call);
             assertThat(result(patient, guess("list-" + call, number, VoiceDesk.LOLA_NUMBER))
                             .path("result")
@@ -654,19 +728,20 @@ class VoiceTrustTest {
                         .asText())
                 .as("another business's allowance is its own")
                 .startsWith("I cannot find an upcoming appointment");
-        assertThat(VoiceTools.CODE_TRIES_PER_BUSINESS_A_DAY.guardsASecret()).isTrue();
+        assertThat(VoiceToolsInteractor.CODE_TRIES_PER_BUSINESS_A_DAY.guardsASecret())
+                .isTrue();
     }
 
     @Test
     void while_the_counts_are_away_no_code_is_tried_and_the_caller_hears_so() {
-        VapiWebhook countsAway = new VapiWebhook(
+        VapiWebhook countsAway = VoiceDesk.webhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
-                (allowance, key) -> ToolCallThrottle.Count.UNCOUNTED,
+                (allowance, key) -> AllowanceStore.Count.UNCOUNTED,
                 desk.clock,
                 desk.metrics);
-        JsonNode booked =
-                onLolasLine("pstn-1", VoiceDesk.CARMEN, VoiceTools.BOOK, booking("2026-11-24T10:00", "Carmen"));
+        JsonNode booked = onLolasLine(
+                "pstn-1", VoiceDesk.CARMEN, AnswerToolCallUseCase.BOOK, booking("2026-11-24T10:00", "Carmen"));
         String code = group(CODE, booked).replace(" ", "");
 
         JsonNode tried = result(
@@ -680,7 +755,7 @@ class VoiceTrustTest {
                         VoiceDesk.CARMEN,
                         Map.of(),
                         "tc",
-                        VoiceTools.MINE,
+                        AnswerToolCallUseCase.MINE,
                         Map.of("manage_code", code)));
 
         assertThat(tried.path("error").asText())
@@ -690,13 +765,13 @@ class VoiceTrustTest {
     /** Every call a new one, and as if minutes passed between tries: only the day's allowances count. */
     private VapiWebhook patient() {
         Map<String, Integer> counted = new HashMap<>();
-        return new VapiWebhook(
+        return VoiceDesk.webhook(
                 desk.app,
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> allowance.period().compareTo(Duration.ofDays(1)) < 0
                                 || counted.merge(allowance.name() + "|" + key, 1, Integer::sum) <= allowance.tries()
-                        ? ToolCallThrottle.Count.WITHIN
-                        : ToolCallThrottle.Count.SPENT,
+                        ? AllowanceStore.Count.WITHIN
+                        : AllowanceStore.Count.SPENT,
                 desk.clock,
                 desk.metrics);
     }
@@ -716,7 +791,7 @@ class VoiceTrustTest {
                 caller,
                 Map.of(),
                 "tc",
-                VoiceTools.MINE,
+                AnswerToolCallUseCase.MINE,
                 Map.of("manage_code", "123456"));
     }
 
@@ -740,7 +815,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of(),
                 "call_1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 booking("2026-11-24T10:00", "Carmen")));
         JsonNode pedro = answer(message(
                 "call-pedro",
@@ -751,7 +826,7 @@ class VoiceTrustTest {
                 PEDRO,
                 Map.of(),
                 "call_1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 booking("2026-11-24T11:00", "Pedro")));
         JsonNode carmenAgain = answer(message(
                 "call-carmen",
@@ -762,7 +837,7 @@ class VoiceTrustTest {
                 VoiceDesk.CARMEN,
                 Map.of(),
                 "call_1",
-                VoiceTools.BOOK,
+                AnswerToolCallUseCase.BOOK,
                 booking("2026-11-24T10:00", "Carmen")));
 
         assertThat(carmen.path("result").asText())
@@ -771,17 +846,5 @@ class VoiceTrustTest {
                 .startsWith("Reservado: Corte de pelo el martes 24 de noviembre a las 11:00");
         assertThat(carmenAgain.path("result").asText()).startsWith("Ya estaba reservado");
         assertThat(appointmentsOf(desk.lola)).isEqualTo(2);
-    }
-
-    @Test
-    void the_idempotency_key_is_the_call_s_and_the_tool_call_s_and_bounded() {
-        Optional<String> key = VoiceTools.idempotencyKey(Optional.of("c".repeat(100)), "t".repeat(5000));
-
-        assertThat(key)
-                .hasValueSatisfying(k -> assertThat(k).startsWith("vapi:").hasSize(5 + 64));
-        assertThat(VoiceTools.idempotencyKey(Optional.of("a"), "b"))
-                .isNotEqualTo(VoiceTools.idempotencyKey(Optional.of("b"), "b"))
-                .isNotEqualTo(VoiceTools.idempotencyKey(Optional.of("a\nb"), ""));
-        assertThat(VoiceTools.idempotencyKey(Optional.empty(), "call_1")).isEmpty();
     }
 }

@@ -100,7 +100,8 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
                             .map(n -> n.filter(number -> !number.isBlank()).map(PhoneNumber::new))
                             .orElse(current.transferNumber()),
                     changes.description().orElse(current.description()),
-                    changes.faq().orElse(current.faq()));
+                    changes.faq().orElse(current.faq()),
+                    current.platform());
             Business updated = changes.enabled()
                     .filter(enabled -> enabled != business.allowVoiceBooking())
                     .map(enabled -> new Business(
@@ -133,17 +134,17 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
     }
 
     @Override
-    public Optional<VoiceConfiguration> byNumber(String number) {
+    public Optional<VoiceConfiguration> byNumber(String platform, String number) {
         try {
-            return settings.findByNumber(new PhoneNumber(number)).flatMap(this::configurationOf);
+            return settings.findByNumber(platform, new PhoneNumber(number)).flatMap(this::configurationOf);
         } catch (InvalidValueException notANumber) {
             return Optional.empty();
         }
     }
 
     @Override
-    public Optional<VoiceConfiguration> byLineId(String lineId) {
-        return settings.findByLineId(lineId.strip()).flatMap(this::configurationOf);
+    public Optional<VoiceConfiguration> byLineId(String platform, String lineId) {
+        return settings.findByLineId(platform, lineId.strip()).flatMap(this::configurationOf);
     }
 
     @Override

@@ -56,9 +56,12 @@ public abstract class VoiceRepositoriesContract {
         ports.voiceSettings().save(settings);
 
         assertThat(ports.voiceSettings().find(salon)).contains(settings);
-        assertThat(ports.voiceSettings().findByNumber(second)).contains(salon);
-        assertThat(ports.voiceSettings().findByLineId("line-" + first)).contains(salon);
-        assertThat(ports.voiceSettings().findByNumber(TestData.randomPhone())).isEmpty();
+        assertThat(ports.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, second))
+                .contains(salon);
+        assertThat(ports.voiceSettings().findByLineId(VoiceSettings.DEFAULT_PLATFORM, "line-" + first))
+                .contains(salon);
+        assertThat(ports.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, TestData.randomPhone()))
+                .isEmpty();
     }
 
     @Test
@@ -74,7 +77,8 @@ public abstract class VoiceRepositoriesContract {
                 "Peluquería de barrio desde 1990.",
                 List.of(
                         new FaqEntry("¿Tenéis parking?", "Sí, en la calle de atrás, gratis."),
-                        new FaqEntry("¿Aceptáis tarjeta?", "Sí, todas.")));
+                        new FaqEntry("¿Aceptáis tarjeta?", "Sí, todas.")),
+                VoiceSettings.DEFAULT_PLATFORM);
 
         ports.voiceSettings().save(settings);
 
@@ -96,8 +100,37 @@ public abstract class VoiceRepositoriesContract {
 
         ports.voiceSettings().save(VoiceSettings.none(salon));
         ports.voiceSettings().save(lines(clinic, List.of(shared), List.of()));
-        assertThat(ports.voiceSettings().findByNumber(shared)).contains(clinic);
+        assertThat(ports.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, shared))
+                .contains(clinic);
         assertThat(ports.voiceSettings().find(salon)).contains(VoiceSettings.none(salon));
+    }
+
+    @Test
+    void a_line_is_found_on_its_own_platform_only_and_is_another_line_on_another_platform() {
+        PhoneNumber number = TestData.randomPhone();
+        String lineId = "line-" + number;
+        VoiceSettings onRetell = new VoiceSettings(
+                salon,
+                List.of(number),
+                List.of(lineId),
+                Optional.of("retell-agent"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                List.of(),
+                "retell");
+
+        ports.voiceSettings().save(onRetell);
+        ports.voiceSettings().save(lines(clinic, List.of(number), List.of(lineId)));
+
+        assertThat(ports.voiceSettings().find(salon)).contains(onRetell);
+        assertThat(ports.voiceSettings().findByNumber("retell", number)).contains(salon);
+        assertThat(ports.voiceSettings().findByLineId("retell", lineId)).contains(salon);
+        assertThat(ports.voiceSettings().findByNumber(VoiceSettings.DEFAULT_PLATFORM, number))
+                .contains(clinic);
+        assertThat(ports.voiceSettings().findByLineId(VoiceSettings.DEFAULT_PLATFORM, lineId))
+                .contains(clinic);
     }
 
     private static VoiceCall call(BusinessId business, String id, Instant firstSeen, List<CallMessage> messages) {

@@ -22,6 +22,7 @@ public final class InMemoryVoiceSettingsRepository implements VoiceSettingsRepos
     public synchronized void save(VoiceSettings next) {
         for (VoiceSettings other : settings.values()) {
             if (!other.businessId().equals(next.businessId())
+                    && other.platform().equals(next.platform())
                     && (other.numbers().stream().anyMatch(next.numbers()::contains)
                             || other.lineIds().stream().anyMatch(next.lineIds()::contains))) {
                 throw new DuplicateKeyException(DuplicateKeyException.Key.VOICE_LINE, null);
@@ -31,17 +32,17 @@ public final class InMemoryVoiceSettingsRepository implements VoiceSettingsRepos
     }
 
     @Override
-    public synchronized Optional<BusinessId> findByNumber(PhoneNumber number) {
+    public synchronized Optional<BusinessId> findByNumber(String platform, PhoneNumber number) {
         return settings.values().stream()
-                .filter(s -> s.numbers().contains(number))
+                .filter(s -> s.platform().equals(platform) && s.numbers().contains(number))
                 .map(VoiceSettings::businessId)
                 .findFirst();
     }
 
     @Override
-    public synchronized Optional<BusinessId> findByLineId(String lineId) {
+    public synchronized Optional<BusinessId> findByLineId(String platform, String lineId) {
         return settings.values().stream()
-                .filter(s -> s.lineIds().contains(lineId))
+                .filter(s -> s.platform().equals(platform) && s.lineIds().contains(lineId))
                 .map(VoiceSettings::businessId)
                 .findFirst();
     }

@@ -10,6 +10,7 @@ import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.voice.FaqEntry;
+import com.voiceappoint.domain.voice.VoiceSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,8 @@ class VoiceSettingsTest {
 
         refused(() -> set(salon.owner, Optional.of(List.of("+34910000009")), Optional.empty()), "numbers");
         refused(() -> set(salon.owner, Optional.empty(), Optional.of(List.of("someone-elses-line"))), "line_ids");
-        assertThat(salon.app.voiceRouting().byNumber("+34910000009")).isEmpty();
+        assertThat(salon.app.voiceRouting().byNumber(VoiceSettings.DEFAULT_PLATFORM, "+34910000009"))
+                .isEmpty();
     }
 
     @Test
@@ -64,7 +66,19 @@ class VoiceSettingsTest {
         var set = set(salon.owner, Optional.of(List.of("+34910000003")), Optional.of(List.of("any-line")));
 
         assertThat(set.settings().numbers()).containsExactly(new PhoneNumber("+34910000003"));
-        assertThat(salon.app.voiceRouting().byLineId("any-line")).isPresent();
+        assertThat(salon.app.voiceRouting().byLineId(VoiceSettings.DEFAULT_PLATFORM, "any-line"))
+                .isPresent();
+    }
+
+    @Test
+    void lines_set_up_here_are_the_default_platform_s_and_route_only_calls_on_it() {
+        var set = set(salon.owner, Optional.of(List.of("+34910000005")), Optional.of(List.of("line-5")));
+
+        assertThat(set.settings().platform()).isEqualTo(VoiceSettings.DEFAULT_PLATFORM);
+        assertThat(salon.app.voiceRouting().byNumber(VoiceSettings.DEFAULT_PLATFORM, "+34910000005"))
+                .isPresent();
+        assertThat(salon.app.voiceRouting().byNumber("retell", "+34910000005")).isEmpty();
+        assertThat(salon.app.voiceRouting().byLineId("retell", "line-5")).isEmpty();
     }
 
     @Test
@@ -73,7 +87,9 @@ class VoiceSettingsTest {
 
         salon.app.businesses().delete(salon.owner, salon.business);
 
-        assertThat(salon.ports.voiceSettings().findByNumber(new PhoneNumber("+34910000004")))
+        assertThat(salon.ports
+                        .voiceSettings()
+                        .findByNumber(VoiceSettings.DEFAULT_PLATFORM, new PhoneNumber("+34910000004")))
                 .isEmpty();
     }
 

@@ -15,6 +15,9 @@ import java.util.Optional;
  * greeting, and the language of the calls when it differs from the business's. Whether voice booking is on at all
  * is the business's own flag.
  *
+ * <p>The lines and the assistant are on one voice platform ({@link #DEFAULT_PLATFORM} unless said otherwise): a line
+ * id or a number means a line on its platform.
+ *
  * <p>And what the assistant may tell callers beyond the diary: the number a caller asking for a person is transferred
  * to, and the business in its own words, a description and the answers to questions callers ask.
  */
@@ -27,7 +30,11 @@ public record VoiceSettings(
         Optional<Language> language,
         Optional<PhoneNumber> transferNumber,
         String description,
-        List<FaqEntry> faq) {
+        List<FaqEntry> faq,
+        String platform) {
+    /** The platform of every line and assistant set up before there was a choice. */
+    public static final String DEFAULT_PLATFORM = "vapi";
+
     public static final int MAX_LINES = 10;
     public static final int MAX_ID_LENGTH = 100;
     public static final int MAX_GREETING_LENGTH = 500;
@@ -44,6 +51,11 @@ public record VoiceSettings(
         greeting = greeting.map(String::strip).filter(g -> !g.isEmpty());
         description = description == null ? "" : description.strip();
         faq = List.copyOf(faq);
+        Objects.requireNonNull(platform, "platform");
+        InvalidValueException.check(
+                platform.matches("[a-z][a-z0-9-]{0,29}"),
+                "platform",
+                "a platform is named in 1 to 30 lower-case letters");
         InvalidValueException.check(numbers.size() <= MAX_LINES, "numbers", "a business answers on at most 10 numbers");
         InvalidValueException.check(
                 new HashSet<>(numbers).size() == numbers.size(), "numbers", "a number is listed twice");
@@ -69,7 +81,7 @@ public record VoiceSettings(
         InvalidValueException.check(faq.size() <= MAX_FAQ_ENTRIES, "faq", "a business answers at most 30 questions");
     }
 
-    /** Settings that say nothing about transfers, the business's description or its questions. */
+    /** Settings on the {@link #DEFAULT_PLATFORM} that say nothing about transfers, the business's description or its questions. */
     public VoiceSettings(
             BusinessId businessId,
             List<PhoneNumber> numbers,
@@ -77,7 +89,17 @@ public record VoiceSettings(
             Optional<String> assistantId,
             Optional<String> greeting,
             Optional<Language> language) {
-        this(businessId, numbers, lineIds, assistantId, greeting, language, Optional.empty(), "", List.of());
+        this(
+                businessId,
+                numbers,
+                lineIds,
+                assistantId,
+                greeting,
+                language,
+                Optional.empty(),
+                "",
+                List.of(),
+                DEFAULT_PLATFORM);
     }
 
     /** A business that has not set up its phone yet: the shared assistant's defaults, no numbers. */

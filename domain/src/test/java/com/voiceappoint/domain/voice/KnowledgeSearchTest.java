@@ -23,7 +23,8 @@ class KnowledgeSearchTest {
                 Optional.empty(),
                 Optional.empty(),
                 description,
-                List.of(faq));
+                List.of(faq),
+                VoiceSettings.DEFAULT_PLATFORM);
     }
 
     private final VoiceSettings barber = saying(

@@ -11,11 +11,11 @@ public interface VoiceRoutingQuery {
 
     Optional<VoiceSettingsUseCase.VoiceConfiguration> bySlug(String slug);
 
-    /** By the number dialled, in E.164. */
-    Optional<VoiceSettingsUseCase.VoiceConfiguration> byNumber(String number);
+    /** By the number dialled on a voice platform, in E.164. */
+    Optional<VoiceSettingsUseCase.VoiceConfiguration> byNumber(String platform, String number);
 
-    /** By the voice platform's id of the line dialled. */
-    Optional<VoiceSettingsUseCase.VoiceConfiguration> byLineId(String lineId);
+    /** By a voice platform's id of the line dialled. */
+    Optional<VoiceSettingsUseCase.VoiceConfiguration> byLineId(String platform, String lineId);
 
     /**
      * The business we put this call through to ourselves, by the voice platform's id of the call: the one our answer to

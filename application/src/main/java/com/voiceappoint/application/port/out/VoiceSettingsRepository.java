@@ -5,7 +5,10 @@ import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import java.util.Optional;
 
-/** Businesses' phone set-ups, and which business answers a number: a number belongs to one business at most. */
+/**
+ * Businesses' phone set-ups, and which business answers a line: a number or a line id on a voice platform belongs to
+ * one business at most.
+ */
 public interface VoiceSettingsRepository {
 
     /** Empty when the business never set up its phone. */
@@ -18,7 +21,9 @@ public interface VoiceSettingsRepository {
      */
     void save(VoiceSettings settings);
 
-    Optional<BusinessId> findByNumber(PhoneNumber number);
+    /** @param platform the voice platform the number is dialled on */
+    Optional<BusinessId> findByNumber(String platform, PhoneNumber number);
 
-    Optional<BusinessId> findByLineId(String lineId);
+    /** @param platform the voice platform whose id of a line {@code lineId} is */
+    Optional<BusinessId> findByLineId(String platform, String lineId);
 }

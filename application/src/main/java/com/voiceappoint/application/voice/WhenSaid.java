@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.voice;
 
 import com.voiceappoint.domain.shared.SaidWords;
 import java.time.DateTimeException;
@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * @param time the wall-clock time, when one was said
  * @param part the part of the day, when one was said
  */
-record WhenSaid(Optional<LocalDate> date, Optional<LocalTime> time, Optional<DayPart> part) {
+public record WhenSaid(Optional<LocalDate> date, Optional<LocalTime> time, Optional<DayPart> part) {
     /** How far ahead a day of the month (with a weekday, perhaps) is looked for. */
     private static final int DAYS_SEARCHED = 2 * 366;
 
@@ -88,7 +88,7 @@ record WhenSaid(Optional<LocalDate> date, Optional<LocalTime> time, Optional<Day
     }
 
     /** What was said, or empty when it names no day, time or part of a day. */
-    static Optional<WhenSaid> read(String said, LocalDate today) {
+    public static Optional<WhenSaid> read(String said, LocalDate today) {
         String text = said.strip();
         Matcher iso = ISO.matcher(text);
         if (iso.matches()) {

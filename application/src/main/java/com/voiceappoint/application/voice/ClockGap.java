@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.voice;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,10 +16,10 @@ import java.util.Optional;
  * @param jumpsTo the wall-clock time they jump to
  * @param at the instant of the jump: the nearest real time to the one asked for
  */
-record ClockGap(LocalDateTime asked, LocalDateTime jumpsFrom, LocalDateTime jumpsTo, Instant at) {
+public record ClockGap(LocalDateTime asked, LocalDateTime jumpsFrom, LocalDateTime jumpsTo, Instant at) {
 
     /** The gap {@code local} falls in, in {@code zone}; empty for a time that exists (once or, in autumn, twice). */
-    static Optional<ClockGap> of(LocalDateTime local, ZoneId zone) {
+    public static Optional<ClockGap> of(LocalDateTime local, ZoneId zone) {
         ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition == null || !transition.isGap()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.voice;
 
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.OpeningWindow;
@@ -25,14 +25,14 @@ import java.util.regex.Pattern;
 /**
  * What the assistant is told to say, in the business's language: one short line, with absolute dates spelled out
  * ("martes 24 de noviembre a las 15:00") in the business's zone, and the ids and ISO times the next call needs.
- * Vapi wants single-line strings; line breaks in business data are flattened.
+ * Voice platforms want single-line strings; line breaks in business data are flattened.
  */
-final class Speech {
-    private static final String BUNDLE = "vapi.speech";
+public final class Speech {
+    private static final String BUNDLE = "voice.speech";
     private static final DateTimeFormatter ISO_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     /** More people free at one time than this are "Marta, Sam, Ana or someone else". */
-    static final int NAMES_SPOKEN = 3;
+    public static final int NAMES_SPOKEN = 3;
 
     private final Language language;
     private final ZoneId zone;
@@ -40,7 +40,7 @@ final class Speech {
     private final ResourceBundle bundle;
     private final DateTimeFormatter dayFormat;
 
-    Speech(Language language, ZoneId zone) {
+    public Speech(Language language, ZoneId zone) {
         this.language = language;
         this.zone = zone;
         this.locale = language.locale();
@@ -49,48 +49,44 @@ final class Speech {
         this.dayFormat = DateTimeFormatter.ofPattern(bundle.getString("format.day"), locale);
     }
 
-    Language language() {
+    public Language language() {
         return language;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
     private static final Pattern LINE_BREAK = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
-    String say(String key, Object... arguments) {
+    public String say(String key, Object... arguments) {
         return oneLine(new MessageFormat(bundle.getString(key), locale).format(arguments));
     }
 
-    boolean has(String key) {
-        return bundle.containsKey(key);
-    }
-
     /** "martes 24 de noviembre" / "Tuesday 24 November". */
-    String day(LocalDate date) {
+    public String day(LocalDate date) {
         return dayFormat.format(date);
     }
 
-    String time(Instant instant) {
+    public String time(Instant instant) {
         return CLOCK.format(instant.atZone(zone));
     }
 
     /** "martes 24 de noviembre a las 15:00". */
-    String when(Instant instant) {
+    public String when(Instant instant) {
         return say("format.when", day(instant.atZone(zone).toLocalDate()), time(instant));
     }
 
     /** The business's wall-clock time as the tools take it back: {@code 2026-11-24T15:00}. */
-    String local(Instant instant) {
+    public String local(Instant instant) {
         return ISO_LOCAL.format(LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES));
     }
 
-    String weekday(DayOfWeek day) {
+    public String weekday(DayOfWeek day) {
         return day.getDisplayName(TextStyle.FULL, locale);
     }
 
-    String money(Money money) {
+    public String money(Money money) {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(money.currency());
         if (money.amount().stripTrailingZeros().scale() <= 0) {
@@ -100,7 +96,7 @@ final class Speech {
     }
 
     /** "Corte de pelo, 30 minutos, 18,50 € (service_id …)". */
-    String service(Service service) {
+    public String service(Service service) {
         return say(
                 "services.item",
                 service.name(),
@@ -110,13 +106,13 @@ final class Speech {
     }
 
     /** "lunes: de 09:00 a 14:00 y de 16:00 a 20:00", or "sábado: cerrado". */
-    String opening(String day, List<OpeningWindow> windows) {
+    public String opening(String day, List<OpeningWindow> windows) {
         return windows.isEmpty()
                 ? say("hours.closed", day)
                 : say("hours.day", day, list(windows.stream().map(this::window).toList()));
     }
 
-    String window(OpeningWindow window) {
+    public String window(OpeningWindow window) {
         return say(
                 "format.window",
                 OpeningWindow.format(window.opens(), false),
@@ -124,12 +120,12 @@ final class Speech {
     }
 
     /** "a, b y c", "Ana e Inés" / "a, b and c". */
-    String list(List<String> items) {
+    public String list(List<String> items) {
         return join(items, bundle.getString("format.and"), " e ", Speech::soundsLikeI);
     }
 
     /** "a, b o c", "10:30 u 11:30" / "a, b or c": a choice. */
-    String choices(List<String> items) {
+    public String choices(List<String> items) {
         return join(items, bundle.getString("format.or"), " u ", Speech::soundsLikeO);
     }
 
@@ -137,7 +133,7 @@ final class Speech {
      * Free times grouped by day, each day named once ("el martes 24 de noviembre a las 10:30 u 11:00; el miércoles
      * 25 de noviembre a las 09:00"), then the starts the tools take back.
      */
-    String offers(List<SlotsByDay.Day> days) {
+    public String offers(List<SlotsByDay.Day> days) {
         List<String> spoken = days.stream()
                 .map(day -> say("offer.day", day(day.date()), runs(day.runs())))
                 .toList();
@@ -150,7 +146,7 @@ final class Speech {
     }
 
     /** One day's free times: "a las 16:00 o 16:30 con Marta o Sam y a las 17:00 con Sam". */
-    String runs(List<SlotsByDay.Run> runs) {
+    public String runs(List<SlotsByDay.Run> runs) {
         return list(runs.stream().map(this::run).toList());
     }
 
@@ -187,7 +183,7 @@ final class Speech {
     }
 
     /** "o" becomes "u" before a word said with an o: "Óscar", "hora", "8:00" (ocho), "11:30" (once). */
-    static boolean soundsLikeO(String word) {
+    public static boolean soundsLikeO(String word) {
         String plain = SaidWords.unaccented(word).strip();
         if (!plain.isEmpty() && Character.isDigit(plain.charAt(0))) {
             int from = 0;
@@ -207,7 +203,7 @@ final class Speech {
     }
 
     /** "y" becomes "e" before a word said with an i: "Inés", "Hilario", but not "hielo" (a y sound). */
-    static boolean soundsLikeI(String word) {
+    public static boolean soundsLikeI(String word) {
         String plain = SaidWords.unaccented(word).strip();
         if (plain.startsWith("h")) {
             plain = plain.substring(1);
@@ -216,7 +212,7 @@ final class Speech {
     }
 
     /** Answers are spoken: a line break inside one would be read out as a pause, or by some voices as a word. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         // every answer passes here and few hold a line break: the regex is not worth running on the others
         if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text.strip();

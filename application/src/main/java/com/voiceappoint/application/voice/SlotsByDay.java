@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.voice;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.util.Objects;
  * named once for a run of times they are all free at ("el miércoles 16 a las 10:15 o 10:30 con Marta, y a las 11:30
  * con Sam; el jueves 17 a las 9:00"). The words are {@link Speech}'s; this is only the order and the grouping.
  */
-final class SlotsByDay {
+public final class SlotsByDay {
     private SlotsByDay() {}
 
     /**
@@ -22,21 +22,21 @@ final class SlotsByDay {
      * @param who the names to say with it, best first; empty when who does not matter (one person does the
      *     service, or the caller already chose)
      */
-    record Offer(Instant start, List<String> who) {
-        Offer {
+    public record Offer(Instant start, List<String> who) {
+        public Offer {
             Objects.requireNonNull(start, "start");
             who = List.copyOf(who);
         }
     }
 
     /** Times in a row, on one day, with the same people free. */
-    record Run(List<Instant> starts, List<String> who) {}
+    public record Run(List<Instant> starts, List<String> who) {}
 
     /** A local date in the business's zone and its runs, earliest first. */
-    record Day(LocalDate date, List<Run> runs) {}
+    public record Day(LocalDate date, List<Run> runs) {}
 
     /** The offers ordered by time, a start offered twice kept once, grouped by local date in {@code zone}. */
-    static List<Day> group(List<Offer> offers, ZoneId zone) {
+    public static List<Day> group(List<Offer> offers, ZoneId zone) {
         List<Offer> ordered =
                 offers.stream().sorted(Comparator.comparing(Offer::start)).toList();
         List<Day> days = new ArrayList<>();

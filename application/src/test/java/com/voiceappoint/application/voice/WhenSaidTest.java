@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,29 +1,40 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.usecase;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.BusinessHoursUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
-import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.ListServicesQuery;
+import com.voiceappoint.application.port.in.RouteCallQuery;
+import com.voiceappoint.application.port.in.StaffUseCase;
+import com.voiceappoint.application.port.in.ToolArguments;
+import com.voiceappoint.application.port.in.VoiceCaller;
+import com.voiceappoint.application.port.out.AllowanceStore;
+import com.voiceappoint.application.voice.CallerNumber;
+import com.voiceappoint.application.voice.ClockGap;
+import com.voiceappoint.application.voice.DayPart;
+import com.voiceappoint.application.voice.SlotsByDay;
+import com.voiceappoint.application.voice.Speech;
+import com.voiceappoint.application.voice.WhenSaid;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.availability.AvailableSlot;
+import com.voiceappoint.domain.availability.BookingCalendar;
 import com.voiceappoint.domain.availability.NoSlotsReason;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceMatcher;
 import com.voiceappoint.domain.client.PhoneNumber;
-import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.schedule.ProviderMatcher;
@@ -32,10 +43,7 @@ import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
-import com.voiceappoint.domain.shared.StorableText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.voiceappoint.domain.shared.Language;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -47,7 +55,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,21 +64,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The assistant's tools, answered for one business the call was routed to. Every answer is a line to speak; what
- * goes wrong in a way the caller can act on (a taken time, a past date) is an answer too, with what to do instead.
- * The caller's number comes from the call, never from the arguments; where the call does not prove it (SIP, web, a
- * withheld number), a caller's own appointments are opened by the manage code given with each, tried a few times per
- * call at most. A web call does what the business's public page allows: no holds.
+ * {@link AnswerToolCallUseCase} over the application's own ports: the call routed, counted, and its tool answered in
+ * the business's language ({@link Speech}).
  */
-final class VoiceTools {
-    static final String SERVICES = "get_business_services";
-    static final String AVAILABILITY = "check_service_availability";
-    static final String BOOK = "book_appointment";
-    static final String HOURS = "get_business_hours";
-    static final String HOLD = "hold_slot";
-    static final String MINE = "find_my_appointments";
-    static final String CANCEL = "cancel_appointment";
-    static final String RESCHEDULE = "reschedule_appointment";
+public final class VoiceToolsInteractor implements AnswerToolCallUseCase {
+    private static final System.Logger LOG = System.getLogger(VoiceToolsInteractor.class.getName());
 
     /** How many free times are read out for a day. */
     static final int SLOTS_SPOKEN = 5;
@@ -84,31 +81,43 @@ final class VoiceTools {
     };
 
     private static final WhenSaid NOTHING_SAID = new WhenSaid(Optional.empty(), Optional.empty(), Optional.empty());
+
+    /**
+     * Tool calls a business and a call may make in a minute, on any platform. The allowances keep the names they had
+     * when Vapi was the only platform, so the counts kept under them carry on across an upgrade.
+     */
+    public static final AllowanceStore.Allowance TOOL_CALLS_PER_BUSINESS =
+            AllowanceStore.Allowance.perMinute("vapi-business", 600);
+
+    public static final AllowanceStore.Allowance TOOL_CALLS_PER_CALL =
+            AllowanceStore.Allowance.perMinute("vapi-call", 60);
     /**
      * Manage codes a call may try, and tries at one number or appointment from any number of calls: a minute's, and a
      * day's, so that one of a million codes is not found by patience.
      */
-    static final ToolCallThrottle.Allowance CODE_TRIES_PER_CALL =
-            new ToolCallThrottle.Allowance("vapi-code-call", 5, Duration.ofMinutes(1), true);
+    public static final AllowanceStore.Allowance CODE_TRIES_PER_CALL =
+            new AllowanceStore.Allowance("vapi-code-call", 5, Duration.ofMinutes(1), true);
 
-    static final ToolCallThrottle.Allowance CODE_TRIES_PER_TARGET =
-            new ToolCallThrottle.Allowance("vapi-code-target", 10, Duration.ofMinutes(1), true);
-    static final ToolCallThrottle.Allowance CODE_TRIES_PER_TARGET_A_DAY =
-            new ToolCallThrottle.Allowance("vapi-code-target-day", 20, Duration.ofDays(1), true);
+    public static final AllowanceStore.Allowance CODE_TRIES_PER_TARGET =
+            new AllowanceStore.Allowance("vapi-code-target", 10, Duration.ofMinutes(1), true);
+    public static final AllowanceStore.Allowance CODE_TRIES_PER_TARGET_A_DAY =
+            new AllowanceStore.Allowance("vapi-code-target-day", 20, Duration.ofDays(1), true);
     /**
      * Code tries a business takes in a day, whatever the numbers and appointments tried: with a list of 10,000 client
      * numbers, the allowances per number alone would let 200,000 guesses a day through. 200 is far more than a
      * business's callers without a visible number need (codes are for SIP, web and withheld-number calls), and keeps
      * the odds of a guess opening any one of its appointments around 1 in 5,000 a day.
      */
-    static final ToolCallThrottle.Allowance CODE_TRIES_PER_BUSINESS_A_DAY =
-            new ToolCallThrottle.Allowance("vapi-code-business-day", 200, Duration.ofDays(1), true);
+    public static final AllowanceStore.Allowance CODE_TRIES_PER_BUSINESS_A_DAY =
+            new AllowanceStore.Allowance("vapi-code-business-day", 200, Duration.ofDays(1), true);
 
     private static final Actor VOICE = new Actor.Caller(BookingSource.VOICE);
 
-    private final UseCases app;
+    private final RouteCallQuery routing;
+    private final Ports app;
+    private final AllowanceStore throttle;
+    private final Language defaultLanguage;
     private final Clock clock;
-    private final ToolCallThrottle throttle;
     private final Map<String, Tool> tools = Map.of(
             SERVICES, this::services,
             AVAILABILITY, this::availability,
@@ -119,127 +128,150 @@ final class VoiceTools {
             CANCEL, this::cancel,
             RESCHEDULE, this::reschedule);
 
-    VoiceTools(UseCases app, Clock clock, ToolCallThrottle throttle) {
+    /** @param defaultLanguage what a call for no business hears its refusal in */
+    VoiceToolsInteractor(
+            RouteCallQuery routing, Ports app, AllowanceStore throttle, Language defaultLanguage, Clock clock) {
+        this.routing = routing;
         this.app = app;
-        this.clock = clock;
         this.throttle = throttle;
+        this.defaultLanguage = defaultLanguage;
+        this.clock = clock;
     }
 
-    /**
-     * A call, routed to its business.
-     *
-     * @param number the number to book and hold with: the caller's when the network vouches for it, what a SIP call
-     *     claims otherwise, none on a web call (its client gives an e-mail)
-     * @param numberProven whether the network (or our own dialling) vouches for {@code number}
-     * @param claimedNumber what the call says the caller's number is, proven or not
-     * @param web a web call: what the business's public page allows, and no more
-     */
-    record Caller(
-            Business business,
-            Optional<PhoneNumber> number,
-            boolean numberProven,
-            Optional<PhoneNumber> claimedNumber,
-            boolean web,
-            Optional<String> callId,
-            Speech speech) {
+    /** The inbound ports the tools are answered with. */
+    record Ports(
+            ListServicesQuery listServices,
+            StaffUseCase staff,
+            BusinessHoursUseCase businessHours,
+            FindAvailableSlotsQuery findAvailableSlots,
+            CallerAppointmentsUseCase callerAppointments) {}
 
-        static Caller of(Business business, CallRouting.Decision decision, CallContext call, Speech speech) {
-            boolean web = decision.channel() == CallRouting.Channel.WEB;
-            return new Caller(
-                    business,
-                    decision.provenNumber().or(() -> web ? Optional.empty() : decision.claimedNumber()),
-                    decision.provenNumber().isPresent(),
-                    decision.claimedNumber(),
-                    web,
-                    call.callId(),
-                    speech);
-        }
-    }
-
-    /** What the assistant hears back: a result, or an error it should not retry blindly. */
-    record Answer(Optional<String> result, Optional<String> error) {
-        static Answer result(String text) {
-            return new Answer(Optional.of(Speech.oneLine(text)), Optional.empty());
+    /** A call routed to its business, and the words of its business's language. */
+    private record Caller(VoiceCaller who, Speech speech) {
+        Business business() {
+            return who.voice().business();
         }
 
-        static Answer error(String text) {
-            return new Answer(Optional.empty(), Optional.of(Speech.oneLine(text)));
+        Optional<PhoneNumber> number() {
+            return who.number();
+        }
+
+        boolean numberProven() {
+            return who.numberProven();
+        }
+
+        Optional<PhoneNumber> claimedNumber() {
+            return who.claimedNumber();
+        }
+
+        boolean web() {
+            return who.web();
+        }
+
+        Optional<String> callId() {
+            return who.callId();
         }
     }
 
     @FunctionalInterface
     private interface Tool {
-        Answer answer(Arguments arguments, Caller caller, String toolCallId);
+        Answer answer(ToolArguments arguments, Caller caller, String toolCallId);
     }
 
-    static boolean known(String name) {
-        return List.of(SERVICES, AVAILABILITY, BOOK, HOURS, HOLD, MINE, CANCEL, RESCHEDULE)
-                .contains(name);
+    @Override
+    public Outcome answer(RouteCallQuery.Route route, ToolCall call) {
+        Speech speech = new Speech(defaultLanguage, clock.getZone());
+        try {
+            RouteCallQuery.Decision decision = routing.decide(route, call.claims());
+            speech = decision.voice().map(VoiceWords::speech).orElse(speech);
+            if (!decision.routed()) {
+                return new Outcome(error(VoiceWords.refusal(decision, speech)), How.UNAVAILABLE);
+            }
+            String business = decision.voice().orElseThrow().business().id().toString();
+            if (!throttle.tryAcquire(TOOL_CALLS_PER_BUSINESS, business)
+                    || !throttle.tryAcquire(
+                            TOOL_CALLS_PER_CALL, route.call().callId().orElse(business))) {
+                return new Outcome(error(speech.say("busy")), How.THROTTLED);
+            }
+            Answer answer = answer(call, new Caller(VoiceCaller.of(decision, route.call()), speech));
+            return new Outcome(answer, answer.result().isPresent() ? How.ANSWERED : How.REFUSED);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "tool call " + call.id() + " (" + call.name() + ") failed", e);
+            return new Outcome(error(speech.say("failure")), How.FAILED);
+        }
     }
 
-    Answer answer(ToolCall call, Caller caller) {
+    private static Answer result(String text) {
+        return new Answer(Optional.of(Speech.oneLine(text)), Optional.empty());
+    }
+
+    private static Answer error(String text) {
+        return new Answer(Optional.empty(), Optional.of(Speech.oneLine(text)));
+    }
+
+    private Answer answer(ToolCall call, Caller caller) {
         Tool tool = tools.get(call.name());
         Speech speech = caller.speech();
         if (tool == null) {
-            return Answer.error(speech.say("tool.unknown", call.name()));
+            return error(speech.say("tool.unknown", call.name()));
         }
         if (caller.web() && call.name().equals(HOLD)) {
-            return Answer.error(speech.say("web.refused"));
+            return error(speech.say("web.refused"));
         }
-        Arguments arguments = new Arguments(call.arguments());
+        ToolArguments arguments = call.arguments();
         try {
             return tool.answer(arguments, caller, call.id());
         } catch (Spoken spoken) {
-            return Answer.error(spoken.getMessage());
+            return error(spoken.getMessage());
         } catch (Explained explained) {
-            return Answer.result(explained.getMessage());
+            return result(explained.getMessage());
         } catch (InClockGap inGap) {
-            return Answer.result(gap(inGap.gap, speech));
+            return result(gap(inGap.gap, speech));
         } catch (BookingRefusedException refused) {
-            return Answer.result(refusal(refused, speech, askedForSomeone(arguments)));
+            return result(refusal(refused, speech, askedForSomeone(arguments)));
         } catch (NotFoundException notFound) {
-            return Answer.error(speech.say(
+            return error(speech.say(
                     switch (notFound.resource()) {
                         case "service" -> "service.unavailable";
                         case "provider" -> "staff.none";
                         default -> "appointment.unknown";
                     }));
         } catch (InvalidValueException invalid) {
-            return Answer.error(speech.say("argument.invalid", invalid.field()));
+            return error(speech.say("argument.invalid", invalid.field()));
         } catch (DomainException refused) {
-            return Answer.result(domainRefusal(refused, caller));
+            return result(domainRefusal(refused, caller));
         } catch (OutcomeUnknownException unknown) {
             // the change may well be made: the caller must not hear that it failed, nor be led to make it twice
-            return Answer.error(speech.say(
+            return error(speech.say(
                     switch (call.name()) {
                         case CANCEL -> "outcome.unknown.cancel";
                         case RESCHEDULE -> "outcome.unknown.reschedule";
                         default -> "outcome.unknown";
                     }));
         } catch (StoreUnavailableException unavailable) {
-            return Answer.error(speech.say("unavailable"));
+            return error(speech.say("unavailable"));
         }
     }
 
-    private Answer services(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer services(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         List<Service> offered = offered(caller);
         if (offered.isEmpty()) {
-            return Answer.result(speech.say("services.none"));
+            return result(speech.say("services.none"));
         }
-        return Answer.result(speech.say(
+        return result(speech.say(
                 "services.list",
                 caller.business().name(),
                 speech.list(offered.stream().map(speech::service).toList())));
     }
 
-    private Answer availability(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer availability(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
         Optional<ProviderId> provider = provider(arguments, caller, service);
         LocalDate today = today(speech);
         Optional<String> dateSaid = arguments.text("datetime", "start", "date_time", "date", "day");
-        Optional<Instant> withOffset = dateSaid.flatMap(VoiceTools::withOffset);
+        Optional<Instant> withOffset = dateSaid.flatMap(VoiceToolsInteractor::withOffset);
         WhenSaid said = withOffset
                 .map(at -> LocalDateTime.ofInstant(at, speech.zone()))
                 .map(local -> new WhenSaid(
@@ -262,7 +294,7 @@ final class VoiceTools {
             LocalDateTime local = day.atTime(time.get());
             Optional<ClockGap> gap = ClockGap.of(local, speech.zone());
             if (gap.isPresent()) {
-                return Answer.result(
+                return result(
                         gap(gap.get(), speech) + " " + nearest(found, gap.get().at(), who, speech));
             }
             Instant at = withOffset.orElseGet(() -> local.atZone(speech.zone()).toInstant());
@@ -270,7 +302,7 @@ final class VoiceTools {
                     found.slots().stream().filter(s -> s.start().equals(at)).findFirst();
             if (free.isPresent()) {
                 List<String> names = who.apply(free.get());
-                return Answer.result(
+                return result(
                         names.isEmpty()
                                 ? speech.say("slots.free", asked, speech.when(at), speech.local(at))
                                 : speech.say(
@@ -280,8 +312,7 @@ final class VoiceTools {
                                         speech.local(at),
                                         speech.choices(names)));
             }
-            return Answer.result(
-                    speech.say("slots.taken", asked, speech.when(at)) + " " + nearest(found, at, who, speech));
+            return result(speech.say("slots.taken", asked, speech.when(at)) + " " + nearest(found, at, who, speech));
         }
         DayPart part = arguments
                 .text("part_of_day", "time_of_day", "period")
@@ -295,10 +326,10 @@ final class VoiceTools {
         if (inPart.isEmpty()) {
             String none = speech.say("slots.none", asked, speech.day(day));
             if (!found.slots().isEmpty()) {
-                return Answer.result(
+                return result(
                         none + " " + speech.say("slots.alternatives", offers(spread(found.slots()), who, speech)));
             }
-            return Answer.result(none + " " + whyNone(found, speech));
+            return result(none + " " + whyNone(found, speech));
         }
         List<AvailableSlot> spoken = spread(inPart);
         List<SlotsByDay.Day> grouped = SlotsByDay.group(
@@ -306,7 +337,7 @@ final class VoiceTools {
                         .map(s -> new SlotsByDay.Offer(s.start(), who.apply(s)))
                         .toList(),
                 speech.zone());
-        return Answer.result(speech.say(
+        return result(speech.say(
                 "slots.some",
                 asked,
                 speech.day(day),
@@ -356,7 +387,7 @@ final class VoiceTools {
                 speech.zone()));
     }
 
-    private Answer book(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer book(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
         Optional<ProviderId> provider = provider(arguments, caller, service);
@@ -378,7 +409,7 @@ final class VoiceTools {
                                 name, caller.number().map(PhoneNumber::value), email),
                         arguments.text("notes").orElse(""),
                         BookingSource.VOICE,
-                        idempotencyKey(caller.callId(), toolCallId)));
+                        idempotencyKey(caller.who().platform(), caller.callId(), toolCallId)));
         BookAppointmentUseCase.Result result = booking.result();
         AppointmentDetails booked = result.details();
         String said = speech.say(
@@ -387,12 +418,12 @@ final class VoiceTools {
                 speech.when(booked.appointment().start()),
                 booked.providerName(),
                 booked.appointment().id().toString());
-        return Answer.result(booking.manageCode()
+        return result(booking.manageCode()
                 .map(code -> said + " " + speech.say("booked.code", String.join(" ", code.split(""))))
                 .orElse(said));
     }
 
-    private Answer hold(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer hold(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         Service service = service(arguments, caller);
         Optional<ProviderId> provider = provider(arguments, caller, service);
@@ -411,14 +442,14 @@ final class VoiceTools {
         Appointment appointment = held.appointment();
         if (appointment.status() != AppointmentStatus.HELD) {
             // the caller had already booked this very time
-            return Answer.result(speech.say(
+            return result(speech.say(
                     "booked.again",
                     held.serviceName(),
                     speech.when(appointment.start()),
                     held.providerName(),
                     appointment.id().toString()));
         }
-        return Answer.result(speech.say(
+        return result(speech.say(
                 "held",
                 held.serviceName(),
                 speech.when(appointment.start()),
@@ -427,7 +458,7 @@ final class VoiceTools {
                 held.providerName()));
     }
 
-    private Answer hours(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer hours(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         LocalDate today = today(speech);
         Optional<LocalDate> date = arguments.text("date", "day").map(text -> date(text, speech));
@@ -444,25 +475,24 @@ final class VoiceTools {
                 app.businessHours().specialDays(VOICE, caller.business().id(), from, to).stream()
                         .filter(d -> d.provider().isEmpty())
                         .collect(Collectors.toMap(SpecialDay::date, Function.identity(), (a, b) -> a));
+        BookingCalendar calendar = new BookingCalendar(speech.zone(), weekly, special, List.of());
         List<String> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            SpecialDay exception = special.get(day);
-            List<OpeningWindow> windows = exception != null ? exception.windows() : weekly.on(day.getDayOfWeek());
-            days.add(speech.opening(speech.day(day), windows));
+            days.add(speech.opening(speech.day(day), calendar.openingWindows(day)));
         }
-        return Answer.result(speech.say("hours.list", caller.business().name(), String.join("; ", days)));
+        return result(speech.say("hours.list", caller.business().name(), String.join("; ", days)));
     }
 
-    private Answer mine(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer mine(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         CallerAppointmentsUseCase.Proof proof = proof(arguments, caller, Optional.empty());
         List<AppointmentDetails> upcoming =
                 app.callerAppointments().upcoming(caller.business().id(), proof);
         if (upcoming.isEmpty()) {
-            return Answer.result(
+            return result(
                     speech.say(proof instanceof CallerAppointmentsUseCase.Proof.Code ? "mine.none.code" : "mine.none"));
         }
-        return Answer.result(speech.say(
+        return result(speech.say(
                 "mine.list",
                 speech.list(upcoming.stream()
                         .map(d -> speech.say(
@@ -473,7 +503,7 @@ final class VoiceTools {
                         .toList())));
     }
 
-    private Answer cancel(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer cancel(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         AppointmentId id = appointmentId(arguments, speech);
         AppointmentDetails cancelled = app.callerAppointments()
@@ -482,19 +512,19 @@ final class VoiceTools {
                         proof(arguments, caller, Optional.of(id)),
                         id,
                         arguments.text("reason").orElse(""));
-        return Answer.result(speech.say(
+        return result(speech.say(
                 "cancelled",
                 cancelled.serviceName(),
                 speech.when(cancelled.appointment().start())));
     }
 
-    private Answer reschedule(Arguments arguments, Caller caller, String toolCallId) {
+    private Answer reschedule(ToolArguments arguments, Caller caller, String toolCallId) {
         Speech speech = caller.speech();
         AppointmentId id = appointmentId(arguments, speech);
-        Instant start = instant(arguments.required("start", speech, "start", "new_start", "datetime"), speech);
+        Instant start = instant(required(arguments, "start", speech, "start", "new_start", "datetime"), speech);
         AppointmentDetails moved = app.callerAppointments()
                 .reschedule(caller.business().id(), proof(arguments, caller, Optional.of(id)), id, start);
-        return Answer.result(speech.say(
+        return result(speech.say(
                 "moved",
                 moved.serviceName(),
                 speech.when(moved.appointment().start()),
@@ -506,7 +536,8 @@ final class VoiceTools {
      * otherwise the manage code (and, to list them, the number they say is theirs), within a few tries a minute per
      * call and per number or appointment tried.
      */
-    private CallerAppointmentsUseCase.Proof proof(Arguments arguments, Caller caller, Optional<AppointmentId> opening) {
+    private CallerAppointmentsUseCase.Proof proof(
+            ToolArguments arguments, Caller caller, Optional<AppointmentId> opening) {
         Speech speech = caller.speech();
         if (caller.numberProven()) {
             return new CallerAppointmentsUseCase.Proof.CallerNumber(
@@ -515,7 +546,7 @@ final class VoiceTools {
         String code = arguments.text("manage_code", "code").orElseThrow(() -> new Spoken(speech.say("code.needed")));
         Optional<PhoneNumber> claimed = arguments
                 .text("phone", "phone_number")
-                .flatMap(CallRouting::number)
+                .flatMap(CallerNumber::read)
                 .or(caller::claimedNumber);
         if (opening.isEmpty() && claimed.isEmpty()) {
             throw new Spoken(speech.say("code.phone"));
@@ -532,7 +563,7 @@ final class VoiceTools {
     }
 
     /** One code try counted, or refused in words that say why: too fast, the day's tries spent, or not countable. */
-    private void countTry(ToolCallThrottle.Allowance allowance, String key, String whenSpent, Speech speech) {
+    private void countTry(AllowanceStore.Allowance allowance, String key, String whenSpent, Speech speech) {
         switch (throttle.count(allowance, key)) {
             case WITHIN -> {
                 // counted
@@ -548,7 +579,7 @@ final class VoiceTools {
     }
 
     /** The service named by id, or by what the caller called it; unknown or ambiguous names are asked about. */
-    private Service service(Arguments arguments, Caller caller) {
+    private Service service(ToolArguments arguments, Caller caller) {
         Speech speech = caller.speech();
         List<Service> offered = offered(caller);
         Optional<String> id = arguments.text("service_id", "serviceId");
@@ -583,9 +614,9 @@ final class VoiceTools {
      * name is looked for first among those who do the service, then among all the staff; a name nobody has, or one
      * two people share, is answered with the names to choose from.
      */
-    private Optional<ProviderId> provider(Arguments arguments, Caller caller, Service service) {
+    private Optional<ProviderId> provider(ToolArguments arguments, Caller caller, Service service) {
         Optional<String> id = arguments.text("provider_id", "providerId");
-        Optional<ProviderId> byId = id.flatMap(VoiceTools::uuid).map(ProviderId::new);
+        Optional<ProviderId> byId = id.flatMap(VoiceToolsInteractor::uuid).map(ProviderId::new);
         if (byId.isPresent()) {
             return byId;
         }
@@ -629,7 +660,7 @@ final class VoiceTools {
     }
 
     /** Whether the caller chose someone: then who each alternative is with matters. */
-    private static boolean askedForSomeone(Arguments arguments) {
+    private static boolean askedForSomeone(ToolArguments arguments) {
         return arguments.text("provider_id", "providerId").isPresent()
                 || arguments
                         .text(STAFF_NAMES)
@@ -637,12 +668,12 @@ final class VoiceTools {
                         .isPresent();
     }
 
-    private static AppointmentId appointmentId(Arguments arguments, Speech speech) {
-        String given = arguments.required("appointment_id", speech, "appointment_id", "appointmentId", "id");
+    private static AppointmentId appointmentId(ToolArguments arguments, Speech speech) {
+        String given = required(arguments, "appointment_id", speech, "appointment_id", "appointmentId", "id");
         return uuid(given).map(AppointmentId::new).orElseThrow(() -> new NotFoundException("appointment"));
     }
 
-    private static String clientName(Arguments arguments, Speech speech) {
+    private static String clientName(ToolArguments arguments, Speech speech) {
         return arguments
                 .text("client_name", "name", "customer_name")
                 .or(() -> arguments.nested("client_data", "name"))
@@ -657,20 +688,14 @@ final class VoiceTools {
     /**
      * The model's retries of one tool call carry its id: the booking happens once. Models pick tool-call ids as they
      * like (some count from one in every conversation), so the key is the call's and the tool call's ids together,
-     * hashed to a bounded length; without a call id there is no key (the same client, service and time still book
+     * hashed to a bounded length and prefixed with the platform; without a call id there is no key (the same client, service and time still book
      * once).
      */
-    static Optional<String> idempotencyKey(Optional<String> callId, String toolCallId) {
-        if (callId.isEmpty() || toolCallId.isBlank() || toolCallId.equals(Envelope.LEGACY_CALL_ID)) {
+    public static Optional<String> idempotencyKey(String platform, Optional<String> callId, String toolCallId) {
+        if (callId.isEmpty() || toolCallId.isBlank()) {
             return Optional.empty();
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((callId.get() + "\n" + toolCallId).getBytes(StandardCharsets.UTF_8));
-            return Optional.of("vapi:" + HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Optional.of(platform + ":" + Hashes.sha256(callId.get() + "\n" + toolCallId));
     }
 
     /**
@@ -733,14 +758,14 @@ final class VoiceTools {
     }
 
     private LocalDate today(Speech speech) {
-        return LocalDate.now(clock.withZone(speech.zone()));
+        return LocalDate.ofInstant(clock.instant(), speech.zone());
     }
 
     /**
      * The start a booking or a hold asks for, from {@code start} (or a {@code date} and a {@code time} given apart).
      * A time the clocks skip that night is explained, with the free times nearest to it.
      */
-    private Instant start(Arguments arguments, Caller caller, Service service, Optional<ProviderId> provider) {
+    private Instant start(ToolArguments arguments, Caller caller, Service service, Optional<ProviderId> provider) {
         Speech speech = caller.speech();
         String said = arguments
                 .text("start", "datetime", "date_time")
@@ -826,40 +851,8 @@ final class VoiceTools {
         }
     }
 
-    /** The model's arguments, read by any of the names models tend to use for each. */
-    static final class Arguments {
-        private final ObjectNode node;
-
-        Arguments(ObjectNode node) {
-            this.node = node;
-        }
-
-        Optional<String> text(String... names) {
-            for (String name : names) {
-                JsonNode value = node.path(name);
-                if (value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
-                    return Optional.of(storable(name, value.asText().strip()));
-                }
-            }
-            return Optional.empty();
-        }
-
-        Optional<String> nested(String object, String name) {
-            JsonNode value = node.path(object).path(name);
-            return value.isValueNode() && !value.asText().isBlank()
-                    ? Optional.of(storable(object + "." + name, value.asText().strip()))
-                    : Optional.empty();
-        }
-
-        /** What a store could not keep as given (NUL, half a character) is refused, naming the argument. */
-        private static String storable(String name, String value) {
-            InvalidValueException.check(StorableText.storable(value), name, "text a store cannot keep");
-            return value;
-        }
-
-        String required(String spokenName, Speech speech, String... names) {
-            return text(names).orElseThrow(() -> new Spoken(speech.say("argument.missing", spokenName)));
-        }
+    private static String required(ToolArguments arguments, String spokenName, Speech speech, String... names) {
+        return arguments.text(names).orElseThrow(() -> new Spoken(speech.say("argument.missing", spokenName)));
     }
 
     /** A failure with the words to say about it. */

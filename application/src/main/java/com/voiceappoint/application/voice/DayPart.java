@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.voice;
 
 import com.voiceappoint.domain.shared.Language;
 import java.time.LocalTime;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * Morning, afternoon or evening, as callers ask and as their language means it: a Spanish "tarde" starts after lunch
  * and runs until eight, an English afternoon ends at six.
  */
-enum DayPart {
+public enum DayPart {
     ANY(0, 0, 24, 24),
     MORNING(0, 0, 14, 12),
     AFTERNOON(14, 12, 20, 18),
@@ -27,20 +27,20 @@ enum DayPart {
         this.untilEnglish = untilEnglish;
     }
 
-    boolean contains(LocalTime time, Language language) {
+    public boolean contains(LocalTime time, Language language) {
         boolean spanish = language == Language.ES;
         int hour = time.getHour();
         return hour >= (spanish ? fromSpanish : fromEnglish) && hour < (spanish ? untilSpanish : untilEnglish);
     }
 
     /** "a las 5 de la tarde", "at 8 in the evening": an hour said on a twelve-hour clock, on the clock. */
-    LocalTime onTheClock(LocalTime said) {
+    public LocalTime onTheClock(LocalTime said) {
         boolean laterHalf = this == AFTERNOON || this == EVENING;
         return laterHalf && said.getHour() >= 1 && said.getHour() < 12 ? said.plusHours(12) : said;
     }
 
     /** "tarde", "por la tarde", "in the afternoon", "afternoon please". */
-    static Optional<DayPart> parse(String said) {
+    public static Optional<DayPart> parse(String said) {
         String words = said.strip().toLowerCase(Locale.ROOT);
         if (words.contains("morning") || words.contains("mañana") || words.contains("manana")) {
             return Optional.of(MORNING);

@@ -1,16 +1,16 @@
-package com.voiceappoint.adapter.vapi;
+package com.voiceappoint.application.port.out;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Counts tool calls and manage-code tries against allowances, so one runaway conversation or one busy business cannot
- * starve the rest, and a manage code cannot be guessed. The composition root backs it with the server's rate limiter
- * (shared through Redis when configured).
+ * Counts tries against allowances, so one runaway conversation or one busy business cannot starve the rest, and a
+ * manage code cannot be guessed. The composition root backs it with the server's rate limiter (shared through Redis
+ * when configured).
  */
 @FunctionalInterface
-public interface ToolCallThrottle {
-    ToolCallThrottle UNLIMITED = (allowance, key) -> Count.WITHIN;
+public interface AllowanceStore {
+    AllowanceStore UNLIMITED = (allowance, key) -> Count.WITHIN;
 
     /** Counts one more try by {@code key} against the allowance, and says how that went. */
     Count count(Allowance allowance, String key);
@@ -42,7 +42,7 @@ public interface ToolCallThrottle {
             Objects.requireNonNull(period, "period");
         }
 
-        static Allowance perMinute(String name, int tries) {
+        public static Allowance perMinute(String name, int tries) {
             return new Allowance(name, tries, Duration.ofMinutes(1), false);
         }
     }

@@ -1,0 +1,34 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceUseCases;
+import com.voiceappoint.application.port.out.AllowanceStore;
+import com.voiceappoint.domain.shared.Language;
+import java.time.Clock;
+
+/** Wires the voice slice onto the application's own ports: what a voice platform's adapter drives. */
+public final class VoiceInteractors {
+    private VoiceInteractors() {}
+
+    /**
+     * @param allowances where tool calls and manage-code tries are counted
+     * @param defaultLanguage what a call for none of our businesses hears
+     */
+    public static VoiceUseCases create(UseCases app, AllowanceStore allowances, Language defaultLanguage, Clock clock) {
+        CallRoutingInteractor routing = new CallRoutingInteractor(app.voiceRouting());
+        CallRequestsInteractor requests = new CallRequestsInteractor(
+                routing, app.listServices(), app.businessHours(), app.callLog(), defaultLanguage, clock);
+        VoiceToolsInteractor tools = new VoiceToolsInteractor(
+                routing,
+                new VoiceToolsInteractor.Ports(
+                        app.listServices(),
+                        app.staff(),
+                        app.businessHours(),
+                        app.findAvailableSlots(),
+                        app.callerAppointments()),
+                allowances,
+                defaultLanguage,
+                clock);
+        return new VoiceUseCases(routing, tools, requests, requests, requests, app.callLog());
+    }
+}
