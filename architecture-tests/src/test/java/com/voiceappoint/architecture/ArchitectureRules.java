@@ -66,8 +66,8 @@ final class ArchitectureRules {
 
     private static final Set<String> PORT_OUT_SUFFIXES =
             Set.of("Repository", "Gateway", "Sender", "Publisher", "Store", "TransactionRunner", "Hasher");
-    private static final Set<String> ADAPTER_TECHNOLOGIES =
-            Set.of("Jdbi", "Postgres", "Argon2", "Javalin", "Lettuce", "Stripe", "Smtp", "Twilio", "Vapi", "Http");
+    private static final Set<String> ADAPTER_TECHNOLOGIES = Set.of(
+            "Jdbi", "Postgres", "InMemory", "Argon2", "Javalin", "Lettuce", "Stripe", "Smtp", "Twilio", "Vapi", "Http");
 
     private ArchitectureRules() {}
 

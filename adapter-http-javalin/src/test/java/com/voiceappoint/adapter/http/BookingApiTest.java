@@ -3,13 +3,13 @@ package com.voiceappoint.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.testkit.TestData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

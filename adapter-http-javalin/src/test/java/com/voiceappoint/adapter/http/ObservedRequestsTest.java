@@ -2,8 +2,8 @@ package com.voiceappoint.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
-import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.out.PasswordHasher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -3,9 +3,9 @@ package com.voiceappoint.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
-import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;

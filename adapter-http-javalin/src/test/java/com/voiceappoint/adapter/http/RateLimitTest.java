@@ -3,8 +3,8 @@ package com.voiceappoint.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.error.StoreUnavailableException;
-import com.voiceappoint.application.fakes.InMemoryAdapters;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

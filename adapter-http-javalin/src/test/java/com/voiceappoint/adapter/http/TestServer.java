@@ -2,7 +2,7 @@ package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
-import com.voiceappoint.application.fakes.InMemoryAdapters;
+import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;

@@ -233,6 +233,11 @@ public final class PostgresPersistence implements AutoCloseable {
         return configuration.listening();
     }
 
+    /** As {@link #connect(DatabaseUrl, int, MeterRegistry)}, for an embedder that does not measure the pool. */
+    public static PostgresPersistence connect(DatabaseUrl url, int poolSize) {
+        return connect(url, url, poolSize, null);
+    }
+
     public TransactionRunner transactions() {
         return new JdbiTransactionRunner(jdbi, configuration, JdbiTransactionRunner.Pause.RANDOMISED);
     }

@@ -2,10 +2,10 @@ package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.voice.VoiceCall;
+import com.voiceappoint.testkit.TestData;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.Optional;

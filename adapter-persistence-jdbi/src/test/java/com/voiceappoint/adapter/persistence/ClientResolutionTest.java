@@ -2,7 +2,6 @@ package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -11,6 +10,7 @@ import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.testkit.TestData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

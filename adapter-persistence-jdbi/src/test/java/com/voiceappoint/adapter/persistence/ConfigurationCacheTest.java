@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.Session;
@@ -19,6 +18,7 @@ import com.voiceappoint.domain.schedule.TimeOff;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.TimeRange;
 import com.voiceappoint.domain.voice.VoiceSettings;
+import com.voiceappoint.testkit.TestData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;

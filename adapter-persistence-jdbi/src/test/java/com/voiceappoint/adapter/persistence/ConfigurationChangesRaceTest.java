@@ -2,7 +2,6 @@ package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.Actor;
@@ -28,6 +27,7 @@ import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.testkit.TestData;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.persistence.PostgresPersistence.Health;
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
@@ -20,6 +19,7 @@ import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.testkit.TestData;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

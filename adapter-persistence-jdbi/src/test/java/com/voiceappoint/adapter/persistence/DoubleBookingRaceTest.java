@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
@@ -17,6 +16,7 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.testkit.TestData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

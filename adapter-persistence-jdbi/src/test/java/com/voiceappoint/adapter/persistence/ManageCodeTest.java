@@ -2,11 +2,11 @@ package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.testkit.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.in.Actor;
@@ -15,6 +14,7 @@ import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.testkit.TestData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

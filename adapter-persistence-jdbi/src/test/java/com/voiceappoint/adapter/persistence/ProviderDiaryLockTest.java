@@ -3,12 +3,12 @@ package com.voiceappoint.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.testkit.TestData;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

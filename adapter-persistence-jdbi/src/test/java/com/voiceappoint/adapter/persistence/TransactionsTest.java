@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
@@ -23,6 +22,7 @@ import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.testkit.TestData;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Proxy;
@@ -50,27 +50,6 @@ class TransactionsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
     private final OutboundPorts ports = postgres.persistence().ports(new FakePasswordHasher());
-
-    @Test
-    void repository_calls_inside_a_transaction_roll_back_together() {
-        User user = new User(
-                UserId.random(),
-                new EmailAddress("rollback-" + Instant.now().toEpochMilli() + "@example.com"),
-                "hash",
-                "Roll Back",
-                Language.ES,
-                Instant.now());
-
-        assertThatThrownBy(() -> ports.transactions().inTransaction(() -> {
-                    ports.users().add(user);
-                    assertThat(ports.users().findById(user.id()))
-                            .as("visible inside")
-                            .isPresent();
-                    throw new IllegalStateException("boom");
-                }))
-                .hasMessage("boom");
-        assertThat(ports.users().findById(user.id())).as("gone after rollback").isEmpty();
-    }
 
     @Test
     void registration_is_all_or_nothing() {

@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.application.contract.TestData;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.business.BusinessId;
@@ -11,6 +10,7 @@ import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.testkit.TestData;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

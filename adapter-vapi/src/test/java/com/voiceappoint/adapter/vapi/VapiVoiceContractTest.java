@@ -3,9 +3,11 @@ package com.voiceappoint.adapter.vapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.voiceappoint.application.contract.VoicePlatformContract;
-import com.voiceappoint.application.contract.VoicePlatformDriver;
+import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.in.VoiceUseCases;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.testkit.VoicePlatformContract;
+import com.voiceappoint.testkit.VoicePlatformDriver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,11 @@ import java.util.Map;
 /** The voice contract, spoken in Vapi's messages: each tool call is a {@code tool-calls} message to the webhook. */
 class VapiVoiceContractTest extends VoicePlatformContract {
     private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    protected OutboundPorts stores() {
+        return InMemoryAdapters.create();
+    }
 
     @Override
     protected VoicePlatformDriver driver(VoiceUseCases voice, Clock clock) {
