@@ -3,6 +3,7 @@ package com.voiceappoint.application.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.fakes.InMemoryAdapters;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
@@ -124,7 +125,8 @@ class RegistrationAndLoginTest {
 
         assertThatThrownBy(() -> app.authenticate().authenticate(email, password))
                 .isInstanceOfSatisfying(
-                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS));
+                        CredentialsRefusedException.class,
+                        e -> assertThat(e.credential()).isEqualTo(CredentialsRefusedException.Credential.PASSWORD));
     }
 
     @Test
