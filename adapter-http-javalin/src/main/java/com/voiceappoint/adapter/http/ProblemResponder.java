@@ -94,8 +94,9 @@ final class ProblemResponder {
                     ? List.of()
                     : List.of(
                             invalidValue
-                                    ? new Problem.FieldError(domain.field(), "invalid", fieldMessage(language, domain))
-                                    : conflictOn(domain.field(), code, language));
+                                    ? new Problem.FieldError(
+                                            jsonName(domain), "invalid", fieldMessage(language, domain))
+                                    : conflictOn(jsonName(domain), code, language));
             return problem(status(domain.code()), code, language, ctx, fields, List.of());
         }
         if (e instanceof AuthenticationException auth) {
@@ -174,10 +175,19 @@ final class ProblemResponder {
         return OptionalInt.empty();
     }
 
+    /**
+     * The domain names a field as it calls it ({@code durationMinutes}); the API's JSON spells it snake_case, like
+     * every property of its bodies ({@code duration_minutes}).
+     */
+    private static String jsonName(DomainException e) {
+        return Bodies.SNAKE_CASE.translate(e.field());
+    }
+
     /** A domain refusal names its field; say what is wrong with it in the caller's language. */
     private static String fieldMessage(Language language, DomainException e) {
-        return Messages.find(language, "field." + e.field())
-                .or(() -> Messages.find(language, "field." + e.field().split("[.\\[]", 2)[0]))
+        String field = jsonName(e);
+        return Messages.find(language, "field." + field)
+                .or(() -> Messages.find(language, "field." + field.split("[.\\[]", 2)[0]))
                 .or(() -> language == Language.EN ? Optional.ofNullable(e.getMessage()) : Optional.<String>empty())
                 .orElseGet(() -> Messages.get(language, "field.invalid"));
     }

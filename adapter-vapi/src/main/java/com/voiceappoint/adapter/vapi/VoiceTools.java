@@ -49,6 +49,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -205,7 +206,7 @@ final class VoiceTools {
                         default -> "appointment.unknown";
                     }));
         } catch (InvalidValueException invalid) {
-            return Answer.error(speech.say("argument.invalid", invalid.field()));
+            return Answer.error(speech.say("argument.invalid", argumentName(invalid.field())));
         } catch (DomainException refused) {
             return Answer.result(domainRefusal(refused, caller));
         } catch (OutcomeUnknownException unknown) {
@@ -694,6 +695,13 @@ final class VoiceTools {
                                 : List.of()))
                 .toList();
         return why + " " + speech.say("slots.alternatives", speech.offers(SlotsByDay.group(offers, speech.zone())));
+    }
+
+    /** The domain names a field as it calls it ({@code clientName}); tool arguments are snake_case. */
+    static String argumentName(String field) {
+        return field == null
+                ? null
+                : field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static String domainRefusal(DomainException refused, Caller caller) {

@@ -83,11 +83,11 @@ class RegistrationAndLoginTest {
         "timezone, Mars/Olympus",
         "timezone, +02:00",
         "currency, EURO",
-        "business_type, spaceship",
+        "businessType, spaceship",
         "password, short",
         "email, not-an-email",
         "language, klingon",
-        "business_name, ' '",
+        "businessName, ' '",
     })
     void bad_input_names_its_field_and_stores_nothing(String field, String value) {
         var c = command("new@example.com", "Fine Name");
@@ -96,8 +96,8 @@ class RegistrationAndLoginTest {
                 field.equals("password") ? value : c.password(),
                 c.fullName(),
                 field.equals("language") ? value : c.language(),
-                field.equals("business_name") ? value : c.businessName(),
-                field.equals("business_type") ? value : c.businessType(),
+                field.equals("businessName") ? value : c.businessName(),
+                field.equals("businessType") ? value : c.businessType(),
                 field.equals("timezone") ? value : c.timezone(),
                 field.equals("currency") ? value : c.currency());
 

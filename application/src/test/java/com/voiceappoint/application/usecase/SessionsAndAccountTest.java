@@ -126,10 +126,10 @@ class SessionsAndAccountTest {
 
         assertThatThrownBy(() -> app.account().changePassword(user, "wrong-password", "brand-new-secret"))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("current_password"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("currentPassword"));
         assertThatThrownBy(() -> app.account().changePassword(user, "s3cret-enough", "short"))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("new_password"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("newPassword"));
 
         app.account().changePassword(user, "s3cret-enough", "brand-new-secret");
 
