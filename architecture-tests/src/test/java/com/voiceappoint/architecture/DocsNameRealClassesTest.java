@@ -26,9 +26,13 @@ class DocsNameRealClassesTest {
     private static final Pattern CLASS_NAME =
             Pattern.compile("`([A-Z][a-z][A-Za-z0-9]*)(?:[.#][A-Za-z0-9_]+)*(?:\\(\\))?`");
 
-    /** Named in the docs and not ours: the JDK's, libraries', PostgreSQL's wait events, HTTP headers, file names. */
+    /**
+     * Named in the docs and not ours: the JDK's, libraries', the exemplars' (buckpal), PostgreSQL's and Citus's,
+     * HTTP headers, file names.
+     */
     private static final Set<String> NOT_OURS = Set.of(
             "Authorization",
+            "AutoCloseable",
             "ClientRead",
             "Clock",
             "CompletionException",
@@ -39,8 +43,13 @@ class DocsNameRealClassesTest {
             "Forwarded",
             "From",
             "HikariDataSource",
+            "Instant",
             "Jdbi",
+            "LocalDate",
             "ObjectMapper",
+            "ReportResultError",
+            "SendMoneyController",
+            "SendMoneyUseCase",
             "ZoneRules");
 
     @Test

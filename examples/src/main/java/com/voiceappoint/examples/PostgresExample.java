@@ -1,8 +1,8 @@
 package com.voiceappoint.examples;
 
-import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
+import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.usecase.Interactors;

@@ -9,6 +9,7 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.shared.Money;
+import com.voiceappoint.domain.shared.TimeRange;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,11 +70,8 @@ final class AnalyticsRoutes {
         if (to.isBefore(from)) {
             throw InvalidRequestException.field("to", "invalid", "request.period");
         }
-        AnalyticsQuery.Overview overview = analytics.overview(
-                member,
-                business.id(),
-                from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant());
+        TimeRange days = TimeRange.days(from, to, zone);
+        AnalyticsQuery.Overview overview = analytics.overview(member, business.id(), days.start(), days.end());
         var calls = overview.calls();
         var appointments = overview.appointments();
         Money total = appointments.byService().stream()

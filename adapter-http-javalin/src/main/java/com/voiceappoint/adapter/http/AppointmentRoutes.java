@@ -205,9 +205,7 @@ final class AppointmentRoutes {
         }
         var filter = new CalendarFilter(
                 business.id(),
-                new TimeRange(
-                        from.atStartOfDay(zone).toInstant(),
-                        to.plusDays(1).atStartOfDay(zone).toInstant()),
+                TimeRange.days(from, to, zone),
                 statuses(ctx.queryParam("status")),
                 Params.optionalUuid(ctx, "provider").map(ProviderId::new),
                 Params.optionalUuid(ctx, "client").map(ClientId::new),

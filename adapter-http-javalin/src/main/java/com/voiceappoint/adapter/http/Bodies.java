@@ -25,7 +25,7 @@ import java.util.Optional;
  * naming the field (in the API's snake_case) and what is wrong with it; nothing is half-read.
  */
 final class Bodies {
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+    static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private final ObjectMapper json;

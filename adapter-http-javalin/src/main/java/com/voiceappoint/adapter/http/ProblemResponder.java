@@ -8,6 +8,7 @@ import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.adapter.http.problem.Problem;
 import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
 import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
@@ -38,6 +39,11 @@ final class ProblemResponder {
     static final long RETRY_AFTER_SECONDS = 5;
 
     private static final String TYPE_BASE = "https://voiceappoint.com/problems/";
+
+    // codes of this adapter's own: the domain's ErrorCode names refusals, not how a request or a store failed
+    private static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
+    private static final String TEMPORARILY_UNAVAILABLE = "TEMPORARILY_UNAVAILABLE";
+    private static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
     private final ObjectMapper json;
     private final Language defaultLanguage;
@@ -88,12 +94,20 @@ final class ProblemResponder {
                     ? List.of()
                     : List.of(
                             invalidValue
-                                    ? new Problem.FieldError(domain.field(), "invalid", fieldMessage(language, domain))
-                                    : conflictOn(domain.field(), code, language));
+                                    ? new Problem.FieldError(
+                                            jsonName(domain), "invalid", fieldMessage(language, domain))
+                                    : conflictOn(jsonName(domain), code, language));
             return problem(status(domain.code()), code, language, ctx, fields, List.of());
         }
         if (e instanceof AuthenticationException auth) {
-            return problem(401, auth.code().name(), language, ctx, List.of(), List.of());
+            return problem(401, auth.code(), language, ctx, List.of(), List.of());
+        }
+        if (e instanceof CredentialsRefusedException refused) {
+            String code = switch (refused.credential()) {
+                case PASSWORD -> INVALID_CREDENTIALS;
+                case REFRESH_TOKEN -> AuthenticationException.INVALID_TOKEN;
+            };
+            return problem(401, code, language, ctx, List.of(), List.of());
         }
         if (e instanceof DuplicateKeyException duplicate) {
             ErrorCode code = switch (duplicate.key()) {
@@ -113,7 +127,7 @@ final class ProblemResponder {
         if (e instanceof StoreUnavailableException unavailable) {
             LOG.warn("refused {} {}: {}", ctx.method(), HttpServer.route(ctx), unavailable.getMessage());
             ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
-            return problem(503, ErrorCode.TEMPORARILY_UNAVAILABLE.name(), language, ctx, List.of(), List.of());
+            return problem(503, TEMPORARILY_UNAVAILABLE, language, ctx, List.of(), List.of());
         }
         if (e instanceof OutcomeUnknownException unknown) {
             LOG.warn(
@@ -123,7 +137,7 @@ final class ProblemResponder {
                     RequestContext.requestId(ctx),
                     unknown.getCause() == null ? "" : unknown.getCause().getMessage());
             ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
-            return problem(503, ErrorCode.OUTCOME_UNKNOWN.name(), language, ctx, List.of(), List.of());
+            return problem(503, OUTCOME_UNKNOWN, language, ctx, List.of(), List.of());
         }
         OptionalInt unreadable = unreadableRequest(e);
         if (unreadable.isPresent()) {
@@ -161,10 +175,19 @@ final class ProblemResponder {
         return OptionalInt.empty();
     }
 
+    /**
+     * The domain names a field as it calls it ({@code durationMinutes}); the API's JSON spells it snake_case, like
+     * every property of its bodies ({@code duration_minutes}).
+     */
+    private static String jsonName(DomainException e) {
+        return Bodies.SNAKE_CASE.translate(e.field());
+    }
+
     /** A domain refusal names its field; say what is wrong with it in the caller's language. */
     private static String fieldMessage(Language language, DomainException e) {
-        return Messages.find(language, "field." + e.field())
-                .or(() -> Messages.find(language, "field." + e.field().split("[.\\[]", 2)[0]))
+        String field = jsonName(e);
+        return Messages.find(language, "field." + field)
+                .or(() -> Messages.find(language, "field." + field.split("[.\\[]", 2)[0]))
                 .or(() -> language == Language.EN ? Optional.ofNullable(e.getMessage()) : Optional.<String>empty())
                 .orElseGet(() -> Messages.get(language, "field.invalid"));
     }
@@ -236,8 +259,7 @@ final class ProblemResponder {
 
     static int status(ErrorCode code) {
         return switch (code) {
-            case INVALID_VALUE, VALIDATION_FAILED, MALFORMED_REQUEST -> 400;
-            case AUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_TOKEN -> 401;
+            case INVALID_VALUE -> 400;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case INVITATION_EXPIRED -> 410;
@@ -265,13 +287,13 @@ final class ProblemResponder {
                     SERVICE_NOT_BOOKABLE_BY_VOICE,
                     CALL_REJECTED,
                     LINE_NOT_VERIFIED -> 422;
-            case VOICE_UNAVAILABLE, TEMPORARILY_UNAVAILABLE, OUTCOME_UNKNOWN -> 503;
+            case VOICE_UNAVAILABLE -> 503;
         };
     }
 
     static String transportCode(int status) {
         return switch (status) {
-            case 400 -> "MALFORMED_REQUEST";
+            case 400 -> InvalidRequestException.MALFORMED;
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 413 -> "PAYLOAD_TOO_LARGE";
@@ -280,7 +302,7 @@ final class ProblemResponder {
             case 417 -> "EXPECTATION_FAILED";
             case 431 -> "HEADERS_TOO_LARGE";
             // the web server's own 503: it is stopping, and another instance (or this one, restarted) will answer
-            case 503 -> "TEMPORARILY_UNAVAILABLE";
+            case 503 -> TEMPORARILY_UNAVAILABLE;
             default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
         };
     }

@@ -4,7 +4,6 @@ import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.auth.AuthenticationException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.SessionUseCase;
-import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import io.javalin.http.Context;
 import java.util.List;
@@ -60,14 +59,14 @@ public final class RequestContext {
     static void authenticate(Context ctx, AccessTokens tokens, SessionUseCase sessions) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            throw new AuthenticationException(ErrorCode.AUTHENTICATION_REQUIRED);
+            throw AuthenticationException.required();
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
+            throw AuthenticationException.invalidToken();
         }
         AccessTokens.Bearer bearer = tokens.verify(header.substring(7).trim());
         if (!sessions.isActive(bearer.userId(), bearer.login())) {
-            throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
+            throw AuthenticationException.invalidToken();
         }
         ctx.attribute(BEARER, bearer);
     }
@@ -76,7 +75,7 @@ public final class RequestContext {
     public static Actor.Member member(Context ctx) {
         AccessTokens.Bearer bearer = ctx.attribute(BEARER);
         if (bearer == null) {
-            throw new AuthenticationException(ErrorCode.AUTHENTICATION_REQUIRED);
+            throw AuthenticationException.required();
         }
         return new Actor.Member(bearer.userId());
     }

@@ -15,6 +15,7 @@ import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.TimeOff;
 import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.shared.TimeRange;
 import io.javalin.http.Context;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -276,8 +277,9 @@ final class ScheduleRoutes {
                         .timeOff(
                                 member,
                                 business,
-                                from.atStartOfDay(zone).toInstant(),
-                                to.plusDays(1).atStartOfDay(zone).toInstant(),
+                                TimeRange.startOfDay(from, zone),
+                                // not TimeRange.days: a period that ends before it starts is the use case's to refuse
+                                TimeRange.startOfDay(to.plusDays(1), zone),
                                 provider)
                         .stream()
                         .map(t -> TimeOffView.of(t, zone))

@@ -104,7 +104,7 @@ class BusinessesAndMembersTest {
         assertThat(updated.zone().getId()).isEqualTo("Europe/Madrid");
         assertThatThrownBy(() -> app.businesses().update(owner, business, changes(Map.of("step", 1))))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("slot_step_minutes"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("slotStepMinutes"));
         assertThatThrownBy(() -> app.businesses().update(owner, business, changes(Map.of("country", "XX"))))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("country"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
@@ -88,11 +89,11 @@ class RegistrationAndLoginTest {
         "timezone, Mars/Olympus",
         "timezone, +02:00",
         "currency, EURO",
-        "business_type, spaceship",
+        "businessType, spaceship",
         "password, short",
         "email, not-an-email",
         "language, klingon",
-        "business_name, ' '",
+        "businessName, ' '",
     })
     void bad_input_names_its_field_and_stores_nothing(String field, String value) {
         var c = command("new@example.com", "Fine Name");
@@ -101,8 +102,8 @@ class RegistrationAndLoginTest {
                 field.equals("password") ? value : c.password(),
                 c.fullName(),
                 field.equals("language") ? value : c.language(),
-                field.equals("business_name") ? value : c.businessName(),
-                field.equals("business_type") ? value : c.businessType(),
+                field.equals("businessName") ? value : c.businessName(),
+                field.equals("businessType") ? value : c.businessType(),
                 field.equals("timezone") ? value : c.timezone(),
                 field.equals("currency") ? value : c.currency());
 
@@ -130,7 +131,8 @@ class RegistrationAndLoginTest {
 
         assertThatThrownBy(() -> app.authenticate().authenticate(email, password))
                 .isInstanceOfSatisfying(
-                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS));
+                        CredentialsRefusedException.class,
+                        e -> assertThat(e.credential()).isEqualTo(CredentialsRefusedException.Credential.PASSWORD));
     }
 
     @Test

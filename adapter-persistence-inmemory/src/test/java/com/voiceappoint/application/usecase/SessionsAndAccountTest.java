@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.domain.account.UserId;
-import com.voiceappoint.domain.shared.DomainException;
-import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
 import java.lang.reflect.Proxy;
@@ -56,7 +55,9 @@ class SessionsAndAccountTest {
     private static void assertInvalid(Runnable call) {
         assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(
-                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TOKEN));
+                        CredentialsRefusedException.class,
+                        e -> assertThat(e.credential())
+                                .isEqualTo(CredentialsRefusedException.Credential.REFRESH_TOKEN));
     }
 
     @Test
@@ -125,10 +126,10 @@ class SessionsAndAccountTest {
 
         assertThatThrownBy(() -> app.account().changePassword(user, "wrong-password", "brand-new-secret"))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("current_password"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("currentPassword"));
         assertThatThrownBy(() -> app.account().changePassword(user, "s3cret-enough", "short"))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("new_password"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("newPassword"));
 
         app.account().changePassword(user, "s3cret-enough", "brand-new-secret");
 
@@ -138,7 +139,7 @@ class SessionsAndAccountTest {
                         .userId())
                 .isEqualTo(user);
         assertThatThrownBy(() -> app.authenticate().authenticate("lola@example.com", "s3cret-enough"))
-                .isInstanceOf(DomainException.class);
+                .isInstanceOf(CredentialsRefusedException.class);
     }
 
     @Test

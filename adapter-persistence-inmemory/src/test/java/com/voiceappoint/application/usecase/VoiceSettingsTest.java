@@ -56,7 +56,7 @@ class VoiceSettingsTest {
                 .containsExactly(new PhoneNumber("+34910000002"));
 
         refused(() -> set(salon.owner, Optional.of(List.of("+34910000009")), Optional.empty()), "numbers");
-        refused(() -> set(salon.owner, Optional.empty(), Optional.of(List.of("someone-elses-line"))), "line_ids");
+        refused(() -> set(salon.owner, Optional.empty(), Optional.of(List.of("someone-elses-line"))), "lineIds");
         assertThat(salon.app.voiceRouting().byNumber(VoiceSettings.DEFAULT_PLATFORM, "+34910000009"))
                 .isEmpty();
     }

@@ -22,6 +22,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The figures in SQL, one pass over each table's rows for the period, on the indexes the lists already use. */
 public final class JdbiAnalyticsRepository implements AnalyticsRepository {
+    private static final String BOOKED = Rows.sqlList(AppointmentStatus.booked());
+    private static final String EARNING = Rows.sqlList(AppointmentStatus.earning());
     private final Jdbi jdbi;
 
     JdbiAnalyticsRepository(Jdbi jdbi) {
@@ -38,7 +40,7 @@ public final class JdbiAnalyticsRepository implements AnalyticsRepository {
                             + "count(*) filter (where exists (select 1 from voice_call_appointments l "
                             + "  join appointments a on a.business_id = l.business_id and a.id = l.appointment_id "
                             + "  where l.business_id = c.business_id and l.call_id = c.call_id "
-                            + "  and a.status not in ('held', 'expired'))) as converted "
+                            + "  and a.status in " + BOOKED + ")) as converted "
                             + "from voice_calls c where business_id = :business "
                             + "and first_seen_at >= :from and first_seen_at < :to")
                     .bind("business", businessId.value())
@@ -70,7 +72,7 @@ public final class JdbiAnalyticsRepository implements AnalyticsRepository {
         Map<ServiceId, Long> counts = new LinkedHashMap<>();
         Map<ServiceId, Money> revenue = new LinkedHashMap<>();
         jdbi.useHandle(h -> h.createQuery("select source, status, service_id, price_currency, count(*) as n, "
-                        + "coalesce(sum(price_amount) filter (where status in ('confirmed', 'completed')), 0) as earned "
+                        + "coalesce(sum(price_amount) filter (where status in " + EARNING + "), 0) as earned "
                         + "from appointments where business_id = :business and starts_at >= :from and starts_at < :to "
                         + "group by source, status, service_id, price_currency")
                 .bind("business", businessId.value())

@@ -40,7 +40,7 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
             + "blocked_from, blocked_until, status, source, price_amount, price_currency, notes, hold_expires_at, "
             + "cancelled_by, cancellation_reason, cancelled_at, created_at, updated_at";
     private static final String SELECT = "select " + COLUMNS + " from appointments ";
-    private static final String LIVE = "status in ('held', 'pending_payment', 'confirmed')";
+    private static final String LIVE = "status in " + Rows.sqlList(AppointmentStatus.timeBlocking());
 
     private final Jdbi jdbi;
 

@@ -1,17 +1,28 @@
 package com.voiceappoint.adapter.persistence;
 
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Small conversions between JDBC values and ours, in one place so every repository reads time the same way. */
 final class Rows {
     private Rows() {}
+
+    /**
+     * The statuses as an SQL list, {@code ('held', 'pending_payment', 'confirmed')}, written into a query rather
+     * than bound so the planner can match it to the partial indexes and the exclusion constraint built on it.
+     */
+    static String sqlList(Collection<AppointmentStatus> statuses) {
+        return statuses.stream().map(s -> "'" + s.code() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
 
     static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

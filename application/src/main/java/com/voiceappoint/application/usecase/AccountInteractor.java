@@ -55,12 +55,12 @@ public final class AccountInteractor implements ManageAccountUseCase {
         User user = users.findById(userId).orElseThrow(() -> new NotFoundException("user"));
         InvalidValueException.check(
                 currentPassword != null && passwordHasher.matches(currentPassword, user.passwordHash()),
-                "current_password",
+                "currentPassword",
                 "the current password is wrong");
-        Passwords.check("new_password", newPassword);
+        Passwords.check("newPassword", newPassword);
         InvalidValueException.check(
                 !newPassword.equals(currentPassword),
-                "new_password",
+                "newPassword",
                 "the new password must differ from the current one");
         String hash = passwordHasher.hash(newPassword);
         transactions.inTransaction(() -> {

@@ -1,12 +1,12 @@
 package com.voiceappoint.application.usecase;
 
+import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
 import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.shared.DomainException;
-import com.voiceappoint.domain.shared.ErrorCode;
 import java.util.Optional;
 
 public final class AuthenticateInteractor implements AuthenticateUseCase {
@@ -40,7 +40,8 @@ public final class AuthenticateInteractor implements AuthenticateUseCase {
         }
     }
 
-    private static DomainException invalid() {
-        return new DomainException(ErrorCode.INVALID_CREDENTIALS, "wrong e-mail or password");
+    private static CredentialsRefusedException invalid() {
+        return new CredentialsRefusedException(
+                CredentialsRefusedException.Credential.PASSWORD, "wrong e-mail or password");
     }
 }

@@ -441,14 +441,14 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     client.email().filter(e -> !e.isBlank()).map(EmailAddress::new);
             InvalidValueException.check(
                     phone.isPresent() || email.isPresent(),
-                    "client_phone",
+                    "clientPhone",
                     "a client needs a phone number or an e-mail address");
             InvalidValueException.check(
-                    client.name() != null && !client.name().isBlank(), "client_name", "a client name is required");
+                    client.name() != null && !client.name().isBlank(), "clientName", "a client name is required");
             Optional<String> key = command.idempotencyKey().map(String::strip);
             key.ifPresent(k -> InvalidValueException.check(
                     !k.isEmpty() && k.length() <= Command.MAX_IDEMPOTENCY_KEY_LENGTH,
-                    "idempotency_key",
+                    "idempotencyKey",
                     "an idempotency key has 1 to 200 characters"));
             String fingerprint = Hashes.sha256(String.join(
                     "|",
@@ -485,7 +485,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     static DomainException keyReused() {
         return new DomainException(
                 ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                "idempotency_key",
+                "idempotencyKey",
                 "this idempotency key was used for a different booking",
                 Map.of());
     }

@@ -127,19 +127,19 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
                 changes.allowVoiceBooking().orElse(current.allowVoiceBooking()),
                 new BookingPolicy(
                         changes.slotStepMinutes()
-                                .map(m -> minutes(m, "slot_step_minutes"))
+                                .map(m -> minutes(m, "slotStepMinutes"))
                                 .orElse(policy.slotStep()),
                         changes.minimumNoticeMinutes()
-                                .map(m -> minutes(m, "minimum_notice_minutes"))
+                                .map(m -> minutes(m, "minimumNoticeMinutes"))
                                 .orElse(policy.minimumNotice()),
                         changes.maximumAdvanceDays()
-                                .map(d -> days(d, "maximum_advance_days"))
+                                .map(d -> days(d, "maximumAdvanceDays"))
                                 .orElse(policy.maximumAdvance()),
                         changes.cancellationCutoffMinutes()
-                                .map(m -> minutes(m, "cancellation_cutoff_minutes"))
+                                .map(m -> minutes(m, "cancellationCutoffMinutes"))
                                 .orElse(policy.cancellationCutoff()),
                         changes.holdMinutes()
-                                .map(m -> minutes(m, "hold_minutes"))
+                                .map(m -> minutes(m, "holdMinutes"))
                                 .orElse(policy.holdDuration())),
                 changes.country().isPresent()
                         ? changes.country().filter(c -> !c.isBlank()).map(CountryCode::new)
@@ -228,7 +228,7 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
         try {
             return DashboardConfig.CalendarView.valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("default_view", "a view is day, week or month");
+            throw new InvalidValueException("defaultView", "a view is day, week or month");
         }
     }
 
@@ -236,7 +236,7 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
         try {
             return DayOfWeek.of(isoNumber);
         } catch (DateTimeException e) {
-            throw new InvalidValueException("first_day_of_week", "a day of the week is 1 (Monday) to 7 (Sunday)");
+            throw new InvalidValueException("firstDayOfWeek", "a day of the week is 1 (Monday) to 7 (Sunday)");
         }
     }
 

@@ -38,9 +38,7 @@ record LoadedCalendar(
         List<Provider> active = providers.findByBusiness(business.id()).stream()
                 .filter(Provider::active)
                 .toList();
-        TimeRange period = new TimeRange(
-                from.minusDays(1).atStartOfDay(business.zone()).toInstant(),
-                to.plusDays(2).atStartOfDay(business.zone()).toInstant());
+        TimeRange period = TimeRange.days(from.minusDays(1), to.plusDays(1), business.zone());
 
         Map<LocalDate, SpecialDay> businessDays = new HashMap<>();
         Map<ProviderId, Map<LocalDate, SpecialDay>> providerDays = new HashMap<>();

@@ -1,5 +1,6 @@
 package com.voiceappoint.application.usecase;
 
+import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
 import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.out.SessionRepository;
@@ -8,8 +9,6 @@ import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.domain.account.Session;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.account.UserId;
-import com.voiceappoint.domain.shared.DomainException;
-import com.voiceappoint.domain.shared.ErrorCode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,7 +107,8 @@ public final class SessionInteractor implements SessionUseCase {
         return sessions.findByTokenHash(Hashes.sha256(refreshToken));
     }
 
-    private static DomainException invalid() {
-        return new DomainException(ErrorCode.INVALID_TOKEN, "the refresh token is not valid");
+    private static CredentialsRefusedException invalid() {
+        return new CredentialsRefusedException(
+                CredentialsRefusedException.Credential.REFRESH_TOKEN, "the refresh token is not valid");
     }
 }

@@ -76,7 +76,7 @@ public final class StaffInteractor implements StaffUseCase {
                 memberships.find(businessId, user).orElseThrow(() -> new NotFoundException("member"));
                 if (providers.findByUser(businessId, user).isPresent()) {
                     throw new DomainException(
-                            ErrorCode.ALREADY_PROVIDER, "user_id", "this member already takes appointments", Map.of());
+                            ErrorCode.ALREADY_PROVIDER, "userId", "this member already takes appointments", Map.of());
                 }
             });
             providers.add(provider);

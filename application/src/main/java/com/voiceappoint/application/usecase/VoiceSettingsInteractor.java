@@ -181,7 +181,7 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
             VoicePlatformGateway.LineCheck line = platform.checkLine(lineId);
             if (!line.ours()) {
                 throw new DomainException(
-                        ErrorCode.LINE_NOT_VERIFIED, "line_ids", "the voice platform has no line " + lineId, Map.of());
+                        ErrorCode.LINE_NOT_VERIFIED, "lineIds", "the voice platform has no line " + lineId, Map.of());
             }
             line.number().filter(n -> !n.isBlank()).map(PhoneNumber::new).ifPresent(onLines::add);
         }

@@ -56,6 +56,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -237,7 +238,7 @@ public final class VoiceToolsInteractor implements AnswerToolCallUseCase {
                         default -> "appointment.unknown";
                     }));
         } catch (InvalidValueException invalid) {
-            return error(speech.say("argument.invalid", invalid.field()));
+            return error(speech.say("argument.invalid", argumentName(invalid.field())));
         } catch (DomainException refused) {
             return result(domainRefusal(refused, caller));
         } catch (OutcomeUnknownException unknown) {
@@ -719,6 +720,13 @@ public final class VoiceToolsInteractor implements AnswerToolCallUseCase {
                                 : List.of()))
                 .toList();
         return why + " " + speech.say("slots.alternatives", speech.offers(SlotsByDay.group(offers, speech.zone())));
+    }
+
+    /** The domain names a field as it calls it ({@code clientName}); tool arguments are snake_case. */
+    static String argumentName(String field) {
+        return field == null
+                ? null
+                : field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static String domainRefusal(DomainException refused, Caller caller) {

@@ -21,6 +21,6 @@ public record User(
         Objects.requireNonNull(createdAt, "createdAt");
         fullName = fullName == null ? "" : fullName.strip();
         InvalidValueException.check(
-                fullName.length() <= MAX_NAME_LENGTH, "full_name", "a name is at most 150 characters");
+                fullName.length() <= MAX_NAME_LENGTH, "fullName", "a name is at most 150 characters");
     }
 }

@@ -242,8 +242,13 @@ public record Appointment(
                 now);
     }
 
+    /** The last moment its client may still cancel or move it, under the business's cancellation cutoff. */
+    public Instant changeableUntil(Duration clientCutoff) {
+        return start().minus(clientCutoff);
+    }
+
     private void requireBeforeCutoff(Duration cutoff, Instant now) {
-        if (now.isAfter(start().minus(cutoff))) {
+        if (now.isAfter(changeableUntil(cutoff))) {
             throw new DomainException(
                     ErrorCode.CANCELLATION_TOO_LATE,
                     null,

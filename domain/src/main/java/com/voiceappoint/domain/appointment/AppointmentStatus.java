@@ -16,7 +16,8 @@ import java.util.Set;
  *   └──► CONFIRMED / EXPIRED
  * </pre>
  *
- * Only the first three take the provider's time; the database's exclusion constraint uses the same set.
+ * Which statuses take the provider's time, which earn revenue and which count as booked are decided here, once: the
+ * SQL adapter builds its queries from these sets, and a test holds the database's constraints to them.
  */
 public enum AppointmentStatus {
     HELD,
@@ -28,9 +29,25 @@ public enum AppointmentStatus {
     EXPIRED;
 
     private static final Set<AppointmentStatus> TIME_BLOCKING = EnumSet.of(HELD, PENDING_PAYMENT, CONFIRMED);
+    private static final Set<AppointmentStatus> EARNING = EnumSet.of(CONFIRMED, COMPLETED);
+    private static final Set<AppointmentStatus> BOOKED = EnumSet.complementOf(EnumSet.of(HELD, EXPIRED));
 
+    /** Held, awaiting payment or confirmed: the provider's time is taken (the database's exclusion constraint). */
     public boolean blocksTime() {
         return TIME_BLOCKING.contains(this);
+    }
+
+    /** Confirmed or completed: its price counts as revenue. */
+    public boolean earnsRevenue() {
+        return EARNING.contains(this);
+    }
+
+    /**
+     * Booked, even if cancelled or missed later: a call that made it converted. A time only held, or a hold that
+     * lapsed, books nothing.
+     */
+    public boolean wasBooked() {
+        return BOOKED.contains(this);
     }
 
     public boolean canBecome(AppointmentStatus next) {
@@ -60,5 +77,13 @@ public enum AppointmentStatus {
 
     public static Set<AppointmentStatus> timeBlocking() {
         return EnumSet.copyOf(TIME_BLOCKING);
+    }
+
+    public static Set<AppointmentStatus> earning() {
+        return EnumSet.copyOf(EARNING);
+    }
+
+    public static Set<AppointmentStatus> booked() {
+        return EnumSet.copyOf(BOOKED);
     }
 }

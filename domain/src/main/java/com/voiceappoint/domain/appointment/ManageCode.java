@@ -19,7 +19,7 @@ public record ManageCode(String value) {
 
     public ManageCode {
         InvalidValueException.check(
-                value != null && SIX_DIGITS.matcher(value).matches(), "manage_code", "a manage code has six digits");
+                value != null && SIX_DIGITS.matcher(value).matches(), "manageCode", "a manage code has six digits");
     }
 
     /** @param random a cryptographically strong generator: the code is a credential */

@@ -33,16 +33,16 @@ public record BookingPolicy(
         Objects.requireNonNull(maximumAdvance, "maximumAdvance");
         Objects.requireNonNull(cancellationCutoff, "cancellationCutoff");
         Objects.requireNonNull(holdDuration, "holdDuration");
-        within(slotStep, Duration.ofMinutes(5), Duration.ofHours(4), "slot_step_minutes");
+        within(slotStep, Duration.ofMinutes(5), Duration.ofHours(4), "slotStepMinutes");
         InvalidValueException.check(
-                slotStep.toSeconds() % 60 == 0, "slot_step_minutes", "the slot step is a whole number of minutes");
-        within(minimumNotice, Duration.ZERO, Duration.ofDays(30), "minimum_notice_minutes");
-        within(maximumAdvance, Duration.ofDays(1), Duration.ofDays(730), "maximum_advance_days");
-        within(cancellationCutoff, Duration.ZERO, Duration.ofDays(30), "cancellation_cutoff_minutes");
-        within(holdDuration, Duration.ofMinutes(1), Duration.ofMinutes(30), "hold_minutes");
+                slotStep.toSeconds() % 60 == 0, "slotStepMinutes", "the slot step is a whole number of minutes");
+        within(minimumNotice, Duration.ZERO, Duration.ofDays(30), "minimumNoticeMinutes");
+        within(maximumAdvance, Duration.ofDays(1), Duration.ofDays(730), "maximumAdvanceDays");
+        within(cancellationCutoff, Duration.ZERO, Duration.ofDays(30), "cancellationCutoffMinutes");
+        within(holdDuration, Duration.ofMinutes(1), Duration.ofMinutes(30), "holdMinutes");
         InvalidValueException.check(
                 minimumNotice.compareTo(maximumAdvance) < 0,
-                "minimum_notice_minutes",
+                "minimumNoticeMinutes",
                 "the minimum notice must be shorter than the maximum advance");
     }
 

@@ -38,10 +38,10 @@ public record Business(
     }
 
     public static String requireName(String name) {
-        InvalidValueException.check(name != null && !name.isBlank(), "business_name", "a business name is required");
+        InvalidValueException.check(name != null && !name.isBlank(), "businessName", "a business name is required");
         String stripped = name.strip();
         InvalidValueException.check(
-                stripped.length() <= MAX_NAME_LENGTH, "business_name", "a business name is at most 200 characters");
+                stripped.length() <= MAX_NAME_LENGTH, "businessName", "a business name is at most 200 characters");
         return stripped;
     }
 }

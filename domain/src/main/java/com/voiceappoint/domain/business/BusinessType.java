@@ -23,11 +23,11 @@ public enum BusinessType {
     }
 
     public static BusinessType parse(String code) {
-        InvalidValueException.check(code != null, "business_type", "a business type is required");
+        InvalidValueException.check(code != null, "businessType", "a business type is required");
         try {
             return valueOf(code.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("business_type", "unknown business type " + code);
+            throw new InvalidValueException("businessType", "unknown business type " + code);
         }
     }
 }

@@ -57,11 +57,11 @@ public record Service(
                 wholeMinutes(duration)
                         && duration.compareTo(Duration.ofMinutes(5)) >= 0
                         && duration.compareTo(MAX_DURATION) <= 0,
-                "duration_minutes",
+                "durationMinutes",
                 "a service lasts a whole number of minutes, from 5 minutes to 12 hours");
         InvalidValueException.check(!price.isNegative(), "price", "a price cannot be negative");
-        checkBuffer(bufferBefore, "buffer_before_minutes");
-        checkBuffer(bufferAfter, "buffer_after_minutes");
+        checkBuffer(bufferBefore, "bufferBeforeMinutes");
+        checkBuffer(bufferAfter, "bufferAfterMinutes");
         providers = Set.copyOf(Objects.requireNonNull(providers, "providers"));
         deposit.ifPresent(d -> {
             InvalidValueException.check(

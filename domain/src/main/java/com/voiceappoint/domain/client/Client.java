@@ -23,13 +23,13 @@ public record Client(
         Objects.requireNonNull(phone, "phone");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(language, "language");
-        InvalidValueException.check(name != null && !name.isBlank(), "client_name", "a client name is required");
+        InvalidValueException.check(name != null && !name.isBlank(), "clientName", "a client name is required");
         name = name.strip();
         InvalidValueException.check(
-                name.length() <= MAX_NAME_LENGTH, "client_name", "a client name is at most 150 characters");
+                name.length() <= MAX_NAME_LENGTH, "clientName", "a client name is at most 150 characters");
         InvalidValueException.check(
                 phone.isPresent() || email.isPresent(),
-                "client_phone",
+                "clientPhone",
                 "a client needs a phone number or an e-mail address");
     }
 }

@@ -23,9 +23,8 @@ public record Provider(
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(workingHours, "workingHours");
-        InvalidValueException.check(
-                displayName != null && !displayName.isBlank(), "display_name", "a name is required");
+        InvalidValueException.check(displayName != null && !displayName.isBlank(), "displayName", "a name is required");
         displayName = displayName.strip();
-        InvalidValueException.check(displayName.length() <= 150, "display_name", "a name is at most 150 characters");
+        InvalidValueException.check(displayName.length() <= 150, "displayName", "a name is at most 150 characters");
     }
 }

@@ -27,7 +27,10 @@ public class DomainException extends RuntimeException {
         return code;
     }
 
-    /** The input field at fault, or {@code null} when the failure is not about one field. */
+    /**
+     * The field at fault as the domain calls it ({@code durationMinutes}, {@code clientPhone}), or {@code null} when the
+     * failure is not about one field. Each adapter spells it its own way (the REST API's JSON in snake_case).
+     */
     public String field() {
         return field;
     }

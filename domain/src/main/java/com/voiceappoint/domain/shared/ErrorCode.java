@@ -1,19 +1,16 @@
 package com.voiceappoint.domain.shared;
 
 /**
- * Stable, machine-readable reasons a request can fail. Clients switch on these values (they appear as
- * {@code code} in problem+json answers), so a constant is never renamed once released.
+ * Stable, machine-readable reasons the booking domain or a use case refuses something. Adapters pass them on (the
+ * HTTP adapter as {@code code} in problem+json answers, where clients switch on them), so a constant is never renamed
+ * once released. How a request or a store failed (unreadable JSON, a missing token, a database down) is no reason
+ * of the domain's: each adapter names that itself.
  */
 public enum ErrorCode {
     // input
     INVALID_VALUE,
-    VALIDATION_FAILED,
-    MALFORMED_REQUEST,
 
-    // identity and access
-    AUTHENTICATION_REQUIRED,
-    INVALID_CREDENTIALS,
-    INVALID_TOKEN,
+    // access
     FORBIDDEN,
     NOT_FOUND,
 
@@ -62,13 +59,4 @@ public enum ErrorCode {
     LINE_NOT_VERIFIED,
     /** The voice platform is not configured or could not be reached. */
     VOICE_UNAVAILABLE,
-
-    // outages
-    /** A store the request needs (the database, the rate-limit store) could not be reached; nothing was done. */
-    TEMPORARILY_UNAVAILABLE,
-    /**
-     * The database was lost while saving and whether the change was kept could not be found out; asking again with the
-     * same idempotency key answers it.
-     */
-    OUTCOME_UNKNOWN,
 }

@@ -2,6 +2,8 @@ package com.voiceappoint.domain.shared;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,19 @@ public record TimeRange(Instant start, Instant end) {
 
     public static TimeRange starting(Instant start, Duration length) {
         return new TimeRange(start, start.plus(length));
+    }
+
+    /**
+     * The whole local days {@code first} to {@code last}, both included, in a business's zone: from the start of the
+     * first to the start of the day after the last, so the range holds each day however long a clock change made it.
+     */
+    public static TimeRange days(LocalDate first, LocalDate last, ZoneId zone) {
+        return new TimeRange(startOfDay(first, zone), startOfDay(last.plusDays(1), zone));
+    }
+
+    /** Midnight of a local day in a zone, or the first moment of that day when a clock change skips midnight. */
+    public static Instant startOfDay(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     public Duration length() {

@@ -40,7 +40,7 @@ public record VoiceCall(
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(callId, "callId");
         InvalidValueException.check(
-                !callId.isBlank() && callId.length() <= MAX_ID_LENGTH, "call_id", "a call id has 1 to 100 characters");
+                !callId.isBlank() && callId.length() <= MAX_ID_LENGTH, "callId", "a call id has 1 to 100 characters");
         messages = List.copyOf(messages);
         Objects.requireNonNull(firstSeenAt, "firstSeenAt");
     }

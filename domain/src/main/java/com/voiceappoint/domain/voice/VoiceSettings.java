@@ -59,16 +59,16 @@ public record VoiceSettings(
         InvalidValueException.check(numbers.size() <= MAX_LINES, "numbers", "a business answers on at most 10 numbers");
         InvalidValueException.check(
                 new HashSet<>(numbers).size() == numbers.size(), "numbers", "a number is listed twice");
-        InvalidValueException.check(lineIds.size() <= MAX_LINES, "line_ids", "a business has at most 10 lines");
+        InvalidValueException.check(lineIds.size() <= MAX_LINES, "lineIds", "a business has at most 10 lines");
         InvalidValueException.check(
                 lineIds.stream().allMatch(id -> !id.isEmpty() && id.length() <= MAX_ID_LENGTH),
-                "line_ids",
+                "lineIds",
                 "a line id has 1 to 100 characters");
         InvalidValueException.check(
-                new HashSet<>(lineIds).size() == lineIds.size(), "line_ids", "a line id is listed twice");
+                new HashSet<>(lineIds).size() == lineIds.size(), "lineIds", "a line id is listed twice");
         InvalidValueException.check(
                 assistantId.map(id -> id.length() <= MAX_ID_LENGTH).orElse(true),
-                "assistant_id",
+                "assistantId",
                 "an assistant id has at most 100 characters");
         InvalidValueException.check(
                 greeting.map(g -> g.length() <= MAX_GREETING_LENGTH).orElse(true),

@@ -81,6 +81,23 @@ class AppointmentTest {
                         AppointmentStatus.HELD, AppointmentStatus.PENDING_PAYMENT, AppointmentStatus.CONFIRMED);
     }
 
+    @Test
+    void only_confirmed_and_completed_earn_revenue() {
+        assertThat(EnumSet.allOf(AppointmentStatus.class).stream().filter(AppointmentStatus::earnsRevenue))
+                .containsExactlyInAnyOrder(AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED);
+    }
+
+    @Test
+    void everything_but_a_hold_and_a_lapsed_hold_counts_as_booked() {
+        assertThat(EnumSet.allOf(AppointmentStatus.class).stream().filter(AppointmentStatus::wasBooked))
+                .containsExactlyInAnyOrder(
+                        AppointmentStatus.PENDING_PAYMENT,
+                        AppointmentStatus.CONFIRMED,
+                        AppointmentStatus.COMPLETED,
+                        AppointmentStatus.NO_SHOW,
+                        AppointmentStatus.CANCELLED);
+    }
+
     @ParameterizedTest
     @EnumSource(
             value = AppointmentStatus.class,
@@ -124,15 +141,16 @@ class AppointmentTest {
     }
 
     @Test
-    void a_client_cancels_only_before_the_cutoff() {
+    void a_client_cancels_only_until_the_moment_the_cutoff_names() {
         Appointment appointment = confirmed();
+        Instant lastChance = appointment.changeableUntil(CUTOFF);
 
+        assertThat(lastChance).isEqualTo(START.minus(CUTOFF));
         assertThat(appointment
-                        .cancel(CancelledBy.CLIENT, "", CUTOFF, START.minus(CUTOFF))
+                        .cancel(CancelledBy.CLIENT, "", CUTOFF, lastChance)
                         .status())
                 .isEqualTo(AppointmentStatus.CANCELLED);
-        assertThatThrownBy(() -> appointment.cancel(
-                        CancelledBy.CLIENT, "", CUTOFF, START.minus(CUTOFF).plusSeconds(1)))
+        assertThatThrownBy(() -> appointment.cancel(CancelledBy.CLIENT, "", CUTOFF, lastChance.plusSeconds(1)))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLATION_TOO_LATE));
     }

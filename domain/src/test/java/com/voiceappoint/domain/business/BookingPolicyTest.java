@@ -27,7 +27,7 @@ class BookingPolicyTest {
                         Duration.ZERO,
                         Duration.ofMinutes(5)))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("slot_step_minutes"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("slotStepMinutes"));
         assertThatThrownBy(() -> new BookingPolicy(
                         Duration.ofMinutes(15),
                         Duration.ofDays(5),
@@ -35,6 +35,6 @@ class BookingPolicyTest {
                         Duration.ZERO,
                         Duration.ofMinutes(5)))
                 .isInstanceOfSatisfying(
-                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("minimum_notice_minutes"));
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("minimumNoticeMinutes"));
     }
 }

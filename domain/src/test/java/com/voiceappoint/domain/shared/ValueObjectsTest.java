@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.client.PhoneNumber;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +66,25 @@ class ValueObjectsTest {
         assertThat(morning.overlaps(next)).isFalse();
         assertThat(morning.contains(next.start())).isFalse();
         assertThatThrownBy(() -> new TimeRange(next.end(), next.start())).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void local_days_cover_from_the_first_midnight_to_the_midnight_after_the_last_in_the_zone() {
+        ZoneId madrid = ZoneId.of("Europe/Madrid");
+        // the last Sunday of March 2026 has 23 hours in Madrid
+        TimeRange weekend = TimeRange.days(LocalDate.of(2026, 3, 28), LocalDate.of(2026, 3, 29), madrid);
+
+        assertThat(weekend.start()).isEqualTo(Instant.parse("2026-03-27T23:00:00Z"));
+        assertThat(weekend.end()).isEqualTo(Instant.parse("2026-03-29T22:00:00Z"));
+        assertThat(weekend.length()).isEqualTo(Duration.ofHours(47));
+    }
+
+    @Test
+    void a_day_whose_midnight_a_clock_change_skips_starts_at_its_first_moment() {
+        // Santiago de Chile moved its clocks from 00:00 to 01:00 on 6 September 2026
+        ZoneId santiago = ZoneId.of("America/Santiago");
+
+        assertThat(TimeRange.startOfDay(LocalDate.of(2026, 9, 6), santiago))
+                .isEqualTo(Instant.parse("2026-09-06T04:00:00Z"));
     }
 }

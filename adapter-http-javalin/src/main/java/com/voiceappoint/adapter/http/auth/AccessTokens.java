@@ -7,7 +7,6 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.voiceappoint.domain.account.UserId;
-import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -78,7 +77,7 @@ public final class AccessTokens {
                     Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES),
                     UUID.fromString(jwt.getClaim(LOGIN).asString()));
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
-            throw new AuthenticationException(ErrorCode.INVALID_TOKEN);
+            throw AuthenticationException.invalidToken();
         }
     }
 

@@ -1,17 +1,29 @@
 package com.voiceappoint.adapter.http.auth;
 
-import com.voiceappoint.domain.shared.ErrorCode;
-
 /** No credentials, or credentials we do not accept: always a 401, never a hint of which. */
 public final class AuthenticationException extends RuntimeException {
-    private final ErrorCode code;
+    /** No {@code Authorization} header on a route that needs one. */
+    public static final String REQUIRED = "AUTHENTICATION_REQUIRED";
+    /** A token that is not a bearer token, expired, tampered with, not ours, or of a login that ended. */
+    public static final String INVALID_TOKEN = "INVALID_TOKEN";
 
-    public AuthenticationException(ErrorCode code) {
-        super(code.name(), null, false, false);
+    private final String code;
+
+    private AuthenticationException(String code) {
+        super(code, null, false, false);
         this.code = code;
     }
 
-    public ErrorCode code() {
+    public static AuthenticationException required() {
+        return new AuthenticationException(REQUIRED);
+    }
+
+    public static AuthenticationException invalidToken() {
+        return new AuthenticationException(INVALID_TOKEN);
+    }
+
+    /** The problem's code on the wire. */
+    public String code() {
         return code;
     }
 }

@@ -18,13 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The figures computed the slow, obvious way over the other fakes: the contract the SQL must match. */
 final class InMemoryAnalyticsRepository implements AnalyticsRepository {
-    private static final Set<AppointmentStatus> EARNING =
-            Set.of(AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED);
-
     private final InMemoryCallLogRepository calls;
     private final InMemoryAppointmentRepository appointments;
 
@@ -52,7 +48,7 @@ final class InMemoryAnalyticsRepository implements AnalyticsRepository {
         long converted = inPeriod.stream()
                 .filter(c -> calls.appointmentsOf(businessId, c.callId()).stream()
                         .flatMap(id -> appointments.find(id).stream())
-                        .anyMatch(a -> a.status() != AppointmentStatus.HELD && a.status() != AppointmentStatus.EXPIRED))
+                        .anyMatch(a -> a.status().wasBooked()))
                 .count();
         return new CallStats(inPeriod.size(), average, reasons, converted);
     }
@@ -70,9 +66,8 @@ final class InMemoryAnalyticsRepository implements AnalyticsRepository {
             bySource.merge(a.source(), 1L, Long::sum);
             byStatus.merge(a.status(), 1L, Long::sum);
             counts.merge(a.serviceId(), 1L, Long::sum);
-            Money earned = EARNING.contains(a.status())
-                    ? a.price()
-                    : Money.zero(a.price().currency());
+            Money earned =
+                    a.status().earnsRevenue() ? a.price() : Money.zero(a.price().currency());
             revenue.merge(a.serviceId(), earned, Money::plus);
         }
         List<AppointmentStats.ServiceFigures> figures = new ArrayList<>();

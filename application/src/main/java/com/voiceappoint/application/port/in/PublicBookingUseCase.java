@@ -63,7 +63,7 @@ public interface PublicBookingUseCase {
         }
 
         public Instant changeableUntil() {
-            return details.appointment().start().minus(business.policy().cancellationCutoff());
+            return details.appointment().changeableUntil(business.policy().cancellationCutoff());
         }
     }
 }
