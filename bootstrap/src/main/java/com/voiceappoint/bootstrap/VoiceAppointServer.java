@@ -85,7 +85,7 @@ public final class VoiceAppointServer implements AutoCloseable {
             RateLimiter limiter =
                     (limit, key) -> counts.tryConsume(limit.name(), limit.capacity(), limit.period(), key);
             HttpServer http = HttpServer.start(
-                    restApi(useCases),
+                    RestApi.of(useCases),
                     settings,
                     config.host(),
                     config.port(),
@@ -104,31 +104,6 @@ public final class VoiceAppointServer implements AutoCloseable {
             closeAll(running);
             throw e;
         }
-    }
-
-    /** What the REST API drives of the application, area by area. */
-    static RestApi restApi(UseCases app) {
-        return new RestApi(
-                new RestApi.Accounts(
-                        app.registerAccount(), app.authenticate(), app.sessions(), app.account(), app.profile()),
-                new RestApi.Businesses(
-                        app.business(),
-                        app.businesses(),
-                        app.settings(),
-                        app.members(),
-                        app.invitations(),
-                        app.businessHours(),
-                        app.staff()),
-                new RestApi.Catalog(app.createService(), app.listServices(), app.services(), app.categories()),
-                new RestApi.Bookings(
-                        app.findAvailableSlots(),
-                        app.bookAppointment(),
-                        app.appointments(),
-                        app.changeAppointment(),
-                        app.clients(),
-                        app.publicBooking()),
-                new RestApi.Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
-                app.analytics());
     }
 
     /**

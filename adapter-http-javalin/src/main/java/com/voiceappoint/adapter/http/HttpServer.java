@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -329,8 +330,7 @@ public final class HttpServer implements AutoCloseable {
         Function<String, Optional<String>> header = name -> Optional.ofNullable(ctx.header(name));
         Optional<RawRoute.Reply> screened = route.screen().reply(header);
         if (screened.isPresent()) {
-            RawRoute.Reply early = screened.get();
-            ctx.status(early.status()).contentType(early.contentType()).result(early.body());
+            send(ctx, screened.get());
             return;
         }
         long limit = route.larger().map(RawRoute.Streamed::maxBytes).orElse((long) route.maxBodyBytes());
@@ -351,6 +351,14 @@ public final class HttpServer implements AutoCloseable {
             }
         } catch (Bounded.Exceeded e) {
             throw tooLarge();
+        }
+        send(ctx, reply);
+    }
+
+    /** Another adapter's answer, as it gave it; a 503 says when to come back, as every outage here does. */
+    private static void send(Context ctx, RawRoute.Reply reply) {
+        if (reply.status() == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(ProblemResponder.RETRY_AFTER_SECONDS));
         }
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }

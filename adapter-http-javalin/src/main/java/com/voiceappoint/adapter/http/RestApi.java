@@ -25,6 +25,7 @@ import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.ServiceCategoriesUseCase;
 import com.voiceappoint.application.port.in.SessionUseCase;
 import com.voiceappoint.application.port.in.StaffUseCase;
+import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import java.util.Objects;
 
@@ -46,6 +47,30 @@ public record RestApi(
         Objects.requireNonNull(bookings, "bookings");
         Objects.requireNonNull(voice, "voice");
         Objects.requireNonNull(analytics, "analytics");
+    }
+
+    /** The REST API's share of the whole application: the composition root's usual way to build it. */
+    public static RestApi of(UseCases app) {
+        return new RestApi(
+                new Accounts(app.registerAccount(), app.authenticate(), app.sessions(), app.account(), app.profile()),
+                new Businesses(
+                        app.business(),
+                        app.businesses(),
+                        app.settings(),
+                        app.members(),
+                        app.invitations(),
+                        app.businessHours(),
+                        app.staff()),
+                new Catalog(app.createService(), app.listServices(), app.services(), app.categories()),
+                new Bookings(
+                        app.findAvailableSlots(),
+                        app.bookAppointment(),
+                        app.appointments(),
+                        app.changeAppointment(),
+                        app.clients(),
+                        app.publicBooking()),
+                new Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
+                app.analytics());
     }
 
     /** Signing up, logging in and out, and one's own account. */

@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
-import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;
@@ -44,28 +43,7 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     /** The whole application on these ports, as the REST API drives it. */
     static RestApi api(OutboundPorts ports, Clock clock) {
-        UseCases app = Interactors.create(ports, clock);
-        return new RestApi(
-                new RestApi.Accounts(
-                        app.registerAccount(), app.authenticate(), app.sessions(), app.account(), app.profile()),
-                new RestApi.Businesses(
-                        app.business(),
-                        app.businesses(),
-                        app.settings(),
-                        app.members(),
-                        app.invitations(),
-                        app.businessHours(),
-                        app.staff()),
-                new RestApi.Catalog(app.createService(), app.listServices(), app.services(), app.categories()),
-                new RestApi.Bookings(
-                        app.findAvailableSlots(),
-                        app.bookAppointment(),
-                        app.appointments(),
-                        app.changeAppointment(),
-                        app.clients(),
-                        app.publicBooking()),
-                new RestApi.Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
-                app.analytics());
+        return RestApi.of(Interactors.create(ports, clock));
     }
 
     /** The server's own token buckets, kept in this process. */
