@@ -340,7 +340,7 @@ final class ArchitectureRules {
         return all;
     }
 
-    /** {@code root.adapter.persistence.inmemory.X} belongs to the adapter {@code persistence}. */
+    /** {@code root.adapter.inmemory.X} belongs to the adapter {@code persistence}. */
     private Optional<String> adapterOf(JavaClass type) {
         String prefix = root + ".adapter.";
         String packageName = type.getPackageName();

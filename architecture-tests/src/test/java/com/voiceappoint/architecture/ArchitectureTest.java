@@ -33,7 +33,7 @@ class ArchitectureTest {
             entry("application", "com.voiceappoint.application"),
             entry("testkit", "com.voiceappoint.testkit"),
             entry("adapter-persistence-jdbi", "com.voiceappoint.adapter.persistence"),
-            entry("adapter-persistence-inmemory", "com.voiceappoint.adapter.persistence.inmemory"),
+            entry("adapter-persistence-inmemory", "com.voiceappoint.adapter.inmemory"),
             entry("adapter-security-argon2", "com.voiceappoint.adapter.security"),
             entry("adapter-limits-redis", "com.voiceappoint.adapter.limits"),
             entry("adapter-http-javalin", "com.voiceappoint.adapter.http"),

@@ -270,10 +270,8 @@ class VoiceTrustEndToEndTest {
         assertThat(transcript.path("messages")).hasSize(2_000);
         assertThat(transcript.path("messages").path(0).path("text").asText())
                 .isEqualTo("Turno número 0 de una conversación que no acaba nunca");
-        ApiClient.Response unauthenticated = api.at("/api/v1/vapi/webhook")
-                .header("x-vapi-secret", "not-the-secret")
-                .raw("POST", body, "application/json");
-        assertThat(unauthenticated.status()).isEqualTo(401);
+        // the same body with the wrong secret is refused from its headers, while the client may still be sending:
+        // what it then sees is a race, so that refusal is tested on a socket below
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.voiceappoint.examples;
 
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryPersistence;
+import com.voiceappoint.adapter.inmemory.InMemoryPersistence;
 import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.UseCases;

@@ -2,7 +2,7 @@ package com.voiceappoint.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.fakes.PortSwap;
 import com.voiceappoint.application.port.out.PasswordHasher;

@@ -3,7 +3,7 @@ package com.voiceappoint.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;

@@ -3,7 +3,7 @@ package com.voiceappoint.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import java.time.Clock;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;

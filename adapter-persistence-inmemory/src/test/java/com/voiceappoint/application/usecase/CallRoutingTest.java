@@ -2,7 +2,7 @@ package com.voiceappoint.application.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.in.CallFacts;
 import com.voiceappoint.application.port.in.RouteCallQuery;
 import com.voiceappoint.application.port.in.RouteCallQuery.Channel;

@@ -3,7 +3,7 @@ package com.voiceappoint.application.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.error.CredentialsRefusedException;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;

@@ -1,6 +1,6 @@
 package com.voiceappoint.application.usecase;
 
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.UseCases;

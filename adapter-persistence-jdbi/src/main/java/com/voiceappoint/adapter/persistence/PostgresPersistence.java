@@ -1,22 +1,22 @@
 package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
-import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
-import com.voiceappoint.application.port.out.OutboundPorts;
-import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
-import com.voiceappoint.application.port.out.VoicePlatformGateway;
+import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL side of VoiceAppoint: a HikariCP pool ({@link #connect}) or the embedder's own data source ({@link
  * #using}), the Flyway migrations applied at once, and a JDBI repository for every persistence port.
  */
-public final class PostgresPersistence implements AutoCloseable {
+public final class PostgresPersistence implements DataStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresPersistence.class);
     private static final String UNDEFINED_TABLE = "42P01";
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(4);
@@ -238,83 +238,79 @@ public final class PostgresPersistence implements AutoCloseable {
         return connect(url, url, poolSize, null);
     }
 
+    @Override
     public TransactionRunner transactions() {
         return new JdbiTransactionRunner(jdbi, configuration, JdbiTransactionRunner.Pause.RANDOMISED);
     }
 
+    @Override
     public UserRepository users() {
         return new JdbiUserRepository(jdbi);
     }
 
+    @Override
     public SessionRepository sessions() {
         return new JdbiSessionRepository(jdbi, configuration);
     }
 
+    @Override
     public BusinessRepository businesses() {
         return new JdbiBusinessRepository(jdbi, configuration);
     }
 
+    @Override
     public MembershipRepository memberships() {
         return new JdbiMembershipRepository(jdbi);
     }
 
+    @Override
     public InvitationRepository invitations() {
         return new JdbiInvitationRepository(jdbi);
     }
 
+    @Override
     public ProviderRepository providers() {
         return new JdbiProviderRepository(jdbi, configuration);
     }
 
+    @Override
     public ServiceRepository services() {
         return new JdbiServiceRepository(jdbi, configuration);
     }
 
+    @Override
     public CategoryRepository categories() {
         return new JdbiCategoryRepository(jdbi, configuration);
     }
 
+    @Override
     public ScheduleRepository schedules() {
         return new JdbiScheduleRepository(jdbi, configuration);
     }
 
+    @Override
     public ClientRepository clients() {
         return new JdbiClientRepository(jdbi);
     }
 
+    @Override
     public AppointmentRepository appointments() {
         return new JdbiAppointmentRepository(jdbi);
     }
 
-    /** Every outbound port: the repositories here, and the password hasher the caller brings. */
-    public OutboundPorts ports(PasswordHasher passwordHasher) {
-        return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
+    @Override
+    public VoiceSettingsRepository voiceSettings() {
+        return new JdbiVoiceSettingsRepository(jdbi, configuration);
     }
 
-    /** The stores here, with the password hasher, the voice platform and the booking listener of others. */
-    public OutboundPorts ports(
-            PasswordHasher passwordHasher,
-            VoicePlatformGateway voicePlatform,
-            BookingOutcomePublisher bookingOutcomes) {
-        return new OutboundPorts(
-                transactions(),
-                users(),
-                sessions(),
-                businesses(),
-                memberships(),
-                invitations(),
-                providers(),
-                services(),
-                categories(),
-                schedules(),
-                clients(),
-                appointments(),
-                new JdbiVoiceSettingsRepository(jdbi, configuration),
-                new JdbiCallLogRepository(jdbi),
-                voicePlatform,
-                new JdbiAnalyticsRepository(jdbi),
-                passwordHasher,
-                bookingOutcomes);
+    @Override
+    public CallLogRepository callLog() {
+        return new JdbiCallLogRepository(jdbi);
+    }
+
+    @Override
+    public AnalyticsRepository analytics() {
+        return new JdbiAnalyticsRepository(jdbi);
     }
 
     @Override

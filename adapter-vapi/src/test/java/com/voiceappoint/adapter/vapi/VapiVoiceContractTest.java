@@ -3,7 +3,7 @@ package com.voiceappoint.adapter.vapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.in.VoiceUseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.testkit.VoicePlatformContract;

@@ -2,7 +2,7 @@ package com.voiceappoint.adapter.vapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;

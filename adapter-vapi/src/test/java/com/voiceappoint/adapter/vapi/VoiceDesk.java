@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.voiceappoint.adapter.persistence.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceUseCases;

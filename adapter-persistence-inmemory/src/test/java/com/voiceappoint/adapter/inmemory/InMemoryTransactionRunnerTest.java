@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.persistence.inmemory;
+package com.voiceappoint.adapter.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.persistence.inmemory;
+package com.voiceappoint.adapter.inmemory;
 
 import java.util.ArrayList;
 import java.util.Collection;

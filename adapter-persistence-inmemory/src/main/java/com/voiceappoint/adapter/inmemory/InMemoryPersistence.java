@@ -1,23 +1,20 @@
-package com.voiceappoint.adapter.persistence.inmemory;
+package com.voiceappoint.adapter.inmemory;
 
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
-import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
+import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
-import com.voiceappoint.application.port.out.OutboundPorts;
-import com.voiceappoint.application.port.out.PasswordHasher;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
-import com.voiceappoint.application.port.out.VoicePlatformGateway;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 
 /**
@@ -26,7 +23,7 @@ import com.voiceappoint.application.port.out.VoiceSettingsRepository;
  * The stores keep the database's promises: a failed transaction leaves nothing behind in any of them, transactions
  * run one at a time, two live appointments of one provider never overlap, and unique keys stay unique.
  */
-public final class InMemoryPersistence {
+public final class InMemoryPersistence implements DataStore {
     private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner();
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -73,94 +70,78 @@ public final class InMemoryPersistence {
         return new InMemoryPersistence();
     }
 
+    @Override
     public TransactionRunner transactions() {
         return transactions;
     }
 
+    @Override
     public UserRepository users() {
         return users;
     }
 
+    @Override
     public SessionRepository sessions() {
         return sessions;
     }
 
+    @Override
     public BusinessRepository businesses() {
         return businesses;
     }
 
+    @Override
     public MembershipRepository memberships() {
         return memberships;
     }
 
+    @Override
     public InvitationRepository invitations() {
         return invitations;
     }
 
+    @Override
     public ProviderRepository providers() {
         return providers;
     }
 
+    @Override
     public ServiceRepository services() {
         return services;
     }
 
+    @Override
     public CategoryRepository categories() {
         return categories;
     }
 
+    @Override
     public ScheduleRepository schedules() {
         return schedules;
     }
 
+    @Override
     public ClientRepository clients() {
         return clients;
     }
 
+    @Override
     public AppointmentRepository appointments() {
         return appointments;
     }
 
+    @Override
     public VoiceSettingsRepository voiceSettings() {
         return voiceSettings;
     }
 
+    @Override
     public CallLogRepository callLog() {
         return callLog;
     }
 
+    @Override
     public AnalyticsRepository analytics() {
         return analytics;
-    }
-
-    /** Every outbound port: the stores here, and the password hasher the caller brings. */
-    public OutboundPorts ports(PasswordHasher passwordHasher) {
-        return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
-    }
-
-    /** The stores here, with the password hasher, the voice platform and the booking listener of others. */
-    public OutboundPorts ports(
-            PasswordHasher passwordHasher,
-            VoicePlatformGateway voicePlatform,
-            BookingOutcomePublisher bookingOutcomes) {
-        return new OutboundPorts(
-                transactions,
-                users,
-                sessions,
-                businesses,
-                memberships,
-                invitations,
-                providers,
-                services,
-                categories,
-                schedules,
-                clients,
-                appointments,
-                voiceSettings,
-                callLog,
-                voicePlatform,
-                analytics,
-                passwordHasher,
-                bookingOutcomes);
     }
 }

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.persistence.inmemory;
+package com.voiceappoint.adapter.inmemory;
 
 import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.out.UserRepository;

@@ -1,4 +1,4 @@
-package com.voiceappoint.adapter.persistence.inmemory;
+package com.voiceappoint.adapter.inmemory;
 
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;

@@ -1,0 +1,68 @@
+package com.voiceappoint.application.port.out;
+
+/**
+ * Every store port one persistence adapter provides, sharing its transactions: what an embedder chooses at start-up
+ * (PostgreSQL, memory), completed into the whole set of outbound ports with the ports that are not stores.
+ */
+public interface DataStore {
+    TransactionRunner transactions();
+
+    UserRepository users();
+
+    SessionRepository sessions();
+
+    BusinessRepository businesses();
+
+    MembershipRepository memberships();
+
+    InvitationRepository invitations();
+
+    ProviderRepository providers();
+
+    ServiceRepository services();
+
+    CategoryRepository categories();
+
+    ScheduleRepository schedules();
+
+    ClientRepository clients();
+
+    AppointmentRepository appointments();
+
+    VoiceSettingsRepository voiceSettings();
+
+    CallLogRepository callLog();
+
+    AnalyticsRepository analytics();
+
+    /** These stores with a password hasher, no voice platform and nobody told of booking outcomes. */
+    default OutboundPorts ports(PasswordHasher passwordHasher) {
+        return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
+    }
+
+    /** These stores with the password hasher, the voice platform and the booking listener of others. */
+    default OutboundPorts ports(
+            PasswordHasher passwordHasher,
+            VoicePlatformGateway voicePlatform,
+            BookingOutcomePublisher bookingOutcomes) {
+        return new OutboundPorts(
+                transactions(),
+                users(),
+                sessions(),
+                businesses(),
+                memberships(),
+                invitations(),
+                providers(),
+                services(),
+                categories(),
+                schedules(),
+                clients(),
+                appointments(),
+                voiceSettings(),
+                callLog(),
+                voicePlatform,
+                analytics(),
+                passwordHasher,
+                bookingOutcomes);
+    }
+}
