@@ -1,6 +1,5 @@
 package com.voiceappoint.adapter.vapi;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,9 +11,10 @@ import java.io.InputStream;
  *
  * <p>Only where strings begin and end is followed, which JSON makes simple: outside a string a quote opens one;
  * inside, a backslash takes the next byte (and after a {@code u}, four hex digits more) with it, and a quote closes it. Whatever
- * is not JSON passes on unchanged, for the parser to refuse.
+ * is not JSON passes on unchanged, for the parser to refuse. Skipped bytes still open and close strings, so they are
+ * read through.
  */
-final class CutTexts extends FilterInputStream {
+final class CutTexts extends ReadThroughStream {
     /** The longest a character is written in JSON: a backslash, a {@code u} and four hex digits. */
     private static final int LONGEST_CHARACTER = 6;
 
@@ -61,21 +61,6 @@ final class CutTexts extends FilterInputStream {
             }
             // all of it was the cut end of a string: read on
         }
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // skipped bytes still open and close strings: read them through
-        byte[] buffer = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (read < 0) {
-                break;
-            }
-            skipped += read;
-        }
-        return skipped;
     }
 
     @Override

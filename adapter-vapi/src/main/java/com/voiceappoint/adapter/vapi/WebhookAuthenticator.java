@@ -1,6 +1,5 @@
 package com.voiceappoint.adapter.vapi;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +86,8 @@ final class WebhookAuthenticator {
 
         /** The body, fed to this check as it is read. */
         InputStream reading(InputStream body) {
-            return new FilterInputStream(body) {
+            // skipped bytes are signed too
+            return new ReadThroughStream(body) {
                 @Override
                 public int read() throws IOException {
                     int b = super.read();
@@ -104,21 +104,6 @@ final class WebhookAuthenticator {
                         update(bytes, offset, n);
                     }
                     return n;
-                }
-
-                @Override
-                public long skip(long n) throws IOException {
-                    // skipped bytes are signed too: read them through
-                    byte[] buffer = new byte[8192];
-                    long skipped = 0;
-                    while (skipped < n) {
-                        int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                        if (read < 0) {
-                            break;
-                        }
-                        skipped += read;
-                    }
-                    return skipped;
                 }
             };
         }
