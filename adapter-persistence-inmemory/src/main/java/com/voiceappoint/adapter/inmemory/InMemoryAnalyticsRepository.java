@@ -4,16 +4,11 @@ import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.domain.analytics.AppointmentStats;
 import com.voiceappoint.domain.analytics.CallStats;
 import com.voiceappoint.domain.appointment.Appointment;
-import com.voiceappoint.domain.appointment.AppointmentStatus;
-import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.BusinessId;
-import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,24 +50,15 @@ final class InMemoryAnalyticsRepository implements AnalyticsRepository {
 
     @Override
     public AppointmentStats appointments(BusinessId businessId, TimeRange period) {
-        Map<BookingSource, Long> bySource = new EnumMap<>(BookingSource.class);
-        Map<AppointmentStatus, Long> byStatus = new EnumMap<>(AppointmentStatus.class);
-        Map<ServiceId, Long> counts = new LinkedHashMap<>();
-        Map<ServiceId, Money> revenue = new LinkedHashMap<>();
+        AppointmentStats.Tally tally = new AppointmentStats.Tally();
         for (Appointment a : appointments.all(businessId)) {
-            if (!period.contains(a.start())) {
-                continue;
+            if (period.contains(a.start())) {
+                Money earned = a.status().earnsRevenue()
+                        ? a.price()
+                        : Money.zero(a.price().currency());
+                tally.add(a.source(), a.status(), a.serviceId(), 1, earned);
             }
-            bySource.merge(a.source(), 1L, Long::sum);
-            byStatus.merge(a.status(), 1L, Long::sum);
-            counts.merge(a.serviceId(), 1L, Long::sum);
-            Money earned =
-                    a.status().earnsRevenue() ? a.price() : Money.zero(a.price().currency());
-            revenue.merge(a.serviceId(), earned, Money::plus);
         }
-        List<AppointmentStats.ServiceFigures> figures = new ArrayList<>();
-        counts.forEach((service, count) ->
-                figures.add(new AppointmentStats.ServiceFigures(service, count, revenue.get(service))));
-        return new AppointmentStats(bySource, byStatus, figures);
+        return tally.stats();
     }
 }

@@ -9,13 +9,9 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -67,10 +63,7 @@ public final class JdbiAnalyticsRepository implements AnalyticsRepository {
 
     @Override
     public AppointmentStats appointments(BusinessId businessId, TimeRange period) {
-        Map<BookingSource, Long> bySource = new EnumMap<>(BookingSource.class);
-        Map<AppointmentStatus, Long> byStatus = new EnumMap<>(AppointmentStatus.class);
-        Map<ServiceId, Long> counts = new LinkedHashMap<>();
-        Map<ServiceId, Money> revenue = new LinkedHashMap<>();
+        AppointmentStats.Tally tally = new AppointmentStats.Tally();
         jdbi.useHandle(h -> h.createQuery("select source, status, service_id, price_currency, count(*) as n, "
                         + "coalesce(sum(price_amount) filter (where status in " + EARNING + "), 0) as earned "
                         + "from appointments where business_id = :business and starts_at >= :from and starts_at < :to "
@@ -80,21 +73,16 @@ public final class JdbiAnalyticsRepository implements AnalyticsRepository {
                 .bind("to", Rows.timestamp(period.end()))
                 .map((rs, ctx) -> {
                     long n = rs.getLong("n");
-                    ServiceId service = new ServiceId(Rows.uuid(rs, "service_id"));
-                    BigDecimal earned = rs.getBigDecimal("earned");
-                    bySource.merge(BookingSource.parse(rs.getString("source")), n, Long::sum);
-                    byStatus.merge(AppointmentStatus.parse(rs.getString("status")), n, Long::sum);
-                    counts.merge(service, n, Long::sum);
-                    revenue.merge(
-                            service,
-                            new Money(earned, Currency.getInstance(rs.getString("price_currency"))),
-                            Money::plus);
+                    tally.add(
+                            BookingSource.parse(rs.getString("source")),
+                            AppointmentStatus.parse(rs.getString("status")),
+                            new ServiceId(Rows.uuid(rs, "service_id")),
+                            n,
+                            new Money(
+                                    rs.getBigDecimal("earned"), Currency.getInstance(rs.getString("price_currency"))));
                     return n;
                 })
                 .list());
-        List<AppointmentStats.ServiceFigures> figures = new ArrayList<>();
-        counts.forEach((service, count) ->
-                figures.add(new AppointmentStats.ServiceFigures(service, count, revenue.get(service))));
-        return new AppointmentStats(bySource, byStatus, figures);
+        return tally.stats();
     }
 }
