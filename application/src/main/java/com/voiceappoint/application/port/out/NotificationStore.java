@@ -1,0 +1,101 @@
+package com.voiceappoint.application.port.out;
+
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.notification.DeliveryStatus;
+import com.voiceappoint.domain.notification.Notification;
+import com.voiceappoint.domain.notification.NotificationId;
+import com.voiceappoint.domain.notification.NotificationPlan;
+import com.voiceappoint.domain.notification.NotificationSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The messages planned for a business's appointments, the delivery log they become, and the settings they follow. A
+ * plan is kept in the transaction of the change it announces, and its messages are due to a sender only once that
+ * transaction commits: a store that runs jobs (db-scheduler on PostgreSQL) schedules them in the same transaction.
+ */
+public interface NotificationStore {
+    /** For an engine that sends nothing: plans are dropped, settings are the defaults. */
+    NotificationStore NONE = new NotificationStore() {
+        @Override
+        public NotificationSettings settings(BusinessId businessId) {
+            return NotificationSettings.DEFAULT;
+        }
+
+        @Override
+        public void saveSettings(BusinessId businessId, NotificationSettings settings) {
+            throw new UnsupportedOperationException("this engine keeps no notification settings");
+        }
+
+        @Override
+        public void apply(BusinessId businessId, AppointmentId appointmentId, NotificationPlan plan) {}
+
+        @Override
+        public Optional<Notification> find(BusinessId businessId, NotificationId id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Notification> claim(BusinessId businessId, NotificationId id, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void finish(
+                BusinessId businessId,
+                NotificationId id,
+                DeliveryStatus status,
+                Optional<String> detail,
+                Optional<String> recipient,
+                Instant now) {}
+
+        @Override
+        public void requeue(BusinessId businessId, NotificationId id, Instant dueAt, String detail, Instant now) {}
+
+        @Override
+        public List<Notification> list(
+                BusinessId businessId,
+                Optional<AppointmentId> appointmentId,
+                Optional<NotificationId> after,
+                int limit) {
+            return List.of();
+        }
+    };
+
+    /** The business's settings, the defaults until it saves its own. */
+    NotificationSettings settings(BusinessId businessId);
+
+    void saveSettings(BusinessId businessId, NotificationSettings settings);
+
+    /**
+     * Keeps a plan: first withdraws (as skipped) the appointment's queued reminders when the plan says so, then queues
+     * its messages, leaving out any whose send key (appointment, kind, channel, occasion) is already taken.
+     */
+    void apply(BusinessId businessId, AppointmentId appointmentId, NotificationPlan plan);
+
+    Optional<Notification> find(BusinessId businessId, NotificationId id);
+
+    /**
+     * Takes a queued message to send it, counting the attempt: empty when it is not queued (sent already, withdrawn,
+     * or taken by another sender), so that no two senders, and no sender run twice, send one message.
+     */
+    Optional<Notification> claim(BusinessId businessId, NotificationId id, Instant now);
+
+    /** Records how a claimed message ended. */
+    void finish(
+            BusinessId businessId,
+            NotificationId id,
+            DeliveryStatus status,
+            Optional<String> detail,
+            Optional<String> recipient,
+            Instant now);
+
+    /** Puts a claimed message back in the queue after a passing failure, to be tried again at {@code dueAt}. */
+    void requeue(BusinessId businessId, NotificationId id, Instant dueAt, String detail, Instant now);
+
+    /** The delivery log, newest first, after the entry {@code after}. */
+    List<Notification> list(
+            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<NotificationId> after, int limit);
+}

@@ -1,0 +1,121 @@
+package com.voiceappoint.domain.notification;
+
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.Cancellation;
+import com.voiceappoint.domain.appointment.CancelledBy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The messages a change to an appointment calls for, planned in the change's own transaction so that a change kept is
+ * a change announced, and a change rolled back announces nothing.
+ *
+ * @param queued the messages to send, each at its time
+ * @param withdrawReminders whether reminders planned earlier stop: the appointment moved, was cancelled or is over
+ */
+public record NotificationPlan(List<Notification> queued, boolean withdrawReminders) {
+    public static final NotificationPlan NOTHING = new NotificationPlan(List.of(), false);
+
+    public NotificationPlan {
+        queued = List.copyOf(queued);
+    }
+
+    public boolean empty() {
+        return queued.isEmpty() && !withdrawReminders;
+    }
+
+    /**
+     * What {@code after} (new, or {@code before} changed) calls for. The client hears of a confirmed appointment, of
+     * its move and of its cancellation, and is reminded of it; a hold is not news until it is booked. Staff hear of
+     * bookings they did not make themselves, and of clients calling theirs off.
+     */
+    public static NotificationPlan forChange(
+            NotificationSettings settings, ZoneId zone, Optional<Appointment> before, Appointment after, Instant now) {
+        Objects.requireNonNull(before, "before");
+        boolean wasConfirmed =
+                before.filter(a -> a.status() == AppointmentStatus.CONFIRMED).isPresent();
+        Planner plan = new Planner(settings, zone, after, now);
+        switch (after.status()) {
+            case CONFIRMED -> {
+                if (!wasConfirmed) {
+                    plan.message(MessageKind.CONFIRMED, "");
+                    plan.reminders();
+                    if (after.source() != BookingSource.DASHBOARD) {
+                        plan.message(MessageKind.STAFF_NEW_BOOKING, "");
+                    }
+                } else if (!before.get().time().equals(after.time())) {
+                    plan.message(MessageKind.MOVED, after.time().start().toString());
+                    plan.reminders();
+                    return plan.done(true);
+                }
+            }
+            case CANCELLED -> {
+                if (wasConfirmed) {
+                    plan.message(MessageKind.CANCELLED, "");
+                    boolean byClient = after.cancellation()
+                            .map(Cancellation::by)
+                            .filter(by -> by == CancelledBy.CLIENT)
+                            .isPresent();
+                    if (byClient) {
+                        plan.message(MessageKind.STAFF_CANCELLATION, "");
+                    }
+                }
+                return plan.done(true);
+            }
+            case COMPLETED, NO_SHOW, EXPIRED -> {
+                return plan.done(wasConfirmed);
+            }
+            case HELD, PENDING_PAYMENT -> {
+                // not news to anyone yet
+            }
+        }
+        return plan.done(false);
+    }
+
+    private static final class Planner {
+        private final NotificationSettings settings;
+        private final ZoneId zone;
+        private final Appointment appointment;
+        private final Instant now;
+        private final List<Notification> queued = new ArrayList<>();
+
+        Planner(NotificationSettings settings, ZoneId zone, Appointment appointment, Instant now) {
+            this.settings = settings;
+            this.zone = zone;
+            this.appointment = appointment;
+            this.now = now;
+        }
+
+        void message(MessageKind kind, String occasion) {
+            at(kind, occasion, now);
+        }
+
+        void reminders() {
+            Instant start = appointment.time().start();
+            for (Map.Entry<Duration, Instant> due :
+                    settings.remindersDue(start, now, zone).entrySet()) {
+                at(MessageKind.REMINDER, due.getKey().toMinutes() + "m@" + start, due.getValue());
+            }
+        }
+
+        private void at(MessageKind kind, String occasion, Instant due) {
+            for (Channel channel : settings.channelsFor(kind)) {
+                settings.sendTime(kind, channel, due, appointment.time().start(), now, zone)
+                        .ifPresent(at -> queued.add(Notification.queued(
+                                appointment.businessId(), appointment.id(), kind, channel, occasion, at, now)));
+            }
+        }
+
+        NotificationPlan done(boolean withdrawReminders) {
+            return new NotificationPlan(queued, withdrawReminders);
+        }
+    }
+}
