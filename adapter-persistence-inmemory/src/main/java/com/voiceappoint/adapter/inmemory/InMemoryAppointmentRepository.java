@@ -32,7 +32,7 @@ final class InMemoryAppointmentRepository implements AppointmentRepository {
     private final Table<AppointmentId, Appointment> appointments;
     private final Table<String, IdempotencyKey> keys;
     private final Table<String, AppointmentId> keyedAppointments;
-    private final Table<AppointmentId, String> manageTokens;
+    private final Table<String, AppointmentId> manageTokens;
     private final Table<AppointmentId, String> manageCodes;
 
     InMemoryAppointmentRepository(InMemoryTransactionRunner transactions) {
@@ -60,19 +60,15 @@ final class InMemoryAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
+    public void addManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
         if (appointments.find(id).filter(a -> a.businessId().equals(businessId)).isPresent()) {
-            manageTokens.put(id, tokenHash);
+            manageTokens.put(tokenHash, id);
         }
     }
 
     @Override
     public Optional<Appointment> findByManageToken(String tokenHash) {
-        return manageTokens
-                .entries()
-                .filter(e -> e.getValue().equals(tokenHash))
-                .flatMap(e -> appointments.find(e.getKey()).stream())
-                .findFirst();
+        return manageTokens.find(tokenHash).flatMap(appointments::find);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
+import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -16,6 +17,9 @@ import com.voiceappoint.application.port.out.SessionRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
+import com.voiceappoint.domain.notification.Notification;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Every store the application needs, in this process's memory: the in-memory counterpart of {@code
@@ -39,6 +43,8 @@ public final class InMemoryPersistence implements DataStore {
     private final VoiceSettingsRepository voiceSettings;
     private final CallLogRepository callLog;
     private final AnalyticsRepository analytics;
+    private final InMemoryNotificationStore notificationStore;
+    private final NotificationStore notifications;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -63,6 +69,8 @@ public final class InMemoryPersistence implements DataStore {
         callLog = transactions.port(CallLogRepository.class, callStore);
         analytics = transactions.port(
                 AnalyticsRepository.class, new InMemoryAnalyticsRepository(callStore, appointmentStore));
+        notificationStore = new InMemoryNotificationStore(transactions);
+        notifications = transactions.port(NotificationStore.class, notificationStore);
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -143,5 +151,18 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public AnalyticsRepository analytics() {
         return analytics;
+    }
+
+    @Override
+    public NotificationStore notifications() {
+        return notifications;
+    }
+
+    /**
+     * The queued messages whose time has come, soonest first, as (business, message) pairs: an embedder without a
+     * job runner hands each to {@code DeliverNotificationUseCase} on a timer of its own.
+     */
+    public List<Notification> dueNotifications(Instant now) {
+        return transactions.inTransaction(() -> notificationStore.due(now));
     }
 }

@@ -153,7 +153,7 @@ class LostCommitTest {
     void a_public_booking_made_before_the_database_went_away_is_answered_without_its_link_not_as_a_failure() {
         AppointmentRepository linkNotKept = (AppointmentRepository) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {AppointmentRepository.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("setManageToken")) {
+                    if (method.getName().equals("addManageToken")) {
                         throw new StoreUnavailableException("database", CONNECTION_RESET);
                     }
                     try {

@@ -187,12 +187,12 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
-        // only an appointment of this business gets a token; a new one replaces the one before
+    public void addManageToken(BusinessId businessId, AppointmentId id, String tokenHash) {
+        // only an appointment of this business gets a token
         jdbi.useHandle(h -> h.createUpdate("insert into appointment_manage_tokens (token_hash, business_id, "
                         + "appointment_id) select :hash, business_id, id from appointments "
                         + "where business_id = :business and id = :id "
-                        + "on conflict (business_id, appointment_id) do update set token_hash = excluded.token_hash")
+                        + "on conflict (token_hash) do nothing")
                 .bind("hash", tokenHash)
                 .bind("business", businessId.value())
                 .bind("id", id.value())

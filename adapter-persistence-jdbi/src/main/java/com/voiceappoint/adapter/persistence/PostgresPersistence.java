@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.application.port.in.DeliverNotificationUseCase;
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
@@ -10,6 +11,7 @@ import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
+import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -86,9 +88,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     private final List<String> schemaVersions;
 
     private final ConfigurationCache configuration;
+    private final DataSource dataSource;
 
     private PostgresPersistence(
             DataSource dataSource, Runnable closePool, List<String> schemaVersions, ConfigurationCache configuration) {
+        this.dataSource = dataSource;
         this.closePool = closePool;
         this.configuration = configuration;
         this.jdbi = Outages.jdbi(dataSource, new PostgresPlugin());
@@ -311,6 +315,28 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public AnalyticsRepository analytics() {
         return new JdbiAnalyticsRepository(jdbi);
+    }
+
+    @Override
+    public NotificationStore notifications() {
+        return new JdbiNotificationStore(jdbi);
+    }
+
+    /**
+     * Starts sending the messages {@link #notifications()} plans, on this database's pool, from this server and any
+     * other on the same database: each message is sent by one of them.
+     *
+     * @param threads how many messages this server sends at once
+     * @param pollingInterval how often due messages are looked for: a message goes out at most this late
+     */
+    public NotificationJobs startNotificationJobs(
+            DeliverNotificationUseCase delivery, int threads, Duration pollingInterval) {
+        return NotificationJobs.start(dataSource, delivery, threads, pollingInterval);
+    }
+
+    /** The pool, for a test's manual scheduler. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -93,6 +95,30 @@ public final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
         } catch (SQLException e) {
             throw new IllegalStateException("could not run: " + sql, e);
         }
+    }
+
+    /** The first column of every row, straight from this class's database. */
+    public List<String> strings(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run: " + sql, e);
+        }
+    }
+
+    /** A statement straight on this class's database. */
+    public void execute(String sql) {
+        execute(url, sql);
     }
 
     /** The server's maintenance database, to create databases of one's own. */

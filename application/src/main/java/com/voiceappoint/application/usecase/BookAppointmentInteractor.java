@@ -56,6 +56,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final ScheduleRepository schedules;
     private final ClientRepository clients;
     private final AppointmentRepository appointments;
+    private final AppointmentWrites writes;
     /** None when bookings are never made during a call: then a request naming one is refused. */
     private final Optional<CallLogRepository> calls;
 
@@ -74,6 +75,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             ScheduleRepository schedules,
             ClientRepository clients,
             AppointmentRepository appointments,
+            AppointmentWrites writes,
             Optional<CallLogRepository> calls,
             Alternatives alternatives,
             AppointmentDetailsAssembler assembler,
@@ -86,6 +88,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.schedules = schedules;
         this.clients = clients;
         this.appointments = appointments;
+        this.writes = writes;
         this.calls = calls;
         this.alternatives = alternatives;
         this.assembler = assembler;
@@ -239,7 +242,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             // the caller held this time a moment ago: the hold becomes the booking, under this request's key, so that
             // a retry of the request finds it as its own
             Appointment confirmed = found.confirm(now);
-            Updates.apply(transactions, appointments, found, confirmed);
+            writes.update(found, confirmed);
             request.idempotencyKey.ifPresent(key -> appointments.keepIdempotencyKey(business.id(), found.id(), key));
             return new Result(assembler.details(confirmed), Replay.NONE);
         }
@@ -278,8 +281,11 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         }
         // a client booking through a channel is told the appointment's manage code in the answer: it is kept with the
         // row now rather than in a write of its own afterwards
-        appointments.add(
-                appointment, request.idempotencyKey, request.byClient ? Optional.of(codes.fresh()) : Optional.empty());
+        writes.add(
+                business,
+                appointment,
+                request.idempotencyKey,
+                request.byClient ? Optional.of(codes.fresh()) : Optional.empty());
         logWithCall(request, appointment, now);
         String providerName = loaded.providers().stream()
                 .filter(p -> p.id().equals(accepted.provider()))

@@ -11,6 +11,7 @@ import com.voiceappoint.application.port.in.GetBusinessQuery;
 import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BookingPorts;
 import com.voiceappoint.application.port.out.CallLogRepository;
+import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.domain.business.Permission;
 import java.time.Clock;
 import java.util.Objects;
@@ -37,17 +38,31 @@ public final class BookingUseCases {
     private final Clock clock;
     private final Optional<CallLogRepository> callLog;
     private final BookingOutcomePublisher outcomes;
+    private final NotificationStore notifications;
+    private final AppointmentWrites writes;
 
     public BookingUseCases(BookingPorts ports, Clock clock) {
-        this(ports, Objects.requireNonNull(clock, "clock"), Optional.empty(), BookingOutcomePublisher.NONE);
+        this(
+                ports,
+                Objects.requireNonNull(clock, "clock"),
+                Optional.empty(),
+                BookingOutcomePublisher.NONE,
+                NotificationStore.NONE);
     }
 
     private BookingUseCases(
-            BookingPorts ports, Clock clock, Optional<CallLogRepository> callLog, BookingOutcomePublisher outcomes) {
+            BookingPorts ports,
+            Clock clock,
+            Optional<CallLogRepository> callLog,
+            BookingOutcomePublisher outcomes,
+            NotificationStore notifications) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.clock = clock;
         this.callLog = callLog;
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.writes = new AppointmentWrites(
+                ports.transactions(), ports.appointments(), ports.businesses(), notifications, clock);
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
         this.assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());
@@ -58,9 +73,10 @@ public final class BookingUseCases {
                 ports.providers(),
                 ports.schedules(),
                 ports.appointments(),
+                writes,
                 alternatives,
                 clock);
-        this.statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), clock);
+        this.statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), writes, clock);
         this.booking = new BookAppointmentInteractor(
                 access,
                 ports.transactions(),
@@ -69,6 +85,7 @@ public final class BookingUseCases {
                 ports.schedules(),
                 ports.clients(),
                 ports.appointments(),
+                writes,
                 callLog,
                 alternatives,
                 assembler,
@@ -94,12 +111,20 @@ public final class BookingUseCases {
 
     /** The same, logging each booking made during a phone call with the call, in the booking's own transaction. */
     public BookingUseCases loggingCallsIn(CallLogRepository callLog) {
-        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes);
+        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications);
     }
 
     /** The same, telling {@code outcomes} what became of each request to book or hold a time. */
     public BookingUseCases publishingOutcomesTo(BookingOutcomePublisher outcomes) {
-        return new BookingUseCases(ports, clock, callLog, outcomes);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications);
+    }
+
+    /**
+     * The same, planning the messages each change of an appointment calls for (confirmations, reminders, moves,
+     * cancellations, staff alerts) in the change's own transaction, for a sender to deliver after it commits.
+     */
+    public BookingUseCases notifyingThrough(NotificationStore notifications) {
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications);
     }
 
     /** A business to book in, with no account behind it. */
@@ -151,6 +176,10 @@ public final class BookingUseCases {
 
     StatusChanges statusChanges() {
         return statusChanges;
+    }
+
+    AppointmentWrites writes() {
+        return writes;
     }
 
     BookAppointmentInteractor booking() {

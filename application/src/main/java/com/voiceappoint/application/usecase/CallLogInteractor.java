@@ -24,6 +24,7 @@ public final class CallLogInteractor implements CallLogUseCase {
     private final TransactionRunner transactions;
     private final CallLogRepository calls;
     private final AppointmentRepository appointments;
+    private final AppointmentWrites writes;
     private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
 
@@ -32,12 +33,14 @@ public final class CallLogInteractor implements CallLogUseCase {
             TransactionRunner transactions,
             CallLogRepository calls,
             AppointmentRepository appointments,
+            AppointmentWrites writes,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.access = access;
         this.transactions = transactions;
         this.calls = calls;
         this.appointments = appointments;
+        this.writes = writes;
         this.assembler = assembler;
         this.clock = clock;
     }
@@ -65,7 +68,7 @@ public final class CallLogInteractor implements CallLogUseCase {
             appointments
                     .findById(List.of(business), id)
                     .filter(a -> a.status() == AppointmentStatus.HELD)
-                    .ifPresent(held -> Updates.apply(transactions, appointments, held, held.expire(now)));
+                    .ifPresent(held -> writes.update(held, held.expire(now)));
         }
     }
 

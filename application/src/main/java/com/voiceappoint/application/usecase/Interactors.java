@@ -15,7 +15,8 @@ public final class Interactors {
     public static UseCases create(OutboundPorts ports, Clock clock) {
         BookingUseCases booking = new BookingUseCases(ports.booking(), clock)
                 .loggingCallsIn(ports.callLog())
-                .publishingOutcomesTo(ports.bookingOutcomes());
+                .publishingOutcomesTo(ports.bookingOutcomes())
+                .notifyingThrough(ports.notifications().store());
         CatalogUseCases catalog = new CatalogUseCases(
                 ports.transactions(),
                 ports.businesses(),
@@ -43,7 +44,13 @@ public final class Interactors {
                 ports.voicePlatform(),
                 ports.callLog());
         CallLogInteractor callLog = new CallLogInteractor(
-                access, ports.transactions(), ports.callLog(), ports.appointments(), booking.assembler(), clock);
+                access,
+                ports.transactions(),
+                ports.callLog(),
+                ports.appointments(),
+                booking.writes(),
+                booking.assembler(),
+                clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         BusinessesInteractor businesses = new BusinessesInteractor(
@@ -117,6 +124,20 @@ public final class Interactors {
                         ports.voicePlatform(),
                         callLog,
                         clock),
-                new AnalyticsInteractor(access, ports.analytics(), ports.services()));
+                new AnalyticsInteractor(access, ports.analytics(), ports.services()),
+                new NotificationsInteractor(
+                        access,
+                        ports.transactions(),
+                        ports.businesses(),
+                        ports.notifications().store()),
+                new NotificationDelivery(
+                        ports.notifications(),
+                        ports.appointments(),
+                        ports.businesses(),
+                        ports.memberships(),
+                        ports.users(),
+                        ports.voiceSettings(),
+                        booking.assembler(),
+                        clock));
     }
 }

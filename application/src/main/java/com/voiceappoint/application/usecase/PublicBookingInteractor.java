@@ -18,20 +18,13 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.InvalidValueException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Optional;
 
-/**
- * The public side. Manage tokens are 256 random bits from the JDK's SecureRandom; only their SHA-256 is stored, so
- * a copy of the database cannot cancel anyone's appointment. A token opens exactly one appointment.
- */
+/** The public side: a business's page, booking on it, and the manage link ({@link ManageTokens}) a booking returns. */
 public final class PublicBookingInteractor implements PublicBookingUseCase {
-    private static final int TOKEN_BYTES = 32;
-    private static final int MAX_TOKEN_LENGTH = 100;
 
     private final BusinessRepository businesses;
     private final ServiceRepository services;
@@ -45,7 +38,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final AppointmentDetailsAssembler assembler;
     private final ManageCodes codes;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final ManageTokens tokens;
 
     PublicBookingInteractor(
             BusinessRepository businesses,
@@ -70,6 +63,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
+        this.tokens = new ManageTokens(appointments);
         this.clock = clock;
     }
 
@@ -114,7 +108,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         // the booking is made by now: losing the database before its link and code are kept must not turn it into a
         // failure; the client is answered without them, and a retry with the same key issues them
         try {
-            token = Optional.of(issueToken(result.appointment()));
+            token = Optional.of(tokens.issue(result.appointment()));
             code = Optional.of(codes.issue(result.appointment()));
         } catch (StoreUnavailableException notKept) {
             // answered as booked, with what was kept
@@ -146,22 +140,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         return new ManagedAppointment(business, assembler.details(moved), Optional.of(codes.issue(moved)));
     }
 
-    /** A new token replaces any earlier one: the latest link the client was given is the one that works. */
-    private String issueToken(Appointment appointment) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        appointments.setManageToken(appointment.businessId(), appointment.id(), Hashes.sha256(token));
-        return token;
-    }
-
     private Appointment byToken(String token) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
-            throw new NotFoundException("appointment");
-        }
-        return appointments
-                .findByManageToken(Hashes.sha256(token))
-                .orElseThrow(() -> new NotFoundException("appointment"));
+        return tokens.open(token).orElseThrow(() -> new NotFoundException("appointment"));
     }
 
     private Business businessOf(Appointment appointment) {

@@ -33,6 +33,7 @@ final class Rescheduling {
     private final ProviderRepository providers;
     private final ScheduleRepository schedules;
     private final AppointmentRepository appointments;
+    private final AppointmentWrites writes;
     private final Alternatives alternatives;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
@@ -43,6 +44,7 @@ final class Rescheduling {
             ProviderRepository providers,
             ScheduleRepository schedules,
             AppointmentRepository appointments,
+            AppointmentWrites writes,
             Alternatives alternatives,
             Clock clock) {
         this.transactions = transactions;
@@ -50,6 +52,7 @@ final class Rescheduling {
         this.providers = providers;
         this.schedules = schedules;
         this.appointments = appointments;
+        this.writes = writes;
         this.alternatives = alternatives;
         this.clock = clock;
     }
@@ -79,7 +82,7 @@ final class Rescheduling {
                     throw new PolicyRefusal(refused.reason());
                 }
                 appointments.expireLapsedHolds(business.id(), provider, moved.blocked(), now);
-                Updates.apply(transactions, appointments, current, moved);
+                writes.update(current, moved);
                 return moved;
             });
         } catch (PolicyRefusal refusal) {

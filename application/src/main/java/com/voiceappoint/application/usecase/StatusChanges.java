@@ -17,11 +17,14 @@ import java.util.Optional;
 final class StatusChanges {
     private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
+    private final AppointmentWrites writes;
     private final Clock clock;
 
-    StatusChanges(TransactionRunner transactions, AppointmentRepository appointments, Clock clock) {
+    StatusChanges(
+            TransactionRunner transactions, AppointmentRepository appointments, AppointmentWrites writes, Clock clock) {
         this.transactions = transactions;
         this.appointments = appointments;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -29,7 +32,7 @@ final class StatusChanges {
     Appointment write(Appointment current, Appointment next) {
         try {
             return transactions.inTransaction(() -> {
-                Updates.apply(transactions, appointments, current, next);
+                writes.update(current, next);
                 return next;
             });
         } catch (OutcomeUnknownException lost) {

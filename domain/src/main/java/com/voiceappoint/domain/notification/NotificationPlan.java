@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 public record NotificationPlan(List<Notification> queued, boolean withdrawReminders) {
     public static final NotificationPlan NOTHING = new NotificationPlan(List.of(), false);
+    /** Between where a moved appointment was and where it went, in a move's occasion. */
+    public static final String MOVED_TO = ">";
 
     public NotificationPlan {
         queued = List.copyOf(queued);
@@ -30,6 +32,15 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
 
     public boolean empty() {
         return queued.isEmpty() && !withdrawReminders;
+    }
+
+    /**
+     * Whether the change could call for any message: only an appointment that is, or was, confirmed is news. Holds
+     * coming and going are not, and need no settings read.
+     */
+    public static boolean mayAnnounce(Optional<Appointment> before, Appointment after) {
+        return after.status() == AppointmentStatus.CONFIRMED
+                || before.filter(a -> a.status() == AppointmentStatus.CONFIRMED).isPresent();
     }
 
     /**
@@ -52,7 +63,11 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
                         plan.message(MessageKind.STAFF_NEW_BOOKING, "");
                     }
                 } else if (!before.get().time().equals(after.time())) {
-                    plan.message(MessageKind.MOVED, after.time().start().toString());
+                    plan.message(
+                            MessageKind.MOVED,
+                            before.get().time().start()
+                                    + MOVED_TO
+                                    + after.time().start());
                     plan.reminders();
                     return plan.done(true);
                 }
@@ -78,6 +93,15 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
             }
         }
         return plan.done(false);
+    }
+
+    /** Where the appointment a move message is about was before it moved. */
+    public static Optional<Instant> movedFrom(Notification notification) {
+        if (notification.kind() != MessageKind.MOVED) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.parse(
+                notification.occasion().substring(0, notification.occasion().indexOf(MOVED_TO))));
     }
 
     private static final class Planner {

@@ -31,7 +31,9 @@ public record UseCases(
         CallerAppointmentsUseCase callerAppointments,
         CallLogUseCase callLog,
         PlaceOutboundCallUseCase outboundCalls,
-        AnalyticsQuery analytics) {
+        AnalyticsQuery analytics,
+        NotificationsUseCase notifications,
+        DeliverNotificationUseCase deliverNotification) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -59,6 +61,8 @@ public record UseCases(
         Objects.requireNonNull(voiceRouting, "voiceRouting");
         Objects.requireNonNull(callerAppointments, "callerAppointments");
         Objects.requireNonNull(callLog, "callLog");
+        Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(deliverNotification, "deliverNotification");
         Objects.requireNonNull(outboundCalls, "outboundCalls");
         Objects.requireNonNull(analytics, "analytics");
     }

@@ -63,8 +63,11 @@ public interface AppointmentRepository {
      */
     Optional<Appointment> findLive(BusinessId businessId, ClientId client, ServiceId service, Instant start);
 
-    /** Sets the hash of the token that lets the client manage this appointment, replacing any earlier one. */
-    void setManageToken(BusinessId businessId, AppointmentId id, String tokenHash);
+    /**
+     * Keeps the hash of another token that lets the client manage this appointment. Every link given out keeps
+     * working: a client may keep the confirmation e-mail rather than the page they booked on.
+     */
+    void addManageToken(BusinessId businessId, AppointmentId id, String tokenHash);
 
     /** The appointment a manage token opens: the token is the credential, so this lookup spans businesses. */
     Optional<Appointment> findByManageToken(String tokenHash);

@@ -35,16 +35,30 @@ public interface DataStore {
 
     AnalyticsRepository analytics();
 
-    /** These stores with a password hasher, no voice platform and nobody told of booking outcomes. */
+    /** The messages planned for appointments, and their delivery log. */
+    NotificationStore notifications();
+
+    /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
     }
 
-    /** These stores with the password hasher, the voice platform and the booking listener of others. */
+    /**
+     * These stores with the password hasher, the voice platform and the booking listener of others; no messages are
+     * planned until {@link OutboundPorts#sendingMessages} is given channels for them.
+     */
     default OutboundPorts ports(
             PasswordHasher passwordHasher,
             VoicePlatformGateway voicePlatform,
             BookingOutcomePublisher bookingOutcomes) {
+        return ports(passwordHasher, voicePlatform, bookingOutcomes, NotificationPorts.NONE);
+    }
+
+    private OutboundPorts ports(
+            PasswordHasher passwordHasher,
+            VoicePlatformGateway voicePlatform,
+            BookingOutcomePublisher bookingOutcomes,
+            NotificationPorts notifications) {
         return new OutboundPorts(
                 transactions(),
                 users(),
@@ -63,6 +77,7 @@ public interface DataStore {
                 voicePlatform,
                 analytics(),
                 passwordHasher,
-                bookingOutcomes);
+                bookingOutcomes,
+                notifications);
     }
 }

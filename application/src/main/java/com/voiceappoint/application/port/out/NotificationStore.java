@@ -56,10 +56,7 @@ public interface NotificationStore {
 
         @Override
         public List<Notification> list(
-                BusinessId businessId,
-                Optional<AppointmentId> appointmentId,
-                Optional<NotificationId> after,
-                int limit) {
+                BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<LogCursor> after, int limit) {
             return List.of();
         }
     };
@@ -95,7 +92,10 @@ public interface NotificationStore {
     /** Puts a claimed message back in the queue after a passing failure, to be tried again at {@code dueAt}. */
     void requeue(BusinessId businessId, NotificationId id, Instant dueAt, String detail, Instant now);
 
-    /** The delivery log, newest first, after the entry {@code after}. */
+    /** The delivery log, newest first (by when each message was planned, then id), after {@code after}. */
     List<Notification> list(
-            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<NotificationId> after, int limit);
+            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<LogCursor> after, int limit);
+
+    /** Where a page of the delivery log ended. */
+    record LogCursor(Instant createdAt, NotificationId id) {}
 }

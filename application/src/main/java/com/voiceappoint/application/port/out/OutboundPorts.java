@@ -1,6 +1,7 @@
 package com.voiceappoint.application.port.out;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** Every outbound port the interactors need: what an adapter set (or the in-memory fakes) must provide. */
 public record OutboundPorts(
@@ -21,7 +22,8 @@ public record OutboundPorts(
         VoicePlatformGateway voicePlatform,
         AnalyticsRepository analytics,
         PasswordHasher passwordHasher,
-        BookingOutcomePublisher bookingOutcomes) {
+        BookingOutcomePublisher bookingOutcomes,
+        NotificationPorts notifications) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -41,6 +43,39 @@ public record OutboundPorts(
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(passwordHasher, "passwordHasher");
         Objects.requireNonNull(bookingOutcomes, "bookingOutcomes");
+        Objects.requireNonNull(notifications, "notifications");
+    }
+
+    /**
+     * The same ports, planning messages in {@code store} (the stores' own {@link DataStore#notifications()}, so that
+     * a message is planned in the transaction of the change it announces) and sending them through these channels.
+     */
+    public OutboundPorts sendingMessages(
+            NotificationStore store,
+            MessageTemplates templates,
+            EmailChannel email,
+            SmsChannel sms,
+            Optional<String> manageLinkBase) {
+        return new OutboundPorts(
+                transactions,
+                users,
+                sessions,
+                businesses,
+                memberships,
+                invitations,
+                providers,
+                services,
+                categories,
+                schedules,
+                clients,
+                appointments,
+                voiceSettings,
+                callLog,
+                voicePlatform,
+                analytics,
+                passwordHasher,
+                bookingOutcomes,
+                new NotificationPorts(store, templates, email, sms, manageLinkBase));
     }
 
     /** Those of them booking needs. */

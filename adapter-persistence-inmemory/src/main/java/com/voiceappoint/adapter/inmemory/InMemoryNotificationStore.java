@@ -1,0 +1,166 @@
+package com.voiceappoint.adapter.inmemory;
+
+import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.notification.DeliveryStatus;
+import com.voiceappoint.domain.notification.MessageKind;
+import com.voiceappoint.domain.notification.Notification;
+import com.voiceappoint.domain.notification.NotificationId;
+import com.voiceappoint.domain.notification.NotificationPlan;
+import com.voiceappoint.domain.notification.NotificationSettings;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Like the database: a send key is planned once, and only a queued message can be claimed. */
+final class InMemoryNotificationStore implements NotificationStore {
+    private static final Comparator<Notification> NEWEST_FIRST = Comparator.comparing(Notification::createdAt)
+            .thenComparing(n -> n.id().value())
+            .reversed();
+
+    private final Table<BusinessId, NotificationSettings> settings;
+    private final Table<NotificationId, Notification> notifications;
+
+    InMemoryNotificationStore(InMemoryTransactionRunner transactions) {
+        settings = new Table<>(transactions);
+        notifications = new Table<>(transactions);
+    }
+
+    @Override
+    public NotificationSettings settings(BusinessId businessId) {
+        return settings.find(businessId).orElse(NotificationSettings.DEFAULT);
+    }
+
+    @Override
+    public void saveSettings(BusinessId businessId, NotificationSettings next) {
+        settings.put(businessId, next);
+    }
+
+    @Override
+    public void apply(BusinessId businessId, AppointmentId appointmentId, NotificationPlan plan) {
+        if (plan.withdrawReminders()) {
+            notifications.stream()
+                    .filter(n -> n.businessId().equals(businessId)
+                            && n.appointmentId().equals(appointmentId)
+                            && n.kind() == MessageKind.REMINDER
+                            && n.status() == DeliveryStatus.QUEUED)
+                    .toList()
+                    .forEach(n -> notifications.put(
+                            n.id(),
+                            ended(n, DeliveryStatus.SKIPPED, Optional.of("withdrawn"), n.recipient(), n.updatedAt())));
+        }
+        for (Notification planned : plan.queued()) {
+            boolean taken = notifications.stream()
+                    .anyMatch(n -> n.businessId().equals(businessId)
+                            && n.appointmentId().equals(planned.appointmentId())
+                            && n.kind() == planned.kind()
+                            && n.channel() == planned.channel()
+                            && n.occasion().equals(planned.occasion()));
+            if (!taken) {
+                notifications.put(planned.id(), planned);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Notification> find(BusinessId businessId, NotificationId id) {
+        return notifications.find(id).filter(n -> n.businessId().equals(businessId));
+    }
+
+    @Override
+    public Optional<Notification> claim(BusinessId businessId, NotificationId id, Instant now) {
+        Optional<Notification> queued = find(businessId, id).filter(n -> n.status() == DeliveryStatus.QUEUED);
+        queued.ifPresent(n -> notifications.put(
+                id, with(n, DeliveryStatus.SENDING, n.detail(), n.recipient(), n.dueAt(), n.attempts() + 1, now)));
+        return queued.flatMap(n -> notifications.find(id));
+    }
+
+    @Override
+    public void finish(
+            BusinessId businessId,
+            NotificationId id,
+            DeliveryStatus status,
+            Optional<String> detail,
+            Optional<String> recipient,
+            Instant now) {
+        find(businessId, id).ifPresent(n -> notifications.put(id, ended(n, status, detail, recipient, now)));
+    }
+
+    @Override
+    public void requeue(BusinessId businessId, NotificationId id, Instant dueAt, String detail, Instant now) {
+        find(businessId, id)
+                .filter(n -> n.status() == DeliveryStatus.SENDING)
+                .ifPresent(n -> notifications.put(
+                        id,
+                        with(n, DeliveryStatus.QUEUED, Optional.of(detail), n.recipient(), dueAt, n.attempts(), now)));
+    }
+
+    @Override
+    public List<Notification> list(
+            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<LogCursor> after, int limit) {
+        return notifications.stream()
+                .filter(n -> n.businessId().equals(businessId))
+                .filter(n -> appointmentId.map(n.appointmentId()::equals).orElse(true))
+                .filter(n -> after.map(cursor -> NEWEST_FIRST.compare(n, cursorRow(n, cursor)) > 0)
+                        .orElse(true))
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    /** Queued messages whose time has come, for whoever sends them: the soonest first. */
+    List<Notification> due(Instant now) {
+        return notifications.stream()
+                .filter(n -> n.status() == DeliveryStatus.QUEUED && !n.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Notification::dueAt))
+                .toList();
+    }
+
+    private static Notification cursorRow(Notification like, LogCursor cursor) {
+        return new Notification(
+                cursor.id(),
+                like.businessId(),
+                like.appointmentId(),
+                like.kind(),
+                like.channel(),
+                like.occasion(),
+                like.dueAt(),
+                like.status(),
+                like.detail(),
+                like.recipient(),
+                like.attempts(),
+                cursor.createdAt(),
+                like.updatedAt());
+    }
+
+    private static Notification ended(
+            Notification n, DeliveryStatus status, Optional<String> detail, Optional<String> recipient, Instant now) {
+        return with(n, status, detail, recipient, n.dueAt(), n.attempts(), now);
+    }
+
+    private static Notification with(
+            Notification n,
+            DeliveryStatus status,
+            Optional<String> detail,
+            Optional<String> recipient,
+            Instant dueAt,
+            int attempts,
+            Instant now) {
+        return new Notification(
+                n.id(),
+                n.businessId(),
+                n.appointmentId(),
+                n.kind(),
+                n.channel(),
+                n.occasion(),
+                dueAt,
+                status,
+                detail,
+                recipient,
+                attempts,
+                n.createdAt(),
+                now);
+    }
+}

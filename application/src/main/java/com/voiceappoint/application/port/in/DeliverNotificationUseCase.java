@@ -1,0 +1,22 @@
+package com.voiceappoint.application.port.in;
+
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.notification.NotificationId;
+import java.time.Instant;
+
+/**
+ * Sends one planned message when it is due: what a job runner calls, once the change that planned it has committed.
+ * A message is sent at most once however often this is called for it, from however many servers.
+ */
+public interface DeliverNotificationUseCase {
+
+    /** @param attempt 1 for the first try, counting each passing failure before it */
+    Attempt deliver(BusinessId businessId, NotificationId id, int attempt);
+
+    /** Whether the runner is done with the message, or should call again later. */
+    sealed interface Attempt {
+        record Done() implements Attempt {}
+
+        record RetryAt(Instant at) implements Attempt {}
+    }
+}

@@ -1,0 +1,334 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.port.in.AppointmentDetails;
+import com.voiceappoint.application.port.in.DeliverNotificationUseCase;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.Delivery;
+import com.voiceappoint.application.port.out.EmailChannel;
+import com.voiceappoint.application.port.out.MembershipRepository;
+import com.voiceappoint.application.port.out.Message;
+import com.voiceappoint.application.port.out.NotificationPorts;
+import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.UserRepository;
+import com.voiceappoint.application.port.out.VoiceSettingsRepository;
+import com.voiceappoint.domain.account.EmailAddress;
+import com.voiceappoint.domain.account.User;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.appointment.Cancellation;
+import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Membership;
+import com.voiceappoint.domain.business.Role;
+import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.notification.Channel;
+import com.voiceappoint.domain.notification.DeliveryStatus;
+import com.voiceappoint.domain.notification.MessageKind;
+import com.voiceappoint.domain.notification.Notification;
+import com.voiceappoint.domain.notification.NotificationId;
+import com.voiceappoint.domain.notification.NotificationPlan;
+import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.voice.VoiceSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sends a planned message once it is due. Everything the message needs is read first; then the message is claimed
+ * (queued to sending), handed to its channel and its end recorded. A sender that dies between the claim and the record
+ * leaves it "sending", and whoever runs the job again records it as interrupted rather than sending it a second time:
+ * a client may miss a text in that rare case, but never gets two.
+ */
+final class NotificationDelivery implements DeliverNotificationUseCase {
+    private static final System.Logger LOG = System.getLogger(NotificationDelivery.class.getName());
+
+    /** Waits after each passing failure; a message that failed this often is given up. */
+    static final List<Duration> BACKOFF = List.of(
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(15),
+            Duration.ofHours(1),
+            Duration.ofHours(3));
+
+    private final NotificationStore store;
+    private final NotificationPorts ports;
+    private final AppointmentRepository appointments;
+    private final BusinessRepository businesses;
+    private final MembershipRepository memberships;
+    private final UserRepository users;
+    private final VoiceSettingsRepository voiceSettings;
+    private final AppointmentDetailsAssembler assembler;
+    private final ManageTokens tokens;
+    private final Optional<String> manageLinkBase;
+    private final Clock clock;
+
+    NotificationDelivery(
+            NotificationPorts ports,
+            AppointmentRepository appointments,
+            BusinessRepository businesses,
+            MembershipRepository memberships,
+            UserRepository users,
+            VoiceSettingsRepository voiceSettings,
+            AppointmentDetailsAssembler assembler,
+            Clock clock) {
+        this.store = ports.store();
+        this.ports = ports;
+        this.appointments = appointments;
+        this.businesses = businesses;
+        this.memberships = memberships;
+        this.users = users;
+        this.voiceSettings = voiceSettings;
+        this.assembler = assembler;
+        this.tokens = new ManageTokens(appointments);
+        this.manageLinkBase = ports.manageLinkBase();
+        this.clock = clock;
+    }
+
+    @Override
+    public Attempt deliver(BusinessId businessId, NotificationId id, int attempt) {
+        Optional<Notification> planned = store.find(businessId, id);
+        if (planned.isEmpty()) {
+            return new Attempt.Done();
+        }
+        Notification notification = planned.get();
+        if (notification.status() == DeliveryStatus.SENDING) {
+            store.finish(
+                    businessId,
+                    id,
+                    DeliveryStatus.FAILED,
+                    Optional.of("interrupted while sending; not sent again so that it cannot arrive twice"),
+                    Optional.empty(),
+                    clock.instant());
+            return new Attempt.Done();
+        }
+        if (notification.status() != DeliveryStatus.QUEUED) {
+            return new Attempt.Done();
+        }
+        Business business = businesses.findById(businessId).orElseThrow();
+        Appointment appointment = appointments
+                .findById(List.of(businessId), notification.appointmentId())
+                .orElseThrow();
+        Optional<String> stale = stale(notification, appointment);
+        if (stale.isPresent()) {
+            return skip(notification, stale.get());
+        }
+        NotificationSettings settings = store.settings(businessId);
+        AppointmentDetails details = assembler.details(appointment);
+        Optional<Recipient> recipient = recipient(notification, details, business, settings);
+        if (recipient.isEmpty()) {
+            return skip(
+                    notification,
+                    notification.kind().forStaff()
+                            ? "no staff e-mail address"
+                            : notification.channel() == Channel.EMAIL
+                                    ? "the client gave no e-mail address"
+                                    : "the client gave no phone number");
+        }
+        Language language = notification.kind().forStaff()
+                ? business.language()
+                : details.client().language().orElse(business.language());
+        Instant now = clock.instant();
+        if (store.claim(businessId, id, now).isEmpty()) {
+            return new Attempt.Done();
+        }
+        // the link is made once the message is ours to send: a message never sent leaves no working link behind
+        Message message = message(notification, language, business, settings, details);
+        Delivery delivery = send(notification, recipient.get(), message, settings, business);
+        return record(notification, attempt, recipient.get().masked(), delivery, appointment);
+    }
+
+    /** Why a message planned earlier no longer fits what the appointment has become. */
+    private static Optional<String> stale(Notification notification, Appointment appointment) {
+        boolean confirmed = appointment.status() == AppointmentStatus.CONFIRMED;
+        String start = appointment.time().start().toString();
+        return switch (notification.kind()) {
+            case REMINDER ->
+                !confirmed
+                        ? Optional.of("the appointment is "
+                                + appointment.status().name().toLowerCase(Locale.ROOT))
+                        : notification.occasion().endsWith("@" + start)
+                                ? Optional.empty()
+                                : Optional.of("the appointment moved");
+            case MOVED ->
+                !confirmed || !notification.occasion().endsWith(NotificationPlan.MOVED_TO + start)
+                        ? Optional.of("the appointment changed again")
+                        : Optional.empty();
+            case CONFIRMED, STAFF_NEW_BOOKING ->
+                confirmed
+                        ? Optional.empty()
+                        : Optional.of("the appointment was "
+                                + appointment.status().name().toLowerCase(Locale.ROOT)
+                                + " before this went out");
+            case CANCELLED, STAFF_CANCELLATION -> Optional.empty();
+        };
+    }
+
+    private Attempt skip(Notification notification, String why) {
+        store.finish(
+                notification.businessId(),
+                notification.id(),
+                DeliveryStatus.SKIPPED,
+                Optional.of(why),
+                Optional.empty(),
+                clock.instant());
+        return new Attempt.Done();
+    }
+
+    private Optional<Recipient> recipient(
+            Notification notification, AppointmentDetails details, Business business, NotificationSettings settings) {
+        if (notification.kind().forStaff()) {
+            return settings.staffEmail().or(() -> ownerEmail(business)).map(Recipient::email);
+        }
+        return notification.channel() == Channel.EMAIL
+                ? details.client().email().map(Recipient::email)
+                : details.client().phone().map(Recipient::phone);
+    }
+
+    /** The first owner's address: staff alerts need somewhere to go before anyone sets one. */
+    private Optional<EmailAddress> ownerEmail(Business business) {
+        List<Membership> owners = memberships.findByBusiness(business.id()).stream()
+                .filter(m -> m.role() == Role.OWNER)
+                .toList();
+        return users.findByIds(owners.stream().map(Membership::userId).toList()).stream()
+                .map(User::email)
+                .sorted(Comparator.comparing(EmailAddress::value))
+                .findFirst();
+    }
+
+    private Message message(
+            Notification notification,
+            Language language,
+            Business business,
+            NotificationSettings settings,
+            AppointmentDetails details) {
+        Appointment appointment = details.appointment();
+        Optional<String> link = notification.kind().forStaff()
+                ? Optional.empty()
+                : manageLinkBase.map(base -> base + tokens.issue(appointment));
+        Optional<PhoneNumber> phone = settings.phone()
+                .or(() -> voiceSettings
+                        .find(business.id())
+                        .map(VoiceSettings::numbers)
+                        .flatMap(numbers -> numbers.stream().findFirst()));
+        return new Message(
+                notification.kind(),
+                language,
+                appointment.id(),
+                settings.senderName().orElse(business.name()),
+                settings.address(),
+                phone,
+                details.client().name(),
+                details.serviceName(),
+                details.providerName(),
+                appointment.time().start().atZone(business.zone()),
+                appointment.time().end().atZone(business.zone()),
+                NotificationPlan.movedFrom(notification).map(from -> from.atZone(business.zone())),
+                appointment.cancellation().map(Cancellation::by),
+                appointment.source(),
+                link,
+                (int) Duration.between(appointment.createdAt(), appointment.updatedAt())
+                        .toSeconds());
+    }
+
+    private Delivery send(
+            Notification notification,
+            Recipient recipient,
+            Message message,
+            NotificationSettings settings,
+            Business business) {
+        String key = notification.businessId() + "/" + notification.appointmentId() + "/"
+                + notification.kind().code() + "/" + notification.channel().code() + "/" + notification.occasion();
+        try {
+            return switch (notification.channel()) {
+                case EMAIL ->
+                    ports.email()
+                            .send(new EmailChannel.Envelope(
+                                    recipient.email().orElseThrow(),
+                                    settings.senderName().orElse(business.name()),
+                                    settings.replyTo(),
+                                    key,
+                                    ports.templates().email(message)));
+                case SMS ->
+                    ports.sms()
+                            .send(
+                                    recipient.phone().orElseThrow(),
+                                    ports.templates().sms(message),
+                                    key);
+            };
+        } catch (RuntimeException e) {
+            // a channel that throws has not said it sent anything: a passing failure
+            LOG.log(System.Logger.Level.WARNING, "sending " + key + " failed", e);
+            return new Delivery.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Attempt record(
+            Notification notification, int attempt, String masked, Delivery delivery, Appointment appointment) {
+        Instant now = clock.instant();
+        BusinessId business = notification.businessId();
+        NotificationId id = notification.id();
+        if (delivery instanceof Delivery.Sent sent) {
+            store.finish(business, id, DeliveryStatus.SENT, Optional.of(sent.reference()), Optional.of(masked), now);
+        } else if (delivery instanceof Delivery.Refused refused) {
+            store.finish(business, id, DeliveryStatus.FAILED, Optional.of(refused.reason()), Optional.of(masked), now);
+        } else if (delivery instanceof Delivery.Failed failed) {
+            Optional<Instant> retry =
+                    attempt <= BACKOFF.size() ? Optional.of(now.plus(BACKOFF.get(attempt - 1))) : Optional.empty();
+            // a reminder that would go after its appointment began is no use to anyone
+            boolean useless = notification.kind() == MessageKind.REMINDER
+                    && retry.filter(at -> at.isBefore(appointment.time().start()))
+                            .isEmpty();
+            if (retry.isPresent() && !useless) {
+                store.requeue(business, id, retry.get(), failed.reason(), now);
+                return new Attempt.RetryAt(retry.get());
+            }
+            store.finish(
+                    business,
+                    id,
+                    DeliveryStatus.FAILED,
+                    Optional.of("gave up after " + attempt + " attempts: " + failed.reason()),
+                    Optional.of(masked),
+                    now);
+        } else {
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "not sent, no " + notification.channel().code() + " channel configured: "
+                            + notification.kind().code() + " for appointment " + notification.appointmentId());
+            store.finish(
+                    business,
+                    id,
+                    DeliveryStatus.SKIPPED,
+                    Optional.of("not sent: no channel configured"),
+                    Optional.of(masked),
+                    now);
+        }
+        return new Attempt.Done();
+    }
+
+    /** Where a message goes, and how the delivery log shows it. */
+    private record Recipient(Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+        static Recipient email(EmailAddress address) {
+            return new Recipient(Optional.of(address), Optional.empty());
+        }
+
+        static Recipient phone(PhoneNumber number) {
+            return new Recipient(Optional.empty(), Optional.of(number));
+        }
+
+        String masked() {
+            if (email.isPresent()) {
+                String value = email.get().value();
+                int at = value.indexOf('@');
+                return value.substring(0, Math.min(2, at)) + "***" + value.substring(at);
+            }
+            String digits = phone.orElseThrow().value();
+            return digits.substring(0, Math.min(3, digits.length())) + "***" + digits.substring(digits.length() - 3);
+        }
+    }
+}
