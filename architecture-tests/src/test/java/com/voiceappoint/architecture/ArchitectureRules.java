@@ -68,7 +68,7 @@ final class ArchitectureRules {
     private static final Map<String, List<String>> USERS_OF_LIBRARIES = Map.ofEntries(
             entry("io.javalin..", List.of("adapter.http")),
             entry("org.eclipse.jetty..", List.of("adapter.http")),
-            entry("com.fasterxml.jackson..", List.of("adapter.http", "adapter.vapi")),
+            entry("com.fasterxml.jackson..", List.of("adapter.http", "adapter.vapi", "adapter.notifications")),
             entry("com.auth0..", List.of("adapter.http")),
             entry("jakarta.validation..", List.of("adapter.http")),
             entry("org.hibernate.validator..", List.of("adapter.http")),
@@ -88,6 +88,8 @@ final class ArchitectureRules {
             entry("com.sendgrid..", List.of("adapter.notifications")),
             entry("jakarta.mail..", List.of("adapter.notifications")),
             entry("org.eclipse.angus..", List.of("adapter.notifications")),
+            entry("gg.jte..", List.of("adapter.notifications")),
+            entry("biweekly..", List.of("adapter.notifications")),
             // the adapters that measure use Micrometer's API; the composition root picks its registry
             entry("io.micrometer..", List.of("adapter.http", "adapter.persistence", "adapter.vapi", "bootstrap")),
             // the composition root picks the logging backend and the error reporter
@@ -106,6 +108,7 @@ final class ArchitectureRules {
             "Redis",
             "Stripe",
             "Smtp",
+            "Jte",
             "Twilio",
             "Vapi",
             "Http");
@@ -315,7 +318,7 @@ final class ArchitectureRules {
                 nothingElseIsCalledAService);
     }
 
-    /** One rule per library: only the code that lists it may use it (JSON is both HTTP's and Vapi's). */
+    /** One rule per library: only the code that lists it may use it (JSON is HTTP's, Vapi's and Twilio's). */
     List<ArchRule> libraryRules() {
         return new TreeMap<>(USERS_OF_LIBRARIES)
                 .entrySet().stream()

@@ -38,6 +38,7 @@ class ArchitectureTest {
             entry("adapter-limits-redis", "com.voiceappoint.adapter.limits"),
             entry("adapter-http-javalin", "com.voiceappoint.adapter.http"),
             entry("adapter-vapi", "com.voiceappoint.adapter.vapi"),
+            entry("adapter-notifications", "com.voiceappoint.adapter.notifications"),
             entry("bootstrap", "com.voiceappoint.bootstrap"),
             entry("examples", "com.voiceappoint.examples"));
 

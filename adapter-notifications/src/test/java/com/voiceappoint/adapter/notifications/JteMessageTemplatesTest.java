@@ -1,0 +1,297 @@
+package com.voiceappoint.adapter.notifications;
+
+import static com.voiceappoint.adapter.notifications.MessageFixture.MANAGE_LINK;
+import static com.voiceappoint.adapter.notifications.MessageFixture.a;
+import static com.voiceappoint.adapter.notifications.MessageFixture.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import com.voiceappoint.application.port.out.Message;
+import com.voiceappoint.application.port.out.MessageTemplates.Email;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.notification.MessageKind;
+import com.voiceappoint.domain.shared.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JteMessageTemplatesTest {
+    private final JteMessageTemplates templates = new JteMessageTemplates();
+
+    static Stream<Arguments> everyKindInEveryLanguage() {
+        return Stream.of(MessageKind.values())
+                .flatMap(kind -> Stream.of(Language.values()).map(language -> Arguments.of(kind, language)));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyKindInEveryLanguage")
+    void every_email_names_the_business_the_appointment_and_its_time_in_both_parts(
+            MessageKind kind, Language language) {
+        Email email = templates.email(message(kind, language));
+        String when = language == Language.ES ? "martes 8 de diciembre, 10:00" : "Tuesday 8 December, 10:00";
+
+        assertThat(email.subject()).isNotBlank().doesNotContain("\n").contains(when);
+        for (String part : List.of(email.html(), email.text())) {
+            assertThat(part)
+                    .contains("Peluquería Carmen Centro", "Corte y peinado", "Lucía", when)
+                    .contains("Calle de Alcalá 123, 28009 Madrid", "+34910123456");
+            if (kind.forStaff()) {
+                assertThat(part).contains("María José López").doesNotContain(MANAGE_LINK);
+            } else {
+                assertThat(part).contains(MANAGE_LINK);
+            }
+        }
+        assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + language.code() + "\"");
+        assertThat(email.text()).doesNotContain("<", "&amp;").doesNotContain("\n\n\n");
+    }
+
+    @Test
+    void the_words_are_the_language_s_own() {
+        Email es = templates.email(message(MessageKind.CONFIRMED, Language.ES));
+        Email en = templates.email(message(MessageKind.CONFIRMED, Language.EN));
+
+        assertThat(es.subject()).isEqualTo("Cita confirmada: Corte y peinado, martes 8 de diciembre, 10:00");
+        assertThat(es.text())
+                .startsWith("Hola, María José López:\n\nSu cita en Peluquería Carmen Centro está confirmada.");
+        assertThat(en.subject()).isEqualTo("Appointment confirmed: Corte y peinado, Tuesday 8 December, 10:00");
+        assertThat(en.text())
+                .startsWith("Hello María José López,\n\nYour appointment at Peluquería Carmen Centro is confirmed.");
+    }
+
+    @Test
+    void the_time_is_the_one_in_the_business_s_zone_whatever_the_server_s() {
+        ZonedDateTime newYork = ZonedDateTime.of(2026, 12, 8, 16, 30, 0, 0, ZoneId.of("America/New_York"));
+        Email email = templates.email(
+                a(MessageKind.REMINDER, Language.EN).start(newYork).build());
+
+        assertThat(email.text()).contains("Tuesday 8 December, 16:30");
+    }
+
+    @Test
+    void a_moved_appointment_says_when_it_was() {
+        assertThat(templates.email(message(MessageKind.MOVED, Language.ES)).text())
+                .contains("Fecha y hora: martes 8 de diciembre, 10:00", "Antes: lunes 7 de diciembre, 17:00");
+        assertThat(templates.email(message(MessageKind.MOVED, Language.EN)).text())
+                .contains("Date and time: Tuesday 8 December, 10:00", "Was: Monday 7 December, 17:00");
+    }
+
+    @Test
+    void a_cancellation_says_who_called_the_appointment_off() {
+        String byBusinessEs = lead(MessageKind.CANCELLED, Language.ES, CancelledBy.BUSINESS);
+        String byClientEs = lead(MessageKind.CANCELLED, Language.ES, CancelledBy.CLIENT);
+        String byBusinessEn = lead(MessageKind.CANCELLED, Language.EN, CancelledBy.BUSINESS);
+        String byClientEn = lead(MessageKind.CANCELLED, Language.EN, CancelledBy.CLIENT);
+
+        assertThat(byBusinessEs).contains("ha tenido que anular su cita").contains("Puede reservar otra hora");
+        assertThat(byClientEs).contains("Hemos recibido su anulación");
+        assertThat(byBusinessEn).contains("has had to cancel your appointment");
+        assertThat(byClientEn).contains("We have your cancellation");
+        assertThat(lead(MessageKind.STAFF_CANCELLATION, Language.ES, CancelledBy.CLIENT))
+                .contains("María José López ha anulado su cita");
+        assertThat(lead(MessageKind.STAFF_CANCELLATION, Language.EN, CancelledBy.BUSINESS))
+                .contains("The business has cancelled María José López's appointment");
+        assertThat(templates.sms(a(MessageKind.CANCELLED, Language.ES)
+                        .cancelledBy(Optional.of(CancelledBy.BUSINESS))
+                        .build()))
+                .contains("sentimos tener que anular");
+    }
+
+    @Test
+    void a_staff_alert_says_where_the_booking_came_from() {
+        assertThat(staffNewBooking(Language.ES, BookingSource.VOICE).subject())
+                .startsWith("Nueva cita por teléfono: María José López");
+        assertThat(staffNewBooking(Language.ES, BookingSource.VOICE).text())
+                .contains("por teléfono, con el asistente de voz");
+        assertThat(staffNewBooking(Language.EN, BookingSource.VOICE).subject()).startsWith("New booking by phone:");
+        assertThat(staffNewBooking(Language.ES, BookingSource.WEB).subject()).startsWith("Nueva cita en la web:");
+        assertThat(staffNewBooking(Language.EN, BookingSource.WEB).subject()).startsWith("New booking on the web:");
+        assertThat(staffNewBooking(Language.ES, BookingSource.API).subject()).startsWith("Nueva cita por la API:");
+        assertThat(staffNewBooking(Language.EN, BookingSource.API).subject())
+                .startsWith("New booking through the API:");
+        assertThat(staffNewBooking(Language.EN, BookingSource.DASHBOARD).text()).contains("Booked: from the dashboard");
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = MessageKind.class,
+            names = {"CONFIRMED", "STAFF_NEW_BOOKING"})
+    void names_are_printed_as_text_in_the_html_part_never_as_markup(MessageKind kind) {
+        Email email = templates.email(a(kind, Language.EN)
+                .clientName("<script>alert('x')</script>")
+                .businessName("Cuts & \"Curls\"")
+                .build());
+
+        assertThat(email.html())
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;alert('x')&lt;/script&gt;")
+                .contains("<h1 style=\"margin:0;font-size:20px;\">Cuts &amp; \"Curls\"</h1>");
+        assertThat(email.text()).contains("<script>alert('x')</script>", "Cuts & \"Curls\"");
+    }
+
+    @Test
+    void a_booking_its_move_and_its_cancellation_are_one_calendar_entry() {
+        ZonedDateTime later = MessageFixture.START.plusDays(2).withHour(12);
+        VEvent booked = event(message(MessageKind.CONFIRMED, Language.ES), "REQUEST");
+        VEvent moved =
+                event(a(MessageKind.MOVED, Language.ES).start(later).sequence(1).build(), "REQUEST");
+        VEvent cancelled = event(
+                a(MessageKind.CANCELLED, Language.ES).start(later).sequence(2).build(), "CANCEL");
+
+        String uid = "5b0f7c2e-8a41-4d6b-9e3f-1c2d3e4f5a6b@voiceappoint";
+        assertThat(List.of(booked, moved, cancelled))
+                .extracting(e -> e.getUid().getValue())
+                .containsOnly(uid);
+        assertThat(List.of(booked, moved, cancelled))
+                .extracting(e -> e.getSequence().getValue())
+                .containsExactly(0, 1, 2);
+        assertThat(booked.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-08T09:00:00Z"));
+        assertThat(booked.getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-08T09:45:00Z"));
+        assertThat(moved.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-10T11:00:00Z"));
+        assertThat(booked.getStatus().getValue()).isEqualTo("CONFIRMED");
+        assertThat(cancelled.getStatus().getValue()).isEqualTo("CANCELLED");
+        assertThat(booked.getSummary().getValue()).isEqualTo("Corte y peinado en Peluquería Carmen Centro");
+        assertThat(booked.getLocation().getValue()).isEqualTo("Calle de Alcalá 123, 28009 Madrid");
+        assertThat(booked.getUrl().getValue()).isEqualTo(MANAGE_LINK);
+    }
+
+    @Test
+    void the_calendar_file_is_in_utc_with_no_time_zone_block() {
+        String ics = templates
+                .email(message(MessageKind.CONFIRMED, Language.EN))
+                .calendar()
+                .orElseThrow();
+
+        assertThat(ics)
+                .contains("METHOD:REQUEST", "DTSTART:20261208T090000Z", "DTEND:20261208T094500Z", "SEQUENCE:0")
+                .doesNotContain("VTIMEZONE");
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = MessageKind.class,
+            names = {"REMINDER", "STAFF_NEW_BOOKING", "STAFF_CANCELLATION"})
+    void reminders_and_staff_alerts_carry_no_calendar_file(MessageKind kind) {
+        assertThat(templates.email(message(kind, Language.ES)).calendar()).isEmpty();
+    }
+
+    @Test
+    void both_languages_have_every_sentence() throws IOException {
+        assertThat(bundle("es").stringPropertyNames()).isEqualTo(bundle("en").stringPropertyNames());
+    }
+
+    /**
+     * The budget: every text message, every kind, both languages, each way a cancellation and a booking can come, is
+     * one GSM-7 segment (160 characters) with a business called "Peluquería Carmen Centro", a client called "María
+     * José López", "Corte y peinado" with "Lucía", a 60-character manage link, and the longest short date either
+     * language writes (Wednesday 30 September: "mié 30 sept, 10:00"). Accents outside GSM-7 in the names are folded
+     * to their plain letter (see {@link GsmText}), so "Peluquería" arrives as "Peluqueria".
+     */
+    static Stream<Message> everyTextMessage() {
+        ZonedDateTime longestDate = ZonedDateTime.of(2026, 9, 30, 10, 0, 0, 0, MessageFixture.MADRID);
+        List<Message> messages = new ArrayList<>();
+        for (MessageKind kind : MessageKind.values()) {
+            for (Language language : Language.values()) {
+                for (Optional<CancelledBy> who : List.of(
+                        Optional.<CancelledBy>empty(),
+                        Optional.of(CancelledBy.CLIENT),
+                        Optional.of(CancelledBy.BUSINESS))) {
+                    for (BookingSource source : BookingSource.values()) {
+                        messages.add(a(kind, language)
+                                .start(longestDate)
+                                .cancelledBy(who)
+                                .source(source)
+                                .build());
+                    }
+                }
+            }
+        }
+        return messages.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyTextMessage")
+    void every_text_message_is_one_gsm_7_segment(Message message) {
+        String sms = templates.sms(message);
+
+        assertThat(GsmText.isGsm(sms)).as("GSM-7 only: %s", sms).isTrue();
+        assertThat(GsmText.septets(sms)).as(sms).isLessThanOrEqualTo(GsmText.SINGLE_GSM);
+        assertThat(GsmText.segments(sms)).isEqualTo(1);
+        assertThat(sms)
+                .startsWith("Peluqueria Carmen Centro: ")
+                .contains("Corte y peinado")
+                .doesNotContain("\n");
+        boolean offersLink = !message.kind().forStaff() && message.kind() != MessageKind.CANCELLED;
+        assertThat(sms.endsWith(" " + MANAGE_LINK)).isEqualTo(offersLink);
+        if (message.kind().forStaff()) {
+            assertThat(sms).contains("Maria José Lopez", "Lucia");
+        }
+    }
+
+    @Test
+    void the_text_messages_own_words_need_no_folding() throws IOException {
+        for (String language : List.of("es", "en")) {
+            Properties words = bundle(language);
+            for (String key : words.stringPropertyNames()) {
+                if (key.contains(".sms") || key.matches("source\\.[a-z]+")) {
+                    assertThat(GsmText.isGsm(words.getProperty(key)))
+                            .as("%s in %s", key, language)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_short_dates_of_text_messages_read_in_the_language() {
+        assertThat(templates.sms(message(MessageKind.CONFIRMED, Language.ES)))
+                .isEqualTo("Peluqueria Carmen Centro: cita confirmada, Corte y peinado, mar 8 dic, 10:00. Gestionar: "
+                        + MANAGE_LINK);
+        assertThat(templates.sms(message(MessageKind.REMINDER, Language.EN)))
+                .isEqualTo("Peluqueria Carmen Centro: see you Tue 8 Dec, 10:00 for your Corte y peinado. Manage: "
+                        + MANAGE_LINK);
+    }
+
+    private String lead(MessageKind kind, Language language, CancelledBy who) {
+        return templates
+                .email(a(kind, language).cancelledBy(Optional.of(who)).build())
+                .text();
+    }
+
+    private Email staffNewBooking(Language language, BookingSource source) {
+        return templates.email(
+                a(MessageKind.STAFF_NEW_BOOKING, language).source(source).build());
+    }
+
+    private VEvent event(Message message, String method) {
+        String ics = templates.email(message).calendar().orElseThrow();
+        ICalendar calendar = Biweekly.parse(ics).first();
+        assertThat(calendar.getMethod().getValue()).isEqualTo(method);
+        assertThat(calendar.getEvents()).hasSize(1);
+        return calendar.getEvents().get(0);
+    }
+
+    private static Properties bundle(String language) throws IOException {
+        Properties words = new Properties();
+        try (InputStream in =
+                JteMessageTemplatesTest.class.getResourceAsStream("messages_" + language + ".properties")) {
+            words.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return words;
+    }
+}
