@@ -8,7 +8,7 @@ import com.voiceappoint.application.port.in.AnswerToolCallUseCase;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.out.AllowanceStore;
-import com.voiceappoint.application.usecase.VoiceToolsInteractor;
+import com.voiceappoint.application.usecase.AnswerToolCallInteractor;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.shared.TimeRange;
@@ -384,7 +384,7 @@ class VoiceToolsTest {
                 VoiceDesk.SETTINGS,
                 (allowance, key) -> {
                     counted.add(allowance.name() + ":" + allowance.tries());
-                    return allowance.equals(VoiceToolsInteractor.TOOL_CALLS_PER_CALL)
+                    return allowance.equals(AnswerToolCallInteractor.TOOL_CALLS_PER_CALL)
                             ? AllowanceStore.Count.SPENT
                             : AllowanceStore.Count.WITHIN;
                 },
@@ -405,8 +405,8 @@ class VoiceToolsTest {
                 .startsWith("Hay demasiadas peticiones");
         assertThat(counted)
                 .contains(
-                        "vapi-business:" + VoiceToolsInteractor.TOOL_CALLS_PER_BUSINESS.tries(),
-                        "vapi-call:" + VoiceToolsInteractor.TOOL_CALLS_PER_CALL.tries());
+                        "vapi-business:" + AnswerToolCallInteractor.TOOL_CALLS_PER_BUSINESS.tries(),
+                        "vapi-call:" + AnswerToolCallInteractor.TOOL_CALLS_PER_CALL.tries());
         assertThat(toolCalls(AnswerToolCallUseCase.SERVICES, "throttled")).isEqualTo(1);
     }
 

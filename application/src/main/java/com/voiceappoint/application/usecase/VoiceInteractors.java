@@ -1,6 +1,7 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceToolsUseCase;
 import com.voiceappoint.application.port.in.VoiceUseCases;
 import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.domain.shared.Language;
@@ -18,17 +19,16 @@ public final class VoiceInteractors {
         CallRoutingInteractor routing = new CallRoutingInteractor(app.voiceRouting());
         CallRequestsInteractor requests = new CallRequestsInteractor(
                 routing, app.listServices(), app.businessHours(), app.callLog(), defaultLanguage, clock);
-        VoiceToolsInteractor tools = new VoiceToolsInteractor(
-                routing,
-                new VoiceToolsInteractor.Ports(
-                        app.listServices(),
-                        app.staff(),
-                        app.businessHours(),
-                        app.findAvailableSlots(),
-                        app.callerAppointments()),
-                allowances,
-                defaultLanguage,
-                clock);
+        AnswerToolCallInteractor tools = new AnswerToolCallInteractor(
+                routing, tools(app, allowances), app.staff(), allowances, defaultLanguage, clock);
         return new VoiceUseCases(routing, tools, requests, requests, requests, app.callLog());
+    }
+
+    /** The eight tools as typed use cases, for a caller already routed: what an embedding application calls. */
+    public static VoiceToolsUseCase tools(UseCases app, AllowanceStore allowances) {
+        return new VoiceToolsInteractor(
+                new VoiceToolsInteractor.Ports(
+                        app.listServices(), app.businessHours(), app.findAvailableSlots(), app.callerAppointments()),
+                allowances);
     }
 }

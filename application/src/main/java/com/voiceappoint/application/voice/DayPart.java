@@ -27,10 +27,15 @@ public enum DayPart {
         this.untilEnglish = untilEnglish;
     }
 
-    public boolean contains(LocalTime time, Language language) {
-        boolean spanish = language == Language.ES;
-        int hour = time.getHour();
-        return hour >= (spanish ? fromSpanish : fromEnglish) && hour < (spanish ? untilSpanish : untilEnglish);
+    /** When it starts, as {@code language} means it. */
+    public LocalTime from(Language language) {
+        return LocalTime.of(language == Language.ES ? fromSpanish : fromEnglish, 0);
+    }
+
+    /** When it is over, as {@code language} means it: the end of the day is the last moment of it. */
+    public LocalTime until(Language language) {
+        int hour = language == Language.ES ? untilSpanish : untilEnglish;
+        return hour == 24 ? LocalTime.MAX : LocalTime.of(hour, 0);
     }
 
     /** "a las 5 de la tarde", "at 8 in the evening": an hour said on a twelve-hour clock, on the clock. */

@@ -1,12 +1,12 @@
 package com.voiceappoint.application.voice;
 
+import com.voiceappoint.application.port.in.VoiceToolsUseCase.Offer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Free times as a receptionist reads them out: in order, a day named once for all its times, and the people free
@@ -15,19 +15,6 @@ import java.util.Objects;
  */
 public final class SlotsByDay {
     private SlotsByDay() {}
-
-    /**
-     * A time on offer.
-     *
-     * @param who the names to say with it, best first; empty when who does not matter (one person does the
-     *     service, or the caller already chose)
-     */
-    public record Offer(Instant start, List<String> who) {
-        public Offer {
-            Objects.requireNonNull(start, "start");
-            who = List.copyOf(who);
-        }
-    }
 
     /** Times in a row, on one day, with the same people free. */
     public record Run(List<Instant> starts, List<String> who) {}

@@ -2,6 +2,7 @@ package com.voiceappoint.application.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.voiceappoint.application.port.in.VoiceToolsUseCase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,8 +17,8 @@ class SlotsByDayTest {
         return java.time.LocalDateTime.parse(local).atZone(MADRID).toInstant();
     }
 
-    private static SlotsByDay.Offer offer(String local, String... who) {
-        return new SlotsByDay.Offer(at(local), List.of(who));
+    private static VoiceToolsUseCase.Offer offer(String local, String... who) {
+        return new VoiceToolsUseCase.Offer(at(local), List.of(who));
     }
 
     @Test
@@ -46,7 +47,7 @@ class SlotsByDayTest {
     void the_day_is_the_business_s_not_utc_s() {
         // 23:30 UTC on the 16th is 00:30 on the 17th in Madrid
         List<SlotsByDay.Day> days = SlotsByDay.group(
-                List.of(new SlotsByDay.Offer(Instant.parse("2026-12-16T23:30:00Z"), List.of())), MADRID);
+                List.of(new VoiceToolsUseCase.Offer(Instant.parse("2026-12-16T23:30:00Z"), List.of())), MADRID);
 
         assertThat(days).extracting(SlotsByDay.Day::date).containsExactly(LocalDate.parse("2026-12-17"));
     }

@@ -2,6 +2,7 @@ package com.voiceappoint.application.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.voiceappoint.application.port.in.VoiceToolsUseCase;
 import com.voiceappoint.domain.availability.NoSlotsReason;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.shared.Language;
@@ -84,10 +85,11 @@ class SpeechTest {
                 local -> java.time.LocalDateTime.parse(local).atZone(zone).toInstant();
         List<SlotsByDay.Day> days = SlotsByDay.group(
                 List.of(
-                        new SlotsByDay.Offer(at.apply("2026-12-16T10:15"), List.of("Marta", "Sam")),
-                        new SlotsByDay.Offer(at.apply("2026-12-16T10:30"), List.of("Marta", "Sam")),
-                        new SlotsByDay.Offer(at.apply("2026-12-16T11:30"), List.of("Sam")),
-                        new SlotsByDay.Offer(at.apply("2026-12-17T09:00"), List.of("Ana", "Bea", "Carla", "Olga"))),
+                        new VoiceToolsUseCase.Offer(at.apply("2026-12-16T10:15"), List.of("Marta", "Sam")),
+                        new VoiceToolsUseCase.Offer(at.apply("2026-12-16T10:30"), List.of("Marta", "Sam")),
+                        new VoiceToolsUseCase.Offer(at.apply("2026-12-16T11:30"), List.of("Sam")),
+                        new VoiceToolsUseCase.Offer(
+                                at.apply("2026-12-17T09:00"), List.of("Ana", "Bea", "Carla", "Olga"))),
                 zone);
 
         assertThat(new Speech(Language.ES, zone).offers(days))
