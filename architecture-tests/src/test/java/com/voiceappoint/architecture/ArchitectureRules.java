@@ -97,7 +97,7 @@ final class ArchitectureRules {
             entry("io.sentry..", List.of("bootstrap")));
 
     private static final Set<String> PORT_OUT_SUFFIXES =
-            Set.of("Repository", "Gateway", "Sender", "Publisher", "Store", "TransactionRunner", "Hasher");
+            Set.of("Repository", "Gateway", "Sender", "Publisher", "Store", "TransactionRunner", "Hasher", "Templates");
     private static final Set<String> ADAPTER_TECHNOLOGIES = Set.of(
             "Jdbi",
             "Postgres",
@@ -277,8 +277,12 @@ final class ArchitectureRules {
                 .resideInAPackage(portOut)
                 .and()
                 .areInterfaces()
+                // a sealed interface is a port's answer (a delivery sent, refused or failed), not a port
+                .and(DescribedPredicate.describe(
+                        "are not sealed", (JavaClass type) -> !type.reflect().isSealed()))
                 .should(nameEndsWithOneOf(PORT_OUT_SUFFIXES))
-                .as("outbound ports end in Repository, Gateway, Sender, Publisher, Store, Hasher or TransactionRunner");
+                .as("outbound ports end in Repository, Gateway, Sender, Publisher, Store, Hasher, Templates or "
+                        + "TransactionRunner");
 
         adaptersPutTheTechnologyFirst = classes()
                 .that()

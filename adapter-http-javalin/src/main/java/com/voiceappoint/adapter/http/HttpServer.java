@@ -133,6 +133,8 @@ public final class HttpServer implements AutoCloseable {
                 bodies,
                 limiter);
         AnalyticsRoutes analytics = new AnalyticsRoutes(businessPorts.business(), api.analytics(), settings.clock());
+        NotificationRoutes notifications =
+                new NotificationRoutes(businessPorts.business(), api.notifications(), bodies);
 
         JsonNode openApi = openApiDocument(json);
 
@@ -247,6 +249,10 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/appointments/{id}/no-show", appointments::markNoShow, Access.MEMBER);
 
             routes.get("/api/v1/analytics/overview", analytics::overview, Access.MEMBER);
+
+            routes.get("/api/v1/notifications", notifications::deliveryLog, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/notification-settings", notifications::settings, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}/notification-settings", notifications::updateSettings, Access.MEMBER);
 
             routes.get("/api/v1/vapi/configs", voice::list, Access.MEMBER);
             routes.get("/api/v1/vapi/configs/{business}", voice::get, Access.MEMBER);

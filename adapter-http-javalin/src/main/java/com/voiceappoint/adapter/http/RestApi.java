@@ -19,6 +19,7 @@ import com.voiceappoint.application.port.in.ManageAccountUseCase;
 import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
 import com.voiceappoint.application.port.in.MembersUseCase;
+import com.voiceappoint.application.port.in.NotificationsUseCase;
 import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
@@ -39,7 +40,8 @@ public record RestApi(
         Catalog catalog,
         Bookings bookings,
         Voice voice,
-        AnalyticsQuery analytics) {
+        AnalyticsQuery analytics,
+        NotificationsUseCase notifications) {
     public RestApi {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(businesses, "businesses");
@@ -47,6 +49,7 @@ public record RestApi(
         Objects.requireNonNull(bookings, "bookings");
         Objects.requireNonNull(voice, "voice");
         Objects.requireNonNull(analytics, "analytics");
+        Objects.requireNonNull(notifications, "notifications");
     }
 
     /** The REST API's share of the whole application: the composition root's usual way to build it. */
@@ -70,7 +73,8 @@ public record RestApi(
                         app.clients(),
                         app.publicBooking()),
                 new Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
-                app.analytics());
+                app.analytics(),
+                app.notifications());
     }
 
     /** Signing up, logging in and out, and one's own account. */

@@ -15,7 +15,7 @@ class SmtpSettingsTest {
         assertThat(SmtpSettings.fromEnvironment(Map.of())).isEmpty();
         assertThat(SmtpSettings.fromEnvironment(Map.of("SMTP_URL", " ", "SMTP_HOST", "")))
                 .isEmpty();
-        assertThat(SmtpEmailChannel.fromEnvironment(Map.of())).isEmpty();
+        assertThat(SmtpEmailSender.fromEnvironment(Map.of())).isEmpty();
     }
 
     @Test
@@ -123,9 +123,9 @@ class SmtpSettingsTest {
 
     @Test
     void the_channel_is_built_from_the_same_variables() {
-        assertThat(SmtpEmailChannel.fromEnvironment(Map.of("SMTP_URL", "smtp://localhost?tls=none", "MAIL_FROM", FROM)))
+        assertThat(SmtpEmailSender.fromEnvironment(Map.of("SMTP_URL", "smtp://localhost?tls=none", "MAIL_FROM", FROM)))
                 .get()
-                .isInstanceOf(SmtpEmailChannel.class);
+                .isInstanceOf(SmtpEmailSender.class);
     }
 
     private static SmtpSettings parse(Map<String, String> env) {

@@ -67,14 +67,21 @@ public final class NotificationJobs implements AutoCloseable {
     }
 
     /**
-     * Starts sending due messages in the background.
+     * Starts sending the due messages {@link PostgresPersistence#notifications()} plans, from this server and any other
+     * on the same database: each message is sent by one of them.
      *
      * @param threads how many messages are sent at once by this server
      * @param pollingInterval how often the table is asked for due messages; a message goes out at most this late
      */
     public static NotificationJobs start(
-            DataSource dataSource, DeliverNotificationUseCase delivery, int threads, Duration pollingInterval) {
-        return start(dataSource, delivery, builder -> builder.threads(threads).pollingInterval(pollingInterval));
+            PostgresPersistence persistence,
+            DeliverNotificationUseCase delivery,
+            int threads,
+            Duration pollingInterval) {
+        return start(
+                persistence.dataSource(),
+                delivery,
+                builder -> builder.threads(threads).pollingInterval(pollingInterval));
     }
 
     static NotificationJobs start(

@@ -1,7 +1,6 @@
 package com.voiceappoint.adapter.persistence;
 
 import com.voiceappoint.application.error.StoreUnavailableException;
-import com.voiceappoint.application.port.in.DeliverNotificationUseCase;
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
@@ -322,19 +321,7 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
         return new JdbiNotificationStore(jdbi);
     }
 
-    /**
-     * Starts sending the messages {@link #notifications()} plans, on this database's pool, from this server and any
-     * other on the same database: each message is sent by one of them.
-     *
-     * @param threads how many messages this server sends at once
-     * @param pollingInterval how often due messages are looked for: a message goes out at most this late
-     */
-    public NotificationJobs startNotificationJobs(
-            DeliverNotificationUseCase delivery, int threads, Duration pollingInterval) {
-        return NotificationJobs.start(dataSource, delivery, threads, pollingInterval);
-    }
-
-    /** The pool, for a test's manual scheduler. */
+    /** The pool, for the jobs that send messages. */
     DataSource dataSource() {
         return dataSource;
     }

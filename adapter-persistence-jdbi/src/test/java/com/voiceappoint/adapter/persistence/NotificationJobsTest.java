@@ -7,13 +7,11 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.application.fakes.RecordedMessages;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.UseCases;
-import com.voiceappoint.application.port.out.Delivery;
-import com.voiceappoint.application.port.out.Message;
-import com.voiceappoint.application.port.out.MessageTemplates;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.appointment.BookingSource;
@@ -27,14 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,8 +47,7 @@ class NotificationJobsTest {
     private static final Instant WEDNESDAY_TEN = Instant.parse("2026-12-09T09:00:00Z");
 
     private final MovableClock clock = new MovableClock(MONDAY);
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, AtomicInteger> sendsByKey = new ConcurrentHashMap<>();
+    private final RecordedMessages messages = new RecordedMessages();
     private UseCases app;
     private TestData.Tenant tenant;
     private Service cut;
@@ -69,22 +61,14 @@ class NotificationJobsTest {
                 .ports(new FakePasswordHasher())
                 .sendingMessages(
                         persistence.notifications(),
-                        new FactTemplates(),
-                        envelope -> record(
-                                envelope.messageKey(),
-                                "email " + envelope.email().subject()),
-                        (to, text, key) -> record(key, "sms " + text),
+                        messages,
+                        messages,
+                        messages,
                         Optional.of("https://book.example/manage/"));
         app = Interactors.create(ports, clock);
         tenant = TestData.tenant(ports);
         TestData.openEveryDay(ports, tenant.id(), "08:00", "20:00");
         cut = TestData.service(ports, tenant.id(), "Cut", 30);
-    }
-
-    private Delivery record(String key, String what) {
-        sendsByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        sent.add(what);
-        return new Delivery.Sent("ref-" + key.hashCode());
     }
 
     @Test
@@ -166,12 +150,12 @@ class NotificationJobsTest {
         ManualScheduler scheduler = manualScheduler();
 
         scheduler.runAnyDueExecutions();
-        assertThat(sent)
+        assertThat(sent())
                 .containsExactlyInAnyOrder("email confirmed es", "sms confirmed es", "email staff_new_booking es");
         assertThat(statuses(booked, "confirmed")).containsOnly("sent");
 
         move(scheduler, Instant.parse("2026-12-08T09:00:00Z"));
-        assertThat(sent).contains("email reminder es", "sms reminder es").hasSize(5);
+        assertThat(sent()).contains("email reminder es", "sms reminder es").hasSize(5);
         assertThat(postgres.count(
                         "select count(*) from notifications where recipient like '%***%' and status = 'sent'"))
                 .isEqualTo(5);
@@ -190,7 +174,7 @@ class NotificationJobsTest {
         scheduler.runDeadExecutionDetection();
         scheduler.runAnyDueExecutions();
 
-        assertThat(sent).doesNotContain("email confirmed es").contains("sms confirmed es");
+        assertThat(sent()).doesNotContain("email confirmed es").contains("sms confirmed es");
         assertThat(postgres.count("select count(*) from notifications where kind = 'confirmed' and channel = 'email' "
                         + "and status = 'failed' and detail like 'interrupted%'"))
                 .isEqualTo(1);
@@ -215,20 +199,19 @@ class NotificationJobsTest {
         // each booking's confirmation e-mail and staff alert, and its text unless this runs in quiet hours
         assertThat(due).isGreaterThanOrEqualTo(2L * bookings);
 
-        try (NotificationJobs one = postgres.persistence()
-                        .startNotificationJobs(app.deliverNotification(), 4, Duration.ofMillis(100));
-                NotificationJobs two = postgres.persistence()
-                        .startNotificationJobs(app.deliverNotification(), 4, Duration.ofMillis(100))) {
+        try (NotificationJobs one = NotificationJobs.start(
+                        postgres.persistence(), app.deliverNotification(), 4, Duration.ofMillis(100));
+                NotificationJobs two = NotificationJobs.start(
+                        postgres.persistence(), app.deliverNotification(), 4, Duration.ofMillis(100))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (sent.size() < due && System.nanoTime() < deadline) {
+            while (messages.sent().size() < due && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Thread.sleep(300); // long enough for a second send of anything to show
         }
 
-        assertThat(sent).hasSize((int) due);
-        assertThat(sendsByKey.values())
-                .allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        assertThat(sent()).hasSize((int) due);
+        assertThat(messages.sendKeys()).doesNotHaveDuplicates();
         assertThat(postgres.count("select count(*) from notifications where status = 'sent'"))
                 .isEqualTo(due);
     }
@@ -248,6 +231,13 @@ class NotificationJobsTest {
                         .provider(Optional.of(tenant.provider().id()))
                         .build())
                 .details();
+    }
+
+    /** What was sent, without to whom: "email confirmed es". */
+    private List<String> sent() {
+        return messages.sent().stream()
+                .map(line -> line.substring(0, line.indexOf(" to ")))
+                .toList();
     }
 
     private ManualScheduler manualScheduler() {
@@ -277,20 +267,6 @@ class NotificationJobsTest {
                 "select status from notifications where appointment_id = ? and kind = ?",
                 booked.appointment().id().value(),
                 kind);
-    }
-
-    /** Subjects that name the facts, so a test reads what was sent without templates. */
-    private static final class FactTemplates implements MessageTemplates {
-        @Override
-        public Email email(Message message) {
-            String facts = message.kind().code() + " " + message.language().code();
-            return new Email(facts, "<p>" + facts + "</p>", facts, Optional.empty());
-        }
-
-        @Override
-        public String sms(Message message) {
-            return message.kind().code() + " " + message.language().code();
-        }
     }
 
     /** The application's clock and db-scheduler's, moved together. */

@@ -130,7 +130,7 @@ public final class Interactors {
                         ports.transactions(),
                         ports.businesses(),
                         ports.notifications().store()),
-                new NotificationDelivery(
+                new NotificationDeliveryInteractor(
                         ports.notifications(),
                         ports.appointments(),
                         ports.businesses(),

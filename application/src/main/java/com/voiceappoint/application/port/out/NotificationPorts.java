@@ -13,8 +13,8 @@ import java.util.Optional;
 public record NotificationPorts(
         NotificationStore store,
         MessageTemplates templates,
-        EmailChannel email,
-        SmsChannel sms,
+        EmailSender email,
+        SmsSender sms,
         Optional<String> manageLinkBase) {
     /** Nothing planned, nothing sent: for an engine without messages. */
     public static final NotificationPorts NONE = new NotificationPorts(
@@ -30,8 +30,8 @@ public record NotificationPorts(
                     throw new IllegalStateException("no message templates: nothing is planned without a store");
                 }
             },
-            EmailChannel.NOT_CONFIGURED,
-            SmsChannel.NOT_CONFIGURED,
+            EmailSender.NOT_CONFIGURED,
+            SmsSender.NOT_CONFIGURED,
             Optional.empty());
 
     public NotificationPorts {

@@ -53,8 +53,8 @@ public record OutboundPorts(
     public OutboundPorts sendingMessages(
             NotificationStore store,
             MessageTemplates templates,
-            EmailChannel email,
-            SmsChannel sms,
+            EmailSender email,
+            SmsSender sms,
             Optional<String> manageLinkBase) {
         return new OutboundPorts(
                 transactions,

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.voiceappoint.application.port.out.Delivery;
-import com.voiceappoint.application.port.out.EmailChannel.Envelope;
+import com.voiceappoint.application.port.out.EmailSender.Envelope;
 import com.voiceappoint.application.port.out.MessageTemplates.Email;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.notification.MessageKind;
@@ -109,7 +109,7 @@ class SmtpEmailChannelTest {
     @Test
     void the_same_send_key_gives_the_same_message_id_and_another_key_another() throws Exception {
         Email email = templates.email(message(MessageKind.REMINDER, Language.ES));
-        SmtpEmailChannel channel = greenMail();
+        SmtpEmailSender channel = greenMail();
 
         Delivery first = channel.send(envelope(email, "appointment-1/reminder-24h/email"));
         Delivery again = channel.send(envelope(email, "appointment-1/reminder-24h/email"));
@@ -129,7 +129,7 @@ class SmtpEmailChannelTest {
 
     @Test
     void a_wrong_password_fails_with_a_reason_that_names_the_credentials() {
-        SmtpEmailChannel channel = new SmtpEmailChannel(settings(
+        SmtpEmailSender channel = new SmtpEmailSender(settings(
                 SERVER.getSmtp().getPort(), SmtpSettings.Tls.NONE, Optional.of("wrong"), Duration.ofSeconds(5)));
 
         Delivery delivery = channel.send(envelope(templates.email(message(MessageKind.CONFIRMED, Language.EN)), "k"));
@@ -186,7 +186,7 @@ class SmtpEmailChannelTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = socket.getLocalPort();
         }
-        SmtpEmailChannel channel = new SmtpEmailChannel(
+        SmtpEmailSender channel = new SmtpEmailSender(
                 settings(deadPort, SmtpSettings.Tls.NONE, Optional.empty(), Duration.ofSeconds(10)));
 
         long began = System.nanoTime();
@@ -200,7 +200,7 @@ class SmtpEmailChannelTest {
     @Test
     void a_server_that_never_answers_fails_when_the_timeout_runs_out() throws IOException {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().silent()) {
-            SmtpEmailChannel channel = new SmtpEmailChannel(
+            SmtpEmailSender channel = new SmtpEmailSender(
                     settings(server.port(), SmtpSettings.Tls.NONE, Optional.empty(), Duration.ofSeconds(1)));
 
             long began = System.nanoTime();
@@ -215,7 +215,7 @@ class SmtpEmailChannelTest {
     @Test
     void with_starttls_required_a_server_that_cannot_upgrade_never_sees_the_password() throws IOException {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
-            SmtpEmailChannel channel = new SmtpEmailChannel(
+            SmtpEmailSender channel = new SmtpEmailSender(
                     settings(server.port(), SmtpSettings.Tls.STARTTLS, Optional.of(PASSWORD), Duration.ofSeconds(5)));
 
             Delivery delivery = channel.send(anyEnvelope());
@@ -227,13 +227,13 @@ class SmtpEmailChannelTest {
         }
     }
 
-    private SmtpEmailChannel greenMail() {
-        return new SmtpEmailChannel(settings(
+    private SmtpEmailSender greenMail() {
+        return new SmtpEmailSender(settings(
                 SERVER.getSmtp().getPort(), SmtpSettings.Tls.NONE, Optional.of(PASSWORD), Duration.ofSeconds(5)));
     }
 
-    private SmtpEmailChannel scripted(ScriptedSmtpServer server) {
-        return new SmtpEmailChannel(
+    private SmtpEmailSender scripted(ScriptedSmtpServer server) {
+        return new SmtpEmailSender(
                 settings(server.port(), SmtpSettings.Tls.NONE, Optional.empty(), Duration.ofSeconds(5)));
     }
 

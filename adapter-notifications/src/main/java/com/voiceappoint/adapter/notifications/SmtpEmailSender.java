@@ -1,7 +1,7 @@
 package com.voiceappoint.adapter.notifications;
 
 import com.voiceappoint.application.port.out.Delivery;
-import com.voiceappoint.application.port.out.EmailChannel;
+import com.voiceappoint.application.port.out.EmailSender;
 import com.voiceappoint.application.port.out.MessageTemplates;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
@@ -43,20 +43,20 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * with one, is {@link Delivery.Refused} (sending it again cannot help); a 4xx reply, a refused login, a connection
  * that fails or times out is {@link Delivery.Failed} (worth another try later).
  */
-public final class SmtpEmailChannel implements EmailChannel {
+public final class SmtpEmailSender implements EmailSender {
     private static final Pattern METHOD = Pattern.compile("(?m)^METHOD:([A-Za-z-]+)\\r?$");
 
     private final SmtpSettings settings;
     private final Session session;
 
-    public SmtpEmailChannel(SmtpSettings settings) {
+    public SmtpEmailSender(SmtpSettings settings) {
         this.settings = settings;
         this.session = Session.getInstance(properties(settings));
     }
 
     /** The channel the environment sets up (see {@link SmtpSettings}), or empty when it sets none. */
-    public static Optional<EmailChannel> fromEnvironment(Map<String, String> env) {
-        return SmtpSettings.fromEnvironment(env).map(SmtpEmailChannel::new);
+    public static Optional<EmailSender> fromEnvironment(Map<String, String> env) {
+        return SmtpSettings.fromEnvironment(env).map(SmtpEmailSender::new);
     }
 
     @Override

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Sends e-mail. */
-public interface EmailChannel {
+public interface EmailSender {
     /** A server with no mail set up: nothing goes out, and each message says so. */
-    EmailChannel NOT_CONFIGURED = envelope -> new Delivery.NotConfigured();
+    EmailSender NOT_CONFIGURED = envelope -> new Delivery.NotConfigured();
 
     Delivery send(Envelope envelope);
 

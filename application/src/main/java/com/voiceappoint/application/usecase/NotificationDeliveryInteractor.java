@@ -5,7 +5,7 @@ import com.voiceappoint.application.port.in.DeliverNotificationUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.Delivery;
-import com.voiceappoint.application.port.out.EmailChannel;
+import com.voiceappoint.application.port.out.EmailSender;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.Message;
 import com.voiceappoint.application.port.out.NotificationPorts;
@@ -45,8 +45,8 @@ import java.util.Optional;
  * leaves it "sending", and whoever runs the job again records it as interrupted rather than sending it a second time:
  * a client may miss a text in that rare case, but never gets two.
  */
-final class NotificationDelivery implements DeliverNotificationUseCase {
-    private static final System.Logger LOG = System.getLogger(NotificationDelivery.class.getName());
+final class NotificationDeliveryInteractor implements DeliverNotificationUseCase {
+    private static final System.Logger LOG = System.getLogger(NotificationDeliveryInteractor.class.getName());
 
     /** Waits after each passing failure; a message that failed this often is given up. */
     static final List<Duration> BACKOFF = List.of(
@@ -68,7 +68,7 @@ final class NotificationDelivery implements DeliverNotificationUseCase {
     private final Optional<String> manageLinkBase;
     private final Clock clock;
 
-    NotificationDelivery(
+    NotificationDeliveryInteractor(
             NotificationPorts ports,
             AppointmentRepository appointments,
             BusinessRepository businesses,
@@ -248,7 +248,7 @@ final class NotificationDelivery implements DeliverNotificationUseCase {
             return switch (notification.channel()) {
                 case EMAIL ->
                     ports.email()
-                            .send(new EmailChannel.Envelope(
+                            .send(new EmailSender.Envelope(
                                     recipient.email().orElseThrow(),
                                     settings.senderName().orElse(business.name()),
                                     settings.replyTo(),

@@ -3,7 +3,7 @@ package com.voiceappoint.adapter.notifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.voiceappoint.application.port.out.Delivery;
-import com.voiceappoint.application.port.out.SmsChannel;
+import com.voiceappoint.application.port.out.SmsSender;
 import com.voiceappoint.domain.client.PhoneNumber;
 import java.io.IOException;
 import java.net.URI;
@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <p>The send key is not sent: Twilio's Message resource has no field for a reference of ours, and no idempotency
  * key; the delivery log keeps the SID beside the key instead.
  */
-public final class TwilioSmsChannel implements SmsChannel {
+public final class TwilioSmsSender implements SmsSender {
     /**
      * Twilio error codes that mean this text can never reach this number, from Twilio's error dictionary: the To
      * number is invalid (21211, 21217, 21401, 21421), unreachable or not for text (21214, 21407, 21612, 21614,
@@ -51,7 +51,7 @@ public final class TwilioSmsChannel implements SmsChannel {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TwilioSmsChannel(TwilioSettings settings) {
+    public TwilioSmsSender(TwilioSettings settings) {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
@@ -60,8 +60,8 @@ public final class TwilioSmsChannel implements SmsChannel {
     }
 
     /** The channel the environment sets up (see {@link TwilioSettings}), or empty when it sets none. */
-    public static Optional<SmsChannel> fromEnvironment(Map<String, String> env) {
-        return TwilioSettings.fromEnvironment(env).map(TwilioSmsChannel::new);
+    public static Optional<SmsSender> fromEnvironment(Map<String, String> env) {
+        return TwilioSettings.fromEnvironment(env).map(TwilioSmsSender::new);
     }
 
     @Override

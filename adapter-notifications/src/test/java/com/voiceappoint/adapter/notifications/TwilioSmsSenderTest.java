@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.voiceappoint.application.port.out.Delivery;
-import com.voiceappoint.application.port.out.SmsChannel;
+import com.voiceappoint.application.port.out.SmsSender;
 import com.voiceappoint.domain.client.PhoneNumber;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -203,7 +203,7 @@ class TwilioSmsChannelTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = socket.getLocalPort();
         }
-        TwilioSmsChannel channel = new TwilioSmsChannel(new TwilioSettings(
+        TwilioSmsSender channel = new TwilioSmsSender(new TwilioSettings(
                 SID,
                 TOKEN,
                 TwilioSettings.Sender.number("+15005550006"),
@@ -220,7 +220,7 @@ class TwilioSmsChannelTest {
 
     @Test
     void the_channel_is_built_from_the_environment_and_points_where_twilio_base_url_says() {
-        SmsChannel channel = TwilioSmsChannel.fromEnvironment(Map.of(
+        SmsSender channel = TwilioSmsSender.fromEnvironment(Map.of(
                         "TWILIO_ACCOUNT_SID",
                         SID,
                         "TWILIO_AUTH_TOKEN",
@@ -233,15 +233,15 @@ class TwilioSmsChannelTest {
 
         assertThat(channel.send(CLIENT, "Hola", "k")).isInstanceOf(Delivery.Sent.class);
         assertThat(received.path()).isEqualTo("/2010-04-01/Accounts/" + SID + "/Messages.json");
-        assertThat(TwilioSmsChannel.fromEnvironment(Map.of())).isEmpty();
+        assertThat(TwilioSmsSender.fromEnvironment(Map.of())).isEmpty();
     }
 
-    private TwilioSmsChannel channel() {
+    private TwilioSmsSender channel() {
         return channel(TwilioSettings.Sender.number("+15005550006"), Duration.ofSeconds(5));
     }
 
-    private TwilioSmsChannel channel(TwilioSettings.Sender sender, Duration timeout) {
-        return new TwilioSmsChannel(new TwilioSettings(
+    private TwilioSmsSender channel(TwilioSettings.Sender sender, Duration timeout) {
+        return new TwilioSmsSender(new TwilioSettings(
                 SID,
                 TOKEN,
                 sender,
