@@ -1,5 +1,7 @@
 package com.voiceappoint.bootstrap;
 
+import com.voiceappoint.adapter.notifications.SmtpSettings;
+import com.voiceappoint.adapter.notifications.TwilioSettings;
 import com.voiceappoint.domain.shared.Language;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,14 @@ public record ServerConfig(
         boolean jsonLogs,
         Optional<String> metricsToken,
         Optional<String> sentryDsn,
-        Voice voice) {
+        Voice voice,
+        Messaging messaging) {
+
+    /**
+     * How confirmations and reminders go out: each channel when its variables are set, else written to the log and the
+     * delivery log as not sent.
+     */
+    public record Messaging(Optional<SmtpSettings> smtp, Optional<TwilioSettings> twilio) {}
 
     /**
      * How Vapi reaches us and we reach Vapi.
@@ -88,7 +97,19 @@ public record ServerConfig(
             Map.entry("VAPI_API_URL", "https://api.vapi.ai"),
             Map.entry("VAPI_API_KEY", "(unset: outbound calls are unavailable)"),
             Map.entry("VAPI_PHONE_NUMBER_ID", "(unset: outbound calls need the business's own line)"),
-            Map.entry("PUBLIC_URL", "(unset: tool definitions name http://localhost:PORT)"));
+            Map.entry("PUBLIC_URL", "(unset: tool definitions and manage links name http://localhost:PORT)"),
+            Map.entry("SMTP_URL", "(unset: e-mail is not sent; or SMTP_HOST and the rest)"),
+            Map.entry("SMTP_HOST", "(unset: e-mail is not sent)"),
+            Map.entry("SMTP_PORT", "(587, or 465 with SMTP_TLS=tls)"),
+            Map.entry("SMTP_USERNAME", "(unset: no login)"),
+            Map.entry("SMTP_PASSWORD", "(unset: no login)"),
+            Map.entry("SMTP_TLS", "(starttls; none or tls)"),
+            Map.entry("MAIL_FROM", "(required with SMTP)"),
+            Map.entry("TWILIO_ACCOUNT_SID", "(unset: text messages are not sent)"),
+            Map.entry("TWILIO_AUTH_TOKEN", "(required with TWILIO_ACCOUNT_SID)"),
+            Map.entry("TWILIO_FROM", "(or TWILIO_MESSAGING_SERVICE_SID)"),
+            Map.entry("TWILIO_MESSAGING_SERVICE_SID", "(or TWILIO_FROM)"),
+            Map.entry("TWILIO_BASE_URL", "(https://api.twilio.com)"));
 
     /** Where the embedded PostgreSQL keeps its data, when there is no {@code DATABASE_URL}. */
     public Path embeddedDatabaseDirectory() {
@@ -139,7 +160,8 @@ public record ServerConfig(
                         text(env, "VAPI_API_URL", "https://api.vapi.ai"),
                         nonBlank(env, "VAPI_API_KEY"),
                         nonBlank(env, "VAPI_PHONE_NUMBER_ID"),
-                        nonBlank(env, "PUBLIC_URL")));
+                        nonBlank(env, "PUBLIC_URL")),
+                new Messaging(SmtpSettings.fromEnvironment(env), TwilioSettings.fromEnvironment(env)));
     }
 
     /** A variable set but blank counts as unset: compose files pass {@code ${NAME:-}} through. */

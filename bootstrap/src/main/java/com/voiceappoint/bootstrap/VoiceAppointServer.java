@@ -6,10 +6,16 @@ import com.voiceappoint.adapter.http.RestApi;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
+import com.voiceappoint.adapter.notifications.JteMessageTemplates;
+import com.voiceappoint.adapter.notifications.SmtpEmailSender;
+import com.voiceappoint.adapter.notifications.TwilioSmsSender;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
+import com.voiceappoint.adapter.persistence.NotificationJobs;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.EmailSender;
+import com.voiceappoint.application.port.out.SmsSender;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class VoiceAppointServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceAppointServer.class);
+    /** Messages this server sends at once; other servers on the database send theirs. */
+    static final int NOTIFICATION_THREADS = 4;
+    /** How often due messages are looked for: a confirmation goes out at most this long after its booking. */
+    static final Duration NOTIFICATION_POLLING = Duration.ofSeconds(2);
 
     private final Deque<AutoCloseable> running;
     private final HttpServer http;
@@ -65,11 +76,20 @@ public final class VoiceAppointServer implements AutoCloseable {
                     PostgresPersistence.connect(database, listening, config.databasePoolSize(), monitoring.registry());
             running.push(persistence);
             UseCases useCases = Interactors.create(
-                    persistence.ports(
-                            Argon2PasswordHasher.OWASP,
-                            VoiceWiring.voicePlatform(config, clock),
-                            monitoring.bookingOutcomes()),
+                    persistence
+                            .ports(
+                                    Argon2PasswordHasher.OWASP,
+                                    VoiceWiring.voicePlatform(config, clock),
+                                    monitoring.bookingOutcomes())
+                            .sendingMessages(
+                                    persistence.notifications(),
+                                    new JteMessageTemplates(),
+                                    emailSender(config),
+                                    smsSender(config),
+                                    Optional.of(VoiceWiring.publicUrl(config) + "/manage/")),
                     clock);
+            running.push(NotificationJobs.start(
+                    persistence, useCases.deliverNotification(), NOTIFICATION_THREADS, NOTIFICATION_POLLING));
             HttpSettings settings = new HttpSettings(
                     secret,
                     config.accessTokenLifetime(),
@@ -104,6 +124,20 @@ public final class VoiceAppointServer implements AutoCloseable {
             closeAll(running);
             throw e;
         }
+    }
+
+    private static EmailSender emailSender(ServerConfig config) {
+        return config.messaging().smtp().<EmailSender>map(SmtpEmailSender::new).orElseGet(() -> {
+            LOG.info("no SMTP_URL or SMTP_HOST: e-mails are logged and recorded as not sent");
+            return EmailSender.NOT_CONFIGURED;
+        });
+    }
+
+    private static SmsSender smsSender(ServerConfig config) {
+        return config.messaging().twilio().<SmsSender>map(TwilioSmsSender::new).orElseGet(() -> {
+            LOG.info("no TWILIO_ACCOUNT_SID: text messages are logged and recorded as not sent");
+            return SmsSender.NOT_CONFIGURED;
+        });
     }
 
     /**
