@@ -121,7 +121,7 @@ class PublicBookingTest {
     }
 
     @Test
-    void a_repeat_without_the_key_is_a_taken_time_a_retry_with_it_gets_a_fresh_token() {
+    void a_repeat_without_the_key_is_a_taken_time_a_retry_with_it_gets_a_fresh_token_and_the_first_still_works() {
         var first = book(TUESDAY_TEN, "+34600111222", Optional.empty(), Optional.of("web-1"));
 
         // anyone who knows Carmen's number could send this: it must not tell them she has an appointment then, nor
@@ -139,8 +139,12 @@ class PublicBookingTest {
                         .appointment()
                         .id())
                 .isEqualTo(first.result().appointment().id());
-        assertThatThrownBy(() -> web.appointment(first.manageToken().orElseThrow()))
-                .isInstanceOf(NotFoundException.class);
+        // the first answer may never have arrived, or may be the page the client kept: every link given out works
+        assertThat(web.appointment(first.manageToken().orElseThrow())
+                        .details()
+                        .appointment()
+                        .id())
+                .isEqualTo(first.result().appointment().id());
     }
 
     @Test
