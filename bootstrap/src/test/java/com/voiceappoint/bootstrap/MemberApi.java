@@ -471,6 +471,22 @@ final class MemberApi {
                             "/api/v1/appointments/" + w.startedAppointment(w.providerOf(r)) + "/no-show",
                             null)),
             read("/api/v1/analytics/overview", (w, r) -> "/api/v1/analytics/overview?business=" + w.id),
+            read("/api/v1/notifications", (w, r) -> "/api/v1/notifications?business=" + w.id),
+            read("/api/v1/businesses/{id}/notification-settings", (w, r) -> w.path("/notification-settings")),
+            write(
+                    "PATCH",
+                    "/api/v1/businesses/{id}/notification-settings",
+                    Role.ADMIN,
+                    false,
+                    false,
+                    List.of(
+                            Map.of("reminder_lead_minutes", List.of(5)),
+                            Map.of("reply_to", "not an address"),
+                            Map.of("channels", Map.of("staff_new_booking", List.of("sms")))),
+                    (w, r) -> call(
+                            "PATCH",
+                            w.path("/notification-settings"),
+                            Map.of("reminder_lead_minutes", List.of(60), "sender_name", "Salón " + r))),
             read("/api/v1/vapi/configs/{business}", (w, r) -> "/api/v1/vapi/configs/" + w.id),
             read("/api/v1/vapi/calls", (w, r) -> "/api/v1/vapi/calls?business=" + w.id),
             read("/api/v1/vapi/transcripts/{call_id}", (w, r) -> "/api/v1/vapi/transcripts/" + w.heardCall()),

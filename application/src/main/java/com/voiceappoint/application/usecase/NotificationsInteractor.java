@@ -40,7 +40,8 @@ final class NotificationsInteractor implements NotificationsUseCase {
     @Override
     public Page<Notification> deliveryLog(
             Actor actor, BusinessId businessId, Optional<AppointmentId> appointmentId, Page.Request page) {
-        access.require(actor, businessId, Permission.MANAGE_APPOINTMENTS);
+        // whoever sees the business's appointments sees what they were sent
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
         Optional<NotificationStore.LogCursor> after = page.after()
                 .map(cursor -> Paging.cursor(
                         cursor,
