@@ -128,16 +128,20 @@ public final class VoiceAppointServer implements AutoCloseable {
 
     private static EmailSender emailSender(ServerConfig config) {
         return config.messaging().smtp().<EmailSender>map(SmtpEmailSender::new).orElseGet(() -> {
-            LOG.info("no SMTP_URL or SMTP_HOST: e-mails are logged and recorded as not sent");
-            return EmailSender.NOT_CONFIGURED;
+            LOG.info("no SMTP_URL or SMTP_HOST: e-mails are recorded as not sent{}", wordsLogged(config));
+            return config.production() ? EmailSender.NOT_CONFIGURED : new DevelopmentOutbox();
         });
     }
 
     private static SmsSender smsSender(ServerConfig config) {
         return config.messaging().twilio().<SmsSender>map(TwilioSmsSender::new).orElseGet(() -> {
-            LOG.info("no TWILIO_ACCOUNT_SID: text messages are logged and recorded as not sent");
-            return SmsSender.NOT_CONFIGURED;
+            LOG.info("no TWILIO_ACCOUNT_SID: text messages are recorded as not sent{}", wordsLogged(config));
+            return config.production() ? SmsSender.NOT_CONFIGURED : new DevelopmentOutbox();
         });
+    }
+
+    private static String wordsLogged(ServerConfig config) {
+        return config.production() ? "" : ", their words written to this log";
     }
 
     /**
