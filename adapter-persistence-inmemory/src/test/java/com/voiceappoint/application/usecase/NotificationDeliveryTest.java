@@ -209,6 +209,19 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void a_deleted_business_s_messages_are_recorded_as_not_sent_not_retried_for_ever() {
+        book(Optional.of("+34600111222"), Optional.empty());
+        Notification sms = due(MessageKind.CONFIRMED, "sms");
+
+        app.businesses().delete(owner, business);
+
+        assertThat(deliver(sms, 1)).isInstanceOf(Attempt.Done.class);
+        assertThat(messages.sent()).isEmpty();
+        assertThat(now(sms).status()).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(now(sms).detail()).contains("the business no longer takes appointments");
+    }
+
+    @Test
     void a_cancelled_appointment_s_reminders_are_withdrawn_and_never_sent() {
         AppointmentDetails booked = book(Optional.of("+34600111222"), Optional.empty());
         List<Notification> reminders =

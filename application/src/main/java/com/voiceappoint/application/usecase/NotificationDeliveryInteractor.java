@@ -110,10 +110,15 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         if (notification.status() != DeliveryStatus.QUEUED) {
             return new Attempt.Done();
         }
-        Business business = businesses.findById(businessId).orElseThrow();
-        Appointment appointment = appointments
-                .findById(List.of(businessId), notification.appointmentId())
-                .orElseThrow();
+        Optional<Business> owner = businesses.findById(businessId);
+        Optional<Appointment> found =
+                owner.flatMap(business -> appointments.findById(List.of(businessId), notification.appointmentId()));
+        if (found.isEmpty()) {
+            // a deleted business's messages stay unsent, and say why, rather than failing every minute for ever
+            return skip(notification, "the business no longer takes appointments");
+        }
+        Business business = owner.get();
+        Appointment appointment = found.get();
         Optional<String> stale = stale(notification, appointment);
         if (stale.isPresent()) {
             return skip(notification, stale.get());
