@@ -37,11 +37,12 @@ class NotificationsApiTest {
         var changed = patch(owner, """
                 {"reminder_lead_minutes": [60], "quiet_hours": {"from": "", "until": ""},
                  "sender_name": "Peluquería Carmen", "phone": "+34 910 00 00 09", "reply_to": "hola@carmen.es",
-                 "channels": {"confirmed": ["email"], "reminder": ["sms"]}}""");
+                 "channels": {"confirmed": ["email"], "reminder": ["sms", "call"]}}""");
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
         assertThat(changed.body().get("reminder_lead_minutes").toString()).isEqualTo("[60]");
         assertThat(changed.body().get("quiet_hours")).isNull();
         assertThat(changed.body().get("phone").asText()).isEqualTo("+34910000009");
+        assertThat(changed.body().get("channels").get("reminder").toString()).isEqualTo("[\"sms\",\"call\"]");
         assertThat(changed.body().get("channels").get("moved").toString())
                 .as("a message left out of the channels goes nowhere")
                 .isEqualTo("[]");
@@ -61,6 +62,7 @@ class NotificationsApiTest {
                 "{\"quiet_hours\": {\"from\": \"25:00\", \"until\": \"08:00\"}}",
                 "{\"quiet_hours\": {\"from\": \"08:00\"}}",
                 "{\"channels\": {\"staff_new_booking\": [\"sms\"]}}",
+                "{\"channels\": {\"confirmed\": [\"call\"]}}",
                 "{\"channels\": {\"confirmed\": [\"pigeon\"]}}",
                 "{\"channels\": {\"birthday\": [\"email\"]}}",
                 "{\"reply_to\": \"not an address\"}",
@@ -83,6 +85,7 @@ class NotificationsApiTest {
                         "reminder_lead_minutes",
                         "quiet_hours",
                         "quiet_hours",
+                        "channels",
                         "channels",
                         "channels",
                         "channels",

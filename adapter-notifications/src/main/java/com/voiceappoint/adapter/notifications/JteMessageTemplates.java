@@ -35,6 +35,11 @@ public final class JteMessageTemplates implements MessageTemplates {
         return GsmText.fold(oneLine(render(text, "sms.jte", new Wording(message))));
     }
 
+    @Override
+    public String callOpening(Message message) {
+        return oneLine(new Wording(message).callOpening());
+    }
+
     private static String render(TemplateEngine engine, String template, Wording wording) {
         StringOutput output = new StringOutput();
         engine.render(template, wording, output);

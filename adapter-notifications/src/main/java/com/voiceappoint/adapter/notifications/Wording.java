@@ -73,6 +73,11 @@ public final class Wording {
         return say(byWhom(message.kind().code() + ".sms"), true);
     }
 
+    /** What the voice assistant says first when it calls with a reminder. */
+    String callOpening() {
+        return say("reminder.call", false);
+    }
+
     /** What following the manage link lets the client do: see, move or cancel, or only see a cancelled one. */
     public String manageAction() {
         return say(message.kind() == MessageKind.CANCELLED ? "manage.cancelled" : "manage", false);

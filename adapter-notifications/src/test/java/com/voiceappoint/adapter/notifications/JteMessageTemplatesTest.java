@@ -75,6 +75,17 @@ class JteMessageTemplatesTest {
     }
 
     @Test
+    void a_reminder_call_opens_with_the_appointment_and_what_the_client_can_do_in_their_language() {
+        assertThat(templates.callOpening(message(MessageKind.REMINDER, Language.ES)))
+                .startsWith("Hola, ")
+                .contains("para recordarle su cita", "martes 8 de diciembre, 10:00", "cambiarla o anularla")
+                .doesNotContain("\n");
+        assertThat(templates.callOpening(message(MessageKind.REMINDER, Language.EN)))
+                .startsWith("Hello ")
+                .contains("to remind you of your", "Tuesday 8 December, 10:00", "move it or cancel it");
+    }
+
+    @Test
     void the_time_is_the_one_in_the_business_s_zone_whatever_the_server_s() {
         ZonedDateTime newYork = ZonedDateTime.of(2026, 12, 8, 16, 30, 0, 0, ZoneId.of("America/New_York"));
         Email email = templates.email(

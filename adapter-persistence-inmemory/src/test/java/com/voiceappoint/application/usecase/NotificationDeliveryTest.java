@@ -20,6 +20,7 @@ import com.voiceappoint.application.port.out.Message;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.notification.Channel;
 import com.voiceappoint.domain.notification.DeliveryStatus;
 import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.notification.Notification;
@@ -33,7 +34,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,12 +78,16 @@ class NotificationDeliveryTest {
     }
 
     private AppointmentDetails book(Optional<String> phone, Optional<String> email) {
+        return book(phone, email, TUESDAY_TEN);
+    }
+
+    private AppointmentDetails book(Optional<String> phone, Optional<String> email, Instant start) {
         return app.bookAppointment()
                 .book(BookAppointmentUseCase.Command.builder(
                                 owner,
                                 business,
                                 cut.id(),
-                                TUESDAY_TEN,
+                                start,
                                 new BookAppointmentUseCase.ClientDetails("Carmen", phone, email),
                                 BookingSource.VOICE)
                         .build())
@@ -219,6 +226,59 @@ class NotificationDeliveryTest {
         assertThat(messages.sent()).isEmpty();
         assertThat(now(sms).status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(now(sms).detail()).contains("the business no longer takes appointments");
+    }
+
+    @Test
+    void a_reminder_by_call_rings_the_client_while_the_business_is_open_and_waits_for_it_to_open_otherwise() {
+        app.notifications()
+                .updateSettings(
+                        owner,
+                        business,
+                        new NotificationsUseCase.SettingsChanges(
+                                Optional.of(Map.of(MessageKind.REMINDER, Set.of(Channel.CALL))),
+                                Optional.of(List.of(24 * 60)),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
+        AppointmentDetails booked = book(Optional.of("+34600111222"), Optional.empty());
+        Notification call =
+                stores
+                        .notifications()
+                        .list(business, Optional.of(booked.appointment().id()), Optional.empty(), 50)
+                        .stream()
+                        .filter(n -> n.channel() == Channel.CALL)
+                        .findFirst()
+                        .orElseThrow();
+        // Monday 10:00 in Madrid, a day before Tuesday 10:00: the salon is open
+        assertThat(call.dueAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+
+        UseCases atTheTime = Interactors.create(
+                InMemoryAdapters.create(stores, messages), Clock.fixed(call.dueAt(), ZoneOffset.UTC));
+        assertThat(atTheTime.deliverNotification().deliver(business, call.id(), 1))
+                .isInstanceOf(Attempt.Done.class);
+
+        assertThat(now(call).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(messages.messages()).extracting(Message::kind).contains(MessageKind.REMINDER);
+        UseCases atNight = Interactors.create(
+                InMemoryAdapters.create(stores, messages),
+                Clock.fixed(Instant.parse("2026-11-23T21:00:00Z"), ZoneOffset.UTC));
+        AppointmentDetails late =
+                book(Optional.of("+34600111333"), Optional.empty(), TUESDAY_TEN.plus(Duration.ofHours(2)));
+        Notification lateCall =
+                stores
+                        .notifications()
+                        .list(business, Optional.of(late.appointment().id()), Optional.empty(), 50)
+                        .stream()
+                        .filter(n -> n.channel() == Channel.CALL)
+                        .findFirst()
+                        .orElseThrow();
+        // sent late, at 22:00 on Monday (a server was down), when the salon is closed: it rings at 09:00 on Tuesday
+        assertThat(atNight.deliverNotification().deliver(business, lateCall.id(), 1))
+                .isEqualTo(new Attempt.RetryAt(Instant.parse("2026-11-24T08:00:00Z")));
+        assertThat(now(lateCall).status()).isEqualTo(DeliveryStatus.QUEUED);
     }
 
     @Test

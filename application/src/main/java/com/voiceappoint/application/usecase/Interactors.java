@@ -51,6 +51,14 @@ public final class Interactors {
                 booking.writes(),
                 booking.assembler(),
                 clock);
+        OutboundCallsInteractor outboundCalls = new OutboundCallsInteractor(
+                access,
+                ports.voiceSettings(),
+                ports.services(),
+                ports.schedules(),
+                ports.voicePlatform(),
+                callLog,
+                clock);
         BusinessFounding founding =
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers());
         BusinessesInteractor businesses = new BusinessesInteractor(
@@ -116,14 +124,7 @@ public final class Interactors {
                 voice,
                 booking.callerAppointments(),
                 callLog,
-                new OutboundCallsInteractor(
-                        access,
-                        ports.voiceSettings(),
-                        ports.services(),
-                        ports.schedules(),
-                        ports.voicePlatform(),
-                        callLog,
-                        clock),
+                outboundCalls,
                 new AnalyticsInteractor(access, ports.analytics(), ports.services()),
                 new NotificationsInteractor(
                         access,
@@ -137,6 +138,8 @@ public final class Interactors {
                         ports.memberships(),
                         ports.users(),
                         ports.voiceSettings(),
+                        ports.schedules(),
+                        outboundCalls,
                         booking.assembler(),
                         clock));
     }

@@ -1,7 +1,9 @@
 package com.voiceappoint.application.usecase;
 
+import com.voiceappoint.application.error.CallNotPlacedException;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.DeliverNotificationUseCase;
+import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.Delivery;
@@ -10,6 +12,7 @@ import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.Message;
 import com.voiceappoint.application.port.out.NotificationPorts;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.account.EmailAddress;
@@ -22,6 +25,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Membership;
 import com.voiceappoint.domain.business.Role;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.notification.CallingHours;
 import com.voiceappoint.domain.notification.Channel;
 import com.voiceappoint.domain.notification.DeliveryStatus;
 import com.voiceappoint.domain.notification.MessageKind;
@@ -29,11 +33,13 @@ import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +53,9 @@ import java.util.Optional;
  */
 final class NotificationDeliveryInteractor implements DeliverNotificationUseCase {
     private static final System.Logger LOG = System.getLogger(NotificationDeliveryInteractor.class.getName());
+
+    /** A reminder call is not made later than this before the appointment. */
+    static final Duration CALL_BEFORE = Duration.ofMinutes(30);
 
     /** Waits after each passing failure; a message that failed this often is given up. */
     static final List<Duration> BACKOFF = List.of(
@@ -63,6 +72,8 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
     private final MembershipRepository memberships;
     private final UserRepository users;
     private final VoiceSettingsRepository voiceSettings;
+    private final ScheduleRepository schedules;
+    private final OutboundCallsInteractor calls;
     private final AppointmentDetailsAssembler assembler;
     private final ManageTokens tokens;
     private final Optional<String> manageLinkBase;
@@ -75,6 +86,8 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
             MembershipRepository memberships,
             UserRepository users,
             VoiceSettingsRepository voiceSettings,
+            ScheduleRepository schedules,
+            OutboundCallsInteractor calls,
             AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.store = ports.store();
@@ -84,6 +97,8 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         this.memberships = memberships;
         this.users = users;
         this.voiceSettings = voiceSettings;
+        this.schedules = schedules;
+        this.calls = calls;
         this.assembler = assembler;
         this.tokens = new ManageTokens(appointments);
         this.manageLinkBase = ports.manageLinkBase();
@@ -139,8 +154,19 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 ? business.language()
                 : details.client().language().orElse(business.language());
         Instant now = clock.instant();
+        Optional<Instant> callAt = Optional.of(now);
+        if (notification.channel() == Channel.CALL) {
+            callAt = callingHours(business, appointment, now);
+            if (callAt.isEmpty()) {
+                return skip(notification, "the business is closed from now until the appointment: no call");
+            }
+        }
         if (store.claim(businessId, id, now).isEmpty()) {
             return new Attempt.Done();
+        }
+        if (callAt.get().isAfter(now)) {
+            store.requeue(businessId, id, callAt.get(), "waiting for the business to open to call", now);
+            return new Attempt.RetryAt(callAt.get());
         }
         // the link is made once the message is ours to send: a message never sent leaves no working link behind
         Message message = message(notification, language, business, settings, details);
@@ -193,6 +219,24 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         return notification.channel() == Channel.EMAIL
                 ? details.client().email().map(Recipient::email)
                 : details.client().phone().map(Recipient::phone);
+    }
+
+    /**
+     * When a reminder call may be made: now if the business is open, else when it next opens, as long as that is at
+     * least {@link #CALL_BEFORE} before the appointment.
+     */
+    private Optional<Instant> callingHours(Business business, Appointment appointment, Instant now) {
+        Instant deadline = appointment.time().start().minus(CALL_BEFORE);
+        LocalDate today = LocalDate.ofInstant(now, business.zone());
+        LocalDate last = LocalDate.ofInstant(deadline, business.zone());
+        if (last.isBefore(today)) {
+            return Optional.empty();
+        }
+        return new CallingHours(
+                        schedules.weeklyHours(business.id()),
+                        schedules.specialDays(business.id(), today, last),
+                        business.zone())
+                .firstFrom(now, deadline);
     }
 
     /** The first owner's address: staff alerts need somewhere to go before anyone sets one. */
@@ -265,11 +309,29 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                                     recipient.phone().orElseThrow(),
                                     ports.templates().sms(message),
                                     key);
+                case CALL -> call(business, recipient.phone().orElseThrow(), message);
             };
         } catch (RuntimeException e) {
             // a channel that throws has not said it sent anything: a passing failure
             LOG.log(System.Logger.Level.WARNING, "sending " + key + " failed", e);
             return new Delivery.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** A reminder by phone: the assistant opens with it, then confirms, moves or cancels as the client asks. */
+    private Delivery call(Business business, PhoneNumber to, Message message) {
+        try {
+            PlaceOutboundCallUseCase.Placed placed = calls.call(
+                    business,
+                    to,
+                    Optional.of(message.clientName()),
+                    Optional.of(ports.templates().callOpening(message)));
+            return new Delivery.Sent(placed.callId());
+        } catch (CallNotPlacedException e) {
+            // a business that takes no calls by voice will not take this one later either
+            return e.code() == ErrorCode.CALL_REJECTED
+                    ? new Delivery.Refused(e.getMessage())
+                    : new Delivery.Failed(e.getMessage());
         }
     }
 

@@ -53,7 +53,18 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
     public Placed place(Actor actor, BusinessId businessId, String number, Optional<String> name) {
         Business business = access.require(actor, businessId, Permission.MANAGE_APPOINTMENTS)
                 .business();
-        PhoneNumber customer = new PhoneNumber(number);
+        return call(
+                business, new PhoneNumber(number), name.map(String::strip).filter(n -> !n.isEmpty()), Optional.empty());
+    }
+
+    /**
+     * Calls a client with the assistant, which opens with {@code opening} (the business's greeting when empty) and
+     * then answers them with the same tools as a call they make.
+     *
+     * @throws CallNotPlacedException when the business takes no calls by voice, or the platform refuses or is away
+     */
+    Placed call(Business business, PhoneNumber customer, Optional<String> name, Optional<String> opening) {
+        BusinessId businessId = business.id();
         if (!business.allowVoiceBooking()) {
             throw new CallNotPlacedException(ErrorCode.CALL_REJECTED, "this business does not take calls by voice");
         }
@@ -62,14 +73,14 @@ public final class OutboundCallsInteractor implements PlaceOutboundCallUseCase {
                 business,
                 voice.language().orElse(business.language()),
                 customer,
-                name.map(String::strip).filter(n -> !n.isEmpty()),
+                name,
                 voice.lineIds().stream().findFirst(),
                 voice.assistantId(),
                 services.findByBusiness(businessId, false).stream()
                         .filter(Service::voiceBookingEnabled)
                         .toList(),
                 schedules.weeklyHours(businessId),
-                voice.greeting()));
+                opening.or(voice::greeting)));
         VoiceCall started = VoiceCall.started(
                 businessId,
                 placed.callId(),

@@ -34,6 +34,12 @@ public final class RecordedMessages implements MessageTemplates, EmailSender, Sm
         return facts(message);
     }
 
+    @Override
+    public String callOpening(Message message) {
+        messages.add(message);
+        return "call " + facts(message);
+    }
+
     private static String facts(Message message) {
         return message.kind().code() + " " + message.language().code();
     }

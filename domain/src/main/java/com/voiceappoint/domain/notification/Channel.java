@@ -6,7 +6,9 @@ import java.util.Locale;
 /** How a message reaches its reader. */
 public enum Channel {
     EMAIL,
-    SMS;
+    SMS,
+    /** A phone call from the voice assistant, which can confirm, move or cancel: for reminders only. */
+    CALL;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -70,6 +70,10 @@ public record NotificationSettings(
             Set<Channel> on = channels.getOrDefault(kind, Set.of());
             InvalidValueException.check(
                     !kind.forStaff() || !on.contains(Channel.SMS), "channels", "staff alerts go by e-mail only");
+            InvalidValueException.check(
+                    kind == MessageKind.REMINDER || !on.contains(Channel.CALL),
+                    "channels",
+                    "only reminders are made by phone call");
             copy.put(kind, on.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(on)));
         }
         channels = Map.copyOf(copy);

@@ -12,6 +12,12 @@ public interface MessageTemplates {
     String sms(Message message);
 
     /**
+     * What the voice assistant says first when it calls a client about their appointment; the rest of the call is
+     * the assistant's, with the same tools as a call the client makes.
+     */
+    String callOpening(Message message);
+
+    /**
      * An e-mail's subject, its HTML and plain-text parts, and for the client's messages about a booked, moved or
      * cancelled appointment an iCalendar file whose UID is the appointment's, so the client's calendar updates one
      * entry.

@@ -29,6 +29,11 @@ public record NotificationPorts(
                 public String sms(Message message) {
                     throw new IllegalStateException("no message templates: nothing is planned without a store");
                 }
+
+                @Override
+                public String callOpening(Message message) {
+                    throw new IllegalStateException("no message templates: nothing is planned without a store");
+                }
             },
             EmailSender.NOT_CONFIGURED,
             SmsSender.NOT_CONFIGURED,
