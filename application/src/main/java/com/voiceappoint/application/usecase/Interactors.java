@@ -138,6 +138,15 @@ public final class Interactors {
                         ports.users(),
                         ports.voiceSettings(),
                         booking.assembler(),
+                        clock),
+                new SmsReplyInteractor(
+                        ports.transactions(),
+                        ports.notifications().store(),
+                        ports.businesses(),
+                        ports.clients(),
+                        ports.appointments(),
+                        ports.voiceSettings(),
+                        booking.writes(),
                         clock));
     }
 }
