@@ -57,7 +57,8 @@ final class NotificationsInteractor implements NotificationsUseCase {
     @Override
     public Page<TextReply> replies(
             Actor actor, BusinessId businessId, Optional<AppointmentId> appointmentId, Page.Request page) {
-        access.require(actor, businessId, Permission.MANAGE_APPOINTMENTS);
+        // whoever sees the business's appointments sees what their clients answered about them
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
         Optional<NotificationStore.ReplyCursor> after = page.after()
                 .map(cursor -> Paging.cursor(
                         cursor, parts -> new NotificationStore.ReplyCursor(Instant.parse(parts[0]), parts[1])));
