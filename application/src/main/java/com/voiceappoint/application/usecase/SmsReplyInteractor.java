@@ -99,7 +99,12 @@ final class SmsReplyInteractor implements SmsReplyUseCase {
             // the business may be named when it is the only one: the client can call it
             return oneBusiness ? about(latest, Outcome.AMBIGUOUS, false) : Answer.of(Outcome.AMBIGUOUS);
         }
-        Business business = businesses.findById(latest.businessId()).orElseThrow();
+        Optional<Business> found = businesses.findById(latest.businessId());
+        if (found.isEmpty()) {
+            // the business has closed its account since: there is no one to act for
+            return Answer.of(Outcome.UNKNOWN_SENDER);
+        }
+        Business business = found.get();
         ReplyIntent intent = ReplyIntent.of(sms.text());
         TextReply kept;
         try {
@@ -186,7 +191,11 @@ final class SmsReplyInteractor implements SmsReplyUseCase {
      * the reply was about one (an ambiguous reply could be about either).
      */
     private Answer about(NotificationStore.TextSent text, Outcome outcome, boolean namesAppointment) {
-        Business business = businesses.findById(text.businessId()).orElseThrow();
+        Optional<Business> found = businesses.findById(text.businessId());
+        if (found.isEmpty()) {
+            return Answer.of(outcome);
+        }
+        Business business = found.get();
         Optional<Appointment> appointment = appointments.findById(List.of(business.id()), text.appointmentId());
         Language language = appointment
                 .flatMap(a -> clients.findById(business.id(), a.clientId()))
