@@ -117,7 +117,8 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     config.redisUrl().isPresent()),
                             monitoring.route(config.metricsToken()),
                             VoiceWiring.webhook(config, useCases, limiter, clock, monitoring.registry()),
-                            VoiceWiring.toolDefinitions(config)));
+                            VoiceWiring.toolDefinitions(config),
+                            SmsReplyWiring.webhook(config, useCases.smsReplies(), limiter)));
             running.push(http);
             return new VoiceAppointServer(running, http);
         } catch (RuntimeException e) {

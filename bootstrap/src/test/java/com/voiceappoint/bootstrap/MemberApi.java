@@ -472,6 +472,7 @@ final class MemberApi {
                             null)),
             read("/api/v1/analytics/overview", (w, r) -> "/api/v1/analytics/overview?business=" + w.id),
             read("/api/v1/notifications", (w, r) -> "/api/v1/notifications?business=" + w.id),
+            read("/api/v1/notifications/replies", (w, r) -> "/api/v1/notifications/replies?business=" + w.id),
             read("/api/v1/businesses/{id}/notification-settings", (w, r) -> w.path("/notification-settings")),
             write(
                     "PATCH",

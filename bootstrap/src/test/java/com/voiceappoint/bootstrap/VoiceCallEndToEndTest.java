@@ -379,6 +379,7 @@ class VoiceCallEndToEndTest {
         List<String> mounted = new java.util.ArrayList<>();
         VoiceWiring.WEBHOOK_PATHS.forEach(path -> mounted.add("POST " + path));
         mounted.add("GET " + VoiceWiring.TOOLS_PATH);
+        mounted.add("POST " + com.voiceappoint.adapter.notifications.TwilioReplyWebhook.PATH);
         assertThat(documented).containsExactlyInAnyOrderElementsOf(mounted);
 
         JsonNode tools = api.at(VoiceWiring.TOOLS_PATH).get().body();

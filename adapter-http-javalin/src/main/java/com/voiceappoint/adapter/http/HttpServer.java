@@ -251,6 +251,7 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/analytics/overview", analytics::overview, Access.MEMBER);
 
             routes.get("/api/v1/notifications", notifications::deliveryLog, Access.MEMBER);
+            routes.get("/api/v1/notifications/replies", notifications::replies, Access.MEMBER);
             routes.get("/api/v1/businesses/{id}/notification-settings", notifications::settings, Access.MEMBER);
             routes.patch("/api/v1/businesses/{id}/notification-settings", notifications::updateSettings, Access.MEMBER);
 

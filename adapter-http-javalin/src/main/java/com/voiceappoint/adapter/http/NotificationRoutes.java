@@ -13,6 +13,7 @@ import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.notification.QuietHours;
+import com.voiceappoint.domain.notification.TextReply;
 import io.javalin.http.Context;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -67,6 +68,19 @@ final class NotificationRoutes {
                     n.attempts(),
                     Views.at(n.createdAt(), zone),
                     Views.at(n.updatedAt(), zone));
+        }
+    }
+
+    /** A client's answer to a text; the number it came from is partly masked, as the delivery log's recipients are. */
+    record ReplyView(UUID appointment, String from, String text, String outcome, OffsetDateTime receivedAt) {
+        static ReplyView of(TextReply reply, ZoneId zone) {
+            String number = reply.from().value();
+            return new ReplyView(
+                    reply.appointmentId().value(),
+                    number.substring(0, 3) + "***" + number.substring(number.length() - 3),
+                    reply.text(),
+                    reply.outcome().code(),
+                    Views.at(reply.receivedAt(), zone));
         }
     }
 
@@ -140,6 +154,17 @@ final class NotificationRoutes {
                 ctx,
                 notifications.deliveryLog(member, business.id(), appointment, Pages.request(ctx)),
                 entry -> DeliveryView.of(entry, business.zone()));
+    }
+
+    void replies(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        Business business = businessQuery.get(member, new BusinessId(Params.requiredUuid(ctx, "business")));
+        Optional<AppointmentId> appointment =
+                Params.optionalUuid(ctx, "appointment").map(AppointmentId::new);
+        Pages.respond(
+                ctx,
+                notifications.replies(member, business.id(), appointment, Pages.request(ctx)),
+                reply -> ReplyView.of(reply, business.zone()));
     }
 
     void settings(Context ctx) {

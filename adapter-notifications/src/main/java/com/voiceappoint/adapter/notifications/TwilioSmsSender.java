@@ -94,6 +94,12 @@ public final class TwilioSmsSender implements SmsSender {
         return outcome(response.statusCode(), read(response.body()));
     }
 
+    /** Our {@code From} number, or the Messaging Service whose numbers clients' replies arrive on. */
+    @Override
+    public Optional<String> line() {
+        return Optional.of(settings.sender().value());
+    }
+
     private Delivery outcome(int status, JsonNode body) {
         if (status >= 200 && status < 300) {
             return new Delivery.Sent(body.path("sid").asText("(no sid)"));

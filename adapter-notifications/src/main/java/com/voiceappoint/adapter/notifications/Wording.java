@@ -117,6 +117,7 @@ public final class Wording {
             message.previousStart()
                     .ifPresent(previous -> facts.add(new Fact(say("label.previous", false), when(previous, false))));
         }
+        message.clientReply().ifPresent(words -> facts.add(new Fact(say("label.reply", false), words)));
         if (message.kind() == MessageKind.STAFF_NEW_BOOKING) {
             facts.add(new Fact(
                     say("label.source", false),

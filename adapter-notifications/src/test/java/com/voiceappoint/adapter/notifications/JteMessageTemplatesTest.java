@@ -196,9 +196,20 @@ class JteMessageTemplatesTest {
     @ParameterizedTest
     @EnumSource(
             value = MessageKind.class,
-            names = {"REMINDER", "STAFF_NEW_BOOKING", "STAFF_CANCELLATION"})
+            names = {"REMINDER", "STAFF_NEW_BOOKING", "STAFF_CANCELLATION", "STAFF_CLIENT_REPLY"})
     void reminders_and_staff_alerts_carry_no_calendar_file(MessageKind kind) {
         assertThat(templates.email(message(kind, Language.ES)).calendar()).isEmpty();
+    }
+
+    @Test
+    void a_forwarded_reply_carries_the_client_s_words_escaped_in_html_and_as_written_in_text() {
+        Email email = templates.email(message(MessageKind.STAFF_CLIENT_REPLY, Language.ES));
+
+        assertThat(email.subject())
+                .isEqualTo("Respuesta de María José López por SMS: Corte y peinado, " + "martes 8 de diciembre, 10:00");
+        assertThat(email.text()).contains("Mensaje del cliente: " + MessageFixture.CLIENT_REPLY);
+        assertThat(email.html()).contains("Llegaré 10 minutos tarde, ¿vale? Gracias &amp; perdón");
+        assertThat(email.calendar()).isEmpty();
     }
 
     @Test

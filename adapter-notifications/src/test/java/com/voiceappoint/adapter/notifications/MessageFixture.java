@@ -25,6 +25,9 @@ final class MessageFixture {
     /** 60 characters, as a manage link on a business's own domain comes out. */
     static final String MANAGE_LINK = "https://citas.peluqueriacarmen.es/manage/Xk9fQ2LmP7vR4tNw8ZbY";
 
+    /** What a client wrote back, forwarded to the staff. */
+    static final String CLIENT_REPLY = "Llegaré 10 minutos tarde, ¿vale? Gracias & perdón";
+
     private final MessageKind kind;
     private final Language language;
     private String businessName = "Peluquería Carmen Centro";
@@ -40,6 +43,7 @@ final class MessageFixture {
     private BookingSource source = BookingSource.VOICE;
     private Optional<String> manageLink;
     private int sequence;
+    private Optional<String> clientReply;
 
     private MessageFixture(MessageKind kind, Language language) {
         this.kind = kind;
@@ -51,6 +55,7 @@ final class MessageFixture {
                 : Optional.empty();
         manageLink = kind.forStaff() ? Optional.empty() : Optional.of(MANAGE_LINK);
         sequence = kind == MessageKind.CONFIRMED ? 0 : 1;
+        clientReply = kind == MessageKind.STAFF_CLIENT_REPLY ? Optional.of(CLIENT_REPLY) : Optional.empty();
     }
 
     static MessageFixture a(MessageKind kind, Language language) {
@@ -124,6 +129,7 @@ final class MessageFixture {
                 cancelledBy,
                 source,
                 manageLink,
-                sequence);
+                sequence,
+                clientReply);
     }
 }

@@ -3,16 +3,19 @@ package com.voiceappoint.adapter.inmemory;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.notification.DeliveryStatus;
 import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.notification.TextReply;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Like the database: a send key is planned once, and only a queued message can be claimed. */
 final class InMemoryNotificationStore implements NotificationStore {
@@ -22,10 +25,18 @@ final class InMemoryNotificationStore implements NotificationStore {
 
     private final Table<BusinessId, NotificationSettings> settings;
     private final Table<NotificationId, Notification> notifications;
+    /** Where each text that went out went, and from which line. */
+    private final Table<NotificationId, Addressed> texts;
+    /** Replies by business and provider id, as the database keys them. */
+    private final Table<List<String>, TextReply> replies;
+
+    private record Addressed(PhoneNumber to, Optional<String> line) {}
 
     InMemoryNotificationStore(InMemoryTransactionRunner transactions) {
         settings = new Table<>(transactions);
         notifications = new Table<>(transactions);
+        texts = new Table<>(transactions);
+        replies = new Table<>(transactions);
     }
 
     @Override
@@ -106,6 +117,65 @@ final class InMemoryNotificationStore implements NotificationStore {
                 .filter(n -> after.map(cursor -> NEWEST_FIRST.compare(n, cursorRow(n, cursor)) > 0)
                         .orElse(true))
                 .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public void textSent(
+            BusinessId businessId,
+            NotificationId id,
+            String reference,
+            String masked,
+            PhoneNumber to,
+            Optional<String> line,
+            Instant now) {
+        finish(businessId, id, DeliveryStatus.SENT, Optional.of(reference), Optional.of(masked), now);
+        if (find(businessId, id).isPresent()) {
+            texts.put(id, new Addressed(to, line));
+        }
+    }
+
+    @Override
+    public List<TextSent> textsTo(PhoneNumber number, Set<String> lines, Instant since, int limit) {
+        return texts.entries()
+                .filter(text -> text.getValue().to().equals(number)
+                        && text.getValue().line().filter(lines::contains).isPresent())
+                .map(text -> notifications.find(text.getKey()).orElseThrow())
+                .filter(n -> n.status() == DeliveryStatus.SENT && !n.updatedAt().isBefore(since))
+                .sorted(Comparator.comparing(Notification::updatedAt).reversed())
+                .limit(limit)
+                .map(n -> new TextSent(n.businessId(), n.appointmentId(), n.updatedAt()))
+                .toList();
+    }
+
+    @Override
+    public boolean recordReply(TextReply reply) {
+        return replies.putIfAbsent(List.of(reply.businessId().toString(), reply.providerId()), reply) == reply;
+    }
+
+    @Override
+    public Optional<TextReply> findReply(String providerId) {
+        return replies.stream()
+                .filter(reply -> reply.providerId().equals(providerId))
+                .findFirst();
+    }
+
+    @Override
+    public List<TextReply> replies(
+            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<ReplyCursor> after, int limit) {
+        Comparator<TextReply> newestFirst = Comparator.comparing(TextReply::receivedAt)
+                .thenComparing(TextReply::providerId)
+                .reversed();
+        return replies.stream()
+                .filter(reply -> reply.businessId().equals(businessId))
+                .filter(reply ->
+                        appointmentId.map(reply.appointmentId()::equals).orElse(true))
+                .filter(reply -> after.map(cursor -> reply.receivedAt().isBefore(cursor.receivedAt())
+                                || reply.receivedAt().equals(cursor.receivedAt())
+                                        && reply.providerId().compareTo(cursor.providerId()) < 0)
+                        .orElse(true))
+                .sorted(newestFirst)
                 .limit(limit)
                 .toList();
     }

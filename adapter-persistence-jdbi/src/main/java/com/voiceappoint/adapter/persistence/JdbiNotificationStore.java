@@ -18,6 +18,7 @@ import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.notification.QuietHours;
+import com.voiceappoint.domain.notification.TextReply;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,6 +47,9 @@ public final class JdbiNotificationStore implements NotificationStore {
 
     private static final String COLUMNS = "business_id, id, appointment_id, kind, channel, occasion, due_at, status, "
             + "detail, recipient, attempts, created_at, updated_at";
+
+    private static final String REPLY_COLUMNS =
+            "business_id, provider_id, appointment_id, sender, body, outcome, received_at";
 
     private final Jdbi jdbi;
 
@@ -255,6 +259,103 @@ public final class JdbiNotificationStore implements NotificationStore {
                 .bind("limit", limit)
                 .map((rs, ctx) -> notification(rs))
                 .list());
+    }
+
+    @Override
+    public void textSent(
+            BusinessId businessId,
+            NotificationId id,
+            String reference,
+            String masked,
+            PhoneNumber to,
+            Optional<String> line,
+            Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("update notifications set status = 'sent', detail = :detail, "
+                        + "recipient = :recipient, sent_to = :to, sent_from = :line, updated_at = :now "
+                        + "where business_id = :business and id = :id")
+                .bind("business", businessId.value())
+                .bind("id", id.value())
+                .bind("detail", reference)
+                .bind("recipient", masked)
+                .bind("to", to.value())
+                .bind("line", line.orElse(null))
+                .bind("now", timestamp(now))
+                .execute());
+    }
+
+    @Override
+    public List<TextSent> textsTo(PhoneNumber number, Set<String> lines, Instant since, int limit) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select business_id, appointment_id, updated_at from notifications "
+                        + "where sent_to = :number and sent_from = any (:lines) and channel = 'sms' "
+                        + "and status = 'sent' and updated_at >= :since order by updated_at desc, id desc limit :limit")
+                .bind("number", number.value())
+                .bindArray("lines", String.class, List.copyOf(lines))
+                .bind("since", timestamp(since))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new TextSent(
+                        new BusinessId(uuid(rs, "business_id")),
+                        new AppointmentId(uuid(rs, "appointment_id")),
+                        instant(rs, "updated_at")))
+                .list());
+    }
+
+    @Override
+    public boolean recordReply(TextReply reply) {
+        return jdbi.withHandle(h -> h.createUpdate("insert into text_replies (business_id, provider_id, "
+                                + "appointment_id, sender, body, outcome, received_at) values (:business, :provider, "
+                                + ":appointment, :sender, :body, :outcome, :at) on conflict do nothing")
+                        .bind("business", reply.businessId().value())
+                        .bind("provider", reply.providerId())
+                        .bind("appointment", reply.appointmentId().value())
+                        .bind("sender", reply.from().value())
+                        .bind("body", reply.text())
+                        .bind("outcome", reply.outcome().code())
+                        .bind("at", timestamp(reply.receivedAt()))
+                        .execute()
+                == 1);
+    }
+
+    @Override
+    public Optional<TextReply> findReply(String providerId) {
+        return jdbi.withHandle(h -> h.createQuery("select " + REPLY_COLUMNS
+                        + " from text_replies where provider_id = :provider order by received_at limit 1")
+                .bind("provider", providerId)
+                .map((rs, ctx) -> reply(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<TextReply> replies(
+            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<ReplyCursor> after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + REPLY_COLUMNS + " from text_replies "
+                        + "where business_id = :business "
+                        + "and (cast(:appointment as uuid) is null or appointment_id = :appointment) "
+                        + "and (cast(:afterAt as timestamptz) is null "
+                        + "or (received_at, provider_id) < (cast(:afterAt as timestamptz), cast(:afterId as text))) "
+                        + "order by received_at desc, provider_id desc limit :limit")
+                .bind("business", businessId.value())
+                .bind("appointment", appointmentId.map(AppointmentId::value).orElse(null))
+                .bind(
+                        "afterAt",
+                        after.map(cursor -> timestamp(cursor.receivedAt())).orElse(null))
+                .bind("afterId", after.map(ReplyCursor::providerId).orElse(null))
+                .bind("limit", limit)
+                .map((rs, ctx) -> reply(rs))
+                .list());
+    }
+
+    private static TextReply reply(ResultSet rs) throws SQLException {
+        return new TextReply(
+                new BusinessId(uuid(rs, "business_id")),
+                rs.getString("provider_id"),
+                new AppointmentId(uuid(rs, "appointment_id")),
+                new PhoneNumber(rs.getString("sender")),
+                rs.getString("body"),
+                TextReply.Outcome.parse(rs.getString("outcome")),
+                instant(rs, "received_at"));
     }
 
     private static Notification notification(ResultSet rs) throws SQLException {

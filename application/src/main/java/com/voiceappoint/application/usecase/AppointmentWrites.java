@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Every write of an appointment, with the messages it calls for planned in the same transaction: a booking kept is a
@@ -48,7 +49,7 @@ final class AppointmentWrites {
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Optional<ManageCode> manageCode) {
         appointments.add(appointment, idempotencyKey, manageCode);
-        announce(() -> business, Optional.empty(), appointment);
+        announce(() -> business, Optional.empty(), appointment, UnaryOperator.identity());
     }
 
     /**
@@ -56,6 +57,18 @@ final class AppointmentWrites {
      * caller's, or one of its own), so that a database lost midway cannot keep a change it reports lost.
      */
     void update(Appointment previous, Appointment next) {
+        update(previous, next, UnaryOperator.identity());
+    }
+
+    /**
+     * A change the client asked for by text, as {@link #update}: the answer to their text tells them of it, so they are
+     * sent no second text about it.
+     */
+    void updateAnsweredByText(Appointment previous, Appointment next) {
+        update(previous, next, NotificationPlan::answeredByText);
+    }
+
+    private void update(Appointment previous, Appointment next, UnaryOperator<NotificationPlan> planned) {
         try {
             transactions.inTransaction(() -> {
                 appointments.update(previous, next);
@@ -64,7 +77,8 @@ final class AppointmentWrites {
                                 .findById(next.businessId())
                                 .orElseThrow(() -> new NotFoundException("business")),
                         Optional.of(previous),
-                        next);
+                        next,
+                        planned);
                 return null;
             });
         } catch (ConcurrentUpdateException e) {
@@ -76,14 +90,18 @@ final class AppointmentWrites {
         }
     }
 
-    private void announce(Supplier<Business> business, Optional<Appointment> before, Appointment after) {
+    private void announce(
+            Supplier<Business> business,
+            Optional<Appointment> before,
+            Appointment after,
+            UnaryOperator<NotificationPlan> planned) {
         // holds coming and going are no one's news: they cost the booking path no read
         if (notifications == NotificationStore.NONE || !NotificationPlan.mayAnnounce(before, after)) {
             return;
         }
         Business owner = business.get();
-        NotificationPlan plan = NotificationPlan.forChange(
-                notifications.settings(owner.id()), owner.zone(), before, after, clock.instant());
+        NotificationPlan plan = planned.apply(NotificationPlan.forChange(
+                notifications.settings(owner.id()), owner.zone(), before, after, clock.instant()));
         if (!plan.empty()) {
             notifications.apply(owner.id(), after.id(), plan);
         }

@@ -141,6 +141,15 @@ public final class Interactors {
                         ports.schedules(),
                         outboundCalls,
                         booking.assembler(),
+                        clock),
+                new SmsReplyInteractor(
+                        ports.transactions(),
+                        ports.notifications().store(),
+                        ports.businesses(),
+                        ports.clients(),
+                        ports.appointments(),
+                        ports.voiceSettings(),
+                        booking.writes(),
                         clock));
     }
 }

@@ -33,6 +33,7 @@ import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.notification.TextReply;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceSettings;
@@ -171,7 +172,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         // the link is made once the message is ours to send: a message never sent leaves no working link behind
         Message message = message(notification, language, business, settings, details);
         Delivery delivery = send(notification, recipient.get(), message, settings, business);
-        return record(notification, attempt, recipient.get().masked(), delivery, appointment);
+        return record(notification, attempt, recipient.get(), delivery, appointment);
     }
 
     /** Why a message planned earlier no longer fits what the appointment has become. */
@@ -196,7 +197,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                         : Optional.of("the appointment was "
                                 + appointment.status().name().toLowerCase(Locale.ROOT)
                                 + " before this went out");
-            case CANCELLED, STAFF_CANCELLATION -> Optional.empty();
+            case CANCELLED, STAFF_CANCELLATION, STAFF_CLIENT_REPLY -> Optional.empty();
         };
     }
 
@@ -260,11 +261,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         Optional<String> link = notification.kind().forStaff()
                 ? Optional.empty()
                 : manageLinkBase.map(base -> base + tokens.issue(appointment));
-        Optional<PhoneNumber> phone = settings.phone()
-                .or(() -> voiceSettings
-                        .find(business.id())
-                        .map(VoiceSettings::numbers)
-                        .flatMap(numbers -> numbers.stream().findFirst()));
+        Optional<PhoneNumber> phone = printedPhone(settings, voiceSettings, business.id());
         return new Message(
                 notification.kind(),
                 language,
@@ -282,7 +279,28 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 appointment.source(),
                 link,
                 (int) Duration.between(appointment.createdAt(), appointment.updatedAt())
-                        .toSeconds());
+                        .toSeconds(),
+                clientReply(notification));
+    }
+
+    /** What the client wrote, for the staff alert that forwards it: the reply is the alert's occasion. */
+    private Optional<String> clientReply(Notification notification) {
+        if (notification.kind() != MessageKind.STAFF_CLIENT_REPLY) {
+            return Optional.empty();
+        }
+        return store.findReply(notification.occasion())
+                .filter(reply -> reply.businessId().equals(notification.businessId()))
+                .map(TextReply::text);
+    }
+
+    /** The number messages give for the business: the one its settings name, else its first voice number. */
+    static Optional<PhoneNumber> printedPhone(
+            NotificationSettings settings, VoiceSettingsRepository voiceSettings, BusinessId businessId) {
+        return settings.phone()
+                .or(() -> voiceSettings
+                        .find(businessId)
+                        .map(VoiceSettings::numbers)
+                        .flatMap(numbers -> numbers.stream().findFirst()));
     }
 
     private Delivery send(
@@ -336,11 +354,22 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
     }
 
     private Attempt record(
-            Notification notification, int attempt, String masked, Delivery delivery, Appointment appointment) {
+            Notification notification, int attempt, Recipient recipient, Delivery delivery, Appointment appointment) {
         Instant now = clock.instant();
         BusinessId business = notification.businessId();
         NotificationId id = notification.id();
-        if (delivery instanceof Delivery.Sent sent) {
+        String masked = recipient.masked();
+        if (delivery instanceof Delivery.Sent sent && recipient.phone().isPresent()) {
+            // the whole number and the line it went from, so that the client's reply finds what it answers
+            store.textSent(
+                    business,
+                    id,
+                    sent.reference(),
+                    masked,
+                    recipient.phone().get(),
+                    ports.sms().line(),
+                    now);
+        } else if (delivery instanceof Delivery.Sent sent) {
             store.finish(business, id, DeliveryStatus.SENT, Optional.of(sent.reference()), Optional.of(masked), now);
         } else if (delivery instanceof Delivery.Refused refused) {
             store.finish(business, id, DeliveryStatus.FAILED, Optional.of(refused.reason()), Optional.of(masked), now);

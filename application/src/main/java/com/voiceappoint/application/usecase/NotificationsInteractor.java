@@ -13,6 +13,7 @@ import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.notification.TextReply;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,20 @@ final class NotificationsInteractor implements NotificationsUseCase {
                 store.list(businessId, appointmentId, after, Paging.rowsToFetch(page)),
                 page,
                 entry -> entry.createdAt() + "|" + entry.id());
+    }
+
+    @Override
+    public Page<TextReply> replies(
+            Actor actor, BusinessId businessId, Optional<AppointmentId> appointmentId, Page.Request page) {
+        // whoever sees the business's appointments sees what their clients answered about them
+        access.require(actor, businessId, Permission.VIEW_BUSINESS);
+        Optional<NotificationStore.ReplyCursor> after = page.after()
+                .map(cursor -> Paging.cursor(
+                        cursor, parts -> new NotificationStore.ReplyCursor(Instant.parse(parts[0]), parts[1])));
+        return Paging.page(
+                store.replies(businessId, appointmentId, after, Paging.rowsToFetch(page)),
+                page,
+                reply -> reply.receivedAt() + "|" + reply.providerId());
     }
 
     @Override

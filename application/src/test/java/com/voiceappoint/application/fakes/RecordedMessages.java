@@ -16,6 +16,9 @@ import java.util.Optional;
  * what was sent without real templates or servers. Each send answers {@link #next}, sent by default.
  */
 public final class RecordedMessages implements MessageTemplates, EmailSender, SmsSender {
+    /** The number texts go from, and clients' replies come to. */
+    public static final String LINE = "+34910000000";
+
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
     private final List<Message> messages = Collections.synchronizedList(new ArrayList<>());
@@ -56,6 +59,11 @@ public final class RecordedMessages implements MessageTemplates, EmailSender, Sm
         keys.add(messageKey);
         sent.add("sms " + text + " to " + to);
         return next;
+    }
+
+    @Override
+    public Optional<String> line() {
+        return Optional.of(LINE);
     }
 
     /** What every send answers from now on. */

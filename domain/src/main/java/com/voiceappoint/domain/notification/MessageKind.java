@@ -16,7 +16,9 @@ public enum MessageKind {
     /** Staff: a new booking, above all one the voice assistant made. */
     STAFF_NEW_BOOKING(true),
     /** Staff: a booking was called off. */
-    STAFF_CANCELLATION(true);
+    STAFF_CANCELLATION(true),
+    /** Staff: a client answered a text with words no one can act on unread; what they wrote. */
+    STAFF_CLIENT_REPLY(true);
 
     private final boolean forStaff;
 

@@ -95,6 +95,18 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
         return plan.done(false);
     }
 
+    /**
+     * The same plan without the texts to the client: for a change the client made by text, whom the answer to their
+     * own message already told, so a second text would only repeat it (their e-mail, with its calendar update, stays).
+     */
+    public NotificationPlan answeredByText() {
+        return new NotificationPlan(
+                queued.stream()
+                        .filter(n -> n.kind().forStaff() || n.channel() != Channel.SMS)
+                        .toList(),
+                withdrawReminders);
+    }
+
     /** Where the appointment a move message is about was before it moved. */
     public static Optional<Instant> movedFrom(Notification notification) {
         if (notification.kind() != MessageKind.MOVED) {

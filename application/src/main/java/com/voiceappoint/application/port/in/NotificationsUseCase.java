@@ -8,6 +8,7 @@ import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.notification.QuietHours;
+import com.voiceappoint.domain.notification.TextReply;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,13 @@ public interface NotificationsUseCase {
 
     /** Every message planned for the business (or one appointment of it), newest first. */
     Page<Notification> deliveryLog(
+            Actor actor, BusinessId businessId, Optional<AppointmentId> appointmentId, Page.Request page);
+
+    /**
+     * What the business's clients answered to its texts, newest first, with what each answer did: among them the
+     * clients' confirmations that they will come.
+     */
+    Page<TextReply> replies(
             Actor actor, BusinessId businessId, Optional<AppointmentId> appointmentId, Page.Request page);
 
     NotificationSettings settings(Actor actor, BusinessId businessId);

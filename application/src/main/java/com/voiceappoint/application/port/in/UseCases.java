@@ -33,7 +33,8 @@ public record UseCases(
         PlaceOutboundCallUseCase outboundCalls,
         AnalyticsQuery analytics,
         NotificationsUseCase notifications,
-        DeliverNotificationUseCase deliverNotification) {
+        DeliverNotificationUseCase deliverNotification,
+        SmsReplyUseCase smsReplies) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -63,6 +64,7 @@ public record UseCases(
         Objects.requireNonNull(callLog, "callLog");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(deliverNotification, "deliverNotification");
+        Objects.requireNonNull(smsReplies, "smsReplies");
         Objects.requireNonNull(outboundCalls, "outboundCalls");
         Objects.requireNonNull(analytics, "analytics");
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param manageLink where the client sees, moves or cancels the appointment (client messages only)
  * @param calendarSequence grows with every change of the appointment, so a calendar takes the newest invitation of
  *     one appointment as its update
+ * @param clientReply what the client wrote, in a staff alert forwarding their reply to a text
  */
 public record Message(
         MessageKind kind,
@@ -35,7 +36,8 @@ public record Message(
         Optional<CancelledBy> cancelledBy,
         BookingSource source,
         Optional<String> manageLink,
-        int calendarSequence) {
+        int calendarSequence,
+        Optional<String> clientReply) {
     public Message {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(language, "language");
@@ -52,5 +54,6 @@ public record Message(
         Objects.requireNonNull(cancelledBy, "cancelledBy");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(manageLink, "manageLink");
+        Objects.requireNonNull(clientReply, "clientReply");
     }
 }

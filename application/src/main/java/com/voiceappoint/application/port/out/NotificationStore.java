@@ -2,14 +2,17 @@ package com.voiceappoint.application.port.out;
 
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.notification.DeliveryStatus;
 import com.voiceappoint.domain.notification.Notification;
 import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.notification.TextReply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The messages planned for a business's appointments, the delivery log they become, and the settings they follow. A
@@ -59,6 +62,37 @@ public interface NotificationStore {
                 BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<LogCursor> after, int limit) {
             return List.of();
         }
+
+        @Override
+        public void textSent(
+                BusinessId businessId,
+                NotificationId id,
+                String reference,
+                String masked,
+                PhoneNumber to,
+                Optional<String> line,
+                Instant now) {}
+
+        @Override
+        public List<TextSent> textsTo(PhoneNumber number, Set<String> lines, Instant since, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public boolean recordReply(TextReply reply) {
+            return true;
+        }
+
+        @Override
+        public Optional<TextReply> findReply(String providerId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<TextReply> replies(
+                BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<ReplyCursor> after, int limit) {
+            return List.of();
+        }
     };
 
     /** The business's settings, the defaults until it saves its own. */
@@ -98,4 +132,45 @@ public interface NotificationStore {
 
     /** Where a page of the delivery log ended. */
     record LogCursor(Instant createdAt, NotificationId id) {}
+
+    /**
+     * Records a text message its channel accepted, as {@link #finish} does with {@code SENT}, keeping besides the
+     * masked recipient the whole number it went to and the line it went from: a reply from that number to that line
+     * is an answer to it.
+     *
+     * @param line the number (or messaging service) the text went from; empty when the channel did not say
+     */
+    void textSent(
+            BusinessId businessId,
+            NotificationId id,
+            String reference,
+            String masked,
+            PhoneNumber to,
+            Optional<String> line,
+            Instant now);
+
+    /**
+     * The texts sent to {@code number} from one of {@code lines} since {@code since}, newest first, whatever business
+     * sent them: what a reply from that number to that line can be answering.
+     */
+    List<TextSent> textsTo(PhoneNumber number, Set<String> lines, Instant since, int limit);
+
+    /**
+     * Keeps a client's reply, in the caller's transaction; {@code false}, keeping nothing, when its business already
+     * has a reply with its provider id (the same reply delivered again), so that the caller does not act twice.
+     */
+    boolean recordReply(TextReply reply);
+
+    /** The reply with this provider id, whichever business it answered. */
+    Optional<TextReply> findReply(String providerId);
+
+    /** The replies a business's clients sent (to one appointment, or any), newest first, after {@code after}. */
+    List<TextReply> replies(
+            BusinessId businessId, Optional<AppointmentId> appointmentId, Optional<ReplyCursor> after, int limit);
+
+    /** A text message sent: which business and appointment it was about, and when it went. */
+    record TextSent(BusinessId businessId, AppointmentId appointmentId, Instant sentAt) {}
+
+    /** Where a page of replies ended. */
+    record ReplyCursor(Instant receivedAt, String providerId) {}
 }
