@@ -275,4 +275,25 @@ class NotificationsEndToEndTest {
         }
         assertThat(sent).containsAll(EXPECTED_LOG);
     }
+
+    @Test
+    void a_booking_by_phone_is_confirmed_by_text_to_the_number_that_called_and_the_staff_hear_it_came_by_phone()
+            throws Exception {
+        PhoneCalls phone = new PhoneCalls(api());
+        PhoneCalls.Line line = phone.open("Peluquería Voz", "Europe/Madrid", "EUR", "es", "ES", "+34910550077");
+        PhoneCalls.Call call = phone.call(line, "+34600555333");
+
+        String booked = call.tool(
+                "book_appointment",
+                Map.of(
+                        "service_name", "corte",
+                        "start", nextWeek(DayOfWeek.TUESDAY, "Europe/Madrid") + "T10:00",
+                        "client_name", "Lucía"));
+
+        assertThat(booked).startsWith("Reservado");
+        assertThat(awaitText(t -> t.get("To").equals("+34600555333")).get("Body"))
+                .contains("Corte de pelo", "https://book.example/manage/");
+        MimeMessage alert = awaitMail(m -> to(m, line.owner().email()));
+        assertThat(alert.getSubject()).contains("por teléfono", "Lucía");
+    }
 }

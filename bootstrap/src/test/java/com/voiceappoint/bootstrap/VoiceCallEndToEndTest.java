@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.voiceappoint.adapter.http.ApiClient;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -37,142 +35,17 @@ class VoiceCallEndToEndTest {
     private static final Pattern APPOINTMENT = Pattern.compile("appointment_id ([0-9a-f-]{36})");
     private static LiveApi api;
 
+    private static PhoneCalls phone;
+
     @BeforeAll
     static void start() {
         api = LiveApi.start(postgres);
+        phone = new PhoneCalls(api);
     }
 
     @AfterAll
     static void stop() {
         api.close();
-    }
-
-    /** A business on the phone: registered, open on weekdays, one service, answering on the line of {@code number}. */
-    private record Line(LiveApi.Account owner, String number, String zone) {}
-
-    private static Line open(
-            String name, String zone, String currency, String language, String country, String number) {
-        String email = name.toLowerCase().replaceAll("[^a-z]", "") + System.nanoTime() + "@example.com";
-        var registered = api.at("/api/v1/auth/register")
-                .post(Map.of(
-                        "email", email,
-                        "password", LiveApi.PASSWORD,
-                        "full_name", "Owner",
-                        "language", language,
-                        "business_name", name,
-                        "business_type", "salon",
-                        "timezone", zone,
-                        "currency", currency,
-                        "country", country));
-        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
-        String token = api.at("/api/v1/auth/token")
-                .post(Map.of("email", email, "password", LiveApi.PASSWORD))
-                .body()
-                .get("access")
-                .asText();
-        LiveApi.Account owner = new LiveApi.Account(
-                registered.body().get("user").get("id").asText(),
-                email,
-                token,
-                registered.body().get("business_id").asText());
-        Map<String, Object> week = new HashMap<>();
-        for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
-            week.put(
-                    day,
-                    List.of(Map.of("opens", "09:00", "closes", "14:00"), Map.of("opens", "16:00", "closes", "20:00")));
-        }
-        assertThat(api.at("/api/v1/businesses/" + owner.businessId() + "/hours")
-                        .token(token)
-                        .put(Map.of("hours", week))
-                        .status())
-                .isEqualTo(200);
-        assertThat(api.at("/api/v1/services")
-                        .token(token)
-                        .post(Map.of(
-                                "business",
-                                owner.businessId(),
-                                "name",
-                                language.equals("es") ? "Corte de pelo" : "Haircut",
-                                "duration_minutes",
-                                30,
-                                "price",
-                                "18.50"))
-                        .status())
-                .isEqualTo(201);
-        var voice = api.at("/api/v1/vapi/configs/" + owner.businessId())
-                .token(token)
-                .raw("PATCH", "{\"line_ids\": [\"line-" + number + "\"], \"enabled\": true}", "application/json");
-        assertThat(voice.status()).as(voice.raw()).isEqualTo(200);
-        return new Line(owner, voice.body().get("numbers").get(0).asText(), zone);
-    }
-
-    /** One phone call: a caller on a line, with the variables the assistant request gave it. */
-    private static final class Call {
-        private final String id = "call-" + System.nanoTime();
-        private final Line line;
-        private final String caller;
-        private final Map<String, String> variables;
-        private int turn;
-
-        Call(Line line, String caller) {
-            this.line = line;
-            this.caller = caller;
-            ObjectNode request = message("assistant-request");
-            JsonNode answer = webhook(request);
-            assertThat(answer.path("assistantId").asText()).isEqualTo("shared-assistant");
-            this.variables = JSON.convertValue(
-                    answer.path("assistantOverrides").path("variableValues"),
-                    JSON.getTypeFactory().constructMapType(Map.class, String.class, String.class));
-        }
-
-        ObjectNode message(String type) {
-            ObjectNode root = JSON.createObjectNode();
-            ObjectNode message =
-                    root.putObject("message").put("type", type).put("timestamp", System.currentTimeMillis());
-            ObjectNode call = message.putObject("call")
-                    .put("id", id)
-                    .put("type", "inboundPhoneCall")
-                    .put("phoneCallTransport", "pstn");
-            call.putObject("customer").put("number", caller);
-            if (variables != null) {
-                call.putObject("assistantOverrides").set("variableValues", JSON.valueToTree(variables));
-            }
-            message.putObject("phoneNumber").put("number", line.number());
-            message.putObject("customer").put("number", caller);
-            return root;
-        }
-
-        /** The assistant calls a tool; answers what it is told to say. */
-        String tool(String name, Map<String, ?> arguments) {
-            ObjectNode root = message("tool-calls");
-            var item =
-                    ((ObjectNode) root.path("message")).putArray("toolCallList").addObject();
-            item.put("id", id + "-" + ++turn).put("type", "function");
-            item.putObject("function").put("name", name).set("arguments", JSON.valueToTree(arguments));
-            JsonNode result = webhook(root).path("results").path(0);
-            assertThat(result.path("toolCallId").asText()).isEqualTo(id + "-" + turn);
-            assertThat(result.has("result")).as(result.toString()).isTrue();
-            return result.path("result").asText();
-        }
-
-        void hangUp(String summary) {
-            ObjectNode root = message("end-of-call-report");
-            ObjectNode message = (ObjectNode) root.path("message");
-            message.put("endedReason", "customer-ended-call").put("cost", 0.12);
-            message.putObject("analysis").put("summary", summary);
-            var messages = message.putObject("artifact").putArray("messages");
-            messages.addObject().put("role", "bot").put("message", "Hi!");
-            messages.addObject().put("role", "user").put("message", "I'd like a haircut.");
-            assertThat(webhook(root).size()).isZero();
-        }
-    }
-
-    private static JsonNode webhook(JsonNode message) {
-        ApiClient.Response response = api.at("/api/v1/vapi/webhook/")
-                .header("x-vapi-secret", LiveApi.VAPI_SECRET)
-                .raw("POST", message.toString(), "application/json");
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-        return response.body();
     }
 
     private static String first(Pattern pattern, String text) {
@@ -187,9 +60,9 @@ class VoiceCallEndToEndTest {
 
     @Test
     void a_spanish_caller_books_moves_and_cancels_by_phone_and_the_owner_reads_the_call() {
-        Line salon = open("Peluquería Sol", "Europe/Madrid", "EUR", "es", "ES", "+34910550001");
-        Call call = new Call(salon, "+34600123123");
-        assertThat(call.variables.get("locale")).isEqualTo("es");
+        PhoneCalls.Line salon = phone.open("Peluquería Sol", "Europe/Madrid", "EUR", "es", "ES", "+34910550001");
+        PhoneCalls.Call call = phone.call(salon, "+34600123123");
+        assertThat(call.variables().get("locale")).isEqualTo("es");
 
         assertThat(call.tool("get_business_services", Map.of()))
                 .startsWith("Servicios de Peluquería Sol: Corte de pelo, 30 minutos, 18,50");
@@ -249,9 +122,9 @@ class VoiceCallEndToEndTest {
 
     @Test
     void an_english_caller_does_the_same_in_english_in_london_time() {
-        Line barbers = open("Bob's Barbers", "Europe/London", "GBP", "en", "GB", "+442079460001");
-        Call call = new Call(barbers, "+447700900123");
-        assertThat(call.variables.get("timezone")).isEqualTo("Europe/London");
+        PhoneCalls.Line barbers = phone.open("Bob's Barbers", "Europe/London", "GBP", "en", "GB", "+442079460001");
+        PhoneCalls.Call call = phone.call(barbers, "+447700900123");
+        assertThat(call.variables().get("timezone")).isEqualTo("Europe/London");
 
         assertThat(call.tool("get_business_services", Map.of()))
                 .startsWith("Bob's Barbers offers: Haircut, 30 minutes, £18.50 (service_id ");
@@ -280,7 +153,7 @@ class VoiceCallEndToEndTest {
 
     @Test
     void a_caller_asks_for_tomorrow_afternoon_with_marta_and_books_with_her() {
-        Line salon = open("Peluquería Marta", "Europe/Madrid", "EUR", "es", "ES", "+34910550002");
+        PhoneCalls.Line salon = phone.open("Peluquería Marta", "Europe/Madrid", "EUR", "es", "ES", "+34910550002");
         String business = "/api/v1/businesses/" + salon.owner().businessId();
         Map<String, Object> everyDay = new HashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -294,7 +167,7 @@ class VoiceCallEndToEndTest {
                 .isEqualTo(200);
         var marta = api.at(business + "/staff").token(salon.owner().token()).post(Map.of("display_name", "Marta Ruiz"));
         assertThat(marta.status()).as(marta.raw()).isEqualTo(201);
-        Call call = new Call(salon, "+34600123124");
+        PhoneCalls.Call call = phone.call(salon, "+34600123124");
         LocalDate tomorrow = LocalDate.now(ZoneId.of(salon.zone())).plusDays(1);
         String day = DateTimeFormatter.ofPattern("EEEE d 'de' MMMM", Locale.forLanguageTag("es"))
                 .format(tomorrow);
@@ -322,19 +195,19 @@ class VoiceCallEndToEndTest {
                 .startsWith("Corte de pelo el " + day + " a las 14:00 está libre con Owner");
     }
 
-    private static void readTheCall(Line line, Call call, String appointment, String status) {
+    private static void readTheCall(PhoneCalls.Line line, PhoneCalls.Call call, String appointment, String status) {
         String token = line.owner().token();
         var calls = api.at("/api/v1/vapi/calls?business=" + line.owner().businessId())
                 .token(token)
                 .get();
         assertThat(calls.status()).as(calls.raw()).isEqualTo(200);
         JsonNode logged = calls.body().path("results").path(0);
-        assertThat(logged.path("call_id").asText()).isEqualTo(call.id);
+        assertThat(logged.path("call_id").asText()).isEqualTo(call.id());
         assertThat(logged.path("ended_reason").asText()).isEqualTo("customer-ended-call");
-        assertThat(logged.path("customer_number").asText()).isEqualTo(call.caller);
+        assertThat(logged.path("customer_number").asText()).isEqualTo(call.caller());
 
         var transcript =
-                api.at("/api/v1/vapi/transcripts/" + call.id).token(token).get();
+                api.at("/api/v1/vapi/transcripts/" + call.id()).token(token).get();
         assertThat(transcript.status()).as(transcript.raw()).isEqualTo(200);
         assertThat(transcript.body().path("messages")).hasSize(2);
         assertThat(transcript.body().path("appointments").path(0).path("id").asText())
