@@ -81,6 +81,17 @@ final class InMemoryNotificationStore implements NotificationStore {
     }
 
     @Override
+    public List<Notification> due(BusinessId businessId, AppointmentId appointmentId, Instant now) {
+        return notifications.stream()
+                .filter(n ->
+                        n.businessId().equals(businessId) && n.appointmentId().equals(appointmentId))
+                .filter(n -> (n.status() == DeliveryStatus.QUEUED || n.status() == DeliveryStatus.SENDING)
+                        && !n.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Notification::dueAt))
+                .toList();
+    }
+
+    @Override
     public Optional<Notification> claim(BusinessId businessId, NotificationId id, Instant now) {
         Optional<Notification> queued = find(businessId, id).filter(n -> n.status() == DeliveryStatus.QUEUED);
         queued.ifPresent(n -> notifications.put(

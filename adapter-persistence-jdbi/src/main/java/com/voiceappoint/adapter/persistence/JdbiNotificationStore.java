@@ -42,8 +42,15 @@ import org.jdbi.v3.core.Jdbi;
  * written by the transaction that planned it: the job exists exactly when the booking that called for it committed.
  */
 public final class JdbiNotificationStore implements NotificationStore {
-    /** The db-scheduler task that sends one message; its instance id is {@code <business id>/<message id>}. */
+    /**
+     * The db-scheduler task that sends an appointment's messages due at one time; its instance id is {@code <business
+     * id>/<appointment id>/<due time in microseconds since the epoch>}: a booking's confirmations and alert are one job.
+     */
     public static final String TASK = "notification";
+
+    /** A job's instance id, in SQL, for a row with {@code due_at} of this appointment. */
+    private static final String JOB = "cast(:business as text) || '/' || cast(:appointment as text) || '/' "
+            + "|| cast(extract(epoch from due_at) * 1000000 as bigint)";
 
     private static final String COLUMNS = "business_id, id, appointment_id, kind, channel, occasion, due_at, status, "
             + "detail, recipient, attempts, created_at, updated_at";
@@ -55,11 +62,6 @@ public final class JdbiNotificationStore implements NotificationStore {
 
     JdbiNotificationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    /** The job instance id of a message. */
-    public static String taskInstance(BusinessId businessId, NotificationId id) {
-        return businessId + "/" + id;
     }
 
     @Override
@@ -134,12 +136,17 @@ public final class JdbiNotificationStore implements NotificationStore {
         jdbi.useHandle(h -> {
             if (plan.withdrawReminders()) {
                 // a job already picked runs, finds its message skipped, and sends nothing
+                // and the jobs of their times go, unless another message is due then
                 h.createUpdate("with withdrawn as (update notifications set status = 'skipped', "
                                 + "detail = 'withdrawn: the appointment moved, was cancelled or is over', "
                                 + "updated_at = now() where business_id = :business and appointment_id = :appointment "
-                                + "and kind = 'reminder' and status = 'queued' returning business_id || '/' || id "
-                                + "as instance) delete from scheduled_tasks where task_name = :task "
-                                + "and task_instance in (select instance from withdrawn) and not picked")
+                                + "and kind = 'reminder' and status = 'queued' returning id, due_at) "
+                                + "delete from scheduled_tasks where task_name = :task and not picked and task_instance "
+                                + "in (select " + JOB
+                                + " from withdrawn w where not exists (select 1 from notifications "
+                                + "n where n.business_id = :business and n.appointment_id = :appointment "
+                                + "and n.due_at = w.due_at and n.status = 'queued' and n.id not in (select id from "
+                                + "withdrawn)))")
                         .bind("business", businessId.value())
                         .bind("appointment", appointmentId.value())
                         .bind("task", TASK)
@@ -156,9 +163,10 @@ public final class JdbiNotificationStore implements NotificationStore {
                             + "cast(:occasions as text[]), cast(:dues as timestamptz[])) "
                             + "as p(id, kind, channel, occasion, due_at) "
                             + "on conflict on constraint notifications_send_key do nothing "
-                            + "returning business_id || '/' || id as instance, due_at) "
+                            + "returning due_at) "
                             + "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
-                            + "select :task, instance, due_at, false, 1 from planned")
+                            + "select distinct :task, " + JOB + ", due_at, false, 1 from planned "
+                            + "on conflict (task_name, task_instance) do nothing")
                     .bind("business", businessId.value())
                     .bind("appointment", appointmentId.value())
                     .bind("now", timestamp(queued.get(0).createdAt()))
@@ -195,6 +203,18 @@ public final class JdbiNotificationStore implements NotificationStore {
                 .bind("id", id.value())
                 .map((rs, ctx) -> notification(rs))
                 .findOne());
+    }
+
+    @Override
+    public List<Notification> due(BusinessId businessId, AppointmentId appointmentId, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from notifications "
+                        + "where business_id = :business and appointment_id = :appointment "
+                        + "and status in ('queued', 'sending') and due_at <= :now order by due_at, id")
+                .bind("business", businessId.value())
+                .bind("appointment", appointmentId.value())
+                .bind("now", timestamp(now))
+                .map((rs, ctx) -> notification(rs))
+                .list());
     }
 
     @Override

@@ -8,8 +8,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.voiceappoint.application.port.in.DeliverNotificationUseCase;
+import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
-import com.voiceappoint.domain.notification.NotificationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,11 +39,11 @@ public final class NotificationJobs implements AutoCloseable {
         return Tasks.oneTime(JdbiNotificationStore.TASK)
                 .onFailure(NotificationJobs::retry)
                 .execute((instance, context) -> {
-                    String[] ids = instance.getId().split("/", 2);
+                    String[] ids = instance.getId().split("/", 3);
                     int attempt = context.getExecution().consecutiveFailures + 1;
-                    DeliverNotificationUseCase.Attempt outcome = delivery.deliver(
+                    DeliverNotificationUseCase.Attempt outcome = delivery.deliverDue(
                             new BusinessId(UUID.fromString(ids[0])),
-                            new NotificationId(UUID.fromString(ids[1])),
+                            new AppointmentId(UUID.fromString(ids[1])),
                             attempt);
                     if (outcome instanceof DeliverNotificationUseCase.Attempt.RetryAt retry) {
                         throw new RetryLater(retry.at());

@@ -85,8 +85,10 @@ class NotificationJobsTest {
                         "reminder sms 2026-12-08T09:00:00Z",
                         "reminder email 2026-12-09T07:00:00Z",
                         "reminder sms 2026-12-09T07:00:00Z");
-        assertThat(postgres.count("select count(*) from scheduled_tasks where task_name = 'notification'"))
-                .isEqualTo(7);
+        // one job per time: the confirmations and the alert now, then each reminder's two channels together
+        assertThat(postgres.strings("select execution_time at time zone 'UTC' from scheduled_tasks "
+                        + "where task_name = 'notification' order by 1"))
+                .containsExactly("2026-12-07 09:00:00", "2026-12-08 09:00:00", "2026-12-09 07:00:00");
     }
 
     @Test
@@ -129,10 +131,9 @@ class NotificationJobsTest {
 
         assertThat(rows(booked)).contains("cancelled email 2026-12-07T09:00:00Z", "cancelled sms 2026-12-07T09:00:00Z");
         assertThat(statuses(booked, "reminder")).containsOnly("skipped");
-        // only the jobs of messages still to send remain: moved and cancelled ones, and the confirmation
-        assertThat(postgres.count("select count(*) from scheduled_tasks s join notifications n on "
-                        + "s.task_instance = n.business_id || '/' || n.id where n.kind = 'reminder'"))
-                .isZero();
+        // only the job of the messages still to send remains: the confirmation, the move and the cancellation, now
+        assertThat(postgres.strings("select execution_time at time zone 'UTC' from scheduled_tasks"))
+                .containsExactly("2026-12-07 09:00:00");
     }
 
     @Test
@@ -167,7 +168,7 @@ class NotificationJobsTest {
         // a server took the confirmation e-mail and died: the message is "sending", its job picked, heartbeat old
         postgres.execute("update notifications set status = 'sending' where kind = 'confirmed' and channel = 'email'");
         postgres.execute("update scheduled_tasks set picked = true, picked_by = 'dead-server', "
-                + "last_heartbeat = now() - interval '1 hour' where task_instance in (select business_id || '/' || id "
+                + "last_heartbeat = now() - interval '1 hour' where execution_time in (select due_at "
                 + "from notifications where status = 'sending')");
         ManualScheduler scheduler = manualScheduler();
 

@@ -18,6 +18,7 @@ import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.account.User;
 import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.business.Business;
@@ -108,11 +109,72 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
 
     @Override
     public Attempt deliver(BusinessId businessId, NotificationId id, int attempt) {
-        Optional<Notification> planned = store.find(businessId, id);
-        if (planned.isEmpty()) {
-            return new Attempt.Done();
+        return store.find(businessId, id)
+                .map(notification -> deliver(notification, attempt, new Shared(businessId)))
+                .orElseGet(Attempt.Done::new);
+    }
+
+    @Override
+    public Attempt deliverDue(BusinessId businessId, AppointmentId appointmentId, int attempt) {
+        // the messages of one appointment due together share their reads: a booking's confirmations and alert are one
+        // job, not three
+        Shared shared = new Shared(businessId);
+        Optional<Instant> retry = Optional.empty();
+        for (Notification notification : store.due(businessId, appointmentId, clock.instant())) {
+            if (deliver(notification, attempt, shared) instanceof Attempt.RetryAt again
+                    && retry.filter(at -> at.isBefore(again.at())).isEmpty()) {
+                retry = Optional.of(again.at());
+            }
         }
-        Notification notification = planned.get();
+        return retry.<Attempt>map(Attempt.RetryAt::new).orElseGet(Attempt.Done::new);
+    }
+
+    /** What the messages of one business's appointment share, each read once, when first needed. */
+    private final class Shared {
+        private final BusinessId businessId;
+        private Optional<Business> business;
+        private Optional<Appointment> appointment;
+        private NotificationSettings settings;
+        private AppointmentDetails details;
+
+        Shared(BusinessId businessId) {
+            this.businessId = businessId;
+        }
+
+        Optional<Business> business() {
+            if (business == null) {
+                business = businesses.findById(businessId);
+            }
+            return business;
+        }
+
+        Optional<Appointment> appointment(AppointmentId id) {
+            if (appointment == null
+                    || appointment.filter(a -> a.id().equals(id)).isEmpty()) {
+                appointment = business().flatMap(b -> appointments.findById(List.of(businessId), id));
+                details = null;
+            }
+            return appointment;
+        }
+
+        NotificationSettings settings() {
+            if (settings == null) {
+                settings = store.settings(businessId);
+            }
+            return settings;
+        }
+
+        AppointmentDetails details(Appointment of) {
+            if (details == null) {
+                details = assembler.details(of);
+            }
+            return details;
+        }
+    }
+
+    private Attempt deliver(Notification notification, int attempt, Shared shared) {
+        BusinessId businessId = notification.businessId();
+        NotificationId id = notification.id();
         if (notification.status() == DeliveryStatus.SENDING) {
             store.finish(
                     businessId,
@@ -126,21 +188,19 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         if (notification.status() != DeliveryStatus.QUEUED) {
             return new Attempt.Done();
         }
-        Optional<Business> owner = businesses.findById(businessId);
-        Optional<Appointment> found =
-                owner.flatMap(business -> appointments.findById(List.of(businessId), notification.appointmentId()));
+        Optional<Appointment> found = shared.appointment(notification.appointmentId());
         if (found.isEmpty()) {
             // a deleted business's messages stay unsent, and say why, rather than failing every minute for ever
             return skip(notification, "the business no longer takes appointments");
         }
-        Business business = owner.get();
+        Business business = shared.business().orElseThrow();
         Appointment appointment = found.get();
         Optional<String> stale = stale(notification, appointment);
         if (stale.isPresent()) {
             return skip(notification, stale.get());
         }
-        NotificationSettings settings = store.settings(businessId);
-        AppointmentDetails details = assembler.details(appointment);
+        NotificationSettings settings = shared.settings();
+        AppointmentDetails details = shared.details(appointment);
         Optional<Recipient> recipient = recipient(notification, details, business, settings);
         if (recipient.isEmpty()) {
             return skip(

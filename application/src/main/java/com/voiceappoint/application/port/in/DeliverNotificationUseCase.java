@@ -1,5 +1,6 @@
 package com.voiceappoint.application.port.in;
 
+import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.notification.NotificationId;
 import java.time.Instant;
@@ -12,6 +13,12 @@ public interface DeliverNotificationUseCase {
 
     /** @param attempt 1 for the first try, counting each passing failure before it */
     Attempt deliver(BusinessId businessId, NotificationId id, int attempt);
+
+    /**
+     * Sends every message of the appointment that is due by now (and records as interrupted any left sending): what a
+     * job planned for that time runs. Asks to be called again at the earliest retry any of them needs.
+     */
+    Attempt deliverDue(BusinessId businessId, AppointmentId appointmentId, int attempt);
 
     /** Whether the runner is done with the message, or should call again later. */
     sealed interface Attempt {

@@ -41,6 +41,11 @@ public interface NotificationStore {
         }
 
         @Override
+        public List<Notification> due(BusinessId businessId, AppointmentId appointmentId, Instant now) {
+            return List.of();
+        }
+
+        @Override
         public Optional<Notification> claim(BusinessId businessId, NotificationId id, Instant now) {
             return Optional.empty();
         }
@@ -107,6 +112,9 @@ public interface NotificationStore {
     void apply(BusinessId businessId, AppointmentId appointmentId, NotificationPlan plan);
 
     Optional<Notification> find(BusinessId businessId, NotificationId id);
+
+    /** The appointment's messages due by {@code now} that are queued, or were left sending. */
+    List<Notification> due(BusinessId businessId, AppointmentId appointmentId, Instant now);
 
     /**
      * Takes a queued message to send it, counting the attempt: empty when it is not queued (sent already, withdrawn,
