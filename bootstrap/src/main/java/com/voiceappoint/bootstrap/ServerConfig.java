@@ -41,8 +41,11 @@ public record ServerConfig(
     /**
      * How confirmations and reminders go out: each channel when its variables are set, else written to the log and the
      * delivery log as not sent.
+     *
+     * @param senders how many appointments' messages this server sends at once; 0 leaves sending to the other servers
+     *     on the database (an instance kept for requests alone)
      */
-    public record Messaging(Optional<SmtpSettings> smtp, Optional<TwilioSettings> twilio) {}
+    public record Messaging(Optional<SmtpSettings> smtp, Optional<TwilioSettings> twilio, int senders) {}
 
     /**
      * How Vapi reaches us and we reach Vapi.
@@ -109,7 +112,8 @@ public record ServerConfig(
             Map.entry("TWILIO_AUTH_TOKEN", "(required with TWILIO_ACCOUNT_SID)"),
             Map.entry("TWILIO_FROM", "(or TWILIO_MESSAGING_SERVICE_SID)"),
             Map.entry("TWILIO_MESSAGING_SERVICE_SID", "(or TWILIO_FROM)"),
-            Map.entry("TWILIO_BASE_URL", "(https://api.twilio.com)"));
+            Map.entry("TWILIO_BASE_URL", "(https://api.twilio.com)"),
+            Map.entry("NOTIFICATION_SENDERS", "2"));
 
     /** Where the embedded PostgreSQL keeps its data, when there is no {@code DATABASE_URL}. */
     public Path embeddedDatabaseDirectory() {
@@ -161,7 +165,10 @@ public record ServerConfig(
                         nonBlank(env, "VAPI_API_KEY"),
                         nonBlank(env, "VAPI_PHONE_NUMBER_ID"),
                         nonBlank(env, "PUBLIC_URL")),
-                new Messaging(SmtpSettings.fromEnvironment(env), TwilioSettings.fromEnvironment(env)));
+                new Messaging(
+                        SmtpSettings.fromEnvironment(env),
+                        TwilioSettings.fromEnvironment(env),
+                        integer(env, "NOTIFICATION_SENDERS", 2, 0, 64)));
     }
 
     /** A variable set but blank counts as unset: compose files pass {@code ${NAME:-}} through. */

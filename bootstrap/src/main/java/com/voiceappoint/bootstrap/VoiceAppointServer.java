@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class VoiceAppointServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VoiceAppointServer.class);
-    /** Messages this server sends at once; other servers on the database send theirs. */
-    static final int NOTIFICATION_THREADS = 4;
     /** How often due messages are looked for: a confirmation goes out at most this long after its booking. */
     static final Duration NOTIFICATION_POLLING = Duration.ofSeconds(2);
 
@@ -88,8 +86,15 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     smsSender(config),
                                     Optional.of(VoiceWiring.publicUrl(config) + "/manage/")),
                     clock);
-            running.push(NotificationJobs.start(
-                    persistence, useCases.deliverNotification(), NOTIFICATION_THREADS, NOTIFICATION_POLLING));
+            if (config.messaging().senders() > 0) {
+                running.push(NotificationJobs.start(
+                        persistence,
+                        useCases.deliverNotification(),
+                        config.messaging().senders(),
+                        NOTIFICATION_POLLING));
+            } else {
+                LOG.info("NOTIFICATION_SENDERS=0: this server plans messages, and other servers send them");
+            }
             HttpSettings settings = new HttpSettings(
                     secret,
                     config.accessTokenLifetime(),

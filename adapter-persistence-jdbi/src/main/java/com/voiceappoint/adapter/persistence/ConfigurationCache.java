@@ -63,7 +63,8 @@ final class ConfigurationCache implements AutoCloseable {
         HOURS,
         SPECIAL_DAYS,
         TIME_OFF,
-        VOICE_SETTINGS
+        VOICE_SETTINGS,
+        NOTIFICATION_SETTINGS
     }
 
     private final ConcurrentHashMap<BusinessId, Map<Part, Object>> businesses = new ConcurrentHashMap<>();

@@ -59,13 +59,21 @@ public final class JdbiNotificationStore implements NotificationStore {
             "business_id, provider_id, appointment_id, sender, body, outcome, received_at";
 
     private final Jdbi jdbi;
+    private final ConfigurationCache configuration;
 
-    JdbiNotificationStore(Jdbi jdbi) {
+    JdbiNotificationStore(Jdbi jdbi, ConfigurationCache configuration) {
         this.jdbi = jdbi;
+        this.configuration = configuration;
     }
 
     @Override
     public NotificationSettings settings(BusinessId businessId) {
+        // read by every booking that is news, changed by an owner now and then: kept in memory like the rest of a
+        // business's configuration, and forgotten when PostgreSQL says it changed
+        return configuration.get(businessId, ConfigurationCache.Part.NOTIFICATION_SETTINGS, () -> load(businessId));
+    }
+
+    private NotificationSettings load(BusinessId businessId) {
         return jdbi.withHandle(h -> h.createQuery("select channels, reminder_lead_minutes, quiet_from, quiet_until, "
                                 + "sender_name, reply_to, address, phone, staff_email from notification_settings "
                                 + "where business_id = :business")

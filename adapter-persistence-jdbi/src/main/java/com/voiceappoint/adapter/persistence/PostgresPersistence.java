@@ -318,7 +318,7 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
 
     @Override
     public NotificationStore notifications() {
-        return new JdbiNotificationStore(jdbi);
+        return new JdbiNotificationStore(jdbi, configuration);
     }
 
     /** The pool, for the jobs that send messages. */
