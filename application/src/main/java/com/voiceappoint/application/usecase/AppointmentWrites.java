@@ -4,11 +4,13 @@ import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
+import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.ManageCode;
 import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
@@ -26,6 +28,7 @@ final class AppointmentWrites {
     private final TransactionRunner transactions;
     private final AppointmentRepository appointments;
     private final BusinessRepository businesses;
+    private final ClientRepository clients;
     private final NotificationStore notifications;
     private final Clock clock;
 
@@ -33,23 +36,26 @@ final class AppointmentWrites {
             TransactionRunner transactions,
             AppointmentRepository appointments,
             BusinessRepository businesses,
+            ClientRepository clients,
             NotificationStore notifications,
             Clock clock) {
         this.transactions = transactions;
         this.appointments = appointments;
         this.businesses = businesses;
+        this.clients = clients;
         this.notifications = notifications;
         this.clock = clock;
     }
 
-    /** Adds a new appointment, in the caller's transaction. */
+    /** Adds a new appointment of {@code client}, in the caller's transaction. */
     void add(
             Business business,
+            Client client,
             Appointment appointment,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Optional<ManageCode> manageCode) {
         appointments.add(appointment, idempotencyKey, manageCode);
-        announce(() -> business, Optional.empty(), appointment, UnaryOperator.identity());
+        announce(() -> business, () -> Optional.of(client), Optional.empty(), appointment, UnaryOperator.identity());
     }
 
     /**
@@ -76,6 +82,7 @@ final class AppointmentWrites {
                         () -> businesses
                                 .findById(next.businessId())
                                 .orElseThrow(() -> new NotFoundException("business")),
+                        () -> clients.findById(next.businessId(), next.clientId()),
                         Optional.of(previous),
                         next,
                         planned);
@@ -92,6 +99,7 @@ final class AppointmentWrites {
 
     private void announce(
             Supplier<Business> business,
+            Supplier<Optional<Client>> client,
             Optional<Appointment> before,
             Appointment after,
             UnaryOperator<NotificationPlan> planned) {
@@ -102,6 +110,9 @@ final class AppointmentWrites {
         Business owner = business.get();
         NotificationPlan plan = planned.apply(NotificationPlan.forChange(
                 notifications.settings(owner.id()), owner.zone(), before, after, clock.instant()));
+        if (plan.queued().stream().anyMatch(n -> !n.kind().forStaff())) {
+            plan = client.get().map(plan::reaching).orElse(plan);
+        }
         if (!plan.empty()) {
             notifications.apply(owner.id(), after.id(), plan);
         }

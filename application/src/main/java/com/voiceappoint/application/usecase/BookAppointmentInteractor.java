@@ -283,6 +283,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         // row now rather than in a write of its own afterwards
         writes.add(
                 business,
+                client,
                 appointment,
                 request.idempotencyKey,
                 request.byClient ? Optional.of(codes.fresh()) : Optional.empty());

@@ -62,7 +62,7 @@ public final class BookingUseCases {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.writes = new AppointmentWrites(
-                ports.transactions(), ports.appointments(), ports.businesses(), notifications, clock);
+                ports.transactions(), ports.appointments(), ports.businesses(), ports.clients(), notifications, clock);
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
         this.assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());

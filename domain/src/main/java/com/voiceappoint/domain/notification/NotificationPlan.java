@@ -5,6 +5,7 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.appointment.CancelledBy;
+import com.voiceappoint.domain.client.Client;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,6 +104,21 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
         return new NotificationPlan(
                 queued.stream()
                         .filter(n -> n.kind().forStaff() || n.channel() != Channel.SMS)
+                        .toList(),
+                withdrawReminders);
+    }
+
+    /**
+     * The plan without the client's messages on channels they gave no address for: nothing could go, and the delivery
+     * log need not say so of every booking. Applying it twice changes nothing.
+     */
+    public NotificationPlan reaching(Client client) {
+        return new NotificationPlan(
+                queued.stream()
+                        .filter(n -> n.kind().forStaff()
+                                || (n.channel() == Channel.EMAIL
+                                        ? client.email().isPresent()
+                                        : client.phone().isPresent()))
                         .toList(),
                 withdrawReminders);
     }
