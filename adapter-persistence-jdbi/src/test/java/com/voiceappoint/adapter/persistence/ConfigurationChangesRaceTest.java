@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.application.fakes.FakePasswordHasher;
 import com.voiceappoint.application.fakes.PortSwap;
+import com.voiceappoint.application.fakes.RecordedMessages;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
+import com.voiceappoint.application.port.in.NotificationsUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.out.CategoryRepository;
+import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -33,6 +36,7 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -179,6 +183,35 @@ class ConfigurationChangesRaceTest {
     }
 
     @Test
+    void reminder_times_and_a_sender_name_saved_at_once_both_survive() throws Exception {
+        var tenant = TestData.tenant(ports);
+        Actor owner = Actor.member(tenant.owner().id());
+        Pause pause = new Pause();
+        PostgresPersistence persistence = postgres.persistence();
+        RecordedMessages messages = new RecordedMessages();
+        UseCases app = app(ports.sendingMessages(
+                pause.after(NotificationStore.class, persistence.notifications(), "settings"),
+                messages,
+                messages,
+                messages,
+                Optional.empty()));
+
+        pause.race(
+                () -> app.notifications()
+                        .updateSettings(
+                                owner, tenant.id(), settingsChanges(Optional.of(List.of(60)), Optional.empty())),
+                () -> app.notifications()
+                        .updateSettings(
+                                owner,
+                                tenant.id(),
+                                settingsChanges(Optional.empty(), Optional.of(Optional.of("Salón Lola")))));
+
+        var stored = persistence.notifications().settings(tenant.id());
+        assertThat(stored.reminderLeads()).containsExactly(Duration.ofHours(1));
+        assertThat(stored.senderName()).contains("Salón Lola");
+    }
+
+    @Test
     void categories_added_at_once_without_a_position_each_go_last() throws Exception {
         var tenant = TestData.tenant(ports);
         Actor owner = Actor.member(tenant.owner().id());
@@ -268,6 +301,19 @@ class ConfigurationChangesRaceTest {
 
     private static UseCases app(OutboundPorts ports) {
         return Interactors.create(ports, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private static NotificationsUseCase.SettingsChanges settingsChanges(
+            Optional<List<Integer>> reminderLeadMinutes, Optional<Optional<String>> senderName) {
+        return new NotificationsUseCase.SettingsChanges(
+                Optional.empty(),
+                reminderLeadMinutes,
+                Optional.empty(),
+                senderName,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private static ManageServicesUseCase.Changes serviceChanges(
