@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -101,31 +102,26 @@ class NotificationsEndToEndTest {
     }
 
     private static MimeMessage awaitMail(Predicate<MimeMessage> which) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage message : mail.getReceivedMessages()) {
-                if (which.test(message)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no such e-mail; received: " + subjects());
+        return await(() -> List.of(mail.getReceivedMessages()), which, () -> "e-mail; received: " + subjects());
     }
 
     private static Map<String, String> awaitText(Predicate<Map<String, String>> which) throws Exception {
+        return await(() -> List.copyOf(texts), which, () -> "text; received: " + texts);
+    }
+
+    /** The first of what has arrived that matches, waiting up to 20 s for it. */
+    private static <T> T await(Supplier<List<T>> arrived, Predicate<T> which, Supplier<String> otherwise)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            synchronized (texts) {
-                for (Map<String, String> text : texts) {
-                    if (which.test(text)) {
-                        return text;
-                    }
+            for (T one : arrived.get()) {
+                if (which.test(one)) {
+                    return one;
                 }
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no such text; received: " + texts);
+        throw new AssertionError("no such " + otherwise.get());
     }
 
     private static List<String> subjects() {

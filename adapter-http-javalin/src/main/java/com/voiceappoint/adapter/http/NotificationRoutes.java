@@ -74,10 +74,9 @@ final class NotificationRoutes {
     /** A client's answer to a text; the number it came from is partly masked, as the delivery log's recipients are. */
     record ReplyView(UUID appointment, String from, String text, String outcome, OffsetDateTime receivedAt) {
         static ReplyView of(TextReply reply, ZoneId zone) {
-            String number = reply.from().value();
             return new ReplyView(
                     reply.appointmentId().value(),
-                    number.substring(0, 3) + "***" + number.substring(number.length() - 3),
+                    reply.from().masked(),
                     reply.text(),
                     reply.outcome().code(),
                     Views.at(reply.receivedAt(), zone));

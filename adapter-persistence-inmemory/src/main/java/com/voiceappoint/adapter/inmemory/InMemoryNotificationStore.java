@@ -125,8 +125,7 @@ final class InMemoryNotificationStore implements NotificationStore {
         return notifications.stream()
                 .filter(n -> n.businessId().equals(businessId))
                 .filter(n -> appointmentId.map(n.appointmentId()::equals).orElse(true))
-                .filter(n -> after.map(cursor -> NEWEST_FIRST.compare(n, cursorRow(n, cursor)) > 0)
-                        .orElse(true))
+                .filter(n -> after.map(cursor -> olderThan(n, cursor)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
                 .toList();
@@ -199,21 +198,10 @@ final class InMemoryNotificationStore implements NotificationStore {
                 .toList();
     }
 
-    private static Notification cursorRow(Notification like, LogCursor cursor) {
-        return new Notification(
-                cursor.id(),
-                like.businessId(),
-                like.appointmentId(),
-                like.kind(),
-                like.channel(),
-                like.occasion(),
-                like.dueAt(),
-                like.status(),
-                like.detail(),
-                like.recipient(),
-                like.attempts(),
-                cursor.createdAt(),
-                like.updatedAt());
+    /** Whether the entry comes after the cursor's, newest first: planned earlier, or at the same time with a lower id. */
+    private static boolean olderThan(Notification n, LogCursor cursor) {
+        int byTime = n.createdAt().compareTo(cursor.createdAt());
+        return byTime < 0 || byTime == 0 && n.id().value().compareTo(cursor.id().value()) < 0;
     }
 
     private static Notification ended(

@@ -24,12 +24,8 @@ import com.voiceappoint.domain.notification.Channel;
 import com.voiceappoint.domain.notification.DeliveryStatus;
 import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.notification.Notification;
-import com.voiceappoint.domain.schedule.OpeningWindow;
-import com.voiceappoint.domain.schedule.WeeklyHours;
 import com.voiceappoint.domain.shared.Language;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,35 +42,17 @@ import org.junit.jupiter.api.Test;
  */
 class NotificationDeliveryTest {
     /** Monday 23 November 2026, 09:00 in Madrid. */
-    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
-    /** Tuesday 24 November, 10:00 in Madrid. */
-    private static final Instant TUESDAY_TEN = Instant.parse("2026-11-24T09:00:00Z");
+    private static final Instant NOW = Salon.CLOCK.instant();
+
+    private static final Instant TUESDAY_TEN = Salon.TUESDAY_TEN;
 
     private final InMemoryPersistence stores = InMemoryPersistence.create();
     private final RecordedMessages messages = new RecordedMessages();
-    private final UseCases app =
-            Interactors.create(InMemoryAdapters.create(stores, messages), Clock.fixed(NOW, ZoneOffset.UTC));
-    private Actor owner;
-    private BusinessId business;
-    private Service cut;
-
-    @BeforeEach
-    void openASalon() {
-        var registered = app.registerAccount().register(RegistrationAndLoginTest.command("lola@example.com", "Lola"));
-        owner = Actor.member(registered.userId());
-        business = registered.businessId();
-        app.businessHours()
-                .setWeeklyHours(
-                        owner,
-                        business,
-                        WeeklyHours.sameOn(
-                                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY),
-                                List.of(OpeningWindow.of("09:00", "18:00"))));
-        cut = app.createService()
-                .create(com.voiceappoint.application.port.in.CreateServiceUseCase.Command.builder(
-                                owner, business, "Corte", 30, new BigDecimal("20"))
-                        .build());
-    }
+    private final Salon salon = new Salon(InMemoryAdapters.create(stores, messages));
+    private final UseCases app = salon.app;
+    private final Actor owner = salon.owner;
+    private final BusinessId business = salon.business;
+    private final Service cut = salon.service("Corte");
 
     private AppointmentDetails book(Optional<String> phone, Optional<String> email) {
         return book(phone, email, TUESDAY_TEN);

@@ -25,13 +25,20 @@ final class Salon {
     /** Tuesday 24 November, 10:00 in Madrid. */
     static final Instant TUESDAY_TEN = Instant.parse("2026-11-24T09:00:00Z");
 
-    final OutboundPorts ports = InMemoryAdapters.create();
-    final UseCases app = Interactors.create(ports, CLOCK);
+    final OutboundPorts ports;
+    final UseCases app;
     final Actor owner;
     final BusinessId business;
     final Service cut;
 
     Salon() {
+        this(InMemoryAdapters.create());
+    }
+
+    /** The salon on these ports. */
+    Salon(OutboundPorts ports) {
+        this.ports = ports;
+        this.app = Interactors.create(ports, CLOCK);
         var registered = app.registerAccount().register(RegistrationAndLoginTest.command("lola@example.com", "Lola"));
         owner = Actor.member(registered.userId());
         business = registered.businessId();

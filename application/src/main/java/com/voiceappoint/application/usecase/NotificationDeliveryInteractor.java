@@ -478,13 +478,8 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         }
 
         String masked() {
-            if (email.isPresent()) {
-                String value = email.get().value();
-                int at = value.indexOf('@');
-                return value.substring(0, Math.min(2, at)) + "***" + value.substring(at);
-            }
-            String digits = phone.orElseThrow().value();
-            return digits.substring(0, Math.min(3, digits.length())) + "***" + digits.substring(digits.length() - 3);
+            return email.map(EmailAddress::masked)
+                    .orElseGet(() -> phone.orElseThrow().masked());
         }
     }
 }

@@ -21,6 +21,12 @@ public record EmailAddress(String value) {
         InvalidValueException.check(SHAPE.matcher(value).matches(), "email", "not an e-mail address");
     }
 
+    /** The address as logs and lists show it: two letters and the domain ({@code ca***@example.com}). */
+    public String masked() {
+        int at = value.indexOf('@');
+        return value.substring(0, Math.min(2, at)) + "***" + value.substring(at);
+    }
+
     @Override
     public String toString() {
         return value;

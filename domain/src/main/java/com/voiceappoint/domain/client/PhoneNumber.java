@@ -17,6 +17,11 @@ public record PhoneNumber(String value) {
                 E164.matcher(value).matches(), "phone", "a phone number is written in E.164, like +34600123456");
     }
 
+    /** The number as logs and lists show it: its country code and its last three digits ({@code +34***456}). */
+    public String masked() {
+        return value.substring(0, 3) + "***" + value.substring(value.length() - 3);
+    }
+
     @Override
     public String toString() {
         return value;
