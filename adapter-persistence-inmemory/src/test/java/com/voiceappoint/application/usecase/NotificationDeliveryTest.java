@@ -82,8 +82,8 @@ class NotificationDeliveryTest {
                 .orElseThrow();
     }
 
-    private Attempt deliver(Notification n, int attempt) {
-        return app.deliverNotification().deliver(n.businessId(), n.id(), attempt);
+    private Attempt deliver(Notification n) {
+        return app.deliverNotification().deliver(n.businessId(), n.id());
     }
 
     private Notification now(Notification n) {
@@ -95,7 +95,7 @@ class NotificationDeliveryTest {
         book(Optional.of("+34600111222"), Optional.of("carmen@example.com"));
 
         for (Notification n : due()) {
-            assertThat(deliver(n, 1)).isInstanceOf(Attempt.Done.class);
+            assertThat(deliver(n)).isInstanceOf(Attempt.Done.class);
         }
 
         assertThat(messages.sent())
@@ -132,8 +132,8 @@ class NotificationDeliveryTest {
         book(Optional.of("+34600111222"), Optional.empty());
         Notification sms = due(MessageKind.CONFIRMED, "sms");
 
-        deliver(sms, 1);
-        deliver(sms, 1);
+        deliver(sms);
+        deliver(sms);
 
         assertThat(messages.sent()).containsOnlyOnce("sms confirmed es to +34600111222");
     }
@@ -145,19 +145,18 @@ class NotificationDeliveryTest {
         Notification email = due(MessageKind.CONFIRMED, "email");
 
         messages.answer(new Delivery.Refused("21211: not a valid phone number"));
-        assertThat(deliver(sms, 1)).isInstanceOf(Attempt.Done.class);
+        assertThat(deliver(sms)).isInstanceOf(Attempt.Done.class);
         assertThat(now(sms).status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(now(sms).detail()).contains("21211: not a valid phone number");
 
         messages.answer(new Delivery.Failed("connection refused"));
-        assertThat(deliver(email, 1)).isEqualTo(new Attempt.RetryAt(NOW.plus(Duration.ofMinutes(1))));
+        assertThat(deliver(email)).isEqualTo(new Attempt.RetryAt(NOW.plus(Duration.ofMinutes(1))));
         assertThat(now(email).status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(now(email).detail()).contains("connection refused");
         for (int attempt = 2; attempt <= NotificationDeliveryInteractor.BACKOFF.size(); attempt++) {
-            assertThat(deliver(email, attempt)).isInstanceOf(Attempt.RetryAt.class);
+            assertThat(deliver(email)).isInstanceOf(Attempt.RetryAt.class);
         }
-        assertThat(deliver(email, NotificationDeliveryInteractor.BACKOFF.size() + 1))
-                .isInstanceOf(Attempt.Done.class);
+        assertThat(deliver(email)).isInstanceOf(Attempt.Done.class);
         assertThat(now(email).status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(now(email).detail().orElseThrow()).startsWith("gave up after 6 attempts");
         assertThat(now(email).attempts()).isEqualTo(6);
@@ -169,7 +168,7 @@ class NotificationDeliveryTest {
         Notification sms = due(MessageKind.CONFIRMED, "sms");
         messages.answer(new Delivery.NotConfigured());
 
-        deliver(sms, 1);
+        deliver(sms);
 
         assertThat(now(sms).status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(now(sms).detail()).contains("not sent: no channel configured");
@@ -184,7 +183,7 @@ class NotificationDeliveryTest {
         Notification sms = due(MessageKind.CONFIRMED, "sms");
         stores.transactions().inTransaction(() -> stores.notifications().claim(business, sms.id(), NOW));
 
-        assertThat(deliver(sms, 1)).isInstanceOf(Attempt.Done.class);
+        assertThat(deliver(sms)).isInstanceOf(Attempt.Done.class);
 
         assertThat(messages.sent()).isEmpty();
         assertThat(now(sms).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -198,7 +197,7 @@ class NotificationDeliveryTest {
 
         app.businesses().delete(owner, business);
 
-        assertThat(deliver(sms, 1)).isInstanceOf(Attempt.Done.class);
+        assertThat(deliver(sms)).isInstanceOf(Attempt.Done.class);
         assertThat(messages.sent()).isEmpty();
         assertThat(now(sms).status()).isEqualTo(DeliveryStatus.SKIPPED);
         assertThat(now(sms).detail()).contains("the business no longer takes appointments");
@@ -233,8 +232,7 @@ class NotificationDeliveryTest {
 
         UseCases atTheTime = Interactors.create(
                 InMemoryAdapters.create(stores, messages), Clock.fixed(call.dueAt(), ZoneOffset.UTC));
-        assertThat(atTheTime.deliverNotification().deliver(business, call.id(), 1))
-                .isInstanceOf(Attempt.Done.class);
+        assertThat(atTheTime.deliverNotification().deliver(business, call.id())).isInstanceOf(Attempt.Done.class);
 
         assertThat(now(call).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(messages.messages()).extracting(Message::kind).contains(MessageKind.REMINDER);
@@ -252,7 +250,7 @@ class NotificationDeliveryTest {
                         .findFirst()
                         .orElseThrow();
         // sent late, at 22:00 on Monday (a server was down), when the salon is closed: it rings at 09:00 on Tuesday
-        assertThat(atNight.deliverNotification().deliver(business, lateCall.id(), 1))
+        assertThat(atNight.deliverNotification().deliver(business, lateCall.id()))
                 .isEqualTo(new Attempt.RetryAt(Instant.parse("2026-11-24T08:00:00Z")));
         assertThat(now(lateCall).status()).isEqualTo(DeliveryStatus.QUEUED);
     }
@@ -274,7 +272,7 @@ class NotificationDeliveryTest {
 
         for (Notification reminder : reminders) {
             assertThat(now(reminder).status()).isEqualTo(DeliveryStatus.SKIPPED);
-            deliver(reminder, 1);
+            deliver(reminder);
         }
         assertThat(messages.sent()).noneMatch(line -> line.contains("reminder"));
     }

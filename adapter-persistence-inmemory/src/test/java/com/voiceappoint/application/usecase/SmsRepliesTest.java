@@ -117,7 +117,7 @@ class SmsRepliesTest {
 
     private void deliverDue(Instant when) {
         for (Notification due : stores.dueNotifications(when)) {
-            at(when).deliverNotification().deliver(due.businessId(), due.id(), 1);
+            at(when).deliverNotification().deliver(due.businessId(), due.id());
         }
     }
 

@@ -40,11 +40,8 @@ public final class NotificationJobs implements AutoCloseable {
                 .onFailure(NotificationJobs::retry)
                 .execute((instance, context) -> {
                     String[] ids = instance.getId().split("/", 3);
-                    int attempt = context.getExecution().consecutiveFailures + 1;
                     DeliverNotificationUseCase.Attempt outcome = delivery.deliverDue(
-                            new BusinessId(UUID.fromString(ids[0])),
-                            new AppointmentId(UUID.fromString(ids[1])),
-                            attempt);
+                            new BusinessId(UUID.fromString(ids[0])), new AppointmentId(UUID.fromString(ids[1])));
                     if (outcome instanceof DeliverNotificationUseCase.Attempt.RetryAt retry) {
                         throw new RetryLater(retry.at());
                     }

@@ -98,10 +98,7 @@ class JdbiTextRepliesTest {
                 java.sql.Timestamp.from(when))) {
             String[] parts = due.split("/");
             at(when).deliverNotification()
-                    .deliver(
-                            new BusinessId(UUID.fromString(parts[0])),
-                            new NotificationId(UUID.fromString(parts[1])),
-                            1);
+                    .deliver(new BusinessId(UUID.fromString(parts[0])), new NotificationId(UUID.fromString(parts[1])));
         }
         return booked;
     }

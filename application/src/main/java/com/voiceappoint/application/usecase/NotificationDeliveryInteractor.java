@@ -108,20 +108,20 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
     }
 
     @Override
-    public Attempt deliver(BusinessId businessId, NotificationId id, int attempt) {
+    public Attempt deliver(BusinessId businessId, NotificationId id) {
         return store.find(businessId, id)
-                .map(notification -> deliver(notification, attempt, new Shared(businessId)))
+                .map(notification -> deliver(notification, new Shared(businessId)))
                 .orElseGet(Attempt.Done::new);
     }
 
     @Override
-    public Attempt deliverDue(BusinessId businessId, AppointmentId appointmentId, int attempt) {
+    public Attempt deliverDue(BusinessId businessId, AppointmentId appointmentId) {
         // the messages of one appointment due together share their reads: a booking's confirmations and alert are one
         // job, not three
         Shared shared = new Shared(businessId);
         Optional<Instant> retry = Optional.empty();
         for (Notification notification : store.due(businessId, appointmentId, clock.instant())) {
-            if (deliver(notification, attempt, shared) instanceof Attempt.RetryAt again
+            if (deliver(notification, shared) instanceof Attempt.RetryAt again
                     && retry.filter(at -> at.isBefore(again.at())).isEmpty()) {
                 retry = Optional.of(again.at());
             }
@@ -172,7 +172,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         }
     }
 
-    private Attempt deliver(Notification notification, int attempt, Shared shared) {
+    private Attempt deliver(Notification notification, Shared shared) {
         BusinessId businessId = notification.businessId();
         NotificationId id = notification.id();
         if (notification.status() == DeliveryStatus.SENDING) {
@@ -232,7 +232,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         // the link is made once the message is ours to send: a message never sent leaves no working link behind
         Message message = message(notification, language, business, settings, details);
         Delivery delivery = send(notification, recipient.get(), message, settings, business);
-        return record(notification, attempt, recipient.get(), delivery, appointment);
+        return record(notification, recipient.get(), delivery, appointment);
     }
 
     /** Why a message planned earlier no longer fits what the appointment has become. */
@@ -413,8 +413,9 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         }
     }
 
-    private Attempt record(
-            Notification notification, int attempt, Recipient recipient, Delivery delivery, Appointment appointment) {
+    private Attempt record(Notification notification, Recipient recipient, Delivery delivery, Appointment appointment) {
+        // this try, counted by the claim that made it: a message tried before keeps its count whatever job runs it
+        int attempt = notification.attempts() + 1;
         Instant now = clock.instant();
         BusinessId business = notification.businessId();
         NotificationId id = notification.id();

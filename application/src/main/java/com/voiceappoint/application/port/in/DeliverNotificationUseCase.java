@@ -11,14 +11,14 @@ import java.time.Instant;
  */
 public interface DeliverNotificationUseCase {
 
-    /** @param attempt 1 for the first try, counting each passing failure before it */
-    Attempt deliver(BusinessId businessId, NotificationId id, int attempt);
+    /** Sends the message if it is queued; how often it was tried before is kept with it. */
+    Attempt deliver(BusinessId businessId, NotificationId id);
 
     /**
      * Sends every message of the appointment that is due by now (and records as interrupted any left sending): what a
      * job planned for that time runs. Asks to be called again at the earliest retry any of them needs.
      */
-    Attempt deliverDue(BusinessId businessId, AppointmentId appointmentId, int attempt);
+    Attempt deliverDue(BusinessId businessId, AppointmentId appointmentId);
 
     /** Whether the runner is done with the message, or should call again later. */
     sealed interface Attempt {
