@@ -68,12 +68,15 @@ final class ArchitectureRules {
     private static final Map<String, List<String>> USERS_OF_LIBRARIES = Map.ofEntries(
             entry("io.javalin..", List.of("adapter.http")),
             entry("org.eclipse.jetty..", List.of("adapter.http")),
-            entry("com.fasterxml.jackson..", List.of("adapter.http", "adapter.vapi", "adapter.notifications")),
+            // persistence keeps who and what of each live event as JSON (EventPayloads)
+            entry(
+                    "com.fasterxml.jackson..",
+                    List.of("adapter.http", "adapter.vapi", "adapter.notifications", "adapter.persistence")),
             entry("com.auth0..", List.of("adapter.http")),
             entry("jakarta.validation..", List.of("adapter.http")),
             entry("org.hibernate.validator..", List.of("adapter.http")),
             entry("com.password4j..", List.of("adapter.security")),
-            entry("io.lettuce..", List.of("adapter.limits")),
+            entry("io.lettuce..", List.of("adapter.limits", "adapter.events")),
             entry("io.github.bucket4j..", List.of("adapter.limits")),
             entry("com.github.benmanes.caffeine..", List.of("adapter.limits")),
             entry("com.google.i18n.phonenumbers..", List.of("adapter.http")),
@@ -263,7 +266,7 @@ final class ArchitectureRules {
 
         interactorsAreNamedAndPlacedAsSuch = classes()
                 .that()
-                .implement(interfaceIn(portIn))
+                .implement(useCaseIn(portIn))
                 .and()
                 .resideOutsideOfPackage(portIn)
                 .should()
@@ -381,6 +384,16 @@ final class ArchitectureRules {
         PackageMatcher matcher = PackageMatcher.of(packageIdentifier);
         return DescribedPredicate.describe(
                 "interfaces in " + packageIdentifier, type -> matcher.matches(type.getPackageName()));
+    }
+
+    /** A use case or query, not what one hands out (an open event stream is no use case of its own). */
+    private static DescribedPredicate<JavaClass> useCaseIn(String packageIdentifier) {
+        PackageMatcher matcher = PackageMatcher.of(packageIdentifier);
+        return DescribedPredicate.describe(
+                "use cases and queries in " + packageIdentifier,
+                type -> matcher.matches(type.getPackageName())
+                        && (type.getSimpleName().endsWith("UseCase")
+                                || type.getSimpleName().endsWith("Query")));
     }
 
     private static DescribedPredicate<JavaMethodCall> readsTheClock() {

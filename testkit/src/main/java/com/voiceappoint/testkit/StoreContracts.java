@@ -2,6 +2,7 @@ package com.voiceappoint.testkit;
 
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
@@ -166,6 +167,24 @@ public abstract class StoreContracts {
         @Override
         protected CallLogRepository createCallLogRepository() {
             return ports().callLog();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class Events extends BusinessEventStoreContract<BusinessEventStore, TransactionRunner> {
+        @Override
+        protected BusinessEventStore createBusinessEventStore() {
+            return ports().events();
+        }
+
+        @Override
+        protected TransactionRunner createTransactionRunner() {
+            return ports().transactions();
         }
 
         @Override

@@ -194,15 +194,17 @@ final class InMemoryAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public int expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
-        List<Appointment> lapsed = appointments.stream()
+    public List<Appointment> expireLapsedHolds(
+            BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
+        List<Appointment> expired = appointments.stream()
                 .filter(a -> a.businessId().equals(businessId)
                         && a.providerId().equals(provider)
                         && a.isLapsedHold(now)
                         && a.blocked().overlaps(overlapping))
+                .map(a -> a.expire(now))
                 .toList();
-        lapsed.forEach(a -> appointments.put(a.id(), a.expire(now)));
-        return lapsed.size();
+        expired.forEach(a -> appointments.put(a.id(), a));
+        return expired;
     }
 
     private void requireNoOverlap(Appointment candidate) {

@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.inmemory;
 
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
@@ -45,6 +46,7 @@ public final class InMemoryPersistence implements DataStore {
     private final AnalyticsRepository analytics;
     private final InMemoryNotificationStore notificationStore;
     private final NotificationStore notifications;
+    private final BusinessEventStore events;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -71,6 +73,7 @@ public final class InMemoryPersistence implements DataStore {
                 AnalyticsRepository.class, new InMemoryAnalyticsRepository(callStore, appointmentStore));
         notificationStore = new InMemoryNotificationStore(transactions);
         notifications = transactions.port(NotificationStore.class, notificationStore);
+        events = transactions.port(BusinessEventStore.class, new InMemoryBusinessEventStore(transactions));
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -156,6 +159,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public NotificationStore notifications() {
         return notifications;
+    }
+
+    @Override
+    public BusinessEventStore events() {
+        return events;
     }
 
     /**

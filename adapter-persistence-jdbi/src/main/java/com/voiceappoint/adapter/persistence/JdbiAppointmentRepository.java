@@ -321,17 +321,20 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     }
 
     @Override
-    public int expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("update appointments set status = 'expired', updated_at = :now "
+    public List<Appointment> expireLapsedHolds(
+            BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("update appointments set status = 'expired', updated_at = :now "
                         + "where business_id = :business and provider_id = :provider and status = 'held' "
                         + "and hold_expires_at <= :now "
-                        + "and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")
+                        + "and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)') "
+                        + "returning " + COLUMNS)
                 .bind("business", businessId.value())
                 .bind("provider", provider.value())
                 .bind("now", Rows.timestamp(now))
                 .bind("from", Rows.timestamp(overlapping.start()))
                 .bind("to", Rows.timestamp(overlapping.end()))
-                .execute());
+                .map(JdbiAppointmentRepository::appointment)
+                .list());
     }
 
     private static Appointment appointment(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.persistence;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
@@ -319,6 +320,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public NotificationStore notifications() {
         return new JdbiNotificationStore(jdbi, configuration);
+    }
+
+    @Override
+    public BusinessEventStore events() {
+        return new JdbiBusinessEventStore(jdbi);
     }
 
     /** The pool, for the jobs that send messages. */

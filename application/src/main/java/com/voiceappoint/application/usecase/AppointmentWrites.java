@@ -6,14 +6,20 @@ import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.ProviderRepository;
+import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.ManageCode;
 import com.voiceappoint.domain.business.Business;
+import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.notification.NotificationPlan;
+import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +36,9 @@ final class AppointmentWrites {
     private final BusinessRepository businesses;
     private final ClientRepository clients;
     private final NotificationStore notifications;
+    private final EventJournal events;
+    private final ServiceRepository services;
+    private final ProviderRepository providers;
     private final Clock clock;
 
     AppointmentWrites(
@@ -38,32 +47,40 @@ final class AppointmentWrites {
             BusinessRepository businesses,
             ClientRepository clients,
             NotificationStore notifications,
+            EventJournal events,
+            ServiceRepository services,
+            ProviderRepository providers,
             Clock clock) {
         this.transactions = transactions;
         this.appointments = appointments;
         this.businesses = businesses;
         this.clients = clients;
         this.notifications = notifications;
+        this.events = events;
+        this.services = services;
+        this.providers = providers;
         this.clock = clock;
     }
 
-    /** Adds a new appointment of {@code client}, in the caller's transaction. */
+    /** Adds a new appointment of {@code client}, made by {@code by}, in the caller's transaction. */
     void add(
             Business business,
             Client client,
             Appointment appointment,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
-            Optional<ManageCode> manageCode) {
+            Optional<ManageCode> manageCode,
+            BusinessEvent.By by) {
         appointments.add(appointment, idempotencyKey, manageCode);
         announce(() -> business, () -> Optional.of(client), Optional.empty(), appointment, UnaryOperator.identity());
+        tell(business, client, Optional.empty(), appointment, by);
     }
 
     /**
      * Writes a change, answering a lost race as "changed meanwhile" rather than overwriting it; in a transaction (the
      * caller's, or one of its own), so that a database lost midway cannot keep a change it reports lost.
      */
-    void update(Appointment previous, Appointment next) {
-        update(previous, next, UnaryOperator.identity());
+    void update(Appointment previous, Appointment next, BusinessEvent.By by) {
+        update(previous, next, by, UnaryOperator.identity());
     }
 
     /**
@@ -71,21 +88,23 @@ final class AppointmentWrites {
      * sent no second text about it.
      */
     void updateAnsweredByText(Appointment previous, Appointment next) {
-        update(previous, next, NotificationPlan::answeredByText);
+        update(previous, next, new BusinessEvent.Client(BusinessEvent.Channel.TEXT), NotificationPlan::answeredByText);
     }
 
-    private void update(Appointment previous, Appointment next, UnaryOperator<NotificationPlan> planned) {
+    private void update(
+            Appointment previous, Appointment next, BusinessEvent.By by, UnaryOperator<NotificationPlan> planned) {
         try {
             transactions.inTransaction(() -> {
                 appointments.update(previous, next);
-                announce(
-                        () -> businesses
-                                .findById(next.businessId())
-                                .orElseThrow(() -> new NotFoundException("business")),
-                        () -> clients.findById(next.businessId(), next.clientId()),
-                        Optional.of(previous),
-                        next,
-                        planned);
+                Supplier<Business> business = () ->
+                        businesses.findById(next.businessId()).orElseThrow(() -> new NotFoundException("business"));
+                Supplier<Optional<Client>> client = once(() -> clients.findById(next.businessId(), next.clientId()));
+                announce(business, client, Optional.of(previous), next, planned);
+                if (events.keeping()
+                        && BusinessEvent.Kind.ofChange(Optional.of(previous), next)
+                                .isPresent()) {
+                    client.get().ifPresent(c -> tell(business.get(), c, Optional.of(previous), next, by));
+                }
                 return null;
             });
         } catch (ConcurrentUpdateException e) {
@@ -95,6 +114,49 @@ final class AppointmentWrites {
                     "the appointment was changed meanwhile; read it again and retry",
                     Map.of());
         }
+    }
+
+    /** Reads at most once, and only if asked. */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public T get() {
+                if (!done) {
+                    value = read.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+
+    /** Records the change for the live streams, with the names a calendar shows. */
+    private void tell(
+            Business business, Client client, Optional<Appointment> before, Appointment after, BusinessEvent.By by) {
+        Optional<BusinessEvent.Kind> kind = BusinessEvent.Kind.ofChange(before, after);
+        if (!events.keeping() || kind.isEmpty()) {
+            return;
+        }
+        Optional<TimeRange> movedFrom = before.map(Appointment::time).filter(was -> !was.equals(after.time()));
+        events.record(
+                business.id(),
+                kind.get(),
+                by,
+                new BusinessEvent.AppointmentChange(
+                        after,
+                        services.findById(business.id(), after.serviceId())
+                                .map(Service::name)
+                                .orElse(""),
+                        providers
+                                .findById(business.id(), after.providerId())
+                                .map(Provider::displayName)
+                                .orElse(""),
+                        client,
+                        business.zone(),
+                        movedFrom));
     }
 
     private void announce(

@@ -15,6 +15,7 @@ import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Clock;
@@ -106,7 +107,8 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
                     .filter(Provider::active)
                     .orElseThrow(() -> new NotFoundException("provider"));
         }
-        return assembler.details(rescheduling.move(granted.business(), current, start, target, false));
+        return assembler.details(
+                rescheduling.move(granted.business(), current, start, target, false, EventJournal.by(actor)));
     }
 
     private interface Transition {
@@ -117,7 +119,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
         Appointment current = find(actor, id);
         BusinessAccess.Granted granted = requireMayChange(actor, current);
         Appointment next = transition.apply(current, granted);
-        return assembler.details(statusChanges.write(current, next));
+        return assembler.details(statusChanges.write(current, next, new BusinessEvent.Member(actor.userId())));
     }
 
     /** Looked up only among the actor's businesses: another tenant's id is "not found", like one that never was. */

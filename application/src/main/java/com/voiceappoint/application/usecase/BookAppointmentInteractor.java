@@ -34,6 +34,7 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.client.ClientId;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
@@ -42,6 +43,7 @@ import com.voiceappoint.domain.shared.InvalidValueException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -242,7 +244,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             // the caller held this time a moment ago: the hold becomes the booking, under this request's key, so that
             // a retry of the request finds it as its own
             Appointment confirmed = found.confirm(now);
-            writes.update(found, confirmed);
+            writes.update(found, confirmed, request.by);
             request.idempotencyKey.ifPresent(key -> appointments.keepIdempotencyKey(business.id(), found.id(), key));
             return new Result(assembler.details(confirmed), Replay.NONE);
         }
@@ -277,7 +279,18 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         // a hold that ran out keeps its row in the way of the exclusion constraint until expired; most bookings find
         // none
         if (loaded.lapsedHoldIn(accepted.provider(), appointment.blocked())) {
-            appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
+            List<Appointment> expired =
+                    appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
+            EventJournal journal = EventJournal.of(transactions);
+            if (journal.keeping()) {
+                assembler
+                        .details(business.id(), expired)
+                        .forEach(details -> journal.record(
+                                business.id(),
+                                BusinessEvent.Kind.HOLD_EXPIRED,
+                                new BusinessEvent.Engine(),
+                                EventJournal.about(details, Optional.empty())));
+            }
         }
         // a client booking through a channel is told the appointment's manage code in the answer: it is kept with the
         // row now rather than in a write of its own afterwards
@@ -286,7 +299,8 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 client,
                 appointment,
                 request.idempotencyKey,
-                request.byClient ? Optional.of(codes.fresh()) : Optional.empty());
+                request.byClient ? Optional.of(codes.fresh()) : Optional.empty(),
+                request.by);
         logWithCall(request, appointment, now);
         String providerName = loaded.providers().stream()
                 .filter(p -> p.id().equals(accepted.provider()))
@@ -430,6 +444,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Optional<String> call,
             boolean numberVouched,
             boolean byClient,
+            BusinessEvent.By by,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Intent intent,
             Repeats repeats) {
@@ -483,6 +498,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     call,
                     numberVouched,
                     command.actor() instanceof Actor.Caller,
+                    EventJournal.by(command.actor()),
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
                     intent,
                     repeats);

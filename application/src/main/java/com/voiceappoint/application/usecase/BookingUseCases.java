@@ -40,6 +40,7 @@ public final class BookingUseCases {
     private final BookingOutcomePublisher outcomes;
     private final NotificationStore notifications;
     private final AppointmentWrites writes;
+    private final EventJournal events;
 
     public BookingUseCases(BookingPorts ports, Clock clock) {
         this(
@@ -47,7 +48,8 @@ public final class BookingUseCases {
                 Objects.requireNonNull(clock, "clock"),
                 Optional.empty(),
                 BookingOutcomePublisher.NONE,
-                NotificationStore.NONE);
+                NotificationStore.NONE,
+                EventJournal.none(ports.transactions()));
     }
 
     private BookingUseCases(
@@ -55,14 +57,24 @@ public final class BookingUseCases {
             Clock clock,
             Optional<CallLogRepository> callLog,
             BookingOutcomePublisher outcomes,
-            NotificationStore notifications) {
+            NotificationStore notifications,
+            EventJournal events) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.events = events;
         this.clock = clock;
         this.callLog = callLog;
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.writes = new AppointmentWrites(
-                ports.transactions(), ports.appointments(), ports.businesses(), ports.clients(), notifications, clock);
+                ports.transactions(),
+                ports.appointments(),
+                ports.businesses(),
+                ports.clients(),
+                notifications,
+                events,
+                ports.services(),
+                ports.providers(),
+                clock);
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
         this.assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());
@@ -75,6 +87,7 @@ public final class BookingUseCases {
                 ports.appointments(),
                 writes,
                 alternatives,
+                assembler,
                 clock);
         this.statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), writes, clock);
         this.booking = new BookAppointmentInteractor(
@@ -111,12 +124,12 @@ public final class BookingUseCases {
 
     /** The same, logging each booking made during a phone call with the call, in the booking's own transaction. */
     public BookingUseCases loggingCallsIn(CallLogRepository callLog) {
-        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications);
+        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications, events);
     }
 
     /** The same, telling {@code outcomes} what became of each request to book or hold a time. */
     public BookingUseCases publishingOutcomesTo(BookingOutcomePublisher outcomes) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events);
     }
 
     /**
@@ -124,7 +137,15 @@ public final class BookingUseCases {
      * cancellations, staff alerts) in the change's own transaction, for a sender to deliver after it commits.
      */
     public BookingUseCases notifyingThrough(NotificationStore notifications) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events);
+    }
+
+    /**
+     * The same, recording the events of each change in {@code events}, whose transactions these ports' must be: the
+     * transactions of the whole application, which keep the events with the changes and hand them on after commits.
+     */
+    BookingUseCases recordingEventsIn(EventJournal events) {
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events);
     }
 
     /** A business to book in, with no account behind it. */

@@ -12,6 +12,7 @@ import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,17 +49,45 @@ public final class CallLogInteractor implements CallLogUseCase {
     @Override
     public void record(VoiceCall report) {
         Instant now = clock.instant();
-        calls.merge(report);
-        VoiceCall merged = calls.find(report.businessId(), report.callId()).orElseThrow();
-        if (merged.ended()) {
-            calls.merge(merged.endedNoLaterThan(now));
-            releaseHolds(merged, now);
-        }
+        transactions.inTransaction(() -> {
+            Optional<VoiceCall> before = calls.find(report.businessId(), report.callId());
+            calls.merge(report);
+            VoiceCall merged = calls.find(report.businessId(), report.callId()).orElseThrow();
+            if (before.isEmpty() && !merged.ended()) {
+                tell(BusinessEvent.Kind.CALL_STARTED, merged);
+            }
+            if (merged.ended()) {
+                VoiceCall ended = merged.endedNoLaterThan(now);
+                calls.merge(ended);
+                releaseHolds(merged, now);
+                if (before.map(call -> !call.ended()).orElse(true)) {
+                    tell(BusinessEvent.Kind.CALL_ENDED, ended);
+                }
+            }
+            return null;
+        });
     }
 
     @Override
     public void putThrough(VoiceCall call) {
-        calls.putThrough(call);
+        transactions.inTransaction(() -> {
+            boolean first = calls.find(call.businessId(), call.callId()).isEmpty();
+            calls.putThrough(call);
+            // a call id already put through to another business stays there, and is no news here
+            if (first && calls.find(call.businessId(), call.callId()).isPresent()) {
+                tell(BusinessEvent.Kind.CALL_STARTED, call);
+            }
+            return null;
+        });
+    }
+
+    private void tell(BusinessEvent.Kind kind, VoiceCall call) {
+        EventJournal.of(transactions)
+                .record(
+                        call.businessId(),
+                        kind,
+                        new BusinessEvent.Client(BusinessEvent.Channel.VOICE),
+                        new BusinessEvent.CallChange(call.withoutConversation()));
     }
 
     /** A caller who hung up without booking the time they held: it goes back to the agenda now. */
@@ -68,7 +97,7 @@ public final class CallLogInteractor implements CallLogUseCase {
             appointments
                     .findById(List.of(business), id)
                     .filter(a -> a.status() == AppointmentStatus.HELD)
-                    .ifPresent(held -> writes.update(held, held.expire(now)));
+                    .ifPresent(held -> writes.update(held, held.expire(now), new BusinessEvent.Engine()));
         }
     }
 

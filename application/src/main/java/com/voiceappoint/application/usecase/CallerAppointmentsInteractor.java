@@ -17,6 +17,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.event.BusinessEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -91,7 +92,8 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         Appointment current = own(businessId, proof, id);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        return assembler.details(statusChanges.write(current, cancelled));
+        return assembler.details(
+                statusChanges.write(current, cancelled, new BusinessEvent.Client(BusinessEvent.Channel.VOICE)));
     }
 
     @Override
@@ -99,7 +101,13 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         Business business = access.require(VOICE, businessId, Permission.MANAGE_OWN_APPOINTMENTS)
                 .business();
         Appointment current = own(businessId, proof, id);
-        return assembler.details(rescheduling.move(business, current, start, current.providerId(), true));
+        return assembler.details(rescheduling.move(
+                business,
+                current,
+                start,
+                current.providerId(),
+                true,
+                new BusinessEvent.Client(BusinessEvent.Channel.VOICE)));
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.Money;
 import java.math.BigDecimal;
@@ -39,6 +40,7 @@ public final class CatalogInteractor
     private final CategoryRepository categories;
     private final ProviderRepository providers;
     private final AppointmentRepository appointments;
+    private final EventJournal events;
 
     CatalogInteractor(
             BusinessAccess access,
@@ -55,6 +57,7 @@ public final class CatalogInteractor
         this.categories = categories;
         this.providers = providers;
         this.appointments = appointments;
+        this.events = EventJournal.of(transactions);
     }
 
     @Override
@@ -82,6 +85,7 @@ public final class CatalogInteractor
                     command.providers(),
                     deposit(command.deposit(), business));
             services.add(service);
+            changed(command.actor(), service, false);
             businesses.completeOnboardingStep(businessId, OnboardingStatus.Step.SERVICES);
             return service;
         });
@@ -129,6 +133,7 @@ public final class CatalogInteractor
                     changes.providers().orElse(current.providers()),
                     changes.deposit().isPresent() ? deposit(changes.deposit(), business) : current.deposit());
             services.update(updated);
+            changed(actor, updated, false);
             return updated;
         });
     }
@@ -141,6 +146,7 @@ public final class CatalogInteractor
             businesses.lockForChange(businessId);
             Service service =
                     services.findById(businessId, serviceId).orElseThrow(() -> new NotFoundException("service"));
+            changed(actor, service, true);
             if (appointments.existsForService(businessId, serviceId)) {
                 services.update(service.deactivated());
                 return Removal.DEACTIVATED;
@@ -148,6 +154,14 @@ public final class CatalogInteractor
             services.remove(businessId, serviceId);
             return Removal.DELETED;
         });
+    }
+
+    private void changed(Actor actor, Service service, boolean removed) {
+        events.record(
+                service.businessId(),
+                BusinessEvent.Kind.SERVICE_CHANGED,
+                EventJournal.by(actor),
+                new BusinessEvent.ServiceChange(service.id(), service.name(), removed));
     }
 
     @Override

@@ -13,10 +13,25 @@ public final class Interactors {
     private Interactors() {}
 
     public static UseCases create(OutboundPorts ports, Clock clock) {
+        return create(ports, LiveEventsInteractor.Limits.DEFAULT, clock);
+    }
+
+    /** @param streams how many live event streams this server keeps open, and how long their events are kept */
+    public static UseCases create(OutboundPorts given, LiveEventsInteractor.Limits streams, Clock clock) {
+        LiveEventsInteractor live = new LiveEventsInteractor(
+                new BusinessAccess(given.businesses(), given.memberships()),
+                given.providers(),
+                given.events(),
+                given.liveEvents(),
+                streams,
+                clock);
+        EventJournal journal = new EventJournal(given.transactions(), given.events(), live::committed, clock);
+        OutboundPorts ports = given.runningTransactionsThrough(journal);
         BookingUseCases booking = new BookingUseCases(ports.booking(), clock)
                 .loggingCallsIn(ports.callLog())
                 .publishingOutcomesTo(ports.bookingOutcomes())
-                .notifyingThrough(ports.notifications().store());
+                .notifyingThrough(ports.notifications().store())
+                .recordingEventsIn(journal);
         CatalogUseCases catalog = new CatalogUseCases(
                 ports.transactions(),
                 ports.businesses(),
@@ -141,6 +156,7 @@ public final class Interactors {
                         ports.schedules(),
                         outboundCalls,
                         booking.assembler(),
+                        journal,
                         clock),
                 new SmsReplyInteractor(
                         ports.transactions(),
@@ -150,6 +166,7 @@ public final class Interactors {
                         ports.appointments(),
                         ports.voiceSettings(),
                         booking.writes(),
-                        clock));
+                        clock),
+                live);
     }
 }

@@ -26,6 +26,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Membership;
 import com.voiceappoint.domain.business.Role;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.notification.CallingHours;
 import com.voiceappoint.domain.notification.Channel;
 import com.voiceappoint.domain.notification.DeliveryStatus;
@@ -79,6 +80,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
     private final AppointmentDetailsAssembler assembler;
     private final ManageTokens tokens;
     private final Optional<String> manageLinkBase;
+    private final EventJournal events;
     private final Clock clock;
 
     NotificationDeliveryInteractor(
@@ -91,8 +93,10 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
             ScheduleRepository schedules,
             OutboundCallsInteractor calls,
             AppointmentDetailsAssembler assembler,
+            EventJournal events,
             Clock clock) {
         this.store = ports.store();
+        this.events = events;
         this.ports = ports;
         this.appointments = appointments;
         this.businesses = businesses;
@@ -232,7 +236,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         // the link is made once the message is ours to send: a message never sent leaves no working link behind
         Message message = message(notification, language, business, settings, details);
         Delivery delivery = send(notification, recipient.get(), message, settings, business);
-        return record(notification, recipient.get(), delivery, appointment);
+        return record(notification, recipient.get(), delivery, details);
     }
 
     /** Why a message planned earlier no longer fits what the appointment has become. */
@@ -413,7 +417,9 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         }
     }
 
-    private Attempt record(Notification notification, Recipient recipient, Delivery delivery, Appointment appointment) {
+    private Attempt record(
+            Notification notification, Recipient recipient, Delivery delivery, AppointmentDetails details) {
+        Appointment appointment = details.appointment();
         // this try, counted by the claim that made it: a message tried before keeps its count whatever job runs it
         int attempt = notification.attempts() + 1;
         Instant now = clock.instant();
@@ -433,7 +439,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         } else if (delivery instanceof Delivery.Sent sent) {
             store.finish(business, id, DeliveryStatus.SENT, Optional.of(sent.reference()), Optional.of(masked), now);
         } else if (delivery instanceof Delivery.Refused refused) {
-            store.finish(business, id, DeliveryStatus.FAILED, Optional.of(refused.reason()), Optional.of(masked), now);
+            failed(notification, refused.reason(), masked, attempt, details, now);
         } else if (delivery instanceof Delivery.Failed failed) {
             Optional<Instant> retry =
                     attempt <= BACKOFF.size() ? Optional.of(now.plus(BACKOFF.get(attempt - 1))) : Optional.empty();
@@ -445,12 +451,12 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 store.requeue(business, id, retry.get(), failed.reason(), now);
                 return new Attempt.RetryAt(retry.get());
             }
-            store.finish(
-                    business,
-                    id,
-                    DeliveryStatus.FAILED,
-                    Optional.of("gave up after " + attempt + " attempts: " + failed.reason()),
-                    Optional.of(masked),
+            failed(
+                    notification,
+                    "gave up after " + attempt + " attempts: " + failed.reason(),
+                    masked,
+                    attempt,
+                    details,
                     now);
         } else {
             LOG.log(
@@ -466,6 +472,47 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                     now);
         }
         return new Attempt.Done();
+    }
+
+    /** Logs a message that will not go out, and tells the business's dashboards, in one transaction. */
+    private void failed(
+            Notification notification,
+            String why,
+            String masked,
+            int attempts,
+            AppointmentDetails details,
+            Instant now) {
+        events.inTransaction(() -> {
+            store.finish(
+                    notification.businessId(),
+                    notification.id(),
+                    DeliveryStatus.FAILED,
+                    Optional.of(why),
+                    Optional.of(masked),
+                    now);
+            events.record(
+                    notification.businessId(),
+                    BusinessEvent.Kind.NOTIFICATION_FAILED,
+                    new BusinessEvent.Engine(),
+                    new BusinessEvent.NotificationFailure(
+                            new Notification(
+                                    notification.id(),
+                                    notification.businessId(),
+                                    notification.appointmentId(),
+                                    notification.kind(),
+                                    notification.channel(),
+                                    notification.occasion(),
+                                    notification.dueAt(),
+                                    DeliveryStatus.FAILED,
+                                    Optional.of(why),
+                                    Optional.of(masked),
+                                    attempts,
+                                    notification.createdAt(),
+                                    now),
+                            details.appointment().providerId(),
+                            details.client().name()));
+            return null;
+        });
     }
 
     /** Where a message goes, and how the delivery log shows it. */

@@ -16,6 +16,7 @@ import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Slug;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import java.time.Clock;
@@ -129,14 +130,23 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         Business business = businessOf(current);
         Appointment cancelled =
                 current.cancel(CancelledBy.CLIENT, reason, business.policy().cancellationCutoff(), clock.instant());
-        return new ManagedAppointment(business, assembler.details(statusChanges.write(current, cancelled)));
+        return new ManagedAppointment(
+                business,
+                assembler.details(
+                        statusChanges.write(current, cancelled, new BusinessEvent.Client(BusinessEvent.Channel.WEB))));
     }
 
     @Override
     public ManagedAppointment reschedule(String manageToken, Instant start) {
         Appointment current = byToken(manageToken);
         Business business = businessOf(current);
-        Appointment moved = rescheduling.move(business, current, start, current.providerId(), true);
+        Appointment moved = rescheduling.move(
+                business,
+                current,
+                start,
+                current.providerId(),
+                true,
+                new BusinessEvent.Client(BusinessEvent.Channel.WEB));
         return new ManagedAppointment(business, assembler.details(moved), Optional.of(codes.issue(moved)));
     }
 

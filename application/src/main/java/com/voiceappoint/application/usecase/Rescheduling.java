@@ -14,6 +14,7 @@ import com.voiceappoint.domain.availability.BookingDecision;
 import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ final class Rescheduling {
     private final AppointmentRepository appointments;
     private final AppointmentWrites writes;
     private final Alternatives alternatives;
+    private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
 
@@ -46,6 +48,7 @@ final class Rescheduling {
             AppointmentRepository appointments,
             AppointmentWrites writes,
             Alternatives alternatives,
+            AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.transactions = transactions;
         this.services = services;
@@ -54,11 +57,17 @@ final class Rescheduling {
         this.appointments = appointments;
         this.writes = writes;
         this.alternatives = alternatives;
+        this.assembler = assembler;
         this.clock = clock;
     }
 
     Appointment move(
-            Business business, Appointment current, Instant start, ProviderId provider, boolean askedByClient) {
+            Business business,
+            Appointment current,
+            Instant start,
+            ProviderId provider,
+            boolean askedByClient,
+            BusinessEvent.By by) {
         Service service = services.findById(business.id(), current.serviceId())
                 .orElseThrow(() -> new NotFoundException("service"));
         Instant now = clock.instant();
@@ -81,8 +90,19 @@ final class Rescheduling {
                 if (decision instanceof BookingDecision.Refused refused) {
                     throw new PolicyRefusal(refused.reason());
                 }
-                appointments.expireLapsedHolds(business.id(), provider, moved.blocked(), now);
-                writes.update(current, moved);
+                List<Appointment> expired =
+                        appointments.expireLapsedHolds(business.id(), provider, moved.blocked(), now);
+                EventJournal journal = EventJournal.of(transactions);
+                if (journal.keeping()) {
+                    assembler
+                            .details(business.id(), expired)
+                            .forEach(details -> journal.record(
+                                    business.id(),
+                                    BusinessEvent.Kind.HOLD_EXPIRED,
+                                    new BusinessEvent.Engine(),
+                                    EventJournal.about(details, Optional.empty())));
+                }
+                writes.update(current, moved, by);
                 return moved;
             });
         } catch (PolicyRefusal refusal) {

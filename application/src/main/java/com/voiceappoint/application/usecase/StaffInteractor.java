@@ -12,6 +12,7 @@ import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.schedule.TimeOff;
@@ -111,11 +112,19 @@ public final class StaffInteractor implements StaffUseCase {
     public Provider setWorkingHours(
             Actor actor, BusinessId businessId, ProviderId providerId, Optional<WeeklyHours> hours) {
         rights.require(actor, businessId, Optional.of(providerId));
-        return changed(
-                businessId,
-                providerId,
-                current -> new Provider(
-                        current.id(), businessId, current.userId(), current.displayName(), hours, current.active()));
+        return transactions.inTransaction(() -> {
+            hoursChanged(actor, businessId, providerId);
+            return changed(
+                    businessId,
+                    providerId,
+                    current -> new Provider(
+                            current.id(),
+                            businessId,
+                            current.userId(),
+                            current.displayName(),
+                            hours,
+                            current.active()));
+        });
     }
 
     /**
@@ -139,6 +148,7 @@ public final class StaffInteractor implements StaffUseCase {
         TimeOff timeOff = new TimeOff(UUID.randomUUID(), providerId, new TimeRange(from, to), reason);
         transactions.inTransaction(() -> {
             schedules.addTimeOff(businessId, timeOff);
+            hoursChanged(actor, businessId, providerId);
             return null;
         });
         return timeOff;
@@ -162,7 +172,21 @@ public final class StaffInteractor implements StaffUseCase {
         TimeOff timeOff =
                 schedules.findTimeOff(businessId, timeOffId).orElseThrow(() -> new NotFoundException("time_off"));
         rights.require(actor, businessId, Optional.of(timeOff.provider()));
-        transactions.inTransaction(() -> schedules.removeTimeOff(businessId, timeOffId));
+        transactions.inTransaction(() -> {
+            if (schedules.removeTimeOff(businessId, timeOffId)) {
+                hoursChanged(actor, businessId, timeOff.provider());
+            }
+            return null;
+        });
+    }
+
+    private void hoursChanged(Actor actor, BusinessId businessId, ProviderId provider) {
+        EventJournal.of(transactions)
+                .record(
+                        businessId,
+                        BusinessEvent.Kind.HOURS_CHANGED,
+                        EventJournal.by(actor),
+                        new BusinessEvent.HoursChange(Optional.of(provider)));
     }
 
     private Provider find(BusinessId businessId, ProviderId providerId) {

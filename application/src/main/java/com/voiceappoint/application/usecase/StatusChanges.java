@@ -4,6 +4,7 @@ import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.event.BusinessEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,10 @@ final class StatusChanges {
     }
 
     /** @return the appointment as it now is */
-    Appointment write(Appointment current, Appointment next) {
+    Appointment write(Appointment current, Appointment next, BusinessEvent.By by) {
         try {
             return transactions.inTransaction(() -> {
-                writes.update(current, next);
+                writes.update(current, next, by);
                 return next;
             });
         } catch (OutcomeUnknownException lost) {

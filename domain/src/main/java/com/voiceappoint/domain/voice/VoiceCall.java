@@ -87,6 +87,26 @@ public record VoiceCall(
         return endedAt.isPresent() || status.map(ENDED::equals).orElse(false);
     }
 
+    /** This call without its transcript and messages: what a summary of it shows. */
+    public VoiceCall withoutConversation() {
+        return new VoiceCall(
+                businessId,
+                callId,
+                type,
+                status,
+                customerNumber,
+                dialledNumber,
+                startedAt,
+                endedAt,
+                cost,
+                endedReason,
+                summary,
+                recordingUrl,
+                Optional.empty(),
+                List.of(),
+                firstSeenAt);
+    }
+
     /** An ended call whose reports never said when it ended ended, at the latest, when we heard it had. */
     public VoiceCall endedNoLaterThan(Instant heard) {
         if (!ended() || endedAt.isPresent()) {

@@ -34,7 +34,8 @@ public record UseCases(
         AnalyticsQuery analytics,
         NotificationsUseCase notifications,
         DeliverNotificationUseCase deliverNotification,
-        SmsReplyUseCase smsReplies) {
+        SmsReplyUseCase smsReplies,
+        LiveEventsUseCase liveEvents) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -67,5 +68,6 @@ public record UseCases(
         Objects.requireNonNull(smsReplies, "smsReplies");
         Objects.requireNonNull(outboundCalls, "outboundCalls");
         Objects.requireNonNull(analytics, "analytics");
+        Objects.requireNonNull(liveEvents, "liveEvents");
     }
 }

@@ -115,8 +115,12 @@ public interface AppointmentRepository {
     /** What the filter selects, ordered by start then id, after {@code after}. */
     List<Appointment> search(CalendarFilter filter, Optional<StartCursor> after, int limit);
 
-    /** Marks lapsed holds of the provider overlapping the range as expired, so a new booking may take the time. */
-    int expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now);
+    /**
+     * Marks lapsed holds of the provider overlapping the range as expired, so a new booking may take the time.
+     *
+     * @return the holds expired, as they are now: each is news to the business's dashboards
+     */
+    List<Appointment> expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now);
 
     /** A client's key for a booking, and a fingerprint of what was asked, to tell a retry from a reuse. */
     record IdempotencyKey(String key, String fingerprint) {

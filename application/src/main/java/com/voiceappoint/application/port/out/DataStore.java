@@ -38,6 +38,9 @@ public interface DataStore {
     /** The messages planned for appointments, and their delivery log. */
     NotificationStore notifications();
 
+    /** Each business's events, kept for the live streams. */
+    BusinessEventStore events();
+
     /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
@@ -78,6 +81,8 @@ public interface DataStore {
                 analytics(),
                 passwordHasher,
                 bookingOutcomes,
-                notifications);
+                notifications,
+                events(),
+                LiveEventPublisher.ALONE);
     }
 }

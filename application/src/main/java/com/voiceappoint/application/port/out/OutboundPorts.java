@@ -23,7 +23,9 @@ public record OutboundPorts(
         AnalyticsRepository analytics,
         PasswordHasher passwordHasher,
         BookingOutcomePublisher bookingOutcomes,
-        NotificationPorts notifications) {
+        NotificationPorts notifications,
+        BusinessEventStore events,
+        LiveEventPublisher liveEvents) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -44,6 +46,8 @@ public record OutboundPorts(
         Objects.requireNonNull(passwordHasher, "passwordHasher");
         Objects.requireNonNull(bookingOutcomes, "bookingOutcomes");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(liveEvents, "liveEvents");
     }
 
     /**
@@ -75,7 +79,64 @@ public record OutboundPorts(
                 analytics,
                 passwordHasher,
                 bookingOutcomes,
-                new NotificationPorts(store, templates, email, sms, manageLinkBase));
+                new NotificationPorts(store, templates, email, sms, manageLinkBase),
+                events,
+                liveEvents);
+    }
+
+    /**
+     * The same ports, telling the other instances of the server of the events committed here, and hearing of theirs,
+     * through {@code liveEvents}.
+     */
+    public OutboundPorts announcingEventsThrough(LiveEventPublisher liveEvents) {
+        return new OutboundPorts(
+                transactions,
+                users,
+                sessions,
+                businesses,
+                memberships,
+                invitations,
+                providers,
+                services,
+                categories,
+                schedules,
+                clients,
+                appointments,
+                voiceSettings,
+                callLog,
+                voicePlatform,
+                analytics,
+                passwordHasher,
+                bookingOutcomes,
+                notifications,
+                events,
+                liveEvents);
+    }
+
+    /** The same ports, running their transactions through {@code transactions}, which must wrap these ports' own. */
+    public OutboundPorts runningTransactionsThrough(TransactionRunner transactions) {
+        return new OutboundPorts(
+                transactions,
+                users,
+                sessions,
+                businesses,
+                memberships,
+                invitations,
+                providers,
+                services,
+                categories,
+                schedules,
+                clients,
+                appointments,
+                voiceSettings,
+                callLog,
+                voicePlatform,
+                analytics,
+                passwordHasher,
+                bookingOutcomes,
+                notifications,
+                events,
+                liveEvents);
     }
 
     /** Those of them booking needs. */
