@@ -36,6 +36,7 @@ class ArchitectureTest {
             entry("adapter-persistence-inmemory", "com.voiceappoint.adapter.inmemory"),
             entry("adapter-security-argon2", "com.voiceappoint.adapter.security"),
             entry("adapter-limits-redis", "com.voiceappoint.adapter.limits"),
+            entry("adapter-events-redis", "com.voiceappoint.adapter.events"),
             entry("adapter-http-javalin", "com.voiceappoint.adapter.http"),
             entry("adapter-vapi", "com.voiceappoint.adapter.vapi"),
             entry("adapter-notifications", "com.voiceappoint.adapter.notifications"),
