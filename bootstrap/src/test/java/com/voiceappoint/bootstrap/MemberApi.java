@@ -474,6 +474,17 @@ final class MemberApi {
             read("/api/v1/notifications", (w, r) -> "/api/v1/notifications?business=" + w.id),
             read("/api/v1/notifications/replies", (w, r) -> "/api/v1/notifications/replies?business=" + w.id),
             read("/api/v1/businesses/{id}/notification-settings", (w, r) -> w.path("/notification-settings")),
+            // only ever sent by a stranger here (a 404 ends at once); the stream itself has LiveEventsEndToEndTest
+            read("/api/v1/businesses/{id}/events", (w, r) -> w.path("/events")),
+            // writes nothing: any member may ask for a pass to the stream they may read
+            write(
+                    "POST",
+                    "/api/v1/businesses/{id}/events/tickets",
+                    Role.VIEWER,
+                    false,
+                    false,
+                    List.of(),
+                    (w, r) -> call("POST", w.path("/events/tickets"), null)),
             write(
                     "PATCH",
                     "/api/v1/businesses/{id}/notification-settings",

@@ -135,11 +135,15 @@ public final class HttpServer implements AutoCloseable {
         AnalyticsRoutes analytics = new AnalyticsRoutes(businessPorts.business(), api.analytics(), settings.clock());
         NotificationRoutes notifications =
                 new NotificationRoutes(businessPorts.business(), api.notifications(), bodies);
+        LiveEventRoutes liveEvents = new LiveEventRoutes(
+                businessPorts.business(), api.liveEvents(), tokens, accountPorts.sessions(), json, settings);
 
         JsonNode openApi = openApiDocument(json);
 
         return Javalin.create(config -> {
             configure(config, json, settings);
+            // open streams would hold the stop for its whole grace period: they are told to end first
+            config.events.serverStopping(liveEvents::close);
             var routes = config.routes;
             routes.exception(HttpResponseException.class, problems::respond);
             routes.exception(Exception.class, problems::respond);
@@ -253,6 +257,9 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/notifications", notifications::deliveryLog, Access.MEMBER);
             routes.get("/api/v1/notifications/replies", notifications::replies, Access.MEMBER);
             routes.get("/api/v1/businesses/{id}/notification-settings", notifications::settings, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/events/tickets", liveEvents::ticket, Access.MEMBER);
+            // a member's stream, authenticated by its bearer token or by a ticket: EventSource sends no headers
+            routes.get("/api/v1/businesses/{id}/events", liveEvents::stream, Access.STREAM);
             routes.patch("/api/v1/businesses/{id}/notification-settings", notifications::updateSettings, Access.MEMBER);
 
             routes.get("/api/v1/vapi/configs", voice::list, Access.MEMBER);

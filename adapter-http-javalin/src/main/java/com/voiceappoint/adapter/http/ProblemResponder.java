@@ -13,6 +13,7 @@ import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.application.error.TooManyStreamsException;
 import com.voiceappoint.domain.availability.Alternative;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
@@ -123,6 +124,10 @@ final class ProblemResponder {
         if (e instanceof RateLimitedException limited) {
             ctx.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
             return problem(429, "RATE_LIMITED", language, ctx, List.of(), List.of(), limited.retryAfterSeconds());
+        }
+        if (e instanceof TooManyStreamsException) {
+            ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+            return problem(429, "TOO_MANY_STREAMS", language, ctx, List.of(), List.of());
         }
         if (e instanceof StoreUnavailableException unavailable) {
             LOG.warn("refused {} {}: {}", ctx.method(), HttpServer.route(ctx), unavailable.getMessage());

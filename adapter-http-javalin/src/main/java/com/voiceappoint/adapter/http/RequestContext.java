@@ -71,6 +71,20 @@ public final class RequestContext {
         ctx.attribute(BEARER, bearer);
     }
 
+    /** Records the member a route authenticated by other means than the Authorization header. */
+    static void authenticated(Context ctx, AccessTokens.Bearer bearer) {
+        ctx.attribute(BEARER, bearer);
+    }
+
+    /** The verified token behind this request; only called on routes that require one. */
+    static AccessTokens.Bearer bearer(Context ctx) {
+        AccessTokens.Bearer bearer = ctx.attribute(BEARER);
+        if (bearer == null) {
+            throw AuthenticationException.required();
+        }
+        return bearer;
+    }
+
     /** The member behind this request; only called on routes that require one. */
     public static Actor.Member member(Context ctx) {
         AccessTokens.Bearer bearer = ctx.attribute(BEARER);

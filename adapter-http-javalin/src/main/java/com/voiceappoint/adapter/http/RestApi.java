@@ -15,6 +15,7 @@ import com.voiceappoint.application.port.in.GetBusinessQuery;
 import com.voiceappoint.application.port.in.GetProfileQuery;
 import com.voiceappoint.application.port.in.InvitationsUseCase;
 import com.voiceappoint.application.port.in.ListServicesQuery;
+import com.voiceappoint.application.port.in.LiveEventsUseCase;
 import com.voiceappoint.application.port.in.ManageAccountUseCase;
 import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
@@ -41,7 +42,8 @@ public record RestApi(
         Bookings bookings,
         Voice voice,
         AnalyticsQuery analytics,
-        NotificationsUseCase notifications) {
+        NotificationsUseCase notifications,
+        LiveEventsUseCase liveEvents) {
     public RestApi {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(businesses, "businesses");
@@ -50,6 +52,7 @@ public record RestApi(
         Objects.requireNonNull(voice, "voice");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(liveEvents, "liveEvents");
     }
 
     /** The REST API's share of the whole application: the composition root's usual way to build it. */
@@ -74,7 +77,8 @@ public record RestApi(
                         app.publicBooking()),
                 new Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
                 app.analytics(),
-                app.notifications());
+                app.notifications(),
+                app.liveEvents());
     }
 
     /** Signing up, logging in and out, and one's own account. */

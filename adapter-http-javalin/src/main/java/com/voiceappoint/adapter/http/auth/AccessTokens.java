@@ -7,6 +7,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.voiceappoint.domain.account.UserId;
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.shared.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,9 +28,14 @@ public final class AccessTokens {
     private static final String ISSUER = "voiceappoint";
     private static final String TYPE = "access";
     private static final String LOGIN = "sid";
+    private static final String STREAM = "stream";
+    private static final String BUSINESS = "bid";
+    /** Long enough to open the stream (and for the browser's own reconnects soon after), short enough to leak little. */
+    static final Duration TICKET_LIFETIME = Duration.ofMinutes(1);
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
+    private final JWTVerifier ticketVerifier;
     private final Duration lifetime;
     private final Clock clock;
 
@@ -50,6 +56,51 @@ public final class AccessTokens {
                         .withClaimPresence(LOGIN)
                         .acceptLeeway(5))
                 .build(clock);
+        this.ticketVerifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                        .withIssuer(ISSUER)
+                        .withClaim("typ", STREAM)
+                        .withClaimPresence(RegisteredClaims.SUBJECT)
+                        .withClaimPresence(RegisteredClaims.EXPIRES_AT)
+                        .withClaimPresence(LOGIN)
+                        .withClaimPresence(BUSINESS)
+                        .acceptLeeway(5))
+                .build(clock);
+    }
+
+    /**
+     * A ticket to one business's event stream, for a minute, in the name of the bearer's login: what a browser puts in
+     * the stream's URL instead of its access token. It opens nothing else: its type is not an access token's.
+     */
+    public Issued issueStreamTicket(Bearer bearer, BusinessId business) {
+        Instant now = clock.instant();
+        String token = JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(bearer.userId().toString())
+                .withClaim("typ", STREAM)
+                .withClaim("lang", bearer.language().code())
+                .withClaim(LOGIN, bearer.login().toString())
+                .withClaim(BUSINESS, business.toString())
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(TICKET_LIFETIME))
+                .withJWTId(UUID.randomUUID().toString())
+                .sign(algorithm);
+        return new Issued(token, TICKET_LIFETIME);
+    }
+
+    /** The member a stream ticket speaks for, if it is valid and for this business; a 401 otherwise. */
+    public Bearer verifyStreamTicket(String ticket, BusinessId business) {
+        try {
+            DecodedJWT jwt = ticketVerifier.verify(ticket);
+            if (!business.toString().equals(jwt.getClaim(BUSINESS).asString())) {
+                throw AuthenticationException.invalidToken();
+            }
+            return new Bearer(
+                    new UserId(UUID.fromString(jwt.getSubject())),
+                    Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES),
+                    UUID.fromString(jwt.getClaim(LOGIN).asString()));
+        } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
+            throw AuthenticationException.invalidToken();
+        }
     }
 
     public Issued issue(UserId user, Language language, UUID login) {
