@@ -2,6 +2,7 @@ package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.adapter.notifications.SmtpSettings;
 import com.voiceappoint.adapter.notifications.TwilioSettings;
+import com.voiceappoint.application.usecase.LiveEventsInteractor;
 import com.voiceappoint.domain.shared.Language;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param jsonLogs whether {@code LOG_FORMAT=json}: one JSON object per log line instead of text
  * @param metricsToken when set, {@code /metrics} answers only a bearer of it
  * @param sentryDsn when set, errors logged are reported to that Sentry project
+ * @param eventStreams how many live event streams this server keeps open (in all, and per user), and how long events
+ *     are kept for the streams that resume
  */
 public record ServerConfig(
         boolean production,
@@ -36,7 +39,8 @@ public record ServerConfig(
         Optional<String> metricsToken,
         Optional<String> sentryDsn,
         Voice voice,
-        Messaging messaging) {
+        Messaging messaging,
+        LiveEventsInteractor.Limits eventStreams) {
 
     /**
      * How confirmations and reminders go out: each channel when its variables are set, else written to the log and the
@@ -113,7 +117,10 @@ public record ServerConfig(
             Map.entry("TWILIO_FROM", "(or TWILIO_MESSAGING_SERVICE_SID)"),
             Map.entry("TWILIO_MESSAGING_SERVICE_SID", "(or TWILIO_FROM)"),
             Map.entry("TWILIO_BASE_URL", "(https://api.twilio.com)"),
-            Map.entry("NOTIFICATION_SENDERS", "2"));
+            Map.entry("NOTIFICATION_SENDERS", "2"),
+            Map.entry("EVENT_STREAMS_MAX", "2000"),
+            Map.entry("EVENT_STREAMS_PER_USER", "5"),
+            Map.entry("EVENTS_KEPT_HOURS", "24"));
 
     /** Where the embedded PostgreSQL keeps its data, when there is no {@code DATABASE_URL}. */
     public Path embeddedDatabaseDirectory() {
@@ -168,7 +175,12 @@ public record ServerConfig(
                 new Messaging(
                         SmtpSettings.fromEnvironment(env),
                         TwilioSettings.fromEnvironment(env),
-                        integer(env, "NOTIFICATION_SENDERS", 2, 0, 64)));
+                        integer(env, "NOTIFICATION_SENDERS", 2, 0, 64)),
+                new LiveEventsInteractor.Limits(
+                        integer(env, "EVENT_STREAMS_PER_USER", 5, 1, 100),
+                        integer(env, "EVENT_STREAMS_MAX", 2_000, 1, 100_000),
+                        LiveEventsInteractor.Limits.DEFAULT.buffer(),
+                        Duration.ofHours(integer(env, "EVENTS_KEPT_HOURS", 24, 1, 24 * 30))));
     }
 
     /** A variable set but blank counts as unset: compose files pass {@code ${NAME:-}} through. */

@@ -1,5 +1,6 @@
 package com.voiceappoint.bootstrap;
 
+import com.voiceappoint.adapter.events.LettuceLiveEventPublisher;
 import com.voiceappoint.adapter.http.HttpServer;
 import com.voiceappoint.adapter.http.HttpSettings;
 import com.voiceappoint.adapter.http.RestApi;
@@ -15,6 +16,7 @@ import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.EmailSender;
+import com.voiceappoint.application.port.out.LiveEventPublisher;
 import com.voiceappoint.application.port.out.SmsSender;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,14 @@ public final class VoiceAppointServer implements AutoCloseable {
             PostgresPersistence persistence =
                     PostgresPersistence.connect(database, listening, config.databasePoolSize(), monitoring.registry());
             running.push(persistence);
+            // events committed here reach the streams open on other instances through Redis when REDIS_URL is set
+            LiveEventPublisher announcements = config.redisUrl()
+                    .<LiveEventPublisher>map(url -> {
+                        LettuceLiveEventPublisher redis = LettuceLiveEventPublisher.create(url);
+                        running.push(redis);
+                        return redis;
+                    })
+                    .orElse(LiveEventPublisher.ALONE);
             UseCases useCases = Interactors.create(
                     persistence
                             .ports(
@@ -84,8 +94,13 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     new JteMessageTemplates(),
                                     emailSender(config),
                                     smsSender(config),
-                                    Optional.of(VoiceWiring.publicUrl(config) + "/manage/")),
+                                    Optional.of(VoiceWiring.publicUrl(config) + "/manage/"))
+                            .announcingEventsThrough(announcements),
+                    config.eventStreams(),
                     clock);
+            if (useCases.liveEvents() instanceof AutoCloseable streams) {
+                running.push(streams);
+            }
             if (config.messaging().senders() > 0) {
                 running.push(NotificationJobs.start(
                         persistence,

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,6 +238,15 @@ class DeploymentFilesTest {
                         .header("x-vapi-secret", LiveApi.VAPI_SECRET)
                         .raw("POST", report, "application/json");
                 assertThat(forwarded.status()).as(forwarded.raw()).isEqualTo(200);
+
+                // a member's event stream passes each event as it is written, not when a buffer fills
+                World world = World.open(api, "Behind nginx");
+                try (EventStreamReader stream =
+                        EventStreamReader.open(port, world.id, world.owner.token(), Optional.empty())) {
+                    String booked = world.freshAppointment(world.ownerProvider);
+                    assertThat(stream.until(e -> e.data().contains(booked), Duration.ofSeconds(5)))
+                            .isNotEmpty();
+                }
 
                 // Registrations are limited per client address; each claims another address, but nginx says who
                 // the client is, so the limit still counts them as one.
