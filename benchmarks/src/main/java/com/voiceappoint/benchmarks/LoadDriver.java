@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -37,6 +38,8 @@ import org.HdrHistogram.Histogram;
  * contention BASE TENANTS.json N                N concurrent bookings of one time: exactly one may win
  * startup JAR RUNS                              start-up to ready on an existing embedded-PostgreSQL directory
  * wrk TENANTS.json SCENARIO SCRIPT.lua THREADS  the same requests for wrk's closed-loop maximum
+ * streams BASE TENANTS.json SCENARIO SECONDS PID RESULTS.md STREAMS RATE...   the booking ladder with STREAMS
+ *                                               live event streams open (or 0): the events' delivery lag
  * </pre>
  *
  * <p>Open model: request i is due at {@code start + i / rate} whether or not earlier ones were answered, and its
@@ -46,6 +49,18 @@ import org.HdrHistogram.Histogram;
 public final class LoadDriver {
     static final String VAPI_SECRET = "benchmark-webhook-secret";
     private static final int WARM_UP_SECONDS = 15;
+    /**
+     * How long the streams have to bring the last bookings after the load: more than the 15 s after which a server
+     * reads from the store whatever it failed to hand over as it committed.
+     */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(20);
+    /**
+     * How long a server has to notice the streams hung up. It learns of it when a write fails, and the first write to
+     * a connection the client closed still succeeds: the second heartbeat, 30 s on.
+     */
+    private static final Duration HANG_UP_WAIT = Duration.ofSeconds(45);
+
+    private static final BiConsumer<Scenario.Request, HttpResponse<String>> UNWATCHED = (request, response) -> {};
 
     private LoadDriver() {}
 
@@ -76,6 +91,18 @@ public final class LoadDriver {
             case "contention" ->
                 contention(new Api(args[1], client), Tenants.load(Path.of(args[2])), Integer.parseInt(args[3]));
             case "startup" -> startup(Path.of(args[1]), Integer.parseInt(args[2]), client);
+            case "streams" ->
+                streams(
+                        new Api(args[1], client),
+                        Path.of(args[2]),
+                        Scenario.valueOf(args[3]),
+                        Integer.parseInt(args[4]),
+                        Long.parseLong(args[5]),
+                        Path.of(args[6]),
+                        Integer.parseInt(args[7]),
+                        Arrays.stream(args, 8, args.length)
+                                .mapToInt(Integer::parseInt)
+                                .toArray());
             case "wrk" -> {
                 Path tenants = Path.of(args[1]);
                 AtomicLong slots = slots(tenants);
@@ -90,7 +117,8 @@ public final class LoadDriver {
                 slots.addAndGet(WrkScript.SLOTS_RESERVED);
                 saveSlots(tenants, slots);
             }
-            default -> throw new IllegalArgumentException("seed, ladder, contention, startup or wrk, not " + args[0]);
+            default ->
+                throw new IllegalArgumentException("seed, ladder, contention, startup, wrk or streams, not " + args[0]);
         }
     }
 
@@ -120,22 +148,142 @@ public final class LoadDriver {
         List<Tenant> tenants = Tenants.load(tenantsFile);
         AtomicLong slots = slots(tenantsFile);
         System.out.printf("%s: warming up at %d/s for %d s%n", scenario, rates[0], WARM_UP_SECONDS);
-        run(api, tenants, scenario, rates[0], WARM_UP_SECONDS, pid, slots);
+        run(api, tenants, scenario, rates[0], WARM_UP_SECONDS, pid, slots, UNWATCHED);
         for (int rate : rates) {
-            Step step = run(api, tenants, scenario, rate, seconds, pid, slots);
-            String row = row(scenario, step);
-            System.out.println(row);
-            Files.writeString(results, row + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            if (step.latency().getValueAtPercentile(99) > TimeUnit.SECONDS.toNanos(1)) {
-                System.out.println("  saturated: higher rates would only measure the queue");
+            Step step = run(api, tenants, scenario, rate, seconds, pid, slots, UNWATCHED);
+            append(results, row(cells(scenario, step)));
+            if (saturated(step)) {
                 break;
             }
         }
         saveSlots(tenantsFile, slots);
     }
 
+    private static boolean saturated(Step step) {
+        if (step.latency().getValueAtPercentile(99) > TimeUnit.SECONDS.toNanos(1)) {
+            System.out.println("  saturated: higher rates would only measure the queue");
+            return true;
+        }
+        return false;
+    }
+
+    private static void append(Path results, String row) throws IOException {
+        System.out.println(row);
+        Files.writeString(results, row + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * A step of the load, and what dashboards watching saw of it ({@code streams} 0, and no delivery, when none
+     * watched).
+     *
+     * @param events the server's metrics from before the step to when its bookings had arrived
+     */
+    private record Watched(
+            Step step,
+            int streams,
+            Dashboards.Delivery delivery,
+            Histogram lagMicros,
+            Map<String, Long> otherEvents,
+            Map<String, Long> trouble,
+            ServerMetrics events) {}
+
+    /**
+     * The booking ladder with {@code streams} live event streams open all along (one per business before any has
+     * two), or none: run.sh runs it both ways, to set the two side by side. With streams, each step's row says
+     * how long its bookings took to arrive on them, and whether each arrived once on each stream of its business.
+     */
+    private static void streams(
+            Api api, Path tenantsFile, Scenario scenario, int seconds, long pid, Path results, int streams, int[] rates)
+            throws Exception {
+        if (!scenario.books()) {
+            throw new IllegalArgumentException("the streams carry what bookings make, and " + scenario + " books none");
+        }
+        List<Tenant> tenants = Tenants.load(tenantsFile);
+        AtomicLong slots = slots(tenantsFile);
+        Dashboards dashboards = streams == 0 ? null : Dashboards.open(api.base(), tenants, streams);
+        try {
+            System.out.printf(
+                    "%s: warming up at %d/s for %d s with %d streams open%n",
+                    scenario, rates[0], WARM_UP_SECONDS, streams);
+            watch(api, tenants, scenario, rates[0], WARM_UP_SECONDS, pid, slots, dashboards);
+            for (int rate : rates) {
+                Watched watched = watch(api, tenants, scenario, rate, seconds, pid, slots, dashboards);
+                append(results, streamsRow(scenario, watched));
+                if (saturated(watched.step())) {
+                    break;
+                }
+            }
+        } finally {
+            saveSlots(tenantsFile, slots);
+            if (dashboards != null) {
+                dashboards.close();
+                awaitHangUp(api);
+            }
+        }
+    }
+
+    /** One step of the load, and what the dashboards, if any, saw of it. */
+    private static Watched watch(
+            Api api,
+            List<Tenant> tenants,
+            Scenario scenario,
+            int rate,
+            int seconds,
+            long pid,
+            AtomicLong slots,
+            Dashboards dashboards)
+            throws Exception {
+        if (dashboards == null) {
+            Step step = run(api, tenants, scenario, rate, seconds, pid, slots, UNWATCHED);
+            return new Watched(step, 0, null, null, Map.of(), Map.of(), step.server());
+        }
+        dashboards.beginStep();
+        String before = api.text("/metrics", null);
+        Step step = run(
+                api,
+                tenants,
+                scenario,
+                rate,
+                seconds,
+                pid,
+                slots,
+                (request, response) -> scenario.appointmentBooked(response.statusCode(), response.body())
+                        .ifPresent(id -> dashboards.booked(request.tenant(), id)));
+        Dashboards.Delivery delivery = dashboards.awaitDelivered(DELIVERY_WAIT);
+        return new Watched(
+                step,
+                dashboards.count(),
+                delivery,
+                dashboards.lagMicros(),
+                dashboards.otherEvents(),
+                dashboards.trouble(),
+                new ServerMetrics(before, api.text("/metrics", null)));
+    }
+
+    /**
+     * Waits for the server to let go of the streams hung up, so that whatever runs next does not share the machine
+     * with them: it notices at its next write to each, a heartbeat at the latest.
+     */
+    private static void awaitHangUp(Api api) throws InterruptedException {
+        long hungUp = System.nanoTime();
+        if (Dashboards.awaitServerClosed(api, HANG_UP_WAIT)) {
+            System.out.printf(
+                    "  the server let the streams go %.1f s after they hung up%n", (System.nanoTime() - hungUp) / 1e9);
+        } else {
+            System.out.println("  the server still counts streams open: what runs next shares the machine with them");
+        }
+    }
+
+    /** @param answered told of every answer, with the request it answers */
     private static Step run(
-            Api api, List<Tenant> tenants, Scenario scenario, int rate, int seconds, long pid, AtomicLong slots)
+            Api api,
+            List<Tenant> tenants,
+            Scenario scenario,
+            int rate,
+            int seconds,
+            long pid,
+            AtomicLong slots,
+            BiConsumer<Scenario.Request, HttpResponse<String>> answered)
             throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -154,15 +302,18 @@ public final class LoadDriver {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         for (long i = 0; i < total; i++) {
             long due = start + i * interval;
-            HttpRequest request = scenario.request(api.base(), VAPI_SECRET, tenants, slots);
+            Scenario.Request request = scenario.request(api.base(), VAPI_SECRET, tenants, slots);
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            inFlight.add(client.sendAsync(request.http(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         latency.recordValue(Math.min(System.nanoTime() - due, latency.getHighestTrackableValue()));
                         answers.computeIfAbsent(outcome(response, failure), k -> new LongAdder())
                                 .increment();
+                        if (response != null) {
+                            answered.accept(request, response);
+                        }
                     }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
@@ -187,7 +338,55 @@ public final class LoadDriver {
         return failure != null ? failure.getClass().getSimpleName() : Integer.toString(response.statusCode());
     }
 
-    private static String row(Scenario scenario, Step step) {
+    private static String row(List<String> cells) {
+        return "| " + String.join(" | ", cells) + " |";
+    }
+
+    /**
+     * The load table's row with, after the scenario, how many streams were open, and before the server's memory what
+     * the streams saw: lag from each appointment.created's {@code at} to its arrival (percentiles, and the server's
+     * histogram of the same to its writing, as bucket bounds), appointment.created events that arrived of those
+     * expected (each booking once on each stream of its business), bookings missing, repeated or not seen booked, and
+     * the server's count of events published and written.
+     */
+    private static String streamsRow(Scenario scenario, Watched watched) {
+        List<String> cells = new ArrayList<>(cells(scenario, watched.step()));
+        String memory = cells.remove(cells.size() - 1);
+        cells.add(1, Integer.toString(watched.streams()));
+        if (watched.delivery() == null) {
+            cells.addAll(List.of("", "", "", "", "", "", ""));
+            cells.add("%.0f / %.0f"
+                    .formatted(
+                            watched.events().delta("live_events_published_total"),
+                            watched.events().delta("live_events_delivered_total")));
+            cells.add("");
+        } else {
+            Histogram lag = watched.lagMicros();
+            Dashboards.Delivery delivery = watched.delivery();
+            ServerMetrics events = watched.events();
+            boolean any = lag.getTotalCount() > 0;
+            cells.add(any ? "%.2f".formatted(lag.getValueAtPercentile(50) / 1e3) : "");
+            cells.add(any ? "%.2f".formatted(lag.getValueAtPercentile(99) / 1e3) : "");
+            cells.add(any ? "%.2f".formatted(lag.getValueAtPercentile(99.9) / 1e3) : "");
+            cells.add(any ? "%.1f".formatted(lag.getMaxValue() / 1e3) : "");
+            cells.add("%s / %s"
+                    .formatted(
+                            formatBound(events.upperBoundMillis("live_event_delivery_lag_seconds", "", 0.5)),
+                            formatBound(events.upperBoundMillis("live_event_delivery_lag_seconds", "", 0.99))));
+            cells.add("%d / %d".formatted(delivery.received(), delivery.expected()));
+            cells.add("%d / %d / %d".formatted(delivery.missing(), delivery.duplicated(), delivery.unexpected()));
+            cells.add("%.0f / %.0f"
+                    .formatted(
+                            events.delta("live_events_published_total"), events.delta("live_events_delivered_total")));
+            String seen = watched.otherEvents().isEmpty() ? "" : "events " + watched.otherEvents();
+            String trouble = watched.trouble().isEmpty() ? "" : "trouble " + watched.trouble();
+            cells.add(seen + (seen.isEmpty() || trouble.isEmpty() ? "" : ", ") + trouble);
+        }
+        cells.add(memory);
+        return row(cells);
+    }
+
+    private static List<String> cells(Scenario scenario, Step step) {
         Histogram h = step.latency();
         ServerMetrics server = step.server();
         String bookings = scenario.books()
@@ -196,20 +395,19 @@ public final class LoadDriver {
                                 server.delta("bookings_total", "outcome=\"booked\""),
                                 server.delta("bookings_total", "outcome=\"slot_taken\""))
                 : "";
-        return "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.1f | %.2f %% | %s | %s | %s | %d |"
-                .formatted(
-                        scenario.name().toLowerCase().replace('_', ' '),
-                        step.rate(),
-                        step.sent() / step.seconds(),
-                        millis(h.getValueAtPercentile(50)),
-                        millis(h.getValueAtPercentile(99)),
-                        millis(h.getValueAtPercentile(99.9)),
-                        millis(h.getMaxValue()),
-                        100 * server.shareWithin(scenario.serverTimer, scenario.serverLabels, "0.01"),
-                        formatBound(server.p99UpperBoundMillis(scenario.serverTimer, scenario.serverLabels)),
-                        bookings,
-                        answers(scenario, step),
-                        step.maxRssKiB() / 1024);
+        return List.of(
+                scenario.name().toLowerCase().replace('_', ' '),
+                Integer.toString(step.rate()),
+                "%.0f".formatted(step.sent() / step.seconds()),
+                "%.2f".formatted(millis(h.getValueAtPercentile(50))),
+                "%.2f".formatted(millis(h.getValueAtPercentile(99))),
+                "%.2f".formatted(millis(h.getValueAtPercentile(99.9))),
+                "%.1f".formatted(millis(h.getMaxValue())),
+                "%.2f %%".formatted(100 * server.shareWithin(scenario.serverTimer, scenario.serverLabels, "0.01")),
+                formatBound(server.p99UpperBoundMillis(scenario.serverTimer, scenario.serverLabels)),
+                bookings,
+                answers(scenario, step),
+                Long.toString(step.maxRssKiB() / 1024));
     }
 
     /** HTTP statuses as the load generator saw them, and for tool calls what the server says they came to. */

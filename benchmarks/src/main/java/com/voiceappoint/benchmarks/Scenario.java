@@ -13,8 +13,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One kind of request the load repeats, the i-th of which is built by {@link #request}. Bookings each take a time
@@ -39,6 +42,12 @@ enum Scenario {
 
     static final String ENVELOPE = envelopeTemplate();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How a tool call's spoken answer names the appointment it booked, in every language it speaks. */
+    private static final Pattern APPOINTMENT_ID =
+            Pattern.compile("appointment_id ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+    /** A request of the load, and the business it is for. */
+    record Request(HttpRequest http, Tenant tenant) {}
 
     /** Two days ahead: every booking is tomorrow or later in Madrid, well past the minimum notice. */
     static LocalDate firstDay() {
@@ -50,29 +59,52 @@ enum Scenario {
     }
 
     /**
+     * The appointment a booking's answer says it made: the REST API answers it, a tool call says its id to the
+     * assistant. Empty for answers that booked nothing and for scenarios that do not book.
+     */
+    Optional<String> appointmentBooked(int status, String body) {
+        if (this == REST_BOOKING && status == 201) {
+            try {
+                return Optional.of(Api.JSON.readTree(body).path("id").asText());
+            } catch (IOException unreadable) {
+                return Optional.empty();
+            }
+        }
+        if (this == VAPI_BOOKING && status == 200) {
+            Matcher said = APPOINTMENT_ID.matcher(body);
+            return said.find() ? Optional.of(said.group(1)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @param slots the next free (business, time) of the whole benchmark: bookings never reuse one, across runs
      */
-    HttpRequest request(String base, String vapiSecret, List<Tenant> tenants, AtomicLong slots) {
+    Request request(String base, String vapiSecret, List<Tenant> tenants, AtomicLong slots) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String caller = "+3466%07d".formatted(random.nextInt(10_000_000));
         if (!books()) {
             Tenant tenant = tenants.get(random.nextInt(tenants.size()));
             String day = firstDay().plusDays(random.nextInt(14)).toString();
             if (this == VAPI_AVAILABILITY) {
-                return toolCall(
-                        base,
-                        vapiSecret,
-                        tenant,
-                        caller,
-                        "check_service_availability",
-                        "{\"service_id\":\"%s\",\"date\":\"%s\"}".formatted(tenant.serviceId(), day));
+                return new Request(
+                        toolCall(
+                                base,
+                                vapiSecret,
+                                tenant,
+                                caller,
+                                "check_service_availability",
+                                "{\"service_id\":\"%s\",\"date\":\"%s\"}".formatted(tenant.serviceId(), day)),
+                        tenant);
             }
-            return HttpRequest.newBuilder(
-                            URI.create("%s/api/v1/appointments/availability/?business=%s&service=%s&date=%s"
-                                    .formatted(base, tenant.businessId(), tenant.serviceId(), day)))
-                    .timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + tenant.token())
-                    .build();
+            return new Request(
+                    HttpRequest.newBuilder(
+                                    URI.create("%s/api/v1/appointments/availability/?business=%s&service=%s&date=%s"
+                                            .formatted(base, tenant.businessId(), tenant.serviceId(), day)))
+                            .timeout(TIMEOUT)
+                            .header("Authorization", "Bearer " + tenant.token())
+                            .build(),
+                    tenant);
         }
         long slot = slots.getAndIncrement();
         Tenant tenant = tenants.get((int) (slot % tenants.size()));
@@ -83,23 +115,27 @@ enum Scenario {
                         .atTime(LocalTime.of(8, 0).plusMinutes(30 * (time % Tenants.SLOTS_PER_DAY)))
                 + "";
         if (this == VAPI_BOOKING) {
-            return toolCall(
-                    base,
-                    vapiSecret,
-                    tenant,
-                    caller,
-                    "book_appointment",
-                    "{\"service_id\":\"%s\",\"start\":\"%s\",\"client_name\":\"Carmen %d\"}"
-                            .formatted(tenant.serviceId(), start, slot));
+            return new Request(
+                    toolCall(
+                            base,
+                            vapiSecret,
+                            tenant,
+                            caller,
+                            "book_appointment",
+                            "{\"service_id\":\"%s\",\"start\":\"%s\",\"client_name\":\"Carmen %d\"}"
+                                    .formatted(tenant.serviceId(), start, slot)),
+                    tenant);
         }
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments/"))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + tenant.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"business\":\"%s\",\"service\":\"%s\",\"start\":\"%s\",\"client\":{\"name\":\"Carmen %d\",\"phone\":\"%s\"}}"
-                                .formatted(tenant.businessId(), tenant.serviceId(), start, slot, caller)))
-                .build();
+        return new Request(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments/"))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + tenant.token())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"business\":\"%s\",\"service\":\"%s\",\"start\":\"%s\",\"client\":{\"name\":\"Carmen %d\",\"phone\":\"%s\"}}"
+                                        .formatted(tenant.businessId(), tenant.serviceId(), start, slot, caller)))
+                        .build(),
+                tenant);
     }
 
     /** A real Vapi tool-calls envelope (12 KB, with the call's artifact) for one tool call on a business's line. */

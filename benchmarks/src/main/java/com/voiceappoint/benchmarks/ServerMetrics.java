@@ -23,6 +23,11 @@ record ServerMetrics(String before, String after) {
 
     /** The smallest bucket bound within which 99 % of the series' requests were answered, in milliseconds. */
     double p99UpperBoundMillis(String timer, String labels) {
+        return upperBoundMillis(timer, labels, 0.99);
+    }
+
+    /** The smallest bucket bound within which {@code share} of the series' samples fell, in milliseconds. */
+    double upperBoundMillis(String timer, String labels, double share) {
         double all = delta(timer + "_count", labels);
         if (all == 0) {
             return Double.NaN; // no such series, or nothing in it: no figure rather than a flattering one
@@ -39,11 +44,16 @@ record ServerMetrics(String before, String after) {
             }
         }
         for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
-            if (bucket.getValue() >= 0.99 * all) {
+            if (bucket.getValue() >= share * all) {
                 return bucket.getKey() * 1000;
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /** The value of a gauge at the second scrape (summed over its series). */
+    double now(String name, String... labels) {
+        return sum(after, name, labels);
     }
 
     private static double sum(String scrape, String name, String... labels) {
