@@ -101,6 +101,7 @@ public final class VoiceAppointServer implements AutoCloseable {
             if (useCases.liveEvents() instanceof AutoCloseable streams) {
                 running.push(streams);
             }
+            running.push(LapsedHoldsSweep.start(useCases.lapsedHolds()));
             if (config.messaging().senders() > 0) {
                 running.push(NotificationJobs.start(
                         persistence,

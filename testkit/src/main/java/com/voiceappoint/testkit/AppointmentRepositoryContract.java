@@ -420,6 +420,28 @@ public abstract class AppointmentRepositoryContract<A extends AppointmentReposit
     }
 
     @Test
+    void lapsed_holds_are_found_oldest_first_until_expired_and_live_ones_never() {
+        Instant heldAt = TEN.minus(Duration.ofDays(1));
+        Appointment first = heldAt(TEN, Duration.ofMinutes(5), heldAt);
+        Appointment second = heldAt(TEN.plus(Duration.ofHours(1)), Duration.ofMinutes(5), heldAt.plusSeconds(60));
+        Appointment live = heldAt(TEN.plus(Duration.ofHours(2)), Duration.ofMinutes(30), heldAt);
+        appointments.add(second, Optional.empty());
+        appointments.add(first, Optional.empty());
+        appointments.add(live, Optional.empty());
+        Instant later = heldAt.plus(Duration.ofMinutes(10));
+
+        // across businesses: other tests' holds may be there too
+        assertThat(appointments.lapsedHolds(later, 1000))
+                .filteredOn(a -> a.businessId().equals(tenant.id()))
+                .containsExactly(first, second);
+        assertThat(appointments.lapsedHolds(later, 1)).hasSize(1);
+        appointments.update(first, first.expire(later));
+        assertThat(appointments.lapsedHolds(later, 1000))
+                .filteredOn(a -> a.businessId().equals(tenant.id()))
+                .containsExactly(second);
+    }
+
+    @Test
     void a_live_hold_is_not_expired() {
         Appointment hold = Appointment.held(
                 AppointmentId.random(),

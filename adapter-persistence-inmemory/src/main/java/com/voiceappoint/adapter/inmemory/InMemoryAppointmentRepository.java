@@ -207,6 +207,15 @@ final class InMemoryAppointmentRepository implements AppointmentRepository {
         return expired;
     }
 
+    @Override
+    public List<Appointment> lapsedHolds(Instant now, int limit) {
+        return appointments.stream()
+                .filter(a -> a.isLapsedHold(now))
+                .sorted(Comparator.comparing(a -> a.holdExpiresAt().orElseThrow()))
+                .limit(limit)
+                .toList();
+    }
+
     private void requireNoOverlap(Appointment candidate) {
         if (!candidate.status().blocksTime()) {
             return;

@@ -113,6 +113,41 @@ class LapsedHoldEventsTest {
     }
 
     @Test
+    void the_engines_sweep_expires_holds_nobody_needed_once_each_and_none_before_they_lapse() {
+        Appointment hold = carmenHolds(TEN).appointment();
+        AppointmentDetails pedros = salon.app
+                .callerAppointments()
+                .hold(new CallerAppointmentsUseCase.Hold(
+                        salon.business,
+                        PEDRO,
+                        true,
+                        "Pedro",
+                        salon.cut.id(),
+                        TEN.plus(Duration.ofHours(1)),
+                        Optional.empty(),
+                        Optional.empty()));
+
+        assertThat(salon.app.lapsedHolds().expireLapsedHolds()).isZero();
+        Instant sixMinutesOn = Salon.CLOCK.instant().plus(Duration.ofMinutes(6));
+        assertThat(later.lapsedHolds().expireLapsedHolds()).isEqualTo(2);
+        assertThat(later.lapsedHolds().expireLapsedHolds()).as("each once").isZero();
+
+        List<BusinessEvent> events = events();
+        assertThat(events)
+                .extracting(BusinessEvent::kind)
+                .containsExactly(
+                        BusinessEvent.Kind.APPOINTMENT_HELD,
+                        BusinessEvent.Kind.APPOINTMENT_HELD,
+                        BusinessEvent.Kind.HOLD_EXPIRED,
+                        BusinessEvent.Kind.HOLD_EXPIRED);
+        assertExpiredBy(events.get(2), hold, sixMinutesOn);
+        assertThat(salon.ports
+                        .appointments()
+                        .findById(List.of(salon.business), pedros.appointment().id()))
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.EXPIRED));
+    }
+
+    @Test
     void a_booking_that_finds_no_lapsed_hold_tells_of_no_expiry() {
         carmenHolds(TEN);
 

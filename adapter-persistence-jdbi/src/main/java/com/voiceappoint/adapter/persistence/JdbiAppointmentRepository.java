@@ -337,6 +337,17 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
                 .list());
     }
 
+    @Override
+    public List<Appointment> lapsedHolds(Instant now, int limit) {
+        // across businesses: the engine's own sweep, never a member's read (index of V23)
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from appointments "
+                        + "where status = 'held' and hold_expires_at <= :now order by hold_expires_at limit :limit")
+                .bind("now", Rows.timestamp(now))
+                .bind("limit", limit)
+                .map(JdbiAppointmentRepository::appointment)
+                .list());
+    }
+
     private static Appointment appointment(ResultSet rs, StatementContext ctx) throws SQLException {
         Optional<Cancellation> cancellation = Optional.empty();
         String cancelledBy = rs.getString("cancelled_by");

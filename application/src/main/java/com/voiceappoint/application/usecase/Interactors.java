@@ -167,6 +167,7 @@ public final class Interactors {
                         ports.voiceSettings(),
                         booking.writes(),
                         clock),
-                live);
+                live,
+                new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock));
     }
 }

@@ -35,7 +35,8 @@ public record UseCases(
         NotificationsUseCase notifications,
         DeliverNotificationUseCase deliverNotification,
         SmsReplyUseCase smsReplies,
-        LiveEventsUseCase liveEvents) {
+        LiveEventsUseCase liveEvents,
+        ExpireLapsedHoldsUseCase lapsedHolds) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -69,5 +70,6 @@ public record UseCases(
         Objects.requireNonNull(outboundCalls, "outboundCalls");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(liveEvents, "liveEvents");
+        Objects.requireNonNull(lapsedHolds, "lapsedHolds");
     }
 }

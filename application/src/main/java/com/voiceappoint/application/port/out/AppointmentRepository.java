@@ -122,6 +122,12 @@ public interface AppointmentRepository {
      */
     List<Appointment> expireLapsedHolds(BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now);
 
+    /**
+     * Holds of any business whose time ran out by {@code now} and that nobody has expired: a caller who never
+     * confirmed and whose call's end was never heard of. Oldest first, at most {@code limit}.
+     */
+    List<Appointment> lapsedHolds(Instant now, int limit);
+
     /** A client's key for a booking, and a fingerprint of what was asked, to tell a retry from a reuse. */
     record IdempotencyKey(String key, String fingerprint) {
         public IdempotencyKey {
