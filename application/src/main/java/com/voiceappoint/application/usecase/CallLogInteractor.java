@@ -13,6 +13,8 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.event.BusinessEvent;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.voice.VoiceCall;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,7 +99,18 @@ public final class CallLogInteractor implements CallLogUseCase {
             appointments
                     .findById(List.of(business), id)
                     .filter(a -> a.status() == AppointmentStatus.HELD)
-                    .ifPresent(held -> writes.update(held, held.expire(now), new BusinessEvent.Engine()));
+                    .ifPresent(held -> release(held, now));
+        }
+    }
+
+    /** A hold confirmed or expired at the same moment is no longer the call's to release, and loses no report. */
+    private void release(Appointment held, Instant now) {
+        try {
+            writes.update(held, held.expire(now), new BusinessEvent.Engine());
+        } catch (DomainException changed) {
+            if (changed.code() != ErrorCode.CONCURRENT_UPDATE) {
+                throw changed;
+            }
         }
     }
 

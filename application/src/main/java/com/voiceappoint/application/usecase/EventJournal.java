@@ -53,6 +53,8 @@ final class EventJournal implements TransactionRunner {
         return transactions instanceof EventJournal journal ? journal : none(transactions);
     }
 
+    private static final System.Logger LOG = System.getLogger(EventJournal.class.getName());
+
     private final TransactionRunner transactions;
     private final BusinessEventStore store;
     private final Consumer<List<BusinessEvent>> committed;
@@ -94,7 +96,13 @@ final class EventJournal implements TransactionRunner {
             }
         });
         if (!kept.isEmpty()) {
-            committed.accept(kept);
+            try {
+                committed.accept(kept);
+            } catch (RuntimeException e) {
+                // the change is kept, and so are its events: streams read them from the store; a booking kept is
+                // never answered as failed
+                LOG.log(System.Logger.Level.WARNING, "events kept but not handed to the streams", e);
+            }
         }
         return result;
     }
