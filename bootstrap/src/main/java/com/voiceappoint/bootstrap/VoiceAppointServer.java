@@ -101,7 +101,7 @@ public final class VoiceAppointServer implements AutoCloseable {
             if (useCases.liveEvents() instanceof AutoCloseable streams) {
                 running.push(streams);
             }
-            running.push(LapsedHoldsSweep.start(useCases.lapsedHolds()));
+            running.push(EngineUpkeep.start(useCases.lapsedHolds(), useCases.liveEvents()));
             if (config.messaging().senders() > 0) {
                 running.push(NotificationJobs.start(
                         persistence,

@@ -155,8 +155,17 @@ final class LiveEventRoutes {
             // the one field SseClient has no method for: how long the browser waits before it reconnects
             client.ctx().res().getOutputStream().write(RETRY);
             client.ctx().res().flushBuffer();
+            long sessionCheckedAt = System.nanoTime();
             while (!client.terminated()) {
                 LiveEventsUseCase.Next next = stream.next(HEARTBEAT);
+                // busy or quiet, the login is checked this often: a logout ends the stream within a heartbeat
+                if (System.nanoTime() - sessionCheckedAt >= HEARTBEAT.toNanos()) {
+                    sessionCheckedAt = System.nanoTime();
+                    if (!sessions.isActive(bearer.userId(), bearer.login())) {
+                        client.sendEvent("stream.ended", "{\"reason\":\"session_ended\"}");
+                        return;
+                    }
+                }
                 if (next instanceof LiveEventsUseCase.Events events) {
                     for (BusinessEvent event : events.events()) {
                         client.sendEvent(
@@ -164,13 +173,12 @@ final class LiveEventRoutes {
                                 json.writeValueAsString(views.of(event)),
                                 Long.toString(event.sequence()));
                         delivered.increment();
-                        lag.record(Duration.between(event.at(), clock.instant()));
+                        if (events.live()) {
+                            // what a resumed stream missed is not late news
+                            lag.record(Duration.between(event.at(), clock.instant()));
+                        }
                     }
                 } else if (next instanceof LiveEventsUseCase.Quiet) {
-                    if (!sessions.isActive(bearer.userId(), bearer.login())) {
-                        client.sendEvent("stream.ended", "{\"reason\":\"session_ended\"}");
-                        return;
-                    }
                     client.sendComment("heartbeat");
                 } else if (next instanceof LiveEventsUseCase.Reload) {
                     client.sendEvent("stream.reload", "{\"reason\":\"events_missed\"}");

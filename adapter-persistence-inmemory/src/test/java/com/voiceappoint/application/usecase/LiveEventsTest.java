@@ -13,8 +13,11 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.ProviderId;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -156,6 +159,48 @@ class LiveEventsTest {
 
         assertThat(stream.next(SHORT)).isEqualTo(new LiveEventsUseCase.Ended(LiveEventsUseCase.Why.FELL_BEHIND));
         assertThat(tight.liveEvents().stats().openStreams()).isZero();
+    }
+
+    @Test
+    void a_member_removed_while_events_keep_coming_loses_the_stream_within_the_recheck() throws Exception {
+        var registered = app.registerAccount().register(RegistrationAndLoginTest.command("ana@example.com", "Ana"));
+        Actor.Member ana = new Actor.Member(registered.userId());
+        app.invitations()
+                .accept(
+                        ana,
+                        app.members()
+                                .invite(salon.owner, salon.business, "ana@example.com", "viewer")
+                                .id());
+        Instant[] now = {Salon.CLOCK.instant()};
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        UseCases busy = Interactors.create(salon.ports, LiveEventsInteractor.Limits.DEFAULT, moving);
+        try (LiveEventsUseCase.EventStream stream = busy.liveEvents().open(ana, salon.business, Optional.empty())) {
+            book(busy, tuesdayAt(10, 0), Optional.empty());
+            assertThat(events(stream, 1)).hasSize(1);
+
+            app.members().remove(salon.owner, salon.business, ana.userId());
+            book(busy, tuesdayAt(11, 0), Optional.empty());
+            now[0] = now[0].plusSeconds(16);
+            book(busy, tuesdayAt(12, 0), Optional.empty());
+
+            // never quiet, yet checked: the events waiting are not hers any more
+            assertThat(stream.next(SHORT)).isEqualTo(new LiveEventsUseCase.Ended(LiveEventsUseCase.Why.ACCESS_ENDED));
+        }
     }
 
     @Test

@@ -48,9 +48,11 @@ import java.util.stream.Collectors;
 public final class LiveEventsInteractor implements LiveEventsUseCase, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LiveEventsInteractor.class.getName());
     private static final int PAGE = 500;
+    private static final int FORGET_BATCH = 10_000;
     private static final Duration CHECK_WHILE_CONNECTED = Duration.ofSeconds(15);
     private static final Duration CHECK_WHILE_DISCONNECTED = Duration.ofSeconds(1);
-    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    /** How often a stream checks that its member is still in the business, and what their role lets them see. */
+    private static final Duration RECHECK = Duration.ofSeconds(15);
     /** How long an event that came early waits for those before it before they are read from the store. */
     private static final Duration REORDER_WAIT = Duration.ofMillis(100);
     /** Beyond this many early events, they are dropped and read from the store instead. */
@@ -87,7 +89,6 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
     private final Object lifecycle = new Object();
     private ScheduledExecutorService worker;
     private volatile Instant lastFullCheck = Instant.EPOCH;
-    private volatile Instant lastForget = Instant.EPOCH;
     private volatile boolean wasConnected = true;
 
     LiveEventsInteractor(
@@ -121,12 +122,7 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
 
     @Override
     public EventStream open(Actor.Member member, BusinessId business, Optional<Long> lastSeen) {
-        BusinessAccess.Granted granted = access.require(member, business, Permission.VIEW_BUSINESS);
-        Sight sight = granted.allows(Permission.MANAGE_APPOINTMENTS)
-                        || !granted.allows(Permission.MANAGE_OWN_APPOINTMENTS)
-                ? Sight.EVERYTHING
-                : new Sight(
-                        false, providers.findByUser(business, member.userId()).map(Provider::id));
+        Sight sight = sight(member, business, access.require(member, business, Permission.VIEW_BUSINESS));
         AtomicInteger mine = streamsByUser.computeIfAbsent(member.userId(), u -> new AtomicInteger());
         if (mine.incrementAndGet() > limits.perMember()) {
             mine.decrementAndGet();
@@ -146,6 +142,14 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
         }
     }
 
+    /** What the member may see of the business, by their role now. */
+    private Sight sight(Actor.Member member, BusinessId business, BusinessAccess.Granted granted) {
+        return granted.allows(Permission.MANAGE_APPOINTMENTS) || !granted.allows(Permission.MANAGE_OWN_APPOINTMENTS)
+                ? Sight.EVERYTHING
+                : new Sight(
+                        false, providers.findByUser(business, member.userId()).map(Provider::id));
+    }
+
     private Stream attach(
             Actor.Member member, BusinessId business, Sight sight, Optional<Long> lastSeen, AtomicInteger mine) {
         startWorker();
@@ -154,10 +158,24 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
         while (true) {
             Feed feed = feeds.computeIfAbsent(business, b -> new Feed(b, window.last()));
             if (feed.join(stream, lastSeen, window)) {
+                // what committed between reading the last number and the feed's being found is read now
+                feed.catchUp();
                 return stream;
             }
             // the feed closed as its last stream left: a new one is made
         }
+    }
+
+    @Override
+    public int forgetOldEvents() {
+        Instant before = clock.instant().minus(limits.kept());
+        int forgotten = 0;
+        int batch;
+        do {
+            batch = store.forget(before, FORGET_BATCH);
+            forgotten += batch;
+        } while (batch == FORGET_BATCH);
+        return forgotten;
     }
 
     @Override
@@ -192,16 +210,6 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
         if (reconnected || !now.isBefore(lastFullCheck.plus(every))) {
             lastFullCheck = now;
             feeds.values().forEach(Feed::catchUp);
-        }
-        if (!now.isBefore(lastForget.plus(FORGET_EVERY))) {
-            lastForget = now;
-            try {
-                while (store.forget(now.minus(limits.kept()), 10_000) == 10_000) {
-                    // more to forget
-                }
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "old events not forgotten yet", e);
-            }
         }
     }
 
@@ -246,8 +254,6 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
                     catchUp();
                 }
             });
-            // what committed elsewhere between reading the last number and following is read now
-            catchUp();
         }
 
         synchronized long lastHanded() {
@@ -317,10 +323,11 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
                         stream.offer(next);
                     }
                 }
-                if (early.size() > MAX_EARLY) {
+                boolean overflowed = early.size() > MAX_EARLY;
+                if (overflowed) {
                     early.clear();
                 }
-                waiting = !early.isEmpty();
+                waiting = overflowed || !early.isEmpty();
             }
             if (waiting) {
                 catchUpSoon();
@@ -338,6 +345,16 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
             }
             if (running == null) {
                 waitScheduled.set(false);
+                return;
+            }
+            // an overflow left nothing waiting: it is all read from the store
+            boolean dropped;
+            synchronized (this) {
+                dropped = early.isEmpty();
+            }
+            if (dropped) {
+                waitScheduled.set(false);
+                catchUp();
                 return;
             }
             try {
@@ -413,7 +430,8 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
     private final class Stream implements EventStream {
         private final Actor.Member member;
         private final BusinessId business;
-        private final Sight sight;
+        private volatile Sight sight;
+        private Instant checkedAt;
         private final AtomicInteger mine;
         private final BlockingQueue<Object> queue;
         private final Deque<Next> first = new ArrayDeque<>();
@@ -428,6 +446,7 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
             this.member = member;
             this.business = business;
             this.sight = sight;
+            this.checkedAt = clock.instant();
             this.mine = mine;
             this.queue = new ArrayBlockingQueue<>(limits.buffer() + 1);
         }
@@ -470,6 +489,10 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
             if (endedBecause != null) {
                 return new Ended(endedBecause);
             }
+            // busy or quiet, the member's place in the business is checked this often
+            if (!clock.instant().isBefore(checkedAt.plus(RECHECK)) && !stillMember()) {
+                return end(Why.ACCESS_ENDED);
+            }
             if (!first.isEmpty()) {
                 return first.poll();
             }
@@ -483,7 +506,7 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
                 replayAfter = page.get(page.size() - 1).sequence();
                 List<BusinessEvent> shown = page.stream().filter(this::visible).toList();
                 if (!shown.isEmpty()) {
-                    return new Events(shown);
+                    return new Events(shown, false);
                 }
                 return next(wait);
             }
@@ -500,12 +523,14 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
             while (events.size() < PAGE && (more = queue.peek()) instanceof BusinessEvent) {
                 events.add((BusinessEvent) queue.poll());
             }
-            return new Events(events);
+            return new Events(events, true);
         }
 
+        /** Whether the member is still in the business; what they may see follows their role as it is now. */
         private boolean stillMember() {
+            checkedAt = clock.instant();
             try {
-                access.require(member, business, Permission.VIEW_BUSINESS);
+                sight = sight(member, business, access.require(member, business, Permission.VIEW_BUSINESS));
                 return true;
             } catch (NotFoundException gone) {
                 return false;

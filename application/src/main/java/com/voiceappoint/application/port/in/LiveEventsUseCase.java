@@ -24,6 +24,14 @@ public interface LiveEventsUseCase {
      */
     EventStream open(Actor.Member member, BusinessId business, Optional<Long> lastSeen);
 
+    /**
+     * Forgets the events older than those kept for streams that resume, whether or not any stream is open; run by the
+     * server every few minutes.
+     *
+     * @return how many were forgotten
+     */
+    int forgetOldEvents();
+
     /** How many streams are open on this server, and how many events were committed here. */
     Stats stats();
 
@@ -34,7 +42,8 @@ public interface LiveEventsUseCase {
 
         /**
          * What to send next, waiting at most {@code wait} for it: events, in order; {@link Quiet} when nothing came (time
-         * for a heartbeat), once the member is known to still be in the business; or the end.
+         * for a heartbeat); or the end. At least every 15 seconds, busy or quiet, the member's place in the business is
+         * checked again: a member removed loses the stream, and one whose role changed sees what it now allows.
          */
         Next next(Duration wait) throws InterruptedException;
 
@@ -44,7 +53,8 @@ public interface LiveEventsUseCase {
 
     sealed interface Next permits Events, Quiet, Reload, Ended {}
 
-    record Events(List<BusinessEvent> events) implements Next {
+    /** @param live whether they are news, or what a resumed stream missed */
+    record Events(List<BusinessEvent> events, boolean live) implements Next {
         public Events {
             events = List.copyOf(events);
         }
