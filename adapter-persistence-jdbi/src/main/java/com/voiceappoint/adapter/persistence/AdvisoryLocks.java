@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.persistence;
 
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import org.jdbi.v3.core.Handle;
 
@@ -14,7 +15,18 @@ final class AdvisoryLocks {
     /** A provider's diary: its live time is written one transaction at a time. */
     static final int PROVIDER_DIARY = 0x5641_0001;
 
+    /** One call of one business: its reports are applied one transaction at a time. */
+    static final int CALL = 0x5641_0002;
+
     private AdvisoryLocks() {}
+
+    /** Takes the call until the transaction ends; two calls sharing a key's hash only wait for each other. */
+    static void call(Handle handle, BusinessId business, String callId) {
+        handle.createUpdate("select pg_advisory_xact_lock(:purpose, :key)")
+                .bind("purpose", CALL)
+                .bind("key", (business.value() + "/" + callId).hashCode())
+                .execute();
+    }
 
     /**
      * Takes the provider's diary until the transaction ends. The key is the provider id's 32-bit hash: two providers

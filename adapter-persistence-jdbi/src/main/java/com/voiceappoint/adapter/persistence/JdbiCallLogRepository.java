@@ -61,6 +61,11 @@ public final class JdbiCallLogRepository implements CallLogRepository {
     }
 
     @Override
+    public void lockCall(BusinessId businessId, String callId) {
+        jdbi.useHandle(h -> AdvisoryLocks.call(h, businessId, callId));
+    }
+
+    @Override
     public Optional<VoiceCall> find(Collection<BusinessId> scope, String callId) {
         if (scope.isEmpty()) {
             return Optional.empty();

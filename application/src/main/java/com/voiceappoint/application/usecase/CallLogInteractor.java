@@ -52,6 +52,8 @@ public final class CallLogInteractor implements CallLogUseCase {
     public void record(VoiceCall report) {
         Instant now = clock.instant();
         transactions.inTransaction(() -> {
+            // what this report is news of depends on what the call's last report left
+            calls.lockCall(report.businessId(), report.callId());
             Optional<VoiceCall> before = calls.find(report.businessId(), report.callId());
             calls.merge(report);
             VoiceCall merged = calls.find(report.businessId(), report.callId()).orElseThrow();
@@ -73,6 +75,7 @@ public final class CallLogInteractor implements CallLogUseCase {
     @Override
     public void putThrough(VoiceCall call) {
         transactions.inTransaction(() -> {
+            calls.lockCall(call.businessId(), call.callId());
             boolean first = calls.find(call.businessId(), call.callId()).isEmpty();
             calls.putThrough(call);
             // a call id already put through to another business stays there, and is no news here

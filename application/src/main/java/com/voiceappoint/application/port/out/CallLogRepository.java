@@ -13,6 +13,12 @@ public interface CallLogRepository {
 
     Optional<VoiceCall> find(BusinessId businessId, String callId);
 
+    /**
+     * Takes the call until the caller's transaction ends: reports of one call arriving together are then applied one
+     * at a time, each reading what the one before it left, so that a call starts and ends once in the business's events.
+     */
+    void lockCall(BusinessId businessId, String callId);
+
     /** Only among the given businesses: a lookup by id can never reach another tenant. */
     Optional<VoiceCall> find(Collection<BusinessId> scope, String callId);
 
