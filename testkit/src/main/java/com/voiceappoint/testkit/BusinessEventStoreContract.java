@@ -291,10 +291,13 @@ public abstract class BusinessEventStoreContract<E extends BusinessEventStore, T
             Future<Long> reader = pool.submit(() -> {
                 go.await();
                 long last = 0;
-                boolean more = true;
-                while (racing.get() || more) {
+                while (true) {
+                    // read before the page is: once the writers had all finished, an empty page is the end
+                    boolean finished = !racing.get();
                     List<BusinessEvent> page = events.since(salon, last, 1000);
-                    more = !page.isEmpty();
+                    if (finished && page.isEmpty()) {
+                        break;
+                    }
                     for (BusinessEvent event : page) {
                         if (event.sequence() != last + 1) {
                             outOfOrder.add("saw " + event.sequence() + " after " + last);
