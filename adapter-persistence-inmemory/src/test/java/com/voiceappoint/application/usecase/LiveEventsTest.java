@@ -13,6 +13,7 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,12 @@ class LiveEventsTest {
         return book(app, start, Optional.empty());
     }
 
+    /** An appointment as an event tells it. */
+    private static BusinessEvent.AppointmentChange told(AppointmentDetails d, Optional<TimeRange> movedFrom) {
+        return new BusinessEvent.AppointmentChange(
+                d.appointment(), d.serviceName(), d.providerName(), d.client(), d.zone(), movedFrom);
+    }
+
     private static Instant tuesdayAt(int hour, int minute) {
         return Salon.TUESDAY_TEN.plus(Duration.ofHours(hour - 10L).plusMinutes(minute));
     }
@@ -83,9 +90,9 @@ class LiveEventsTest {
 
             assertThat(events).extracting(BusinessEvent::kind).containsOnly(BusinessEvent.Kind.APPOINTMENT_CREATED);
             assertThat(events.get(1).sequence()).isEqualTo(events.get(0).sequence() + 1);
-            assertThat(events.get(0).subject()).isEqualTo(EventJournal.about(booked, Optional.empty()));
+            assertThat(events.get(0).subject()).isEqualTo(told(booked, Optional.empty()));
             assertThat(events.get(1).by()).isEqualTo(new BusinessEvent.Member(owner().userId()));
-            assertThat(events.get(1).subject()).isEqualTo(EventJournal.about(second, Optional.empty()));
+            assertThat(events.get(1).subject()).isEqualTo(told(second, Optional.empty()));
         }
     }
 
@@ -231,7 +238,7 @@ class LiveEventsTest {
             assertThat(seen)
                     .singleElement()
                     .satisfies(e -> assertThat(e.provider()).contains(pepes));
-            assertThat(seen.get(0).subject()).isEqualTo(EventJournal.about(his, Optional.empty()));
+            assertThat(seen.get(0).subject()).isEqualTo(told(his, Optional.empty()));
             assertThat(stream.next(SHORT)).isInstanceOf(LiveEventsUseCase.Quiet.class);
 
             app.members().remove(salon.owner, salon.business, pepe.userId());

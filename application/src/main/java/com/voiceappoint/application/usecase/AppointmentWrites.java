@@ -17,10 +17,12 @@ import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -73,6 +75,25 @@ final class AppointmentWrites {
         appointments.add(appointment, idempotencyKey, manageCode);
         announce(() -> business, () -> Optional.of(client), Optional.empty(), appointment, UnaryOperator.identity());
         tell(business, client, Optional.empty(), appointment, by);
+    }
+
+    /**
+     * Expires, in the caller's transaction, the provider's holds that ran out and are in the way of {@code range}: a
+     * lapsed hold keeps its row in the way of the exclusion constraint until expired. Each is news to the dashboards.
+     */
+    void expireLapsedHolds(Business business, ProviderId provider, TimeRange range, Instant now) {
+        for (Appointment expired : appointments.expireLapsedHolds(business.id(), provider, range, now)) {
+            if (events.keeping()) {
+                clients.findById(business.id(), expired.clientId())
+                        .ifPresent(client -> tell(
+                                business,
+                                client,
+                                BusinessEvent.Kind.HOLD_EXPIRED,
+                                expired,
+                                Optional.empty(),
+                                new BusinessEvent.Engine()));
+            }
+        }
     }
 
     /**
@@ -141,9 +162,19 @@ final class AppointmentWrites {
             return;
         }
         Optional<TimeRange> movedFrom = before.map(Appointment::time).filter(was -> !was.equals(after.time()));
+        tell(business, client, kind.get(), after, movedFrom, by);
+    }
+
+    private void tell(
+            Business business,
+            Client client,
+            BusinessEvent.Kind kind,
+            Appointment after,
+            Optional<TimeRange> movedFrom,
+            BusinessEvent.By by) {
         events.record(
                 business.id(),
-                kind.get(),
+                kind,
                 by,
                 new BusinessEvent.AppointmentChange(
                         after,

@@ -43,7 +43,6 @@ import com.voiceappoint.domain.shared.InvalidValueException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -279,18 +278,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         // a hold that ran out keeps its row in the way of the exclusion constraint until expired; most bookings find
         // none
         if (loaded.lapsedHoldIn(accepted.provider(), appointment.blocked())) {
-            List<Appointment> expired =
-                    appointments.expireLapsedHolds(business.id(), accepted.provider(), appointment.blocked(), now);
-            EventJournal journal = EventJournal.of(transactions);
-            if (journal.keeping()) {
-                assembler
-                        .details(business.id(), expired)
-                        .forEach(details -> journal.record(
-                                business.id(),
-                                BusinessEvent.Kind.HOLD_EXPIRED,
-                                new BusinessEvent.Engine(),
-                                EventJournal.about(details, Optional.empty())));
-            }
+            writes.expireLapsedHolds(business, accepted.provider(), appointment.blocked(), now);
         }
         // a client booking through a channel is told the appointment's manage code in the answer: it is kept with the
         // row now rather than in a write of its own afterwards

@@ -87,7 +87,6 @@ public final class BookingUseCases {
                 ports.appointments(),
                 writes,
                 alternatives,
-                assembler,
                 clock);
         this.statusChanges = new StatusChanges(ports.transactions(), ports.appointments(), writes, clock);
         this.booking = new BookAppointmentInteractor(

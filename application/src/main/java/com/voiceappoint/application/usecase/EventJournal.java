@@ -1,18 +1,15 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.port.in.Actor;
-import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.event.BusinessEvent;
-import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,17 +24,6 @@ final class EventJournal implements TransactionRunner {
     /** For an application without live events: transactions as they are, events dropped. */
     static EventJournal none(TransactionRunner transactions) {
         return new EventJournal(transactions, null, events -> {}, null);
-    }
-
-    /** An appointment with its names, as an event tells it. */
-    static BusinessEvent.AppointmentChange about(AppointmentDetails details, Optional<TimeRange> movedFrom) {
-        return new BusinessEvent.AppointmentChange(
-                details.appointment(),
-                details.serviceName(),
-                details.providerName(),
-                details.client(),
-                details.zone(),
-                movedFrom);
     }
 
     /** Who acts, as the events tell it. */

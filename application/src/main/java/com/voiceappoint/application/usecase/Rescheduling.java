@@ -36,7 +36,6 @@ final class Rescheduling {
     private final AppointmentRepository appointments;
     private final AppointmentWrites writes;
     private final Alternatives alternatives;
-    private final AppointmentDetailsAssembler assembler;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
 
@@ -48,7 +47,6 @@ final class Rescheduling {
             AppointmentRepository appointments,
             AppointmentWrites writes,
             Alternatives alternatives,
-            AppointmentDetailsAssembler assembler,
             Clock clock) {
         this.transactions = transactions;
         this.services = services;
@@ -57,7 +55,6 @@ final class Rescheduling {
         this.appointments = appointments;
         this.writes = writes;
         this.alternatives = alternatives;
-        this.assembler = assembler;
         this.clock = clock;
     }
 
@@ -90,18 +87,7 @@ final class Rescheduling {
                 if (decision instanceof BookingDecision.Refused refused) {
                     throw new PolicyRefusal(refused.reason());
                 }
-                List<Appointment> expired =
-                        appointments.expireLapsedHolds(business.id(), provider, moved.blocked(), now);
-                EventJournal journal = EventJournal.of(transactions);
-                if (journal.keeping()) {
-                    assembler
-                            .details(business.id(), expired)
-                            .forEach(details -> journal.record(
-                                    business.id(),
-                                    BusinessEvent.Kind.HOLD_EXPIRED,
-                                    new BusinessEvent.Engine(),
-                                    EventJournal.about(details, Optional.empty())));
-                }
+                writes.expireLapsedHolds(business, provider, moved.blocked(), now);
                 writes.update(current, moved, by);
                 return moved;
             });
