@@ -35,17 +35,14 @@ class LapsedHoldEventsTest {
     private final UseCases later = salon.at(Salon.CLOCK.instant().plus(Duration.ofMinutes(6)));
 
     private AppointmentDetails carmenHolds(Instant start) {
+        return holds(CARMEN, "Carmen", start);
+    }
+
+    private AppointmentDetails holds(PhoneNumber caller, String name, Instant start) {
         return salon.app
                 .callerAppointments()
                 .hold(new CallerAppointmentsUseCase.Hold(
-                        salon.business,
-                        CARMEN,
-                        true,
-                        "Carmen",
-                        salon.cut.id(),
-                        start,
-                        Optional.empty(),
-                        Optional.empty()));
+                        salon.business, caller, true, name, salon.cut.id(), start, Optional.empty(), Optional.empty()));
     }
 
     private AppointmentDetails book(UseCases app, PhoneNumber caller, String name, Instant start) {
@@ -115,17 +112,7 @@ class LapsedHoldEventsTest {
     @Test
     void the_engines_sweep_expires_holds_nobody_needed_once_each_and_none_before_they_lapse() {
         Appointment hold = carmenHolds(TEN).appointment();
-        AppointmentDetails pedros = salon.app
-                .callerAppointments()
-                .hold(new CallerAppointmentsUseCase.Hold(
-                        salon.business,
-                        PEDRO,
-                        true,
-                        "Pedro",
-                        salon.cut.id(),
-                        TEN.plus(Duration.ofHours(1)),
-                        Optional.empty(),
-                        Optional.empty()));
+        AppointmentDetails pedros = holds(PEDRO, "Pedro", TEN.plus(Duration.ofHours(1)));
 
         assertThat(salon.app.lapsedHolds().expireLapsedHolds()).isZero();
         Instant sixMinutesOn = Salon.CLOCK.instant().plus(Duration.ofMinutes(6));

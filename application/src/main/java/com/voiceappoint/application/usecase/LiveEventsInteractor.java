@@ -87,7 +87,9 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong published = new AtomicLong();
     private final Object lifecycle = new Object();
-    private ScheduledExecutorService worker;
+    /** Started with the first stream; written under {@code lifecycle}. */
+    private volatile ScheduledExecutorService worker;
+
     private volatile Instant lastFullCheck = Instant.EPOCH;
     private volatile boolean wasConnected = true;
 
@@ -339,10 +341,7 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
             if (!waitScheduled.compareAndSet(false, true)) {
                 return;
             }
-            ScheduledExecutorService running;
-            synchronized (lifecycle) {
-                running = worker;
-            }
+            ScheduledExecutorService running = worker;
             if (running == null) {
                 waitScheduled.set(false);
                 return;
@@ -383,10 +382,7 @@ public final class LiveEventsInteractor implements LiveEventsUseCase, AutoClosea
             if (!catching.compareAndSet(false, true)) {
                 return;
             }
-            ScheduledExecutorService running;
-            synchronized (lifecycle) {
-                running = worker;
-            }
+            ScheduledExecutorService running = worker;
             if (running == null) {
                 catching.set(false);
                 return;

@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http.auth;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.RegisteredClaims;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -72,17 +73,8 @@ public final class AccessTokens {
      * the stream's URL instead of its access token. It opens nothing else: its type is not an access token's.
      */
     public Issued issueStreamTicket(Bearer bearer, BusinessId business) {
-        Instant now = clock.instant();
-        String token = JWT.create()
-                .withIssuer(ISSUER)
-                .withSubject(bearer.userId().toString())
-                .withClaim("typ", STREAM)
-                .withClaim("lang", bearer.language().code())
-                .withClaim(LOGIN, bearer.login().toString())
+        String token = token(STREAM, bearer.userId(), bearer.language(), bearer.login(), TICKET_LIFETIME)
                 .withClaim(BUSINESS, business.toString())
-                .withIssuedAt(now)
-                .withExpiresAt(now.plus(TICKET_LIFETIME))
-                .withJWTId(UUID.randomUUID().toString())
                 .sign(algorithm);
         return new Issued(token, TICKET_LIFETIME);
     }
@@ -94,39 +86,41 @@ public final class AccessTokens {
             if (!business.toString().equals(jwt.getClaim(BUSINESS).asString())) {
                 throw AuthenticationException.invalidToken();
             }
-            return new Bearer(
-                    new UserId(UUID.fromString(jwt.getSubject())),
-                    Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES),
-                    UUID.fromString(jwt.getClaim(LOGIN).asString()));
+            return bearer(jwt);
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
             throw AuthenticationException.invalidToken();
         }
     }
 
     public Issued issue(UserId user, Language language, UUID login) {
+        return new Issued(token(TYPE, user, language, login, lifetime).sign(algorithm), lifetime);
+    }
+
+    /** A token of this type for the login, from now for {@code lifetime}, with its own id. */
+    private JWTCreator.Builder token(String type, UserId user, Language language, UUID login, Duration lifetime) {
         Instant now = clock.instant();
-        Instant expires = now.plus(lifetime);
-        String token = JWT.create()
+        return JWT.create()
                 .withIssuer(ISSUER)
                 .withSubject(user.toString())
-                .withClaim("typ", TYPE)
+                .withClaim("typ", type)
                 .withClaim("lang", language.code())
                 .withClaim(LOGIN, login.toString())
                 .withIssuedAt(now)
-                .withExpiresAt(expires)
-                .withJWTId(UUID.randomUUID().toString())
-                .sign(algorithm);
-        return new Issued(token, lifetime);
+                .withExpiresAt(now.plus(lifetime))
+                .withJWTId(UUID.randomUUID().toString());
+    }
+
+    private static Bearer bearer(DecodedJWT jwt) {
+        return new Bearer(
+                new UserId(UUID.fromString(jwt.getSubject())),
+                Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES),
+                UUID.fromString(jwt.getClaim(LOGIN).asString()));
     }
 
     /** The member a bearer token speaks for; a 401 for anything expired, tampered with, or not ours. */
     public Bearer verify(String token) {
         try {
-            DecodedJWT jwt = verifier.verify(token);
-            return new Bearer(
-                    new UserId(UUID.fromString(jwt.getSubject())),
-                    Language.fromTag(jwt.getClaim("lang").asString()).orElse(Language.ES),
-                    UUID.fromString(jwt.getClaim(LOGIN).asString()));
+            return bearer(verifier.verify(token));
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
             throw AuthenticationException.invalidToken();
         }

@@ -60,28 +60,7 @@ public record OutboundPorts(
             EmailSender email,
             SmsSender sms,
             Optional<String> manageLinkBase) {
-        return new OutboundPorts(
-                transactions,
-                users,
-                sessions,
-                businesses,
-                memberships,
-                invitations,
-                providers,
-                services,
-                categories,
-                schedules,
-                clients,
-                appointments,
-                voiceSettings,
-                callLog,
-                voicePlatform,
-                analytics,
-                passwordHasher,
-                bookingOutcomes,
-                new NotificationPorts(store, templates, email, sms, manageLinkBase),
-                events,
-                liveEvents);
+        return with(transactions, new NotificationPorts(store, templates, email, sms, manageLinkBase), liveEvents);
     }
 
     /**
@@ -89,32 +68,17 @@ public record OutboundPorts(
      * through {@code liveEvents}.
      */
     public OutboundPorts announcingEventsThrough(LiveEventPublisher liveEvents) {
-        return new OutboundPorts(
-                transactions,
-                users,
-                sessions,
-                businesses,
-                memberships,
-                invitations,
-                providers,
-                services,
-                categories,
-                schedules,
-                clients,
-                appointments,
-                voiceSettings,
-                callLog,
-                voicePlatform,
-                analytics,
-                passwordHasher,
-                bookingOutcomes,
-                notifications,
-                events,
-                liveEvents);
+        return with(transactions, notifications, liveEvents);
     }
 
     /** The same ports, running their transactions through {@code transactions}, which must wrap these ports' own. */
     public OutboundPorts runningTransactionsThrough(TransactionRunner transactions) {
+        return with(transactions, notifications, liveEvents);
+    }
+
+    /** These ports with the three that an embedder or the application puts around the stores' own. */
+    private OutboundPorts with(
+            TransactionRunner transactions, NotificationPorts notifications, LiveEventPublisher liveEvents) {
         return new OutboundPorts(
                 transactions,
                 users,
