@@ -10,7 +10,6 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Permission;
-import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
@@ -55,7 +54,7 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
                 access.require(actor, businessId, Permission.MANAGE_SCHEDULE).business();
         transactions.inTransaction(() -> {
             schedules.replaceWeeklyHours(businessId, hours);
-            changed(actor, businessId, Optional.empty());
+            EventJournal.of(transactions).hoursChanged(actor, businessId, Optional.empty());
             if (!hours.isClosedAllWeek()) {
                 businesses.completeOnboardingStep(businessId, OnboardingStatus.Step.OPENING_HOURS);
             }
@@ -69,7 +68,7 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
         rights.require(actor, businessId, day.provider());
         transactions.inTransaction(() -> {
             schedules.saveSpecialDay(businessId, day);
-            changed(actor, businessId, day.provider());
+            EventJournal.of(transactions).hoursChanged(actor, businessId, day.provider());
             return null;
         });
         return day;
@@ -81,22 +80,13 @@ public final class BusinessHoursInteractor implements BusinessHoursUseCase {
         boolean removed = transactions.inTransaction(() -> {
             boolean found = schedules.removeSpecialDay(businessId, provider, date);
             if (found) {
-                changed(actor, businessId, provider);
+                EventJournal.of(transactions).hoursChanged(actor, businessId, provider);
             }
             return found;
         });
         if (!removed) {
             throw new NotFoundException("special_day");
         }
-    }
-
-    private void changed(Actor actor, BusinessId businessId, Optional<ProviderId> provider) {
-        EventJournal.of(transactions)
-                .record(
-                        businessId,
-                        BusinessEvent.Kind.HOURS_CHANGED,
-                        EventJournal.by(actor),
-                        new BusinessEvent.HoursChange(provider));
     }
 
     @Override

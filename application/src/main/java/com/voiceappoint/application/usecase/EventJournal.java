@@ -5,11 +5,13 @@ import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.event.BusinessEvent;
+import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -121,6 +123,11 @@ final class EventJournal implements TransactionRunner {
         } else {
             inTransaction(() -> recorded.get().add(draft));
         }
+    }
+
+    /** Opening hours, special days, closures or time off changed: the business's own, or one provider's. */
+    void hoursChanged(Actor actor, BusinessId business, Optional<ProviderId> provider) {
+        record(business, BusinessEvent.Kind.HOURS_CHANGED, by(actor), new BusinessEvent.HoursChange(provider));
     }
 
     /** Whether anyone keeps events: when not, callers skip the reads only an event needs. */

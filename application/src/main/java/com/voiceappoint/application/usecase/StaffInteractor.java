@@ -12,7 +12,6 @@ import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.OnboardingStatus;
 import com.voiceappoint.domain.business.Permission;
-import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.schedule.TimeOff;
@@ -113,7 +112,7 @@ public final class StaffInteractor implements StaffUseCase {
             Actor actor, BusinessId businessId, ProviderId providerId, Optional<WeeklyHours> hours) {
         rights.require(actor, businessId, Optional.of(providerId));
         return transactions.inTransaction(() -> {
-            hoursChanged(actor, businessId, providerId);
+            EventJournal.of(transactions).hoursChanged(actor, businessId, Optional.of(providerId));
             return changed(
                     businessId,
                     providerId,
@@ -148,7 +147,7 @@ public final class StaffInteractor implements StaffUseCase {
         TimeOff timeOff = new TimeOff(UUID.randomUUID(), providerId, new TimeRange(from, to), reason);
         transactions.inTransaction(() -> {
             schedules.addTimeOff(businessId, timeOff);
-            hoursChanged(actor, businessId, providerId);
+            EventJournal.of(transactions).hoursChanged(actor, businessId, Optional.of(providerId));
             return null;
         });
         return timeOff;
@@ -174,19 +173,10 @@ public final class StaffInteractor implements StaffUseCase {
         rights.require(actor, businessId, Optional.of(timeOff.provider()));
         transactions.inTransaction(() -> {
             if (schedules.removeTimeOff(businessId, timeOffId)) {
-                hoursChanged(actor, businessId, timeOff.provider());
+                EventJournal.of(transactions).hoursChanged(actor, businessId, Optional.of(timeOff.provider()));
             }
             return null;
         });
-    }
-
-    private void hoursChanged(Actor actor, BusinessId businessId, ProviderId provider) {
-        EventJournal.of(transactions)
-                .record(
-                        businessId,
-                        BusinessEvent.Kind.HOURS_CHANGED,
-                        EventJournal.by(actor),
-                        new BusinessEvent.HoursChange(Optional.of(provider)));
     }
 
     private Provider find(BusinessId businessId, ProviderId providerId) {
