@@ -40,6 +40,7 @@ class ArchitectureTest {
             entry("adapter-http-javalin", "com.voiceappoint.adapter.http"),
             entry("adapter-vapi", "com.voiceappoint.adapter.vapi"),
             entry("adapter-notifications", "com.voiceappoint.adapter.notifications"),
+            entry("adapter-web", "com.voiceappoint.adapter.http.web"),
             entry("bootstrap", "com.voiceappoint.bootstrap"),
             entry("examples", "com.voiceappoint.examples"));
 

@@ -6,6 +6,8 @@ import com.voiceappoint.adapter.http.HttpSettings;
 import com.voiceappoint.adapter.http.RestApi;
 import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.http.web.WebApp;
+import com.voiceappoint.adapter.http.web.WebSettings;
 import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
 import com.voiceappoint.adapter.notifications.JteMessageTemplates;
 import com.voiceappoint.adapter.notifications.SmtpEmailSender;
@@ -139,7 +141,9 @@ public final class VoiceAppointServer implements AutoCloseable {
                             monitoring.route(config.metricsToken()),
                             VoiceWiring.webhook(config, useCases, limiter, clock, monitoring.registry()),
                             VoiceWiring.toolDefinitions(config),
-                            SmsReplyWiring.webhook(config, useCases.smsReplies(), limiter)));
+                            SmsReplyWiring.webhook(config, useCases.smsReplies(), limiter)),
+                    List.of(WebApp.create(
+                            useCases, new WebSettings(config.production(), config.defaultLanguage(), clock), limiter)));
             running.push(http);
             return new VoiceAppointServer(running, http);
         } catch (RuntimeException e) {

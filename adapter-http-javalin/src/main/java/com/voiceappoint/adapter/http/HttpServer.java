@@ -66,7 +66,20 @@ public final class HttpServer implements AutoCloseable {
     /** With the limiter of the caller's choosing (the caller closes what keeps its counts) and routes of other adapters. */
     public static HttpServer start(
             RestApi api, HttpSettings settings, String host, int port, RateLimiter limiter, List<RawRoute> rawRoutes) {
-        return new HttpServer(create(api, settings, limiter, rawRoutes).start(host, port));
+        return start(api, settings, host, port, limiter, rawRoutes, List.of());
+    }
+
+    /** And the extensions that serve more than the API on the same server (the web app). */
+    public static HttpServer start(
+            RestApi api,
+            HttpSettings settings,
+            String host,
+            int port,
+            RateLimiter limiter,
+            List<RawRoute> rawRoutes,
+            List<HttpExtension> extensions) {
+        return new HttpServer(
+                create(api, settings, limiter, rawRoutes, extensions).start(host, port));
     }
 
     static Javalin create(RestApi api, HttpSettings settings, RateLimiter limiter) {
@@ -74,6 +87,15 @@ public final class HttpServer implements AutoCloseable {
     }
 
     static Javalin create(RestApi api, HttpSettings settings, RateLimiter limiter, List<RawRoute> rawRoutes) {
+        return create(api, settings, limiter, rawRoutes, List.of());
+    }
+
+    static Javalin create(
+            RestApi api,
+            HttpSettings settings,
+            RateLimiter limiter,
+            List<RawRoute> rawRoutes,
+            List<HttpExtension> extensions) {
         Set<String> rawPaths =
                 rawRoutes.stream().flatMap(route -> route.paths().stream()).collect(Collectors.toUnmodifiableSet());
         ObjectMapper json = JsonMapping.create();
@@ -144,9 +166,18 @@ public final class HttpServer implements AutoCloseable {
             configure(config, json, settings);
             // open streams would hold the stop for its whole grace period: they are told to end first
             config.events.serverStopping(liveEvents::close);
+            extensions.forEach(extension -> config.events.serverStopping(extension::stopping));
             var routes = config.routes;
-            routes.exception(HttpResponseException.class, problems::respond);
-            routes.exception(Exception.class, problems::respond);
+            routes.exception(HttpResponseException.class, (failure, ctx) -> {
+                if (!answeredByExtension(extensions, ctx, failure.getStatus(), failure)) {
+                    problems.respond(failure, ctx);
+                }
+            });
+            routes.exception(Exception.class, (failure, ctx) -> {
+                if (!answeredByExtension(extensions, ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), failure)) {
+                    problems.respond(failure, ctx);
+                }
+            });
             routes.before(RequestContext::assignRequestId);
             routes.before("/api/*", ctx -> {
                 if (!rawPaths.contains(withoutTrailingSlash(ctx.path()))) {
@@ -275,7 +306,18 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/public/appointments/{token}", publicPages::appointment, Access.PUBLIC);
             routes.post("/api/v1/public/appointments/{token}/cancel", publicPages::cancel, Access.PUBLIC);
             routes.post("/api/v1/public/appointments/{token}/reschedule", publicPages::reschedule, Access.PUBLIC);
+            // last: routes match in the order they were added, and a page at /{slug} must not answer for /metrics
+            extensions.forEach(extension -> extension.configure(config));
         });
+    }
+
+    /** A failure on a page is answered as a page; under /api/ always as a problem. */
+    private static boolean answeredByExtension(
+            List<HttpExtension> extensions, Context ctx, int status, Exception failure) {
+        if (ctx.path().startsWith("/api/")) {
+            return false;
+        }
+        return extensions.stream().anyMatch(extension -> extension.answersFailure(ctx, status, failure));
     }
 
     private static void configure(JavalinConfig config, ObjectMapper json, HttpSettings settings) {

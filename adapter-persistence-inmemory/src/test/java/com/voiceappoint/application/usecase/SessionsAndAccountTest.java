@@ -115,6 +115,33 @@ class SessionsAndAccountTest {
     }
 
     @Test
+    void a_web_login_is_resumed_from_its_token_until_it_ends_expires_or_is_exchanged() {
+        SessionUseCase.RefreshToken browser = app.sessions().start(user);
+        SessionUseCase.RefreshToken other = app.sessions().start(user);
+        SessionUseCase.RefreshToken third = app.sessions().start(user);
+
+        assertThat(app.sessions().resume(browser.token())).hasValueSatisfying(resumed -> {
+            assertThat(resumed.user().userId()).isEqualTo(user);
+            assertThat(resumed.login()).isEqualTo(browser.login());
+        });
+        assertThat(app.sessions().resume(browser.token()))
+                .as("resuming exchanges nothing")
+                .isPresent();
+
+        app.sessions().end(browser.token());
+        app.sessions().refresh(other.token());
+        assertThat(app.sessions().resume(browser.token())).as("logged out").isEmpty();
+        assertThat(app.sessions().resume(other.token()))
+                .as("exchanged by a refresh")
+                .isEmpty();
+        assertThat(app.sessions().resume("never-issued")).isEmpty();
+        assertThat(app.sessions().resume(null)).isEmpty();
+
+        now.set(now.get().plus(Duration.ofDays(30)));
+        assertThat(app.sessions().resume(third.token())).as("expired").isEmpty();
+    }
+
+    @Test
     void garbage_is_an_invalid_token_not_an_error() {
         assertInvalid(() -> app.sessions().refresh(""));
         assertInvalid(() -> app.sessions().refresh("x".repeat(10_000)));

@@ -72,6 +72,18 @@ public final class SessionInteractor implements SessionUseCase {
     }
 
     @Override
+    public Optional<Resumed> resume(String refreshToken) {
+        Instant now = clock.instant();
+        return find(refreshToken)
+                .filter(session -> !session.isRevoked() && !session.isExpired(now) && !session.wasRotated())
+                .flatMap(session -> users.findById(session.userId())
+                        .map(user -> new Resumed(
+                                new AuthenticateUseCase.AuthenticatedUser(
+                                        user.id(), user.email(), user.fullName(), user.language()),
+                                session.family())));
+    }
+
+    @Override
     public void end(String refreshToken) {
         find(refreshToken).ifPresent(session -> revoke(session.family(), clock.instant()));
     }

@@ -2,6 +2,7 @@ package com.voiceappoint.application.port.in;
 
 import com.voiceappoint.domain.account.UserId;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,12 @@ public interface SessionUseCase {
     RefreshToken start(UserId user);
 
     Refreshed refresh(String refreshToken);
+
+    /**
+     * The login a browser's session cookie names, without exchanging its token: the web app keeps one token for the
+     * whole login instead of rotating it. Empty for a token unknown, ended, expired, or already exchanged by a refresh.
+     */
+    Optional<Resumed> resume(String refreshToken);
 
     /** Ends the login the token belongs to. Unknown or already ended tokens end nothing, silently. */
     void end(String refreshToken);
@@ -31,6 +38,9 @@ public interface SessionUseCase {
             return "RefreshToken[login=" + login + ", expiresAt=" + expiresAt + "]";
         }
     }
+
+    /** A login still on: who, and which login (to end it, or to check it again). */
+    record Resumed(AuthenticateUseCase.AuthenticatedUser user, UUID login) {}
 
     record Refreshed(AuthenticateUseCase.AuthenticatedUser user, RefreshToken refreshToken) {}
 }

@@ -1,0 +1,55 @@
+package com.voiceappoint.adapter.http.web;
+
+import com.voiceappoint.adapter.http.HttpExtension;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.application.port.in.UseCases;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * The web app: pages rendered on the server from JTE templates, on the REST API's server, driving the same use
+ * cases. htmx (from a webjar) makes parts of pages update without a reload; every page works without it where it
+ * can. Everything under {@code /api/} stays the REST API's.
+ */
+public final class WebApp implements HttpExtension {
+    private final WebPages pages;
+    private final Assets assets;
+    private final ErrorPages errors;
+
+    private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
+        this.assets = Assets.load();
+        this.pages = new WebPages(
+                assets,
+                new Csrf(settings.secureCookies()),
+                new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock()),
+                new Languages(settings.defaultLanguage(), settings.secureCookies()));
+        this.errors = new ErrorPages(pages);
+    }
+
+    public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
+        return new WebApp(useCases, settings, limiter);
+    }
+
+    @Override
+    public void configure(JavalinConfig config) {
+        config.staticFiles.enableWebjars();
+        config.routes.before(ctx -> {
+            if (!ctx.path().startsWith("/api/")) {
+                SecurityHeaders.apply(ctx);
+            }
+        });
+        pages.addingTo(config);
+        pages.get(Assets.PATH, assets::serve);
+        pages.get("/", this::landing);
+    }
+
+    private void landing(Context ctx) {
+        pages.render(ctx, "landing.jte", Map.of("v", pages.visit(ctx)));
+    }
+
+    @Override
+    public boolean answersFailure(Context ctx, int status, Exception failure) {
+        return errors.answer(ctx, status, failure);
+    }
+}

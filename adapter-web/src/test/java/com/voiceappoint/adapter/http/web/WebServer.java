@@ -1,0 +1,65 @@
+package com.voiceappoint.adapter.http.web;
+
+import com.voiceappoint.adapter.http.HttpServer;
+import com.voiceappoint.adapter.http.HttpSettings;
+import com.voiceappoint.adapter.http.RestApi;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.usecase.Interactors;
+import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real server on a free port, REST API and web app together, with the in-memory ports behind it and a pinned
+ * clock (Monday 23 November 2026, 09:00 in Madrid). What is proven here is the web adapter over a socket; the
+ * browser journeys against PostgreSQL live in the bootstrap module.
+ */
+final class WebServer implements BeforeAllCallback, AfterAllCallback {
+    static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
+
+    private HttpServer server;
+    private UseCases useCases;
+    private OutboundPorts ports;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ports = InMemoryAdapters.create();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        useCases = Interactors.create(ports, clock);
+        RateLimiter unlimited = (limit, key) -> Optional.empty();
+        HttpSettings settings = new HttpSettings(
+                SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, false, clock, new SimpleMeterRegistry());
+        WebApp web = WebApp.create(useCases, new WebSettings(false, Language.ES, clock), unlimited);
+        server = HttpServer.start(RestApi.of(useCases), settings, "127.0.0.1", 0, unlimited, List.of(), List.of(web));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+
+    /** A browser of its own: its own cookies, no JavaScript. */
+    Browser browser() {
+        return new Browser(server.port());
+    }
+
+    UseCases useCases() {
+        return useCases;
+    }
+
+    OutboundPorts ports() {
+        return ports;
+    }
+}
