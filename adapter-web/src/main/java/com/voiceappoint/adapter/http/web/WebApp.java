@@ -16,6 +16,7 @@ public final class WebApp implements HttpExtension {
     private final WebPages pages;
     private final Assets assets;
     private final ErrorPages errors;
+    private final Dashboards dashboards;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -25,6 +26,7 @@ public final class WebApp implements HttpExtension {
                 new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock()),
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
+        this.dashboards = new Dashboards(pages, useCases.businesses());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -42,6 +44,7 @@ public final class WebApp implements HttpExtension {
         pages.addingTo(config);
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
+        dashboards.addTo(pages);
     }
 
     private void landing(Context ctx) {
