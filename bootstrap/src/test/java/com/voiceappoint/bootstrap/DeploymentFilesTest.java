@@ -211,6 +211,10 @@ class DeploymentFilesTest {
                         .as("readiness is for the orchestrator inside the network")
                         .isEqualTo(404);
                 assertThat(proxied.at("/api/v1/openapi.json").get().status()).isEqualTo(200);
+                var landing = proxied.at("/").get();
+                assertThat(landing.status()).as("the web app is published").isEqualTo(200);
+                assertThat(landing.header("Content-Security-Policy")).isNotNull();
+                assertThat(proxied.at("/health/other").get().status()).isEqualTo(404);
                 assertThat(proxied.at(Monitoring.PATH)
                                 .token(LiveApi.METRICS_TOKEN)
                                 .get()
