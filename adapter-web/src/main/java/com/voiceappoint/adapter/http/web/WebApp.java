@@ -18,6 +18,7 @@ public final class WebApp implements HttpExtension {
     private final ErrorPages errors;
     private final Dashboards dashboards;
     private final ServicePages servicePages;
+    private final HoursPages hoursPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -29,6 +30,7 @@ public final class WebApp implements HttpExtension {
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
         this.servicePages = new ServicePages(pages, dashboards, useCases);
+        this.hoursPages = new HoursPages(pages, dashboards, useCases, settings.clock());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -48,6 +50,7 @@ public final class WebApp implements HttpExtension {
         pages.get("/", this::landing);
         dashboards.addTo(pages);
         servicePages.addTo(pages);
+        hoursPages.addTo(pages);
     }
 
     private void landing(Context ctx) {
