@@ -18,6 +18,7 @@ public final class WebApp implements HttpExtension {
     private final ErrorPages errors;
     private final Dashboards dashboards;
     private final ServicePages servicePages;
+    private final StaffPages staffPages;
     private final HoursPages hoursPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -30,6 +31,7 @@ public final class WebApp implements HttpExtension {
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
         this.servicePages = new ServicePages(pages, dashboards, useCases);
+        this.staffPages = new StaffPages(pages, dashboards, useCases, settings.clock());
         this.hoursPages = new HoursPages(pages, dashboards, useCases, settings.clock());
     }
 
@@ -50,6 +52,7 @@ public final class WebApp implements HttpExtension {
         pages.get("/", this::landing);
         dashboards.addTo(pages);
         servicePages.addTo(pages);
+        staffPages.addTo(pages);
         hoursPages.addTo(pages);
     }
 
