@@ -17,6 +17,9 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final Dashboards dashboards;
+    private final ServicePages servicePages;
+    private final StaffPages staffPages;
+    private final HoursPages hoursPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -27,6 +30,9 @@ public final class WebApp implements HttpExtension {
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
+        this.servicePages = new ServicePages(pages, dashboards, useCases);
+        this.staffPages = new StaffPages(pages, dashboards, useCases, settings.clock());
+        this.hoursPages = new HoursPages(pages, dashboards, useCases, settings.clock());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -45,6 +51,9 @@ public final class WebApp implements HttpExtension {
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         dashboards.addTo(pages);
+        servicePages.addTo(pages);
+        staffPages.addTo(pages);
+        hoursPages.addTo(pages);
     }
 
     private void landing(Context ctx) {

@@ -68,6 +68,15 @@ final class Browser {
                 .build());
     }
 
+    /** Signed in with this login's token, as the login page leaves a browser. */
+    Browser signedIn(String sessionToken) {
+        HttpCookie session = new HttpCookie(WebSessions.COOKIE, sessionToken);
+        session.setPath("/");
+        session.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), session);
+        return this;
+    }
+
     Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
