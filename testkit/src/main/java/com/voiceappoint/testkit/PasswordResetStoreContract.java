@@ -53,11 +53,10 @@ public abstract class PasswordResetStoreContract<S extends PasswordResetStore> {
 
         assertThat(resets.markUsed(reset.id(), NOW.plusSeconds(60))).isTrue();
         assertThat(resets.markUsed(reset.id(), NOW.plusSeconds(61))).isFalse();
-        assertThat(resets.findByTokenHash(reset.tokenHash()))
-                .hasValueSatisfying(found -> {
-                    assertThat(found.usedAt()).contains(NOW.plusSeconds(60));
-                    assertThat(found.isOpen(NOW.plusSeconds(62))).isFalse();
-                });
+        assertThat(resets.findByTokenHash(reset.tokenHash())).hasValueSatisfying(found -> {
+            assertThat(found.usedAt()).contains(NOW.plusSeconds(60));
+            assertThat(found.isOpen(NOW.plusSeconds(62))).isFalse();
+        });
     }
 
     @Test
@@ -92,7 +91,8 @@ public abstract class PasswordResetStoreContract<S extends PasswordResetStore> {
         PasswordReset again = requested(user, NOW.plusSeconds(60));
 
         assertThat(resets.findByTokenHash(again.tokenHash()))
-                .hasValueSatisfying(found -> assertThat(found.isOpen(NOW.plusSeconds(61))).isTrue());
+                .hasValueSatisfying(
+                        found -> assertThat(found.isOpen(NOW.plusSeconds(61))).isTrue());
         assertThat(resets.findByTokenHash(used.tokenHash())).isEmpty();
     }
 }

@@ -279,8 +279,7 @@ class JteMessageTemplatesTest {
                 .startsWith("<!DOCTYPE html>")
                 .contains("lang=\"" + language.code() + "\"", "href=\"" + link + "\"", "60", "Lucía &lt;Admin&gt;");
         assertThat(email.text()).contains(link, "60", "Lucía <Admin>").doesNotContain("&lt;", "\n\n\n");
-        assertThat(email.text())
-                .startsWith(language == Language.ES ? "Hola, Lucía <Admin>:" : "Hello Lucía <Admin>,");
+        assertThat(email.text()).startsWith(language == Language.ES ? "Hola, Lucía <Admin>:" : "Hello Lucía <Admin>,");
         assertThat(templates
                         .passwordReset(new PasswordResetLink(language, "", link, java.time.Duration.ofHours(1)))
                         .text())

@@ -56,8 +56,7 @@ public final class InMemoryPersistence implements DataStore {
         InMemoryAppointmentRepository appointmentStore = new InMemoryAppointmentRepository(transactions);
         users = transactions.port(UserRepository.class, new InMemoryUserRepository(transactions));
         sessions = transactions.port(SessionRepository.class, new InMemorySessionRepository(transactions));
-        passwordResets =
-                transactions.port(PasswordResetStore.class, new InMemoryPasswordResetStore(transactions));
+        passwordResets = transactions.port(PasswordResetStore.class, new InMemoryPasswordResetStore(transactions));
         businesses = transactions.port(BusinessRepository.class, new InMemoryBusinessRepository(transactions));
         memberships = transactions.port(
                 MembershipRepository.class, new InMemoryMembershipRepository(transactions, businesses));

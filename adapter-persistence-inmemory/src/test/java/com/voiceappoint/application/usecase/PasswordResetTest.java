@@ -77,19 +77,27 @@ class PasswordResetTest {
         assertThat(words.validFor()).isEqualTo(Duration.ofHours(1));
         String token = latestToken();
         assertThat(token).hasSize(43);
-        assertThat(stores.passwordResets().findByTokenHash(token)).as("only its hash is kept").isEmpty();
+        assertThat(stores.passwordResets().findByTokenHash(token))
+                .as("only its hash is kept")
+                .isEmpty();
         assertThat(app.passwordResets().isOpen(token)).isTrue();
 
         assertThat(app.passwordResets().reset(token, "a-new-s3cret")).isTrue();
 
-        assertThat(app.authenticate().authenticate("lola@example.com", "a-new-s3cret").userId())
+        assertThat(app.authenticate()
+                        .authenticate("lola@example.com", "a-new-s3cret")
+                        .userId())
                 .isEqualTo(user);
         assertThatThrownBy(() -> app.authenticate().authenticate("lola@example.com", "s3cret-enough"))
                 .isInstanceOf(CredentialsRefusedException.class);
         assertThat(app.sessions().resume(login.token())).as("every login ended").isEmpty();
         assertThat(app.passwordResets().isOpen(token)).isFalse();
-        assertThat(app.passwordResets().reset(token, "yet-another-one")).as("single use").isFalse();
-        assertThat(app.authenticate().authenticate("lola@example.com", "a-new-s3cret").userId())
+        assertThat(app.passwordResets().reset(token, "yet-another-one"))
+                .as("single use")
+                .isFalse();
+        assertThat(app.authenticate()
+                        .authenticate("lola@example.com", "a-new-s3cret")
+                        .userId())
                 .isEqualTo(user);
     }
 
@@ -113,7 +121,9 @@ class PasswordResetTest {
 
         assertThat(app.passwordResets().isOpen(token)).isFalse();
         assertThat(app.passwordResets().reset(token, "a-new-s3cret")).isFalse();
-        assertThat(app.authenticate().authenticate("lola@example.com", "s3cret-enough").userId())
+        assertThat(app.authenticate()
+                        .authenticate("lola@example.com", "s3cret-enough")
+                        .userId())
                 .isEqualTo(user);
     }
 
@@ -138,7 +148,9 @@ class PasswordResetTest {
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
 
         assertThat(app.passwordResets().isOpen(token)).isTrue();
-        assertThat(app.authenticate().authenticate("lola@example.com", "s3cret-enough").userId())
+        assertThat(app.authenticate()
+                        .authenticate("lola@example.com", "s3cret-enough")
+                        .userId())
                 .isEqualTo(user);
     }
 

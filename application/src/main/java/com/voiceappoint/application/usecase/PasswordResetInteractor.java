@@ -80,10 +80,18 @@ public final class PasswordResetInteractor implements PasswordResetUseCase {
         Delivery delivery = notifications
                 .email()
                 .send(new EmailSender.Envelope(
-                        user.email(), SENDER, Optional.empty(), "password-reset/" + reset.id(), words));
+                        user.email(),
+                        SENDER,
+                        Optional.empty(),
+                        MessageTemplates.PasswordResetLink.SEND_KEYS + reset.id(),
+                        words));
         if (!(delivery instanceof Delivery.Sent)) {
             // the user is told the same either way; whoever runs the server learns why no e-mail came (never the link)
-            LOG.log(System.Logger.Level.WARNING, "password reset e-mail to user {0} not sent: {1}", user.id(), delivery);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "password reset e-mail to user {0} not sent: {1}",
+                    user.id(),
+                    delivery);
         }
     }
 
@@ -112,7 +120,8 @@ public final class PasswordResetInteractor implements PasswordResetUseCase {
             if (!resets.markUsed(open.get().id(), now)) {
                 return false;
             }
-            users.update(new User(found.id(), found.email(), hash, found.fullName(), found.language(), found.createdAt()));
+            users.update(
+                    new User(found.id(), found.email(), hash, found.fullName(), found.language(), found.createdAt()));
             sessions.revokeAllOf(found.id(), now);
             return true;
         });

@@ -28,6 +28,12 @@ public interface MessageTemplates {
      * @param validFor how long the link works
      */
     record PasswordResetLink(Language language, String fullName, String link, Duration validFor) {
+        /**
+         * How the send key of every password reset e-mail begins: a channel that writes what it sends anywhere (a
+         * log, an outbox) leaves out the words of these, whose link opens the account.
+         */
+        public static final String SEND_KEYS = "password-reset/";
+
         public PasswordResetLink {
             Objects.requireNonNull(language, "language");
             Objects.requireNonNull(fullName, "fullName");
