@@ -41,7 +41,11 @@ final class AccountPages {
     static final String HOME = "/dashboard/select";
 
     private static final String PASSWORD = "password";
+    /** Set on the sign-up of someone joining a business they were invited to: their account alone. */
+    private static final String JOIN = "join";
+
     private static final List<String> REGISTER_FIELDS = List.of(
+            JOIN,
             "fullName",
             "email",
             PASSWORD,
@@ -128,11 +132,10 @@ final class AccountPages {
             return;
         }
         Visit v = pages.visit(ctx);
-        showRegister(
-                ctx,
-                v,
-                Form.blank(
-                        Map.of("timezone", "Europe/Madrid", "currency", "EUR", "country", "ES", "language", v.lang())));
+        Map<String, String> defaults = "1".equals(ctx.queryParam(JOIN))
+                ? Map.of(JOIN, "1", "language", v.lang())
+                : Map.of("timezone", "Europe/Madrid", "currency", "EUR", "country", "ES", "language", v.lang());
+        showRegister(ctx, v, Form.blank(defaults));
     }
 
     private void register(Context ctx) {
@@ -142,7 +145,11 @@ final class AccountPages {
             showRegister(ctx.status(429), v, form);
             return;
         }
-        form.require("account.required", "email", PASSWORD, "businessName", "businessType", "timezone", "currency");
+        boolean joining = joins(form);
+        form.require("account.required", "email", PASSWORD);
+        if (!joining) {
+            form.require("account.required", "businessName", "businessType", "timezone", "currency");
+        }
         if (form.error("email").isEmpty() && !isEmailAddress(form.value("email"))) {
             // named with the blanks, rather than after they are filled in
             form.reject("email", "account.invalid.email");
@@ -155,18 +162,20 @@ final class AccountPages {
             showRegister(ctx.status(429), v, form);
             return;
         }
+        RegisterAccountUseCase.Builder command = RegisterAccountUseCase.Command.builder(
+                        form.value("email"), form.value(PASSWORD))
+                .fullName(form.given("fullName"))
+                .language(form.given("language"));
+        if (!joining) {
+            command.businessName(form.given("businessName"))
+                    .businessType(form.given("businessType"))
+                    .timezone(form.given("timezone"))
+                    .currency(form.given("currency"))
+                    .country(form.given("country"));
+        }
         RegisterAccountUseCase.Result result;
         try {
-            result = app.registerAccount()
-                    .register(RegisterAccountUseCase.Command.builder(form.value("email"), form.value(PASSWORD))
-                            .fullName(form.given("fullName"))
-                            .language(form.given("language"))
-                            .businessName(form.given("businessName"))
-                            .businessType(form.given("businessType"))
-                            .timezone(form.given("timezone"))
-                            .currency(form.given("currency"))
-                            .country(form.given("country"))
-                            .build());
+            result = app.registerAccount().register(command.build());
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.EMAIL_ALREADY_REGISTERED) {
                 form.reject("email", "account.register.email_taken");
@@ -178,7 +187,14 @@ final class AccountPages {
             return;
         }
         signIn(ctx, result.userId());
-        WebPages.redirect(ctx, "/dashboard/" + result.businessSlug().value());
+        WebPages.redirect(
+                ctx,
+                joining ? "/invitations" : "/dashboard/" + result.businessSlug().value());
+    }
+
+    /** Whether the sign-up is of someone joining a team, who founds no business. */
+    private static boolean joins(Form form) {
+        return "1".equals(form.value(JOIN));
     }
 
     private static boolean isEmailAddress(String email) {
@@ -215,6 +231,7 @@ final class AccountPages {
         model.put("currencies", currencies);
         model.put("countries", countries);
         model.put("languages", languages(v));
+        model.put("joining", joins(form));
         pages.render(ctx, "account/register.jte", model);
     }
 

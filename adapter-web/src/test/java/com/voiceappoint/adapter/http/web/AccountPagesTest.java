@@ -110,6 +110,32 @@ class AccountPagesTest {
     }
 
     @Test
+    void every_account_page_speaks_both_languages_without_inline_code() {
+        String email = someone();
+        registered(email, null);
+        for (String language : List.of("es", "en")) {
+            Browser visitor = SERVER.browser();
+            Browser member = loggedIn(email, PASSWORD);
+            Map<String, Browser.Page> pages = new LinkedHashMap<>();
+            for (String path :
+                    List.of("/register", "/register?join=1", "/login", "/password/forgot", "/password/reset/x")) {
+                pages.put(path, visitor.get(path + (path.contains("?") ? "&" : "?") + "lang=" + language));
+            }
+            for (String path : List.of("/account", "/invitations")) {
+                pages.put(path, member.get(path + "?lang=" + language));
+            }
+            pages.forEach((path, page) -> {
+                assertThat(page.status()).as(path).isIn(200, 410);
+                assertThat(page.body())
+                        .as(path)
+                        .contains("<html lang=\"" + language + "\">", "<h1>")
+                        .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                        .doesNotContain(" style=\"", "onclick=");
+            });
+        }
+    }
+
+    @Test
     void field_errors_are_shown_at_their_fields_in_the_pages_language_and_change_nothing() {
         Browser browser = SERVER.browser();
         browser.get("/register?lang=es");
@@ -424,14 +450,21 @@ class AccountPagesTest {
         var business = registered(owner, "Estudio Invitado");
         Actor.Member ownerActor = new Actor.Member(business.userId());
         String invitee = someone();
-        registered(invitee, null);
         Invitation toJoin = SERVER.useCases().members().invite(ownerActor, business.businessId(), invitee, "staff");
         String otherOwner = someone();
         var elsewhere = registered(otherOwner, "Otro Estudio");
         Invitation toRefuse = SERVER.useCases()
                 .members()
                 .invite(new Actor.Member(elsewhere.userId()), elsewhere.businessId(), invitee, "viewer");
-        Browser browser = loggedIn(invitee, PASSWORD);
+        Browser browser = SERVER.browser();
+        Browser.Page joinForm = browser.get("/register?join=1&lang=en");
+        assertThat(joinForm.body())
+                .contains("Create your account", "name=\"join\" value=\"1\"")
+                .doesNotContain("name=\"businessName\"");
+        Browser.Page signedUp = browser.post(
+                "/register", Map.of("join", "1", "email", invitee, "password", PASSWORD, "language", "en"));
+        assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(303);
+        assertThat(signedUp.header("Location")).contains("/invitations");
 
         Browser.Page list = browser.get("/invitations");
         assertThat(list.status()).isEqualTo(200);
