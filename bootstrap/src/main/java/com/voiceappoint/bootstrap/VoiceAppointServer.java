@@ -143,7 +143,13 @@ public final class VoiceAppointServer implements AutoCloseable {
                             VoiceWiring.toolDefinitions(config),
                             SmsReplyWiring.webhook(config, useCases.smsReplies(), limiter)),
                     List.of(WebApp.create(
-                            useCases, new WebSettings(config.production(), config.defaultLanguage(), clock), limiter)));
+                            useCases,
+                            new WebSettings(
+                                    config.production(),
+                                    config.defaultLanguage(),
+                                    clock,
+                                    VoiceWiring.publicUrl(config)),
+                            limiter)));
             running.push(http);
             return new VoiceAppointServer(running, http);
         } catch (RuntimeException e) {

@@ -40,7 +40,7 @@ class DeploymentFilesTest {
     private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)");
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z_][A-Z0-9_]*)=(.*)$");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** In an hour, from one client address (AuthRoutes.REGISTER_PER_IP). */
+    /** In an hour, from one client address (AccountLimits.REGISTER_PER_IP). */
     private static final int REGISTRATIONS_PER_ADDRESS = 10;
 
     @RegisterExtension

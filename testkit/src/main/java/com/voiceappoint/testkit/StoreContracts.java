@@ -10,6 +10,7 @@ import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.PasswordResetStore;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -118,6 +119,19 @@ public abstract class StoreContracts {
         @Override
         protected SessionRepository createSessionRepository() {
             return ports().sessions();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class PasswordResets extends PasswordResetStoreContract<PasswordResetStore> {
+        @Override
+        protected PasswordResetStore createPasswordResetStore() {
+            return ports().passwordResets();
         }
 
         @Override

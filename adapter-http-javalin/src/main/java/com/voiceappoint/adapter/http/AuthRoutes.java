@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.adapter.http.auth.AccessTokens;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.adapter.http.ratelimit.AccountLimits;
 import com.voiceappoint.adapter.http.ratelimit.Limit;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
@@ -19,16 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Sign-up, login, token refresh and logout, and the user's own account. */
 final class AuthRoutes {
-    static final Limit REGISTER_PER_IP = new Limit("register-ip", 10, Duration.ofHours(1));
-    static final Limit REGISTER_PER_ACCOUNT = new Limit("register-account", 5, Duration.ofHours(1));
-    static final Limit LOGIN_PER_IP = new Limit("login-ip", 30, Duration.ofMinutes(5));
-    static final Limit LOGIN_PER_ACCOUNT = new Limit("login-account", 10, Duration.ofMinutes(15));
     static final Limit REFRESH_PER_IP = new Limit("refresh-ip", 60, Duration.ofMinutes(1));
 
     private final RegisterAccountUseCase registerAccount;
@@ -151,10 +147,10 @@ final class AuthRoutes {
     record MeResponse(UUID id, String email, String fullName, String language, List<MembershipView> memberships) {}
 
     void register(Context ctx) {
-        limiter.require(REGISTER_PER_IP, ctx.ip());
+        limiter.require(AccountLimits.REGISTER_PER_IP, ctx.ip());
         RegisterRequest request = bodies.read(ctx, RegisterRequest.class);
         request.requireTheWholeBusiness();
-        limiter.require(REGISTER_PER_ACCOUNT, account(request.email()));
+        limiter.require(AccountLimits.REGISTER_PER_ACCOUNT, AccountLimits.account(request.email()));
         String language = request.language() != null
                 ? request.language()
                 : RequestContext.language(ctx, defaultLanguage).code();
@@ -179,9 +175,9 @@ final class AuthRoutes {
     }
 
     void token(Context ctx) {
-        limiter.require(LOGIN_PER_IP, ctx.ip());
+        limiter.require(AccountLimits.LOGIN_PER_IP, ctx.ip());
         TokenRequest request = bodies.read(ctx, TokenRequest.class);
-        limiter.require(LOGIN_PER_ACCOUNT, account(request.email()));
+        limiter.require(AccountLimits.LOGIN_PER_ACCOUNT, AccountLimits.account(request.email()));
         AuthenticateUseCase.AuthenticatedUser user = authenticate.authenticate(request.email(), request.password());
         tokens(ctx, user.userId(), user.language(), sessions.start(user.userId()));
     }
@@ -213,7 +209,7 @@ final class AuthRoutes {
     void changePassword(Context ctx) {
         PasswordRequest request = bodies.read(ctx, PasswordRequest.class);
         UserId user = RequestContext.member(ctx).userId();
-        limiter.require(LOGIN_PER_ACCOUNT, user.toString());
+        limiter.require(AccountLimits.LOGIN_PER_ACCOUNT, user.toString());
         account.changePassword(user, request.currentPassword(), request.newPassword());
         ctx.status(204);
     }
@@ -240,9 +236,5 @@ final class AuthRoutes {
                         .map(m -> new MembershipView(
                                 Views.BusinessView.of(m.business()), m.role().code()))
                         .toList());
-    }
-
-    private static String account(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

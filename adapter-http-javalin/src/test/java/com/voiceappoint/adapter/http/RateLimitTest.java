@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.voiceappoint.adapter.http.ratelimit.AccountLimits;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
 import com.voiceappoint.application.error.StoreUnavailableException;
@@ -64,7 +65,7 @@ class RateLimitTest {
         try (HttpServer server = limitedServer()) {
             ApiClient api = new ApiClient(server.port());
             Map<String, String> wrong = Map.of("email", "target@example.com", "password", "guess-guess");
-            for (int i = 0; i < AuthRoutes.LOGIN_PER_ACCOUNT.capacity(); i++) {
+            for (int i = 0; i < AccountLimits.LOGIN_PER_ACCOUNT.capacity(); i++) {
                 assertThat(api.at("/api/v1/auth/token").post(wrong).status()).isEqualTo(401);
             }
 
@@ -103,7 +104,7 @@ class RateLimitTest {
             // refused before anything is written or any per-account allowance spent: no password
             Map<String, String> body = Map.of("email", "x@example.com");
             int first = 0;
-            for (int i = 0; i <= AuthRoutes.REGISTER_PER_IP.capacity(); i++) {
+            for (int i = 0; i <= AccountLimits.REGISTER_PER_IP.capacity(); i++) {
                 first = api.at("/api/v1/auth/register")
                         .header("X-Forwarded-For", "203.0.113.7")
                         .post(body)

@@ -5,6 +5,7 @@ import com.voiceappoint.application.port.out.MessageTemplates;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.util.Optional;
 
 /**
  * Messages worded by JTE templates the build compiles and type-checks ({@code src/main/jte}): an HTML engine that
@@ -40,7 +41,17 @@ public final class JteMessageTemplates implements MessageTemplates {
         return oneLine(new Wording(message).callOpening());
     }
 
-    private static String render(TemplateEngine engine, String template, Wording wording) {
+    @Override
+    public Email passwordReset(PasswordResetLink link) {
+        ResetWording wording = new ResetWording(link);
+        return new Email(
+                oneLine(wording.subject()),
+                render(html, "password_reset.jte", wording),
+                render(text, "password_reset.jte", wording),
+                Optional.empty());
+    }
+
+    private static String render(TemplateEngine engine, String template, Object wording) {
         StringOutput output = new StringOutput();
         engine.render(template, wording, output);
         return output.toString();

@@ -10,6 +10,7 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import com.voiceappoint.application.port.out.Message;
 import com.voiceappoint.application.port.out.MessageTemplates.Email;
+import com.voiceappoint.application.port.out.MessageTemplates.PasswordResetLink;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.notification.MessageKind;
@@ -263,6 +264,26 @@ class JteMessageTemplatesTest {
         if (message.kind().forStaff()) {
             assertThat(sms).contains("Maria José Lopez", "Lucia");
         }
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @EnumSource(Language.class)
+    void the_password_reset_email_carries_its_link_and_lifetime_in_both_parts(Language language) {
+        String link = "https://citas.example/password/reset/abc_DEF-123";
+        Email email = templates.passwordReset(
+                new PasswordResetLink(language, "Lucía <Admin>", link, java.time.Duration.ofHours(1)));
+
+        assertThat(email.subject()).isNotBlank().doesNotContain("\n").contains("VoiceAppoint");
+        assertThat(email.calendar()).isEmpty();
+        assertThat(email.html())
+                .startsWith("<!DOCTYPE html>")
+                .contains("lang=\"" + language.code() + "\"", "href=\"" + link + "\"", "60", "Lucía &lt;Admin&gt;");
+        assertThat(email.text()).contains(link, "60", "Lucía <Admin>").doesNotContain("&lt;", "\n\n\n");
+        assertThat(email.text()).startsWith(language == Language.ES ? "Hola, Lucía <Admin>:" : "Hello Lucía <Admin>,");
+        assertThat(templates
+                        .passwordReset(new PasswordResetLink(language, "", link, java.time.Duration.ofHours(1)))
+                        .text())
+                .startsWith(language == Language.ES ? "Hola:" : "Hello,");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.PasswordResetStore;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -32,6 +33,7 @@ public final class InMemoryPersistence implements DataStore {
     private final InMemoryTransactionRunner transactions = new InMemoryTransactionRunner();
     private final UserRepository users;
     private final SessionRepository sessions;
+    private final PasswordResetStore passwordResets;
     private final BusinessRepository businesses;
     private final MembershipRepository memberships;
     private final InvitationRepository invitations;
@@ -54,6 +56,7 @@ public final class InMemoryPersistence implements DataStore {
         InMemoryAppointmentRepository appointmentStore = new InMemoryAppointmentRepository(transactions);
         users = transactions.port(UserRepository.class, new InMemoryUserRepository(transactions));
         sessions = transactions.port(SessionRepository.class, new InMemorySessionRepository(transactions));
+        passwordResets = transactions.port(PasswordResetStore.class, new InMemoryPasswordResetStore(transactions));
         businesses = transactions.port(BusinessRepository.class, new InMemoryBusinessRepository(transactions));
         memberships = transactions.port(
                 MembershipRepository.class, new InMemoryMembershipRepository(transactions, businesses));
@@ -94,6 +97,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    @Override
+    public PasswordResetStore passwordResets() {
+        return passwordResets;
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.PasswordResetStore;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -255,6 +256,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public SessionRepository sessions() {
         return new JdbiSessionRepository(jdbi, configuration);
+    }
+
+    @Override
+    public PasswordResetStore passwordResets() {
+        return new JdbiPasswordResetStore(jdbi);
     }
 
     @Override

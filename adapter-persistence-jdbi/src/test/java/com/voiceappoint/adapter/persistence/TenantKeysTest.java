@@ -45,6 +45,7 @@ class TenantKeysTest {
             // logins: a person's, whatever businesses they work in
             "users",
             "sessions",
+            "password_resets",
             // the tenants themselves, keyed by id; a slug is unique across them all
             "businesses",
             // a called number or line id leads to its business, so each is unique across businesses

@@ -22,6 +22,7 @@ public final class RecordedMessages implements MessageTemplates, EmailSender, Sm
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
     private final List<Message> messages = Collections.synchronizedList(new ArrayList<>());
+    private final List<PasswordResetLink> resetLinks = Collections.synchronizedList(new ArrayList<>());
     private volatile Delivery next = new Delivery.Sent("ref");
 
     @Override
@@ -41,6 +42,13 @@ public final class RecordedMessages implements MessageTemplates, EmailSender, Sm
     public String callOpening(Message message) {
         messages.add(message);
         return "call " + facts(message);
+    }
+
+    @Override
+    public Email passwordReset(PasswordResetLink link) {
+        resetLinks.add(link);
+        String facts = "password_reset " + link.language().code();
+        return new Email(facts, "<p>" + facts + "</p>", facts, Optional.empty());
     }
 
     private static String facts(Message message) {
@@ -79,6 +87,11 @@ public final class RecordedMessages implements MessageTemplates, EmailSender, Sm
     /** The send key of each message handed to a channel, once per hand-over. */
     public List<String> sendKeys() {
         return List.copyOf(keys);
+    }
+
+    /** Each password reset e-mail's link and words, in the order worded. */
+    public List<PasswordResetLink> resetLinks() {
+        return List.copyOf(resetLinks);
     }
 
     /** The facts each message was worded from. */

@@ -8,6 +8,7 @@ import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.domain.shared.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -69,7 +70,9 @@ final class ErrorPages {
                 default -> "error.unexpected";
             };
         } else {
-            LOG.error("page {} failed", ctx.path(), failure);
+            // the route, not the path: a path may hold a secret token (a password reset link, a manage link)
+            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            LOG.error("page {} failed", matched == null ? "(unmatched)" : matched.path, failure);
             shown = 500;
             key = "error.unexpected";
         }

@@ -20,6 +20,7 @@ public final class WebApp implements HttpExtension {
     private final ServicePages servicePages;
     private final StaffPages staffPages;
     private final HoursPages hoursPages;
+    private final AccountPages accounts;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -33,6 +34,7 @@ public final class WebApp implements HttpExtension {
         this.servicePages = new ServicePages(pages, dashboards, useCases);
         this.staffPages = new StaffPages(pages, dashboards, useCases, settings.clock());
         this.hoursPages = new HoursPages(pages, dashboards, useCases, settings.clock());
+        this.accounts = new AccountPages(pages, useCases, limiter, settings.publicUrl());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -50,6 +52,7 @@ public final class WebApp implements HttpExtension {
         pages.addingTo(config);
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
+        accounts.addTo(pages);
         dashboards.addTo(pages);
         servicePages.addTo(pages);
         staffPages.addTo(pages);

@@ -46,7 +46,12 @@ final class WebSessions {
                 .orElseThrow(() -> new SignInRequired(ctx.path()));
     }
 
+    /** Gives this browser {@code login}, ending the one it had: a browser holds one login at a time. */
     void signIn(Context ctx, SessionUseCase.RefreshToken login) {
+        String previous = ctx.cookie(COOKIE);
+        if (previous != null && !previous.isEmpty()) {
+            sessions.end(previous);
+        }
         long seconds =
                 Math.max(0, Duration.between(clock.instant(), login.expiresAt()).getSeconds());
         ctx.cookie(cookie(login.token(), (int) Math.min(Integer.MAX_VALUE, seconds)));

@@ -5,6 +5,9 @@ import com.voiceappoint.adapter.http.HttpSettings;
 import com.voiceappoint.adapter.http.RestApi;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.adapter.inmemory.InMemoryAdapters;
+import com.voiceappoint.adapter.inmemory.InMemoryPersistence;
+import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
+import com.voiceappoint.application.fakes.RecordedMessages;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.usecase.Interactors;
@@ -29,25 +32,61 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
 
+    /** Where the links in e-mails point. */
+    static final String PUBLIC_URL = "https://citas.example";
+
+    private final boolean limited;
+    private final RecordedMessages messages = new RecordedMessages();
+    private Bucket4jRateLimiter counts;
     private HttpServer server;
     private UseCases useCases;
     private OutboundPorts ports;
 
+    /** A server that limits nothing: most tests make more attempts than a person would. */
+    WebServer() {
+        this(false);
+    }
+
+    private WebServer(boolean limited) {
+        this.limited = limited;
+    }
+
+    /** A server with the real limits of the REST API and the pages, counted in this process. */
+    static WebServer withRateLimits() {
+        return new WebServer(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        ports = InMemoryAdapters.create();
+        ports = InMemoryAdapters.create(InMemoryPersistence.create(), messages);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         useCases = Interactors.create(ports, clock);
-        RateLimiter unlimited = (limit, key) -> Optional.empty();
+        RateLimiter limiter = (limit, key) -> Optional.empty();
+        if (limited) {
+            counts = Bucket4jRateLimiter.inProcess();
+            limiter = (limit, key) -> counts.tryConsume(limit.name(), limit.capacity(), limit.period(), key);
+        }
         HttpSettings settings = new HttpSettings(
                 SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, false, clock, new SimpleMeterRegistry());
-        WebApp web = WebApp.create(useCases, new WebSettings(false, Language.ES, clock), unlimited);
-        server = HttpServer.start(RestApi.of(useCases), settings, "127.0.0.1", 0, unlimited, List.of(), List.of(web));
+        WebApp web = WebApp.create(useCases, new WebSettings(false, Language.ES, clock, PUBLIC_URL), limiter);
+        server = HttpServer.start(RestApi.of(useCases), settings, "127.0.0.1", 0, limiter, List.of(), List.of(web));
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         server.close();
+        if (counts != null) {
+            counts.close();
+        }
+    }
+
+    /** The e-mails and texts the application handed to its channels. */
+    RecordedMessages messages() {
+        return messages;
+    }
+
+    int port() {
+        return server.port();
     }
 
     /** A browser of its own: its own cookies, no JavaScript. */

@@ -8,6 +8,7 @@ public record UseCases(
         AuthenticateUseCase authenticate,
         SessionUseCase sessions,
         ManageAccountUseCase account,
+        PasswordResetUseCase passwordResets,
         GetProfileQuery profile,
         GetBusinessQuery business,
         ManageBusinessesUseCase businesses,
@@ -42,6 +43,7 @@ public record UseCases(
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(passwordResets, "passwordResets");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(business, "business");
         Objects.requireNonNull(businesses, "businesses");

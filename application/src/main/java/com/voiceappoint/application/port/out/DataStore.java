@@ -11,6 +11,8 @@ public interface DataStore {
 
     SessionRepository sessions();
 
+    PasswordResetStore passwordResets();
+
     BusinessRepository businesses();
 
     MembershipRepository memberships();
@@ -66,6 +68,7 @@ public interface DataStore {
                 transactions(),
                 users(),
                 sessions(),
+                passwordResets(),
                 businesses(),
                 memberships(),
                 invitations(),

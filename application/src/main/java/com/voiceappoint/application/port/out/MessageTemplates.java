@@ -1,5 +1,7 @@
 package com.voiceappoint.application.port.out;
 
+import com.voiceappoint.domain.shared.Language;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +18,35 @@ public interface MessageTemplates {
      * the assistant's, with the same tools as a call the client makes.
      */
     String callOpening(Message message);
+
+    /** The e-mail with the link that sets a forgotten password, from the product rather than any business. */
+    Email passwordReset(PasswordResetLink link);
+
+    /**
+     * @param fullName how the user called themselves, blank if they did not
+     * @param link the page that sets the new password, its token in it
+     * @param validFor how long the link works
+     */
+    record PasswordResetLink(Language language, String fullName, String link, Duration validFor) {
+        /**
+         * How the send key of every password reset e-mail begins: a channel that writes what it sends anywhere (a
+         * log, an outbox) leaves out the words of these, whose link opens the account.
+         */
+        public static final String SEND_KEYS = "password-reset/";
+
+        public PasswordResetLink {
+            Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(fullName, "fullName");
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(validFor, "validFor");
+        }
+
+        /** Never the link: it opens the account. */
+        @Override
+        public String toString() {
+            return "PasswordResetLink[language=" + language + ", validFor=" + validFor + "]";
+        }
+    }
 
     /**
      * An e-mail's subject, its HTML and plain-text parts, and for the client's messages about a booked, moved or

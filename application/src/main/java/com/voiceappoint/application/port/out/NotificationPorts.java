@@ -34,6 +34,11 @@ public record NotificationPorts(
                 public String callOpening(Message message) {
                     throw new IllegalStateException("no message templates: nothing is planned without a store");
                 }
+
+                @Override
+                public Email passwordReset(PasswordResetLink link) {
+                    throw new IllegalStateException("no message templates: no e-mail is sent without channels");
+                }
             },
             EmailSender.NOT_CONFIGURED,
             SmsSender.NOT_CONFIGURED,

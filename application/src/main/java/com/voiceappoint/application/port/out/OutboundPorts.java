@@ -8,6 +8,7 @@ public record OutboundPorts(
         TransactionRunner transactions,
         UserRepository users,
         SessionRepository sessions,
+        PasswordResetStore passwordResets,
         BusinessRepository businesses,
         MembershipRepository memberships,
         InvitationRepository invitations,
@@ -30,6 +31,7 @@ public record OutboundPorts(
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(passwordResets, "passwordResets");
         Objects.requireNonNull(businesses, "businesses");
         Objects.requireNonNull(memberships, "memberships");
         Objects.requireNonNull(invitations, "invitations");
@@ -83,6 +85,7 @@ public record OutboundPorts(
                 transactions,
                 users,
                 sessions,
+                passwordResets,
                 businesses,
                 memberships,
                 invitations,
