@@ -129,6 +129,8 @@ public final class Interactors {
                         ports.categories(),
                         ports.providers(),
                         ports.schedules(),
+                        ports.voiceSettings(),
+                        ports.notifications().store(),
                         ports.appointments(),
                         booking.booking(),
                         booking.rescheduling(),
