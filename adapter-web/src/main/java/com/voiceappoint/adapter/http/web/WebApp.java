@@ -17,6 +17,7 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final Dashboards dashboards;
+    private final PublicPages publicPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -27,6 +28,8 @@ public final class WebApp implements HttpExtension {
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
+        this.publicPages = new PublicPages(
+                pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -45,6 +48,8 @@ public final class WebApp implements HttpExtension {
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         dashboards.addTo(pages);
+        // last: /{slug} would answer for any one-word page added after it
+        publicPages.addTo(pages);
     }
 
     private void landing(Context ctx) {
