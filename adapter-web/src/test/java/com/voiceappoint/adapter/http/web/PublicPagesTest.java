@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import com.voiceappoint.adapter.http.HttpServer;
+import com.voiceappoint.adapter.http.HttpSettings;
+import com.voiceappoint.adapter.http.PublicRoutes;
+import com.voiceappoint.adapter.http.RestApi;
+import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.NotificationsUseCase;
@@ -17,10 +22,15 @@ import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.shared.Language;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,6 +271,78 @@ class PublicPagesTest {
     }
 
     @Test
+    void a_client_may_choose_who_serves_them_or_leave_it_to_anyone() {
+        Salon salon = salon("Barbería Dos");
+        var ana = SERVER.useCases().staff().create(salon.owner(), salon.id(), "Ana", Optional.empty());
+        Browser browser = SERVER.browser();
+        String book = "/" + salon.slug() + "/book";
+        String service = "service=" + salon.cut().id().value();
+
+        assertThat(browser.get(book + "?" + service).body())
+                .contains(
+                        "<label for=\"provider\">Con quién</label>",
+                        "<option value=\"\" selected>Con quien esté libre</option>")
+                .contains("<option value=\"" + ana.id().value() + "\">Ana</option>");
+        String withAna = service + "&provider=" + ana.id().value();
+        assertThat(browser.get(book + "?" + withAna).body())
+                .contains("selected>Ana</option>", "provider=" + ana.id().value() + "&amp;day=2026-11-24\"");
+        Browser.Page times = browser.get(book + "?" + withAna + "&day=2026-11-24");
+        assertThat(times.body())
+                .contains(
+                        "Con Ana.",
+                        "<input type=\"hidden\" name=\"provider\" value=\""
+                                + ana.id().value() + "\">");
+
+        Browser.Page details = browser.get(book + "?" + withAna + "&start=" + TUESDAY_TEN);
+        Map<String, String> fields = form(salon, TUESDAY_TEN, key(details), "Marta Ruiz", "600 12 34 56", "");
+        fields.put("provider", ana.id().value().toString());
+        Browser.Page booked = browser.post(book, fields);
+        assertThat(booked.status()).isEqualTo(303);
+        assertThat(browser.get(booked.header("Location").orElseThrow()).body()).contains("<dd>Ana</dd>");
+        assertThat(browser.get(book + "?" + service + "&day=2026-11-24").body())
+                .as("anyone: Lola is still free at ten")
+                .contains("value=\"" + TUESDAY_TEN + "\"");
+    }
+
+    @Test
+    void booking_on_the_web_is_rate_limited_like_the_rest_api() {
+        UseCases app = SERVER.useCases();
+        Salon salon = salon("Salón Limitado");
+        RateLimiter limiter = (limit, key) ->
+                limit.equals(PublicRoutes.BOOKINGS_PER_IP) ? Optional.of(Duration.ofSeconds(30)) : Optional.empty();
+        Clock clock = Clock.fixed(WebServer.NOW, ZoneOffset.UTC);
+        try (var server = HttpServer.start(
+                RestApi.of(app),
+                new HttpSettings(
+                        WebServer.SECRET,
+                        Duration.ofMinutes(30),
+                        64 * 1024,
+                        Language.ES,
+                        false,
+                        clock,
+                        new SimpleMeterRegistry()),
+                "127.0.0.1",
+                0,
+                limiter,
+                List.of(),
+                List.of(WebApp.create(app, new WebSettings(false, Language.ES, clock), limiter)))) {
+            Browser browser = new Browser(server.port());
+            Browser.Page details = details(browser, salon, TUESDAY_TEN);
+            Browser.Page refused = browser.post(
+                    "/" + salon.slug() + "/book", form(salon, TUESDAY_TEN, key(details), "Marta", "600123123", ""));
+
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).contains("30");
+            assertThat(refused.body()).contains("Demasiados intentos");
+        }
+        assertThat(SERVER.browser()
+                        .get("/" + salon.slug() + "/book?service="
+                                + salon.cut().id().value() + "&day=2026-11-24")
+                        .body())
+                .contains("value=\"" + TUESDAY_TEN + "\"");
+    }
+
+    @Test
     void a_form_submitted_twice_books_once() {
         Salon salon = salon("Estética Doble");
         Browser browser = SERVER.browser();
@@ -279,8 +361,6 @@ class PublicPagesTest {
         String secondUid =
                 event(browser, second.header("Location").orElseThrow()).getUid().getValue();
         assertThat(secondUid).isEqualTo(firstUid);
-        assertThat(SERVER.useCases().publicBooking().page(salon.id()).business().id())
-                .isEqualTo(salon.id());
         assertThat(browser.get("/" + salon.slug() + "/book?service="
                                 + salon.cut().id().value() + "&day=2026-11-24")
                         .body())
