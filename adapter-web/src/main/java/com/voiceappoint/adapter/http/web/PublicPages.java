@@ -455,7 +455,14 @@ final class PublicPages {
                     day.get(),
                     day.get(),
                     Optional.of(appointment.providerId())));
-            moveTimes(ctx, v, managed, timeGroups(found.slots(), business.zone()), day.get(), Optional.empty(), found);
+            moveTimes(
+                    ctx,
+                    v,
+                    managed,
+                    timeGroups(found.slots(), business.zone()),
+                    day.get(),
+                    Optional.empty(),
+                    found.nextAvailable());
             return;
         }
         Optional<YearMonth> asked = optionalParam(ctx.queryParam("month")).map(PublicPages::month);
@@ -496,7 +503,7 @@ final class PublicPages {
                     alternatives.isEmpty() ? List.of() : List.of(new TimeGroup("alternatives", alternatives)),
                     LocalDate.ofInstant(start, business.zone()),
                     Optional.of(refusal(refused)),
-                    null);
+                    Optional.empty());
             return;
         } catch (DomainException refused) {
             changeRefused(ctx, managed, refused);
@@ -512,7 +519,7 @@ final class PublicPages {
             List<TimeGroup> groups,
             LocalDate day,
             Optional<String> refused,
-            FindAvailableSlotsQuery.Slots found) {
+            Optional<AvailableSlot> next) {
         Business business = managed.business();
         String token = ctx.pathParam("token");
         String base = "/manage/" + token + "/move";
@@ -520,19 +527,26 @@ final class PublicPages {
                 ctx,
                 "publicsite/move_time.jte",
                 model(
-                        "v", v,
-                        "f", formats(v, business),
-                        "m", managed,
-                        "day", day,
-                        "groups", groups,
-                        "refused", refused,
-                        "form", new TimeForm("post", base, Map.of()),
-                        "back", base + "?month=" + YearMonth.from(day),
+                        "v",
+                        v,
+                        "f",
+                        formats(v, business),
+                        "m",
+                        managed,
+                        "day",
+                        day,
+                        "groups",
+                        groups,
+                        "refused",
+                        refused,
+                        "form",
+                        new TimeForm("post", base, Map.of()),
+                        "back",
+                        base + "?month=" + YearMonth.from(day),
                         "next",
-                                Optional.ofNullable(found)
-                                        .flatMap(FindAvailableSlotsQuery.Slots::nextAvailable)
-                                        .map(slot -> dayLink(base, Map.of(), slot, business)),
-                        "token", token));
+                        next.map(slot -> dayLink(base, Map.of(), slot, business)),
+                        "token",
+                        token));
     }
 
     /** Why a chosen time was refused, as the page says it: someone took it, or it cannot be booked at all. */
