@@ -92,7 +92,7 @@ final class ArchitectureRules {
             entry("jakarta.mail..", List.of("adapter.notifications")),
             entry("org.eclipse.angus..", List.of("adapter.notifications")),
             entry("gg.jte..", List.of("adapter.notifications", "adapter.http.web")),
-            entry("biweekly..", List.of("adapter.notifications")),
+            entry("biweekly..", List.of("adapter.notifications", "adapter.http.web")),
             // the adapters that measure use Micrometer's API; the composition root picks its registry
             entry("io.micrometer..", List.of("adapter.http", "adapter.persistence", "adapter.vapi", "bootstrap")),
             // the composition root picks the logging backend and the error reporter

@@ -33,10 +33,10 @@ import java.util.UUID;
  * returns. Bookings are rate-limited per address and per contact; a manage token is the only credential for its
  * appointment, so token routes are rate-limited too, and an unknown token is a plain 404.
  */
-final class PublicRoutes {
-    static final Limit BOOKINGS_PER_IP = new Limit("public-booking-ip", 20, Duration.ofHours(1));
-    static final Limit BOOKINGS_PER_CONTACT = new Limit("public-booking-contact", 5, Duration.ofHours(1));
-    static final Limit MANAGE_PER_IP = new Limit("public-manage-ip", 60, Duration.ofMinutes(1));
+public final class PublicRoutes {
+    public static final Limit BOOKINGS_PER_IP = new Limit("public-booking-ip", 20, Duration.ofHours(1));
+    public static final Limit BOOKINGS_PER_CONTACT = new Limit("public-booking-contact", 5, Duration.ofHours(1));
+    public static final Limit MANAGE_PER_IP = new Limit("public-manage-ip", 60, Duration.ofMinutes(1));
     private static final Actor WEB = new Actor.Caller(BookingSource.WEB);
 
     private final FindAvailableSlotsQuery findAvailableSlots;

@@ -8,8 +8,10 @@ import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
+import com.voiceappoint.application.port.in.NotificationsUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
@@ -88,6 +90,61 @@ class PublicBookingTest {
         }
         app.businesses().delete(owner, business);
         assertThatThrownBy(() -> web.business("lola")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void the_page_says_what_the_business_says_of_itself_and_which_numbers_book_by_voice() {
+        var bare = web.page(business);
+        assertThat(bare.description()).isEmpty();
+        assertThat(bare.address()).isEmpty();
+        assertThat(bare.phone()).isEmpty();
+        assertThat(bare.voiceNumbers()).isEmpty();
+
+        app.voiceSettings()
+                .update(
+                        owner,
+                        business,
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.of(true),
+                                Optional.of(List.of("+34911234567")),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("Cuts and colour."),
+                                Optional.empty()));
+        app.notifications()
+                .updateSettings(
+                        owner,
+                        business,
+                        new NotificationsUseCase.SettingsChanges(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Optional.of("Calle Mayor 1")),
+                                Optional.empty(),
+                                Optional.empty()));
+        var page = web.page(business);
+        assertThat(page.description()).isEqualTo("Cuts and colour.");
+        assertThat(page.address()).contains("Calle Mayor 1");
+        assertThat(page.phone()).as("its own number, else its voice line").contains(new PhoneNumber("+34911234567"));
+        assertThat(page.voiceNumbers()).containsExactly(new PhoneNumber("+34911234567"));
+
+        app.voiceSettings()
+                .update(
+                        owner,
+                        business,
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.of(false),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty()));
+        assertThat(web.page(business).voiceNumbers()).as("voice booking is off").isEmpty();
     }
 
     @Test

@@ -100,7 +100,7 @@ final class BusinessFounding {
     Founded found(Draft draft, Optional<User> founder, String providerName) {
         Business business = new Business(
                 BusinessId.random(),
-                freeSlug(draft.name()),
+                Slug.firstFree(draft.name(), businesses::slugExists),
                 draft.name(),
                 draft.type(),
                 draft.language(),
@@ -116,18 +116,5 @@ final class BusinessFounding {
                 ProviderId.random(), business.id(), founder.map(User::id), providerName, Optional.empty(), true);
         providers.add(first);
         return new Founded(business, first.id());
-    }
-
-    private Slug freeSlug(String businessName) {
-        Slug base = Slug.fromName(businessName);
-        if (!businesses.slugExists(base)) {
-            return base;
-        }
-        for (int n = 2; ; n++) {
-            Slug candidate = base.withSuffix(n);
-            if (!businesses.slugExists(candidate)) {
-                return candidate;
-            }
-        }
     }
 }

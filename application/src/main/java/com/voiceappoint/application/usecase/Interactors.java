@@ -137,6 +137,8 @@ public final class Interactors {
                         ports.categories(),
                         ports.providers(),
                         ports.schedules(),
+                        ports.voiceSettings(),
+                        ports.notifications().store(),
                         ports.appointments(),
                         booking.booking(),
                         booking.rescheduling(),

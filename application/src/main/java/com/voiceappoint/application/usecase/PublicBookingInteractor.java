@@ -8,20 +8,25 @@ import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
+import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
+import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.event.BusinessEvent;
+import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.voice.VoiceSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** The public side: a business's page, booking on it, and the manage link ({@link ManageTokens}) a booking returns. */
@@ -32,6 +37,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final CategoryRepository categories;
     private final ProviderRepository providers;
     private final ScheduleRepository schedules;
+    private final VoiceSettingsRepository voiceSettings;
+    private final NotificationStore notificationSettings;
     private final AppointmentRepository appointments;
     private final BookAppointmentInteractor booking;
     private final Rescheduling rescheduling;
@@ -47,6 +54,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             CategoryRepository categories,
             ProviderRepository providers,
             ScheduleRepository schedules,
+            VoiceSettingsRepository voiceSettings,
+            NotificationStore notificationSettings,
             AppointmentRepository appointments,
             BookAppointmentInteractor booking,
             Rescheduling rescheduling,
@@ -58,6 +67,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.categories = categories;
         this.providers = providers;
         this.schedules = schedules;
+        this.voiceSettings = voiceSettings;
+        this.notificationSettings = notificationSettings;
         this.appointments = appointments;
         this.booking = booking;
         this.rescheduling = rescheduling;
@@ -83,6 +94,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     public BusinessPage page(BusinessId businessId) {
         Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("business"));
         LocalDate today = LocalDate.ofInstant(clock.instant(), business.zone());
+        Optional<VoiceSettings> voice = voiceSettings.find(businessId);
+        NotificationSettings contact = notificationSettings.settings(businessId);
         return new BusinessPage(
                 business,
                 services.findByBusiness(businessId, false),
@@ -93,7 +106,11 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
                 schedules.weeklyHours(businessId),
                 schedules.specialDays(businessId, today, today.plusDays(SPECIAL_DAYS_SHOWN)).stream()
                         .filter(day -> day.provider().isEmpty())
-                        .toList());
+                        .toList(),
+                voice.map(VoiceSettings::description).orElse(""),
+                contact.address(),
+                NotificationDeliveryInteractor.printedPhone(contact, voiceSettings, businessId),
+                business.allowVoiceBooking() ? voice.map(VoiceSettings::numbers).orElse(List.of()) : List.of());
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.voiceappoint.domain.business;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,55 @@ public record Slug(String value) {
     private static final Pattern SHAPE = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
+    /**
+     * Top-level paths the web app (or the server around it) answers itself, and a few it is likely to: a business
+     * page at {@code /login} would be hidden by the login page. Never generated for a new business; slugs given out
+     * before a word joined this list keep working where no page hides them.
+     */
+    public static final Set<String> RESERVED = Set.of(
+            "about",
+            "account",
+            "accounts",
+            "admin",
+            "api",
+            "app",
+            "assets",
+            "auth",
+            "blog",
+            "book",
+            "booking",
+            "contact",
+            "dashboard",
+            "docs",
+            "favicon",
+            "health",
+            "help",
+            "invitations",
+            "login",
+            "logout",
+            "manage",
+            "metrics",
+            "new",
+            "operator",
+            "password",
+            "pricing",
+            "privacy",
+            "public",
+            "register",
+            "reset",
+            "robots",
+            "search",
+            "settings",
+            "signup",
+            "static",
+            "status",
+            "support",
+            "terms",
+            "vapi",
+            "webhooks",
+            "webjars",
+            "www");
 
     public Slug {
         InvalidValueException.check(value != null, "slug", "a slug is required");
@@ -45,6 +96,28 @@ public record Slug(String value) {
             dashed = dashed.isEmpty() ? "business" : dashed + "-business";
         }
         return new Slug(dashed);
+    }
+
+    /**
+     * The slug a new business named {@code name} gets: the one its name makes, else the first of its numbered
+     * alternatives that is neither reserved nor {@code taken}.
+     */
+    public static Slug firstFree(String name, Predicate<Slug> taken) {
+        Slug base = fromName(name);
+        if (!base.isReserved() && !taken.test(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            Slug candidate = base.withSuffix(n);
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** Whether a page of the web app owns this path, so that no new business may be given it. */
+    public boolean isReserved() {
+        return RESERVED.contains(value);
     }
 
     /** The n-th alternative when this slug is taken: {@code lola}, {@code lola-2}, {@code lola-3}... */

@@ -48,4 +48,43 @@ class SlugTest {
     void suffixes_make_a_taken_slug_unique(int n) {
         assertThat(new Slug("lola").withSuffix(n).value()).isEqualTo("lola-" + n);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Login", "DASHBOARD", "Manage", "api", "Operator", "Pricing", "Register", "Assets"})
+    void a_name_that_makes_a_reserved_word_gets_its_first_free_alternative(String name) {
+        Slug slug = Slug.firstFree(name, taken -> false);
+
+        assertThat(slug.isReserved()).isFalse();
+        assertThat(slug.value()).isEqualTo(name.toLowerCase(java.util.Locale.ROOT) + "-2");
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_pages_of_the_web_app_are_reserved_and_taken_slugs_are_skipped_too() {
+        assertThat(Slug.RESERVED)
+                .contains(
+                        "register",
+                        "login",
+                        "logout",
+                        "account",
+                        "password",
+                        "invitations",
+                        "dashboard",
+                        "manage",
+                        "operator",
+                        "pricing",
+                        "assets",
+                        "webjars",
+                        "api",
+                        "health",
+                        "metrics");
+        assertThat(Slug.firstFree(
+                                "Login",
+                                taken -> java.util.Set.of("login-2", "login-3").contains(taken.value()))
+                        .value())
+                .isEqualTo("login-4");
+        assertThat(Slug.firstFree("Peluquería Lola", taken -> false).value()).isEqualTo("peluqueria-lola");
+        assertThat(Slug.firstFree("Peluquería Lola", taken -> taken.value().equals("peluqueria-lola"))
+                        .value())
+                .isEqualTo("peluqueria-lola-2");
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * One request as every template sees it: the language of the page and its words, this browser's CSRF token, who is
  * signed in, and where the assets are. Templates take it as their first parameter, {@code v}.
  *
- * @param path the page's own path, for the link that shows it in the other language
+ * @param path the page's own path (and query, on a GET), for the link that shows it in the other language
  */
 public record Visit(
         Texts texts, String csrfToken, Optional<SessionUseCase.Resumed> signedIn, Assets assets, String path)
@@ -45,7 +45,8 @@ public record Visit(
     }
 
     public String inOtherLanguage() {
-        return path + "?lang=" + otherLanguage().code();
+        return path + (path.contains("?") ? "&" : "?") + "lang="
+                + otherLanguage().code();
     }
 
     public String asset(String name) {

@@ -21,6 +21,7 @@ public final class WebApp implements HttpExtension {
     private final StaffPages staffPages;
     private final HoursPages hoursPages;
     private final AccountPages accounts;
+    private final PublicPages publicPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -35,6 +36,8 @@ public final class WebApp implements HttpExtension {
         this.staffPages = new StaffPages(pages, dashboards, useCases, settings.clock());
         this.hoursPages = new HoursPages(pages, dashboards, useCases, settings.clock());
         this.accounts = new AccountPages(pages, useCases, limiter, settings.publicUrl());
+        this.publicPages = new PublicPages(
+                pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -57,6 +60,8 @@ public final class WebApp implements HttpExtension {
         servicePages.addTo(pages);
         staffPages.addTo(pages);
         hoursPages.addTo(pages);
+        // last: /{slug} would answer for any one-word page added after it
+        publicPages.addTo(pages);
     }
 
     private void landing(Context ctx) {

@@ -7,8 +7,11 @@ import gg.jte.output.Utf8ByteOutput;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What every page handler uses: the visit (language, CSRF token, who is signed in), rendering a template, and adding
@@ -65,7 +68,22 @@ final class WebPages {
         var signedIn = sessions.current(ctx);
         Optional<Language> own =
                 pages.or(() -> signedIn.map(resumed -> resumed.user().language()));
-        return new Visit(Texts.of(languages.of(ctx, own)), csrf.token(ctx), signedIn, assets, ctx.path());
+        return new Visit(Texts.of(languages.of(ctx, own)), csrf.token(ctx), signedIn, assets, here(ctx));
+    }
+
+    /**
+     * The page's address for the language switch: with its query on a GET (a step of a booking keeps its choices),
+     * without the language it was asked in.
+     */
+    private static String here(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null || !ctx.method().equals(HandlerType.GET)) {
+            return ctx.path();
+        }
+        String kept = Arrays.stream(query.split("&"))
+                .filter(part -> !part.isEmpty() && !part.startsWith("lang="))
+                .collect(Collectors.joining("&"));
+        return kept.isEmpty() ? ctx.path() : ctx.path() + "?" + kept;
     }
 
     /** Renders {@code template} with the parameters named as the template names them. */

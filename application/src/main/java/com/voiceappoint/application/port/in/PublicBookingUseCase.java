@@ -4,6 +4,7 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceCategory;
+import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
@@ -38,14 +39,22 @@ public interface PublicBookingUseCase {
     /** Same service, same provider, another time; refused after the cutoff like a cancellation. */
     ManagedAppointment reschedule(String manageToken, Instant start);
 
-    /** Active services in catalogue order; business-wide special days from today. */
+    /**
+     * Active services in catalogue order; business-wide special days from today; and what the business says of
+     * itself: its description, its address, the number its clients ring (its own, else its first voice line) and the
+     * numbers that book by voice (none while voice booking is off).
+     */
     record BusinessPage(
             Business business,
             List<Service> services,
             List<ServiceCategory> categories,
             List<Provider> providers,
             WeeklyHours weeklyHours,
-            List<SpecialDay> specialDays) {}
+            List<SpecialDay> specialDays,
+            String description,
+            Optional<String> address,
+            Optional<PhoneNumber> phone,
+            List<PhoneNumber> voiceNumbers) {}
 
     /**
      * The token is shown once: only its hash is kept. The manage code comes with it: what the client says on a call
