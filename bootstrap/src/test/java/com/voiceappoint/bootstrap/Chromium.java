@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -260,9 +261,27 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
      * then waits for what it starts: a new page is checked like any other.
      */
     Chromium click(String text) {
-        clickable(text).click();
+        WebElement target = clickable(text);
+        WebElement page = driver.findElement(By.tagName("html"));
+        boolean leaves = Boolean.TRUE.equals(driver.executeScript(LEAVES_THE_PAGE, target));
+        target.click();
+        if (leaves) {
+            // the click returns before the next page may have replaced this one: look at the next one, not this
+            waitFor(ExpectedConditions.stalenessOf(page));
+        }
         return arrived();
     }
+
+    /** Whether clicking the element loads another document: a plain link elsewhere, or a plain form's submit. */
+    private static final String LEAVES_THE_PAGE = "const e = arguments[0];"
+            + " const htmx = el => el && [...el.attributes].some(a => /^(hx|data-hx)-(get|post|put|patch|delete)$/"
+            + ".test(a.name));"
+            + " if (htmx(e)) return false;"
+            + " if (e.tagName === 'A') { const h = e.getAttribute('href');"
+            + " return !!h && !h.startsWith('#') && !h.startsWith('javascript:') && !e.hasAttribute('download'); }"
+            + " const f = e.form; if (!f || htmx(f)) return false;"
+            + " const type = (e.getAttribute('type') || (e.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase();"
+            + " return type === 'submit';";
 
     WebElement clickable(String text) {
         String literal = xpathLiteral(text);
