@@ -59,7 +59,7 @@ class BrowserJourneysTest {
 
     @Test
     void an_address_that_leads_nowhere_is_a_not_found_page_with_a_way_home() {
-        String nowhere = "/no-such-business-here-" + System.nanoTime();
+        String nowhere = "/no-such-business-here";
         assertThat(api.at(nowhere).get().status()).isEqualTo(404);
 
         browser.open(nowhere);
@@ -125,5 +125,16 @@ class BrowserJourneysTest {
         assertThat(browser.field("Fecha").getAttribute("value")).isEqualTo("2026-12-24");
         assertThat(browser.field("Buscar").getAttribute("value")).isEqualTo("+34600000001");
         assertThatThrownBy(() -> browser.field("Apellidos")).hasMessageContaining("no field labelled \"Apellidos\"");
+    }
+
+    @Test
+    void the_focus_check_finds_a_control_that_hides_where_the_focus_is() {
+        browser.open("/");
+        browser.driver()
+                .executeScript("const hidden = document.querySelector('a.brand');"
+                        + " hidden.style.setProperty('outline', 'none', 'important');"
+                        + " hidden.style.setProperty('box-shadow', 'none', 'important');");
+
+        assertThatThrownBy(browser::assertFocusVisible).hasMessageContaining("<a> VoiceAppoint");
     }
 }

@@ -102,6 +102,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
             }
             Assumptions.abort("browser tests skipped: " + why);
         }
+        forgetEarlierScreenshots();
         DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
         // Selenium Manager would otherwise look up (and download) a driver and report usage
         System.setProperty("SE_OFFLINE", "true");
@@ -142,6 +143,21 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     public void afterAll(ExtensionContext context) {
         if (driver != null) {
             driver.quit();
+        }
+    }
+
+    /** Only this run's screenshots are kept: one of a page no test visits any more would mislead. */
+    private void forgetEarlierScreenshots() {
+        Path directory = SCREENSHOTS.resolve(testClass);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var earlier = Files.list(directory)) {
+            for (Path file : earlier.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
