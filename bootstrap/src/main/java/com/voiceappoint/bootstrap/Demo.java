@@ -8,6 +8,7 @@ import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.BookingSource;
@@ -57,7 +58,7 @@ final class Demo {
     static final String PASSWORD = "demo-password";
     static final String BUSINESS = "Peluquería Demo";
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
-    /** The line callers ring: a number of Spain's reserved range, which rings nowhere. */
+    /** The business's number, which callers ring to book: one that rings nowhere. */
     private static final String LINE = "+34910000000";
 
     private static final int DAYS_BEFORE_TODAY = 21;
@@ -150,6 +151,21 @@ final class Demo {
         staff.add(useCases.staff().create(lucia, business, "Carlos Ruiz", Optional.empty()));
         staff.add(useCases.staff().create(lucia, business, "Marta Gil", Optional.empty()));
         List<Service> services = catalogue(lucia, business);
+        useCases.voiceSettings()
+                .update(
+                        lucia,
+                        business,
+                        new VoiceSettingsUseCase.Changes(
+                                Optional.of(true),
+                                Optional.of(List.of(LINE)),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(Optional.of("Hola, has llamado a " + BUSINESS
+                                        + ". Soy su asistente: puedo darte cita, cambiarla o anularla.")),
+                                Optional.of(Optional.of("es")),
+                                Optional.empty(),
+                                Optional.of("Peluquería de barrio en Madrid: cortes, color y tratamientos, con cita."),
+                                Optional.empty()));
 
         Bookings bookings = new Bookings(lucia, business, services);
         for (LocalDate day = today.minusDays(DAYS_BEFORE_TODAY);

@@ -40,6 +40,7 @@ class DemoTest {
                 "coming and booked",
                 "select count(*) from appointments where starts_at > now() and status = 'confirmed'");
         counts.put("calls with a transcript", "select count(*) from voice_calls where transcript like 'AI: %'");
+        counts.put("voice numbers", "select count(*) from voice_lines where kind = 'number'");
         counts.put("calls yet to come", "select count(*) from voice_calls where started_at > now()");
         counts.put("calls that booked", "select count(distinct call_id) from voice_call_appointments");
         return counts;
@@ -64,6 +65,7 @@ class DemoTest {
         assertThat(made.get("staff")).isEqualTo(3);
         assertThat(made.get("categories")).isEqualTo(3);
         assertThat(made.get("services")).isEqualTo(6);
+        assertThat(made.get("voice numbers")).isEqualTo(1);
         for (String some : new String[] {
             "by voice",
             "on the web",
