@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. {@code vapi-tools}
  * prints the tool definitions; {@code health} asks the server running on {@code PORT} whether it is ready; {@code
- * db-url} prints where the embedded PostgreSQL of the server running on {@code DATA_DIR} answers.
+ * db-url} prints where the embedded PostgreSQL of the server running on {@code DATA_DIR} answers; {@code demo} fills the
+ * database with a sample business ({@link Demo}).
  */
 public final class Main {
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
@@ -35,6 +36,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals("db-url")) {
             // for psql, pg_dump and scripts/backup.sh beside a server that runs the embedded PostgreSQL
             System.exit(printEmbeddedDatabaseUrl(config) ? 0 : 1);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("demo")) {
+            // for a newcomer: a business with a month of life in it, before the first start of the server
+            System.exit(Demo.run(config, System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("health")) {
