@@ -17,6 +17,9 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final Dashboards dashboards;
+    private final SettingsPages settingsPages;
+    private final LogoPages logoPages;
+    private final MemberPages memberPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -27,6 +30,15 @@ public final class WebApp implements HttpExtension {
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
+        this.settingsPages = new SettingsPages(
+                pages,
+                dashboards,
+                useCases.businesses(),
+                useCases.voiceSettings(),
+                useCases.notifications(),
+                useCases.logos());
+        this.logoPages = new LogoPages(dashboards, settingsPages, useCases.logos());
+        this.memberPages = new MemberPages(pages, dashboards, useCases.members());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -41,10 +53,14 @@ public final class WebApp implements HttpExtension {
                 SecurityHeaders.apply(ctx);
             }
         });
+        logoPages.configure(config);
         pages.addingTo(config);
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         dashboards.addTo(pages);
+        logoPages.addTo(pages);
+        settingsPages.addTo(pages);
+        memberPages.addTo(pages);
     }
 
     private void landing(Context ctx) {
