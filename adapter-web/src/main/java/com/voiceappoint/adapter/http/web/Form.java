@@ -50,6 +50,18 @@ public final class Form {
         return new Form(new LinkedHashMap<>(), new LinkedHashMap<>(), ctx);
     }
 
+    /** The stored values of the fields this form did not carry, to show them again as they are. */
+    Form fillingIn(Form stored) {
+        stored.values.forEach(values::putIfAbsent);
+        stored.lists.forEach(lists::putIfAbsent);
+        return this;
+    }
+
+    /** Shows the field with this value, whatever was sent. */
+    void keep(String field, String value) {
+        values.put(field, value);
+    }
+
     /** The field as sent, stripped; empty when the request did not carry it. */
     Optional<String> sent(String field) {
         String raw = submitted == null ? null : submitted.formParam(field);

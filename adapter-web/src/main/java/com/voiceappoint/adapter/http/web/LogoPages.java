@@ -63,12 +63,17 @@ final class LogoPages {
         pages.post(UPLOAD + "/remove", this::remove);
     }
 
+    /**
+     * Reads the form before anything else does (the CSRF check reads it too), so that an upload too large to read is
+     * answered as such: by the business page again, with the logo's error, and 413.
+     */
     private void screen(Context ctx) {
         if (!"POST".equals(ctx.method().name())) {
             return;
         }
         if (ctx.req().getContentLengthLong() > MAX_UPLOAD_BYTES) {
-            throw tooLarge();
+            refuseTooLarge(ctx);
+            return;
         }
         if (!ctx.isMultipartFormData()) {
             throw new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
@@ -76,9 +81,19 @@ final class LogoPages {
         try {
             ctx.uploadedFiles();
         } catch (Exception unread) { // the servlet's checked exception, thrown through Kotlin
-            // without a length said first, the limits above stop it as it is read
-            throw exceededLimit(unread) ? tooLarge() : new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
+            // sent without a length first: the limits above stop it as it is read
+            if (!exceededLimit(unread)) {
+                throw new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
+            }
+            refuseTooLarge(ctx);
         }
+    }
+
+    /** Nothing of it is read, and nothing changes: the page says why, to those who may upload at all. */
+    private void refuseTooLarge(Context ctx) {
+        Workplace w = SettingsPages.requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
+        settings.showBusinessRefusing(ctx, w, FIELD, "settings.logo.too_large");
+        ctx.status(HttpStatus.CONTENT_TOO_LARGE).skipRemainingHandlers();
     }
 
     /** Whether Jetty stopped reading the form at the limits above (it says so only in a message). */
@@ -90,10 +105,6 @@ final class LogoPages {
             }
         }
         return false;
-    }
-
-    private static PageException tooLarge() {
-        return new PageException(HttpStatus.CONTENT_TOO_LARGE, "settings.logo.too_large");
     }
 
     private void upload(Context ctx) throws IOException {

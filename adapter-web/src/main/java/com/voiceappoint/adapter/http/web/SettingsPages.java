@@ -47,14 +47,14 @@ import java.util.stream.Collectors;
  */
 final class SettingsPages {
     static final String SECTION = "settings";
-    /** Where each settings page is, after {@code /dashboard/{slug}/}: the sub-navigation's order. */
-    static final List<String> PAGES = List.of("business", "policy", "voice", "notifications", "members");
-
     private static final String BASE = "/dashboard/{" + Dashboards.SLUG + "}/settings";
     private static final int MAX_TYPED_NUMBER = 32;
     private static final int MAX_EMAIL = 254;
     /** Empty rows offered below the questions already answered, so one more can be added without JavaScript. */
     private static final int BLANK_FAQ_ROWS = 1;
+
+    /** The zones of the world's regions by their canonical names (not the old aliases: US/Eastern, GB...). */
+    private static final List<String> ZONES = zones();
 
     /** The domain's names of the fields of each form, to the form's. */
     private static final Map<String, String> BUSINESS_FIELDS = Map.of(
@@ -178,7 +178,7 @@ final class SettingsPages {
 
     private void showBusiness(Context ctx, Workplace w, Form sent) {
         Business b = w.business();
-        Form form = sent != null ? sent : businessAsStored(w);
+        Form form = shown(sent, businessAsStored(w));
         render(
                 ctx,
                 w,
@@ -194,11 +194,16 @@ final class SettingsPages {
                                 .map(logo -> LogoPages.url(b.slug().value(), logo))));
     }
 
+    /** The form as sent, with what it did not carry as stored; or as stored, when nothing was sent. */
+    private static Form shown(Form sent, Form stored) {
+        return sent == null ? stored : sent.fillingIn(stored);
+    }
+
     /** The business page with its fields as stored and one field's error: the logo's, say. */
     void showBusinessRefusing(Context ctx, Workplace w, String field, String messageKey) {
-        Form form = businessAsStored(w);
-        form.reject(field, messageKey);
-        showBusiness(ctx, w, form);
+        Form refused = Form.showing(Map.of());
+        refused.reject(field, messageKey);
+        showBusiness(ctx, w, refused);
     }
 
     private Form businessAsStored(Workplace w) {
@@ -294,26 +299,31 @@ final class SettingsPages {
     }
 
     private static List<String> zones() {
-        return ZoneId.getAvailableZoneIds().stream()
-                .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+        Set<String> regions = Set.of(
+                "Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific");
+        List<String> zones = new ArrayList<>(ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> id.contains("/") && regions.contains(id.substring(0, id.indexOf('/'))))
                 .sorted()
-                .toList();
+                .toList());
+        zones.add("UTC");
+        return List.copyOf(zones);
     }
 
     // --- the booking policy ---
 
     private void showPolicy(Context ctx, Workplace w, Form sent) {
+        render(ctx, w, "policy", shown(sent, policyAsStored(w)), Map.of());
+    }
+
+    private static Form policyAsStored(Workplace w) {
         BookingPolicy p = w.business().policy();
-        Form form = sent != null
-                ? sent
-                : Form.showing(Map.of(
-                        "slotStepMinutes", Long.toString(p.slotStep().toMinutes()),
-                        "minimumNoticeMinutes", Long.toString(p.minimumNotice().toMinutes()),
-                        "maximumAdvanceDays", Long.toString(p.maximumAdvance().toDays()),
-                        "cancellationCutoffMinutes",
-                                Long.toString(p.cancellationCutoff().toMinutes()),
-                        "holdMinutes", Long.toString(p.holdDuration().toMinutes())));
-        render(ctx, w, "policy", form, Map.of());
+        return Form.showing(Map.of(
+                "slotStepMinutes", Long.toString(p.slotStep().toMinutes()),
+                "minimumNoticeMinutes", Long.toString(p.minimumNotice().toMinutes()),
+                "maximumAdvanceDays", Long.toString(p.maximumAdvance().toDays()),
+                "cancellationCutoffMinutes",
+                        Long.toString(p.cancellationCutoff().toMinutes()),
+                "holdMinutes", Long.toString(p.holdDuration().toMinutes())));
     }
 
     private void savePolicy(Context ctx) {
@@ -355,27 +365,7 @@ final class SettingsPages {
     // --- the phone ---
 
     private void showVoice(Context ctx, Workplace w, Form sent) {
-        VoiceSettingsUseCase.VoiceConfiguration voice =
-                voiceSettings.get(w.member(), w.business().id());
-        VoiceSettings s = voice.settings();
-        Form form = sent;
-        if (form == null) {
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("enabled", voice.enabled() ? "on" : "");
-            values.put("numbers", s.numbers().stream().map(PhoneNumber::value).collect(Collectors.joining("\n")));
-            values.put("lineIds", String.join("\n", s.lineIds()));
-            values.put("assistantId", s.assistantId().orElse(""));
-            values.put("greeting", s.greeting().orElse(""));
-            values.put("voiceLanguage", s.language().map(Language::code).orElse(""));
-            values.put(
-                    "transferNumber", s.transferNumber().map(PhoneNumber::value).orElse(""));
-            form = Form.showing(
-                    values,
-                    Map.of(
-                            "faqQuestion",
-                                    s.faq().stream().map(FaqEntry::question).toList(),
-                            "faqAnswer", s.faq().stream().map(FaqEntry::answer).toList()));
-        }
+        Form form = shown(sent, voiceAsStored(w));
         List<String> questions = new ArrayList<>(form.values("faqQuestion"));
         List<String> answers = new ArrayList<>(form.values("faqAnswer"));
         for (int i = 0; i < BLANK_FAQ_ROWS && questions.size() < VoiceSettings.MAX_FAQ_ENTRIES; i++) {
@@ -388,11 +378,31 @@ final class SettingsPages {
         render(ctx, w, "voice", form, Map.of("questions", questions, "answers", answers));
     }
 
+    private Form voiceAsStored(Workplace w) {
+        VoiceSettingsUseCase.VoiceConfiguration voice =
+                voiceSettings.get(w.member(), w.business().id());
+        VoiceSettings s = voice.settings();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("enabled", voice.enabled() ? "on" : "");
+        values.put("numbers", s.numbers().stream().map(PhoneNumber::value).collect(Collectors.joining("\n")));
+        values.put("lineIds", String.join("\n", s.lineIds()));
+        values.put("assistantId", s.assistantId().orElse(""));
+        values.put("greeting", s.greeting().orElse(""));
+        values.put("voiceLanguage", s.language().map(Language::code).orElse(""));
+        values.put("transferNumber", s.transferNumber().map(PhoneNumber::value).orElse(""));
+        return Form.showing(
+                values,
+                Map.of(
+                        "faqQuestion", s.faq().stream().map(FaqEntry::question).toList(),
+                        "faqAnswer", s.faq().stream().map(FaqEntry::answer).toList()));
+    }
+
     private void saveVoice(Context ctx) {
         Workplace w = requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
         Business business = w.business();
         Form f = Form.submitted(ctx);
         boolean enabled = f.sent("enabled").isPresent();
+        f.keep("enabled", enabled ? "on" : ""); // an unticked box is not sent, and must not show as stored
         Optional<List<String>> numbers = f.optional("numbers", 1000)
                 .map(typed -> lines(typed).stream()
                         .map(n -> phone(f, "numbers", n, business))
@@ -462,31 +472,29 @@ final class SettingsPages {
     // --- messages ---
 
     private void showNotifications(Context ctx, Workplace w, Form sent) {
-        Form form = sent;
-        if (form == null) {
-            NotificationSettings s =
-                    notifications.settings(w.member(), w.business().id());
-            Map<String, String> values = new LinkedHashMap<>();
-            List<Duration> leads = s.reminderLeads();
-            for (int i = 0; i < NotificationSettings.MAX_REMINDERS; i++) {
-                values.put(
-                        "reminder" + i,
-                        i < leads.size() ? Long.toString(leads.get(i).toMinutes()) : "");
-            }
-            values.put("quietFrom", s.quietHours().map(q -> q.from().toString()).orElse(""));
+        render(ctx, w, "notifications", shown(sent, notificationsAsStored(w)), Map.of("kinds", channelChoices()));
+    }
+
+    private Form notificationsAsStored(Workplace w) {
+        NotificationSettings s = notifications.settings(w.member(), w.business().id());
+        Map<String, String> values = new LinkedHashMap<>();
+        List<Duration> leads = s.reminderLeads();
+        for (int i = 0; i < NotificationSettings.MAX_REMINDERS; i++) {
             values.put(
-                    "quietUntil", s.quietHours().map(q -> q.until().toString()).orElse(""));
-            values.put("senderName", s.senderName().orElse(""));
-            values.put("replyTo", s.replyTo().map(Object::toString).orElse(""));
-            values.put("phone", s.phone().map(PhoneNumber::value).orElse(""));
-            values.put("staffEmail", s.staffEmail().map(Object::toString).orElse(""));
-            Map<String, List<String>> channels = new LinkedHashMap<>();
-            s.channels()
-                    .forEach((kind, on) -> channels.put(
-                            channelField(kind), on.stream().map(Channel::code).toList()));
-            form = Form.showing(values, channels);
+                    "reminder" + i,
+                    i < leads.size() ? Long.toString(leads.get(i).toMinutes()) : "");
         }
-        render(ctx, w, "notifications", form, Map.of("kinds", channelChoices()));
+        values.put("quietFrom", s.quietHours().map(q -> q.from().toString()).orElse(""));
+        values.put("quietUntil", s.quietHours().map(q -> q.until().toString()).orElse(""));
+        values.put("senderName", s.senderName().orElse(""));
+        values.put("replyTo", s.replyTo().map(Object::toString).orElse(""));
+        values.put("phone", s.phone().map(PhoneNumber::value).orElse(""));
+        values.put("staffEmail", s.staffEmail().map(Object::toString).orElse(""));
+        Map<String, List<String>> channels = new LinkedHashMap<>();
+        s.channels()
+                .forEach((kind, on) -> channels.put(
+                        channelField(kind), on.stream().map(Channel::code).toList()));
+        return Form.showing(values, channels);
     }
 
     private void saveNotifications(Context ctx) {
@@ -559,6 +567,7 @@ final class SettingsPages {
         return choices;
     }
 
+    /** The name of a message's checkboxes, as notifications.jte writes it. */
     static String channelField(MessageKind kind) {
         return "channel-" + kind.code();
     }

@@ -93,7 +93,9 @@ class LogoPagesTest {
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.header("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(tooLarge.body()).contains("That image is larger than 512 KB.");
+        assertThat(tooLarge.body())
+                .as("the business page again, with the logo's error")
+                .contains("That image is larger than 512 KB.", "id=\"logo-error\"", "value=\"Salón Lola\"");
 
         Browser.Page streamed = owner.postFile(salon.at("settings/logo"), "logo", "huge.png", "image/png", huge, true);
         assertThat(streamed.status()).as("sent without a length first").isEqualTo(413);
@@ -129,6 +131,11 @@ class LogoPagesTest {
                 .isEqualTo(404);
         assertThat(stranger.post(salon.at("settings/logo/remove"), Map.of()).status())
                 .isEqualTo(404);
+        byte[] huge = Arrays.copyOf(PNG, 2 * Logo.MAX_BYTES);
+        assertThat(stranger.postFile(salon.at("settings/logo"), "logo", "x.png", "image/png", huge)
+                        .status())
+                .as("too large, and not theirs")
+                .isEqualTo(404);
 
         Browser manager = salons.browserOf(salons.join(salon, Role.MANAGER, "en"), salon);
         assertThat(manager.get(salon.at("settings/business")).body()).doesNotContain("Upload logo", "Remove logo");
@@ -136,6 +143,10 @@ class LogoPagesTest {
                         .status())
                 .isEqualTo(403);
         assertThat(manager.post(salon.at("settings/logo/remove"), Map.of()).status())
+                .isEqualTo(403);
+        assertThat(manager.postFile(salon.at("settings/logo"), "logo", "x.png", "image/png", huge)
+                        .status())
+                .as("too large, and not theirs to upload")
                 .isEqualTo(403);
         assertThat(SERVER.browser().getBytes("/logos/" + salon.slug(), Map.of()).body())
                 .isEqualTo(PNG);
