@@ -11,14 +11,13 @@ import java.util.Optional;
 /**
  * Phone numbers as people type them ("600 12 34 56", "(415) 555-0123", "+34 600-123-456") turned into E.164 by
  * libphonenumber, reading local numbers as the business's country dials them. A number that cannot be a real one
- * there is refused, naming the field. The web app's forms read numbers the same way.
+ * there is refused, naming the field.
  */
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneNumbers() {}
 
-    /** @throws InvalidRequestException naming {@code field} when the number cannot be one */
     public static Optional<String> e164(String field, String typed, Business business) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();

@@ -125,7 +125,7 @@ final class LogoPages {
         try {
             logos.upload(w.member(), w.business().id(), image);
         } catch (DomainException refused) {
-            Form.rethrowUnlessAboutTheForm(refused);
+            SettingsForm.rethrowUnlessAboutTheForm(refused);
             settings.showBusinessRefusing(ctx, w, FIELD, "settings.logo.not_an_image");
             return;
         }

@@ -38,14 +38,14 @@ final class MemberPages {
     void addTo(WebPages pages) {
         pages.get(
                 BASE + "/members",
-                ctx -> show(ctx, dashboards.open(ctx, SettingsPages.SECTION), Form.showing(Map.of())));
+                ctx -> show(ctx, dashboards.open(ctx, SettingsPages.SECTION), SettingsForm.showing(Map.of())));
         pages.post(BASE + "/members/invite", this::invite);
         pages.post(BASE + "/members/{user}/role", this::changeRole);
         pages.post(BASE + "/members/{user}/remove", this::remove);
         pages.post(BASE + "/invitations/{invitation}/cancel", this::cancel);
     }
 
-    private void show(Context ctx, Workplace w, Form form) {
+    private void show(Context ctx, Workplace w, SettingsForm form) {
         MembersUseCase.Team team = members.team(w.member(), w.business().id());
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(Locale.forLanguageTag(w.v().lang()))
@@ -87,7 +87,7 @@ final class MemberPages {
 
     private void invite(Context ctx) {
         Workplace w = SettingsPages.requiring(dashboards, ctx, Permission.MANAGE_MEMBERS);
-        Form f = Form.submitted(ctx);
+        SettingsForm f = SettingsForm.submitted(ctx);
         Optional<String> email = f.needed("email", 254);
         Optional<String> role = f.needed("role", 20);
         if (email.isEmpty() || role.isEmpty()) {
@@ -107,10 +107,10 @@ final class MemberPages {
     private void changeRole(Context ctx) {
         Workplace w = SettingsPages.requiring(dashboards, ctx, Permission.MANAGE_MEMBERS);
         UserId user = new UserId(uuid(ctx, "user"));
-        Form f = Form.submitted(ctx);
+        SettingsForm f = SettingsForm.submitted(ctx);
         Optional<String> role = f.needed("role", 20);
         if (role.isEmpty()) {
-            f.reject(Form.WHOLE, "settings.error.invalid");
+            f.reject(SettingsForm.WHOLE, "settings.error.invalid");
             show(ctx, w, f);
             return;
         }
@@ -130,7 +130,7 @@ final class MemberPages {
         try {
             members.remove(w.member(), w.business().id(), user);
         } catch (DomainException refused) {
-            Form f = Form.submitted(ctx);
+            SettingsForm f = SettingsForm.submitted(ctx);
             f.refused(refused, Map.of());
             show(ctx, w, f);
             return;

@@ -163,7 +163,7 @@ final class SettingsPages {
         return Optional.ofNullable(ctx.queryParam("done")).filter(NOTICES::contains);
     }
 
-    private void render(Context ctx, Workplace w, String page, Form form, Map<String, Object> more) {
+    private void render(Context ctx, Workplace w, String page, SettingsForm form, Map<String, Object> more) {
         Map<String, Object> parameters = new HashMap<>(more);
         parameters.put("w", w);
         parameters.put("f", form);
@@ -176,9 +176,9 @@ final class SettingsPages {
 
     // --- the business ---
 
-    private void showBusiness(Context ctx, Workplace w, Form sent) {
+    private void showBusiness(Context ctx, Workplace w, SettingsForm sent) {
         Business b = w.business();
-        Form form = shown(sent, businessAsStored(w));
+        SettingsForm form = shown(sent, businessAsStored(w));
         render(
                 ctx,
                 w,
@@ -195,20 +195,20 @@ final class SettingsPages {
     }
 
     /** The form as sent, with what it did not carry as stored; or as stored, when nothing was sent. */
-    private static Form shown(Form sent, Form stored) {
+    private static SettingsForm shown(SettingsForm sent, SettingsForm stored) {
         return sent == null ? stored : sent.fillingIn(stored);
     }
 
     /** The business page with its fields as stored and one field's error: the logo's, say. */
     void showBusinessRefusing(Context ctx, Workplace w, String field, String messageKey) {
-        Form refused = Form.showing(Map.of());
+        SettingsForm refused = SettingsForm.showing(Map.of());
         refused.reject(field, messageKey);
         showBusiness(ctx, w, refused);
     }
 
-    private Form businessAsStored(Workplace w) {
+    private SettingsForm businessAsStored(Workplace w) {
         Business b = w.business();
-        return Form.showing(Map.of(
+        return SettingsForm.showing(Map.of(
                 "name",
                 b.name(),
                 "businessType",
@@ -229,7 +229,7 @@ final class SettingsPages {
 
     private void saveBusiness(Context ctx) {
         Workplace w = requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
-        Form f = Form.submitted(ctx);
+        SettingsForm f = SettingsForm.submitted(ctx);
         Optional<String> name = f.required("name", Business.MAX_NAME_LENGTH);
         Optional<String> type = f.required("businessType", 40);
         Optional<String> language = f.required("language", 10);
@@ -311,13 +311,13 @@ final class SettingsPages {
 
     // --- the booking policy ---
 
-    private void showPolicy(Context ctx, Workplace w, Form sent) {
+    private void showPolicy(Context ctx, Workplace w, SettingsForm sent) {
         render(ctx, w, "policy", shown(sent, policyAsStored(w)), Map.of());
     }
 
-    private static Form policyAsStored(Workplace w) {
+    private static SettingsForm policyAsStored(Workplace w) {
         BookingPolicy p = w.business().policy();
-        return Form.showing(Map.of(
+        return SettingsForm.showing(Map.of(
                 "slotStepMinutes", Long.toString(p.slotStep().toMinutes()),
                 "minimumNoticeMinutes", Long.toString(p.minimumNotice().toMinutes()),
                 "maximumAdvanceDays", Long.toString(p.maximumAdvance().toDays()),
@@ -328,7 +328,7 @@ final class SettingsPages {
 
     private void savePolicy(Context ctx) {
         Workplace w = requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
-        Form f = Form.submitted(ctx);
+        SettingsForm f = SettingsForm.submitted(ctx);
         // the booking policy's own bounds, told before anything is tried
         Optional<Integer> step = f.wholeNumber("slotStepMinutes", 5, 240);
         Optional<Integer> notice = f.wholeNumber("minimumNoticeMinutes", 0, 30 * 24 * 60);
@@ -364,8 +364,8 @@ final class SettingsPages {
 
     // --- the phone ---
 
-    private void showVoice(Context ctx, Workplace w, Form sent) {
-        Form form = shown(sent, voiceAsStored(w));
+    private void showVoice(Context ctx, Workplace w, SettingsForm sent) {
+        SettingsForm form = shown(sent, voiceAsStored(w));
         List<String> questions = new ArrayList<>(form.values("faqQuestion"));
         List<String> answers = new ArrayList<>(form.values("faqAnswer"));
         for (int i = 0; i < BLANK_FAQ_ROWS && questions.size() < VoiceSettings.MAX_FAQ_ENTRIES; i++) {
@@ -378,7 +378,7 @@ final class SettingsPages {
         render(ctx, w, "voice", form, Map.of("questions", questions, "answers", answers));
     }
 
-    private Form voiceAsStored(Workplace w) {
+    private SettingsForm voiceAsStored(Workplace w) {
         VoiceSettingsUseCase.VoiceConfiguration voice =
                 voiceSettings.get(w.member(), w.business().id());
         VoiceSettings s = voice.settings();
@@ -390,7 +390,7 @@ final class SettingsPages {
         values.put("greeting", s.greeting().orElse(""));
         values.put("voiceLanguage", s.language().map(Language::code).orElse(""));
         values.put("transferNumber", s.transferNumber().map(PhoneNumber::value).orElse(""));
-        return Form.showing(
+        return SettingsForm.showing(
                 values,
                 Map.of(
                         "faqQuestion", s.faq().stream().map(FaqEntry::question).toList(),
@@ -400,7 +400,7 @@ final class SettingsPages {
     private void saveVoice(Context ctx) {
         Workplace w = requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
         Business business = w.business();
-        Form f = Form.submitted(ctx);
+        SettingsForm f = SettingsForm.submitted(ctx);
         boolean enabled = f.sent("enabled").isPresent();
         f.keep("enabled", enabled ? "on" : ""); // an unticked box is not sent, and must not show as stored
         Optional<List<String>> numbers = f.optional("numbers", 1000)
@@ -445,7 +445,7 @@ final class SettingsPages {
     }
 
     /** The questions and answers as rows; a row left empty is dropped, one half-filled is an error. */
-    private static List<FaqEntry> faq(Form f) {
+    private static List<FaqEntry> faq(SettingsForm f) {
         List<String> questions = f.sentRows("faqQuestion");
         List<String> answers = f.sentRows("faqAnswer");
         List<FaqEntry> faq = new ArrayList<>();
@@ -471,11 +471,11 @@ final class SettingsPages {
 
     // --- messages ---
 
-    private void showNotifications(Context ctx, Workplace w, Form sent) {
+    private void showNotifications(Context ctx, Workplace w, SettingsForm sent) {
         render(ctx, w, "notifications", shown(sent, notificationsAsStored(w)), Map.of("kinds", channelChoices()));
     }
 
-    private Form notificationsAsStored(Workplace w) {
+    private SettingsForm notificationsAsStored(Workplace w) {
         NotificationSettings s = notifications.settings(w.member(), w.business().id());
         Map<String, String> values = new LinkedHashMap<>();
         List<Duration> leads = s.reminderLeads();
@@ -494,13 +494,13 @@ final class SettingsPages {
         s.channels()
                 .forEach((kind, on) -> channels.put(
                         channelField(kind), on.stream().map(Channel::code).toList()));
-        return Form.showing(values, channels);
+        return SettingsForm.showing(values, channels);
     }
 
     private void saveNotifications(Context ctx) {
         Workplace w = requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
         Business business = w.business();
-        Form f = Form.submitted(ctx);
+        SettingsForm f = SettingsForm.submitted(ctx);
         Map<MessageKind, Set<Channel>> channels = new EnumMap<>(MessageKind.class);
         channelChoices().forEach((kind, offered) -> {
             Set<Channel> on = EnumSet.noneOf(Channel.class);
@@ -573,7 +573,7 @@ final class SettingsPages {
     }
 
     /** Both times, or neither (texts at any hour); not sent at all, unchanged. */
-    private static Optional<Optional<QuietHours>> quietHours(Form f) {
+    private static Optional<Optional<QuietHours>> quietHours(SettingsForm f) {
         Optional<String> from = f.sent("quietFrom");
         Optional<String> until = f.sent("quietUntil");
         if (from.isEmpty() && until.isEmpty()) {
@@ -595,7 +595,7 @@ final class SettingsPages {
     // --- shared ---
 
     /** A number as typed, in E.164, or an error on the field. */
-    private static Optional<String> phone(Form f, String field, String typed, Business business) {
+    private static Optional<String> phone(SettingsForm f, String field, String typed, Business business) {
         try {
             return PhoneNumbers.e164(field, typed, business);
         } catch (InvalidRequestException notANumber) {

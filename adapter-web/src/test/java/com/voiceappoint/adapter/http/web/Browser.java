@@ -70,6 +70,42 @@ final class Browser {
                 .build());
     }
 
+    /** Signed in with this login's token, as the login page leaves a browser. */
+    Browser signedIn(String sessionToken) {
+        HttpCookie session = new HttpCookie(WebSessions.COOKIE, sessionToken);
+        session.setPath("/");
+        session.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), session);
+        return this;
+    }
+
+    Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher token = CSRF_FIELD.matcher(response.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return new Page(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
     /**
      * Submits a form with a file, as a browser sends one ({@code multipart/form-data}), with this browser's CSRF
      * token among its fields.
@@ -114,40 +150,6 @@ final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Signs this browser in with a login's token, as the login page's cookie would. */
-    void signInWith(String sessionToken) {
-        HttpCookie cookie = new HttpCookie(WebSessions.COOKIE, sessionToken);
-        cookie.setPath("/");
-        cookies.getCookieStore().add(uri("/"), cookie);
-    }
-
-    Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue)
-                .findFirst();
-    }
-
-    private Page send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher token = CSRF_FIELD.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return new Page(response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private static String encode(String value) {

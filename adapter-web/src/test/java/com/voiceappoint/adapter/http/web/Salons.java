@@ -58,7 +58,7 @@ final class Salons {
     /** A browser signed in as the member, on a page of theirs so it holds a CSRF token. */
     Browser browserOf(Actor.Member member, Salon salon) {
         Browser browser = server.browser();
-        browser.signInWith(useCases().sessions().start(member.userId()).token());
+        browser.signedIn(useCases().sessions().start(member.userId()).token());
         browser.get(salon.at("settings/business"));
         return browser;
     }

@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A form as its page shows it: the values to fill in (as stored, or as the member typed them when something was
- * wrong), and what is wrong, field by field, as message keys. A field the request did not carry at all keeps its
- * stored value; one sent empty is cleared, where it may be.
+ * A settings form as its page shows it: the values to fill in (as stored, or as the member typed them when something
+ * was wrong), lists of values (checkbox groups, rows of questions), and what is wrong, field by field, as message keys
+ * (a number out of bounds with its bounds). Unlike a form that creates something, a field the request did not carry
+ * at all keeps its stored value; one sent empty is cleared, where it may be.
  */
-public final class Form {
+public final class SettingsForm {
     /** The error of the whole form rather than of one field. */
     static final String WHOLE = "_form";
 
@@ -29,29 +30,29 @@ public final class Form {
 
     private final Context submitted;
 
-    private Form(Map<String, String> values, Map<String, List<String>> lists, Context submitted) {
+    private SettingsForm(Map<String, String> values, Map<String, List<String>> lists, Context submitted) {
         this.values = values;
         this.lists = lists;
         this.submitted = submitted;
     }
 
     /** A form showing what is stored. */
-    static Form showing(Map<String, String> values) {
-        return new Form(new LinkedHashMap<>(values), new LinkedHashMap<>(), null);
+    static SettingsForm showing(Map<String, String> values) {
+        return new SettingsForm(new LinkedHashMap<>(values), new LinkedHashMap<>(), null);
     }
 
     /** A form showing what is stored, with fields that hold lists of values. */
-    static Form showing(Map<String, String> values, Map<String, List<String>> lists) {
-        return new Form(new LinkedHashMap<>(values), new LinkedHashMap<>(lists), null);
+    static SettingsForm showing(Map<String, String> values, Map<String, List<String>> lists) {
+        return new SettingsForm(new LinkedHashMap<>(values), new LinkedHashMap<>(lists), null);
     }
 
     /** The form a member sent: read field by field by the page, which writes back what it read. */
-    static Form submitted(Context ctx) {
-        return new Form(new LinkedHashMap<>(), new LinkedHashMap<>(), ctx);
+    static SettingsForm submitted(Context ctx) {
+        return new SettingsForm(new LinkedHashMap<>(), new LinkedHashMap<>(), ctx);
     }
 
     /** The stored values of the fields this form did not carry, to show them again as they are. */
-    Form fillingIn(Form stored) {
+    SettingsForm fillingIn(SettingsForm stored) {
         stored.values.forEach(values::putIfAbsent);
         stored.lists.forEach(lists::putIfAbsent);
         return this;
