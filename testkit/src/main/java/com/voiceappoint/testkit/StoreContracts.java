@@ -8,6 +8,7 @@ import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.InvitationRepository;
+import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PasswordResetStore;
@@ -217,6 +218,19 @@ public abstract class StoreContracts {
         @Override
         protected AppointmentRepository createAppointmentRepository() {
             return ports().appointments();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class Logos extends LogoStoreContract<LogoStore> {
+        @Override
+        protected LogoStore createLogoStore() {
+            return ports().logos();
         }
 
         @Override

@@ -9,6 +9,7 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
+import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.PasswordResetStore;
@@ -49,6 +50,7 @@ public final class InMemoryPersistence implements DataStore {
     private final InMemoryNotificationStore notificationStore;
     private final NotificationStore notifications;
     private final BusinessEventStore events;
+    private final LogoStore logos;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -77,6 +79,7 @@ public final class InMemoryPersistence implements DataStore {
         notificationStore = new InMemoryNotificationStore(transactions);
         notifications = transactions.port(NotificationStore.class, notificationStore);
         events = transactions.port(BusinessEventStore.class, new InMemoryBusinessEventStore(transactions));
+        logos = transactions.port(LogoStore.class, new InMemoryLogoStore(transactions));
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -172,6 +175,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public BusinessEventStore events() {
         return events;
+    }
+
+    @Override
+    public LogoStore logos() {
+        return logos;
     }
 
     /**

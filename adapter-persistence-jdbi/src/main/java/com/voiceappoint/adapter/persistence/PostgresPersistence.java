@@ -10,6 +10,7 @@ import com.voiceappoint.application.port.out.CategoryRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
+import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.PasswordResetStore;
@@ -331,6 +332,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public BusinessEventStore events() {
         return new JdbiBusinessEventStore(jdbi);
+    }
+
+    @Override
+    public LogoStore logos() {
+        return new JdbiLogoStore(jdbi);
     }
 
     /** The pool, for the jobs that send messages. */

@@ -178,6 +178,7 @@ public final class Interactors {
                         booking.writes(),
                         clock),
                 live,
-                new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock));
+                new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock),
+                new BusinessLogoInteractor(access, ports.transactions(), ports.businesses(), ports.logos()));
     }
 }

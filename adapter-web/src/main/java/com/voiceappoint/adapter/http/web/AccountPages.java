@@ -36,7 +36,7 @@ import java.util.UUID;
  * own account, a forgotten password, and the invitations waiting for the signed-in user. Every attempt to sign up or
  * log in counts against the REST API's own limits ({@link AccountLimits}), in the same buckets.
  */
-final class AccountPages {
+final class AccountPages implements PageGroup {
     /** Where a signed-in browser goes when nothing else is asked for. */
     static final String HOME = "/dashboard/select";
 
@@ -106,7 +106,8 @@ final class AccountPages {
         this.resetLinks = publicUrl + "/password/reset/";
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         pages.get("/register", this::registerPage);
         pages.post("/register", this::register);
         pages.get("/login", this::loginPage);

@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code /dashboard/{slug}/hours}: when the business is open each week, and the dates it closes or opens otherwise.
  * The week is written whole through the use case, as the REST API's PUT does, so two saves never mix their days.
  */
-final class HoursPages {
+final class HoursPages implements PageGroup {
     static final String SECTION = "hours";
     /** How far ahead special days are listed: a year, well inside what the use case lists at once. */
     static final int DAYS_AHEAD = 366;
@@ -37,7 +37,8 @@ final class HoursPages {
         this.clock = clock;
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         String base = "/dashboard/{" + Dashboards.SLUG + "}/hours";
         pages.get(base, this::show);
         pages.post(base, this::saveWeek);

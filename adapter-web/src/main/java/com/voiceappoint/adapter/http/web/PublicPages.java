@@ -62,7 +62,7 @@ import java.util.stream.Collectors;
  * plain form or link, so the whole booking works without JavaScript; the state of the steps before travels in the
  * query or the form. Bookings and manage links are rate-limited with the REST API's own limits, which they share.
  */
-final class PublicPages {
+final class PublicPages implements PageGroup {
     private static final Actor WEB = new Actor.Caller(BookingSource.WEB);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{8,100}");
     private static final int NOON = 12;
@@ -88,7 +88,8 @@ final class PublicPages {
     }
 
     /** Last of all the web app's routes: {@code /{slug}} must not answer for a page of the app. */
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         pages.get("/manage/{token}", this::manage);
         pages.get("/manage/{token}/appointment.ics", this::calendarFile);
         pages.post("/manage/{token}/cancel", this::cancel);

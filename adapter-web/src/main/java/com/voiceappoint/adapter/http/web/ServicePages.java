@@ -31,7 +31,7 @@ import java.util.UUID;
  * API's catalogue rules, through the same use cases). A form sent with mistakes comes back with the member's input
  * and the mistakes beside their fields, and nothing stored.
  */
-final class ServicePages {
+final class ServicePages implements PageGroup {
     static final String SECTION = "services";
     private static final Set<String> DONE = Set.of(
             "service_created",
@@ -70,7 +70,8 @@ final class ServicePages {
         this.staff = useCases.staff();
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         String base = "/dashboard/{" + Dashboards.SLUG + "}/services";
         pages.get(base, this::list);
         pages.post(base, this::create);

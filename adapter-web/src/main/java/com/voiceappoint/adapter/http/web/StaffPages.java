@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code /dashboard/{slug}/staff}: the people who perform services, and each one's weeks, special days and time off.
  * Managers run everyone's schedule; a staff member runs their own, as the REST API lets them.
  */
-final class StaffPages {
+final class StaffPages implements PageGroup {
     static final String SECTION = "staff";
     private static final Set<String> DONE = Set.of(
             "provider_added",
@@ -55,7 +55,8 @@ final class StaffPages {
         this.clock = clock;
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         String base = "/dashboard/{" + Dashboards.SLUG + "}/staff";
         pages.get(base, this::list);
         pages.post(base, this::add);

@@ -5,6 +5,7 @@ import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +17,9 @@ public final class WebApp implements HttpExtension {
     private final WebPages pages;
     private final Assets assets;
     private final ErrorPages errors;
-    private final Dashboards dashboards;
-    private final ServicePages servicePages;
-    private final StaffPages staffPages;
-    private final HoursPages hoursPages;
-    private final AccountPages accounts;
-    private final PublicPages publicPages;
+    private final LogoPages logoPages;
+    /** In the order their routes are added: static paths first, {@code /{slug}} last. */
+    private final List<PageGroup> groups;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -31,13 +29,27 @@ public final class WebApp implements HttpExtension {
                 new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock()),
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
-        this.dashboards = new Dashboards(pages, useCases.businesses());
-        this.servicePages = new ServicePages(pages, dashboards, useCases);
-        this.staffPages = new StaffPages(pages, dashboards, useCases, settings.clock());
-        this.hoursPages = new HoursPages(pages, dashboards, useCases, settings.clock());
-        this.accounts = new AccountPages(pages, useCases, limiter, settings.publicUrl());
-        this.publicPages = new PublicPages(
-                pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock());
+        Dashboards dashboards = new Dashboards(pages, useCases.businesses());
+        SettingsPages settingsPages = new SettingsPages(
+                pages,
+                dashboards,
+                useCases.businesses(),
+                useCases.voiceSettings(),
+                useCases.notifications(),
+                useCases.logos());
+        this.logoPages = new LogoPages(dashboards, settingsPages, useCases.logos());
+        this.groups = List.of(
+                new AccountPages(pages, useCases, limiter, settings.publicUrl()),
+                dashboards,
+                new ServicePages(pages, dashboards, useCases),
+                new StaffPages(pages, dashboards, useCases, settings.clock()),
+                new HoursPages(pages, dashboards, useCases, settings.clock()),
+                logoPages,
+                settingsPages,
+                new MemberPages(pages, dashboards, useCases.members()),
+                // last: /{slug} would answer for any one-word page added after it
+                new PublicPages(
+                        pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock()));
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -52,16 +64,11 @@ public final class WebApp implements HttpExtension {
                 SecurityHeaders.apply(ctx);
             }
         });
+        logoPages.configure(config);
         pages.addingTo(config);
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
-        accounts.addTo(pages);
-        dashboards.addTo(pages);
-        servicePages.addTo(pages);
-        staffPages.addTo(pages);
-        hoursPages.addTo(pages);
-        // last: /{slug} would answer for any one-word page added after it
-        publicPages.addTo(pages);
+        groups.forEach(group -> group.addTo(pages));
     }
 
     private void landing(Context ctx) {

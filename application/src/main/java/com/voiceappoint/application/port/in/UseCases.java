@@ -37,7 +37,8 @@ public record UseCases(
         DeliverNotificationUseCase deliverNotification,
         SmsReplyUseCase smsReplies,
         LiveEventsUseCase liveEvents,
-        ExpireLapsedHoldsUseCase lapsedHolds) {
+        ExpireLapsedHoldsUseCase lapsedHolds,
+        BusinessLogoUseCase logos) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -73,5 +74,6 @@ public record UseCases(
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(liveEvents, "liveEvents");
         Objects.requireNonNull(lapsedHolds, "lapsedHolds");
+        Objects.requireNonNull(logos, "logos");
     }
 }

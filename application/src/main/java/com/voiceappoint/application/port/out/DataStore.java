@@ -43,6 +43,9 @@ public interface DataStore {
     /** Each business's events, kept for the live streams. */
     BusinessEventStore events();
 
+    /** Each business's logo. */
+    LogoStore logos();
+
     /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
@@ -86,6 +89,7 @@ public interface DataStore {
                 bookingOutcomes,
                 notifications,
                 events(),
-                LiveEventPublisher.ALONE);
+                LiveEventPublisher.ALONE,
+                logos());
     }
 }

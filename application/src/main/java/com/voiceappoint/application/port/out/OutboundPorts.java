@@ -26,7 +26,8 @@ public record OutboundPorts(
         BookingOutcomePublisher bookingOutcomes,
         NotificationPorts notifications,
         BusinessEventStore events,
-        LiveEventPublisher liveEvents) {
+        LiveEventPublisher liveEvents,
+        LogoStore logos) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -50,6 +51,7 @@ public record OutboundPorts(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(liveEvents, "liveEvents");
+        Objects.requireNonNull(logos, "logos");
     }
 
     /**
@@ -103,7 +105,8 @@ public record OutboundPorts(
                 bookingOutcomes,
                 notifications,
                 events,
-                liveEvents);
+                liveEvents,
+                logos);
     }
 
     /** Those of them booking needs. */
