@@ -17,6 +17,10 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final Dashboards dashboards;
+    private final ClientPages clientPages;
+    private final CallPages callPages;
+    private final AnalyticsPages analyticsPages;
+    private final NotificationPages notificationPages;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -27,6 +31,10 @@ public final class WebApp implements HttpExtension {
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
+        this.clientPages = new ClientPages(pages, dashboards, useCases.clients());
+        this.callPages = new CallPages(pages, dashboards, useCases.callLog());
+        this.analyticsPages = new AnalyticsPages(pages, dashboards, useCases.analytics(), assets, settings.clock());
+        this.notificationPages = new NotificationPages(pages, dashboards, useCases.notifications());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -45,6 +53,10 @@ public final class WebApp implements HttpExtension {
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         dashboards.addTo(pages);
+        clientPages.addTo(pages);
+        callPages.addTo(pages);
+        analyticsPages.addTo(pages);
+        notificationPages.addTo(pages);
     }
 
     private void landing(Context ctx) {

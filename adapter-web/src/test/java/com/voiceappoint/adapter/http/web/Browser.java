@@ -68,6 +68,15 @@ final class Browser {
                 .build());
     }
 
+    /** Signs this browser in with a login a test started, as the login page leaves it. */
+    Browser signedIn(String loginToken) {
+        HttpCookie session = new HttpCookie(WebSessions.COOKIE, loginToken);
+        session.setPath("/");
+        session.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), session);
+        return this;
+    }
+
     Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
