@@ -28,6 +28,8 @@ import java.util.TreeMap;
 public final class AnalyticsPages {
     static final int DEFAULT_DAYS = 30;
     static final int POPULAR = 5;
+    private static final int MIN_YEAR = 2000;
+    private static final int MAX_YEAR = 2999;
 
     private final WebPages pages;
     private final Dashboards dashboards;
@@ -102,11 +104,16 @@ public final class AnalyticsPages {
 
     private static Optional<LocalDate> day(String typed, String field, Map<String, String> errors) {
         try {
-            return Optional.of(LocalDate.parse(typed));
+            LocalDate day = LocalDate.parse(typed);
+            // a year of nine digits parses, but no zone can say when its days begin
+            if (day.getYear() >= MIN_YEAR && day.getYear() <= MAX_YEAR) {
+                return Optional.of(day);
+            }
         } catch (DateTimeParseException notADay) {
-            errors.put(field, "analytics.error.date");
-            return Optional.empty();
+            // told below, as a day out of range is
         }
+        errors.put(field, "analytics.error.date");
+        return Optional.empty();
     }
 
     private static Figures figures(Visit v, AnalyticsQuery.Overview overview) {

@@ -462,6 +462,13 @@ class InsightPagesTest {
                 .contains("aria-describedby=\"range-from-error\"", "Give a date as a calendar would")
                 .doesNotContain("data-figure=");
 
+        assertThat(browser.get(lola.at("analytics") + "?from=%2B999999999-12-31&to=2026-11-30")
+                        .status())
+                .isEqualTo(400);
+        assertThat(browser.get(lola.at("clients") + "?after=garbled").status())
+                .as("a cursor no list gave")
+                .isEqualTo(400);
+
         Browser.Page backwards = browser.get(lola.at("analytics") + "?from=2026-11-30&to=2026-11-01&lang=es");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body()).contains("El periodo debe terminar");
