@@ -115,6 +115,20 @@ class InsightPagesTest {
         app.callLog().record(call(lola.id(), "call-lola-2", "+34600555666", "javascript:alert(1)"));
         app.callLog().record(call(ana.id(), "call-ana-1", "+34600333444", "https://recordings.example/ana.wav"));
 
+        // Rosa calls it off before her confirmation went out: that message is skipped, saying why
+        var rosas = app.bookAppointment()
+                .book(BookAppointmentUseCase.Command.builder(
+                                lola.owner(),
+                                lola.id(),
+                                lola.cut(),
+                                WEDNESDAY_TEN.plusSeconds(3600),
+                                new BookAppointmentUseCase.ClientDetails(
+                                        "Rosa Gil", Optional.of("+34600777888"), Optional.empty()),
+                                BookingSource.DASHBOARD)
+                        .build())
+                .appointment();
+        app.changeAppointment().cancel(lola.owner(), rosas.id(), "cambio de planes");
+
         // the confirmation text goes out, and Carmen answers it
         Page<Notification> planned =
                 app.notifications().deliveryLog(lola.owner(), lola.id(), Optional.empty(), Page.Request.first(50));
@@ -429,7 +443,11 @@ class InsightPagesTest {
                         "data-figure=\"calls\" data-value=\"" + expected.calls().calls() + "\"")
                 .contains("data-figure=\"converted\" data-value=\""
                         + expected.calls().converted() + "\"")
-                .contains("data-figure=\"bookings\" data-value=\"2\"")
+                .contains("data-figure=\"bookings\" data-value=\""
+                        + expected.appointments().bySource().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        + "\"")
                 .contains("data-figure=\"average-call\">3:05<")
                 .contains("value=\"2026-11-01\"", "value=\"2026-11-30\"");
         expected.appointments()
@@ -441,6 +459,7 @@ class InsightPagesTest {
                 .forEach((status, n) ->
                         assertThat(row(page, status.code())).as(status.code()).contains("data-value=\"" + n + "\""));
         assertThat(row(page, "web")).contains("data-value=\"0\"");
+        assertThat(row(page, "cancelled")).as("Rosa's").contains("data-value=\"1\"", "Cancelled");
         assertThat(page)
                 .contains("<th scope=\"row\">Corte</th><td data-value=\"20.00\">€20.00</td>")
                 .contains("<th scope=\"row\">Tinte</th><td data-value=\"35.50\">€35.50</td>")
@@ -516,6 +535,15 @@ class InsightPagesTest {
         String mail =
                 browser.get(lola.at("notifications") + "?channel=email&lang=en").body();
         assertThat(section(mail, "notifications-log")).doesNotContain("<td>Text message</td>");
+
+        String skipped = section(
+                browser.get(lola.at("notifications") + "?status=skipped&lang=en")
+                        .body(),
+                "notifications-log");
+        assertThat(skipped)
+                .as("why a message went nowhere")
+                .contains("Not sent", "the appointment was cancelled before this went out")
+                .doesNotContain(">Sent<", ">Waiting<");
 
         assertThat(browser.get(lola.at("notifications") + "?status=pigeon").status())
                 .as("a filter nobody offers filters nothing")
