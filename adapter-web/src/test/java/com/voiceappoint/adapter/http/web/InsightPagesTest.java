@@ -249,7 +249,7 @@ class InsightPagesTest {
                 "analytics",
                 List.of("<h1>Estadísticas</h1>", "<h1>Analytics</h1>"),
                 "notifications",
-                List.of("<h1>Notificaciones</h1>", "<h1>Notifications</h1>"));
+                List.of("<h1>Avisos</h1>", "<h1>Notifications</h1>"));
         Browser browser = owner();
         pages.forEach((page, words) -> {
             Browser.Page spanish = browser.get(lola.at(page) + "?lang=es");
