@@ -7,22 +7,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.Locale;
 
 /**
- * Times, amounts and shares as a business's dashboard shows them: in the page's language, the business's zone and,
- * for amounts without one of their own, its currency.
+ * What the dashboard's logs and reports add to {@link BusinessFormats}: moments short enough for a table's row,
+ * counts, shares and the length of a call, in the page's language and the business's zone.
  */
 public final class Formats {
+    private final BusinessFormats business;
     private final Locale locale;
     private final ZoneId zone;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time;
 
-    private Formats(Locale locale, ZoneId zone) {
+    private Formats(BusinessFormats business, Locale locale) {
+        this.business = business;
         this.locale = locale;
-        this.zone = zone;
+        this.zone = business.zone();
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(locale)
                 .withZone(zone);
@@ -32,7 +33,7 @@ public final class Formats {
     }
 
     static Formats of(Workplace w) {
-        return new Formats(w.v().language().locale(), w.business().zone());
+        return new Formats(BusinessFormats.of(w), w.v().language().locale());
     }
 
     public String date(Instant at) {
@@ -53,12 +54,7 @@ public final class Formats {
     }
 
     public String money(Money money) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        Currency currency = money.currency();
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
-        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-        return format.format(money.amount());
+        return business.money(money);
     }
 
     public String number(long n) {
