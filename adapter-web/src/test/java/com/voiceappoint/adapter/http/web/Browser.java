@@ -68,9 +68,9 @@ final class Browser {
                 .build());
     }
 
-    /** Signs this browser in with a login a test started, as the login page leaves it. */
-    Browser signedIn(String loginToken) {
-        HttpCookie session = new HttpCookie(WebSessions.COOKIE, loginToken);
+    /** Signed in with this login's token, as the login page leaves a browser. */
+    Browser signedIn(String sessionToken) {
+        HttpCookie session = new HttpCookie(WebSessions.COOKIE, sessionToken);
         session.setPath("/");
         session.setVersion(0);
         cookies.getCookieStore().add(uri("/"), session);
