@@ -35,7 +35,7 @@ public final class PhoneNumbers {
     }
 
     /** For a search: the digits someone typed, as an E.164 prefix when they make a whole number, else as typed. */
-    static String searchable(String typed, Business business) {
+    public static String searchable(String typed, Business business) {
         try {
             return e164("q", typed, business).orElse(typed);
         } catch (InvalidRequestException notAWholeNumber) {

@@ -20,20 +20,22 @@ import java.util.stream.Collectors;
  */
 final class Assets {
     static final String PATH = "/assets/{file}";
-    private static final List<String> OWN = List.of("app.css", "app.js");
+    private static final List<String> OWN = List.of("app.css", "app.js", "charts.js");
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final Map<String, Asset> byServedName;
     private final Map<String, String> servedName;
     private final String htmx;
     private final String htmxSse;
+    private final String chartJs;
 
-    private Assets(Map<String, Asset> byServedName, String htmx, String htmxSse) {
+    private Assets(Map<String, Asset> byServedName, String htmx, String htmxSse, String chartJs) {
         this.byServedName = byServedName;
         this.servedName = byServedName.values().stream()
                 .collect(Collectors.toUnmodifiableMap(Asset::name, a -> "/assets/" + a.servedName()));
         this.htmx = htmx;
         this.htmxSse = htmxSse;
+        this.chartJs = chartJs;
     }
 
     static Assets load() {
@@ -43,7 +45,8 @@ final class Assets {
         return new Assets(
                 assets,
                 "/webjars/htmx.org/" + webjarVersion("htmx.org") + "/dist/htmx.min.js",
-                "/webjars/htmx-ext-sse/" + webjarVersion("htmx-ext-sse") + "/sse.js");
+                "/webjars/htmx-ext-sse/" + webjarVersion("htmx-ext-sse") + "/sse.js",
+                "/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.min.js");
     }
 
     /** The path to write in a page for one of our own files, by its plain name ({@code app.css}). */
@@ -61,6 +64,11 @@ final class Assets {
 
     String htmxSse() {
         return htmxSse;
+    }
+
+    /** Chart.js, which only the analytics page loads. */
+    String chartJs() {
+        return chartJs;
     }
 
     void serve(Context ctx) {

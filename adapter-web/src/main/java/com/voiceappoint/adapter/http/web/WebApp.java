@@ -47,6 +47,10 @@ public final class WebApp implements HttpExtension {
                 logoPages,
                 settingsPages,
                 new MemberPages(pages, dashboards, useCases.members()),
+                new ClientPages(pages, dashboards, useCases.clients()),
+                new CallPages(pages, dashboards, useCases.callLog()),
+                new AnalyticsPages(pages, dashboards, useCases.analytics(), assets, settings.clock()),
+                new NotificationPages(pages, dashboards, useCases.notifications()),
                 // last: /{slug} would answer for any one-word page added after it
                 new PublicPages(
                         pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock()));
