@@ -10,6 +10,7 @@ import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -203,6 +204,24 @@ public abstract class StoreContracts {
         @Override
         protected AppointmentRepository createAppointmentRepository() {
             return ports().appointments();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class Platform extends PlatformRepositoryContract<PlatformRepository, CallLogRepository> {
+        @Override
+        protected PlatformRepository createPlatformRepository() {
+            return ports().platform();
+        }
+
+        @Override
+        protected CallLogRepository createCallLogRepository() {
+            return ports().callLog();
         }
 
         @Override

@@ -11,6 +11,7 @@ import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -47,6 +48,7 @@ public final class InMemoryPersistence implements DataStore {
     private final InMemoryNotificationStore notificationStore;
     private final NotificationStore notifications;
     private final BusinessEventStore events;
+    private final PlatformRepository platform;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -54,7 +56,8 @@ public final class InMemoryPersistence implements DataStore {
         InMemoryAppointmentRepository appointmentStore = new InMemoryAppointmentRepository(transactions);
         users = transactions.port(UserRepository.class, new InMemoryUserRepository(transactions));
         sessions = transactions.port(SessionRepository.class, new InMemorySessionRepository(transactions));
-        businesses = transactions.port(BusinessRepository.class, new InMemoryBusinessRepository(transactions));
+        InMemoryBusinessRepository businessStore = new InMemoryBusinessRepository(transactions);
+        businesses = transactions.port(BusinessRepository.class, businessStore);
         memberships = transactions.port(
                 MembershipRepository.class, new InMemoryMembershipRepository(transactions, businesses));
         invitations = transactions.port(
@@ -74,6 +77,10 @@ public final class InMemoryPersistence implements DataStore {
         notificationStore = new InMemoryNotificationStore(transactions);
         notifications = transactions.port(NotificationStore.class, notificationStore);
         events = transactions.port(BusinessEventStore.class, new InMemoryBusinessEventStore(transactions));
+        platform = transactions.port(
+                PlatformRepository.class,
+                new InMemoryPlatformRepository(
+                        transactions, businessStore, memberships, services, appointmentStore, callStore));
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -164,6 +171,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public BusinessEventStore events() {
         return events;
+    }
+
+    @Override
+    public PlatformRepository platform() {
+        return platform;
     }
 
     /**

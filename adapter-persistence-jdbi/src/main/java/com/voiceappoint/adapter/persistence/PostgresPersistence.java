@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.DataStore;
 import com.voiceappoint.application.port.out.InvitationRepository;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -325,6 +326,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public BusinessEventStore events() {
         return new JdbiBusinessEventStore(jdbi);
+    }
+
+    @Override
+    public PlatformRepository platform() {
+        return new JdbiPlatformRepository(jdbi, configuration);
     }
 
     /** The pool, for the jobs that send messages. */

@@ -45,6 +45,8 @@ class TenantKeysTest {
             // logins: a person's, whatever businesses they work in
             "users",
             "sessions",
+            // the platform's operators: a person's rights over the platform, not over one business
+            "platform_operators",
             // the tenants themselves, keyed by id; a slug is unique across them all
             "businesses",
             // a called number or line id leads to its business, so each is unique across businesses

@@ -168,6 +168,8 @@ public final class Interactors {
                         booking.writes(),
                         clock),
                 live,
-                new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock));
+                new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock),
+                new OperatorsInteractor(
+                        ports.transactions(), ports.platform(), ports.users(), ports.businesses(), clock));
     }
 }

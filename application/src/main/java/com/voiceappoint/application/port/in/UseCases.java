@@ -36,7 +36,8 @@ public record UseCases(
         DeliverNotificationUseCase deliverNotification,
         SmsReplyUseCase smsReplies,
         LiveEventsUseCase liveEvents,
-        ExpireLapsedHoldsUseCase lapsedHolds) {
+        ExpireLapsedHoldsUseCase lapsedHolds,
+        OperatorsUseCase operators) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -71,5 +72,6 @@ public record UseCases(
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(liveEvents, "liveEvents");
         Objects.requireNonNull(lapsedHolds, "lapsedHolds");
+        Objects.requireNonNull(operators, "operators");
     }
 }

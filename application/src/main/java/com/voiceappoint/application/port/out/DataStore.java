@@ -41,6 +41,9 @@ public interface DataStore {
     /** Each business's events, kept for the live streams. */
     BusinessEventStore events();
 
+    /** The platform's operators, and what they see and do across businesses. */
+    PlatformRepository platform();
+
     /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
@@ -83,6 +86,7 @@ public interface DataStore {
                 bookingOutcomes,
                 notifications,
                 events(),
-                LiveEventPublisher.ALONE);
+                LiveEventPublisher.ALONE,
+                platform());
     }
 }

@@ -25,7 +25,8 @@ public record OutboundPorts(
         BookingOutcomePublisher bookingOutcomes,
         NotificationPorts notifications,
         BusinessEventStore events,
-        LiveEventPublisher liveEvents) {
+        LiveEventPublisher liveEvents,
+        PlatformRepository platform) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -48,6 +49,7 @@ public record OutboundPorts(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(liveEvents, "liveEvents");
+        Objects.requireNonNull(platform, "platform");
     }
 
     /**
@@ -100,7 +102,8 @@ public record OutboundPorts(
                 bookingOutcomes,
                 notifications,
                 events,
-                liveEvents);
+                liveEvents,
+                platform);
     }
 
     /** Those of them booking needs. */
