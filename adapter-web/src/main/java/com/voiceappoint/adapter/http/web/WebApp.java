@@ -17,6 +17,7 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final Dashboards dashboards;
+    private final Operators operators;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
@@ -27,6 +28,7 @@ public final class WebApp implements HttpExtension {
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
+        this.operators = new Operators(pages, useCases.operators());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -45,6 +47,7 @@ public final class WebApp implements HttpExtension {
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         dashboards.addTo(pages);
+        operators.addTo(pages);
     }
 
     private void landing(Context ctx) {

@@ -68,6 +68,14 @@ final class Browser {
                 .build());
     }
 
+    /** Holds a cookie as if the server had set it: a login started by the test itself, say. */
+    void keepCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), cookie);
+    }
+
     Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
