@@ -68,6 +68,14 @@ final class Browser {
                 .build());
     }
 
+    /** Sends JSON, as a client of the REST API beside the pages would. */
+    Page postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Holds a cookie as if the server had set it: a login started by the test itself, say. */
     void keepCookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);

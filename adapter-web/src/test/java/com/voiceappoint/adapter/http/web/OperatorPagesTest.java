@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.CreateServiceUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.schedule.WeeklyHours;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +87,19 @@ class OperatorPagesTest {
                 .isEqualTo(404);
 
         String page = "/operator/businesses/" + owner.slug();
+        Service cut = SERVER.useCases()
+                .createService()
+                .create(CreateServiceUseCase.Command.builder(
+                                owner.member(), owner.account().businessId(), "Cut", 30, new BigDecimal("20"))
+                        .build());
+        SERVER.useCases()
+                .businessHours()
+                .setWeeklyHours(
+                        owner.member(),
+                        owner.account().businessId(),
+                        WeeklyHours.sameOn(List.of(DayOfWeek.TUESDAY), List.of(OpeningWindow.of("09:00", "18:00"))));
+        String booking = "{\"service\": \"" + cut.id().value()
+                + "\", \"start\": \"2026-11-24T10:00\", \"client\": {\"name\": \"Carmen\", \"phone\": \"+34600111222\"}}";
         assertThat(browser.get(page, ENGLISH).body()).contains("Suspend this business", "It has never been suspended.");
 
         Browser.Page blank = browser.post(page + "/suspend", Map.of("reason", "   "));
@@ -98,10 +118,19 @@ class OperatorPagesTest {
         assertThat(browser.get(page, ENGLISH).body())
                 .contains("Suspended", "Unpaid invoices", "operator@example.com", "Reactivate this business");
         assertThat(browser.get("/operator/?q=sol", ENGLISH).body()).contains("Suspended");
+        Browser.Page publicBooking =
+                SERVER.browser().postJson("/api/v1/public/businesses/" + owner.slug() + "/appointments", booking);
+        assertThat(publicBooking.status()).as(publicBooking.body()).isEqualTo(409);
+        assertThat(publicBooking.body()).contains("\"code\":\"BUSINESS_SUSPENDED\"");
 
         assertThat(browser.post(page + "/reactivate", Map.of("reason", "Paid")).status())
                 .isEqualTo(303);
         assertThat(suspended(owner)).isFalse();
+        assertThat(SERVER.browser()
+                        .postJson("/api/v1/public/businesses/" + owner.slug() + "/appointments", booking)
+                        .status())
+                .as("booking again")
+                .isEqualTo(201);
         assertThat(browser.get(page, ENGLISH).body()).contains("Reactivated", "Paid", "Suspend this business");
         assertThat(browser.get("/operator/?lang=es").body()).contains("Negocios de la plataforma", "Activo");
 
