@@ -178,6 +178,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * command run beside the server.
      */
     public static Optional<String> runningUrl(Path dataDirectory) {
+        Path passfile = dataDirectory.toAbsolutePath().normalize().resolve(PASSFILE);
+        return runningPort(dataDirectory).map(port -> libpqUrl(port, passfile));
+    }
+
+    /**
+     * The embedded server running in {@code dataDirectory}, if one is, as {@link #url()}: for a command that works on
+     * the server's database while it runs ({@code operator grant}), with the password its owner keeps there.
+     */
+    public static Optional<DatabaseUrl> runningDatabaseUrl(Path dataDirectory) {
+        Path passfile = dataDirectory.toAbsolutePath().normalize().resolve(PASSFILE);
+        return runningPort(dataDirectory).map(port -> {
+            try {
+                return new DatabaseUrl(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", SUPERUSER, readPassword(passfile));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the embedded PostgreSQL's password in " + passfile, e);
+            }
+        });
+    }
+
+    /** The port of the server running in the directory, when one runs and its password is there. */
+    private static Optional<String> runningPort(Path dataDirectory) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Path passfile = directory.resolve(PASSFILE);
         try {
@@ -189,7 +211,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             boolean running = ProcessHandle.of(Long.parseLong(pidFile.get(0).trim()))
                     .map(ProcessHandle::isAlive)
                     .orElse(false);
-            return running ? Optional.of(libpqUrl(pidFile.get(3).trim(), passfile)) : Optional.empty();
+            return running ? Optional.of(pidFile.get(3).trim()) : Optional.empty();
         } catch (IOException | NumberFormatException noServer) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.adapter.vapi.ToolDefinitions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * {@code java -jar voiceappoint.jar}: configuration from the environment, a graceful stop on SIGTERM. {@code vapi-tools}
  * prints the tool definitions; {@code health} asks the server running on {@code PORT} whether it is ready; {@code
  * db-url} prints where the embedded PostgreSQL of the server running on {@code DATA_DIR} answers; {@code demo} fills the
- * database with a sample business ({@link Demo}).
+ * database with a sample business ({@link Demo}); {@code operator grant|revoke|list} gives, takes and lists the
+ * platform's operator rights ({@link OperatorCommand}).
  */
 public final class Main {
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
@@ -41,6 +43,15 @@ public final class Main {
         if (args.length > 0 && args[0].equals("demo")) {
             // for a newcomer: a business with a month of life in it, before the first start of the server
             System.exit(Demo.run(config, System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("operator")) {
+            if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+                // the answer alone on standard output; the database's start-up chatter left out
+                System.setProperty(LOGBACK_CONFIGURATION, "logback-command.xml");
+            }
+            System.exit(
+                    OperatorCommand.run(Arrays.asList(args).subList(1, args.length), config, System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("health")) {

@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PasswordResetStore;
+import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -231,6 +232,24 @@ public abstract class StoreContracts {
         @Override
         protected LogoStore createLogoStore() {
             return ports().logos();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class Platform extends PlatformRepositoryContract<PlatformRepository, CallLogRepository> {
+        @Override
+        protected PlatformRepository createPlatformRepository() {
+            return ports().platform();
+        }
+
+        @Override
+        protected CallLogRepository createCallLogRepository() {
+            return ports().callLog();
         }
 
         @Override

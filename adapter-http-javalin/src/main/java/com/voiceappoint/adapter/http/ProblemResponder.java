@@ -286,7 +286,8 @@ final class ProblemResponder {
                     TOO_FAR_IN_ADVANCE,
                     IN_THE_PAST,
                     PROVIDER_NOT_ELIGIBLE -> 409;
-            case INVALID_STATE_TRANSITION, CONCURRENT_UPDATE, CANCELLATION_TOO_LATE, HOLD_EXPIRED -> 409;
+            case INVALID_STATE_TRANSITION, CONCURRENT_UPDATE, CANCELLATION_TOO_LATE, HOLD_EXPIRED, BUSINESS_SUSPENDED ->
+                409;
             case IDEMPOTENCY_KEY_REUSED,
                     SERVICE_INACTIVE,
                     SERVICE_NOT_BOOKABLE_BY_VOICE,

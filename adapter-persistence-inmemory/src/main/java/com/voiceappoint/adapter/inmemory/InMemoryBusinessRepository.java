@@ -36,11 +36,24 @@ final class InMemoryBusinessRepository implements BusinessRepository {
         onboarding.put(business.id(), status);
     }
 
+    /** As in the database, a settings change leaves the business suspended or not: only operators change that. */
     @Override
     public void update(Business business) {
-        if (businesses.contains(business.id())) {
-            businesses.put(business.id(), business);
-        }
+        businesses
+                .find(business.id())
+                .ifPresent(stored -> businesses.put(business.id(), business.withSuspended(stored.suspended())));
+    }
+
+    /** The businesses not deleted, in the order they were added. */
+    List<Business> all() {
+        return List.copyOf(businesses.values());
+    }
+
+    /** Suspends or reactivates the business; false when it does not exist or already was so. */
+    boolean setSuspended(BusinessId id, boolean suspended) {
+        Optional<Business> stored = businesses.find(id).filter(b -> b.suspended() != suspended);
+        stored.ifPresent(b -> businesses.put(id, b.withSuspended(suspended)));
+        return stored.isPresent();
     }
 
     @Override

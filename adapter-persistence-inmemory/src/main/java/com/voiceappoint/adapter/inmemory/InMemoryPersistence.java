@@ -13,6 +13,7 @@ import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.PasswordResetStore;
+import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -51,6 +52,7 @@ public final class InMemoryPersistence implements DataStore {
     private final NotificationStore notifications;
     private final BusinessEventStore events;
     private final LogoStore logos;
+    private final PlatformRepository platform;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -59,7 +61,8 @@ public final class InMemoryPersistence implements DataStore {
         users = transactions.port(UserRepository.class, new InMemoryUserRepository(transactions));
         sessions = transactions.port(SessionRepository.class, new InMemorySessionRepository(transactions));
         passwordResets = transactions.port(PasswordResetStore.class, new InMemoryPasswordResetStore(transactions));
-        businesses = transactions.port(BusinessRepository.class, new InMemoryBusinessRepository(transactions));
+        InMemoryBusinessRepository businessStore = new InMemoryBusinessRepository(transactions);
+        businesses = transactions.port(BusinessRepository.class, businessStore);
         memberships = transactions.port(
                 MembershipRepository.class, new InMemoryMembershipRepository(transactions, businesses));
         invitations = transactions.port(
@@ -80,6 +83,10 @@ public final class InMemoryPersistence implements DataStore {
         notifications = transactions.port(NotificationStore.class, notificationStore);
         events = transactions.port(BusinessEventStore.class, new InMemoryBusinessEventStore(transactions));
         logos = transactions.port(LogoStore.class, new InMemoryLogoStore(transactions));
+        platform = transactions.port(
+                PlatformRepository.class,
+                new InMemoryPlatformRepository(
+                        transactions, businessStore, memberships, services, appointmentStore, callStore));
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -180,6 +187,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public LogoStore logos() {
         return logos;
+    }
+
+    @Override
+    public PlatformRepository platform() {
+        return platform;
     }
 
     /**

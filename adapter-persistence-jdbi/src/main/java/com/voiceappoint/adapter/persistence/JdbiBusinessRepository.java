@@ -36,6 +36,8 @@ public final class JdbiBusinessRepository implements BusinessRepository {
     private static final String COLUMNS = "id, slug, name, business_type, language, timezone, currency, "
             + "allow_voice_booking, slot_step_minutes, minimum_notice_minutes, maximum_advance_minutes, "
             + "cancellation_cutoff_minutes, hold_minutes, country";
+    /** What is read of a business: what is written, and whether an operator suspended it (JdbiPlatformRepository). */
+    static final String READ_COLUMNS = COLUMNS + ", suspended";
 
     private final Jdbi jdbi;
     private final ConfigurationCache configuration;
@@ -122,7 +124,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                 id,
                 ConfigurationCache.Part.BUSINESS,
                 () -> jdbi.withHandle(h -> h.createQuery(
-                                "select " + COLUMNS + " from businesses where id = :id and deleted_at is null")
+                                "select " + READ_COLUMNS + " from businesses where id = :id and deleted_at is null")
                         .bind("id", id.value())
                         .map(JdbiBusinessRepository::business)
                         .findOne()));
@@ -144,7 +146,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery(
-                        "select " + COLUMNS + " from businesses where id = any(:ids) and deleted_at is null")
+                        "select " + READ_COLUMNS + " from businesses where id = any(:ids) and deleted_at is null")
                 .bindArray(
                         "ids", UUID.class, ids.stream().map(BusinessId::value).toList())
                 .map(JdbiBusinessRepository::business)
@@ -157,7 +159,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                 "slug",
                 slug.value(),
                 () -> jdbi.withHandle(h -> h.createQuery(
-                                "select " + COLUMNS + " from businesses where slug = :slug and deleted_at is null")
+                                "select " + READ_COLUMNS + " from businesses where slug = :slug and deleted_at is null")
                         .bind("slug", slug.value())
                         .map(JdbiBusinessRepository::business)
                         .findOne()),
@@ -255,6 +257,7 @@ public final class JdbiBusinessRepository implements BusinessRepository {
                         Duration.ofMinutes(rs.getInt("maximum_advance_minutes")),
                         Duration.ofMinutes(rs.getInt("cancellation_cutoff_minutes")),
                         Duration.ofMinutes(rs.getInt("hold_minutes"))),
-                Rows.optionalString(rs, "country").map(CountryCode::new));
+                Rows.optionalString(rs, "country").map(CountryCode::new),
+                rs.getBoolean("suspended"));
     }
 }

@@ -14,6 +14,7 @@ import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.PasswordResetStore;
+import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
@@ -337,6 +338,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public LogoStore logos() {
         return new JdbiLogoStore(jdbi);
+    }
+
+    @Override
+    public PlatformRepository platform() {
+        return new JdbiPlatformRepository(jdbi, configuration);
     }
 
     /** The pool, for the jobs that send messages. */

@@ -46,6 +46,8 @@ class TenantKeysTest {
             "users",
             "sessions",
             "password_resets",
+            // the platform's operators: a person's rights over the platform, not over one business
+            "platform_operators",
             // the tenants themselves, keyed by id; a slug is unique across them all
             "businesses",
             // a called number or line id leads to its business, so each is unique across businesses

@@ -9,11 +9,15 @@ import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 
-/** What makes a service bookable for an actor: it exists, it is active, and voice callers may book it by voice. */
+/**
+ * What makes a service bookable for an actor: its business takes bookings (it is not suspended), the service exists
+ * and is active, and voice callers may book it by voice.
+ */
 final class Bookable {
     private Bookable() {}
 
     static Service service(ServiceRepository services, Business business, ServiceId id, Actor actor) {
+        business.requireTakingBookings();
         Service service = services.findById(business.id(), id).orElseThrow(() -> new NotFoundException("service"));
         if (!service.isBookable()) {
             if (actor instanceof Actor.Caller) {

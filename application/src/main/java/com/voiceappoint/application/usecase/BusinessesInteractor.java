@@ -143,7 +143,8 @@ public final class BusinessesInteractor implements ManageBusinessesUseCase, Busi
                                 .orElse(policy.holdDuration())),
                 changes.country().isPresent()
                         ? changes.country().filter(c -> !c.isBlank()).map(CountryCode::new)
-                        : current.country());
+                        : current.country(),
+                current.suspended());
     }
 
     @Override

@@ -179,6 +179,8 @@ public final class Interactors {
                         clock),
                 live,
                 new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock),
-                new BusinessLogoInteractor(access, ports.transactions(), ports.businesses(), ports.logos()));
+                new BusinessLogoInteractor(access, ports.transactions(), ports.businesses(), ports.logos()),
+                new OperatorsInteractor(
+                        ports.transactions(), ports.platform(), ports.users(), ports.businesses(), clock));
     }
 }

@@ -65,6 +65,7 @@ final class Rescheduling {
             ProviderId provider,
             boolean askedByClient,
             BusinessEvent.By by) {
+        business.requireTakingBookings();
         Service service = services.findById(business.id(), current.serviceId())
                 .orElseThrow(() -> new NotFoundException("service"));
         Instant now = clock.instant();

@@ -114,7 +114,8 @@ public final class VoiceSettingsInteractor implements VoiceSettingsUseCase, Voic
                             business.currency(),
                             enabled,
                             business.policy(),
-                            business.country()))
+                            business.country(),
+                            business.suspended()))
                     .orElse(business);
             settings.save(next);
             if (updated != business) {

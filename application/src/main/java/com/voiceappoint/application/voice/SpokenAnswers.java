@@ -296,6 +296,9 @@ public final class SpokenAnswers {
             return result(speech.say(
                     "too.late", business.policy().cancellationCutoff().toHours()));
         }
+        if (refused.code() == ErrorCode.BUSINESS_SUSPENDED) {
+            return result(speech.say("business.suspended", business.name()));
+        }
         return result(speech.say(
                 switch (refused.code()) {
                     case SERVICE_NOT_BOOKABLE_BY_VOICE, SERVICE_INACTIVE -> "service.unavailable";

@@ -43,6 +43,7 @@ public record Slug(String value) {
             "help",
             "invitations",
             "login",
+            "logos",
             "logout",
             "manage",
             "metrics",

@@ -51,6 +51,8 @@ public enum ErrorCode {
     CONCURRENT_UPDATE,
     CANCELLATION_TOO_LATE,
     HOLD_EXPIRED,
+    /** The platform's operators suspended the business: it takes no new bookings until they reactivate it. */
+    BUSINESS_SUSPENDED,
 
     // voice
     /** The voice platform refused an outbound call, or the business does not take calls by voice. */

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * How a business is doing over the days its owner picks (the last 30 unless they pick others), as the REST overview
  * counts it: each figure as a table, which a script from {@code web/assets/charts.js} also draws as a chart.
  */
-public final class AnalyticsPages {
+public final class AnalyticsPages implements PageGroup {
     static final int DEFAULT_DAYS = 30;
     static final int POPULAR = 5;
     private static final int MIN_YEAR = 2000;

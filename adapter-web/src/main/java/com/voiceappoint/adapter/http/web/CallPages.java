@@ -18,7 +18,7 @@ import java.util.Optional;
  * The calls the voice assistant answered for a business: the log, and each call with its transcript, its recording
  * and the appointments it made, for those who look after clients (the REST API's rule for transcripts).
  */
-public final class CallPages {
+public final class CallPages implements PageGroup {
     private final WebPages pages;
     private final Dashboards dashboards;
     private final CallLogUseCase callLog;

@@ -6,6 +6,7 @@ import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
@@ -57,6 +58,10 @@ final class ErrorPages {
             ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
             shown = 503;
             key = "error.outcome_unknown";
+        } else if (failure instanceof DomainException refused && refused.code() == ErrorCode.BUSINESS_SUSPENDED) {
+            // whichever page tried to book: the business is not taking bookings, and nothing the visitor sent was wrong
+            shown = 409;
+            key = "operator.not_taking_bookings";
         } else if (failure instanceof DomainException) {
             shown = 400;
             key = "error.bad_request";

@@ -51,6 +51,7 @@ public final class WebApp implements HttpExtension {
                 new CallPages(pages, dashboards, useCases.callLog()),
                 new AnalyticsPages(pages, dashboards, useCases.analytics(), assets, settings.clock()),
                 new NotificationPages(pages, dashboards, useCases.notifications()),
+                new Operators(pages, useCases.operators()),
                 // last: /{slug} would answer for any one-word page added after it
                 new PublicPages(
                         pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock()));

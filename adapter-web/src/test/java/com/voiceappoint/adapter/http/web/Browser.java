@@ -70,6 +70,14 @@ final class Browser {
                 .build());
     }
 
+    /** Sends JSON, as a client of the REST API beside the pages would. */
+    Page postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Signed in with this login's token, as the login page leaves a browser. */
     Browser signedIn(String sessionToken) {
         HttpCookie session = new HttpCookie(WebSessions.COOKIE, sessionToken);

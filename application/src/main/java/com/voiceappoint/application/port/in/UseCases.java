@@ -38,7 +38,8 @@ public record UseCases(
         SmsReplyUseCase smsReplies,
         LiveEventsUseCase liveEvents,
         ExpireLapsedHoldsUseCase lapsedHolds,
-        BusinessLogoUseCase logos) {
+        BusinessLogoUseCase logos,
+        OperatorsUseCase operators) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -75,5 +76,6 @@ public record UseCases(
         Objects.requireNonNull(liveEvents, "liveEvents");
         Objects.requireNonNull(lapsedHolds, "lapsedHolds");
         Objects.requireNonNull(logos, "logos");
+        Objects.requireNonNull(operators, "operators");
     }
 }

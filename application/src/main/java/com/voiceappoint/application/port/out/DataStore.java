@@ -46,6 +46,9 @@ public interface DataStore {
     /** Each business's logo. */
     LogoStore logos();
 
+    /** The platform's operators, and what they see and do across businesses. */
+    PlatformRepository platform();
+
     /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
@@ -90,6 +93,7 @@ public interface DataStore {
                 notifications,
                 events(),
                 LiveEventPublisher.ALONE,
-                logos());
+                logos(),
+                platform());
     }
 }

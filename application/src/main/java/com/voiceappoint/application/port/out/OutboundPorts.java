@@ -27,7 +27,8 @@ public record OutboundPorts(
         NotificationPorts notifications,
         BusinessEventStore events,
         LiveEventPublisher liveEvents,
-        LogoStore logos) {
+        LogoStore logos,
+        PlatformRepository platform) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -52,6 +53,7 @@ public record OutboundPorts(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(liveEvents, "liveEvents");
         Objects.requireNonNull(logos, "logos");
+        Objects.requireNonNull(platform, "platform");
     }
 
     /**
@@ -106,7 +108,8 @@ public record OutboundPorts(
                 notifications,
                 events,
                 liveEvents,
-                logos);
+                logos,
+                platform);
     }
 
     /** Those of them booking needs. */
