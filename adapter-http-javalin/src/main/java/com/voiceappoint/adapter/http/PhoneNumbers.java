@@ -13,12 +13,12 @@ import java.util.Optional;
  * libphonenumber, reading local numbers as the business's country dials them. A number that cannot be a real one
  * there is refused, naming the field.
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneNumbers() {}
 
-    static Optional<String> e164(String field, String typed, Business business) {
+    public static Optional<String> e164(String field, String typed, Business business) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ final class PhoneNumbers {
     }
 
     /** For a search: the digits someone typed, as an E.164 prefix when they make a whole number, else as typed. */
-    static String searchable(String typed, Business business) {
+    public static String searchable(String typed, Business business) {
         try {
             return e164("q", typed, business).orElse(typed);
         } catch (InvalidRequestException notAWholeNumber) {
