@@ -17,16 +17,52 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final Dashboards dashboards;
+    private final TodayPage today;
+    private final CalendarPage calendar;
+    private final AppointmentPages appointments;
+    private final AppointmentListPage appointmentList;
+    private final LivePage live;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
+        WebSessions sessions = new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock());
         this.pages = new WebPages(
                 assets,
                 new Csrf(settings.secureCookies()),
-                new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock()),
+                sessions,
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         this.dashboards = new Dashboards(pages, useCases.businesses());
+        this.today = new TodayPage(
+                pages,
+                dashboards,
+                useCases.appointments(),
+                useCases.settings(),
+                useCases.callLog(),
+                useCases.voiceSettings(),
+                settings.clock());
+        this.calendar = new CalendarPage(
+                pages, dashboards, useCases.appointments(), useCases.staff(), useCases.settings(), settings.clock());
+        this.appointments = new AppointmentPages(
+                pages,
+                dashboards,
+                useCases.appointments(),
+                useCases.changeAppointment(),
+                useCases.bookAppointment(),
+                useCases.clients(),
+                useCases.listServices(),
+                useCases.staff(),
+                useCases.callLog(),
+                settings.clock());
+        this.appointmentList = new AppointmentListPage(
+                pages,
+                dashboards,
+                useCases.appointments(),
+                useCases.staff(),
+                useCases.listServices(),
+                useCases.clients(),
+                settings.clock());
+        this.live = new LivePage(dashboards, sessions, useCases.sessions(), useCases.liveEvents(), settings.clock());
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -45,6 +81,16 @@ public final class WebApp implements HttpExtension {
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         dashboards.addTo(pages);
+        today.addTo(pages);
+        calendar.addTo(pages);
+        appointments.addTo(pages);
+        appointmentList.addTo(pages);
+        live.addTo(pages);
+    }
+
+    @Override
+    public void stopping() {
+        live.stopping();
     }
 
     private void landing(Context ctx) {

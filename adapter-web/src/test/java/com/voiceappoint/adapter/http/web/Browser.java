@@ -68,6 +68,26 @@ final class Browser {
                 .build());
     }
 
+    /** Signs this browser in with a login started by the session use case, as the login page would. */
+    Browser signedIn(String loginToken) {
+        HttpCookie cookie = new HttpCookie(WebSessions.COOKIE, loginToken);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), cookie);
+        return this;
+    }
+
+    /** The {@code Cookie} header this browser sends, for a client of the test's own (a stream reader). */
+    String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    int port() {
+        return port;
+    }
+
     Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))

@@ -29,14 +29,23 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
 
+    private final Clock clock;
     private HttpServer server;
     private UseCases useCases;
     private OutboundPorts ports;
 
+    WebServer() {
+        this(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A server on a clock of the test's: a day the clocks change, say, or one that moves on. */
+    WebServer(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         ports = InMemoryAdapters.create();
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         useCases = Interactors.create(ports, clock);
         RateLimiter unlimited = (limit, key) -> Optional.empty();
         HttpSettings settings = new HttpSettings(
