@@ -91,26 +91,39 @@ window.VoiceAppoint = { announce, toast };
   // is drawn without a reload, shown in a toast and read out.
   const grid = document.querySelector("[data-live]");
   if (!grid || typeof EventSource !== "function") return;
-  const source = new EventSource(grid.getAttribute("data-live"));
   let redraw = null;
   function redrawSoon() {
     window.clearTimeout(redraw);
     redraw = window.setTimeout(async () => {
       const fresh = await fetchPart(window.location.href, "#calendar-grid");
       const current = document.getElementById("calendar-grid");
-      if (fresh && current) current.replaceChildren(...Array.from(fresh.childNodes).map((n) => document.importNode(n, true)));
+      if (!fresh || !current) return;
+      // whoever was on a link of the diary stays on it
+      const focused = current.contains(document.activeElement) ? document.activeElement.getAttribute("href") : null;
+      current.replaceChildren(...Array.from(fresh.childNodes).map((n) => document.importNode(n, true)));
+      const again = focused && current.querySelector("a[href=\"" + CSS.escape(focused) + "\"]");
+      if (again) again.focus();
     }, 300);
   }
-  REDRAWN.forEach((kind) => source.addEventListener(kind, (event) => {
-    if (TOLD.includes(kind)) {
-      try { toast(JSON.parse(event.data).text); } catch (e) { /* a line we cannot read is not news */ }
-    }
-    redrawSoon();
-  }));
-  source.addEventListener("stream.reload", redrawSoon);
-  source.addEventListener("stream.ended", (event) => {
-    // a closed or late stream is reopened by the browser from the last event it saw; a login that ended is not
-    if (/session_ended|access_ended/.test(event.data)) source.close();
-  });
+  let source = null;
+  function listen() {
+    source = new EventSource(grid.getAttribute("data-live"));
+    REDRAWN.forEach((kind) => source.addEventListener(kind, (event) => {
+      if (TOLD.includes(kind)) {
+        try { toast(JSON.parse(event.data).text); } catch (e) { /* a line we cannot read is not news */ }
+      }
+      redrawSoon();
+    }));
+    source.addEventListener("stream.reload", redrawSoon);
+    source.addEventListener("stream.ended", (event) => {
+      // a closed or late stream is reopened by the browser from the last event it saw; a login that ended is not
+      if (/session_ended|access_ended/.test(event.data)) source.close();
+    });
+  }
+  listen();
+  // the stream ends with the page; a page brought back from the browser's cache catches up and listens again
   window.addEventListener("pagehide", () => source.close());
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) { redrawSoon(); listen(); }
+  });
 })();

@@ -10,11 +10,13 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.TimeRange;
+import com.voiceappoint.domain.voice.VoiceCall;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,16 @@ class DashboardDiaryTest {
         salon.book(Instant.parse("2026-11-23T11:00:00Z"), "Web", "+34600000102", BookingSource.WEB);
         salon.book(Instant.parse("2026-11-25T09:00:00Z"), "Mostrador", "+34600000103", BookingSource.DASHBOARD);
         salon.book(Instant.parse("2026-11-30T09:00:00Z"), "Siguiente", "+34600000104", BookingSource.DASHBOARD);
+        salon.uses
+                .callLog()
+                .record(VoiceCall.started(
+                        salon.id,
+                        "call-today-1",
+                        Optional.of("inboundPhoneCall"),
+                        Optional.of("in-progress"),
+                        Optional.of("+34600000199"),
+                        Optional.empty(),
+                        WebServer.NOW.minusSeconds(600)));
         Browser.Page today = owner.get(salon.at(""));
 
         assertThat(today.status()).isEqualTo(200);
@@ -66,7 +78,9 @@ class DashboardDiaryTest {
                 .containsEntry("web", "1")
                 .containsEntry("staff", "1")
                 .containsEntry("no_shows", "0");
-        assertThat(today.body()).contains("Voz", "Web", "Mostrador", "Próximas citas");
+        assertThat(today.body())
+                .contains("Voz", "Web", "Mostrador", "Próximas citas")
+                .contains("+34600000199", salon.at("calls/call-today-1"));
         assertThat(steps(today.body())).containsEntry("/" + salon.slug + "/book", "done");
 
         salon.uses.settings().updateOnboarding(salon.owner, salon.id, Map.of("staff", true, "voice_agent", true));
