@@ -40,7 +40,7 @@ final class CalendarRows {
     /** How many rows the appointment's cell spans. */
     static int spanOf(String page, String appointmentId) {
         Matcher cell = Pattern.compile(
-                        "<td class=\"booked\" rowspan=\"(\\d+)\">\\s*<a class=\"appointment [a-z_]+\" href=\"[^\"]*/appointments/"
+                        "<td class=\"booked\" rowspan=\"(\\d+)\">\\s*<div class=\"stack\">\\s*<a class=\"appointment [a-z_]+\" href=\"[^\"]*/appointments/"
                                 + appointmentId + "\"")
                 .matcher(page);
         if (!cell.find()) {
