@@ -6,6 +6,7 @@ import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.ListServicesQuery;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.StaffUseCase;
+import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
  * {@code /dashboard/{slug}/appointments}: the appointments the REST API's filters select (days, status, staff member,
  * source, client) and the service, a page at a time.
  */
-public final class AppointmentListPage {
+public final class AppointmentListPage implements PageGroup {
     private static final int PAGE_SIZE = 25;
     private static final int DEFAULT_DAYS = 7;
     private static final long MAX_DAYS = 366;
@@ -51,20 +52,13 @@ public final class AppointmentListPage {
     private final ClientsUseCase clients;
     private final Clock clock;
 
-    AppointmentListPage(
-            WebPages pages,
-            Dashboards dashboards,
-            AppointmentsQuery appointments,
-            StaffUseCase staff,
-            ListServicesQuery services,
-            ClientsUseCase clients,
-            Clock clock) {
+    AppointmentListPage(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
         this.pages = pages;
         this.dashboards = dashboards;
-        this.appointments = appointments;
-        this.staff = staff;
-        this.services = services;
-        this.clients = clients;
+        this.appointments = useCases.appointments();
+        this.staff = useCases.staff();
+        this.services = useCases.listServices();
+        this.clients = useCases.clients();
         this.clock = clock;
     }
 
@@ -94,14 +88,15 @@ public final class AppointmentListPage {
         }
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         pages.get("/dashboard/{" + Dashboards.SLUG + "}/appointments", this::show);
     }
 
     private void show(Context ctx) {
         Workplace w = dashboards.open(ctx, "appointments");
-        Formats f = Formats.of(w.business(), w.v().language());
-        LocalDate today = f.day(clock.instant());
+        BusinessFormats b = BusinessFormats.of(w);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), b.zone());
         LocalDate from = date(ctx, "from").orElse(today);
         LocalDate to = date(ctx, "to").orElse(from.plusDays(DEFAULT_DAYS - 1));
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
@@ -119,7 +114,7 @@ public final class AppointmentListPage {
         try {
             filter = new CalendarFilter(
                     w.business().id(),
-                    TimeRange.days(from, to, f.zone()),
+                    TimeRange.days(from, to, b.zone()),
                     filters.status().isEmpty() ? Set.of() : Set.of(AppointmentStatus.parse(filters.status())),
                     uuid(filters.provider()).map(ProviderId::new),
                     uuid(filters.client()).map(ClientId::new),
@@ -159,7 +154,8 @@ public final class AppointmentListPage {
         List<Service> catalogue = services.list(w.member(), w.business().id(), true);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("w", w);
-        model.put("f", f);
+        model.put("f", Formats.of(w));
+        model.put("b", b);
         model.put("filters", filters);
         model.put("appointments", shown);
         model.put("staff", Diary.of(w, staff).staff());

@@ -15,6 +15,7 @@ import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.ListServicesQuery;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.StaffUseCase;
+import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.BookingSource;
@@ -48,7 +49,7 @@ import java.util.UUID;
  * One appointment as a page (the calendar opens it in a drawer) with what the member may do to it, and booking a
  * free time of the calendar for a client found by name or phone, or a new one.
  */
-public final class AppointmentPages {
+public final class AppointmentPages implements PageGroup {
     private static final int CALLS_SEARCHED = 50;
     private static final int CLIENTS_FOUND = 10;
     private static final String ID = "id";
@@ -64,26 +65,16 @@ public final class AppointmentPages {
     private final CallLogUseCase calls;
     private final Clock clock;
 
-    AppointmentPages(
-            WebPages pages,
-            Dashboards dashboards,
-            AppointmentsQuery appointments,
-            ChangeAppointmentUseCase changes,
-            BookAppointmentUseCase booking,
-            ClientsUseCase clients,
-            ListServicesQuery services,
-            StaffUseCase staff,
-            CallLogUseCase calls,
-            Clock clock) {
+    AppointmentPages(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
         this.pages = pages;
         this.dashboards = dashboards;
-        this.appointments = appointments;
-        this.changes = changes;
-        this.booking = booking;
-        this.clients = clients;
-        this.services = services;
-        this.staff = staff;
-        this.calls = calls;
+        this.appointments = useCases.appointments();
+        this.changes = useCases.changeAppointment();
+        this.booking = useCases.bookAppointment();
+        this.clients = useCases.clients();
+        this.services = useCases.listServices();
+        this.staff = useCases.staff();
+        this.calls = useCases.callLog();
         this.clock = clock;
     }
 
@@ -114,7 +105,8 @@ public final class AppointmentPages {
         }
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         String slug = "/dashboard/{" + Dashboards.SLUG + "}";
         String one = slug + "/appointments/{" + ID + "}";
         pages.get(slug + "/calendar/book", this::bookingForm);
@@ -201,10 +193,10 @@ public final class AppointmentPages {
                 mine && Diary.movable(a.status()),
                 mine && Diary.closable(details, clock.instant()),
                 mine && diary.mayChangeProvider());
-        Formats f = Formats.of(w.business(), w.v().language());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("w", w);
-        model.put("f", f);
+        model.put("f", Formats.of(w));
+        model.put("b", BusinessFormats.of(w));
         model.put("a", details);
         model.put("actions", actions);
         model.put("staff", diary.activeStaff());
@@ -345,7 +337,8 @@ public final class AppointmentPages {
                 .toList();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("w", w);
-        model.put("f", Formats.of(w.business(), w.v().language()));
+        model.put("f", Formats.of(w));
+        model.put("b", BusinessFormats.of(w));
         model.put("slot", slot);
         model.put("q", q);
         model.put("found", found);

@@ -10,7 +10,7 @@ import java.util.Map;
  * Which dashboard a member may open: {@code /dashboard/{slug}/...} is found among the member's own businesses only, so
  * another business's slug is "not found", as in the REST API; and {@code /dashboard/select} for people in several.
  */
-final class Dashboards {
+final class Dashboards implements PageGroup {
     static final String SLUG = "slug";
 
     private final WebPages pages;
@@ -21,7 +21,8 @@ final class Dashboards {
         this.businesses = businesses;
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         pages.get("/dashboard", this::select);
         pages.get("/dashboard/select", this::select);
     }

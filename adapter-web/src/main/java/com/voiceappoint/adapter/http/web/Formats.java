@@ -1,82 +1,79 @@
 package com.voiceappoint.adapter.http.web;
 
-import com.voiceappoint.domain.business.Business;
-import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /**
- * Dates, times and money as a page shows them: in its language, times told in the business's zone, amounts in the
- * business's currency.
+ * What the dashboard's logs and reports add to {@link BusinessFormats}: moments short enough for a table's row,
+ * counts, shares and the length of a call, in the page's language and the business's zone.
  */
 public final class Formats {
+    private final BusinessFormats business;
+    private final Locale locale;
     private final ZoneId zone;
-    private final Language language;
-    private final DateTimeFormatter time;
     private final DateTimeFormatter date;
-    private final DateTimeFormatter longDate;
-    private final DateTimeFormatter shortDay;
+    private final DateTimeFormatter time;
 
-    private Formats(ZoneId zone, Language language) {
-        this.zone = zone;
-        this.language = language;
-        this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(language.locale());
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
-        this.longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale());
-        this.shortDay = DateTimeFormatter.ofPattern("EEE d", language.locale());
+    private Formats(BusinessFormats business, Locale locale) {
+        this.business = business;
+        this.locale = locale;
+        this.zone = business.zone();
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .withZone(zone);
+        this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(locale)
+                .withZone(zone);
     }
 
-    static Formats of(Business business, Language language) {
-        return new Formats(business.zone(), language);
-    }
-
-    public ZoneId zone() {
-        return zone;
-    }
-
-    public String time(Instant at) {
-        return time.format(at.atZone(zone));
-    }
-
-    public String time(java.time.LocalTime at) {
-        return time.format(at);
+    static Formats of(Workplace w) {
+        return new Formats(BusinessFormats.of(w), w.v().language().locale());
     }
 
     public String date(Instant at) {
-        return date.format(at.atZone(zone));
+        return date.format(at);
     }
 
-    public String date(LocalDate day) {
-        return date.format(day);
+    public String time(Instant at) {
+        return time.format(at);
     }
 
-    public String longDate(LocalDate day) {
-        return longDate.format(day);
-    }
-
-    /** A day in a week's heading: "lun 23", "Mon 23". */
-    public String shortDay(LocalDate day) {
-        return shortDay.format(day);
-    }
-
-    /** Day and time together: "23 nov 2026, 10:15". */
     public String dateTime(Instant at) {
-        return date(at) + ", " + time(at);
+        return date.format(at) + " " + time.format(at);
+    }
+
+    /** For a {@code <time datetime>}: the instant in the business's zone, with its offset. */
+    public String machine(Instant at) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone));
     }
 
     public String money(Money money) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
-        format.setCurrency(money.currency());
-        return format.format(money.amount());
+        return business.money(money);
     }
 
-    /** The local day {@code at} falls on in the business's zone. */
-    public LocalDate day(Instant at) {
-        return at.atZone(zone).toLocalDate();
+    public String number(long n) {
+        return NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
+    /** A share of one, to a tenth of a percent. */
+    public String percent(double share) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
+    }
+
+    /** A call's length as a clock shows it: {@code 3:05}, or {@code 1:02:03} past an hour. */
+    public String duration(Duration length) {
+        long seconds = Math.max(0, length.getSeconds());
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        return hours > 0 ? "%d:%02d:%02d".formatted(hours, minutes, rest) : "%d:%02d".formatted(minutes, rest);
     }
 }

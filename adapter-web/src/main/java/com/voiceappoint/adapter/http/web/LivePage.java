@@ -2,8 +2,8 @@ package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.adapter.http.LiveEventStreams;
 import com.voiceappoint.application.error.TooManyStreamsException;
-import com.voiceappoint.application.port.in.LiveEventsUseCase;
 import com.voiceappoint.application.port.in.SessionUseCase;
+import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,26 +15,22 @@ import java.util.Optional;
  * but signed in by the browser's login cookie, since an {@code EventSource} can send no header of its own. The login
  * is checked again at every heartbeat, as the REST stream checks its bearer's.
  */
-final class LivePage {
+final class LivePage implements PageGroup {
     private final Dashboards dashboards;
     private final WebSessions webSessions;
     private final SessionUseCase sessions;
     private final LiveEventStreams streams;
 
-    LivePage(
-            Dashboards dashboards,
-            WebSessions webSessions,
-            SessionUseCase sessions,
-            LiveEventsUseCase live,
-            Clock clock) {
+    LivePage(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
         this.dashboards = dashboards;
-        this.webSessions = webSessions;
-        this.sessions = sessions;
+        this.webSessions = pages.sessions();
+        this.sessions = useCases.sessions();
         // the REST API's registry counts its own streams; the web's are counted by the use case's gauge alone
-        this.streams = new LiveEventStreams(live, clock, new SimpleMeterRegistry());
+        this.streams = new LiveEventStreams(useCases.liveEvents(), clock, new SimpleMeterRegistry());
     }
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         pages.get("/dashboard/{" + Dashboards.SLUG + "}/live", this::stream);
     }
 

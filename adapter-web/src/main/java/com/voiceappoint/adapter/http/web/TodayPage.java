@@ -5,6 +5,7 @@ import com.voiceappoint.application.port.in.AppointmentsQuery;
 import com.voiceappoint.application.port.in.BusinessSettingsUseCase;
 import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import java.util.Set;
  * The dashboard's first page: what comes next today, today's calls, a few numbers for today and this week, and,
  * until the business is live, the steps still to take.
  */
-public final class TodayPage {
+public final class TodayPage implements PageGroup {
     private static final int NEXT_SHOWN = 5;
     private static final int CALLS_READ = 50;
     private static final Duration NEXT_WITHIN = Duration.ofDays(7);
@@ -41,20 +43,13 @@ public final class TodayPage {
     private final VoiceSettingsUseCase voice;
     private final Clock clock;
 
-    TodayPage(
-            WebPages pages,
-            Dashboards dashboards,
-            AppointmentsQuery appointments,
-            BusinessSettingsUseCase settings,
-            CallLogUseCase calls,
-            VoiceSettingsUseCase voice,
-            Clock clock) {
+    TodayPage(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
         this.pages = pages;
         this.dashboards = dashboards;
-        this.appointments = appointments;
-        this.settings = settings;
-        this.calls = calls;
-        this.voice = voice;
+        this.appointments = useCases.appointments();
+        this.settings = useCases.settings();
+        this.calls = useCases.callLog();
+        this.voice = useCases.voiceSettings();
         this.clock = clock;
     }
 
@@ -64,25 +59,27 @@ public final class TodayPage {
     /** Appointments booked (any status but a hold or a lapsed one) starting today and this week. */
     public record Numbers(long today, long week, long voice, long web, long staff, long noShows) {}
 
-    void addTo(WebPages pages) {
+    @Override
+    public void addTo(WebPages pages) {
         pages.get("/dashboard/{" + Dashboards.SLUG + "}", this::show);
     }
 
     private void show(Context ctx) {
         Workplace w = dashboards.open(ctx, "today");
         BusinessId id = w.business().id();
-        Formats f = Formats.of(w.business(), w.v().language());
+        Formats f = Formats.of(w);
+        ZoneId zone = BusinessFormats.of(w).zone();
         Instant now = clock.instant();
-        LocalDate today = f.day(now);
+        LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(
                 settings.dashboard(w.member(), id).firstDayOfWeek()));
-        TimeRange todays = TimeRange.days(today, today, f.zone());
+        TimeRange todays = TimeRange.days(today, today, zone);
 
         List<AppointmentDetails> week = Diary.all(
-                appointments, w, CalendarFilter.period(id, TimeRange.days(weekStart, weekStart.plusDays(6), f.zone())));
+                appointments, w, CalendarFilter.period(id, TimeRange.days(weekStart, weekStart.plusDays(6), zone)));
         List<AppointmentDetails> booked = week.stream()
                 .filter(a -> a.appointment().status().wasBooked())
-                .filter(a -> !f.day(a.appointment().start()).isBefore(weekStart))
+                .filter(a -> !LocalDate.ofInstant(a.appointment().start(), zone).isBefore(weekStart))
                 .toList();
         Numbers numbers = new Numbers(
                 booked.stream()

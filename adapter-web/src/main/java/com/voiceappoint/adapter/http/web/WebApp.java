@@ -5,6 +5,7 @@ import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,53 +17,27 @@ public final class WebApp implements HttpExtension {
     private final WebPages pages;
     private final Assets assets;
     private final ErrorPages errors;
-    private final Dashboards dashboards;
-    private final TodayPage today;
-    private final CalendarPage calendar;
-    private final AppointmentPages appointments;
-    private final AppointmentListPage appointmentList;
     private final LivePage live;
+    /** In the order their routes are added: static paths first, {@code /{slug}} last. */
+    private final List<PageGroup> groups;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
-        WebSessions sessions = new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock());
         this.pages = new WebPages(
                 assets,
                 new Csrf(settings.secureCookies()),
-                sessions,
+                new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock()),
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
-        this.dashboards = new Dashboards(pages, useCases.businesses());
-        this.today = new TodayPage(
-                pages,
+        Dashboards dashboards = new Dashboards(pages, useCases.businesses());
+        this.live = new LivePage(pages, dashboards, useCases, settings.clock());
+        this.groups = List.of(
                 dashboards,
-                useCases.appointments(),
-                useCases.settings(),
-                useCases.callLog(),
-                useCases.voiceSettings(),
-                settings.clock());
-        this.calendar = new CalendarPage(
-                pages, dashboards, useCases.appointments(), useCases.staff(), useCases.settings(), settings.clock());
-        this.appointments = new AppointmentPages(
-                pages,
-                dashboards,
-                useCases.appointments(),
-                useCases.changeAppointment(),
-                useCases.bookAppointment(),
-                useCases.clients(),
-                useCases.listServices(),
-                useCases.staff(),
-                useCases.callLog(),
-                settings.clock());
-        this.appointmentList = new AppointmentListPage(
-                pages,
-                dashboards,
-                useCases.appointments(),
-                useCases.staff(),
-                useCases.listServices(),
-                useCases.clients(),
-                settings.clock());
-        this.live = new LivePage(dashboards, sessions, useCases.sessions(), useCases.liveEvents(), settings.clock());
+                new TodayPage(pages, dashboards, useCases, settings.clock()),
+                new CalendarPage(pages, dashboards, useCases, settings.clock()),
+                new AppointmentPages(pages, dashboards, useCases, settings.clock()),
+                new AppointmentListPage(pages, dashboards, useCases, settings.clock()),
+                live);
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {
@@ -80,14 +55,10 @@ public final class WebApp implements HttpExtension {
         pages.addingTo(config);
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
-        dashboards.addTo(pages);
-        today.addTo(pages);
-        calendar.addTo(pages);
-        appointments.addTo(pages);
-        appointmentList.addTo(pages);
-        live.addTo(pages);
+        groups.forEach(group -> group.addTo(pages));
     }
 
+    /** Open live streams are told to end before the server waits for requests in flight. */
     @Override
     public void stopping() {
         live.stopping();

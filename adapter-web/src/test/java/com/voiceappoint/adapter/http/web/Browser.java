@@ -68,24 +68,13 @@ final class Browser {
                 .build());
     }
 
-    /** Signs this browser in with a login started by the session use case, as the login page would. */
-    Browser signedIn(String loginToken) {
-        HttpCookie cookie = new HttpCookie(WebSessions.COOKIE, loginToken);
-        cookie.setPath("/");
-        cookie.setVersion(0);
-        cookies.getCookieStore().add(uri("/"), cookie);
+    /** Signed in with this login's token, as the login page leaves a browser. */
+    Browser signedIn(String sessionToken) {
+        HttpCookie session = new HttpCookie(WebSessions.COOKIE, sessionToken);
+        session.setPath("/");
+        session.setVersion(0);
+        cookies.getCookieStore().add(uri("/"), session);
         return this;
-    }
-
-    /** The {@code Cookie} header this browser sends, for a client of the test's own (a stream reader). */
-    String cookieHeader() {
-        return cookies.getCookieStore().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-    }
-
-    int port() {
-        return port;
     }
 
     Optional<String> cookie(String name) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,8 +42,8 @@ class LiveCalendarTest {
         Salon salon = Salon.open(SERVER, "live@example.com", "En directo");
         Browser browser = salon.ownersBrowser();
 
-        Stream.Event event;
-        try (Stream stream = Stream.open(browser, salon.at("live"), Optional.empty())) {
+        EventStream.Event event;
+        try (EventStream stream = EventStream.open(browser, salon.at("live"), Optional.empty())) {
             assertThat(stream.response.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             salon.book(TUESDAY_TEN, "Llamante", "+34600000901", BookingSource.VOICE);
@@ -52,7 +53,7 @@ class LiveCalendarTest {
         assertThat(event.id()).isNotBlank();
 
         long seen = Long.parseLong(event.id());
-        try (Stream again = Stream.open(browser, salon.at("live"), Optional.of(seen - 1))) {
+        try (EventStream again = EventStream.open(browser, salon.at("live"), Optional.of(seen - 1))) {
             assertThat(again.next("appointment.created").id()).isEqualTo(event.id());
         }
     }
@@ -63,7 +64,7 @@ class LiveCalendarTest {
         Browser browser = salon.ownersBrowser();
         browser.get("/?lang=en");
 
-        try (Stream stream = Stream.open(browser, salon.at("live"), Optional.empty())) {
+        try (EventStream stream = EventStream.open(browser, salon.at("live"), Optional.empty())) {
             salon.book(TUESDAY_TEN, "Caller", "+34600000911", BookingSource.WEB);
             String text = stream.next("appointment.created").data();
             assertThat(text).contains("\"text\":\"New appointment: Caller, Corte");
@@ -76,11 +77,11 @@ class LiveCalendarTest {
         UserId ana = salon.member("ana.live@example.com", "staff");
         ProviderId anas = salon.provider(ana, "Ana");
 
-        try (Stream stream = Stream.open(salon.browserOf(ana), salon.at("live"), Optional.empty())) {
+        try (EventStream stream = EventStream.open(salon.browserOf(ana), salon.at("live"), Optional.empty())) {
             salon.book(TUESDAY_TEN, "De Lola", "+34600000921", BookingSource.WEB);
             AppointmentDetails hers =
                     salon.book(salon.owner, TUESDAY_TEN, anas, "De Ana", "+34600000922", BookingSource.WEB);
-            Stream.Event event = stream.next("appointment.created");
+            EventStream.Event event = stream.next("appointment.created");
             assertThat(event.data())
                     .contains(hers.appointment().id().value().toString())
                     .doesNotContain("De Lola");
@@ -92,18 +93,18 @@ class LiveCalendarTest {
         Salon salon = Salon.open(SERVER, "closed@example.com", "Cerrada");
         Salon other = Salon.open(SERVER, "stranger@example.com", "Otra");
 
-        assertThat(Stream.status(SERVER.browser(), salon.at("live"))).isEqualTo(401);
-        assertThat(Stream.status(other.ownersBrowser(), salon.at("live"))).isEqualTo(404);
+        assertThat(EventStream.status(SERVER.browser(), salon.at("live"))).isEqualTo(401);
+        assertThat(EventStream.status(other.ownersBrowser(), salon.at("live"))).isEqualTo(404);
         Browser ended = salon.ownersBrowser();
         ended.get(salon.at(""));
         SERVER.useCases().sessions().end(ended.cookie(WebSessions.COOKIE).orElseThrow());
-        assertThat(Stream.status(ended, salon.at("live")))
+        assertThat(EventStream.status(ended, salon.at("live")))
                 .as("a login ended elsewhere")
                 .isEqualTo(401);
     }
 
     /** An event stream read line by line, as bootstrap's EventStreamReader reads the REST one. */
-    private static final class Stream implements AutoCloseable {
+    private static final class EventStream implements AutoCloseable {
         private static final HttpClient HTTP =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -112,17 +113,17 @@ class LiveCalendarTest {
         private final HttpResponse<InputStream> response;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
-        private Stream(HttpResponse<InputStream> response) {
+        private EventStream(HttpResponse<InputStream> response) {
             this.response = response;
             Thread reader = new Thread(this::read, "test-event-stream");
             reader.setDaemon(true);
             reader.start();
         }
 
-        static Stream open(Browser browser, String path, Optional<Long> lastEventId) {
+        static EventStream open(Browser browser, String path, Optional<Long> lastEventId) {
             HttpResponse<InputStream> response = send(browser, path, lastEventId);
             assertThat(response.statusCode()).isEqualTo(200);
-            return new Stream(response);
+            return new EventStream(response);
         }
 
         static int status(Browser browser, String path) {
@@ -136,10 +137,12 @@ class LiveCalendarTest {
         }
 
         private static HttpResponse<InputStream> send(Browser browser, String path, Optional<Long> lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + browser.port() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SERVER.port() + path))
                     .header("Accept", "text/event-stream");
-            String cookies = browser.cookieHeader();
+            // what a browser's EventSource sends of its own accord: the login, and the language chosen
+            String cookies = java.util.stream.Stream.of(WebSessions.COOKIE, Languages.COOKIE)
+                    .flatMap(name -> browser.cookie(name).map(value -> name + "=" + value).stream())
+                    .collect(Collectors.joining("; "));
             if (!cookies.isEmpty()) {
                 request.header("Cookie", cookies);
             }

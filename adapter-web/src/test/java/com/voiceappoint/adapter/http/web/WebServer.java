@@ -59,6 +59,10 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
         server.close();
     }
 
+    int port() {
+        return server.port();
+    }
+
     /** A browser of its own: its own cookies, no JavaScript. */
     Browser browser() {
         return new Browser(server.port());
