@@ -19,7 +19,7 @@ class AppointmentOutcomesTest {
 
     @Test
     void an_appointment_is_completed_or_missed_only_once_it_has_started_and_only_once() {
-        Salon salon = Salon.open(SERVER, "outcomes@example.com", "Resultados");
+        OpenSalon salon = OpenSalon.open(SERVER);
         AppointmentDetails came =
                 salon.book(WebServer.NOW.plus(Duration.ofHours(2)), "Vino", "+34600001001", BookingSource.WEB);
         AppointmentDetails missed =
@@ -51,7 +51,7 @@ class AppointmentOutcomesTest {
         assertThat(owner.get(salon.at("")).body()).contains("data-number=\"no_shows\">1<");
     }
 
-    private static AppointmentStatus status(Salon salon, AppointmentDetails details) {
+    private static AppointmentStatus status(OpenSalon salon, AppointmentDetails details) {
         return salon.uses
                 .appointments()
                 .get(salon.owner, details.appointment().id())

@@ -23,7 +23,7 @@ class CalendarDaylightSavingTest {
 
     @Test
     void the_day_summer_time_begins_has_no_two_oclock_and_draws_the_rest_at_their_local_times() {
-        Salon salon = Salon.open(SPRING, "spring@example.com", "Primavera");
+        OpenSalon salon = OpenSalon.open(SPRING);
         // 01:30 in winter time, 03:00 and 10:00 in summer time
         String night =
                 id(salon.book(Instant.parse("2026-03-29T00:30:00Z"), "Noche", "+34600000001", BookingSource.DASHBOARD));
@@ -57,7 +57,7 @@ class CalendarDaylightSavingTest {
 
     @Test
     void the_day_summer_time_ends_shows_the_repeated_hour_twice_and_each_booking_in_its_own() {
-        Salon salon = Salon.open(AUTUMN, "autumn@example.com", "Otoño");
+        OpenSalon salon = OpenSalon.open(AUTUMN);
         // 02:30 in summer time, then 02:30 again in winter time, and 10:00
         String first = id(
                 salon.book(Instant.parse("2026-10-25T00:30:00Z"), "Primera", "+34600000011", BookingSource.DASHBOARD));

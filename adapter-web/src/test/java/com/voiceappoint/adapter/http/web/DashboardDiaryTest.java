@@ -8,6 +8,7 @@ import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CalendarFilter;
+import com.voiceappoint.domain.business.Role;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.TimeRange;
 import com.voiceappoint.domain.voice.VoiceCall;
@@ -35,19 +36,19 @@ class DashboardDiaryTest {
 
     @Test
     void today_counts_this_weeks_bookings_by_channel_and_guides_the_setup_until_the_business_is_live() {
-        var fresh = Salon.register(SERVER, "fresh@example.com", "Recién abierta");
-        Browser newcomer = SERVER.browser()
-                .signedIn(SERVER.useCases().sessions().start(fresh.userId()).token());
+        Salons salons = new Salons(SERVER);
+        Salons.Salon fresh = salons.found("es");
+        Browser newcomer = salons.browserOf(fresh.owner(), fresh);
         Map<String, String> steps =
-                steps(newcomer.get("/dashboard/" + fresh.businessSlug().value()).body());
+                steps(newcomer.get("/dashboard/" + fresh.slug()).body());
         assertThat(steps)
-                .containsEntry("/dashboard/" + fresh.businessSlug().value() + "/hours", "todo")
-                .containsEntry("/dashboard/" + fresh.businessSlug().value() + "/services", "todo")
-                .containsEntry("/dashboard/" + fresh.businessSlug().value() + "/staff", "todo")
-                .containsEntry("/dashboard/" + fresh.businessSlug().value() + "/settings", "todo")
-                .containsEntry("/" + fresh.businessSlug().value() + "/book", "todo");
+                .containsEntry(fresh.at("hours"), "todo")
+                .containsEntry(fresh.at("services"), "todo")
+                .containsEntry(fresh.at("staff"), "todo")
+                .containsEntry(fresh.at("settings"), "todo")
+                .containsEntry("/" + fresh.slug() + "/book", "todo");
 
-        Salon salon = Salon.open(SERVER, "today@example.com", "Hoy");
+        OpenSalon salon = OpenSalon.open(SERVER);
         Browser owner = salon.ownersBrowser();
         assertThat(steps(owner.get(salon.at("")).body()))
                 .containsEntry(salon.at("hours"), "done")
@@ -91,8 +92,8 @@ class DashboardDiaryTest {
 
     @Test
     void the_calendar_draws_appointments_and_holds_in_their_staff_members_column_with_links_to_book_free_time() {
-        Salon salon = Salon.open(SERVER, "grid@example.com", "Rejilla");
-        UserId ana = salon.member("ana.grid@example.com", "staff");
+        OpenSalon salon = OpenSalon.open(SERVER);
+        UserId ana = salon.member(Role.STAFF);
         ProviderId anas = salon.provider(ana, "Ana");
         AppointmentDetails mine = salon.book(TUESDAY_TEN, "Carmen", "+34600000201", BookingSource.DASHBOARD);
         AppointmentDetails hers = salon.book(
@@ -102,7 +103,7 @@ class DashboardDiaryTest {
 
         assertThat(day.status()).isEqualTo(200);
         String body = day.body();
-        assertThat(body).contains("<th scope=\"col\">Lola Pérez</th>", "<th scope=\"col\">Ana</th>", "<caption>");
+        assertThat(body).contains("<th scope=\"col\">Lola Owner</th>", "<th scope=\"col\">Ana</th>", "<caption>");
         assertThat(CalendarRows.rowOf(body, id(mine))).isEqualTo("10:00");
         assertThat(CalendarRows.rowOf(body, id(hers))).isEqualTo("10:30");
         assertThat(CalendarRows.spanOf(body, id(mine))).isEqualTo(2);
@@ -129,8 +130,8 @@ class DashboardDiaryTest {
 
     @Test
     void another_business_is_not_found_by_its_slug_nor_its_appointments_by_id() {
-        Salon mine = Salon.open(SERVER, "mine@example.com", "La mía");
-        Salon theirs = Salon.open(SERVER, "theirs@example.com", "La suya");
+        OpenSalon mine = OpenSalon.open(SERVER);
+        OpenSalon theirs = OpenSalon.open(SERVER);
         AppointmentDetails theirAppointment =
                 theirs.book(TUESDAY_TEN, "Ajena", "+34600000301", BookingSource.DASHBOARD);
         Browser browser = mine.ownersBrowser();
@@ -154,8 +155,8 @@ class DashboardDiaryTest {
 
     @Test
     void a_viewer_sees_the_diary_without_a_button_and_a_forged_change_is_refused() {
-        Salon salon = Salon.open(SERVER, "viewed@example.com", "Mirada");
-        UserId viewer = salon.member("viewer@example.com", "viewer");
+        OpenSalon salon = OpenSalon.open(SERVER);
+        UserId viewer = salon.member(Role.VIEWER);
         AppointmentDetails booked = salon.book(TUESDAY_TEN, "Carmen", "+34600000401", BookingSource.DASHBOARD);
         Browser browser = salon.browserOf(viewer);
 
@@ -204,8 +205,8 @@ class DashboardDiaryTest {
 
     @Test
     void staff_see_everyone_but_act_and_book_only_on_their_own_column() {
-        Salon salon = Salon.open(SERVER, "team@example.com", "Equipo");
-        UserId ana = salon.member("ana.team@example.com", "staff");
+        OpenSalon salon = OpenSalon.open(SERVER);
+        UserId ana = salon.member(Role.STAFF);
         ProviderId anas = salon.provider(ana, "Ana");
         AppointmentDetails owners = salon.book(TUESDAY_TEN, "De Lola", "+34600000501", BookingSource.DASHBOARD);
         AppointmentDetails hers =
@@ -239,7 +240,7 @@ class DashboardDiaryTest {
 
     @Test
     void cancelling_and_moving_write_once_and_a_taken_time_offers_the_nearest_free_ones() {
-        Salon salon = Salon.open(SERVER, "acts@example.com", "Acciones");
+        OpenSalon salon = OpenSalon.open(SERVER);
         AppointmentDetails first = salon.book(TUESDAY_TEN, "Carmen", "+34600000601", BookingSource.DASHBOARD);
         AppointmentDetails second =
                 salon.book(TUESDAY_TEN.plusSeconds(3600), "Rosa", "+34600000602", BookingSource.DASHBOARD);
@@ -285,7 +286,7 @@ class DashboardDiaryTest {
 
     @Test
     void free_time_is_booked_for_a_client_found_by_phone_once_however_often_the_form_is_sent() {
-        Salon salon = Salon.open(SERVER, "desk@example.com", "Mostrador");
+        OpenSalon salon = OpenSalon.open(SERVER);
         AppointmentDetails earlier = salon.book(TUESDAY_TEN, "Marta Gil", "+34600000701", BookingSource.VOICE);
         Browser owner = salon.ownersBrowser();
         Instant free = Instant.parse("2026-11-24T15:00:00Z");
@@ -359,7 +360,7 @@ class DashboardDiaryTest {
 
     @Test
     void the_list_filters_as_the_rest_api_does_and_pages_on() {
-        Salon salon = Salon.open(SERVER, "list@example.com", "Lista");
+        OpenSalon salon = OpenSalon.open(SERVER);
         for (int i = 0; i < 26; i++) {
             salon.book(
                     TUESDAY_TEN.plusSeconds(1800L * i),
@@ -399,7 +400,7 @@ class DashboardDiaryTest {
         return LocalDate.of(2026, 11, 24);
     }
 
-    private static AppointmentStatus status(Salon salon, AppointmentDetails details) {
+    private static AppointmentStatus status(OpenSalon salon, AppointmentDetails details) {
         return salon.uses
                 .appointments()
                 .get(salon.owner, details.appointment().id())
@@ -407,7 +408,7 @@ class DashboardDiaryTest {
                 .status();
     }
 
-    private static Instant start(Salon salon, AppointmentDetails details) {
+    private static Instant start(OpenSalon salon, AppointmentDetails details) {
         AppointmentId id = details.appointment().id();
         return salon.uses.appointments().get(salon.owner, id).appointment().start();
     }

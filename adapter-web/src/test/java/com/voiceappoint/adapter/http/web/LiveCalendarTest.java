@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.business.Role;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class LiveCalendarTest {
 
     @Test
     void a_booking_made_meanwhile_arrives_on_the_stream_with_its_toast_and_again_after_a_reconnect() {
-        Salon salon = Salon.open(SERVER, "live@example.com", "En directo");
+        OpenSalon salon = OpenSalon.open(SERVER);
         Browser browser = salon.ownersBrowser();
 
         EventStream.Event event;
@@ -60,7 +61,7 @@ class LiveCalendarTest {
 
     @Test
     void the_toast_speaks_the_members_language() {
-        Salon salon = Salon.open(SERVER, "english@example.com", "In English");
+        OpenSalon salon = OpenSalon.open(SERVER);
         Browser browser = salon.ownersBrowser();
         browser.get("/?lang=en");
 
@@ -73,8 +74,8 @@ class LiveCalendarTest {
 
     @Test
     void staff_who_look_after_their_own_diary_hear_of_their_own_bookings_only() {
-        Salon salon = Salon.open(SERVER, "own@example.com", "Propias");
-        UserId ana = salon.member("ana.live@example.com", "staff");
+        OpenSalon salon = OpenSalon.open(SERVER);
+        UserId ana = salon.member(Role.STAFF);
         ProviderId anas = salon.provider(ana, "Ana");
 
         try (EventStream stream = EventStream.open(salon.browserOf(ana), salon.at("live"), Optional.empty())) {
@@ -90,8 +91,8 @@ class LiveCalendarTest {
 
     @Test
     void a_signed_out_browser_and_a_stranger_to_the_business_are_refused() {
-        Salon salon = Salon.open(SERVER, "closed@example.com", "Cerrada");
-        Salon other = Salon.open(SERVER, "stranger@example.com", "Otra");
+        OpenSalon salon = OpenSalon.open(SERVER);
+        OpenSalon other = OpenSalon.open(SERVER);
 
         assertThat(EventStream.status(SERVER.browser(), salon.at("live"))).isEqualTo(401);
         assertThat(EventStream.status(other.ownersBrowser(), salon.at("live"))).isEqualTo(404);

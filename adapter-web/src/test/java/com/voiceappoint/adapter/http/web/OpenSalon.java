@@ -4,11 +4,11 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CreateServiceUseCase;
-import com.voiceappoint.application.port.in.RegisterAccountUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.account.UserId;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.business.Role;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.Provider;
@@ -22,14 +22,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A business in Madrid for the dashboard's tests, set up through the use cases as its owner would: open every hour of
- * every day (so a night the clocks change can be booked), one 30-minute service, the owner as its first staff member.
+ * A business in Madrid for the diary's tests, founded through {@link Salons} and set up through the use cases as its
+ * owner would: open every hour of every day (so a night the clocks change can be booked), one 30-minute service, the
+ * owner as its first staff member.
  */
-final class Salon {
-    static final String PASSWORD = "s3cret-enough";
-
+final class OpenSalon {
     final WebServer server;
     final UseCases uses;
+    final Salons salons;
+    final Salons.Salon salon;
     final UserId ownerUser;
     final Actor.Member owner;
     final BusinessId id;
@@ -37,13 +38,15 @@ final class Salon {
     final ServiceId cut;
     final ProviderId ownerProvider;
 
-    private Salon(WebServer server, UserId ownerUser, BusinessId id, String slug, ServiceId cut) {
+    private OpenSalon(WebServer server, Salons salons, Salons.Salon salon, ServiceId cut) {
         this.server = server;
         this.uses = server.useCases();
-        this.ownerUser = ownerUser;
-        this.owner = new Actor.Member(ownerUser);
-        this.id = id;
-        this.slug = slug;
+        this.salons = salons;
+        this.salon = salon;
+        this.owner = salon.owner();
+        this.ownerUser = owner.userId();
+        this.id = salon.id();
+        this.slug = salon.slug();
         this.cut = cut;
         this.ownerProvider = uses.staff().list(owner, id).stream()
                 .filter(p -> p.userId().equals(Optional.of(ownerUser)))
@@ -52,42 +55,22 @@ final class Salon {
                 .orElseThrow();
     }
 
-    /** A new business whose setup has not begun: no hours, no services. */
-    static RegisterAccountUseCase.Result register(WebServer server, String email, String name) {
-        return server.useCases()
-                .registerAccount()
-                .register(RegisterAccountUseCase.Command.builder(email, PASSWORD)
-                        .fullName("Lola Pérez")
-                        .language("es")
-                        .businessName(name)
-                        .businessType("salon")
-                        .timezone("Europe/Madrid")
-                        .currency("EUR")
-                        .country("ES")
-                        .build());
-    }
-
-    static Salon open(WebServer server, String email, String name) {
-        RegisterAccountUseCase.Result registered = register(server, email, name);
+    static OpenSalon open(WebServer server) {
+        Salons salons = new Salons(server);
+        Salons.Salon salon = salons.found("es");
         UseCases uses = server.useCases();
-        Actor.Member owner = new Actor.Member(registered.userId());
         uses.businessHours()
                 .setWeeklyHours(
-                        owner,
-                        registered.businessId(),
+                        salon.owner(),
+                        salon.id(),
                         WeeklyHours.sameOn(
                                 Arrays.asList(DayOfWeek.values()), List.of(OpeningWindow.of("00:00", "24:00"))));
         ServiceId cut = uses.createService()
                 .create(CreateServiceUseCase.Command.builder(
-                                owner, registered.businessId(), "Corte", 30, new BigDecimal("20.00"))
+                                salon.owner(), salon.id(), "Corte", 30, new BigDecimal("20.00"))
                         .build())
                 .id();
-        return new Salon(
-                server,
-                registered.userId(),
-                registered.businessId(),
-                registered.businessSlug().value(),
-                cut);
+        return new OpenSalon(server, salons, salon, cut);
     }
 
     AppointmentDetails book(Instant start, String client, String phone, BookingSource source) {
@@ -109,17 +92,9 @@ final class Salon {
                 .details();
     }
 
-    /** Someone invited with {@code role} who accepted, signed up without a business of their own. */
-    UserId member(String email, String role) {
-        UserId user = uses.registerAccount()
-                .register(RegisterAccountUseCase.Command.builder(email, PASSWORD)
-                        .fullName(role + " member")
-                        .language("es")
-                        .build())
-                .userId();
-        var invitation = uses.members().invite(owner, id, email, role);
-        uses.invitations().accept(new Actor.Member(user), invitation.id());
-        return user;
+    /** Someone invited with {@code role} who accepted. */
+    UserId member(Role role) {
+        return salons.join(salon, role, "es").userId();
     }
 
     /** A staff member's column in the diary, linked to their login. */
@@ -128,7 +103,7 @@ final class Salon {
     }
 
     Browser browserOf(UserId user) {
-        return server.browser().signedIn(uses.sessions().start(user).token());
+        return salons.browserOf(new Actor.Member(user), salon);
     }
 
     Browser ownersBrowser() {
