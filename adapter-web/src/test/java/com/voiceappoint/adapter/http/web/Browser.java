@@ -1,5 +1,7 @@
 package com.voiceappoint.adapter.http.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -68,6 +70,14 @@ final class Browser {
                 .build());
     }
 
+    /** Sends JSON, as a client of the REST API beside the pages would. */
+    Page postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     /** Signed in with this login's token, as the login page leaves a browser. */
     Browser signedIn(String sessionToken) {
         HttpCookie session = new HttpCookie(WebSessions.COOKIE, sessionToken);
@@ -102,6 +112,52 @@ final class Browser {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Submits a form with a file, as a browser sends one ({@code multipart/form-data}), with this browser's CSRF
+     * token among its fields.
+     */
+    Page postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        return postFile(path, field, fileName, contentType, content, false);
+    }
+
+    /** As {@link #postFile(String, String, String, String, byte[])}; {@code streamed} sends no length first. */
+    Page postFile(String path, String field, String fileName, String contentType, byte[] content, boolean streamed) {
+        String boundary = "----browser" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (csrf != null) {
+            body.writeBytes(
+                    ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(
+                        streamed
+                                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+                                : HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build());
+    }
+
+    /** What a path answers, as bytes: an image, say. */
+    HttpResponse<byte[]> getBytes(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String encode(String value) {
