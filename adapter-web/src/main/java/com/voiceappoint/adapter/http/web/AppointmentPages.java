@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
 import com.voiceappoint.application.port.in.ClientsUseCase;
+import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.ListServicesQuery;
 import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.StaffUseCase;
@@ -21,6 +22,7 @@ import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.availability.Alternative;
+import com.voiceappoint.domain.availability.AvailableSlot;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceId;
@@ -52,6 +54,9 @@ import java.util.UUID;
 public final class AppointmentPages implements PageGroup {
     private static final int CALLS_SEARCHED = 50;
     private static final int CLIENTS_FOUND = 10;
+    /** A day of quarter-hour steps. */
+    private static final int FREE_TIMES_SHOWN = 96;
+
     private static final String ID = "id";
 
     private final WebPages pages;
@@ -63,6 +68,7 @@ public final class AppointmentPages implements PageGroup {
     private final ListServicesQuery services;
     private final StaffUseCase staff;
     private final CallLogUseCase calls;
+    private final FindAvailableSlotsQuery slots;
     private final Clock clock;
 
     AppointmentPages(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
@@ -75,6 +81,7 @@ public final class AppointmentPages implements PageGroup {
         this.services = useCases.listServices();
         this.staff = useCases.staff();
         this.calls = useCases.callLog();
+        this.slots = useCases.findAvailableSlots();
         this.clock = clock;
     }
 
@@ -203,7 +210,42 @@ public final class AppointmentPages implements PageGroup {
         model.put("form", form);
         model.put("done", Optional.ofNullable(done));
         model.put("call", callOf(w, details));
+        LocalDate on = freeOn(ctx, details);
+        model.put("freeOn", on);
+        model.put("free", actions.move() ? freeTimes(w, details, on) : List.of());
         pages.render(ctx, "dashboard/appointment.jte", model);
+    }
+
+    /** The day whose free times the page offers for a move: the one asked for, else the appointment's own. */
+    private static LocalDate freeOn(Context ctx, AppointmentDetails details) {
+        String asked = ctx.queryParam("on");
+        try {
+            return asked == null
+                    ? LocalDate.ofInstant(details.appointment().start(), details.zone())
+                    : LocalDate.parse(asked);
+        } catch (DateTimeParseException e) {
+            return LocalDate.ofInstant(details.appointment().start(), details.zone());
+        }
+    }
+
+    /** Where the appointment could go that day, with its own staff member: the times to click instead of typing. */
+    private List<Instant> freeTimes(Workplace w, AppointmentDetails details, LocalDate on) {
+        Appointment a = details.appointment();
+        Instant now = clock.instant();
+        try {
+            return slots
+                    .find(new FindAvailableSlotsQuery.Query(
+                            w.member(), w.business().id(), a.serviceId(), on, on, Optional.of(a.providerId())))
+                    .slots()
+                    .stream()
+                    .map(AvailableSlot::start)
+                    .filter(start -> start.isAfter(now))
+                    .limit(FREE_TIMES_SHOWN)
+                    .toList();
+        } catch (DomainException serviceGoneOrDayOutOfReach) {
+            // a service since removed, a day beyond the bookable range: no times to offer, the form still works
+            return List.of();
+        }
     }
 
     /**

@@ -246,7 +246,12 @@ class DashboardDiaryTest {
                 salon.book(TUESDAY_TEN.plusSeconds(3600), "Rosa", "+34600000602", BookingSource.DASHBOARD);
         Browser owner = salon.ownersBrowser();
         String here = salon.at("appointments/" + id(first));
-        owner.get(here);
+        String page = owner.get(here).body();
+        assertThat(page)
+                .as("the day's free times are offered as buttons, Rosa's 11:00 not among them")
+                .contains("name=\"time\" value=\"12:15\"", "name=\"date\" value=\"2026-11-24\"")
+                .doesNotContain("name=\"time\" value=\"11:00\"");
+        assertThat(owner.get(here + "?on=2026-11-26").body()).contains("name=\"date\" value=\"2026-11-26\"");
 
         Browser.Page taken = owner.post(here + "/reschedule", Map.of("date", "2026-11-24", "time", "11:00"));
         assertThat(taken.status()).isEqualTo(409);
