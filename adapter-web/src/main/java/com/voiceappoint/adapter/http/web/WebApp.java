@@ -18,6 +18,7 @@ public final class WebApp implements HttpExtension {
     private final Assets assets;
     private final ErrorPages errors;
     private final LogoPages logoPages;
+    private final LivePage live;
     /** In the order their routes are added: static paths first, {@code /{slug}} last. */
     private final List<PageGroup> groups;
 
@@ -38,9 +39,15 @@ public final class WebApp implements HttpExtension {
                 useCases.notifications(),
                 useCases.logos());
         this.logoPages = new LogoPages(dashboards, settingsPages, useCases.logos());
+        this.live = new LivePage(pages, dashboards, useCases, settings.clock());
         this.groups = List.of(
                 new AccountPages(pages, useCases, limiter, settings.publicUrl()),
                 dashboards,
+                new TodayPage(pages, dashboards, useCases, settings.clock()),
+                new CalendarPage(pages, dashboards, useCases, settings.clock()),
+                new AppointmentPages(pages, dashboards, useCases, settings.clock()),
+                new AppointmentListPage(pages, dashboards, useCases, settings.clock()),
+                live,
                 new ServicePages(pages, dashboards, useCases),
                 new StaffPages(pages, dashboards, useCases, settings.clock()),
                 new HoursPages(pages, dashboards, useCases, settings.clock()),
@@ -74,6 +81,12 @@ public final class WebApp implements HttpExtension {
         pages.get(Assets.PATH, assets::serve);
         pages.get("/", this::landing);
         groups.forEach(group -> group.addTo(pages));
+    }
+
+    /** Open live streams are told to end before the server waits for requests in flight. */
+    @Override
+    public void stopping() {
+        live.stopping();
     }
 
     private void landing(Context ctx) {

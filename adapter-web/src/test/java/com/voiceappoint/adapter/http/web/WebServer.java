@@ -36,6 +36,7 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     static final String PUBLIC_URL = "https://citas.example";
 
     private final boolean limited;
+    private final Clock clock;
     private final RecordedMessages messages = new RecordedMessages();
     private Bucket4jRateLimiter counts;
     private HttpServer server;
@@ -44,22 +45,27 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A server that limits nothing: most tests make more attempts than a person would. */
     WebServer() {
-        this(false);
+        this(false, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private WebServer(boolean limited) {
+    /** A server on a clock of the test's: a day the clocks change, say, or one that moves on. */
+    WebServer(Clock clock) {
+        this(false, clock);
+    }
+
+    private WebServer(boolean limited, Clock clock) {
         this.limited = limited;
+        this.clock = clock;
     }
 
     /** A server with the real limits of the REST API and the pages, counted in this process. */
     static WebServer withRateLimits() {
-        return new WebServer(true);
+        return new WebServer(true, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         ports = InMemoryAdapters.create(InMemoryPersistence.create(), messages);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         useCases = Interactors.create(ports, clock);
         RateLimiter limiter = (limit, key) -> Optional.empty();
         if (limited) {

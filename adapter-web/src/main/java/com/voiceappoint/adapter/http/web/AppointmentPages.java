@@ -1,0 +1,460 @@
+package com.voiceappoint.adapter.http.web;
+
+import com.voiceappoint.adapter.http.PhoneNumbers;
+import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.adapter.http.problem.Messages;
+import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.ForbiddenException;
+import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.port.in.AppointmentDetails;
+import com.voiceappoint.application.port.in.AppointmentsQuery;
+import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.CallLogUseCase;
+import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
+import com.voiceappoint.application.port.in.ClientsUseCase;
+import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
+import com.voiceappoint.application.port.in.ListServicesQuery;
+import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.in.StaffUseCase;
+import com.voiceappoint.application.port.in.UseCases;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.BookingSource;
+import com.voiceappoint.domain.appointment.Cancellation;
+import com.voiceappoint.domain.availability.Alternative;
+import com.voiceappoint.domain.availability.AvailableSlot;
+import com.voiceappoint.domain.business.Permission;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.voice.VoiceCall;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One appointment as a page (the calendar opens it in a drawer) with what the member may do to it, and booking a
+ * free time of the calendar for a client found by name or phone, or a new one.
+ */
+public final class AppointmentPages implements PageGroup {
+    private static final int CALLS_SEARCHED = 50;
+    private static final int CLIENTS_FOUND = 10;
+    /** A day of quarter-hour steps. */
+    private static final int FREE_TIMES_SHOWN = 96;
+
+    private static final String ID = "id";
+
+    private final WebPages pages;
+    private final Dashboards dashboards;
+    private final AppointmentsQuery appointments;
+    private final ChangeAppointmentUseCase changes;
+    private final BookAppointmentUseCase booking;
+    private final ClientsUseCase clients;
+    private final ListServicesQuery services;
+    private final StaffUseCase staff;
+    private final CallLogUseCase calls;
+    private final FindAvailableSlotsQuery slots;
+    private final Clock clock;
+
+    AppointmentPages(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
+        this.pages = pages;
+        this.dashboards = dashboards;
+        this.appointments = useCases.appointments();
+        this.changes = useCases.changeAppointment();
+        this.booking = useCases.bookAppointment();
+        this.clients = useCases.clients();
+        this.services = useCases.listServices();
+        this.staff = useCases.staff();
+        this.calls = useCases.callLog();
+        this.slots = useCases.findAvailableSlots();
+        this.clock = clock;
+    }
+
+    /** What the page offers the member to do, by role and by the appointment's state. */
+    public record Actions(boolean cancel, boolean move, boolean close, boolean chooseProvider) {
+        public boolean any() {
+            return cancel || move || close;
+        }
+    }
+
+    /** A form shown again: what was typed, and the message of what was wrong, by field ({@code ""} for the form). */
+    public record Form(Map<String, String> values, Map<String, String> errors, List<Alternative> alternatives) {
+        static Form empty() {
+            return new Form(Map.of(), Map.of(), List.of());
+        }
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public Optional<String> error(String field) {
+            return Optional.ofNullable(errors.get(field));
+        }
+
+        /** The id of the field's error message, for its {@code aria-describedby}; null when it has none. */
+        public String describedBy(String field) {
+            return errors.containsKey(field) ? field + "-error" : null;
+        }
+    }
+
+    @Override
+    public void addTo(WebPages pages) {
+        String slug = "/dashboard/{" + Dashboards.SLUG + "}";
+        String one = slug + "/appointments/{" + ID + "}";
+        pages.get(slug + "/calendar/book", this::bookingForm);
+        pages.post(slug + "/calendar/book", this::book);
+        pages.get(one, this::show);
+        pages.post(one + "/cancel", ctx -> change(ctx, "cancel"));
+        pages.post(one + "/complete", ctx -> change(ctx, "complete"));
+        pages.post(one + "/no-show", ctx -> change(ctx, "no_show"));
+        pages.post(one + "/reschedule", ctx -> change(ctx, "reschedule"));
+    }
+
+    private void show(Context ctx) {
+        Workplace w = dashboards.open(ctx, "calendar");
+        AppointmentDetails details = find(ctx, w);
+        String done = ctx.queryParam("done");
+        render(ctx, w, details, Form.empty(), done != null && done.matches("[a-z_]{1,20}") ? done : null);
+    }
+
+    private void change(Context ctx, String action) {
+        Workplace w = dashboards.open(ctx, "calendar");
+        AppointmentDetails details = find(ctx, w);
+        AppointmentId id = details.appointment().id();
+        Map<String, String> values = new HashMap<>();
+        try {
+            switch (action) {
+                case "cancel" -> {
+                    String reason = Optional.ofNullable(ctx.formParam("reason"))
+                            .orElse("")
+                            .strip();
+                    values.put("reason", reason);
+                    if (reason.length() > Cancellation.MAX_REASON_LENGTH) {
+                        refuse(ctx, w, details, values, "reason", w.v().plain("calendar.error.reason_long"));
+                        return;
+                    }
+                    changes.cancel(w.member(), id, reason);
+                }
+                case "complete" -> changes.complete(w.member(), id);
+                case "no_show" -> changes.markNoShow(w.member(), id);
+                default -> {
+                    String date = param(ctx, "date");
+                    String time = param(ctx, "time");
+                    String provider = param(ctx, "provider");
+                    values.putAll(Map.of("date", date, "time", time, "provider", provider));
+                    Optional<Instant> start = localStart(date, time, w);
+                    if (start.isEmpty()) {
+                        refuse(ctx, w, details, values, "date", w.v().plain("calendar.error.when"));
+                        return;
+                    }
+                    Optional<ProviderId> to = provider.isEmpty() ? Optional.empty() : Optional.of(providerId(provider));
+                    changes.reschedule(w.member(), id, start.get(), to);
+                }
+            }
+        } catch (ForbiddenException | NotFoundException e) {
+            throw e;
+        } catch (BookingRefusedException e) {
+            Form form = new Form(values, Map.of("", refusal(w, e)), e.alternatives());
+            ctx.status(HttpStatus.CONFLICT);
+            render(ctx, w, details, form, null);
+            return;
+        } catch (DomainException e) {
+            refuse(ctx, w, appointments.get(w.member(), id), values, "", refusal(w, e));
+            return;
+        }
+        WebPages.redirect(ctx, w.at("appointments/" + id.value()) + "?done=" + action);
+    }
+
+    private void refuse(
+            Context ctx,
+            Workplace w,
+            AppointmentDetails details,
+            Map<String, String> values,
+            String field,
+            String message) {
+        ctx.status(field.isEmpty() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+        render(ctx, w, details, new Form(values, Map.of(field, message), List.of()), null);
+    }
+
+    private void render(Context ctx, Workplace w, AppointmentDetails details, Form form, String done) {
+        Diary diary = Diary.of(w, staff);
+        Appointment a = details.appointment();
+        boolean mine = diary.mayChange(details);
+        Actions actions = new Actions(
+                mine && Diary.cancellable(a.status()),
+                mine && Diary.movable(a.status()),
+                mine && Diary.closable(details, clock.instant()),
+                mine && diary.mayChangeProvider());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("w", w);
+        model.put("f", Formats.of(w));
+        model.put("b", BusinessFormats.of(w));
+        model.put("a", details);
+        model.put("actions", actions);
+        model.put("staff", diary.activeStaff());
+        model.put("form", form);
+        model.put("done", Optional.ofNullable(done));
+        model.put("call", callOf(w, details));
+        LocalDate on = freeOn(ctx, details);
+        model.put("freeOn", on);
+        model.put("free", actions.move() ? freeTimes(w, details, on) : List.of());
+        pages.render(ctx, "dashboard/appointment.jte", model);
+    }
+
+    /** The day whose free times the page offers for a move: the one asked for, else the appointment's own. */
+    private static LocalDate freeOn(Context ctx, AppointmentDetails details) {
+        String asked = ctx.queryParam("on");
+        try {
+            return asked == null
+                    ? LocalDate.ofInstant(details.appointment().start(), details.zone())
+                    : LocalDate.parse(asked);
+        } catch (DateTimeParseException e) {
+            return LocalDate.ofInstant(details.appointment().start(), details.zone());
+        }
+    }
+
+    /** Where the appointment could go that day, with its own staff member: the times to click instead of typing. */
+    private List<Instant> freeTimes(Workplace w, AppointmentDetails details, LocalDate on) {
+        Appointment a = details.appointment();
+        Instant now = clock.instant();
+        try {
+            return slots
+                    .find(new FindAvailableSlotsQuery.Query(
+                            w.member(), w.business().id(), a.serviceId(), on, on, Optional.of(a.providerId())))
+                    .slots()
+                    .stream()
+                    .map(AvailableSlot::start)
+                    .filter(start -> start.isAfter(now))
+                    .limit(FREE_TIMES_SHOWN)
+                    .toList();
+        } catch (DomainException serviceGoneOrDayOutOfReach) {
+            // a service since removed, a day beyond the bookable range: no times to offer, the form still works
+            return List.of();
+        }
+    }
+
+    /**
+     * The call that made a phone booking, for its transcript: among the business's latest calls, one from the client's
+     * number that made this appointment. Transcripts are for those who look after clients, as in the REST API.
+     */
+    private Optional<String> callOf(Workplace w, AppointmentDetails details) {
+        Appointment a = details.appointment();
+        Optional<String> phone = details.client().phone().map(Object::toString);
+        if (a.source() != BookingSource.VOICE || phone.isEmpty() || !w.can(Permission.MANAGE_CLIENTS)) {
+            return Optional.empty();
+        }
+        return calls.calls(w.member(), w.business().id(), Page.Request.first(CALLS_SEARCHED)).items().stream()
+                .filter(call -> call.customerNumber().equals(phone))
+                .map(VoiceCall::callId)
+                .filter(callId -> calls.transcript(w.member(), callId).appointments().stream()
+                        .anyMatch(made -> made.appointment().id().equals(a.id())))
+                .findFirst();
+    }
+
+    private void bookingForm(Context ctx) {
+        Workplace w = dashboards.open(ctx, "calendar");
+        Diary diary = Diary.of(w, staff);
+        Slot slot = slot(ctx, w, diary);
+        Map<String, String> values = new HashMap<>();
+        values.put("key", UUID.randomUUID().toString());
+        Optional.ofNullable(ctx.queryParam("service")).ifPresent(s -> values.put("service", s));
+        renderBooking(ctx, w, slot, new Form(values, Map.of(), List.of()));
+    }
+
+    private void book(Context ctx) {
+        Workplace w = dashboards.open(ctx, "calendar");
+        Diary diary = Diary.of(w, staff);
+        Slot slot = slot(ctx, w, diary);
+        Map<String, String> values = new HashMap<>();
+        for (String field : List.of("service", "client", "name", "phone", "email", "notes", "key", "q")) {
+            values.put(field, param(ctx, field));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<ServiceId> service = uuid(values.get("service")).map(ServiceId::new);
+        if (service.isEmpty()) {
+            errors.put("service", w.v().plain("calendar.error.service"));
+        }
+        if (values.get("notes").length() > Appointment.MAX_NOTES_LENGTH) {
+            errors.put("notes", w.v().plain("calendar.error.notes_long"));
+        }
+        BookAppointmentUseCase.ClientDetails client = clientDetails(w, values, errors);
+        if (values.get("key").isEmpty() || values.get("key").length() > 100) {
+            throw new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
+        }
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderBooking(ctx, w, slot, new Form(values, errors, List.of()));
+            return;
+        }
+        try {
+            BookAppointmentUseCase.Result result = booking.book(BookAppointmentUseCase.Command.builder(
+                            w.member(), w.business().id(), service.get(), slot.start(), client, BookingSource.DASHBOARD)
+                    .provider(Optional.of(slot.provider().id()))
+                    .notes(values.get("notes"))
+                    .idempotencyKey(Optional.of("web-" + values.get("key")))
+                    .build());
+            WebPages.redirect(
+                    ctx, w.at("appointments/" + result.appointment().id().value()) + "?done=booked");
+        } catch (BookingRefusedException e) {
+            ctx.status(HttpStatus.CONFLICT);
+            renderBooking(ctx, w, slot, new Form(values, Map.of("", refusal(w, e)), e.alternatives()));
+        } catch (ForbiddenException | NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderBooking(ctx, w, slot, new Form(values, Map.of("", refusal(w, e)), List.of()));
+        }
+    }
+
+    /** A client chosen from the search, or a new one by name and phone or e-mail. */
+    private BookAppointmentUseCase.ClientDetails clientDetails(
+            Workplace w, Map<String, String> values, Map<String, String> errors) {
+        Optional<UUID> chosen = uuid(values.get("client"));
+        if (chosen.isPresent()) {
+            Client client = clients.get(w.member(), new ClientId(chosen.get())).client();
+            if (!client.businessId().equals(w.business().id())) {
+                throw PageException.notFound();
+            }
+            return new BookAppointmentUseCase.ClientDetails(
+                    client.name(),
+                    client.phone().map(Object::toString),
+                    client.email().map(Object::toString));
+        }
+        String name = values.get("name");
+        if (name.isEmpty()) {
+            errors.put("name", w.v().plain("calendar.error.name"));
+        } else if (name.length() > Client.MAX_NAME_LENGTH) {
+            errors.put("name", w.v().plain("calendar.error.name_long"));
+        }
+        Optional<String> phone = Optional.empty();
+        try {
+            phone = PhoneNumbers.e164("phone", values.get("phone"), w.business());
+        } catch (InvalidRequestException e) {
+            errors.put("phone", w.v().plain("calendar.error.phone"));
+        }
+        Optional<String> email = Optional.of(values.get("email")).filter(s -> !s.isEmpty());
+        if (email.isPresent() && (email.get().length() > 254 || !email.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.put("email", w.v().plain("calendar.error.email"));
+        }
+        if (phone.isEmpty() && email.isEmpty() && !errors.containsKey("phone") && !errors.containsKey("email")) {
+            errors.put("phone", w.v().plain("calendar.error.contact"));
+        }
+        return new BookAppointmentUseCase.ClientDetails(name, phone, email);
+    }
+
+    private void renderBooking(Context ctx, Workplace w, Slot slot, Form form) {
+        String q = Optional.ofNullable(ctx.queryParam("q"))
+                .or(() -> Optional.ofNullable(form.values().get("q")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.length() > 100 ? s.substring(0, 100) : s)
+                .orElse("");
+        List<Client> found = q.isEmpty()
+                ? List.of()
+                : clients.search(
+                                w.member(),
+                                w.business().id(),
+                                Optional.of(PhoneNumbers.searchable(q, w.business())),
+                                Page.Request.first(CLIENTS_FOUND))
+                        .items();
+        List<Service> offered = services.list(w.member(), w.business().id(), false).stream()
+                .filter(Service::active)
+                .filter(s -> s.providers().isEmpty()
+                        || s.providers().contains(slot.provider().id()))
+                .toList();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("w", w);
+        model.put("f", Formats.of(w));
+        model.put("b", BusinessFormats.of(w));
+        model.put("slot", slot);
+        model.put("q", q);
+        model.put("found", found);
+        model.put("services", offered);
+        model.put("form", form);
+        pages.render(ctx, "dashboard/book.jte", model);
+    }
+
+    /** The free time clicked: a staff member the member may book for, and a start. */
+    public record Slot(Provider provider, Instant start) {}
+
+    private static Slot slot(Context ctx, Workplace w, Diary diary) {
+        String providerParam = Optional.ofNullable(ctx.queryParam("provider")).orElse(ctx.formParam("provider"));
+        String startParam = Optional.ofNullable(ctx.queryParam("start")).orElse(ctx.formParam("start"));
+        Provider provider = uuid(providerParam)
+                .flatMap(id -> diary.provider(new ProviderId(id)))
+                .orElseThrow(PageException::notFound);
+        if (!diary.mayBookFor(provider)) {
+            throw new PageException(HttpStatus.FORBIDDEN, "error.forbidden");
+        }
+        try {
+            return new Slot(provider, Instant.parse(startParam == null ? "" : startParam));
+        } catch (DateTimeParseException e) {
+            throw new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
+        }
+    }
+
+    /** The appointment in the path, found among the business's own only. */
+    private AppointmentDetails find(Context ctx, Workplace w) {
+        AppointmentId id = uuid(ctx.pathParam(ID)).map(AppointmentId::new).orElseThrow(PageException::notFound);
+        AppointmentDetails details = appointments.get(w.member(), id);
+        if (!details.appointment().businessId().equals(w.business().id())) {
+            throw PageException.notFound();
+        }
+        return details;
+    }
+
+    /** The refusal in the member's words, as the REST API words its problems. */
+    private static String refusal(Workplace w, DomainException e) {
+        return Messages.find(w.v().language(), "problem." + e.code().name() + ".detail")
+                .orElseGet(() -> w.v().plain("calendar.error.refused"));
+    }
+
+    /** A date and a time of the business's zone; on the hour summer time skips, the instant just after it. */
+    private static Optional<Instant> localStart(String date, String time, Workplace w) {
+        try {
+            return Optional.of(ZonedDateTime.of(
+                            LocalDate.parse(date),
+                            LocalTime.parse(time),
+                            w.business().zone())
+                    .toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ProviderId providerId(String value) {
+        return uuid(value)
+                .map(ProviderId::new)
+                .orElseThrow(() -> new PageException(HttpStatus.BAD_REQUEST, "error.bad_request"));
+    }
+
+    private static String param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
