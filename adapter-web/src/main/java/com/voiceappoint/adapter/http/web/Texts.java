@@ -46,10 +46,15 @@ public final class Texts implements LocalizationSupport {
         return words.getString(key);
     }
 
-    /** A word to use outside a template (a header, a redirect's message), with {0}-style arguments filled in. */
+    /**
+     * A word to use outside markup (an attribute, a title), with {0}-style arguments filled in exactly as JTE's
+     * {@code localize} fills them in a page, so one text reads the same in both places.
+     */
     public String plain(String key, Object... arguments) {
-        return arguments.length == 0
-                ? lookup(key)
-                : new java.text.MessageFormat(lookup(key), language.locale()).format(arguments);
+        String text = lookup(key);
+        for (int i = 0; i < arguments.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(arguments[i]));
+        }
+        return text;
     }
 }
