@@ -120,6 +120,11 @@ class OperatorPagesTest {
                 SERVER.browser().postJson("/api/v1/public/businesses/" + owner.slug() + "/appointments", booking);
         assertThat(publicBooking.status()).as(publicBooking.body()).isEqualTo(409);
         assertThat(publicBooking.body()).contains("\"code\":\"BUSINESS_SUSPENDED\"");
+        Browser.Page publicPage = SERVER.browser().get("/" + owner.slug(), ENGLISH);
+        assertThat(publicPage.body())
+                .as("the public page offers no booking")
+                .contains("not taking bookings online right now")
+                .doesNotContain("/" + owner.slug() + "/book");
 
         assertThat(browser.post(page + "/reactivate", Map.of("reason", "Paid")).status())
                 .isEqualTo(303);
@@ -130,6 +135,7 @@ class OperatorPagesTest {
                 .as("booking again")
                 .isEqualTo(201);
         assertThat(browser.get(page, ENGLISH).body()).contains("Reactivated", "Paid", "Suspend this business");
+        assertThat(SERVER.browser().get("/" + owner.slug(), ENGLISH).body()).contains("/" + owner.slug() + "/book");
         assertThat(browser.get("/operator/?lang=es").body()).contains("Negocios de la plataforma", "Activo");
 
         // operator rights open no business: its data stays its members' alone
