@@ -43,7 +43,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -763,27 +762,15 @@ final class PublicPages implements PageGroup {
     }
 
     private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException garbled) {
-            throw badRequest();
-        }
+        return Dates.instant(value).orElseThrow(PublicPages::badRequest);
     }
 
     private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException garbled) {
-            throw badRequest();
-        }
+        return Dates.date(value).orElseThrow(PublicPages::badRequest);
     }
 
     private static YearMonth month(String value) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException garbled) {
-            throw badRequest();
-        }
+        return Dates.month(value).orElseThrow(PublicPages::badRequest);
     }
 
     private static PageException badRequest() {

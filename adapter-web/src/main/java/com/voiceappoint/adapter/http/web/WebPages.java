@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.StorableText;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -51,7 +52,21 @@ final class WebPages {
     void post(String path, Handler handler) {
         config.routes.post(path, ctx -> {
             csrf.check(ctx);
+            requireStorable(ctx);
             handler.handle(ctx);
+        });
+    }
+
+    /**
+     * Refuses a form holding text no store keeps as given (a NUL, half a character), whichever field it is in: the
+     * REST API refuses it at its edge too, and PostgreSQL would otherwise fail on it. A file's bytes are not text, and
+     * are not among the form's fields.
+     */
+    private static void requireStorable(Context ctx) {
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!StorableText.storable(name) || !values.stream().allMatch(StorableText::storable)) {
+                throw new PageException(io.javalin.http.HttpStatus.BAD_REQUEST, "error.bad_request");
+            }
         });
     }
 
