@@ -91,14 +91,19 @@ final class WebPages {
      * without the language it was asked in.
      */
     private static String here(Context ctx) {
+        // "//evil.example" is another site's address to a browser: any page's address is a path of this one
+        String path = "/" + ctx.path().replaceFirst("^[/\\\\]+", "");
+        if (!SafeNext.of(path).equals(path)) {
+            path = "/";
+        }
         String query = ctx.queryString();
         if (query == null || !ctx.method().equals(HandlerType.GET)) {
-            return ctx.path();
+            return path;
         }
         String kept = Arrays.stream(query.split("&"))
                 .filter(part -> !part.isEmpty() && !part.startsWith("lang="))
                 .collect(Collectors.joining("&"));
-        return kept.isEmpty() ? ctx.path() : ctx.path() + "?" + kept;
+        return kept.isEmpty() ? path : path + "?" + kept;
     }
 
     /** Renders {@code template} with the parameters named as the template names them. */
@@ -109,6 +114,8 @@ final class WebPages {
         if (visit instanceof Visit v) {
             ctx.header("Content-Language", v.lang());
         }
+        // the same address is another page to another visitor: in their language, signed in or not
+        ctx.header("Vary", "Cookie, Accept-Language");
         ctx.contentType("text/html; charset=utf-8").result(output.toByteArray());
     }
 
