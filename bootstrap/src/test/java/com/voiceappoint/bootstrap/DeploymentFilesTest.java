@@ -276,6 +276,20 @@ class DeploymentFilesTest {
                 }
                 assertThat(statuses.subList(0, REGISTRATIONS_PER_ADDRESS)).containsOnly(201);
                 assertThat(statuses.get(REGISTRATIONS_PER_ADDRESS)).isEqualTo(429);
+
+                // the tokens of manage and password-reset links open someone's appointment or account: the access
+                // log says which page was asked for, never the token
+                String secret = "manage-token-that-must-not-be-logged";
+                proxied.at("/manage/" + secret).get();
+                proxied.at("/manage/" + secret + "/move").get();
+                proxied.at("/password/reset/" + secret).get();
+                proxied.at("/api/v1/public/appointments/" + secret).get();
+                Path accessLog = prefix.resolve("access.log");
+                String logged = awaitLogged(accessLog, "/api/v1/public/appointments/");
+                assertThat(logged)
+                        .doesNotContain(secret)
+                        .contains("GET /manage/*** ", "GET /manage/***/move ", "GET /password/reset/*** ")
+                        .contains("GET /api/v1/public/appointments/*** ");
             } finally {
                 running.destroy();
                 running.waitFor(10, TimeUnit.SECONDS);
@@ -293,6 +307,16 @@ class DeploymentFilesTest {
                 .as("the shipped file still has the upstream, listen and log lines this test moves")
                 .contains("127.0.0.1:" + serverPort, "listen 127.0.0.1:" + nginxPort, prefix + "/access.log");
         return local;
+    }
+
+    /** The access log once it holds {@code expected}: nginx writes a request's line after answering it. */
+    private static String awaitLogged(Path accessLog, String expected) throws IOException, InterruptedException {
+        String logged = "";
+        for (int attempt = 0; attempt < 50 && !logged.contains(expected); attempt++) {
+            Thread.sleep(100);
+            logged = Files.exists(accessLog) ? Files.readString(accessLog) : "";
+        }
+        return logged;
     }
 
     private static void awaitAnswer(ApiClient proxied) throws InterruptedException {

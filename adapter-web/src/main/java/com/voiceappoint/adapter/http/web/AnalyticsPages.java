@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,14 +103,9 @@ public final class AnalyticsPages implements PageGroup {
     }
 
     private static Optional<LocalDate> day(String typed, String field, Map<String, String> errors) {
-        try {
-            LocalDate day = LocalDate.parse(typed);
-            // a year of nine digits parses, but no zone can say when its days begin
-            if (day.getYear() >= MIN_YEAR && day.getYear() <= MAX_YEAR) {
-                return Optional.of(day);
-            }
-        } catch (DateTimeParseException notADay) {
-            // told below, as a day out of range is
+        Optional<LocalDate> day = Dates.date(typed).filter(d -> d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR);
+        if (day.isPresent()) {
+            return day;
         }
         errors.put(field, "analytics.error.date");
         return Optional.empty();

@@ -23,7 +23,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,11 +173,8 @@ public final class AppointmentListPage implements PageGroup {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            throw new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
-        }
+        return Optional.of(Dates.date(value.strip())
+                .orElseThrow(() -> new PageException(HttpStatus.BAD_REQUEST, "error.bad_request")));
     }
 
     private static String text(Context ctx, String name) {

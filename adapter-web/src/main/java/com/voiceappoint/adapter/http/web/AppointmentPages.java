@@ -37,14 +37,13 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -125,11 +124,13 @@ public final class AppointmentPages implements PageGroup {
         pages.post(one + "/reschedule", ctx -> change(ctx, "reschedule"));
     }
 
+    /** What the page's forms did, each with its words ({@code calendar.done.*}). */
+    private static final Set<String> DONE = Set.of("booked", "cancel", "complete", "no_show", "reschedule");
+
     private void show(Context ctx) {
         Workplace w = dashboards.open(ctx, "calendar");
         AppointmentDetails details = find(ctx, w);
-        String done = ctx.queryParam("done");
-        render(ctx, w, details, Form.empty(), done != null && done.matches("[a-z_]{1,20}") ? done : null);
+        render(ctx, w, details, Form.empty(), Guards.doneOf(ctx, DONE).orElse(null));
     }
 
     private void change(Context ctx, String action) {
@@ -157,13 +158,21 @@ public final class AppointmentPages implements PageGroup {
                     String time = param(ctx, "time");
                     String provider = param(ctx, "provider");
                     values.putAll(Map.of("date", date, "time", time, "provider", provider));
-                    Optional<Instant> start = localStart(date, time, w);
-                    if (start.isEmpty()) {
+                    Optional<LocalDateTime> local = localStart(date, time);
+                    if (local.isEmpty()) {
                         refuse(ctx, w, details, values, "date", w.v().plain("calendar.error.when"));
                         return;
                     }
+                    if (skipped(local.get(), w)) {
+                        refuse(ctx, w, details, values, "date", w.v().plain("calendar.error.skipped_time"));
+                        return;
+                    }
+                    Instant start = local.get()
+                            .atZone(w.business().zone())
+                            .withEarlierOffsetAtOverlap()
+                            .toInstant();
                     Optional<ProviderId> to = provider.isEmpty() ? Optional.empty() : Optional.of(providerId(provider));
-                    changes.reschedule(w.member(), id, start.get(), to);
+                    changes.reschedule(w.member(), id, start, to);
                 }
             }
         } catch (ForbiddenException | NotFoundException e) {
@@ -218,14 +227,8 @@ public final class AppointmentPages implements PageGroup {
 
     /** The day whose free times the page offers for a move: the one asked for, else the appointment's own. */
     private static LocalDate freeOn(Context ctx, AppointmentDetails details) {
-        String asked = ctx.queryParam("on");
-        try {
-            return asked == null
-                    ? LocalDate.ofInstant(details.appointment().start(), details.zone())
-                    : LocalDate.parse(asked);
-        } catch (DateTimeParseException e) {
-            return LocalDate.ofInstant(details.appointment().start(), details.zone());
-        }
+        return Dates.date(ctx.queryParam("on"))
+                .orElseGet(() -> LocalDate.ofInstant(details.appointment().start(), details.zone()));
     }
 
     /** Where the appointment could go that day, with its own staff member: the times to click instead of typing. */
@@ -401,11 +404,10 @@ public final class AppointmentPages implements PageGroup {
         if (!diary.mayBookFor(provider)) {
             throw new PageException(HttpStatus.FORBIDDEN, "error.forbidden");
         }
-        try {
-            return new Slot(provider, Instant.parse(startParam == null ? "" : startParam));
-        } catch (DateTimeParseException e) {
-            throw new PageException(HttpStatus.BAD_REQUEST, "error.bad_request");
-        }
+        return new Slot(
+                provider,
+                Dates.instant(startParam)
+                        .orElseThrow(() -> new PageException(HttpStatus.BAD_REQUEST, "error.bad_request")));
     }
 
     /** The appointment in the path, found among the business's own only. */
@@ -424,17 +426,17 @@ public final class AppointmentPages implements PageGroup {
                 .orElseGet(() -> w.v().plain("calendar.error.refused"));
     }
 
-    /** A date and a time of the business's zone; on the hour summer time skips, the instant just after it. */
-    private static Optional<Instant> localStart(String date, String time, Workplace w) {
-        try {
-            return Optional.of(ZonedDateTime.of(
-                            LocalDate.parse(date),
-                            LocalTime.parse(time),
-                            w.business().zone())
-                    .toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+    /**
+     * A date and a time of the business's zone, as its clocks show it. A time the clocks skip (02:30 the night summer
+     * time starts) is no moment at all, so it is refused, as the REST API refuses it, rather than moved; a time they
+     * show twice (02:30 the night summer time ends) is its first passing, the earlier instant.
+     */
+    private static Optional<LocalDateTime> localStart(String date, String time) {
+        return Dates.date(date).flatMap(day -> Dates.time(time).map(day::atTime));
+    }
+
+    private static boolean skipped(LocalDateTime local, Workplace w) {
+        return w.business().zone().getRules().getValidOffsets(local).isEmpty();
     }
 
     private static ProviderId providerId(String value) {

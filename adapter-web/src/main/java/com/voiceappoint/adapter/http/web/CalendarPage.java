@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,11 +119,8 @@ public final class CalendarPage implements PageGroup {
         LocalDate date = today;
         String given = ctx.queryParam("date");
         if (given != null) {
-            try {
-                date = LocalDate.parse(given);
-            } catch (DateTimeParseException e) {
-                throw new PageException(io.javalin.http.HttpStatus.BAD_REQUEST, "error.bad_request");
-            }
+            date = Dates.date(given)
+                    .orElseThrow(() -> new PageException(io.javalin.http.HttpStatus.BAD_REQUEST, "error.bad_request"));
         }
         String base = w.at("calendar") + "?view=" + view + "&date=";
         if (view.equals("week")) {

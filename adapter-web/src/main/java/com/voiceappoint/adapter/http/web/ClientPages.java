@@ -2,11 +2,14 @@ package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.adapter.http.PhoneNumbers;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
+import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.shared.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -99,6 +102,22 @@ final class ClientPages implements PageGroup {
             } catch (DomainException refused) {
                 Map.Entry<String, String> field = ClientForm.refusal(refused).orElseThrow(() -> refused);
                 errors.put(field.getKey(), field.getValue());
+            } catch (DuplicateKeyException taken) {
+                if (taken.key() != DuplicateKeyException.Key.CLIENT_CONTACT) {
+                    throw taken;
+                }
+                // the store does not say which of the two is another client's: the ones this form changed
+                Client was = current.client();
+                if (!phone.orElse("").equals(was.phone().map(PhoneNumber::value).orElse(""))) {
+                    errors.put("phone", "clients.error.taken_contact");
+                }
+                if (!form.email()
+                        .equalsIgnoreCase(was.email().map(EmailAddress::value).orElse(""))) {
+                    errors.put("email", "clients.error.taken_contact");
+                }
+                if (errors.isEmpty()) {
+                    errors.put("phone", "clients.error.taken_contact");
+                }
             }
         }
         ctx.status(HttpStatus.BAD_REQUEST);

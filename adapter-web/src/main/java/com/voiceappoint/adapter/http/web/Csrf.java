@@ -16,7 +16,9 @@ import java.util.Base64;
  * tokens need no such check, since a browser never adds them by itself.
  */
 final class Csrf {
+    /** The cookie's name over plain HTTP (tests, a laptop); over HTTPS it is {@code __Host-va_csrf}. */
     static final String COOKIE = "va_csrf";
+
     static final String FIELD = "_csrf";
     static final String HEADER = "X-CSRF-Token";
     private static final String ATTRIBUTE = "va.csrf";
@@ -24,9 +26,11 @@ final class Csrf {
 
     private final SecureRandom random = new SecureRandom();
     private final boolean secureCookies;
+    private final String cookieName;
 
     Csrf(boolean secureCookies) {
         this.secureCookies = secureCookies;
+        this.cookieName = WebSessions.hostOnly(COOKIE, secureCookies);
     }
 
     /** The token of this browser, issued now (and set as a cookie) if it has none. */
@@ -35,25 +39,36 @@ final class Csrf {
         if (known != null) {
             return known;
         }
-        String token = ctx.cookie(COOKIE);
+        String token = ctx.cookie(cookieName);
         if (!wellFormed(token)) {
-            byte[] bytes = new byte[TOKEN_BYTES];
-            random.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Cookie cookie = new Cookie(COOKIE, token);
-            cookie.setHttpOnly(true);
-            cookie.setSecure(secureCookies);
-            cookie.setSameSite(SameSite.LAX);
-            cookie.setPath("/");
-            ctx.cookie(cookie);
+            return renew(ctx);
         }
+        ctx.attribute(ATTRIBUTE, token);
+        return token;
+    }
+
+    /**
+     * Issues this browser a new token, for the page rendered next and the forms after it. Done whenever someone
+     * signs in or out: a token planted in the browser before (by a site able to set a cookie for this one, say) is
+     * then worth nothing to whoever planted it.
+     */
+    String renew(Context ctx) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Cookie cookie = new Cookie(cookieName, token);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookies);
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setPath("/");
+        ctx.cookie(cookie);
         ctx.attribute(ATTRIBUTE, token);
         return token;
     }
 
     /** Refuses a write whose token is missing or is not this browser's. */
     void check(Context ctx) {
-        String expected = ctx.cookie(COOKIE);
+        String expected = ctx.cookie(cookieName);
         String sent = ctx.header(HEADER);
         if (sent == null) {
             sent = ctx.formParam(FIELD);

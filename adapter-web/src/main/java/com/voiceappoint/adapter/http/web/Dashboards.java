@@ -32,8 +32,8 @@ final class Dashboards implements PageGroup {
      * 404 page when it is not one of theirs.
      */
     Workplace open(Context ctx, String section) {
-        var member = pages.sessions().require(ctx);
         String slug = ctx.pathParam(SLUG);
+        var member = pages.sessions().require(ctx, "/dashboard/" + slug);
         GetProfileQuery.BusinessMembership membership = businesses.mine(member).stream()
                 .filter(m -> m.business().slug().value().equals(slug))
                 .findFirst()

@@ -1,6 +1,8 @@
 package com.voiceappoint.adapter.http.web;
 
+import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.ratelimit.RateLimitedException;
+import com.voiceappoint.application.error.DuplicateKeyException;
 import com.voiceappoint.application.error.ForbiddenException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
@@ -58,6 +60,14 @@ final class ErrorPages {
             ctx.header("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
             shown = 503;
             key = "error.outcome_unknown";
+        } else if (failure instanceof InvalidRequestException) {
+            // the REST API's edge refused a parameter (a NUL in the query, say) before the page read it
+            shown = 400;
+            key = "error.bad_request";
+        } else if (failure instanceof DuplicateKeyException) {
+            // two writes raced for one name or contact: the later one is refused, as the REST API answers it
+            shown = 409;
+            key = "error.conflict";
         } else if (failure instanceof DomainException refused && refused.code() == ErrorCode.BUSINESS_SUSPENDED) {
             // whichever page tried to book: the business is not taking bookings, and nothing the visitor sent was wrong
             shown = 409;

@@ -3,7 +3,6 @@ package com.voiceappoint.adapter.http.web;
 import com.voiceappoint.domain.shared.DomainException;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -186,13 +185,9 @@ public final class FilledForm {
             reject(field, "setup.error.required");
             return Optional.empty();
         }
-        try {
-            LocalDate parsed = LocalDate.parse(text);
-            if (sensibleYear(parsed.getYear())) {
-                return Optional.of(parsed);
-            }
-        } catch (DateTimeException e) {
-            // shown as the field's error below
+        Optional<LocalDate> parsed = Dates.date(text).filter(day -> sensibleYear(day.getYear()));
+        if (parsed.isPresent()) {
+            return parsed;
         }
         reject(field, "setup.error.date");
         return Optional.empty();
@@ -205,13 +200,9 @@ public final class FilledForm {
             reject(field, "setup.error.required");
             return Optional.empty();
         }
-        try {
-            LocalDateTime parsed = LocalDateTime.parse(text);
-            if (sensibleYear(parsed.getYear())) {
-                return Optional.of(parsed);
-            }
-        } catch (DateTimeException e) {
-            // shown as the field's error below
+        Optional<LocalDateTime> parsed = Dates.dateTime(text).filter(at -> sensibleYear(at.getYear()));
+        if (parsed.isPresent()) {
+            return parsed;
         }
         reject(field, "setup.error.date_time");
         return Optional.empty();

@@ -3,8 +3,8 @@ package com.voiceappoint.adapter.http.web;
 import com.voiceappoint.domain.business.Permission;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,16 +37,19 @@ final class Guards {
 
     /** The date in the path ({@code 2026-12-08}); anything else names no day, so is not found. */
     static LocalDate date(Context ctx, String name) {
-        try {
-            return LocalDate.parse(ctx.pathParam(name));
-        } catch (DateTimeException e) {
-            throw PageException.notFound();
-        }
+        return Dates.date(ctx.pathParam(name)).orElseThrow(PageException::notFound);
     }
 
     /** The message key of what the last form did, named in the redirect after it ({@code ?done=hours_saved}). */
     static String done(Context ctx, Set<String> known) {
-        String done = ctx.queryParam("done");
-        return done != null && known.contains(done) ? "setup.done." + done : "";
+        return doneOf(ctx, known).map(done -> "setup.done." + done).orElse("");
+    }
+
+    /**
+     * What the last form did, if the page knows it: anything else in the address (typed or forged) has no words, so
+     * says nothing.
+     */
+    static Optional<String> doneOf(Context ctx, Set<String> known) {
+        return Optional.ofNullable(ctx.queryParam("done")).filter(known::contains);
     }
 }

@@ -12,6 +12,7 @@ import com.voiceappoint.adapter.http.web.PublicViews.ServiceGroup;
 import com.voiceappoint.adapter.http.web.PublicViews.TimeForm;
 import com.voiceappoint.adapter.http.web.PublicViews.TimeGroup;
 import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
@@ -43,14 +44,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -288,7 +290,9 @@ final class PublicPages implements PageGroup {
                     provider,
                     alternatives,
                     new ClientForm(name, phone, email, newKey(), Map.of()),
-                    Optional.of(refusal(refused)));
+                    Optional.of(refusal(refused)),
+                    Optional.empty(),
+                    refused.reason() == RefusalReason.SLOT_TAKEN ? Optional.empty() : Optional.of(why(refused)));
             return;
         } catch (InvalidValueException invalid) {
             Optional<String> at = clientField(invalid.field());
@@ -305,6 +309,42 @@ final class PublicPages implements PageGroup {
                     List.of(start),
                     new ClientForm(name, phone, email, key, Map.of(at.get(), "public.error." + at.get())),
                     Optional.empty());
+            return;
+        } catch (OutcomeUnknownException unknown) {
+            // it may have been booked: the same form again, under the same key, books it at most once
+            ctx.header("Retry-After", Long.toString(ErrorPages.RETRY_AFTER_SECONDS));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            details(
+                    ctx,
+                    v,
+                    page,
+                    service,
+                    provider,
+                    List.of(start),
+                    new ClientForm(name, phone, email, key, Map.of()),
+                    Optional.empty(),
+                    Optional.of("public.book.outcome_unknown"),
+                    Optional.empty());
+            return;
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.BUSINESS_SUSPENDED) {
+                throw refused;
+            }
+            // Back and a corrected resubmit sends the key of the first attempt with other details: this is a new
+            // booking, so it gets a key of its own
+            boolean newBooking = refused.code() == ErrorCode.IDEMPOTENCY_KEY_REUSED;
+            ctx.status(HttpStatus.CONFLICT);
+            details(
+                    ctx,
+                    v,
+                    page,
+                    service,
+                    provider,
+                    List.of(start),
+                    new ClientForm(name, phone, email, newBooking ? newKey() : key, Map.of()),
+                    Optional.empty(),
+                    newBooking ? Optional.of("public.book.new_key") : Optional.empty(),
+                    newBooking ? Optional.empty() : Optional.of(why(refused)));
             return;
         }
         if (booked.manageToken().isPresent()) {
@@ -327,6 +367,25 @@ final class PublicPages implements PageGroup {
             List<Instant> starts,
             ClientForm form,
             Optional<String> refused) {
+        details(ctx, v, page, service, provider, starts, form, refused, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * As above, with a {@code notice} on how the last sending went and {@code why} the time or service could not be
+     * booked (message keys). The step holds its form's idempotency key, so no cache may keep it for Back to reuse.
+     */
+    private void details(
+            Context ctx,
+            Visit v,
+            BusinessPage page,
+            Service service,
+            Optional<Provider> provider,
+            List<Instant> starts,
+            ClientForm form,
+            Optional<String> refused,
+            Optional<String> notice,
+            Optional<String> why) {
+        ctx.header("Cache-Control", "no-store");
         Business business = page.business();
         Map<String, String> back = new LinkedHashMap<>();
         back.put("service", service.id().value().toString());
@@ -346,6 +405,8 @@ final class PublicPages implements PageGroup {
                         "starts", starts,
                         "form", form,
                         "refused", refused,
+                        "notice", notice,
+                        "why", why,
                         "back", "/" + business.slug().value() + "/book" + query(back)));
     }
 
@@ -548,6 +609,24 @@ final class PublicPages implements PageGroup {
                         next.map(slot -> dayLink(base, Map.of(), slot, business)),
                         "token",
                         token));
+    }
+
+    /** The refusals the booking page words; any other is said in general terms. */
+    private static final Set<ErrorCode> WORDED = EnumSet.of(
+            ErrorCode.BUSINESS_CLOSED,
+            ErrorCode.NOBODY_WORKING,
+            ErrorCode.PROVIDER_NOT_WORKING,
+            ErrorCode.OUTSIDE_HOURS,
+            ErrorCode.IN_THE_PAST,
+            ErrorCode.TOO_SOON,
+            ErrorCode.TOO_FAR_IN_ADVANCE,
+            ErrorCode.PROVIDER_NOT_ELIGIBLE,
+            ErrorCode.SERVICE_INACTIVE);
+
+    /** Why the business does not take this booking, in a sentence for the client (a message key). */
+    private static String why(DomainException refused) {
+        return "public.book.why."
+                + (WORDED.contains(refused.code()) ? refused.code().name() : "OTHER");
     }
 
     /** Why a chosen time was refused, as the page says it: someone took it, or it cannot be booked at all. */
@@ -763,27 +842,15 @@ final class PublicPages implements PageGroup {
     }
 
     private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException garbled) {
-            throw badRequest();
-        }
+        return Dates.instant(value).orElseThrow(PublicPages::badRequest);
     }
 
     private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException garbled) {
-            throw badRequest();
-        }
+        return Dates.date(value).orElseThrow(PublicPages::badRequest);
     }
 
     private static YearMonth month(String value) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException garbled) {
-            throw badRequest();
-        }
+        return Dates.month(value).orElseThrow(PublicPages::badRequest);
     }
 
     private static PageException badRequest() {

@@ -24,10 +24,11 @@ public final class WebApp implements HttpExtension {
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
+        Csrf csrf = new Csrf(settings.secureCookies());
         this.pages = new WebPages(
                 assets,
-                new Csrf(settings.secureCookies()),
-                new WebSessions(useCases.sessions(), settings.secureCookies(), settings.clock()),
+                csrf,
+                new WebSessions(useCases.sessions(), csrf, settings.secureCookies(), settings.clock()),
                 new Languages(settings.defaultLanguage(), settings.secureCookies()));
         this.errors = new ErrorPages(pages);
         Dashboards dashboards = new Dashboards(pages, useCases.businesses());

@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.StorableText;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -51,7 +52,21 @@ final class WebPages {
     void post(String path, Handler handler) {
         config.routes.post(path, ctx -> {
             csrf.check(ctx);
+            requireStorable(ctx);
             handler.handle(ctx);
+        });
+    }
+
+    /**
+     * Refuses a form holding text no store keeps as given (a NUL, half a character), whichever field it is in: the
+     * REST API refuses it at its edge too, and PostgreSQL would otherwise fail on it. A file's bytes are not text, and
+     * are not among the form's fields.
+     */
+    private static void requireStorable(Context ctx) {
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!StorableText.storable(name) || !values.stream().allMatch(StorableText::storable)) {
+                throw new PageException(io.javalin.http.HttpStatus.BAD_REQUEST, "error.bad_request");
+            }
         });
     }
 
@@ -76,14 +91,19 @@ final class WebPages {
      * without the language it was asked in.
      */
     private static String here(Context ctx) {
+        // "//evil.example" is another site's address to a browser: any page's address is a path of this one
+        String path = "/" + ctx.path().replaceFirst("^[/\\\\]+", "");
+        if (!SafeNext.of(path).equals(path)) {
+            path = "/";
+        }
         String query = ctx.queryString();
         if (query == null || !ctx.method().equals(HandlerType.GET)) {
-            return ctx.path();
+            return path;
         }
         String kept = Arrays.stream(query.split("&"))
                 .filter(part -> !part.isEmpty() && !part.startsWith("lang="))
                 .collect(Collectors.joining("&"));
-        return kept.isEmpty() ? ctx.path() : ctx.path() + "?" + kept;
+        return kept.isEmpty() ? path : path + "?" + kept;
     }
 
     /** Renders {@code template} with the parameters named as the template names them. */
@@ -94,6 +114,8 @@ final class WebPages {
         if (visit instanceof Visit v) {
             ctx.header("Content-Language", v.lang());
         }
+        // the same address is another page to another visitor: in their language, signed in or not
+        ctx.header("Vary", "Cookie, Accept-Language");
         ctx.contentType("text/html; charset=utf-8").result(output.toByteArray());
     }
 

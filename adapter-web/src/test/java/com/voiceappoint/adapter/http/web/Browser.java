@@ -59,15 +59,29 @@ final class Browser {
         return postExactly(path, all);
     }
 
+    /** Submits a form with this browser's CSRF token and these headers (a Referer, say). */
+    Page post(String path, Map<String, String> fields, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        return postExactly(path, all, headers);
+    }
+
     /** Submits exactly these fields: no token added. */
     Page postExactly(String path, Map<String, String> fields) {
+        return postExactly(path, fields, Map.of());
+    }
+
+    private Page postExactly(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** Sends JSON, as a client of the REST API beside the pages would. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,6 +38,7 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean limited;
     private final Clock clock;
+    private final UnaryOperator<OutboundPorts> around;
     private final RecordedMessages messages = new RecordedMessages();
     private Bucket4jRateLimiter counts;
     private HttpServer server;
@@ -54,8 +56,18 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     private WebServer(boolean limited, Clock clock) {
+        this(limited, clock, ports -> ports);
+    }
+
+    private WebServer(boolean limited, Clock clock, UnaryOperator<OutboundPorts> around) {
         this.limited = limited;
         this.clock = clock;
+        this.around = around;
+    }
+
+    /** A server whose application runs on {@code around} the in-memory ports: a store in trouble, say. */
+    static WebServer around(UnaryOperator<OutboundPorts> around) {
+        return new WebServer(false, Clock.fixed(NOW, ZoneOffset.UTC), around);
     }
 
     /** A server with the real limits of the REST API and the pages, counted in this process. */
@@ -65,7 +77,7 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ports = InMemoryAdapters.create(InMemoryPersistence.create(), messages);
+        ports = around.apply(InMemoryAdapters.create(InMemoryPersistence.create(), messages));
         useCases = Interactors.create(ports, clock);
         RateLimiter limiter = (limit, key) -> Optional.empty();
         if (limited) {
