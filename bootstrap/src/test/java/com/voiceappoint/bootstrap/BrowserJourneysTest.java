@@ -259,9 +259,19 @@ class BrowserJourneysTest {
                 Map.of("service_name", service, "start", day + "T12:00", "client_name", "Pedro Voz"));
         Matcher id = APPOINTMENT.matcher(booked);
         assertThat(id.find()).as(booked).isTrue();
+        call.hangUp("Booked a haircut.");
         waitForAppointment("Pedro Voz");
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toasts .toast")));
         browser.assertAccessible().screenshotsOf("calendar-live-toast");
+        Number rows = (Number) browser.driver()
+                .executeScript(
+                        "const a = document.querySelector(\"#calendar-grid a.appointment[href$='\" + arguments[0]"
+                                + " + \"']\"); const quarter = document.querySelector('#calendar-grid tr.quarter td');"
+                                + " return a.getBoundingClientRect().height / quarter.getBoundingClientRect().height;",
+                        id.group(1));
+        assertThat(rows.doubleValue())
+                .as("half an hour is drawn two quarters high")
+                .isGreaterThan(1.5);
 
         // the owner moves the phone booking to the first free time the appointment's dialog offers
         browser.clickOn("#calendar-grid a.appointment[href$='" + id.group(1) + "']");
