@@ -292,6 +292,9 @@ class BrowserJourneysTest {
                 .isEmpty());
         browser.closeTabsBut(calendar);
 
+        browser.click(t.plain("dashboard.section.today"));
+        assertThat(browser.text(".agenda")).contains("Pedro Voz").doesNotContain("Lucía Web");
+
         browser.click(t.plain("dashboard.section.analytics"));
         browser.fill(t.plain("analytics.range.from"), LocalDate.now(MADRID).toString())
                 .fill(t.plain("analytics.range.to"), day.toString());

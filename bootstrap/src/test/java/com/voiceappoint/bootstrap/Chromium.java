@@ -32,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -303,9 +302,29 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
         target.click();
         if (leaves) {
             // the click returns before the next page may have replaced this one: look at the next one, not this
-            waitFor(ExpectedConditions.stalenessOf(page));
+            waitFor(replaced(page));
         }
         return arrived();
+    }
+
+    /**
+     * The page has been replaced by another. Chromium sometimes answers for an element of a document being replaced
+     * that its node "does not belong to the document" rather than that it is stale: the same news.
+     */
+    private static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Whether clicking the element loads another document: a plain link elsewhere, or a plain form's submit. */
@@ -347,7 +366,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     Chromium pressToLeave(CharSequence... keys) {
         WebElement page = driver.findElement(By.tagName("html"));
         press(keys);
-        waitFor(ExpectedConditions.stalenessOf(page));
+        waitFor(replaced(page));
         return arrived();
     }
 
