@@ -230,6 +230,8 @@ class BrowserJourneysTest {
         LocalDate day = LocalDate.now(MADRID).plusDays(2);
         browser.open(dashboard + "/calendar?view=day&date=" + day);
         String calendar = browser.driver().getWindowHandle();
+        // a mark on this very document: were the page reloaded, it would be gone
+        browser.driver().executeScript("window.watching = true;");
 
         browser.newTab();
         browser.open("/" + slug);
@@ -263,6 +265,9 @@ class BrowserJourneysTest {
         waitForAppointment("Pedro Voz");
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toasts .toast")));
         browser.assertAccessible().screenshotsOf("calendar-live-toast");
+        assertThat(browser.driver().executeScript("return window.watching === true;"))
+                .as("the calendar was updated in place, not reloaded")
+                .isEqualTo(true);
         Number rows = (Number) browser.driver()
                 .executeScript(
                         "const a = document.querySelector(\"#calendar-grid a.appointment[href$='\" + arguments[0]"
