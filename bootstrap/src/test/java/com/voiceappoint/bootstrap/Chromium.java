@@ -32,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -125,6 +124,8 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
                 "--window-size=" + DESKTOP + "," + HEIGHT);
         // Spanish first, as most of our visitors' browsers ask: a page's own language must beat it
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-ES,es,en"));
+        // the console is read after every page: a Content-Security-Policy violation there is a broken page
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -132,7 +133,14 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        test = context.getRequiredTestMethod().getName();
+        // a parameterised test's runs each keep their screenshots: "[1] ES" is named -ES
+        String run = context.getDisplayName().startsWith("[")
+                ? "-"
+                        + context.getDisplayName()
+                                .replaceAll("^\\[\\d+\\]\\s*", "")
+                                .replaceAll("[^A-Za-z0-9]+", "")
+                : "";
+        test = context.getRequiredTestMethod().getName() + run;
         pages = 0;
         if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
             driver.manage().deleteAllCookies();
@@ -277,15 +285,46 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
      * then waits for what it starts: a new page is checked like any other.
      */
     Chromium click(String text) {
-        WebElement target = clickable(text);
+        return click(clickable(text));
+    }
+
+    /** Clicks the first visible element {@code css} picks, as {@link #click(String)} does. */
+    Chromium clickOn(String css) {
+        return click(driver.findElements(By.cssSelector(css)).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("nothing visible at \"" + css + "\" on " + path())));
+    }
+
+    private Chromium click(WebElement target) {
         WebElement page = driver.findElement(By.tagName("html"));
         boolean leaves = Boolean.TRUE.equals(driver.executeScript(LEAVES_THE_PAGE, target));
         target.click();
         if (leaves) {
             // the click returns before the next page may have replaced this one: look at the next one, not this
-            waitFor(ExpectedConditions.stalenessOf(page));
+            waitFor(replaced(page));
         }
         return arrived();
+    }
+
+    /**
+     * The page has been replaced by another. Chromium sometimes answers for an element of a document being replaced
+     * that its node "does not belong to the document" rather than that it is stale: the same news.
+     */
+    private static ExpectedCondition<Boolean> replaced(WebElement page) {
+        return d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Whether clicking the element loads another document: a plain link elsewhere, or a plain form's submit. */
@@ -293,6 +332,8 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
             + " const htmx = el => el && [...el.attributes].some(a => /^(hx|data-hx)-(get|post|put|patch|delete)$/"
             + ".test(a.name));"
             + " if (htmx(e)) return false;"
+            // an appointment's link opens in the page's dialog when there is one
+            + " if (e.hasAttribute('data-drawer') && document.getElementById('drawer')) return false;"
             + " if (e.tagName === 'A') { const h = e.getAttribute('href');"
             + " return !!h && !h.startsWith('#') && !h.startsWith('javascript:') && !e.hasAttribute('download'); }"
             + " const f = e.form; if (!f || htmx(f)) return false;"
@@ -315,6 +356,54 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
     /** Presses keys on whatever has the focus (Tab, Enter, Escape...). */
     Chromium press(CharSequence... keys) {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /**
+     * Presses keys that leave the page (Enter on a link, Space on a submit button), then waits for the next one and
+     * checks it like any other.
+     */
+    Chromium pressToLeave(CharSequence... keys) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        press(keys);
+        waitFor(replaced(page));
+        return arrived();
+    }
+
+    /** Tabs until the focus is on an element {@code wanted} accepts; fails after a page's worth of stops. */
+    WebElement tabTo(Predicate<WebElement> wanted) {
+        for (int i = 0; i < 200; i++) {
+            tab();
+            WebElement now = focused();
+            if (wanted.test(now)) {
+                return now;
+            }
+        }
+        throw new NoSuchElementException("the Tab key never reached what was wanted on " + path());
+    }
+
+    /** Opens a second tab of the same browser (same cookies) and goes there; answers the tab it came from. */
+    String newTab() {
+        String from = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        return from;
+    }
+
+    /** Goes back to a tab, left as it was (its scripts kept running). */
+    Chromium switchTo(String tab) {
+        driver.switchTo().window(tab);
+        return this;
+    }
+
+    /** Closes every tab but {@code kept}, and stays there. */
+    Chromium closeTabsBut(String kept) {
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(kept)) {
+                driver.switchTo().window(handle);
+                driver.close();
+            }
+        }
+        driver.switchTo().window(kept);
         return this;
     }
 
@@ -491,7 +580,23 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
         }
         screenshotsOf(pageName());
         assertAccessible();
+        assertNoPolicyViolations();
         js.executeScript("window." + CHECKED + " = true;");
+        return this;
+    }
+
+    /**
+     * The browser's console since the last look holds no Content-Security-Policy violation: an inline script or
+     * style, or an attribute the policy refuses, does not work for a visitor either.
+     */
+    Chromium assertNoPolicyViolations() {
+        List<String> refused = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(refused)
+                .as("Content-Security-Policy violations in the console on %s", path())
+                .isEmpty();
         return this;
     }
 

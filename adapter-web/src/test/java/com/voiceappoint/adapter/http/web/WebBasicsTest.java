@@ -94,4 +94,27 @@ class WebBasicsTest {
                 .contains("hx-headers=\"{&#34;X-CSRF-Token&#34;: &#34;"
                         + browser.cookie("va_csrf").orElseThrow());
     }
+
+    /**
+     * Areas append their rules to one stylesheet and merges join them: a block left open swallows every rule after
+     * it without a word from any browser (a lost brace once put all phone styles behind a desktop-only query).
+     */
+    @Test
+    void the_stylesheet_closes_every_block_it_opens() throws java.io.IOException {
+        String css;
+        try (var in = WebBasicsTest.class.getResourceAsStream("/web/assets/app.css")) {
+            css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String code = css.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("\"[^\"]*\"", "\"\"");
+        int depth = 0;
+        int line = 1;
+        for (char c : code.toCharArray()) {
+            line += c == '\n' ? 1 : 0;
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            assertThat(depth)
+                    .as("blocks open at line %d (comments removed)", line)
+                    .isNotNegative();
+        }
+        assertThat(depth).as("blocks left open at the end of app.css").isZero();
+    }
 }
