@@ -13,9 +13,9 @@
 # creating the benchmark's own, default postgresql://postgres@127.0.0.1:5432/postgres) and wrk. Takes about 30
 # minutes on 2 cores, more with the live event streams. BENCH_RATES, BENCH_SECONDS and BENCH_BUSINESSES change the
 # load; BENCH_ONLY=jmh runs JMH only, BENCH_ONLY=load all but JMH, BENCH_ONLY=streams the live event streams alone
-# (2c), BENCH_ONLY=pages the dashboard pages alone (2d). BENCH_POOL_SIZE is the server's DATABASE_POOL_SIZE (default 4: about twice the cores of the database's
-# machine, as HikariCP's pool-sizing advice has it; more connections than that only make transactions wait for a core
-# with their locks held). BENCH_DATABASE names the database it makes afresh (default voiceappoint_bench), BENCH_PORT
+# (2c), BENCH_ONLY=pages the dashboard pages alone (2d). BENCH_POOL_SIZE is the server's DATABASE_POOL_SIZE (default 4:
+# about twice the cores of the database's machine, as HikariCP's pool-sizing advice has it; more connections than that
+# only make transactions wait for a core with their locks held). BENCH_DATABASE names the database it makes afresh (default voiceappoint_bench), BENCH_PORT
 # the server's port (default 18000).
 #
 # Live event streams (2c): the REST and the tool-call booking ladder at BENCH_STREAM_RATES (default BENCH_RATES), each
@@ -31,7 +31,8 @@
 # through the REST API), whose owner signs in through the web login form; then the calendar's week and day views and
 # Today, each BENCH_PAGE_REQUESTS times (default 400) one at a time and again from 4 clients at once, after
 # BENCH_PAGE_WARM_UP unmeasured (default 200): time to the last byte as the client saw it, the server's own
-# http.server.requests timer, and the page's size.
+# http.server.requests timer, the server process's CPU time per page (from /proc: what a page costs whatever else the
+# machine runs), and the page's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -130,10 +131,10 @@ fi
 if wanted pages; then
   echo "== 2d. dashboard pages: 5 staff, 2,000 appointments in the week shown"
   {
-    echo "| page | requests | n | p50 ms | p95 ms | p99 ms | max ms | server mean ms | server p95 ≤ ms | server ≤ 25 ms | page KiB |"
-    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+    echo "| page | requests | n | p50 ms | p95 ms | p99 ms | max ms | server mean ms | server p95 ≤ ms | server ≤ 25 ms | server CPU ms per page | page KiB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   } >"$out/pages.md"
-  "${driver[@]}" pages "$base" "$out/pages.md" "${BENCH_PAGE_WARM_UP:-200}" "${BENCH_PAGE_REQUESTS:-400}"
+  "${driver[@]}" pages "$base" "$out/pages.md" "${BENCH_PAGE_WARM_UP:-200}" "${BENCH_PAGE_REQUESTS:-400}" $server
 fi
 
 if wanted load; then

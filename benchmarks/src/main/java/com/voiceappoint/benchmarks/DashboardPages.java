@@ -47,15 +47,20 @@ final class DashboardPages {
     private static final String PASSWORD = "s3cret-enough";
     private static final String TIMER = "http_server_requests_seconds";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final double SETTLED_CPU = 0.05;
+    private static final Duration SETTLE_AT_MOST = Duration.ofMinutes(3);
 
     private final Api api;
     private final HttpClient client;
     private String slug;
     private String session;
 
-    private DashboardPages(Api api, HttpClient client) {
+    private final long serverPid;
+
+    private DashboardPages(Api api, HttpClient client, long serverPid) {
         this.api = api;
         this.client = client;
+        this.serverPid = serverPid;
     }
 
     /** A page of the dashboard, and the labels of its route in the server's timer. */
@@ -66,12 +71,14 @@ final class DashboardPages {
      * at a time, then {@code requests} again from {@value #AT_ONCE} clients at once. Appends a row per page and way to
      * {@code results}.
      */
-    static void run(Api api, HttpClient client, Path results, int warmUp, int requests) throws Exception {
-        DashboardPages pages = new DashboardPages(api, client);
+    static void run(Api api, HttpClient client, Path results, int warmUp, int requests, long serverPid)
+            throws Exception {
+        DashboardPages pages = new DashboardPages(api, client, serverPid);
         LocalDate today = LocalDate.now(MADRID);
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Tenant tenant = pages.seed(today, runId);
         pages.signIn("bench-%s-0@example.com".formatted(runId));
+        pages.settle();
         String calendar = "/dashboard/" + pages.slug + "/calendar";
         List<Page> shown = List.of(
                 new Page("calendar, week", calendar + "?view=week&date=" + today, "route=\"/dashboard/{slug}/calendar\""),
@@ -159,6 +166,22 @@ final class DashboardPages {
         return tenant;
     }
 
+    /**
+     * Waits for the server to finish what the bookings left it to do (the messages each booking planned, handled by
+     * its background jobs for a minute or so after 2,000 bookings), so that the pages are timed on a server doing
+     * nothing else: until its own CPU use stays under {@value #SETTLED_CPU} of the machine for a few seconds.
+     */
+    private void settle() throws InterruptedException {
+        long began = System.nanoTime();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() - began < SETTLE_AT_MOST.toNanos()) {
+            Thread.sleep(2_000);
+            double cpu = new ServerMetrics("", api.text("/metrics", null)).now("process_cpu_usage");
+            quiet = cpu < SETTLED_CPU ? quiet + 1 : 0;
+        }
+        System.out.printf("  server settled after %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
+    }
+
     /** Through the login form, with the CSRF cookie the form's page sets and its field: the session's cookie. */
     private void signIn(String email) throws Exception {
         HttpResponse<String> form = client.send(
@@ -189,16 +212,19 @@ final class DashboardPages {
         AtomicLong bytes = new AtomicLong();
         Histogram oneAtATime = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         String before = api.text("/metrics", null);
+        long cpuBefore = cpuTicks();
         for (int i = 0; i < requests; i++) {
             long sent = System.nanoTime();
             bytes.set(get(page.path()));
             oneAtATime.recordValue(System.nanoTime() - sent);
         }
+        double cpuMillis = (cpuTicks() - cpuBefore) * 10.0 / requests;
         ServerMetrics server = new ServerMetrics(before, api.text("/metrics", null));
-        row(results, page, "1 at a time", oneAtATime, server, bytes.get());
+        row(results, page, "1 at a time", oneAtATime, server, cpuMillis, bytes.get());
 
         Histogram atOnce = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
         before = api.text("/metrics", null);
+        cpuBefore = cpuTicks();
         ExecutorService clients = Executors.newFixedThreadPool(AT_ONCE);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -218,8 +244,9 @@ final class DashboardPages {
         } finally {
             clients.shutdown();
         }
+        cpuMillis = (cpuTicks() - cpuBefore) * 10.0 / atOnce.getTotalCount();
         server = new ServerMetrics(before, api.text("/metrics", null));
-        row(results, page, AT_ONCE + " at once", atOnce, server, bytes.get());
+        row(results, page, AT_ONCE + " at once", atOnce, server, cpuMillis, bytes.get());
     }
 
     /** The page's size in bytes, after checking it was drawn (200), not a login page or an error. */
@@ -236,11 +263,22 @@ final class DashboardPages {
         return response.body().length;
     }
 
-    private static void row(Path results, Page page, String way, Histogram h, ServerMetrics server, long bytes)
+    /**
+     * The server process's CPU time so far, in the kernel's ticks of 10 ms: what a page costs the server whatever else
+     * the machine is doing, where its time to answer depends on what else is running.
+     */
+    private long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+    }
+
+    private static void row(
+            Path results, Page page, String way, Histogram h, ServerMetrics server, double cpuMillis, long bytes)
             throws IOException {
         String labels = "method=\"GET\"," + page.route() + ",status=\"200\"";
         double count = server.delta(TIMER + "_count", labels);
-        String line = "| %s | %s | %d | %.2f | %.2f | %.2f | %.1f | %.2f | ≤ %s | %.1f %% | %d |%n"
+        String line = "| %s | %s | %d | %.2f | %.2f | %.2f | %.1f | %.2f | ≤ %s | %.1f %% | %.1f | %d |%n"
                 .formatted(
                         page.name(),
                         way,
@@ -252,6 +290,7 @@ final class DashboardPages {
                         count == 0 ? Double.NaN : 1000 * server.delta(TIMER + "_sum", labels) / count,
                         bound(server.upperBoundMillis(TIMER, labels, 0.95)),
                         100 * server.shareWithin(TIMER, labels, "0.025"),
+                        cpuMillis,
                         bytes / 1024);
         System.out.print(line);
         Files.writeString(results, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

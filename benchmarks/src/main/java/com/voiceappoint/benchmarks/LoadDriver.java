@@ -40,7 +40,7 @@ import org.HdrHistogram.Histogram;
  * wrk TENANTS.json SCENARIO SCRIPT.lua THREADS  the same requests for wrk's closed-loop maximum
  * streams BASE TENANTS.json SCENARIO SECONDS PID RESULTS.md STREAMS RATE...   the booking ladder with STREAMS
  *                                               live event streams open (or 0): the events' delivery lag
- * pages BASE RESULTS.md WARM_UP REQUESTS        one business's week of 2,000 appointments, and its dashboard
+ * pages BASE RESULTS.md WARM_UP REQUESTS PID    one business's week of 2,000 appointments, and its dashboard
  *                                               pages' time to draw ({@link DashboardPages})
  * </pre>
  *
@@ -125,7 +125,8 @@ public final class LoadDriver {
                         client,
                         Path.of(args[2]),
                         Integer.parseInt(args[3]),
-                        Integer.parseInt(args[4]));
+                        Integer.parseInt(args[4]),
+                        Long.parseLong(args[5]));
             default ->
                 throw new IllegalArgumentException(
                         "seed, ladder, contention, startup, wrk, streams or pages, not " + args[0]);
