@@ -81,7 +81,10 @@ final class DashboardPages {
         pages.settle();
         String calendar = "/dashboard/" + pages.slug + "/calendar";
         List<Page> shown = List.of(
-                new Page("calendar, week", calendar + "?view=week&date=" + today, "route=\"/dashboard/{slug}/calendar\""),
+                new Page(
+                        "calendar, week",
+                        calendar + "?view=week&date=" + today,
+                        "route=\"/dashboard/{slug}/calendar\""),
                 new Page(
                         "calendar, day (tomorrow)",
                         calendar + "?view=day&date=" + today.plusDays(1),
@@ -100,8 +103,20 @@ final class DashboardPages {
         String business = "/api/v1/businesses/" + tenant.businessId();
         List<Map<String, String>> day = List.of(Map.of("opens", OPENS.toString(), "closes", CLOSES.toString()));
         Map<String, Object> week = Map.of(
-                "monday", day, "tuesday", day, "wednesday", day, "thursday", day, "friday", day, "saturday", day,
-                "sunday", day);
+                "monday",
+                day,
+                "tuesday",
+                day,
+                "wednesday",
+                day,
+                "thursday",
+                day,
+                "friday",
+                day,
+                "saturday",
+                day,
+                "sunday",
+                day);
         api.send("PUT", business + "/hours/", Map.of("hours", week), tenant.token(), address, 200);
         api.send("PATCH", business + "/", Map.of("slot_step_minutes", 15), tenant.token(), address, 200);
         api.send(
@@ -117,7 +132,14 @@ final class DashboardPages {
         String service = api.send(
                         "POST",
                         "/api/v1/services/",
-                        Map.of("business", tenant.businessId(), "name", "Flequillo", "duration_minutes", 15, "price",
+                        Map.of(
+                                "business",
+                                tenant.businessId(),
+                                "name",
+                                "Flequillo",
+                                "duration_minutes",
+                                15,
+                                "price",
                                 "9.00"),
                         tenant.token(),
                         address,
@@ -161,8 +183,9 @@ final class DashboardPages {
         } finally {
             booking.shutdown();
         }
-        System.out.printf("  %d appointments booked from %s to %s%n", APPOINTMENTS, starts.get(0),
-                starts.get((APPOINTMENTS - 1) / Tenants.STAFF));
+        System.out.printf(
+                "  %d appointments booked from %s to %s%n",
+                APPOINTMENTS, starts.get(0), starts.get((APPOINTMENTS - 1) / Tenants.STAFF));
         return tenant;
     }
 
@@ -185,11 +208,13 @@ final class DashboardPages {
     /** Through the login form, with the CSRF cookie the form's page sets and its field: the session's cookie. */
     private void signIn(String email) throws Exception {
         HttpResponse<String> form = client.send(
-                HttpRequest.newBuilder(URI.create(api.base() + "/login")).timeout(TIMEOUT).build(),
+                HttpRequest.newBuilder(URI.create(api.base() + "/login"))
+                        .timeout(TIMEOUT)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String csrf = cookie(form, "va_csrf");
-        String body = "_csrf=%s&email=%s&password=%s&next=%s".formatted(
-                encode(csrf), encode(email), encode(PASSWORD), encode("/dashboard/" + slug));
+        String body = "_csrf=%s&email=%s&password=%s&next=%s"
+                .formatted(encode(csrf), encode(email), encode(PASSWORD), encode("/dashboard/" + slug));
         HttpResponse<String> signedIn = client.send(
                 HttpRequest.newBuilder(URI.create(api.base() + "/login"))
                         .timeout(TIMEOUT)
