@@ -13,9 +13,9 @@
 # creating the benchmark's own, default postgresql://postgres@127.0.0.1:5432/postgres) and wrk. Takes about 30
 # minutes on 2 cores, more with the live event streams. BENCH_RATES, BENCH_SECONDS and BENCH_BUSINESSES change the
 # load; BENCH_ONLY=jmh runs JMH only, BENCH_ONLY=load all but JMH, BENCH_ONLY=streams the live event streams alone
-# (2c). BENCH_POOL_SIZE is the server's DATABASE_POOL_SIZE (default 4: about twice the cores of the database's
-# machine, as HikariCP's pool-sizing advice has it; more connections than that only make transactions wait for a core
-# with their locks held). BENCH_DATABASE names the database it makes afresh (default voiceappoint_bench), BENCH_PORT
+# (2c), BENCH_ONLY=pages the dashboard pages alone (2d). BENCH_POOL_SIZE is the server's DATABASE_POOL_SIZE (default 4:
+# about twice the cores of the database's machine, as HikariCP's pool-sizing advice has it; more connections than that
+# only make transactions wait for a core with their locks held). BENCH_DATABASE names the database it makes afresh (default voiceappoint_bench), BENCH_PORT
 # the server's port (default 18000).
 #
 # Live event streams (2c): the REST and the tool-call booking ladder at BENCH_STREAM_RATES (default BENCH_RATES), each
@@ -26,6 +26,13 @@
 # without REDIS_URL: events go from the committing transaction to the streams in process, which is the lag measured
 # here (with Redis, an instance's events reach another's streams by pub/sub and a read of the database, not measured).
 # After each ladder with streams the server takes up to 30 s to notice they hung up, and the next waits for it.
+#
+# Dashboard pages (2d): one business of its own, 5 staff and 2,000 appointments in the week its calendar shows (booked
+# through the REST API), whose owner signs in through the web login form; then the calendar's week and day views and
+# Today, each BENCH_PAGE_REQUESTS times (default 400) one at a time and again from 4 clients at once, after
+# BENCH_PAGE_WARM_UP unmeasured (default 200): time to the last byte as the client saw it, the server's own
+# http.server.requests timer, the server process's CPU time per page (from /proc: what a page costs whatever else the
+# machine runs), and the page's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,8 +88,10 @@ until curl -sf "$base/health/ready" >/dev/null; do
   sleep 0.2
 done
 
-echo "== $businesses businesses"
-"${driver[@]}" seed "$base" "$businesses" "$out/tenants.json"
+if wanted load || wanted streams; then
+  echo "== $businesses businesses"
+  "${driver[@]}" seed "$base" "$businesses" "$out/tenants.json"
+fi
 
 if wanted load; then
   echo "== 2. open-model load: $seconds s at each of $rates requests/s"
@@ -117,6 +126,15 @@ if wanted streams; then
       "${driver[@]}" streams "$base" "$out/tenants.json" $scenario "$seconds" $server "$out/streams.md" "$open" $stream_rates
     done
   done
+fi
+
+if wanted pages; then
+  echo "== 2d. dashboard pages: 5 staff, 2,000 appointments in the week shown"
+  {
+    echo "| page | requests | n | p50 ms | p95 ms | p99 ms | max ms | server mean ms | server p95 ≤ ms | server ≤ 25 ms | server CPU ms per page | page KiB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  } >"$out/pages.md"
+  "${driver[@]}" pages "$base" "$out/pages.md" "${BENCH_PAGE_WARM_UP:-200}" "${BENCH_PAGE_REQUESTS:-400}" $server
 fi
 
 if wanted load; then

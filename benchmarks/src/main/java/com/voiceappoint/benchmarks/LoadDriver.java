@@ -40,6 +40,8 @@ import org.HdrHistogram.Histogram;
  * wrk TENANTS.json SCENARIO SCRIPT.lua THREADS  the same requests for wrk's closed-loop maximum
  * streams BASE TENANTS.json SCENARIO SECONDS PID RESULTS.md STREAMS RATE...   the booking ladder with STREAMS
  *                                               live event streams open (or 0): the events' delivery lag
+ * pages BASE RESULTS.md WARM_UP REQUESTS PID    one business's week of 2,000 appointments, and its dashboard
+ *                                               pages' time to draw ({@link DashboardPages})
  * </pre>
  *
  * <p>Open model: request i is due at {@code start + i / rate} whether or not earlier ones were answered, and its
@@ -117,8 +119,17 @@ public final class LoadDriver {
                 slots.addAndGet(WrkScript.SLOTS_RESERVED);
                 saveSlots(tenants, slots);
             }
+            case "pages" ->
+                DashboardPages.run(
+                        new Api(args[1], client),
+                        client,
+                        Path.of(args[2]),
+                        Integer.parseInt(args[3]),
+                        Integer.parseInt(args[4]),
+                        Long.parseLong(args[5]));
             default ->
-                throw new IllegalArgumentException("seed, ladder, contention, startup, wrk or streams, not " + args[0]);
+                throw new IllegalArgumentException(
+                        "seed, ladder, contention, startup, wrk, streams or pages, not " + args[0]);
         }
     }
 

@@ -270,6 +270,32 @@ class BookingFlowTest {
     }
 
     @Test
+    void a_calendar_reads_a_whole_period_at_once_in_start_order_and_only_its_own_businesss() {
+        for (String time : List.of("16:00", "09:00", "11:00", "15:00", "10:00", "12:00")) {
+            app.bookAppointment()
+                    .book(booking(owner, tuesdayAt(time), "+34600111" + time.substring(0, 2) + "0", Optional.empty()));
+        }
+        CalendarFilter tuesday = CalendarFilter.period(business, new TimeRange(tuesdayAt("00:00"), tuesdayAt("23:00")));
+
+        List<AppointmentDetails> all = app.appointments().all(owner, tuesday);
+
+        assertThat(all)
+                .extracting(a -> a.appointment().start())
+                .containsExactly(
+                        tuesdayAt("09:00"),
+                        tuesdayAt("10:00"),
+                        tuesdayAt("11:00"),
+                        tuesdayAt("12:00"),
+                        tuesdayAt("15:00"),
+                        tuesdayAt("16:00"));
+        assertThat(all).allSatisfy(a -> assertThat(a.serviceName()).isEqualTo("Cut"));
+        var stranger = Actor.member(app.registerAccount()
+                .register(RegistrationAndLoginTest.command("other@example.com", "Other"))
+                .userId());
+        assertThatThrownBy(() -> app.appointments().all(stranger, tuesday)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void another_businesss_member_sees_nothing_of_this_one() {
         var stranger = Actor.member(app.registerAccount()
                 .register(RegistrationAndLoginTest.command("other@example.com", "Other"))

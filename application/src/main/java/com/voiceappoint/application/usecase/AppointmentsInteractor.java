@@ -20,6 +20,7 @@ import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import java.util.UUID;
 
 /** The business's calendar of appointments, and what members do to them once booked. */
 public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAppointmentUseCase {
+    /** Rows read at once for {@link #all}: a busy week of a large business in one or two reads. */
+    private static final int ALL_BATCH = 5_000;
+
     private final BusinessAccess access;
     private final AppointmentRepository appointments;
     private final ProviderRepository providers;
@@ -60,6 +64,25 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
                 page,
                 a -> a.start() + "|" + a.id());
         return new Page<>(assembler.details(filter.businessId(), found.items()), found.next());
+    }
+
+    @Override
+    public List<AppointmentDetails> all(Actor actor, CalendarFilter filter) {
+        access.require(actor, filter.businessId(), Permission.VIEW_BUSINESS);
+        List<Appointment> found = new ArrayList<>();
+        List<Appointment> batch;
+        do {
+            Optional<AppointmentRepository.StartCursor> after =
+                    found.isEmpty() ? Optional.empty() : Optional.of(last(found));
+            batch = appointments.search(filter, after, ALL_BATCH);
+            found.addAll(batch);
+        } while (batch.size() == ALL_BATCH);
+        return assembler.details(filter.businessId(), found);
+    }
+
+    private static AppointmentRepository.StartCursor last(List<Appointment> found) {
+        Appointment last = found.get(found.size() - 1);
+        return new AppointmentRepository.StartCursor(last.start(), last.id());
     }
 
     @Override

@@ -17,15 +17,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        // checked before any scaling: 1e1000000 is nine characters of JSON and a very large number to build
-        InvalidValueException.check(
-                amount.precision() - amount.scale() <= MAX_WHOLE_DIGITS,
-                "price",
-                "an amount has at most %d digits before the decimal point".formatted(MAX_WHOLE_DIGITS));
-        InvalidValueException.check(
-                amount.stripTrailingZeros().scale() <= digits,
-                "price",
-                "%s takes at most %d decimals".formatted(currency.getCurrencyCode(), digits));
+        // checked before any scaling: 1e1000000 is nine characters of JSON and a very large number to build. The
+        // messages are written only on failure: every price read from the store passes here, thousands for a week's
+        // calendar
+        if (amount.precision() - amount.scale() > MAX_WHOLE_DIGITS) {
+            throw new InvalidValueException(
+                    "price", "an amount has at most %d digits before the decimal point".formatted(MAX_WHOLE_DIGITS));
+        }
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new InvalidValueException(
+                    "price", "%s takes at most %d decimals".formatted(currency.getCurrencyCode(), digits));
+        }
         amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
     }
 

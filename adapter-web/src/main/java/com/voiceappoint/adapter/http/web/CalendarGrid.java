@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.domain.schedule.Provider;
+import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,10 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 /**
  * A calendar drawn to scale as a table: a row per quarter of an hour of the business's local time, a column per day
@@ -105,11 +108,18 @@ public final class CalendarGrid {
         List<Row> rows = rows(days, appointments, zone);
         Cell[][] cells = new Cell[rows.size()][columns.size()];
         ZoneRules rules = zone.getRules();
+        // each column reads only its staff member's appointments, in start order: a week has 35 columns and
+        // thousands of appointments
+        Map<ProviderId, List<AppointmentDetails>> byProvider = appointments.stream()
+                .sorted(Comparator.comparing(a -> a.appointment().start()))
+                .collect(Collectors.groupingBy(a -> a.appointment().providerId()));
+        Instant[] starts = new Instant[rows.size()];
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
             boolean anyBookable = false;
             for (int r = 0; r < rows.size(); r++) {
                 Optional<Instant> start = instant(column.day(), rows.get(r), rules);
+                starts[r] = start.orElse(null);
                 if (start.isEmpty()) {
                     cells[r][c] = new Missing();
                 } else {
@@ -119,27 +129,35 @@ public final class CalendarGrid {
                 }
             }
             columns.set(c, new Column(column.day(), column.provider(), anyBookable));
-            place(cells, c, column, appointments, zone);
+            place(
+                    cells,
+                    c,
+                    starts,
+                    column,
+                    byProvider.getOrDefault(column.provider().id(), List.of()),
+                    zone);
         }
         return new CalendarGrid(columns, rows, cells);
     }
 
-    /** Each appointment of the column over the rows it takes; ones that overlap share a cell. */
+    /**
+     * Each appointment of the column over the rows it takes; ones that overlap share a cell.
+     *
+     * @param starts the instant each row of the column starts at, null where the day skips it
+     * @param theirs the column's staff member's appointments, in start order
+     */
     private static void place(
-            Cell[][] cells, int c, Column column, List<AppointmentDetails> appointments, ZoneId zone) {
+            Cell[][] cells, int c, Instant[] starts, Column column, List<AppointmentDetails> theirs, ZoneId zone) {
         TimeRange day = TimeRange.days(column.day(), column.day(), zone);
-        List<AppointmentDetails> mine = appointments.stream()
-                .filter(a ->
-                        a.appointment().providerId().equals(column.provider().id()))
-                .filter(a -> a.appointment().time().overlaps(day))
-                .sorted(Comparator.comparing(a -> a.appointment().start()))
-                .toList();
         int blockStart = -1;
         int blockEnd = -1;
         List<AppointmentDetails> block = new ArrayList<>();
-        for (AppointmentDetails details : mine) {
-            int first = rowAt(cells, c, details.appointment().start(), true);
-            int last = rowAt(cells, c, details.appointment().end(), false);
+        for (AppointmentDetails details : theirs) {
+            if (!details.appointment().time().overlaps(day)) {
+                continue;
+            }
+            int first = rowAt(starts, details.appointment().start(), true);
+            int last = rowAt(starts, details.appointment().end(), false);
             if (first < 0 || last < first) {
                 continue;
             }
@@ -170,12 +188,11 @@ public final class CalendarGrid {
      * The row an instant falls in: for a start, the last quarter starting at or before it (the first row if it is
      * before them all); for an end, the last quarter starting before it.
      */
-    private static int rowAt(Cell[][] cells, int c, Instant at, boolean start) {
+    private static int rowAt(Instant[] starts, Instant at, boolean start) {
         int found = -1;
-        for (int r = 0; r < cells.length; r++) {
-            if (cells[r][c] instanceof Free free) {
-                boolean before =
-                        start ? !free.start().isAfter(at) : free.start().isBefore(at);
+        for (int r = 0; r < starts.length; r++) {
+            if (starts[r] != null) {
+                boolean before = start ? !starts[r].isAfter(at) : starts[r].isBefore(at);
                 if (before) {
                     found = r;
                 } else if (found < 0 && start) {

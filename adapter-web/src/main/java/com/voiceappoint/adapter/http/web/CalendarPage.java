@@ -86,9 +86,9 @@ public final class CalendarPage implements PageGroup {
         Diary diary = Diary.of(w, staff);
 
         List<LocalDate> days = period.days();
-        List<AppointmentDetails> shown = Diary.all(
-                        appointments,
-                        w,
+        List<AppointmentDetails> shown = appointments
+                .all(
+                        w.member(),
                         CalendarFilter.period(
                                 w.business().id(), TimeRange.days(days.get(0), days.get(days.size() - 1), b.zone())))
                 .stream()

@@ -1,16 +1,12 @@
 package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.application.port.in.AppointmentDetails;
-import com.voiceappoint.application.port.in.AppointmentsQuery;
-import com.voiceappoint.application.port.in.Page;
 import com.voiceappoint.application.port.in.StaffUseCase;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
-import com.voiceappoint.domain.appointment.CalendarFilter;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +16,6 @@ import java.util.Optional;
  * only for themselves), so a page offers no button that would be refused.
  */
 final class Diary {
-    private static final int BATCH = Page.MAX_SIZE;
 
     private final Workplace w;
     private final List<Provider> staff;
@@ -90,17 +85,5 @@ final class Diary {
 
     static boolean movable(AppointmentStatus status) {
         return status.blocksTime();
-    }
-
-    /** Every appointment the filter selects, a page of the use case at a time. */
-    static List<AppointmentDetails> all(AppointmentsQuery appointments, Workplace w, CalendarFilter filter) {
-        List<AppointmentDetails> found = new ArrayList<>();
-        Optional<String> after = Optional.empty();
-        do {
-            Page<AppointmentDetails> page = appointments.list(w.member(), filter, new Page.Request(BATCH, after));
-            found.addAll(page.items());
-            after = page.next();
-        } while (after.isPresent());
-        return found;
     }
 }

@@ -75,8 +75,8 @@ public final class TodayPage implements PageGroup {
                 settings.dashboard(w.member(), id).firstDayOfWeek()));
         TimeRange todays = TimeRange.days(today, today, zone);
 
-        List<AppointmentDetails> week = Diary.all(
-                appointments, w, CalendarFilter.period(id, TimeRange.days(weekStart, weekStart.plusDays(6), zone)));
+        List<AppointmentDetails> week = appointments.all(
+                w.member(), CalendarFilter.period(id, TimeRange.days(weekStart, weekStart.plusDays(6), zone)));
         List<AppointmentDetails> booked = week.stream()
                 .filter(a -> a.appointment().status().wasBooked())
                 .filter(a -> !LocalDate.ofInstant(a.appointment().start(), zone).isBefore(weekStart))
