@@ -28,6 +28,12 @@ final class LogoPages implements PageGroup {
      */
     static final long MAX_UPLOAD_BYTES = Logo.MAX_BYTES + 16 * 1024;
     /**
+     * How much of a refused upload is read and dropped before the page refusing it is sent: nginx passes at most
+     * 2 MB. A server that answers while the browser is still sending closes a connection with bytes unread, and the
+     * browser may then lose the answer to a reset instead of showing it.
+     */
+    private static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
+    /**
      * A logo may change at any time, and its address does not: browsers keep it a few minutes, then ask again with
      * its ETag, which costs one short answer when it has not changed.
      */
@@ -90,11 +96,26 @@ final class LogoPages implements PageGroup {
         }
     }
 
-    /** Nothing of it is read, and nothing changes: the page says why, to those who may upload at all. */
+    /** Nothing of it is kept, and nothing changes: the page says why, to those who may upload at all. */
     private void refuseTooLarge(Context ctx) {
+        drain(ctx);
         Workplace w = SettingsPages.requiring(dashboards, ctx, Permission.MANAGE_SETTINGS);
         settings.showBusinessRefusing(ctx, w, FIELD, "settings.logo.too_large");
         ctx.status(HttpStatus.CONTENT_TOO_LARGE).skipRemainingHandlers();
+    }
+
+    private static void drain(Context ctx) {
+        byte[] dropped = new byte[16 * 1024];
+        long left = DRAINED_AT_MOST;
+        try {
+            InputStream rest = ctx.req().getInputStream();
+            int n;
+            while (left > 0 && (n = rest.read(dropped, 0, (int) Math.min(dropped.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException alreadyRead) {
+            // the form parser read it (or gave up on it): there is nothing left to drop
+        }
     }
 
     /** Whether Jetty stopped reading the form at the limits above (it says so only in a message). */

@@ -15,6 +15,7 @@ import com.voiceappoint.application.error.BookingRefusedException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.BusinessLogoUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase.BusinessPage;
@@ -71,6 +72,7 @@ final class PublicPages implements PageGroup {
     private static final int EVENING = 18;
 
     private final WebPages pages;
+    private final BusinessLogoUseCase logos;
     private final PublicBookingUseCase publicBooking;
     private final FindAvailableSlotsQuery slots;
     private final RateLimiter limiter;
@@ -80,10 +82,12 @@ final class PublicPages implements PageGroup {
             WebPages pages,
             PublicBookingUseCase publicBooking,
             FindAvailableSlotsQuery slots,
+            BusinessLogoUseCase logos,
             RateLimiter limiter,
             Clock clock) {
         this.pages = pages;
         this.publicBooking = publicBooking;
+        this.logos = logos;
         this.slots = slots;
         this.limiter = limiter;
         this.clock = clock;
@@ -108,6 +112,7 @@ final class PublicPages implements PageGroup {
         Business business = business(ctx.pathParam("slug"));
         BusinessPage page = publicBooking.page(business.id());
         Visit v = pages.visit(ctx, Optional.of(business.language()));
+        String slug = business.slug().value();
         pages.render(
                 ctx,
                 "publicsite/business.jte",
@@ -116,7 +121,8 @@ final class PublicPages implements PageGroup {
                         "f", formats(v, business),
                         "page", page,
                         "week", week(page),
-                        "groups", groups(page)));
+                        "groups", groups(page),
+                        "logo", logos.published(slug).map(logo -> LogoPages.url(slug, logo))));
     }
 
     private List<DayHours> week(BusinessPage page) {

@@ -62,7 +62,12 @@ public final class WebApp implements HttpExtension {
                 new Operators(pages, useCases.operators()),
                 // last: /{slug} would answer for any one-word page added after it
                 new PublicPages(
-                        pages, useCases.publicBooking(), useCases.findAvailableSlots(), limiter, settings.clock()));
+                        pages,
+                        useCases.publicBooking(),
+                        useCases.findAvailableSlots(),
+                        useCases.logos(),
+                        limiter,
+                        settings.clock()));
     }
 
     public static WebApp create(UseCases useCases, WebSettings settings, RateLimiter limiter) {

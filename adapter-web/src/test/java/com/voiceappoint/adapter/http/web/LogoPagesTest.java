@@ -58,6 +58,9 @@ class LogoPagesTest {
                 .matcher(page);
         assertThat(shown.find()).isTrue();
         assertThat(visitor.getBytes(shown.group(1), Map.of()).body()).isEqualTo(PNG);
+        assertThat(visitor.get("/" + salon.slug()).body())
+                .as("the public page shows it too")
+                .contains("class=\"business-logo\" src=\"" + shown.group(1) + "\"");
     }
 
     @Test
