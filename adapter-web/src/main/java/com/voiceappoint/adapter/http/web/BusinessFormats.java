@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +35,8 @@ public final class BusinessFormats {
     private BusinessFormats(Language language, Business business) {
         this.locale = language.locale();
         this.zone = business.zone();
-        this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        // the 24-hour clock in both languages, as the toasts, the public pages and the messages write it
+        this.time = DateTimeFormatter.ofPattern("H:mm", locale);
         this.date = DateTimeFormatter.ofPattern(language == Language.ES ? "EEEE d 'de' MMMM 'de' y" : "EEEE, d MMMM y")
                 .withLocale(locale);
         this.money = NumberFormat.getCurrencyInstance(locale);

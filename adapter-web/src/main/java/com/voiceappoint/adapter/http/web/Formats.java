@@ -27,9 +27,8 @@ public final class Formats {
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(locale)
                 .withZone(zone);
-        this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                .withLocale(locale)
-                .withZone(zone);
+        // the 24-hour clock in both languages, as the toasts, the public pages and the messages write it
+        this.time = DateTimeFormatter.ofPattern("H:mm", locale).withZone(zone);
     }
 
     static Formats of(Workplace w) {
