@@ -23,11 +23,19 @@ final class Tenants {
     private Tenants() {}
 
     static List<Tenant> create(Api api, int count, String runId) {
+        return create(api, 0, count, runId);
+    }
+
+    /**
+     * Businesses numbered from {@code first}: each one's voice number and client address follow its number, so a
+     * section that adds businesses to those already seeded starts past them.
+     */
+    static List<Tenant> create(Api api, int first, int count, String runId) {
         List<Tenant> tenants = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             tenants.add(business(api, i, runId));
-            if ((i + 1) % 50 == 0) {
-                System.out.printf("  %d businesses ready%n", i + 1);
+            if ((i - first + 1) % 50 == 0) {
+                System.out.printf("  %d businesses ready%n", i - first + 1);
             }
         }
         return tenants;
