@@ -6,7 +6,14 @@ import com.voiceappoint.application.port.out.PasswordResetStore;
 import com.voiceappoint.domain.account.PasswordReset;
 import com.voiceappoint.domain.account.User;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +64,32 @@ public abstract class PasswordResetStoreContract<S extends PasswordResetStore> {
             assertThat(found.usedAt()).contains(NOW.plusSeconds(60));
             assertThat(found.isOpen(NOW.plusSeconds(62))).isFalse();
         });
+    }
+
+    @Test
+    void a_link_opened_twice_at_the_same_moment_sets_one_password() throws Exception {
+        PasswordReset reset = requested(user, NOW);
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> uses = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Instant at = NOW.plusSeconds(60 + i);
+                uses.add(pool.submit(() -> {
+                    go.await();
+                    return resets.markUsed(reset.id(), at);
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> use : uses) {
+                won += use.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).as("requests that used the link").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
