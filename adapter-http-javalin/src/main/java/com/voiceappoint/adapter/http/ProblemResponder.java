@@ -288,6 +288,8 @@ final class ProblemResponder {
                     PROVIDER_NOT_ELIGIBLE -> 409;
             case INVALID_STATE_TRANSITION, CONCURRENT_UPDATE, CANCELLATION_TOO_LATE, HOLD_EXPIRED, BUSINESS_SUSPENDED ->
                 409;
+            case NOT_REFUNDABLE, PAYMENTS_NOT_CONNECTED -> 409;
+            case PAYMENT_REFUSED -> 422;
             case IDEMPOTENCY_KEY_REUSED,
                     SERVICE_INACTIVE,
                     SERVICE_NOT_BOOKABLE_BY_VOICE,

@@ -59,8 +59,9 @@ public record Appointment(
         if (!blocked.contains(time)) {
             throw new IllegalArgumentException("the blocked range must contain the appointment");
         }
-        if (status == AppointmentStatus.HELD && holdExpiresAt.isEmpty()) {
-            throw new IllegalArgumentException("a hold has an expiry");
+        if ((status == AppointmentStatus.HELD || status == AppointmentStatus.PENDING_PAYMENT)
+                && holdExpiresAt.isEmpty()) {
+            throw new IllegalArgumentException("a hold, and a time kept for a payment, has an expiry");
         }
     }
 
@@ -110,6 +111,33 @@ public record Appointment(
                 now);
     }
 
+    /**
+     * A time kept for a client until {@code payBy} while they pay what the service asks in advance; unpaid by then,
+     * it goes back to the agenda.
+     */
+    public static Appointment awaitingPayment(
+            AppointmentId id,
+            Service service,
+            ProviderId provider,
+            ClientId client,
+            Instant start,
+            Instant payBy,
+            BookingSource source,
+            String notes,
+            Instant now) {
+        return create(
+                id,
+                service,
+                provider,
+                client,
+                start,
+                AppointmentStatus.PENDING_PAYMENT,
+                Optional.of(payBy),
+                source,
+                notes,
+                now);
+    }
+
     private static Appointment create(
             AppointmentId id,
             Service service,
@@ -152,8 +180,9 @@ public record Appointment(
         return status.blocksTime() && !isLapsedHold(now);
     }
 
+    /** A hold, or a time kept for a payment, whose time is up: free for anyone else, whatever its row says. */
     public boolean isLapsedHold(Instant now) {
-        return status == AppointmentStatus.HELD
+        return (status == AppointmentStatus.HELD || status == AppointmentStatus.PENDING_PAYMENT)
                 && holdExpiresAt.map(expiry -> !now.isBefore(expiry)).orElse(false);
     }
 
@@ -165,11 +194,27 @@ public record Appointment(
         return moveTo(AppointmentStatus.CONFIRMED, now).withHoldExpiry(Optional.empty());
     }
 
-    public Appointment awaitPayment(Instant now) {
+    /** A caller's live hold becomes a booking kept until {@code payBy} for its payment. */
+    public Appointment awaitPayment(Instant payBy, Instant now) {
         if (isLapsedHold(now)) {
             throw new DomainException(ErrorCode.HOLD_EXPIRED, "the hold on this slot has expired");
         }
-        return moveTo(AppointmentStatus.PENDING_PAYMENT, now).withHoldExpiry(Optional.empty());
+        return moveTo(AppointmentStatus.PENDING_PAYMENT, now).withHoldExpiry(Optional.of(payBy));
+    }
+
+    /**
+     * The payment it waited for arrived. The payment provider only takes a payment before the deadline it was given,
+     * so a payment is in time even when its news comes after the deadline; if the time was meanwhile released
+     * ({@code expired}) it is booked again, and whether it is still free is for the database to say.
+     */
+    public Appointment confirmPaid(Instant now) {
+        if (status == AppointmentStatus.EXPIRED) {
+            return copy(AppointmentStatus.CONFIRMED, providerId, time, blocked, Optional.empty(), cancellation, now);
+        }
+        if (status != AppointmentStatus.PENDING_PAYMENT) {
+            throw transitionRefused(AppointmentStatus.CONFIRMED.code());
+        }
+        return moveTo(AppointmentStatus.CONFIRMED, now).withHoldExpiry(Optional.empty());
     }
 
     /** A hold lapsed, or a payment never came: the time goes back to the agenda. */

@@ -54,6 +54,14 @@ public enum ErrorCode {
     /** The platform's operators suspended the business: it takes no new bookings until they reactivate it. */
     BUSINESS_SUSPENDED,
 
+    // payments
+    /** A refund of more than is left to give back, of a payment not paid, or of money taken by hand. */
+    NOT_REFUNDABLE,
+    /** The business has no Stripe account able to take payments yet. */
+    PAYMENTS_NOT_CONNECTED,
+    /** Stripe refused what was asked of it (a card declined, a request it found invalid): nothing was charged. */
+    PAYMENT_REFUSED,
+
     // voice
     /** The voice platform refused an outbound call, or the business does not take calls by voice. */
     CALL_REJECTED,

@@ -221,9 +221,52 @@ class AppointmentTest {
     void a_lapsed_hold_cannot_start_waiting_for_payment() {
         Appointment hold = held();
 
-        assertThatThrownBy(() -> hold.awaitPayment(NOW.plus(Duration.ofHours(2))))
+        Instant later = NOW.plus(Duration.ofHours(2));
+        assertThatThrownBy(() -> hold.awaitPayment(later.plus(Duration.ofMinutes(30)), later))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.HOLD_EXPIRED));
-        assertThat(hold.awaitPayment(NOW.plusSeconds(60)).status()).isEqualTo(AppointmentStatus.PENDING_PAYMENT);
+        assertThat(hold.awaitPayment(NOW.plus(Duration.ofMinutes(31)), NOW.plusSeconds(60))
+                        .status())
+                .isEqualTo(AppointmentStatus.PENDING_PAYMENT);
+    }
+
+    @Test
+    void a_time_kept_for_a_payment_lapses_at_its_deadline_and_a_payment_confirms_it_even_after() {
+        Appointment kept = held().awaitPayment(NOW.plus(Duration.ofMinutes(30)), NOW.plusSeconds(60));
+
+        assertThat(kept.blocksTime(NOW.plus(Duration.ofMinutes(29)))).isTrue();
+        assertThat(kept.isLapsedHold(NOW.plus(Duration.ofMinutes(30)))).isTrue();
+        // the provider took the payment before its deadline; its news may come later
+        Appointment paid = kept.confirmPaid(NOW.plus(Duration.ofMinutes(31)));
+        assertThat(paid.status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(paid.holdExpiresAt()).isEmpty();
+        // released meanwhile, it is booked again (whether the time is still free is the database's to say)
+        Appointment released = kept.expire(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(released.confirmPaid(NOW.plus(Duration.ofMinutes(40))).status())
+                .isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThatThrownBy(() -> paid.confirmPaid(NOW.plus(Duration.ofMinutes(41))))
+                .isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void a_time_kept_for_a_payment_has_a_deadline() {
+        Appointment hold = held();
+        assertThatThrownBy(() -> new Appointment(
+                        hold.id(),
+                        hold.businessId(),
+                        hold.serviceId(),
+                        hold.providerId(),
+                        hold.clientId(),
+                        hold.time(),
+                        hold.blocked(),
+                        AppointmentStatus.PENDING_PAYMENT,
+                        hold.source(),
+                        hold.price(),
+                        "",
+                        Optional.empty(),
+                        Optional.empty(),
+                        NOW,
+                        NOW))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

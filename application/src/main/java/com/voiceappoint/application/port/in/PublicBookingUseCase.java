@@ -60,7 +60,15 @@ public interface PublicBookingUseCase {
      * The token is shown once: only its hash is kept. The manage code comes with it: what the client says on a call
      * whose number proves nothing, to manage the appointment by phone.
      */
-    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageToken, Optional<String> manageCode) {}
+    record Booked(
+            BookAppointmentUseCase.Result result,
+            Optional<String> manageToken,
+            Optional<String> manageCode,
+            Optional<PaymentDue> payment) {
+        public Booked(BookAppointmentUseCase.Result result, Optional<String> manageToken, Optional<String> manageCode) {
+            this(result, manageToken, manageCode, Optional.empty());
+        }
+    }
 
     /**
      * An appointment as its client sees it, with until when they may still change it, and its manage code on the page

@@ -1,5 +1,7 @@
 package com.voiceappoint.application.port.out;
 
+import java.util.Optional;
+
 /**
  * Every store port one persistence adapter provides, sharing its transactions: what an embedder chooses at start-up
  * (PostgreSQL, memory), completed into the whole set of outbound ports with the ports that are not stores.
@@ -49,6 +51,9 @@ public interface DataStore {
     /** The platform's operators, and what they see and do across businesses. */
     PlatformRepository platform();
 
+    /** Clients' payments and refunds, and how each business takes them. */
+    PaymentRepository payments();
+
     /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
@@ -94,6 +99,7 @@ public interface DataStore {
                 events(),
                 LiveEventPublisher.ALONE,
                 logos(),
-                platform());
+                platform(),
+                new PaymentPorts(payments(), PaymentGateway.NOT_CONFIGURED, Optional.empty(), 0));
     }
 }

@@ -28,7 +28,8 @@ public record OutboundPorts(
         BusinessEventStore events,
         LiveEventPublisher liveEvents,
         LogoStore logos,
-        PlatformRepository platform) {
+        PlatformRepository platform,
+        PaymentPorts payments) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -54,6 +55,7 @@ public record OutboundPorts(
         Objects.requireNonNull(liveEvents, "liveEvents");
         Objects.requireNonNull(logos, "logos");
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(payments, "payments");
     }
 
     /**
@@ -66,7 +68,21 @@ public record OutboundPorts(
             EmailSender email,
             SmsSender sms,
             Optional<String> manageLinkBase) {
-        return with(transactions, new NotificationPorts(store, templates, email, sms, manageLinkBase), liveEvents);
+        return with(
+                transactions, new NotificationPorts(store, templates, email, sms, manageLinkBase), liveEvents, payments);
+    }
+
+    /**
+     * The same ports, taking clients' payments through {@code gateway} and sending them back to {@code publicUrl}, with
+     * the platform's share of each.
+     */
+    public OutboundPorts takingPaymentsThrough(
+            PaymentGateway gateway, Optional<String> publicUrl, int applicationFeePercent) {
+        return with(
+                transactions,
+                notifications,
+                liveEvents,
+                new PaymentPorts(payments.store(), gateway, publicUrl, applicationFeePercent));
     }
 
     /**
@@ -74,17 +90,20 @@ public record OutboundPorts(
      * through {@code liveEvents}.
      */
     public OutboundPorts announcingEventsThrough(LiveEventPublisher liveEvents) {
-        return with(transactions, notifications, liveEvents);
+        return with(transactions, notifications, liveEvents, payments);
     }
 
     /** The same ports, running their transactions through {@code transactions}, which must wrap these ports' own. */
     public OutboundPorts runningTransactionsThrough(TransactionRunner transactions) {
-        return with(transactions, notifications, liveEvents);
+        return with(transactions, notifications, liveEvents, payments);
     }
 
-    /** These ports with the three that an embedder or the application puts around the stores' own. */
+    /** These ports with the four that an embedder or the application puts around the stores' own. */
     private OutboundPorts with(
-            TransactionRunner transactions, NotificationPorts notifications, LiveEventPublisher liveEvents) {
+            TransactionRunner transactions,
+            NotificationPorts notifications,
+            LiveEventPublisher liveEvents,
+            PaymentPorts payments) {
         return new OutboundPorts(
                 transactions,
                 users,
@@ -109,7 +128,8 @@ public record OutboundPorts(
                 events,
                 liveEvents,
                 logos,
-                platform);
+                platform,
+                payments);
     }
 
     /** Those of them booking needs. */

@@ -1,0 +1,70 @@
+package com.voiceappoint.application.port.in;
+
+import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.shared.Money;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The payment provider's news, already proven to be its own (the adapter checked the signature): each event is applied
+ * once, however often it is delivered, and news arriving out of order does no harm, since every change is conditional
+ * on where the payment is.
+ */
+public interface PaymentEventsUseCase {
+
+    Outcome apply(PaymentEvent event);
+
+    enum Outcome {
+        APPLIED,
+        /** Delivered before: nothing done again. */
+        ALREADY_APPLIED,
+        /** About nothing of ours (another account's, a payment we do not know, a type we do not act on). */
+        IGNORED
+    }
+
+    /**
+     * @param id the provider's event id, what "once" is counted by
+     * @param account the connected account it happened on; none for the platform's own account
+     */
+    sealed interface PaymentEvent {
+        String id();
+
+        Optional<String> account();
+    }
+
+    /**
+     * A client finished a Checkout Session.
+     *
+     * @param payment our payment, from the session's metadata
+     * @param paid whether the money is there (a delayed method completes unpaid, and pays later)
+     */
+    record CheckoutCompleted(
+            String id,
+            Optional<String> account,
+            String session,
+            Optional<PaymentId> payment,
+            Optional<String> paymentIntent,
+            Optional<Money> amount,
+            boolean paid)
+            implements PaymentEvent {
+        public CheckoutCompleted {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /** A Checkout Session lapsed unpaid. */
+    record CheckoutExpired(String id, Optional<String> account, String session, Optional<PaymentId> payment)
+            implements PaymentEvent {}
+
+    /** An attempt to pay failed (a card declined, say); the client may try again until the deadline. */
+    record PaymentFailed(String id, Optional<String> account, Optional<PaymentId> payment, String reason)
+            implements PaymentEvent {}
+
+    /** A client disputed a payment with their bank. */
+    record Disputed(String id, Optional<String> account, String paymentIntent, String reason)
+            implements PaymentEvent {}
+
+    /** A connected account changed: whether it can take payments now. */
+    record AccountUpdated(String id, Optional<String> account, boolean chargesEnabled, boolean detailsSubmitted)
+            implements PaymentEvent {}
+}

@@ -1,0 +1,116 @@
+package com.voiceappoint.application.port.out;
+
+import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The payment provider (Stripe): each business's own account on it (Connect), the pages its clients pay on, and
+ * the money given back. Every call that moves money or makes something is made under an idempotency key the caller
+ * derives from what it is for, so asking again after a lost answer never does it twice.
+ *
+ * <p>Failures: {@link com.voiceappoint.domain.shared.DomainException} with {@code PAYMENT_REFUSED} when the provider
+ * refused the request (nothing was done), {@link com.voiceappoint.application.error.StoreUnavailableException} when
+ * it could not be reached, timed out or failed on its side (whether it was done is unknown: ask again under the same
+ * key).
+ */
+public interface PaymentGateway {
+
+    /** For a server without Stripe configured: no business can connect, so none asks for deposits. */
+    PaymentGateway NOT_CONFIGURED = new PaymentGateway() {
+        @Override
+        public boolean configured() {
+            return false;
+        }
+
+        @Override
+        public String createAccount(NewAccount account) {
+            throw notConfigured();
+        }
+
+        @Override
+        public URI onboardingLink(String account, URI refreshUrl, URI returnUrl) {
+            throw notConfigured();
+        }
+
+        @Override
+        public AccountState accountState(String account) {
+            throw notConfigured();
+        }
+
+        @Override
+        public Checkout openCheckout(CheckoutRequest request) {
+            throw notConfigured();
+        }
+
+        @Override
+        public String refund(RefundRequest request) {
+            throw notConfigured();
+        }
+
+        private IllegalStateException notConfigured() {
+            return new IllegalStateException("no payment provider is configured");
+        }
+    };
+
+    boolean configured();
+
+    /**
+     * Opens the business's own account on the provider, to be completed by its owner through {@link #onboardingLink}.
+     *
+     * @return the account's id
+     */
+    String createAccount(NewAccount account);
+
+    /** Where the business's owner completes their account; the link works once and lapses within minutes. */
+    URI onboardingLink(String account, URI refreshUrl, URI returnUrl);
+
+    AccountState accountState(String account);
+
+    /** Opens a payment page on the business's account: the same request under the same key gives the same page. */
+    Checkout openCheckout(CheckoutRequest request);
+
+    /** @return the provider's id for the refund */
+    String refund(RefundRequest request);
+
+    /**
+     * @param idempotencyKey derived from the business: asking twice opens one account
+     */
+    record NewAccount(String businessName, Optional<String> email, String country, String idempotencyKey) {}
+
+    /**
+     * @param chargesEnabled whether it can take payments now
+     * @param detailsSubmitted whether its owner finished onboarding
+     */
+    record AccountState(String account, boolean chargesEnabled, boolean detailsSubmitted) {}
+
+    /**
+     * A payment page for {@code amount} on the business's {@code account}, lapsing at {@code expiresAt}.
+     *
+     * @param metadata what ties the payment back to its business, appointment and payment, sent back in its events
+     * @param applicationFee the platform's share, when it takes one
+     */
+    record CheckoutRequest(
+            String account,
+            Money amount,
+            String description,
+            Optional<String> customerEmail,
+            Language language,
+            URI successUrl,
+            URI cancelUrl,
+            Instant expiresAt,
+            Optional<Money> applicationFee,
+            Map<String, String> metadata,
+            String idempotencyKey) {
+        public CheckoutRequest {
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    record Checkout(String session, URI url) {}
+
+    record RefundRequest(String account, String paymentIntent, Money amount, String idempotencyKey) {}
+}
