@@ -41,6 +41,7 @@ final class AppointmentWrites {
     private final EventJournal events;
     private final ServiceRepository services;
     private final ProviderRepository providers;
+    private final Deposits deposits;
     private final Clock clock;
 
     AppointmentWrites(
@@ -52,6 +53,7 @@ final class AppointmentWrites {
             EventJournal events,
             ServiceRepository services,
             ProviderRepository providers,
+            Deposits deposits,
             Clock clock) {
         this.transactions = transactions;
         this.appointments = appointments;
@@ -61,6 +63,7 @@ final class AppointmentWrites {
         this.events = events;
         this.services = services;
         this.providers = providers;
+        this.deposits = deposits;
         this.clock = clock;
     }
 
@@ -120,6 +123,7 @@ final class AppointmentWrites {
                 Supplier<Business> business = () ->
                         businesses.findById(next.businessId()).orElseThrow(() -> new NotFoundException("business"));
                 Supplier<Optional<Client>> client = once(() -> clients.findById(next.businessId(), next.clientId()));
+                deposits.changed(business, previous, next, clock.instant());
                 announce(business, client, Optional.of(previous), next, planned);
                 if (events.keeping()
                         && BusinessEvent.Kind.ofChange(Optional.of(previous), next)

@@ -64,6 +64,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final Alternatives alternatives;
     private final AppointmentDetailsAssembler assembler;
     private final BookingOutcomePublisher outcomes;
+    private final Deposits deposits;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
     private final ManageCodes codes;
@@ -81,6 +82,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Alternatives alternatives,
             AppointmentDetailsAssembler assembler,
             BookingOutcomePublisher outcomes,
+            Deposits deposits,
             Clock clock) {
         this.access = access;
         this.transactions = transactions;
@@ -94,6 +96,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.alternatives = alternatives;
         this.assembler = assembler;
         this.outcomes = outcomes;
+        this.deposits = deposits;
         this.clock = clock;
         this.codes = new ManageCodes(appointments);
     }
@@ -240,12 +243,14 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             if (found.status() != AppointmentStatus.HELD || request.intent == Intent.HOLD) {
                 return new Result(assembler.details(found), Replay.SAME_REQUEST);
             }
-            // the caller held this time a moment ago: the hold becomes the booking, under this request's key, so that
-            // a retry of the request finds it as its own
-            Appointment confirmed = found.confirm(now);
-            writes.update(found, confirmed, request.by);
+            // the caller held this time a moment ago: the hold becomes the booking (kept for its deposit, if the
+            // service asks one), under this request's key, so that a retry of the request finds it as its own
+            Optional<Deposits.Due> due = deposits.due(business, request.service, request.byClient, now);
+            Appointment booked = due.isPresent() ? found.awaitPayment(due.get().payBy(), now) : found.confirm(now);
+            writes.update(found, booked, request.by);
+            due.ifPresent(d -> deposits.open(d, booked, now));
             request.idempotencyKey.ifPresent(key -> appointments.keepIdempotencyKey(business.id(), found.id(), key));
-            return new Result(assembler.details(confirmed), Replay.NONE);
+            return new Result(assembler.details(booked), Replay.NONE);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();
         LoadedCalendar loaded =
@@ -256,6 +261,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             throw new PolicyRefusal(refused.reason());
         }
         BookingDecision.Accepted accepted = (BookingDecision.Accepted) decision;
+        Optional<Deposits.Due> due = request.intent == Intent.HOLD
+                ? Optional.empty()
+                : deposits.due(business, request.service, request.byClient, now);
         Appointment appointment = request.intent == Intent.HOLD
                 ? Appointment.held(
                         AppointmentId.random(),
@@ -266,15 +274,26 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                         business.policy().holdDuration(),
                         request.source,
                         now)
-                : Appointment.confirmed(
-                        AppointmentId.random(),
-                        request.service,
-                        accepted.provider(),
-                        client.id(),
-                        request.start,
-                        request.source,
-                        request.notes,
-                        now);
+                : due.isPresent()
+                        ? Appointment.awaitingPayment(
+                                AppointmentId.random(),
+                                request.service,
+                                accepted.provider(),
+                                client.id(),
+                                request.start,
+                                due.get().payBy(),
+                                request.source,
+                                request.notes,
+                                now)
+                        : Appointment.confirmed(
+                                AppointmentId.random(),
+                                request.service,
+                                accepted.provider(),
+                                client.id(),
+                                request.start,
+                                request.source,
+                                request.notes,
+                                now);
         // a hold that ran out keeps its row in the way of the exclusion constraint until expired; most bookings find
         // none
         if (loaded.lapsedHoldIn(accepted.provider(), appointment.blocked())) {
@@ -289,6 +308,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                 request.idempotencyKey,
                 request.byClient ? Optional.of(codes.fresh()) : Optional.empty(),
                 request.by);
+        due.ifPresent(d -> deposits.open(d, appointment, now));
         logWithCall(request, appointment, now);
         String providerName = loaded.providers().stream()
                 .filter(p -> p.id().equals(accepted.provider()))

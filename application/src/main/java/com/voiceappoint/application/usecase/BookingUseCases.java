@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BookingPorts;
 import com.voiceappoint.application.port.out.CallLogRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.PaymentPorts;
 import com.voiceappoint.domain.business.Permission;
 import java.time.Clock;
 import java.util.Objects;
@@ -41,6 +42,8 @@ public final class BookingUseCases {
     private final NotificationStore notifications;
     private final AppointmentWrites writes;
     private final EventJournal events;
+    private final Deposits deposits;
+    private final PaymentDues dues;
 
     public BookingUseCases(BookingPorts ports, Clock clock) {
         this(
@@ -49,7 +52,8 @@ public final class BookingUseCases {
                 Optional.empty(),
                 BookingOutcomePublisher.NONE,
                 NotificationStore.NONE,
-                EventJournal.none(ports.transactions()));
+                EventJournal.none(ports.transactions()),
+                Deposits.NONE);
     }
 
     private BookingUseCases(
@@ -58,9 +62,11 @@ public final class BookingUseCases {
             Optional<CallLogRepository> callLog,
             BookingOutcomePublisher outcomes,
             NotificationStore notifications,
-            EventJournal events) {
+            EventJournal events,
+            Deposits deposits) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.events = events;
+        this.deposits = deposits;
         this.clock = clock;
         this.callLog = callLog;
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes");
@@ -74,7 +80,11 @@ public final class BookingUseCases {
                 events,
                 ports.services(),
                 ports.providers(),
+                deposits,
                 clock);
+        this.dues = deposits.ports()
+                .map(payments -> PaymentDues.through(payments, new Checkouts(payments, ports.transactions(), clock)))
+                .orElse(PaymentDues.NONE);
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
         this.assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());
@@ -102,6 +112,7 @@ public final class BookingUseCases {
                 alternatives,
                 assembler,
                 outcomes,
+                deposits,
                 clock);
         this.slots = new FindAvailableSlotsInteractor(
                 access,
@@ -118,17 +129,25 @@ public final class BookingUseCases {
         this.founding = new FoundBusinessInteractor(
                 new BusinessFounding(ports.transactions(), ports.businesses(), ports.memberships(), ports.providers()));
         this.callerAppointments = new CallerAppointmentsInteractor(
-                access, ports.clients(), ports.appointments(), booking, rescheduling, statusChanges, assembler, clock);
+                access,
+                ports.clients(),
+                ports.appointments(),
+                booking,
+                rescheduling,
+                statusChanges,
+                assembler,
+                dues,
+                clock);
     }
 
     /** The same, logging each booking made during a phone call with the call, in the booking's own transaction. */
     public BookingUseCases loggingCallsIn(CallLogRepository callLog) {
-        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications, events);
+        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications, events, deposits);
     }
 
     /** The same, telling {@code outcomes} what became of each request to book or hold a time. */
     public BookingUseCases publishingOutcomesTo(BookingOutcomePublisher outcomes) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits);
     }
 
     /**
@@ -136,7 +155,7 @@ public final class BookingUseCases {
      * cancellations, staff alerts) in the change's own transaction, for a sender to deliver after it commits.
      */
     public BookingUseCases notifyingThrough(NotificationStore notifications) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits);
     }
 
     /**
@@ -144,7 +163,15 @@ public final class BookingUseCases {
      * transactions of the whole application, which keep the events with the changes and hand them on after commits.
      */
     BookingUseCases recordingEventsIn(EventJournal events) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits);
+    }
+
+    /**
+     * The same, asking clients for the deposits of services that have one, when their business takes payments: the
+     * time is kept until paid, and a change of the appointment settles its payments.
+     */
+    public BookingUseCases takingPaymentsThrough(PaymentPorts payments) {
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, Deposits.through(payments));
     }
 
     /** A business to book in, with no account behind it. */
@@ -196,6 +223,14 @@ public final class BookingUseCases {
 
     StatusChanges statusChanges() {
         return statusChanges;
+    }
+
+    PaymentDues dues() {
+        return dues;
+    }
+
+    Deposits deposits() {
+        return deposits;
     }
 
     AppointmentWrites writes() {

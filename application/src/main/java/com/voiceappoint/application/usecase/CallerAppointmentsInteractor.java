@@ -1,10 +1,12 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.error.NotFoundException;
+import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
+import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
 import com.voiceappoint.domain.appointment.Appointment;
@@ -40,6 +42,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
     private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
     private final ManageCodes codes;
+    private final PaymentDues dues;
     private final Clock clock;
 
     CallerAppointmentsInteractor(
@@ -50,6 +53,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
             Rescheduling rescheduling,
             StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
+            PaymentDues dues,
             Clock clock) {
         this.access = access;
         this.clients = clients;
@@ -59,6 +63,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         this.statusChanges = statusChanges;
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
+        this.dues = dues;
         this.clock = clock;
     }
 
@@ -110,14 +115,23 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                 new BusinessEvent.Client(BusinessEvent.Channel.VOICE)));
     }
 
+    /** A deposit read lost to the database is not a lost booking: the caller is sent its link all the same. */
+    private Optional<PaymentDue> owed(BookAppointmentUseCase.Result result) {
+        try {
+            return dues.owed(result.details());
+        } catch (StoreUnavailableException notRead) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Booked book(BookAppointmentUseCase.Command command) {
         BookAppointmentUseCase.Result result = booking.bookForCaller(command);
         if (result.replay() == BookAppointmentUseCase.Replay.SAME_REQUEST) {
-            return new Booked(result, Optional.empty());
+            return new Booked(result, Optional.empty(), owed(result));
         }
         try {
-            return new Booked(result, Optional.of(codes.issue(result.appointment())));
+            return new Booked(result, Optional.of(codes.issue(result.appointment())), owed(result));
         } catch (RuntimeException e) {
             // the appointment is booked: the caller must hear so, code or no code
             LOG.log(
@@ -125,7 +139,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                     () -> "no manage code for appointment "
                             + result.appointment().id() + " just now",
                     e);
-            return new Booked(result, Optional.empty());
+            return new Booked(result, Optional.empty(), owed(result));
         }
     }
 

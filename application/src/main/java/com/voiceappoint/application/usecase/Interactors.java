@@ -28,6 +28,7 @@ public final class Interactors {
         EventJournal journal = new EventJournal(given.transactions(), given.events(), live::committed, clock);
         OutboundPorts ports = given.runningTransactionsThrough(journal);
         BookingUseCases booking = new BookingUseCases(ports.booking(), clock)
+                .takingPaymentsThrough(ports.payments())
                 .loggingCallsIn(ports.callLog())
                 .publishingOutcomesTo(ports.bookingOutcomes())
                 .notifyingThrough(ports.notifications().store())
@@ -86,6 +87,7 @@ public final class Interactors {
                 ports.transactions(),
                 accounts.profile(),
                 clock);
+        RefundDesk refunds = new RefundDesk(ports.payments(), ports.transactions(), clock);
         return new UseCases(
                 accounts.registerAccount(),
                 accounts.authenticate(),
@@ -144,6 +146,7 @@ public final class Interactors {
                         booking.rescheduling(),
                         booking.statusChanges(),
                         booking.assembler(),
+                        booking.dues(),
                         clock),
                 voice,
                 voice,
@@ -181,6 +184,18 @@ public final class Interactors {
                 new LapsedHoldsInteractor(ports.appointments(), booking.writes(), clock),
                 new BusinessLogoInteractor(access, ports.transactions(), ports.businesses(), ports.logos()),
                 new OperatorsInteractor(
-                        ports.transactions(), ports.platform(), ports.users(), ports.businesses(), clock));
+                        ports.transactions(), ports.platform(), ports.users(), ports.businesses(), clock),
+                new PaymentsInteractor(
+                        access,
+                        ports.transactions(),
+                        ports.payments(),
+                        ports.appointments(),
+                        ports.services(),
+                        booking.writes(),
+                        refunds,
+                        clock),
+                new PaymentEventsInteractor(
+                        ports.transactions(), ports.payments(), ports.appointments(), booking.writes(), refunds, clock),
+                new PaymentUpkeepInteractor(ports.payments(), ports.transactions(), refunds, clock));
     }
 }

@@ -3,7 +3,9 @@ package com.voiceappoint.application.usecase;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.BusinessRepository;
@@ -20,6 +22,8 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Slug;
 import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.notification.NotificationSettings;
+import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.voice.VoiceSettings;
@@ -28,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The public side: a business's page, booking on it, and the manage link ({@link ManageTokens}) a booking returns. */
 public final class PublicBookingInteractor implements PublicBookingUseCase {
@@ -47,6 +52,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     private final ManageCodes codes;
     private final Clock clock;
     private final ManageTokens tokens;
+    private final PaymentDues dues;
 
     PublicBookingInteractor(
             BusinessRepository businesses,
@@ -61,6 +67,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             Rescheduling rescheduling,
             StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
+            PaymentDues dues,
             Clock clock) {
         this.businesses = businesses;
         this.services = services;
@@ -76,6 +83,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         this.assembler = assembler;
         this.codes = new ManageCodes(appointments);
         this.tokens = new ManageTokens(appointments);
+        this.dues = dues;
         this.clock = clock;
     }
 
@@ -131,7 +139,24 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         } catch (StoreUnavailableException notKept) {
             // answered as booked, with what was kept
         }
-        return new Booked(result, token, code);
+        Optional<PaymentDue> payment = Optional.empty();
+        try {
+            payment = dues.of(businessOf(result.appointment()), result.details());
+        } catch (StoreUnavailableException notRead) {
+            // the time is kept all the same: the deposit's page opens from the link the client is sent
+        }
+        return new Booked(result, token, code, payment);
+    }
+
+    @Override
+    public DepositPage deposit(BusinessId businessId, PaymentId paymentId) {
+        Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("payment"));
+        Payment payment = dues.find(businessId, paymentId).orElseThrow(() -> new NotFoundException("payment"));
+        Appointment appointment = appointments
+                .findById(Set.of(businessId), payment.appointmentId())
+                .orElseThrow(() -> new NotFoundException("payment"));
+        AppointmentDetails details = assembler.details(appointment);
+        return new DepositPage(business, details, dues.due(business, payment, details));
     }
 
     @Override

@@ -202,7 +202,8 @@ public final class VoiceToolsInteractor implements VoiceToolsUseCase {
                             book.notes(),
                             BookingSource.VOICE,
                             idempotencyKey(caller.platform(), caller.callId(), book.toolCallId())));
-            return new Booked(booking.result().details(), booking.result().replayed(), booking.manageCode());
+            return new Booked(
+                    booking.result().details(), booking.result().replayed(), booking.manageCode(), booking.deposit());
         } catch (BookingRefusedException refused) {
             return refused(refused, book.namedSomeone());
         }

@@ -21,8 +21,10 @@ import com.voiceappoint.application.port.in.VoiceToolsUseCase.Services;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase.Upcoming;
 import com.voiceappoint.application.voice.ToolCommands.Lacking;
 import com.voiceappoint.application.voice.ToolCommands.Problem;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
@@ -80,7 +82,9 @@ public final class SpokenAnswers {
             return result(availability(availability));
         }
         if (answer instanceof Booked booked) {
-            String said = appointment(booked.again() ? "booked.again" : "booked", booked.details());
+            String said = booked.deposit().isEmpty()
+                    ? appointment(booked.again() ? "booked.again" : "booked", booked.details())
+                    : deposit(booked);
             return result(booked.manageCode()
                     .map(code -> said + " " + speech.say("booked.code", String.join(" ", code.split(""))))
                     .orElse(said));
@@ -94,6 +98,21 @@ public final class SpokenAnswers {
                     held.details().appointment().id().toString(),
                     held.details().providerName()));
         }
+        return rest(answer);
+    }
+
+    /** A booking kept for its deposit: what is owed, by when, and where the link to pay it went. */
+    private String deposit(Booked booked) {
+        Payment deposit = booked.deposit().orElseThrow().payment();
+        return appointment("booked.deposit", booked.details())
+                + " "
+                + speech.say(
+                        booked.details().client().phone().isPresent() ? "deposit.sent.sms" : "deposit.sent.email",
+                        speech.money(deposit.amount()),
+                        speech.time(deposit.payBy().orElseThrow()));
+    }
+
+    private Answer rest(VoiceToolsUseCase.Answer answer) {
         if (answer instanceof Refused refused) {
             String why = speech.say("refused." + refused.reason().name());
             return result(
@@ -109,10 +128,16 @@ public final class SpokenAnswers {
                                     "mine.list",
                                     speech.list(upcoming.appointments().stream()
                                             .map(d -> speech.say(
-                                                    "mine.item",
+                                                    d.appointment().status() == AppointmentStatus.PENDING_PAYMENT
+                                                            ? "mine.item.deposit"
+                                                            : "mine.item",
                                                     d.serviceName(),
                                                     speech.when(d.appointment().start()),
-                                                    d.appointment().id().toString()))
+                                                    d.appointment().id().toString(),
+                                                    d.appointment()
+                                                            .holdExpiresAt()
+                                                            .map(speech::time)
+                                                            .orElse("")))
                                             .toList())));
         }
         if (answer instanceof Cancelled cancelled) {

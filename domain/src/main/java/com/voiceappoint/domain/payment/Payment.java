@@ -126,7 +126,10 @@ public record Payment(
     public Money checkRefund(Money wanted) {
         if (status != PaymentStatus.PAID) {
             throw new DomainException(
-                    ErrorCode.NOT_REFUNDABLE, null, "only a paid payment can be refunded", Map.of("status", status.code()));
+                    ErrorCode.NOT_REFUNDABLE,
+                    null,
+                    "only a paid payment can be refunded",
+                    Map.of("status", status.code()));
         }
         if (method != PaymentMethod.STRIPE) {
             throw new DomainException(

@@ -4,10 +4,8 @@ import java.util.Locale;
 
 /** Why money went back to a client. */
 public enum RefundReason {
-    /** The client called the appointment off before the business's cutoff. */
+    /** The appointment was called off before the business's cancellation cutoff: its share of the deposit goes back. */
     CANCELLED_IN_TIME,
-    /** The business called the appointment off. */
-    CANCELLED_BY_BUSINESS,
     /** A member of staff gave it back. */
     BY_STAFF,
     /** The payment came after the time it kept had gone to someone else. */

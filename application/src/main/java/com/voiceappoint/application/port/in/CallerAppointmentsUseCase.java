@@ -57,7 +57,12 @@ public interface CallerAppointmentsUseCase {
             Optional<String> call) {}
 
     /** @param manageCode empty when it could not be given out just now: the booking stands all the same */
-    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode) {}
+    /** @param deposit what the caller must pay to keep the time, and by when, for a service that asks a deposit */
+    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode, Optional<PaymentDue> deposit) {
+        public Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode) {
+            this(result, manageCode, Optional.empty());
+        }
+    }
 
     /** How a caller shows that appointments are theirs. */
     sealed interface Proof {

@@ -61,8 +61,7 @@ public interface PaymentEventsUseCase {
             implements PaymentEvent {}
 
     /** A client disputed a payment with their bank. */
-    record Disputed(String id, Optional<String> account, String paymentIntent, String reason)
-            implements PaymentEvent {}
+    record Disputed(String id, Optional<String> account, String paymentIntent, String reason) implements PaymentEvent {}
 
     /** A connected account changed: whether it can take payments now. */
     record AccountUpdated(String id, Optional<String> account, boolean chargesEnabled, boolean detailsSubmitted)

@@ -50,6 +50,14 @@ public interface PaymentsUseCase {
      */
     PaymentRecord refund(Actor actor, BusinessId business, PaymentId payment, Optional<BigDecimal> amount);
 
+    /**
+     * Records the appointment's deposit as taken by hand: an appointment waiting for it is confirmed, and the Stripe
+     * payment it waited for is no longer owed.
+     *
+     * @throws com.voiceappoint.domain.shared.DomainException {@code INVALID_VALUE} when the service asks no deposit
+     */
+    PaymentRecord takeInPerson(Actor actor, BusinessId business, AppointmentId appointment);
+
     /** @param configured whether this server takes payments at all */
     record Setup(PaymentSettings settings, boolean configured) {}
 

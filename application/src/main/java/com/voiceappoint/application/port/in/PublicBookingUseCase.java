@@ -5,6 +5,7 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.client.PhoneNumber;
+import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
@@ -38,6 +39,17 @@ public interface PublicBookingUseCase {
 
     /** Same service, same provider, another time; refused after the cutoff like a cancellation. */
     ManagedAppointment reschedule(String manageToken, Instant start);
+
+    /**
+     * A deposit by the id its link carries (a text's, an e-mail's, Stripe's way back): what it is for and where it
+     * stands, with its Stripe page while it is open (opened now if it was not yet; the same page every time).
+     *
+     * @throws com.voiceappoint.application.error.NotFoundException "payment" for an id the business does not know
+     */
+    DepositPage deposit(BusinessId business, PaymentId payment);
+
+    /** @param due the payment, and its Stripe page while it can be paid */
+    record DepositPage(Business business, AppointmentDetails details, PaymentDue due) {}
 
     /**
      * Active services in catalogue order; business-wide special days from today; and what the business says of

@@ -39,7 +39,10 @@ public record UseCases(
         LiveEventsUseCase liveEvents,
         ExpireLapsedHoldsUseCase lapsedHolds,
         BusinessLogoUseCase logos,
-        OperatorsUseCase operators) {
+        OperatorsUseCase operators,
+        PaymentsUseCase payments,
+        PaymentEventsUseCase paymentEvents,
+        PaymentUpkeepUseCase paymentUpkeep) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");

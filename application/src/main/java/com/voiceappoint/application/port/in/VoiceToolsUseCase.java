@@ -172,7 +172,16 @@ public interface VoiceToolsUseCase {
     sealed interface OwnAppointments extends Answer {}
 
     /** @param again the caller had already booked it: a retry, or the time they held */
-    record Booked(AppointmentDetails details, boolean again, Optional<String> manageCode) implements Booking {}
+    /**
+     * @param deposit what the caller must still pay to keep the time (the link to pay it is sent to them), for a
+     *     service that asks a deposit
+     */
+    record Booked(AppointmentDetails details, boolean again, Optional<String> manageCode, Optional<PaymentDue> deposit)
+            implements Booking {
+        public Booked(AppointmentDetails details, boolean again, Optional<String> manageCode) {
+            this(details, again, manageCode, Optional.empty());
+        }
+    }
 
     record Held(AppointmentDetails details) implements Booking {}
 

@@ -69,7 +69,10 @@ public record OutboundPorts(
             SmsSender sms,
             Optional<String> manageLinkBase) {
         return with(
-                transactions, new NotificationPorts(store, templates, email, sms, manageLinkBase), liveEvents, payments);
+                transactions,
+                new NotificationPorts(store, templates, email, sms, manageLinkBase),
+                liveEvents,
+                payments);
     }
 
     /**

@@ -77,9 +77,10 @@ public interface PaymentGateway {
     String refund(RefundRequest request);
 
     /**
+     * @param country ISO 3166 code of where the business is, when known (Stripe asks at onboarding otherwise)
      * @param idempotencyKey derived from the business: asking twice opens one account
      */
-    record NewAccount(String businessName, Optional<String> email, String country, String idempotencyKey) {}
+    record NewAccount(String businessName, Optional<String> email, Optional<String> country, String idempotencyKey) {}
 
     /**
      * @param chargesEnabled whether it can take payments now

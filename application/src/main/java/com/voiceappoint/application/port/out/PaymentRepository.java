@@ -75,7 +75,8 @@ public interface PaymentRepository {
      * Records Stripe's answer to a requested refund. A failed one gives its amount back to what can be refunded. False
      * when it was settled already.
      */
-    boolean settleRefund(BusinessId business, UUID refund, RefundStatus status, Optional<String> stripeRefund, Instant at);
+    boolean settleRefund(
+            BusinessId business, UUID refund, RefundStatus status, Optional<String> stripeRefund, Instant at);
 
     List<Refund> refunds(BusinessId business, PaymentId payment);
 

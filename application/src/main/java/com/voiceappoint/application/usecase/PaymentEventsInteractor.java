@@ -1,0 +1,197 @@
+package com.voiceappoint.application.usecase;
+
+import com.voiceappoint.application.error.SlotAlreadyTakenException;
+import com.voiceappoint.application.port.in.PaymentEventsUseCase;
+import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.PaymentPorts;
+import com.voiceappoint.application.port.out.PaymentRepository;
+import com.voiceappoint.application.port.out.TransactionRunner;
+import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.business.BusinessId;
+import com.voiceappoint.domain.event.BusinessEvent;
+import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.PaymentSettings;
+import com.voiceappoint.domain.payment.Refund;
+import com.voiceappoint.domain.payment.RefundReason;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies Stripe's news, each event once: its id is recorded in the transaction of its effect, so a delivery that
+ * finds it recorded does nothing, and one whose transaction rolled back is applied when Stripe delivers it again. The
+ * business is the one whose account the event happened on; a payment named in the event but not of that business is
+ * no news of ours.
+ *
+ * <p>A payment is in time when Stripe took it: Stripe's page lapses with the time it keeps. Its news may still come
+ * after the time was released (the sweep, or a booking that needed the time, expired it); then the appointment is
+ * booked again if the time is free, and otherwise the payment is given back in full and the business told.
+ */
+final class PaymentEventsInteractor implements PaymentEventsUseCase {
+    /** A payment racing the sweep or a booking is applied again on a fresh read; this many times at most. */
+    private static final int ATTEMPTS = 3;
+
+    private final TransactionRunner transactions;
+    private final PaymentPorts ports;
+    private final AppointmentRepository appointments;
+    private final AppointmentWrites writes;
+    private final RefundDesk desk;
+    private final Clock clock;
+
+    PaymentEventsInteractor(
+            TransactionRunner transactions,
+            PaymentPorts ports,
+            AppointmentRepository appointments,
+            AppointmentWrites writes,
+            RefundDesk desk,
+            Clock clock) {
+        this.transactions = transactions;
+        this.ports = ports;
+        this.appointments = appointments;
+        this.writes = writes;
+        this.desk = desk;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome apply(PaymentEvent event) {
+        Optional<BusinessId> business = event.account().flatMap(store()::businessOfAccount);
+        if (business.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        BusinessId id = business.get();
+        if (event instanceof CheckoutCompleted completed) {
+            return completed.paid() ? paid(id, completed) : once(event, "checkout.session.completed", () -> {});
+        }
+        if (event instanceof CheckoutExpired expired) {
+            return once(
+                    event,
+                    "checkout.session.expired",
+                    () -> payment(id, expired.payment()).ifPresent(payment -> expire(id, payment)));
+        }
+        if (event instanceof PaymentFailed failed) {
+            return once(
+                    event,
+                    "payment_intent.payment_failed",
+                    () -> payment(id, failed.payment())
+                            .ifPresent(payment -> store().recordIssue(
+                                            id, payment.id(), "failed: " + failed.reason(), clock.instant())));
+        }
+        if (event instanceof Disputed disputed) {
+            return once(
+                    event,
+                    "charge.dispute.created",
+                    () -> store().findByIntent(id, disputed.paymentIntent())
+                            .ifPresent(payment -> store().recordIssue(
+                                            id, payment.id(), "disputed: " + disputed.reason(), clock.instant())));
+        }
+        AccountUpdated updated = (AccountUpdated) event;
+        return once(event, "account.updated", () -> {
+            PaymentSettings now = store().settings(id);
+            store().saveSettings(new PaymentSettings(
+                    id, now.account(), updated.chargesEnabled(), now.paymentWindow(), now.refundPercent()));
+        });
+    }
+
+    /** The event's effect and its record, in one transaction; nothing when it was recorded before. */
+    private Outcome once(PaymentEvent event, String type, Runnable effect) {
+        return transactions.inTransaction(() -> {
+            if (!store().recordEvent(event.id(), type, clock.instant())) {
+                return Outcome.ALREADY_APPLIED;
+            }
+            effect.run();
+            return Outcome.APPLIED;
+        });
+    }
+
+    private void expire(BusinessId business, Payment payment) {
+        Instant now = clock.instant();
+        if (!store().markExpired(business, payment.id(), now)) {
+            return;
+        }
+        appointments
+                .findById(Set.of(business), payment.appointmentId())
+                .filter(a -> a.status() == AppointmentStatus.PENDING_PAYMENT)
+                .ifPresent(a -> writes.update(a, a.expire(now), new BusinessEvent.Engine()));
+    }
+
+    private Outcome paid(BusinessId business, CheckoutCompleted event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    if (!store().recordEvent(event.id(), "checkout.session.completed", clock.instant())) {
+                        return Outcome.ALREADY_APPLIED;
+                    }
+                    Optional<Payment> paid = markPaid(business, event);
+                    if (paid.isEmpty()) {
+                        return Outcome.APPLIED;
+                    }
+                    Instant now = clock.instant();
+                    Appointment appointment = appointments
+                            .findById(Set.of(business), paid.get().appointmentId())
+                            .orElseThrow();
+                    if (appointment.status() == AppointmentStatus.PENDING_PAYMENT
+                            || appointment.status() == AppointmentStatus.EXPIRED) {
+                        writes.update(appointment, appointment.confirmPaid(now), new BusinessEvent.Engine());
+                    } else if (appointment.status() == AppointmentStatus.CANCELLED) {
+                        // called off before the money came: none of it is kept
+                        store().requestRefund(Refund.requested(
+                                paid.get(), paid.get().amount(), RefundReason.PAID_TOO_LATE, now));
+                    }
+                    return Outcome.APPLIED;
+                });
+            } catch (SlotAlreadyTakenException taken) {
+                return refundTooLate(business, event);
+            } catch (DomainException changed) {
+                if (changed.code() != ErrorCode.CONCURRENT_UPDATE || attempt == ATTEMPTS) {
+                    throw changed;
+                }
+                // expired (or paid in person) at the same moment: read it again
+            } finally {
+                sendRequestedRefunds(business, event.payment());
+            }
+        }
+    }
+
+    /** The time the payment kept went to someone else after it was released: the money goes back in full. */
+    private Outcome refundTooLate(BusinessId business, CheckoutCompleted event) {
+        return transactions.inTransaction(() -> {
+            if (!store().recordEvent(event.id(), "checkout.session.completed", clock.instant())) {
+                return Outcome.ALREADY_APPLIED;
+            }
+            markPaid(business, event).ifPresent(paid -> {
+                store().requestRefund(
+                                Refund.requested(paid, paid.amount(), RefundReason.PAID_TOO_LATE, clock.instant()));
+                store().recordIssue(
+                                business, paid.id(), "paid after its time was given to someone else", clock.instant());
+            });
+            return Outcome.APPLIED;
+        });
+    }
+
+    private Optional<Payment> markPaid(BusinessId business, CheckoutCompleted event) {
+        return payment(business, event.payment())
+                .filter(p -> p.checkoutSession().map(event.session()::equals).orElse(true))
+                .flatMap(p -> store().markPaid(
+                                business, p.id(), event.paymentIntent().orElse(event.session()), clock.instant()));
+    }
+
+    /** Refunds this news asked for go to Stripe once it committed. */
+    private void sendRequestedRefunds(BusinessId business, Optional<PaymentId> payment) {
+        payment.flatMap(id -> store().find(business, id))
+                .ifPresent(p -> store().refunds(business, p.id()).forEach(refund -> desk.send(refund, p)));
+    }
+
+    private Optional<Payment> payment(BusinessId business, Optional<PaymentId> payment) {
+        return payment.flatMap(id -> store().find(business, id));
+    }
+
+    private PaymentRepository store() {
+        return ports.store();
+    }
+}
