@@ -149,6 +149,11 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
     }
 
     @Override
+    public Optional<PaymentDue> paymentDue(String manageToken) {
+        return dues.owed(assembler.details(byToken(manageToken)));
+    }
+
+    @Override
     public DepositPage deposit(BusinessId businessId, PaymentId paymentId) {
         Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("payment"));
         Payment payment = dues.find(businessId, paymentId).orElseThrow(() -> new NotFoundException("payment"));

@@ -41,6 +41,12 @@ public interface PublicBookingUseCase {
     ManagedAppointment reschedule(String manageToken, Instant start);
 
     /**
+     * What the appointment the token opens still owes to be kept (its page is opened only from the deposit's own
+     * page, never here); empty when nothing is owed.
+     */
+    Optional<PaymentDue> paymentDue(String manageToken);
+
+    /**
      * A deposit by the id its link carries (a text's, an e-mail's, Stripe's way back): what it is for and where it
      * stands, with its Stripe page while it is open (opened now if it was not yet; the same page every time).
      *
