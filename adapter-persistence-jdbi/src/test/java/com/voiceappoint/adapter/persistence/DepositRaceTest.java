@@ -67,18 +67,14 @@ class DepositRaceTest {
         TestData.openEveryDay(ports, tenant.id(), "08:00", "20:00");
         colour = at(NOW).createService()
                 .create(CreateServiceUseCase.Command.builder(
-                                Actor.member(tenant.owner().id()),
-                                tenant.id(),
-                                "Colour",
-                                30,
-                                new BigDecimal("40.00"))
+                                Actor.member(tenant.owner().id()), tenant.id(), "Colour", 30, new BigDecimal("40.00"))
                         .deposit(Optional.of(new BigDecimal("10.00")))
                         .build());
         ports.transactions().inTransaction(() -> {
             ports.payments()
                     .store()
-                    .saveSettings(new PaymentSettings(
-                            tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100));
+                    .saveSettings(
+                            new PaymentSettings(tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100));
             return null;
         });
     }
@@ -187,7 +183,11 @@ class DepositRaceTest {
             assertThat(status(payment))
                     .as("round %d: %s", round, java.util.Arrays.toString(outcomes))
                     .isEqualTo(AppointmentStatus.CONFIRMED);
-            assertThat(ports.payments().store().find(tenant.id(), payment.id()).orElseThrow().status())
+            assertThat(ports.payments()
+                            .store()
+                            .find(tenant.id(), payment.id())
+                            .orElseThrow()
+                            .status())
                     .isEqualTo(PaymentStatus.PAID);
             assertThat(booked(slot)).isEqualTo(1L);
         }
@@ -206,17 +206,18 @@ class DepositRaceTest {
             String event = "evt_late_" + round;
 
             Object[] outcomes = together(
-                    () -> book(late, slot, newcomer),
-                    () -> late.paymentEvents().apply(paid(event, payment)));
+                    () -> book(late, slot, newcomer), () -> late.paymentEvents().apply(paid(event, payment)));
 
             assertThat(outcomes[1]).as("round %d", round).isEqualTo(PaymentEventsUseCase.Outcome.APPLIED);
             assertThat(booked(slot)).as("round %d", round).isEqualTo(1L);
-            Payment after = ports.payments().store().find(tenant.id(), payment.id()).orElseThrow();
+            Payment after =
+                    ports.payments().store().find(tenant.id(), payment.id()).orElseThrow();
             if (status(payment) == AppointmentStatus.CONFIRMED) {
                 // the payer's news came first: the newcomer was told the time is taken
                 assertThat(outcomes[0])
-                        .isInstanceOfSatisfying(BookingRefusedException.class, refused -> assertThat(refused.reason())
-                                .isEqualTo(RefusalReason.SLOT_TAKEN));
+                        .isInstanceOfSatisfying(
+                                BookingRefusedException.class,
+                                refused -> assertThat(refused.reason()).isEqualTo(RefusalReason.SLOT_TAKEN));
                 assertThat(after.refunded().amount()).isZero();
             } else {
                 assertThat(outcomes[0]).isInstanceOf(BookAppointmentUseCase.Result.class);

@@ -192,7 +192,7 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
     private Optional<Payment> markPaid(BusinessId business, CheckoutCompleted event) {
         return ours(business, event)
                 .flatMap(p -> store().markPaid(
-                        business, p.id(), event.paymentIntent().orElse(event.session()), clock.instant()));
+                                business, p.id(), event.paymentIntent().orElse(event.session()), clock.instant()));
     }
 
     /** Refunds this news asked for go to Stripe once it committed. */
