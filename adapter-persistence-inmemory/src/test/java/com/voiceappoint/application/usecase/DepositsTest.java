@@ -15,7 +15,7 @@ import com.voiceappoint.application.port.in.PaymentsUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceCaller;
-import com.voiceappoint.application.port.in.VoiceConfiguration;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase;
 import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.port.out.PaymentGateway;
