@@ -108,7 +108,7 @@ class DepositsTest {
         return new PaymentEventsUseCase.CheckoutCompleted(
                 eventId,
                 Optional.of(ACCOUNT),
-                stripe.checkouts().isEmpty() ? "cs_unknown" : "cs_test_1",
+                payment(payment).checkoutSession().orElseThrow(),
                 Optional.of(payment.id()),
                 Optional.of("pi_" + eventId),
                 Optional.of(payment.amount()),
@@ -165,7 +165,7 @@ class DepositsTest {
                                 BookingSource.DASHBOARD)
                         .build());
         assertThat(byStaff.appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
-        assertThat(bookOnTheWeb(app, salon.cut, TUESDAY_TEN, "+34600111333")
+        assertThat(bookOnTheWeb(app, salon.cut, TUESDAY_TEN.plus(Duration.ofHours(2)), "+34600111333")
                         .result()
                         .appointment()
                         .status())
@@ -448,7 +448,7 @@ class DepositsTest {
                     .say(booked)
                     .result()
                     .orElseThrow();
-            assertThat(said).contains("15").contains("09:39").contains("text");
+            assertThat(said).contains("€15").contains("until 09:31").contains("sent by text");
         });
     }
 
