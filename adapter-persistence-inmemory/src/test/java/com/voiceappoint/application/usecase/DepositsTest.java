@@ -423,6 +423,26 @@ class DepositsTest {
     }
 
     @Test
+    void money_paid_on_the_page_after_the_deposit_was_taken_by_hand_goes_back_in_full() {
+        Payment payment = bookOnTheWeb(app, colour, TUESDAY_TEN, "+34600111222")
+                .payment()
+                .orElseThrow()
+                .payment();
+        app.payments().takeInPerson(salon.owner, salon.business, payment.appointmentId());
+        assertThatThrownBy(() -> app.payments().takeInPerson(salon.owner, salon.business, payment.appointmentId()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION));
+
+        assertThat(app.paymentEvents().apply(paid("evt_1", payment))).isEqualTo(Outcome.APPLIED);
+
+        assertThat(appointment(payment).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(payment(payment).refunded()).isEqualTo(payment.amount());
+        assertThat(stripe.refunds())
+                .singleElement()
+                .satisfies(refund -> assertThat(refund.amount()).isEqualTo(payment.amount()));
+    }
+
+    @Test
     void a_caller_booking_by_voice_hears_the_amount_and_until_when_the_time_is_kept() {
         var business = app.business().get(salon.owner, salon.business);
         VoiceCaller caller = new VoiceCaller(
