@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.application.port.out.PaymentRepository.Totals;
 import com.voiceappoint.domain.appointment.Appointment;
@@ -19,6 +20,9 @@ import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundReason;
 import com.voiceappoint.domain.payment.RefundStatus;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
+import com.voiceappoint.domain.payment.SavedCardStatus;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.net.URI;
@@ -118,8 +122,8 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
         assertThat(payments.settings(tenant.id())).isEqualTo(PaymentSettings.none(tenant.id()));
         assertThat(payments.businessOfAccount(account)).isEmpty();
 
-        PaymentSettings connected =
-                new PaymentSettings(tenant.id(), Optional.of(account), true, Duration.ofMinutes(90), 50);
+        PaymentSettings connected = new PaymentSettings(
+                tenant.id(), Optional.of(account), true, Duration.ofMinutes(90), 50, Optional.empty());
         payments.saveSettings(connected);
 
         assertThat(payments.settings(tenant.id())).isEqualTo(connected);
@@ -127,8 +131,8 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
         BusinessId other = elsewhere();
         assertThat(payments.settings(other)).isEqualTo(PaymentSettings.none(other));
 
-        PaymentSettings changed =
-                new PaymentSettings(tenant.id(), Optional.of(account), false, PaymentSettings.LONGEST_WINDOW, 0);
+        PaymentSettings changed = new PaymentSettings(
+                tenant.id(), Optional.of(account), false, PaymentSettings.LONGEST_WINDOW, 0, Optional.empty());
         payments.saveSettings(changed);
         assertThat(payments.settings(tenant.id())).isEqualTo(changed);
     }
@@ -136,12 +140,12 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
     @Test
     void a_stripe_account_belongs_to_one_business() {
         String account = account();
-        payments.saveSettings(
-                new PaymentSettings(tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100));
+        payments.saveSettings(new PaymentSettings(
+                tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100, Optional.empty()));
         BusinessId other = elsewhere();
 
-        assertThatThrownBy(() -> payments.saveSettings(
-                        new PaymentSettings(other, Optional.of(account), true, Duration.ofMinutes(30), 100)))
+        assertThatThrownBy(() -> payments.saveSettings(new PaymentSettings(
+                        other, Optional.of(account), true, Duration.ofMinutes(30), 100, Optional.empty())))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(payments.businessOfAccount(account)).contains(tenant.id());
@@ -463,8 +467,8 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
                     payments.add(added);
                     assertThat(payments.requestRefund(refund)).isTrue();
                     payments.markPaid(tenant.id(), added.id(), "pi_" + added.id(), NOW.plusSeconds(130));
-                    payments.saveSettings(
-                            new PaymentSettings(tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100));
+                    payments.saveSettings(new PaymentSettings(
+                            tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100, Optional.empty()));
                     assertThat(payments.recordEvent(event, "charge.refunded", NOW))
                             .isTrue();
                     throw new IllegalStateException("refused after writing");
@@ -559,5 +563,193 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
         payments.add(fee);
 
         assertThat(payments.find(tenant.id(), fee.id())).contains(fee);
+    }
+
+    private static final Money FEE = Money.of("20.00", "EUR");
+
+    /** A card asked for a new appointment on a page of its own, to leave by {@code saveBy}. */
+    private SavedCard card(Instant saveBy) {
+        SavedCard card = SavedCard.onItsOwnPage(tenant.id(), appointment().id(), account(), FEE, saveBy, NOW);
+        payments.addCard(card);
+        return card;
+    }
+
+    /** A card left for a new appointment: saved to a customer by a SetupIntent. */
+    private SavedCard savedCard() {
+        SavedCard card = card(NOW.plus(Duration.ofMinutes(30)));
+        return payments.markCardSaved(tenant.id(), card.id(), "cus_" + card.id(), "seti_" + card.id(), NOW)
+                .orElseThrow();
+    }
+
+    /** A no-show fee of {@code amount} for the saved card's appointment, recorded at {@code at}. */
+    private Payment fee(SavedCard card, String amount, Instant at) {
+        Payment fee = Payment.noShowFee(card, Money.of(amount, "EUR"), at);
+        payments.add(fee);
+        return fee;
+    }
+
+    @Test
+    void the_no_show_fee_is_kept_with_its_currency_and_removed() {
+        String account = account();
+        PaymentSettings charging = new PaymentSettings(
+                tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100, Optional.of(FEE));
+        payments.saveSettings(charging);
+        assertThat(payments.settings(tenant.id())).isEqualTo(charging);
+
+        PaymentSettings yen = new PaymentSettings(
+                tenant.id(),
+                Optional.of(account),
+                true,
+                Duration.ofMinutes(30),
+                100,
+                Optional.of(Money.of("3000", "JPY")));
+        payments.saveSettings(yen);
+        assertThat(payments.settings(tenant.id()).noShowFee()).contains(Money.of("3000", "JPY"));
+
+        PaymentSettings none = new PaymentSettings(
+                tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100, Optional.empty());
+        payments.saveSettings(none);
+        assertThat(payments.settings(tenant.id())).isEqualTo(none);
+    }
+
+    @Test
+    void a_card_round_trips_within_its_business_and_an_appointment_asks_one() {
+        SavedCard card = card(NOW.plus(Duration.ofMinutes(31)));
+
+        assertThat(payments.findCard(tenant.id(), card.id())).contains(card);
+        assertThat(payments.cardOf(tenant.id(), card.appointmentId())).contains(card);
+        assertThat(payments.findCard(elsewhere(), card.id())).isEmpty();
+        assertThat(payments.cardOf(elsewhere(), card.appointmentId())).isEmpty();
+        assertThat(payments.findCard(tenant.id(), SavedCardId.random())).isEmpty();
+        assertThatThrownBy(() -> payments.addCard(SavedCard.onItsOwnPage(
+                        tenant.id(), card.appointmentId(), card.account(), FEE, card.saveBy(), NOW)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+
+        Payment deposit = deposit("15.00");
+        SavedCard kept = SavedCard.keptByDeposit(deposit, FEE, NOW);
+        payments.addCard(kept);
+        assertThat(payments.cardOf(tenant.id(), deposit.appointmentId())).contains(kept);
+    }
+
+    @Test
+    void a_pending_card_keeps_its_page_and_is_saved_once_to_its_customer() {
+        SavedCard card = card(NOW.plus(Duration.ofMinutes(31)));
+        Instant at = NOW.plusSeconds(5);
+
+        assertThat(payments.openedCardPage(
+                        tenant.id(), card.id(), "cs_" + card.id(), URI.create("https://checkout.example/s/1"), at))
+                .isTrue();
+        Optional<SavedCard> saved =
+                payments.markCardSaved(tenant.id(), card.id(), "cus_1", "seti_1", NOW.plusSeconds(60));
+
+        assertThat(saved).hasValueSatisfying(c -> {
+            assertThat(c.status()).isEqualTo(SavedCardStatus.SAVED);
+            assertThat(c.customer()).contains("cus_1");
+            assertThat(c.savedBy()).contains("seti_1");
+            assertThat(c.checkoutSession()).contains("cs_" + card.id());
+            assertThat(c.checkoutUrl()).contains("https://checkout.example/s/1");
+            assertThat(c.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+        });
+        assertThat(payments.findCard(tenant.id(), card.id())).isEqualTo(saved);
+        // news of one card told twice
+        assertThat(payments.markCardSaved(tenant.id(), card.id(), "cus_2", "seti_2", NOW.plusSeconds(70)))
+                .isEmpty();
+        assertThat(payments.markCardSaved(elsewhere(), card.id(), "cus_3", "seti_3", NOW.plusSeconds(70)))
+                .isEmpty();
+        assertThat(payments.releaseCard(tenant.id(), card.id(), NOW.plusSeconds(80)))
+                .isFalse();
+        assertThat(payments.openedCardPage(
+                        tenant.id(), card.id(), "cs_other", URI.create("https://checkout.example/s/2"), at))
+                .isFalse();
+
+        payments.keepPaymentMethod(tenant.id(), card.id(), "pm_1", NOW.plusSeconds(90));
+        assertThat(payments.findCard(tenant.id(), card.id()).orElseThrow().paymentMethod())
+                .contains("pm_1");
+        assertThat(payments.findCard(tenant.id(), card.id()).orElseThrow().customer())
+                .contains("cus_1");
+    }
+
+    @Test
+    void a_released_card_can_still_be_saved_and_a_card_kept_by_a_deposit_has_no_page() {
+        SavedCard released = card(NOW.plus(Duration.ofMinutes(31)));
+        assertThat(payments.releaseCard(tenant.id(), released.id(), NOW.plusSeconds(10)))
+                .isTrue();
+        assertThat(payments.releaseCard(tenant.id(), released.id(), NOW.plusSeconds(20)))
+                .isFalse();
+        assertThat(payments.findCard(tenant.id(), released.id()).orElseThrow().status())
+                .isEqualTo(SavedCardStatus.RELEASED);
+        assertThat(payments.markCardSaved(tenant.id(), released.id(), "cus_1", "seti_1", NOW.plusSeconds(30)))
+                .isPresent();
+
+        Payment deposit = deposit("15.00");
+        SavedCard kept = SavedCard.keptByDeposit(deposit, FEE, NOW);
+        payments.addCard(kept);
+        assertThat(payments.openedCardPage(
+                        tenant.id(), kept.id(), "cs_" + kept.id(), URI.create("https://checkout.example/s/3"), NOW))
+                .isFalse();
+        assertThat(payments.markCardSaved(tenant.id(), kept.id(), "cus_2", "pi_2", NOW.plusSeconds(40)))
+                .hasValueSatisfying(c -> assertThat(c.deposit()).contains(deposit.id()));
+    }
+
+    @Test
+    void a_no_show_fee_is_swept_until_charged_or_sent_to_its_client_and_is_owed_once() {
+        SavedCard card = savedCard();
+        Payment toCharge = fee(card, "20.00", NOW);
+        Payment charged = fee(savedCard(), "5.00", NOW);
+        Payment refused = fee(savedCard(), "20.00", NOW);
+        Payment recent = fee(savedCard(), "20.00", NOW.plusSeconds(30));
+        payments.markPaid(tenant.id(), charged.id(), "pi_" + charged.id(), NOW.plusSeconds(5));
+
+        assertThat(payments.awaitClient(
+                        tenant.id(), refused.id(), "declined: card_declined", NOW.plus(Duration.ofHours(23)), NOW))
+                .isTrue();
+        assertThat(payments.awaitClient(tenant.id(), refused.id(), "again", NOW.plus(Duration.ofHours(24)), NOW))
+                .isFalse();
+        assertThat(payments.awaitClient(tenant.id(), charged.id(), "paid", NOW.plus(Duration.ofHours(23)), NOW))
+                .isFalse();
+        assertThat(payments.awaitClient(elsewhere(), toCharge.id(), "x", NOW.plus(Duration.ofHours(23)), NOW))
+                .isFalse();
+
+        // across businesses: other tests' fees may be there too
+        assertThat(payments.feesToCharge(NOW.plusSeconds(10), 1000))
+                .extracting(Payment::id)
+                .contains(toCharge.id())
+                .doesNotContain(charged.id(), refused.id(), recent.id());
+        assertThat(payments.find(tenant.id(), refused.id())).hasValueSatisfying(p -> {
+            assertThat(p.status()).isEqualTo(PaymentStatus.OPEN);
+            assertThat(p.payBy()).contains(NOW.plus(Duration.ofHours(23)));
+            assertThat(p.issue()).contains("declined: card_declined");
+        });
+        assertThatThrownBy(() -> fee(card, "20.00", NOW.plusSeconds(60))).isInstanceOf(ConcurrentUpdateException.class);
+
+        // a fee waiting for its client lapses with its page; one still to charge has no deadline
+        payments.expireLapsed(NOW.plus(Duration.ofHours(24)), 1000);
+        assertThat(payments.find(tenant.id(), refused.id()).orElseThrow().status())
+                .isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(payments.find(tenant.id(), toCharge.id()).orElseThrow().status())
+                .isEqualTo(PaymentStatus.OPEN);
+    }
+
+    @Test
+    void a_rolled_back_transaction_keeps_no_card_and_no_fee() {
+        SavedCard saved = savedCard();
+        Appointment appointment = appointment();
+        SavedCard card = SavedCard.onItsOwnPage(
+                tenant.id(), appointment.id(), account(), FEE, NOW.plus(Duration.ofMinutes(31)), NOW);
+        Payment fee = Payment.noShowFee(saved, FEE, NOW);
+
+        assertThatThrownBy(() -> data.transactions().inTransaction(() -> {
+                    payments.addCard(card);
+                    payments.add(fee);
+                    assertThat(payments.releaseCard(tenant.id(), card.id(), NOW))
+                            .isTrue();
+                    payments.keepPaymentMethod(tenant.id(), saved.id(), "pm_1", NOW);
+                    throw new IllegalStateException("refused after writing");
+                }))
+                .hasMessage("refused after writing");
+
+        assertThat(payments.cardOf(tenant.id(), appointment.id())).isEmpty();
+        assertThat(payments.find(tenant.id(), fee.id())).isEmpty();
+        assertThat(payments.findCard(tenant.id(), saved.id())).contains(saved);
     }
 }

@@ -119,4 +119,84 @@ public final class RecordingPaymentGateway implements PaymentGateway {
             throw new DomainException(ErrorCode.PAYMENT_REFUSED, "card_declined");
         }
     }
+
+    private final List<CheckoutRequest> savingCards = new ArrayList<>();
+    private final List<CardSetupRequest> cardSetups = new ArrayList<>();
+    private final List<SavedBy> methodsRead = new ArrayList<>();
+    private final List<OffSessionRequest> charges = new ArrayList<>();
+    private final java.util.Deque<OffSessionCharge> nextCharges = new java.util.ArrayDeque<>();
+
+    /**
+     * What the next charges made without the client answer (one each, in order), when first asked under their key:
+     * charged otherwise. Asked again under the same key, a charge answers as it did the first time, as Stripe does.
+     */
+    public synchronized RecordingPaymentGateway chargesAnswer(OffSessionCharge... answers) {
+        nextCharges.addAll(List.of(answers));
+        return this;
+    }
+
+    @Override
+    public synchronized Checkout openCheckoutSavingCard(CheckoutRequest request) {
+        savingCards.add(request);
+        return openCheckout(request);
+    }
+
+    @Override
+    public synchronized Checkout openCardSetup(CardSetupRequest request) {
+        cardSetups.add(request);
+        trouble();
+        return (Checkout) answered.computeIfAbsent(request.idempotencyKey(), key -> {
+            String session = "cs_test_" + made.incrementAndGet();
+            return new Checkout(session, URI.create("https://checkout.stripe.test/c/setup/" + session));
+        });
+    }
+
+    /** Answers the card a SetupIntent or PaymentIntent saved as {@code pm_} and the intent's id. */
+    @Override
+    public synchronized String savedPaymentMethod(String account, SavedBy savedBy) {
+        methodsRead.add(savedBy);
+        trouble();
+        return "pm_" + savedBy.intent();
+    }
+
+    @Override
+    public synchronized OffSessionCharge chargeOffSession(OffSessionRequest request) {
+        charges.add(request);
+        if (refusing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new DomainException(ErrorCode.PAYMENT_REFUSED, "payment_method_unactivated");
+        }
+        // a charge whose answer is lost was made all the same: asked again under its key, it answers the same
+        OffSessionCharge answer = (OffSessionCharge) answered.computeIfAbsent(request.idempotencyKey(), key -> {
+            OffSessionCharge next = nextCharges.poll();
+            return next != null ? next : OffSessionCharge.charged("pi_test_" + made.incrementAndGet());
+        });
+        trouble();
+        return answer;
+    }
+
+    /** The payment pages opened that also keep the card (each is among {@link #checkouts()} too). */
+    public synchronized List<CheckoutRequest> checkoutsSavingCard() {
+        return List.copyOf(savingCards);
+    }
+
+    public synchronized List<CardSetupRequest> cardSetups() {
+        return List.copyOf(cardSetups);
+    }
+
+    /** What saved each card whose payment method was read. */
+    public synchronized List<SavedBy> paymentMethodsRead() {
+        return List.copyOf(methodsRead);
+    }
+
+    /** Every charge made without the client asked for, a retry under the same key included. */
+    public synchronized List<OffSessionRequest> charges() {
+        return List.copyOf(charges);
+    }
+
+    /** The charges Stripe made (or refused): one per key, however often it was asked. */
+    public synchronized long chargesMade() {
+        return answered.keySet().stream()
+                .filter(key -> key.startsWith("no-show-fee-"))
+                .count();
+    }
 }

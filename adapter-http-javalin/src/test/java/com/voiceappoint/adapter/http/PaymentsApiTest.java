@@ -92,7 +92,7 @@ class PaymentsApiTest {
                             Optional.of(account),
                             true,
                             Duration.ofMinutes(30),
-                            50));
+                            50, Optional.empty()));
             return null;
         });
     }

@@ -12,11 +12,14 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.AccountLink;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeError;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.voiceappoint.application.error.StoreUnavailableException;
@@ -216,6 +219,11 @@ public final class StripePaymentGateway implements PaymentGateway {
      */
     @Override
     public Checkout openCheckout(CheckoutRequest request) {
+        return openPaymentPage(request, false);
+    }
+
+    /** @param keepCard whether the page also keeps the client's card for a later charge without them */
+    private Checkout openPaymentPage(CheckoutRequest request, boolean keepCard) {
         Objects.requireNonNull(request, "request");
         long unitAmount = StripeAmounts.minorUnits(request.amount(), "amount");
         SessionCreateParams.PaymentIntentData.Builder payment =
@@ -248,9 +256,12 @@ public final class StripePaymentGateway implements PaymentGateway {
                 .setSuccessUrl(request.successUrl().toString())
                 .setCancelUrl(request.cancelUrl().toString())
                 .setExpiresAt(expiresAt(request.expiresAt()))
-                .putAllMetadata(request.metadata())
-                .setPaymentIntentData(payment.build());
+                .putAllMetadata(request.metadata());
         request.customerEmail().ifPresent(params::setCustomerEmail);
+        if (keepCard) {
+            keepsCard(params, payment);
+        }
+        params.setPaymentIntentData(payment.build());
         Session session;
         try {
             session = stripe.v1().checkout().sessions().create(params.build(), onAccount(request.account(), request));
@@ -389,5 +400,220 @@ public final class StripePaymentGateway implements PaymentGateway {
         LOG.info("Stripe refused to {}: {} {}", what, message, details);
         return new DomainException(
                 ErrorCode.PAYMENT_REFUSED, null, "Stripe refused to " + what + ": " + message, details);
+    }
+
+    /**
+     * The deposit's page, which also keeps the card it is paid with for the appointment's no-show fee: see
+     * {@link #keepsCard}.
+     */
+    @Override
+    public Checkout openCheckoutSavingCard(CheckoutRequest request) {
+        return openPaymentPage(request, true);
+    }
+
+    /**
+     * A payment page that keeps the card: the PaymentIntent is set up for use off-session
+     * ({@code payment_intent_data[setup_future_usage]=off_session}, so the bank is told the card will be charged
+     * without its holder, which is what spares a later charge strong customer authentication in most cases), the
+     * client becomes a customer of the business's account ({@code customer_creation=always}) that the card is
+     * attached to, and only cards are offered: a no-show fee is charged at once, which a bank debit cannot be.
+     */
+    private static void keepsCard(
+            SessionCreateParams.Builder params, SessionCreateParams.PaymentIntentData.Builder payment) {
+        payment.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION);
+        params.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS)
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD);
+    }
+
+    /** What Stripe shows above the page's button at most. */
+    static final int LONGEST_NOTICE = 1200;
+
+    /**
+     * A Checkout Session in setup mode on the business's account: it takes no money, makes the client a customer of
+     * the account and keeps their card on it (cards only), with the page's notice saying what for. Its metadata go on
+     * the session and on the SetupIntent it makes.
+     *
+     * @throws InvalidValueException for a deadline outside Stripe's window, or a notice longer than Stripe shows
+     */
+    @Override
+    public Checkout openCardSetup(CardSetupRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.notice().length() > LONGEST_NOTICE) {
+            throw new InvalidValueException("notice", "Stripe shows at most 1200 characters above its button");
+        }
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SETUP)
+                .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+                .setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS)
+                .setLocale(
+                        request.language() == Language.ES
+                                ? SessionCreateParams.Locale.ES
+                                : SessionCreateParams.Locale.EN)
+                .setSuccessUrl(request.successUrl().toString())
+                .setCancelUrl(request.cancelUrl().toString())
+                .setExpiresAt(expiresAt(request.expiresAt()))
+                .setCustomText(SessionCreateParams.CustomText.builder()
+                        .setSubmit(SessionCreateParams.CustomText.Submit.builder()
+                                .setMessage(request.notice())
+                                .build())
+                        .build())
+                .putAllMetadata(request.metadata())
+                .setSetupIntentData(SessionCreateParams.SetupIntentData.builder()
+                        .putAllMetadata(request.metadata())
+                        .build());
+        request.customerEmail().ifPresent(params::setCustomerEmail);
+        Session session;
+        try {
+            session = stripe.v1()
+                    .checkout()
+                    .sessions()
+                    .create(
+                            params.build(),
+                            RequestOptions.builder()
+                                    .setStripeAccount(request.account())
+                                    .setIdempotencyKey(request.idempotencyKey())
+                                    .build());
+        } catch (StripeException e) {
+            throw failure("open a page keeping a card on " + request.account(), e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (session.getId() == null) {
+            throw garbled(new IllegalStateException("Stripe made a Checkout Session without an id"));
+        }
+        return new Checkout(session.getId(), uri(session.getUrl(), "a Checkout Session"));
+    }
+
+    /**
+     * The card a SetupIntent or a PaymentIntent of the business's account saved: Stripe's news of a completed page
+     * names the intent, not the card. A read, made without an idempotency key.
+     */
+    @Override
+    public String savedPaymentMethod(String account, SavedBy savedBy) {
+        Objects.requireNonNull(savedBy, "savedBy");
+        RequestOptions options = RequestOptions.builder()
+                .setStripeAccount(Objects.requireNonNull(account, "account"))
+                .build();
+        String method;
+        try {
+            method = savedBy.setupIntent()
+                    ? stripe.v1()
+                            .setupIntents()
+                            .retrieve(savedBy.intent(), options)
+                            .getPaymentMethod()
+                    : stripe.v1()
+                            .paymentIntents()
+                            .retrieve(savedBy.intent(), options)
+                            .getPaymentMethod();
+        } catch (StripeException e) {
+            throw failure("read the card " + savedBy.intent() + " saved", e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (method == null || method.isBlank()) {
+            // completed without a card: there is nothing to charge, and asking again will not change it
+            throw refused("read the card " + savedBy.intent() + " saved", "it saved none", new LinkedHashMap<>());
+        }
+        return method;
+    }
+
+    /**
+     * A PaymentIntent on the business's account, confirmed at once without the client ({@code off_session=true},
+     * {@code confirm=true}) with their saved card, under the caller's idempotency key.
+     *
+     * <p>Charged when Stripe answers {@code succeeded} (or {@code processing}, which a card payment passes through
+     * only rarely: if it then fails, Stripe's {@code payment_intent.payment_failed} names the payment). Stripe answers
+     * an off-session payment the bank wants its holder to confirm with a 402 card error of code
+     * {@code authentication_required} (older API versions answered a PaymentIntent in {@code requires_action}), and a
+     * declined card with a 402 card error of another code (or a PaymentIntent in {@code requires_payment_method}):
+     * both are answered, not thrown, with the PaymentIntent Stripe made and its reason.
+     */
+    @Override
+    public OffSessionCharge chargeOffSession(OffSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+                .setAmount(StripeAmounts.minorUnits(request.amount(), "amount"))
+                .setCurrency(StripeAmounts.currency(request.amount()))
+                .setCustomer(request.customer())
+                .setPaymentMethod(request.paymentMethod())
+                .setOffSession(true)
+                .setConfirm(true)
+                .setDescription(request.description())
+                .putAllMetadata(request.metadata());
+        request.applicationFee().ifPresent(fee -> {
+            if (!fee.currency().equals(request.amount().currency()) || fee.compareTo(request.amount()) > 0) {
+                throw new InvalidValueException(
+                        "applicationFee", "the platform's fee is in the payment's currency and at most the payment");
+            }
+            params.setApplicationFeeAmount(StripeAmounts.minorUnits(fee, "applicationFee"));
+        });
+        PaymentIntent intent;
+        try {
+            intent = stripe.v1()
+                    .paymentIntents()
+                    .create(
+                            params.build(),
+                            RequestOptions.builder()
+                                    .setStripeAccount(request.account())
+                                    .setIdempotencyKey(request.idempotencyKey())
+                                    .build());
+        } catch (CardException card) {
+            return notCharged(card);
+        } catch (StripeException e) {
+            throw failure("charge " + request.customer() + " without them", e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (intent.getId() == null || intent.getStatus() == null) {
+            throw garbled(new IllegalStateException("Stripe made a PaymentIntent without an id or a status"));
+        }
+        switch (intent.getStatus()) {
+            case "succeeded", "processing" -> {
+                return OffSessionCharge.charged(intent.getId());
+            }
+            case "requires_action" -> {
+                return new OffSessionCharge(
+                        ChargeOutcome.AUTHENTICATION_REQUIRED, Optional.of(intent.getId()), "authentication_required");
+            }
+            case "requires_payment_method" -> {
+                return new OffSessionCharge(
+                        ChargeOutcome.DECLINED, Optional.of(intent.getId()), reason(intent.getLastPaymentError()));
+            }
+            default ->
+                throw garbled(new IllegalStateException("Stripe left an off-session payment " + intent.getStatus()));
+        }
+    }
+
+    /** A card error answering an off-session charge: the bank wants its holder, or declines the card. */
+    private static OffSessionCharge notCharged(CardException card) {
+        Optional<String> intent = Optional.ofNullable(card.getStripeError())
+                .map(StripeError::getPaymentIntent)
+                .map(PaymentIntent::getId);
+        String reason = reason(card.getStripeError());
+        LOG.info("Stripe did not charge a saved card without its holder: {}", reason);
+        return new OffSessionCharge(
+                "authentication_required".equals(card.getCode())
+                        ? ChargeOutcome.AUTHENTICATION_REQUIRED
+                        : ChargeOutcome.DECLINED,
+                intent,
+                reason);
+    }
+
+    /** Stripe's code (and the bank's, for a declined card) and its message: what the business is shown. */
+    private static String reason(StripeError error) {
+        if (error == null) {
+            return "payment failed";
+        }
+        StringBuilder reason = new StringBuilder();
+        Optional.ofNullable(error.getCode()).ifPresent(reason::append);
+        Optional.ofNullable(error.getDeclineCode())
+                .ifPresent(decline -> reason.append(reason.length() > 0 ? " (" : "(")
+                        .append(decline)
+                        .append(')'));
+        Optional.ofNullable(error.getMessage())
+                .filter(message -> !message.isBlank())
+                .ifPresent(message ->
+                        reason.append(reason.length() > 0 ? ": " : "").append(message));
+        return reason.length() == 0 ? "payment failed" : reason.toString();
     }
 }

@@ -15,6 +15,7 @@ import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase.PaymentEvent;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Money;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +184,10 @@ public final class StripeWebhook {
                         payment(session.getMetadata()),
                         Optional.ofNullable(session.getPaymentIntent()),
                         amount(session, id),
-                        "paid".equals(session.getPaymentStatus())));
+                        "paid".equals(session.getPaymentStatus()),
+                        card(session.getMetadata()),
+                        Optional.ofNullable(session.getCustomer()).filter(c -> !c.isBlank()),
+                        Optional.ofNullable(session.getSetupIntent()).filter(s -> !s.isBlank())));
             }
             case "checkout.session.expired" -> {
                 Session session = object(event, Session.class);
@@ -303,5 +307,26 @@ public final class StripeWebhook {
 
     private static Answer refused(String why) {
         return Answer.json(400, "{\"error\":\"" + why + "\"}");
+    }
+
+    /**
+     * Our card kept for a no-show fee, from the metadata we set on a page that keeps one (a page in setup mode, or a
+     * deposit's); anything else there names none. The customer and the SetupIntent such a page made are read from
+     * the session as ids: an event's objects are never expanded, whatever the endpoint's API version.
+     */
+    static Optional<SavedCardId> card(Map<String, String> metadata) {
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        String value = metadata.get("saved_card_id");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            UUID uuid = UUID.fromString(value);
+            return uuid.toString().equalsIgnoreCase(value) ? Optional.of(new SavedCardId(uuid)) : Optional.empty();
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 }

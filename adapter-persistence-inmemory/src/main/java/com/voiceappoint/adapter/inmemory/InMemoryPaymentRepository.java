@@ -1,15 +1,20 @@
 package com.voiceappoint.adapter.inmemory;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.PaymentKind;
 import com.voiceappoint.domain.payment.PaymentMethod;
 import com.voiceappoint.domain.payment.PaymentSettings;
 import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundStatus;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
+import com.voiceappoint.domain.payment.SavedCardStatus;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.net.URI;
@@ -26,9 +31,10 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Payments, refunds and payment settings, keeping the database's promises: a status changes only from the status the
- * change leaves, a refund never takes more than is left, an event is recorded once, a Stripe account belongs to one
- * business and a Stripe id to one payment of it. Every call runs under the runner's lock, so the check and the write
+ * Payments, refunds, payment settings and the cards kept for no-show fees, keeping the database's promises: a status
+ * changes only from the status the change leaves, a refund never takes more than is left, an event is recorded once, a
+ * Stripe account belongs to one business and a Stripe id to one payment of it, an appointment asks one card and owes
+ * one no-show fee at most. Every call runs under the runner's lock, so the check and the write
  * are one step, as each of the SQL adapter's conditional updates is.
  */
 final class InMemoryPaymentRepository implements PaymentRepository {
@@ -45,11 +51,14 @@ final class InMemoryPaymentRepository implements PaymentRepository {
     /** Each applied event's type, by its id. */
     private final Table<String, String> events;
 
+    private final Table<SavedCardId, SavedCard> cards;
+
     InMemoryPaymentRepository(InMemoryTransactionRunner transactions) {
         settings = new Table<>(transactions);
         payments = new Table<>(transactions);
         refunds = new Table<>(transactions);
         events = new Table<>(transactions);
+        cards = new Table<>(transactions);
     }
 
     @Override
@@ -80,6 +89,14 @@ final class InMemoryPaymentRepository implements PaymentRepository {
     public void add(Payment payment) {
         if (payments.contains(payment.id())) {
             throw new IllegalStateException("payment " + payment.id() + " is stored already");
+        }
+        if (payment.kind() == PaymentKind.NO_SHOW_FEE
+                && payments.stream()
+                        .anyMatch(other -> other.kind() == PaymentKind.NO_SHOW_FEE
+                                && other.businessId().equals(payment.businessId())
+                                && other.appointmentId().equals(payment.appointmentId()))) {
+            // as the database's payments_one_no_show_fee
+            throw new ConcurrentUpdateException("the no-show fee of appointment " + payment.appointmentId());
         }
         requireUnique(payment);
         payments.put(payment.id(), payment);
@@ -323,6 +340,178 @@ final class InMemoryPaymentRepository implements PaymentRepository {
                                             sum.pending()));
                 });
         return List.copyOf(byCurrency.values());
+    }
+
+    @Override
+    public void addCard(SavedCard card) {
+        if (cards.contains(card.id())) {
+            throw new IllegalStateException("card " + card.id() + " is stored already");
+        }
+        if (cardOf(card.businessId(), card.appointmentId()).isPresent()) {
+            // as the database's saved_cards_one_per_appointment
+            throw new ConcurrentUpdateException("the card of appointment " + card.appointmentId());
+        }
+        cards.put(card.id(), card);
+    }
+
+    @Override
+    public Optional<SavedCard> findCard(BusinessId business, SavedCardId card) {
+        return cards.find(card).filter(c -> c.businessId().equals(business));
+    }
+
+    @Override
+    public Optional<SavedCard> cardOf(BusinessId business, AppointmentId appointment) {
+        return cards.stream()
+                .filter(c ->
+                        c.businessId().equals(business) && c.appointmentId().equals(appointment))
+                .findFirst();
+    }
+
+    @Override
+    public boolean openedCardPage(BusinessId business, SavedCardId card, String session, URI url, Instant at) {
+        boolean taken = cards.stream()
+                .anyMatch(other -> !other.id().equals(card)
+                        && other.businessId().equals(business)
+                        && other.checkoutSession().filter(session::equals).isPresent());
+        if (taken) {
+            throw new IllegalStateException("another card of the business has that Stripe page");
+        }
+        return changeCard(
+                        business,
+                        card,
+                        c -> c.isPending() && !c.keptByDeposit(),
+                        c -> copy(
+                                c,
+                                c.status(),
+                                Optional.of(session),
+                                Optional.of(url.toString()),
+                                c.customer(),
+                                c.savedBy(),
+                                c.paymentMethod(),
+                                at))
+                .isPresent();
+    }
+
+    @Override
+    public Optional<SavedCard> markCardSaved(
+            BusinessId business, SavedCardId card, String customer, String savedBy, Instant at) {
+        return changeCard(
+                business,
+                card,
+                c -> c.status() != SavedCardStatus.SAVED,
+                c -> copy(
+                        c,
+                        SavedCardStatus.SAVED,
+                        c.checkoutSession(),
+                        c.checkoutUrl(),
+                        Optional.of(customer),
+                        Optional.of(savedBy),
+                        c.paymentMethod(),
+                        at));
+    }
+
+    @Override
+    public boolean releaseCard(BusinessId business, SavedCardId card, Instant at) {
+        return changeCard(
+                        business,
+                        card,
+                        SavedCard::isPending,
+                        c -> copy(
+                                c,
+                                SavedCardStatus.RELEASED,
+                                c.checkoutSession(),
+                                c.checkoutUrl(),
+                                c.customer(),
+                                c.savedBy(),
+                                c.paymentMethod(),
+                                at))
+                .isPresent();
+    }
+
+    @Override
+    public void keepPaymentMethod(BusinessId business, SavedCardId card, String paymentMethod, Instant at) {
+        changeCard(
+                business,
+                card,
+                SavedCard::isSaved,
+                c -> copy(
+                        c,
+                        c.status(),
+                        c.checkoutSession(),
+                        c.checkoutUrl(),
+                        c.customer(),
+                        c.savedBy(),
+                        Optional.of(paymentMethod),
+                        at));
+    }
+
+    @Override
+    public List<Payment> feesToCharge(Instant before, int limit) {
+        return payments.stream()
+                .filter(p -> p.isFeeToCharge() && p.createdAt().isBefore(before))
+                .sorted(OLDEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public boolean awaitClient(BusinessId business, PaymentId fee, String issue, Instant payBy, Instant at) {
+        return change(
+                        business,
+                        fee,
+                        Payment::isFeeToCharge,
+                        p -> new Payment(
+                                p.id(),
+                                p.businessId(),
+                                p.appointmentId(),
+                                p.kind(),
+                                p.method(),
+                                p.amount(),
+                                p.refunded(),
+                                p.status(),
+                                p.account(),
+                                p.checkoutSession(),
+                                p.checkoutUrl(),
+                                p.paymentIntent(),
+                                Optional.of(payBy),
+                                Optional.of(issue),
+                                p.createdAt(),
+                                at))
+                .isPresent();
+    }
+
+    private Optional<SavedCard> changeCard(
+            BusinessId business, SavedCardId card, Predicate<SavedCard> from, UnaryOperator<SavedCard> change) {
+        Optional<SavedCard> changed = findCard(business, card).filter(from).map(change);
+        changed.ifPresent(c -> cards.put(c.id(), c));
+        return changed;
+    }
+
+    private static SavedCard copy(
+            SavedCard c,
+            SavedCardStatus status,
+            Optional<String> checkoutSession,
+            Optional<String> checkoutUrl,
+            Optional<String> customer,
+            Optional<String> savedBy,
+            Optional<String> paymentMethod,
+            Instant at) {
+        return new SavedCard(
+                c.id(),
+                c.businessId(),
+                c.appointmentId(),
+                c.account(),
+                c.fee(),
+                c.deposit(),
+                status,
+                checkoutSession,
+                checkoutUrl,
+                customer,
+                savedBy,
+                paymentMethod,
+                c.saveBy(),
+                c.createdAt(),
+                at);
     }
 
     /** Applies {@code change} to the business's payment when {@code from} holds for it, as a conditional update. */

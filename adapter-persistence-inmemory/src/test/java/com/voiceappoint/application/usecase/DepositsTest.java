@@ -74,7 +74,12 @@ class DepositsTest {
                     .payments()
                     .store()
                     .saveSettings(new PaymentSettings(
-                            salon.business, Optional.of(ACCOUNT), chargesEnabled, Duration.ofMinutes(30), 50));
+                            salon.business,
+                            Optional.of(ACCOUNT),
+                            chargesEnabled,
+                            Duration.ofMinutes(30),
+                            50,
+                            Optional.empty()));
             return null;
         });
     }

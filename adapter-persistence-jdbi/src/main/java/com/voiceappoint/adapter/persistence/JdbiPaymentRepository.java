@@ -13,6 +13,9 @@ import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundReason;
 import com.voiceappoint.domain.payment.RefundStatus;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
+import com.voiceappoint.domain.payment.SavedCardStatus;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.math.BigDecimal;
@@ -31,10 +34,11 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Payments, refunds and payment settings on PostgreSQL. Every change of a payment's status is one conditional update
- * on the status it leaves, and a refund reserves its amount in one update that cannot take more than is left: under
- * PostgreSQL's row locks, racers for one payment are answered one after the other, each against what the one before
- * left, so news delivered twice, or a refund asked twice, takes effect once.
+ * Payments, refunds, payment settings and the cards kept for no-show fees on PostgreSQL. Every change of a payment's
+ * (or a card's) status is one conditional update on the status it leaves, and a refund reserves its amount in one
+ * update that cannot take more than is left: under PostgreSQL's row locks, racers for one payment are answered one
+ * after the other, each against what the one before left, so news delivered twice, or a refund asked twice, takes
+ * effect once.
  */
 final class JdbiPaymentRepository implements PaymentRepository {
     private static final String COLUMNS = "business_id, id, appointment_id, kind, method, amount, refunded, currency, "
@@ -48,6 +52,11 @@ final class JdbiPaymentRepository implements PaymentRepository {
 
     private static final String ONE_ACCOUNT_EACH = "payment_settings_stripe_account_key";
 
+    private static final String CARD_COLUMNS = "business_id, id, appointment_id, stripe_account, fee, currency, "
+            + "deposit_id, status, checkout_session, checkout_url, customer, saved_by, payment_method, save_by, "
+            + "created_at, updated_at";
+    private static final String SELECT_CARDS = "select " + CARD_COLUMNS + " from saved_cards ";
+
     private final Jdbi jdbi;
 
     JdbiPaymentRepository(Jdbi jdbi) {
@@ -57,32 +66,46 @@ final class JdbiPaymentRepository implements PaymentRepository {
     @Override
     public PaymentSettings settings(BusinessId business) {
         return jdbi.withHandle(h -> h.createQuery("select stripe_account, charges_enabled, payment_window_minutes, "
-                                + "refund_percent from payment_settings where business_id = :business")
+                                + "refund_percent, no_show_fee, no_show_fee_currency from payment_settings "
+                                + "where business_id = :business")
                         .bind("business", business.value())
                         .map((rs, ctx) -> new PaymentSettings(
                                 business,
                                 Rows.optionalString(rs, "stripe_account"),
                                 rs.getBoolean("charges_enabled"),
                                 Duration.ofMinutes(rs.getInt("payment_window_minutes")),
-                                rs.getInt("refund_percent")))
+                                rs.getInt("refund_percent"),
+                                noShowFee(rs.getBigDecimal("no_show_fee"), rs.getString("no_show_fee_currency"))))
                         .findOne())
                 .orElseGet(() -> PaymentSettings.none(business));
+    }
+
+    private static Optional<Money> noShowFee(BigDecimal amount, String currency) {
+        return amount == null ? Optional.empty() : Optional.of(new Money(amount, Currency.getInstance(currency)));
     }
 
     @Override
     public void saveSettings(PaymentSettings settings) {
         try {
             jdbi.useHandle(h -> h.createUpdate("insert into payment_settings (business_id, stripe_account, "
-                            + "charges_enabled, payment_window_minutes, refund_percent) values (:business, :account, "
-                            + ":enabled, :window, :percent) on conflict (business_id) do update set "
+                            + "charges_enabled, payment_window_minutes, refund_percent, no_show_fee, "
+                            + "no_show_fee_currency) values (:business, :account, :enabled, :window, :percent, :fee, "
+                            + ":feeCurrency) on conflict (business_id) do update set "
                             + "stripe_account = excluded.stripe_account, charges_enabled = excluded.charges_enabled, "
                             + "payment_window_minutes = excluded.payment_window_minutes, "
-                            + "refund_percent = excluded.refund_percent, updated_at = now()")
+                            + "refund_percent = excluded.refund_percent, no_show_fee = excluded.no_show_fee, "
+                            + "no_show_fee_currency = excluded.no_show_fee_currency, updated_at = now()")
                     .bind("business", settings.businessId().value())
                     .bind("account", settings.account().orElse(null))
                     .bind("enabled", settings.chargesEnabled())
                     .bind("window", settings.paymentWindow().toMinutes())
                     .bind("percent", settings.refundPercent())
+                    .bind("fee", settings.noShowFee().map(Money::amount).orElse(null))
+                    .bind(
+                            "feeCurrency",
+                            settings.noShowFee()
+                                    .map(fee -> fee.currency().getCurrencyCode())
+                                    .orElse(null))
                     .execute());
         } catch (JdbiException e) {
             if (PostgresErrors.violatesUnique(e, ONE_ACCOUNT_EACH)) {
@@ -129,6 +152,9 @@ final class JdbiPaymentRepository implements PaymentRepository {
         } catch (RuntimeException e) {
             if (PostgresErrors.violatesUnique(e, "payments_one_deposit_by_hand")) {
                 throw new ConcurrentUpdateException("the deposit of appointment " + payment.appointmentId());
+            }
+            if (PostgresErrors.violatesUnique(e, "payments_one_no_show_fee")) {
+                throw new ConcurrentUpdateException("the no-show fee of appointment " + payment.appointmentId());
             }
             throw e;
         }
@@ -377,6 +403,153 @@ final class JdbiPaymentRepository implements PaymentRepository {
                             new Money(rs.getBigDecimal("pending"), currency));
                 })
                 .list());
+    }
+
+    @Override
+    public void addCard(SavedCard card) {
+        try {
+            jdbi.useHandle(h -> h.createUpdate("insert into saved_cards (" + CARD_COLUMNS + ") values (:business, "
+                            + ":id, :appointment, :account, :fee, :currency, :deposit, :status, :session, :url, "
+                            + ":customer, :savedBy, :method, :saveBy, :created, :updated)")
+                    .bind("business", card.businessId().value())
+                    .bind("id", card.id().value())
+                    .bind("appointment", card.appointmentId().value())
+                    .bind("account", card.account())
+                    .bind("fee", card.fee().amount())
+                    .bind("currency", card.fee().currency().getCurrencyCode())
+                    .bind("deposit", card.deposit().map(PaymentId::value).orElse(null))
+                    .bind("status", card.status().code())
+                    .bind("session", card.checkoutSession().orElse(null))
+                    .bind("url", card.checkoutUrl().orElse(null))
+                    .bind("customer", card.customer().orElse(null))
+                    .bind("savedBy", card.savedBy().orElse(null))
+                    .bind("method", card.paymentMethod().orElse(null))
+                    .bind("saveBy", Rows.timestamp(card.saveBy()))
+                    .bind("created", Rows.timestamp(card.createdAt()))
+                    .bind("updated", Rows.timestamp(card.updatedAt()))
+                    .execute());
+        } catch (RuntimeException e) {
+            if (PostgresErrors.violatesUnique(e, "saved_cards_one_per_appointment")) {
+                throw new ConcurrentUpdateException("the card of appointment " + card.appointmentId());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<SavedCard> findCard(BusinessId business, SavedCardId card) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_CARDS + "where business_id = :business and id = :id")
+                .bind("business", business.value())
+                .bind("id", card.value())
+                .map(JdbiPaymentRepository::card)
+                .findOne());
+    }
+
+    @Override
+    public Optional<SavedCard> cardOf(BusinessId business, AppointmentId appointment) {
+        return jdbi.withHandle(
+                h -> h.createQuery(SELECT_CARDS + "where business_id = :business and appointment_id = :appointment")
+                        .bind("business", business.value())
+                        .bind("appointment", appointment.value())
+                        .map(JdbiPaymentRepository::card)
+                        .findOne());
+    }
+
+    @Override
+    public boolean openedCardPage(BusinessId business, SavedCardId card, String session, URI url, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("update saved_cards set checkout_session = :session, "
+                                + "checkout_url = :url, updated_at = :at where business_id = :business "
+                                + "and id = :id and status = 'pending' and deposit_id is null")
+                        .bind("session", session)
+                        .bind("url", url.toString())
+                        .bind("at", Rows.timestamp(at))
+                        .bind("business", business.value())
+                        .bind("id", card.value())
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public Optional<SavedCard> markCardSaved(
+            BusinessId business, SavedCardId card, String customer, String savedBy, Instant at) {
+        return jdbi.withHandle(h -> h.createQuery("update saved_cards set status = 'saved', customer = :customer, "
+                        + "saved_by = :savedBy, updated_at = :at where business_id = :business and id = :id "
+                        + "and status in ('pending', 'released') returning " + CARD_COLUMNS)
+                .bind("customer", customer)
+                .bind("savedBy", savedBy)
+                .bind("at", Rows.timestamp(at))
+                .bind("business", business.value())
+                .bind("id", card.value())
+                .map(JdbiPaymentRepository::card)
+                .findOne());
+    }
+
+    @Override
+    public boolean releaseCard(BusinessId business, SavedCardId card, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("update saved_cards set status = 'released', updated_at = :at "
+                                + "where business_id = :business and id = :id and status = 'pending'")
+                        .bind("at", Rows.timestamp(at))
+                        .bind("business", business.value())
+                        .bind("id", card.value())
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public void keepPaymentMethod(BusinessId business, SavedCardId card, String paymentMethod, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("update saved_cards set payment_method = :method, updated_at = :at "
+                        + "where business_id = :business and id = :id and status = 'saved'")
+                .bind("method", paymentMethod)
+                .bind("at", Rows.timestamp(at))
+                .bind("business", business.value())
+                .bind("id", card.value())
+                .execute());
+    }
+
+    @Override
+    public List<Payment> feesToCharge(Instant before, int limit) {
+        // across businesses: the engine's own sweep (index payments_fees_to_charge)
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "where kind = 'no_show_fee' and status = 'open' "
+                        + "and pay_by is null and payment_intent is null and created_at < :before "
+                        + "order by created_at, id limit :limit")
+                .bind("before", Rows.timestamp(before))
+                .bind("limit", limit)
+                .map(JdbiPaymentRepository::payment)
+                .list());
+    }
+
+    @Override
+    public boolean awaitClient(BusinessId business, PaymentId fee, String issue, Instant payBy, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("update payments set pay_by = :payBy, issue = :issue, "
+                                + "updated_at = :at where business_id = :business and id = :id "
+                                + "and kind = 'no_show_fee' and status = 'open' and pay_by is null "
+                                + "and payment_intent is null")
+                        .bind("payBy", Rows.timestamp(payBy))
+                        .bind("issue", issue)
+                        .bind("at", Rows.timestamp(at))
+                        .bind("business", business.value())
+                        .bind("id", fee.value())
+                        .execute())
+                == 1;
+    }
+
+    private static SavedCard card(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new SavedCard(
+                new SavedCardId(Rows.uuid(rs, "id")),
+                new BusinessId(Rows.uuid(rs, "business_id")),
+                new AppointmentId(Rows.uuid(rs, "appointment_id")),
+                rs.getString("stripe_account"),
+                new Money(rs.getBigDecimal("fee"), Currency.getInstance(rs.getString("currency"))),
+                Rows.optionalUuid(rs, "deposit_id").map(PaymentId::new),
+                SavedCardStatus.parse(rs.getString("status")),
+                Rows.optionalString(rs, "checkout_session"),
+                Rows.optionalString(rs, "checkout_url"),
+                Rows.optionalString(rs, "customer"),
+                Rows.optionalString(rs, "saved_by"),
+                Rows.optionalString(rs, "payment_method"),
+                Rows.instant(rs, "save_by"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 
     private static Payment payment(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -73,8 +73,8 @@ class DepositRaceTest {
         ports.transactions().inTransaction(() -> {
             ports.payments()
                     .store()
-                    .saveSettings(
-                            new PaymentSettings(tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100));
+                    .saveSettings(new PaymentSettings(
+                            tenant.id(), Optional.of(account), true, Duration.ofMinutes(30), 100, Optional.empty()));
             return null;
         });
     }

@@ -37,6 +37,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
     private final Rescheduling rescheduling;
     private final StatusChanges statusChanges;
     private final AppointmentDetailsAssembler assembler;
+    private final Optional<NoShowCharges> noShows;
     private final Clock clock;
 
     AppointmentsInteractor(
@@ -46,6 +47,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
             Rescheduling rescheduling,
             StatusChanges statusChanges,
             AppointmentDetailsAssembler assembler,
+            Optional<NoShowCharges> noShows,
             Clock clock) {
         this.access = access;
         this.appointments = appointments;
@@ -53,6 +55,7 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
         this.rescheduling = rescheduling;
         this.statusChanges = statusChanges;
         this.assembler = assembler;
+        this.noShows = noShows;
         this.clock = clock;
     }
 
@@ -111,7 +114,10 @@ public final class AppointmentsInteractor implements AppointmentsQuery, ChangeAp
 
     @Override
     public AppointmentDetails markNoShow(Actor.Member actor, AppointmentId id) {
-        return change(actor, id, (current, granted) -> current.markNoShow(clock.instant()));
+        AppointmentDetails missed = change(actor, id, (current, granted) -> current.markNoShow(clock.instant()));
+        // the fee the no-show recorded is charged once it committed; whatever happens to the charge, the no-show stands
+        noShows.ifPresent(desk -> desk.chargeFor(missed.appointment()));
+        return missed;
     }
 
     @Override

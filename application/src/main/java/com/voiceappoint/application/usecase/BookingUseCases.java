@@ -44,6 +44,7 @@ public final class BookingUseCases {
     private final EventJournal events;
     private final Deposits deposits;
     private final PaymentDues dues;
+    private final Optional<NoShowCharges> noShows;
 
     public BookingUseCases(BookingPorts ports, Clock clock) {
         this(
@@ -82,9 +83,20 @@ public final class BookingUseCases {
                 ports.providers(),
                 deposits,
                 clock);
+        Optional<Checkouts> checkouts =
+                deposits.ports().map(payments -> new Checkouts(payments, ports.transactions(), clock));
         this.dues = deposits.ports()
-                .map(payments -> PaymentDues.through(payments, new Checkouts(payments, ports.transactions(), clock)))
+                .map(payments -> PaymentDues.through(payments, checkouts.orElseThrow()))
                 .orElse(PaymentDues.NONE);
+        this.noShows = deposits.ports()
+                .map(payments -> new NoShowCharges(
+                        payments,
+                        ports.transactions(),
+                        checkouts.orElseThrow(),
+                        ports.businesses(),
+                        ports.appointments(),
+                        ports.services(),
+                        clock));
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
         this.assembler = new AppointmentDetailsAssembler(
                 ports.businesses(), ports.services(), ports.providers(), ports.clients());
@@ -123,7 +135,14 @@ public final class BookingUseCases {
                 ports.appointments(),
                 clock);
         this.appointments = new AppointmentsInteractor(
-                access, ports.appointments(), ports.providers(), rescheduling, statusChanges, assembler, clock);
+                access,
+                ports.appointments(),
+                ports.providers(),
+                rescheduling,
+                statusChanges,
+                assembler,
+                noShows,
+                clock);
         this.clients =
                 new ClientsInteractor(access, ports.transactions(), ports.clients(), ports.appointments(), assembler);
         this.founding = new FoundBusinessInteractor(
@@ -235,6 +254,11 @@ public final class BookingUseCases {
 
     AppointmentWrites writes() {
         return writes;
+    }
+
+    /** The desk that charges no-show fees, when payments are taken. */
+    Optional<NoShowCharges> noShows() {
+        return noShows;
     }
 
     BookAppointmentInteractor booking() {

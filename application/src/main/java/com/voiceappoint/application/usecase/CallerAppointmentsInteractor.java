@@ -6,6 +6,7 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.CallerAppointmentsUseCase;
+import com.voiceappoint.application.port.in.CardDue;
 import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.out.AppointmentRepository;
 import com.voiceappoint.application.port.out.ClientRepository;
@@ -124,14 +125,23 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
         }
     }
 
+    /** The card the caller must leave for the no-show fee, when the time waits for one (and no deposit). */
+    private Optional<CardDue> cardOwed(BookAppointmentUseCase.Result result) {
+        try {
+            return dues.cardOwed(result.details());
+        } catch (StoreUnavailableException notRead) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Booked book(BookAppointmentUseCase.Command command) {
         BookAppointmentUseCase.Result result = booking.bookForCaller(command);
         if (result.replay() == BookAppointmentUseCase.Replay.SAME_REQUEST) {
-            return new Booked(result, Optional.empty(), owed(result));
+            return new Booked(result, Optional.empty(), owed(result), cardOwed(result));
         }
         try {
-            return new Booked(result, Optional.of(codes.issue(result.appointment())), owed(result));
+            return new Booked(result, Optional.of(codes.issue(result.appointment())), owed(result), cardOwed(result));
         } catch (RuntimeException e) {
             // the appointment is booked: the caller must hear so, code or no code
             LOG.log(
@@ -139,7 +149,7 @@ public final class CallerAppointmentsInteractor implements CallerAppointmentsUse
                     () -> "no manage code for appointment "
                             + result.appointment().id() + " just now",
                     e);
-            return new Booked(result, Optional.empty(), owed(result));
+            return new Booked(result, Optional.empty(), owed(result), cardOwed(result));
         }
     }
 

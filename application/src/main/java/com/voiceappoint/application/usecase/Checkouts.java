@@ -7,6 +7,8 @@ import com.voiceappoint.application.port.out.TransactionRunner;
 import com.voiceappoint.domain.account.EmailAddress;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentKind;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.shared.Money;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +52,10 @@ final class Checkouts {
         if (!payment.isOpen() || !ports.configured()) {
             return Optional.empty();
         }
+        if (payment.isFeeToCharge()) {
+            // charged to the saved card first: a page beside that charge could take the fee twice
+            return Optional.empty();
+        }
         // normally the deadline itself, a little over the window away; a page opened late (Stripe was down at
         // booking) must still last Stripe's shortest, and a payment made after the time was released is then
         // booked again if the time is free, or refunded
@@ -56,24 +63,30 @@ final class Checkouts {
         Instant expiresAt =
                 payment.payBy().filter(payBy -> !payBy.isBefore(earliest)).orElse(earliest);
         URI page = depositPage(business, payment);
+        // a deposit asked with a card for the no-show fee keeps the card as it is paid
+        Optional<SavedCard> keptCard = payment.kind() == PaymentKind.DEPOSIT
+                ? ports.store()
+                        .cardOf(business.id(), payment.appointmentId())
+                        .filter(card -> card.isPending()
+                                && card.deposit().filter(payment.id()::equals).isPresent())
+                : Optional.empty();
         PaymentGateway.CheckoutRequest request = new PaymentGateway.CheckoutRequest(
                 payment.account().orElseThrow(),
                 payment.amount(),
-                description(business, serviceName),
+                description(business, payment.kind(), serviceName),
                 email.map(EmailAddress::value),
                 business.language(),
                 URI.create(page + "?paid=1"),
                 page,
                 expiresAt,
                 applicationFee(payment.amount()),
-                Map.of(
-                        "business_id", business.id().toString(),
-                        "appointment_id", payment.appointmentId().toString(),
-                        "payment_id", payment.id().toString()),
+                metadata(business, payment, keptCard),
                 // the same page asked twice is opened once; a page for another deadline is another request
                 "checkout-" + payment.id() + "-" + expiresAt.getEpochSecond());
         try {
-            PaymentGateway.Checkout checkout = ports.gateway().openCheckout(request);
+            PaymentGateway.Checkout checkout = keptCard.isPresent()
+                    ? ports.gateway().openCheckoutSavingCard(request)
+                    : ports.gateway().openCheckout(request);
             transactions.inTransaction(() -> ports.store()
                     .openedCheckout(business.id(), payment.id(), checkout.session(), checkout.url(), clock.instant()));
             return Optional.of(checkout.url());
@@ -93,7 +106,8 @@ final class Checkouts {
                 ports.publicUrl().orElseThrow() + "/" + business.slug().value() + "/pay/" + payment.id());
     }
 
-    private Optional<Money> applicationFee(Money amount) {
+    /** The platform's share of a payment of {@code amount}, taken by Stripe for it. */
+    Optional<Money> applicationFee(Money amount) {
         if (ports.applicationFeePercent() == 0) {
             return Optional.empty();
         }
@@ -103,8 +117,75 @@ final class Checkouts {
         return fee.signum() > 0 ? Optional.of(new Money(fee, amount.currency())) : Optional.empty();
     }
 
-    private static String description(Business business, String serviceName) {
-        return (business.language() == Language.ES ? "Depósito · " : "Deposit · ") + serviceName + " · "
-                + business.name();
+    private static String description(Business business, PaymentKind kind, String serviceName) {
+        boolean es = business.language() == Language.ES;
+        String what = kind == PaymentKind.NO_SHOW_FEE
+                ? (es ? "Cargo por no presentarse · " : "No-show fee · ")
+                : (es ? "Depósito · " : "Deposit · ");
+        return what + serviceName + " · " + business.name();
+    }
+
+    private static Map<String, String> metadata(Business business, Payment payment, Optional<SavedCard> card) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("business_id", business.id().toString());
+        metadata.put("appointment_id", payment.appointmentId().toString());
+        metadata.put("payment_id", payment.id().toString());
+        card.ifPresent(c -> metadata.put("saved_card_id", c.id().toString()));
+        return metadata;
+    }
+
+    /**
+     * Where the client leaves the card asked for the no-show fee: the page opened before, or one opened now; empty if
+     * none can be (Stripe out of reach: the card's own page tries again, and the time stays kept).
+     */
+    Optional<URI> openCardPage(Business business, SavedCard card, String serviceName, Optional<EmailAddress> email) {
+        if (card.checkoutUrl().isPresent()) {
+            return card.checkoutUrl().map(URI::create);
+        }
+        if (!card.isPending() || card.keptByDeposit() || !ports.configured()) {
+            return Optional.empty();
+        }
+        Instant earliest = clock.instant().plus(SHORTEST_PAGE).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = card.saveBy().isBefore(earliest) ? earliest : card.saveBy();
+        URI page = cardPage(business, card);
+        PaymentGateway.CardSetupRequest request = new PaymentGateway.CardSetupRequest(
+                card.account(),
+                cardNotice(business, card, serviceName),
+                email.map(EmailAddress::value),
+                business.language(),
+                URI.create(page + "?saved=1"),
+                page,
+                expiresAt,
+                Map.of(
+                        "business_id", business.id().toString(),
+                        "appointment_id", card.appointmentId().toString(),
+                        "saved_card_id", card.id().toString()),
+                "card-" + card.id() + "-" + expiresAt.getEpochSecond());
+        try {
+            PaymentGateway.Checkout checkout = ports.gateway().openCardSetup(request);
+            transactions.inTransaction(() -> ports.store()
+                    .openedCardPage(business.id(), card.id(), checkout.session(), checkout.url(), clock.instant()));
+            return Optional.of(checkout.url());
+        } catch (StoreUnavailableException | DomainException notOpened) {
+            LOG.log(System.Logger.Level.WARNING, "no page for card {0} yet: {1}", card.id(), notOpened.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Our page for a card asked for the no-show fee: what the client's link and Stripe's way back lead to. */
+    URI cardPage(Business business, SavedCard card) {
+        return URI.create(
+                ports.publicUrl().orElseThrow() + "/" + business.slug().value() + "/card/" + card.id());
+    }
+
+    /** What Stripe's page tells the client their card is kept for, in the business's language. */
+    private static String cardNotice(Business business, SavedCard card, String serviceName) {
+        String fee = card.fee().amount().toPlainString() + " "
+                + card.fee().currency().getCurrencyCode();
+        return business.language() == Language.ES
+                ? "%s guarda tu tarjeta para %s: no se cobra nada ahora; solo si no acudes a la cita se cobran %s."
+                        .formatted(business.name(), serviceName, fee)
+                : "%s keeps your card for %s: nothing is charged now; only if you miss the appointment are you charged %s."
+                        .formatted(business.name(), serviceName, fee);
     }
 }

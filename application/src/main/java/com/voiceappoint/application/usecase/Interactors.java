@@ -200,6 +200,6 @@ public final class Interactors {
                         clock),
                 new PaymentEventsInteractor(
                         ports.transactions(), ports.payments(), ports.appointments(), booking.writes(), refunds, clock),
-                new PaymentUpkeepInteractor(ports.payments(), ports.transactions(), refunds, clock));
+                new PaymentUpkeepInteractor(ports.payments(), ports.transactions(), refunds, clock, booking.noShows()));
     }
 }

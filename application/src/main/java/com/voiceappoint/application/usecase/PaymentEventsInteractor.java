@@ -12,9 +12,11 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.PaymentKind;
 import com.voiceappoint.domain.payment.PaymentSettings;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundReason;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import java.time.Clock;
@@ -66,6 +68,9 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
         }
         BusinessId id = business.get();
         if (event instanceof CheckoutCompleted completed) {
+            if (completed.payment().isEmpty() && completed.card().isPresent()) {
+                return cardSaved(id, completed);
+            }
             return completed.paid() ? paid(id, completed) : once(event, "checkout.session.completed", () -> {});
         }
         if (event instanceof CheckoutExpired expired) {
@@ -93,8 +98,7 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
         AccountUpdated updated = (AccountUpdated) event;
         return once(event, "account.updated", () -> {
             PaymentSettings now = store().settings(id);
-            store().saveSettings(new PaymentSettings(
-                    id, now.account(), updated.chargesEnabled(), now.paymentWindow(), now.refundPercent()));
+            store().saveSettings(now.withChargesEnabled(updated.chargesEnabled()));
         });
     }
 
@@ -137,6 +141,11 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
                         // paid before (news of one payment told twice), or closed: nothing more to do
                         return Outcome.APPLIED;
                     }
+                    if (paid.get().kind() == PaymentKind.NO_SHOW_FEE) {
+                        // a no-show fee the client paid on its own page: no appointment waits for it
+                        return Outcome.APPLIED;
+                    }
+                    keepCard(business, event, paid.get());
                     Instant now = clock.instant();
                     Appointment appointment = appointments
                             .findById(Set.of(business), paid.get().appointmentId())
@@ -214,5 +223,74 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
 
     private PaymentRepository store() {
         return ports.store();
+    }
+
+    /**
+     * The card the deposit's page kept as it took the deposit, recorded in the payment's transaction: the
+     * appointment's no-show fee is charged to it.
+     */
+    private void keepCard(BusinessId business, CheckoutCompleted event, Payment deposit) {
+        if (event.customer().isEmpty() || event.paymentIntent().isEmpty()) {
+            return;
+        }
+        store().cardOf(business, deposit.appointmentId())
+                .filter(card -> card.deposit().filter(deposit.id()::equals).isPresent())
+                .filter(card -> event.card().map(card.id()::equals).orElse(true))
+                .ifPresent(card -> store().markCardSaved(
+                                business,
+                                card.id(),
+                                event.customer().get(),
+                                event.paymentIntent().get(),
+                                clock.instant()));
+    }
+
+    /**
+     * A client left the card asked for the no-show fee on its own page (which took no money): the appointment kept for
+     * it is confirmed, or booked again if its time was released meanwhile and is still free. A card whose time went
+     * to someone else is recorded all the same (nothing was charged, so nothing goes back), and the appointment stays
+     * released.
+     */
+    private Outcome cardSaved(BusinessId business, CheckoutCompleted event) {
+        String type = "checkout.session.completed";
+        Optional<SavedCard> card = event.card()
+                .flatMap(id -> store().findCard(business, id))
+                .filter(c -> !c.keptByDeposit()
+                        && c.checkoutSession().map(event.session()::equals).orElse(true));
+        if (card.isEmpty() || event.customer().isEmpty() || event.setupIntent().isEmpty()) {
+            return once(event, type, () -> {}) == Outcome.APPLIED ? Outcome.IGNORED : Outcome.ALREADY_APPLIED;
+        }
+        String customer = event.customer().get();
+        String setupIntent = event.setupIntent().get();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> {
+                    if (!store().recordEvent(event.id(), type, clock.instant())) {
+                        return Outcome.ALREADY_APPLIED;
+                    }
+                    Instant now = clock.instant();
+                    if (store().markCardSaved(business, card.get().id(), customer, setupIntent, now)
+                            .isEmpty()) {
+                        // saved before: news of one card told twice
+                        return Outcome.APPLIED;
+                    }
+                    appointments
+                            .findById(Set.of(business), card.get().appointmentId())
+                            .filter(a -> a.status() == AppointmentStatus.PENDING_PAYMENT
+                                    || a.status() == AppointmentStatus.EXPIRED)
+                            .ifPresent(a -> writes.update(a, a.confirmPaid(now), new BusinessEvent.Engine()));
+                    return Outcome.APPLIED;
+                });
+            } catch (SlotAlreadyTakenException taken) {
+                return once(
+                        event,
+                        type,
+                        () -> store().markCardSaved(business, card.get().id(), customer, setupIntent, clock.instant()));
+            } catch (DomainException changed) {
+                if (changed.code() != ErrorCode.CONCURRENT_UPDATE || attempt == ATTEMPTS) {
+                    throw changed;
+                }
+                // expired at the same moment: read it again
+            }
+        }
     }
 }

@@ -23,6 +23,7 @@ import com.voiceappoint.domain.payment.PaymentSettings;
 import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundReason;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
@@ -76,18 +77,7 @@ final class PaymentsInteractor implements PaymentsUseCase {
     @Override
     public Setup change(
             Actor actor, BusinessId business, Optional<Duration> paymentWindow, Optional<Integer> refundPercent) {
-        access.require(actor, business, Permission.MANAGE_SETTINGS);
-        return transactions.inTransaction(() -> {
-            PaymentSettings current = store().settings(business);
-            PaymentSettings changed = new PaymentSettings(
-                    business,
-                    current.account(),
-                    current.chargesEnabled(),
-                    paymentWindow.orElse(current.paymentWindow()),
-                    refundPercent.orElse(current.refundPercent()));
-            store().saveSettings(changed);
-            return new Setup(changed, ports.configured());
-        });
+        return change(actor, business, paymentWindow, refundPercent, Optional.empty());
     }
 
     @Override
@@ -110,7 +100,12 @@ final class PaymentsInteractor implements PaymentsUseCase {
                 PaymentSettings now = store().settings(businessId);
                 if (now.account().isEmpty()) {
                     store().saveSettings(new PaymentSettings(
-                            businessId, Optional.of(opened), false, now.paymentWindow(), now.refundPercent()));
+                            businessId,
+                            Optional.of(opened),
+                            false,
+                            now.paymentWindow(),
+                            now.refundPercent(),
+                            now.noShowFee()));
                 }
                 return null;
             });
@@ -129,9 +124,7 @@ final class PaymentsInteractor implements PaymentsUseCase {
         PaymentGateway.AccountState state =
                 ports.gateway().accountState(settings.account().get());
         return transactions.inTransaction(() -> {
-            PaymentSettings now = store().settings(business);
-            PaymentSettings changed = new PaymentSettings(
-                    business, now.account(), state.chargesEnabled(), now.paymentWindow(), now.refundPercent());
+            PaymentSettings changed = store().settings(business).withChargesEnabled(state.chargesEnabled());
             store().saveSettings(changed);
             return new Setup(changed, ports.configured());
         });
@@ -199,7 +192,9 @@ final class PaymentsInteractor implements PaymentsUseCase {
                         Map.of("from", PaymentStatus.PAID.code(), "to", PaymentStatus.PAID.code()));
             }
             for (Payment open : payments) {
-                if (open.isOpen() && !store().markCancelled(businessId, open.id(), now)) {
+                if (open.kind() == PaymentKind.DEPOSIT
+                        && open.isOpen()
+                        && !store().markCancelled(businessId, open.id(), now)) {
                     throw new DomainException(
                             ErrorCode.CONCURRENT_UPDATE, null, "the deposit was paid meanwhile", Map.of());
                 }
@@ -219,5 +214,48 @@ final class PaymentsInteractor implements PaymentsUseCase {
 
     private PaymentRepository store() {
         return ports.store();
+    }
+
+    @Override
+    public Setup change(
+            Actor actor,
+            BusinessId businessId,
+            Optional<Duration> paymentWindow,
+            Optional<Integer> refundPercent,
+            Optional<BigDecimal> noShowFee) {
+        Business business =
+                access.require(actor, businessId, Permission.MANAGE_SETTINGS).business();
+        Optional<Optional<Money>> fee = noShowFee.map(amount -> noShowFee(amount, business));
+        return transactions.inTransaction(() -> {
+            PaymentSettings current = store().settings(businessId);
+            PaymentSettings changed = new PaymentSettings(
+                    businessId,
+                    current.account(),
+                    current.chargesEnabled(),
+                    paymentWindow.orElse(current.paymentWindow()),
+                    refundPercent.orElse(current.refundPercent()),
+                    fee.orElse(current.noShowFee()));
+            store().saveSettings(changed);
+            return new Setup(changed, ports.configured());
+        });
+    }
+
+    /** A fee of zero is no fee; any other is money of the business's currency, more than nothing. */
+    private static Optional<Money> noShowFee(BigDecimal amount, Business business) {
+        InvalidValueException.check(amount.signum() >= 0, "noShowFee", "a no-show fee is not negative");
+        if (amount.signum() == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Money(amount, business.currency()));
+        } catch (InvalidValueException notMoney) {
+            throw new InvalidValueException("noShowFee", notMoney.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<SavedCard> card(Actor actor, BusinessId business, AppointmentId appointment) {
+        access.require(actor, business, Permission.MANAGE_APPOINTMENTS);
+        return store().cardOf(business, appointment);
     }
 }

@@ -5,6 +5,7 @@ import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.CardDue;
 import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.out.AppointmentRepository;
@@ -25,6 +26,8 @@ import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.voice.VoiceSettings;
@@ -120,7 +123,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
                 contact.address(),
                 NotificationDeliveryInteractor.printedPhone(contact, voiceSettings, businessId),
                 business.allowVoiceBooking() ? voice.map(VoiceSettings::numbers).orElse(List.of()) : List.of(),
-                dues.asked(businessId));
+                dues.asked(businessId),
+                dues.noShowFee(business));
     }
 
     @Override
@@ -142,14 +146,19 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
             // answered as booked, with what was kept
         }
         Optional<PaymentDue> payment = Optional.empty();
+        Optional<CardDue> card = Optional.empty();
         try {
             if (result.appointment().status() == AppointmentStatus.PENDING_PAYMENT) {
-                payment = dues.of(businessOf(result.appointment()), result.details());
+                Business business = businessOf(result.appointment());
+                payment = dues.of(business, result.details());
+                if (payment.isEmpty()) {
+                    card = dues.cardOf(business, result.details());
+                }
             }
         } catch (StoreUnavailableException notRead) {
-            // the time is kept all the same: the deposit's page opens from the link the client is sent
+            // the time is kept all the same: the deposit's (or card's) page opens from the link the client is sent
         }
-        return new Booked(result, token, code, payment);
+        return new Booked(result, token, code, payment, card);
     }
 
     @Override
@@ -207,5 +216,23 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
 
     private Business businessOf(Appointment appointment) {
         return businesses.findById(appointment.businessId()).orElseThrow(() -> new NotFoundException("appointment"));
+    }
+
+    @Override
+    public Optional<CardDue> cardDue(String manageToken) {
+        return dues.cardOwed(assembler.details(byToken(manageToken)));
+    }
+
+    @Override
+    public CardPage card(BusinessId businessId, SavedCardId cardId) {
+        Business business = businesses.findById(businessId).orElseThrow(() -> new NotFoundException("card"));
+        SavedCard card = dues.findCard(businessId, cardId)
+                .filter(c -> !c.keptByDeposit())
+                .orElseThrow(() -> new NotFoundException("card"));
+        Appointment appointment = appointments
+                .findById(Set.of(businessId), card.appointmentId())
+                .orElseThrow(() -> new NotFoundException("card"));
+        AppointmentDetails details = assembler.details(appointment);
+        return new CardPage(business, details, dues.cardDue(business, card, details));
     }
 }

@@ -203,7 +203,11 @@ public final class VoiceToolsInteractor implements VoiceToolsUseCase {
                             BookingSource.VOICE,
                             idempotencyKey(caller.platform(), caller.callId(), book.toolCallId())));
             return new Booked(
-                    booking.result().details(), booking.result().replayed(), booking.manageCode(), booking.deposit());
+                    booking.result().details(),
+                    booking.result().replayed(),
+                    booking.manageCode(),
+                    booking.deposit(),
+                    booking.card());
         } catch (BookingRefusedException refused) {
             return refused(refused, book.namedSomeone());
         }

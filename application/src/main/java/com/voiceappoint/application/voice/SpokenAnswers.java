@@ -25,6 +25,7 @@ import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
@@ -82,9 +83,11 @@ public final class SpokenAnswers {
             return result(availability(availability));
         }
         if (answer instanceof Booked booked) {
-            String said = booked.deposit().isEmpty()
-                    ? appointment(booked.again() ? "booked.again" : "booked", booked.details())
-                    : deposit(booked);
+            String said = booked.deposit().isPresent()
+                    ? deposit(booked)
+                    : booked.card().isPresent()
+                            ? card(booked)
+                            : appointment(booked.again() ? "booked.again" : "booked", booked.details());
             return result(booked.manageCode()
                     .map(code -> said + " " + speech.say("booked.code", String.join(" ", code.split(""))))
                     .orElse(said));
@@ -101,15 +104,34 @@ public final class SpokenAnswers {
         return rest(answer);
     }
 
-    /** A booking kept for its deposit: what is owed, by when, and where the link to pay it went. */
+    /**
+     * A booking kept for its deposit: what is owed, by when, and where the link to pay it went; and, when the business
+     * charges no-shows, that the card it is paid with is kept for the fee.
+     */
     private String deposit(Booked booked) {
         Payment deposit = booked.deposit().orElseThrow().payment();
-        return appointment("booked.deposit", booked.details())
+        String said = appointment("booked.deposit", booked.details())
                 + " "
                 + speech.say(
                         booked.details().client().phone().isPresent() ? "deposit.sent.sms" : "deposit.sent.email",
                         speech.money(deposit.amount()),
                         speech.time(deposit.payBy().orElseThrow()));
+        return booked.card()
+                .map(due -> said + " "
+                        + speech.say(
+                                "deposit.keeps_card", speech.money(due.card().fee())))
+                .orElse(said);
+    }
+
+    /** A booking kept for a card for the no-show fee: how much a no-show costs, by when, and where the link went. */
+    private String card(Booked booked) {
+        SavedCard card = booked.card().orElseThrow().card();
+        return appointment("booked.card", booked.details())
+                + " "
+                + speech.say(
+                        booked.details().client().phone().isPresent() ? "card.sent.sms" : "card.sent.email",
+                        speech.money(card.fee()),
+                        speech.time(card.saveBy()));
     }
 
     private Answer rest(VoiceToolsUseCase.Answer answer) {

@@ -171,4 +171,36 @@ public record Payment(
     public boolean isOpen() {
         return status == PaymentStatus.OPEN;
     }
+
+    /**
+     * A no-show fee of {@code amount} to charge to the appointment's saved card: open, with no deadline, until it is
+     * charged, or until the client is asked to pay it on a page of its own ({@code payBy} is then that page's end).
+     */
+    public static Payment noShowFee(SavedCard card, Money amount, Instant now) {
+        if (!card.isSaved()) {
+            throw new IllegalArgumentException("a no-show fee is charged to a saved card");
+        }
+        return new Payment(
+                PaymentId.random(),
+                card.businessId(),
+                card.appointmentId(),
+                PaymentKind.NO_SHOW_FEE,
+                PaymentMethod.STRIPE,
+                amount,
+                Money.zero(amount.currency()),
+                PaymentStatus.OPEN,
+                Optional.of(card.account()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                now);
+    }
+
+    /** A no-show fee not yet charged to the saved card, nor sent to the client to pay. */
+    public boolean isFeeToCharge() {
+        return kind == PaymentKind.NO_SHOW_FEE && isOpen() && payBy.isEmpty() && paymentIntent.isEmpty();
+    }
 }

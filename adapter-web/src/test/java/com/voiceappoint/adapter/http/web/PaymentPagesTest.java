@@ -664,5 +664,25 @@ class PaymentPagesTest {
         public String refund(RefundRequest request) {
             return stripe.refund(request);
         }
+
+        @Override
+        public Checkout openCheckoutSavingCard(CheckoutRequest request) {
+            return stripe.openCheckoutSavingCard(request);
+        }
+
+        @Override
+        public Checkout openCardSetup(CardSetupRequest request) {
+            return stripe.openCardSetup(request);
+        }
+
+        @Override
+        public String savedPaymentMethod(String account, SavedBy savedBy) {
+            return stripe.savedPaymentMethod(account, savedBy);
+        }
+
+        @Override
+        public OffSessionCharge chargeOffSession(OffSessionRequest request) {
+            return stripe.chargeOffSession(request);
+        }
     }
 }

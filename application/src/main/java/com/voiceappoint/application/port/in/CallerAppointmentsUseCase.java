@@ -57,10 +57,22 @@ public interface CallerAppointmentsUseCase {
             Optional<String> call) {}
 
     /** @param manageCode empty when it could not be given out just now: the booking stands all the same */
-    /** @param deposit what the caller must pay to keep the time, and by when, for a service that asks a deposit */
-    record Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode, Optional<PaymentDue> deposit) {
+    /**
+     * @param deposit what the caller must pay to keep the time, and by when, for a service that asks a deposit
+     * @param card the card the caller must leave for the no-show fee to keep the time (kept by the deposit's page,
+     *     when there is a deposit)
+     */
+    record Booked(
+            BookAppointmentUseCase.Result result,
+            Optional<String> manageCode,
+            Optional<PaymentDue> deposit,
+            Optional<CardDue> card) {
         public Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode) {
-            this(result, manageCode, Optional.empty());
+            this(result, manageCode, Optional.empty(), Optional.empty());
+        }
+
+        public Booked(BookAppointmentUseCase.Result result, Optional<String> manageCode, Optional<PaymentDue> deposit) {
+            this(result, manageCode, deposit, Optional.empty());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.voiceappoint.application.port.in;
 
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.shared.Money;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,10 @@ public interface PaymentEventsUseCase {
      *
      * @param payment our payment, from the session's metadata
      * @param paid whether the money is there (a delayed method completes unpaid, and pays later)
+     * @param card our card kept for a no-show fee, from the session's metadata, when the page kept one
+     * @param customer the Stripe customer the page made, when it kept a card
+     * @param setupIntent what saved the card on a page that took no money (setup mode); a page that took money saved
+     *     it with {@code paymentIntent}
      */
     record CheckoutCompleted(
             String id,
@@ -45,10 +50,38 @@ public interface PaymentEventsUseCase {
             Optional<PaymentId> payment,
             Optional<String> paymentIntent,
             Optional<Money> amount,
-            boolean paid)
+            boolean paid,
+            Optional<SavedCardId> card,
+            Optional<String> customer,
+            Optional<String> setupIntent)
             implements PaymentEvent {
         public CheckoutCompleted {
             Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(card, "card");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(setupIntent, "setupIntent");
+        }
+
+        /** A page that kept no card. */
+        public CheckoutCompleted(
+                String id,
+                Optional<String> account,
+                String session,
+                Optional<PaymentId> payment,
+                Optional<String> paymentIntent,
+                Optional<Money> amount,
+                boolean paid) {
+            this(
+                    id,
+                    account,
+                    session,
+                    payment,
+                    paymentIntent,
+                    amount,
+                    paid,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
         }
     }
 

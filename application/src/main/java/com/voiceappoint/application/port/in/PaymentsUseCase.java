@@ -6,6 +6,7 @@ import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.payment.PaymentSettings;
 import com.voiceappoint.domain.payment.Refund;
+import com.voiceappoint.domain.payment.SavedCard;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -62,4 +63,21 @@ public interface PaymentsUseCase {
     record Setup(PaymentSettings settings, boolean configured) {}
 
     record PaymentRecord(Payment payment, List<Refund> refunds) {}
+
+    /**
+     * Changes the payment window, the share a timely cancellation gives back and the no-show fee: a fee of zero
+     * removes it. What is empty keeps its value.
+     *
+     * @throws com.voiceappoint.domain.shared.InvalidValueException {@code noShowFee} for an amount that is not money
+     *     of the business's currency
+     */
+    Setup change(
+            Actor actor,
+            BusinessId business,
+            Optional<Duration> paymentWindow,
+            Optional<Integer> refundPercent,
+            Optional<BigDecimal> noShowFee);
+
+    /** The card the appointment's client left for its no-show fee, when one was asked. */
+    Optional<SavedCard> card(Actor actor, BusinessId business, AppointmentId appointment);
 }

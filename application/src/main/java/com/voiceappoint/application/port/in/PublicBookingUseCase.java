@@ -6,9 +6,11 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.SpecialDay;
 import com.voiceappoint.domain.schedule.WeeklyHours;
+import com.voiceappoint.domain.shared.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +66,8 @@ public interface PublicBookingUseCase {
      *
      * @param takesDeposits whether a service's deposit is asked when booking here now (this server takes payments and
      *     the business's Stripe account can): otherwise its deposit services book as any other
+     * @param noShowFee what a client who books here now and does not come is charged, on a card they leave when
+     *     booking; none when the business charges nothing, or cannot take payments now
      */
     record BusinessPage(
             Business business,
@@ -76,7 +80,35 @@ public interface PublicBookingUseCase {
             Optional<String> address,
             Optional<PhoneNumber> phone,
             List<PhoneNumber> voiceNumbers,
-            boolean takesDeposits) {
+            boolean takesDeposits,
+            Optional<Money> noShowFee) {
+        public BusinessPage(
+                Business business,
+                List<Service> services,
+                List<ServiceCategory> categories,
+                List<Provider> providers,
+                WeeklyHours weeklyHours,
+                List<SpecialDay> specialDays,
+                String description,
+                Optional<String> address,
+                Optional<PhoneNumber> phone,
+                List<PhoneNumber> voiceNumbers,
+                boolean takesDeposits) {
+            this(
+                    business,
+                    services,
+                    categories,
+                    providers,
+                    weeklyHours,
+                    specialDays,
+                    description,
+                    address,
+                    phone,
+                    voiceNumbers,
+                    takesDeposits,
+                    Optional.empty());
+        }
+
         public BusinessPage(
                 Business business,
                 List<Service> services,
@@ -99,7 +131,8 @@ public interface PublicBookingUseCase {
                     address,
                     phone,
                     voiceNumbers,
-                    false);
+                    false,
+                    Optional.empty());
         }
     }
 
@@ -107,13 +140,26 @@ public interface PublicBookingUseCase {
      * The token is shown once: only its hash is kept. The manage code comes with it: what the client says on a call
      * whose number proves nothing, to manage the appointment by phone.
      */
+    /**
+     * @param payment the deposit to pay to keep the time (whose page also keeps the card, when one is asked)
+     * @param card the card to leave for the no-show fee, when it is asked without a deposit
+     */
     record Booked(
             BookAppointmentUseCase.Result result,
             Optional<String> manageToken,
             Optional<String> manageCode,
-            Optional<PaymentDue> payment) {
+            Optional<PaymentDue> payment,
+            Optional<CardDue> card) {
         public Booked(BookAppointmentUseCase.Result result, Optional<String> manageToken, Optional<String> manageCode) {
-            this(result, manageToken, manageCode, Optional.empty());
+            this(result, manageToken, manageCode, Optional.empty(), Optional.empty());
+        }
+
+        public Booked(
+                BookAppointmentUseCase.Result result,
+                Optional<String> manageToken,
+                Optional<String> manageCode,
+                Optional<PaymentDue> payment) {
+            this(result, manageToken, manageCode, payment, Optional.empty());
         }
     }
 
@@ -130,4 +176,22 @@ public interface PublicBookingUseCase {
             return details.appointment().changeableUntil(business.policy().cancellationCutoff());
         }
     }
+
+    /**
+     * The card for the no-show fee the appointment the token opens still waits for (its page is opened only from the
+     * card's own page, never here; a card the deposit's page keeps has none); empty when it waits for none.
+     */
+    Optional<CardDue> cardDue(String manageToken);
+
+    /**
+     * A card asked for a no-show fee, by the id its link carries (Stripe's way back, a text): what it is for and where
+     * it stands, with its Stripe page while it can still be left (opened now if it was not yet; the same page every
+     * time).
+     *
+     * @throws com.voiceappoint.application.error.NotFoundException "card" for an id the business does not know
+     */
+    CardPage card(BusinessId business, SavedCardId card);
+
+    /** @param due the card, and its Stripe page while it can be left there */
+    record CardPage(Business business, AppointmentDetails details, CardDue due) {}
 }

@@ -175,11 +175,23 @@ public interface VoiceToolsUseCase {
     /**
      * @param deposit what the caller must still pay to keep the time (the link to pay it is sent to them), for a
      *     service that asks a deposit
+     * @param card the card the caller must still leave for the business's no-show fee to keep the time (the link is
+     *     sent to them; with a deposit, the deposit's page keeps it)
      */
-    record Booked(AppointmentDetails details, boolean again, Optional<String> manageCode, Optional<PaymentDue> deposit)
+    record Booked(
+            AppointmentDetails details,
+            boolean again,
+            Optional<String> manageCode,
+            Optional<PaymentDue> deposit,
+            Optional<CardDue> card)
             implements Booking {
         public Booked(AppointmentDetails details, boolean again, Optional<String> manageCode) {
-            this(details, again, manageCode, Optional.empty());
+            this(details, again, manageCode, Optional.empty(), Optional.empty());
+        }
+
+        public Booked(
+                AppointmentDetails details, boolean again, Optional<String> manageCode, Optional<PaymentDue> deposit) {
+            this(details, again, manageCode, deposit, Optional.empty());
         }
     }
 

@@ -54,6 +54,26 @@ public interface PaymentGateway {
         private IllegalStateException notConfigured() {
             return new IllegalStateException("no payment provider is configured");
         }
+
+        @Override
+        public Checkout openCheckoutSavingCard(CheckoutRequest request) {
+            throw notConfigured();
+        }
+
+        @Override
+        public Checkout openCardSetup(CardSetupRequest request) {
+            throw notConfigured();
+        }
+
+        @Override
+        public String savedPaymentMethod(String account, SavedBy savedBy) {
+            throw notConfigured();
+        }
+
+        @Override
+        public OffSessionCharge chargeOffSession(OffSessionRequest request) {
+            throw notConfigured();
+        }
     };
 
     boolean configured();
@@ -114,4 +134,90 @@ public interface PaymentGateway {
     record Checkout(String session, URI url) {}
 
     record RefundRequest(String account, String paymentIntent, Money amount, String idempotencyKey) {}
+
+    /**
+     * Opens a payment page as {@link #openCheckout} does, which also keeps the client's card on the business's account
+     * for a charge made later without them (a no-show fee): it takes cards only, makes the client a customer of the
+     * account, and sets the payment up for use off-session.
+     */
+    Checkout openCheckoutSavingCard(CheckoutRequest request);
+
+    /**
+     * Opens a page on the business's account that takes no money and keeps the client's card, as a customer of the
+     * account, for a charge made later without them.
+     */
+    Checkout openCardSetup(CardSetupRequest request);
+
+    /** The card (payment method) a completed page saved: the provider's news of the page does not name it. */
+    String savedPaymentMethod(String account, SavedBy savedBy);
+
+    /**
+     * Charges a saved card without its holder, under the request's idempotency key: charged, or refused for a reason
+     * only the client can mend (their bank wants them to confirm it, or declines the card).
+     */
+    OffSessionCharge chargeOffSession(OffSessionRequest request);
+
+    /**
+     * A page that keeps a card, on the business's {@code account}, lapsing at {@code expiresAt}.
+     *
+     * @param notice what the page tells the client the card is kept for
+     */
+    record CardSetupRequest(
+            String account,
+            String notice,
+            Optional<String> customerEmail,
+            Language language,
+            URI successUrl,
+            URI cancelUrl,
+            Instant expiresAt,
+            Map<String, String> metadata,
+            String idempotencyKey) {
+        public CardSetupRequest {
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /**
+     * What saved a card: the SetupIntent of a page that took no money, or the PaymentIntent of a payment that kept it.
+     */
+    record SavedBy(String intent, boolean setupIntent) {}
+
+    /**
+     * A charge of {@code amount} to the {@code customer}'s saved {@code paymentMethod}, on the business's account.
+     *
+     * @param metadata what ties the charge back to its payment, sent back in its events
+     */
+    record OffSessionRequest(
+            String account,
+            String customer,
+            String paymentMethod,
+            Money amount,
+            String description,
+            Optional<Money> applicationFee,
+            Map<String, String> metadata,
+            String idempotencyKey) {
+        public OffSessionRequest {
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /**
+     * What became of a charge made without the client.
+     *
+     * @param paymentIntent the provider's payment, when one was made (always, once charged)
+     * @param reason the provider's word for why the client is needed; empty once charged
+     */
+    record OffSessionCharge(ChargeOutcome outcome, Optional<String> paymentIntent, String reason) {
+        public static OffSessionCharge charged(String paymentIntent) {
+            return new OffSessionCharge(ChargeOutcome.CHARGED, Optional.of(paymentIntent), "");
+        }
+    }
+
+    enum ChargeOutcome {
+        CHARGED,
+        /** The client's bank wants them to confirm the payment themselves (strong customer authentication). */
+        AUTHENTICATION_REQUIRED,
+        /** The card was declined (or can no longer be charged): the client may pay with another. */
+        DECLINED
+    }
 }

@@ -7,6 +7,8 @@ import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.payment.PaymentSettings;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundStatus;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.net.URI;
@@ -95,4 +97,45 @@ public interface PaymentRepository {
     List<Totals> totals(BusinessId business, TimeRange range);
 
     record Totals(Money paid, Money refunded, Money pending) {}
+
+    /**
+     * Records the card asked of a client for the appointment's no-show fee, in the booking's transaction: one per
+     * appointment.
+     */
+    void addCard(SavedCard card);
+
+    Optional<SavedCard> findCard(BusinessId business, SavedCardId card);
+
+    /** The card asked for the appointment, if one was. */
+    Optional<SavedCard> cardOf(BusinessId business, AppointmentId appointment);
+
+    /** Keeps the Stripe page opened for a pending card; false when it is no longer pending. */
+    boolean openedCardPage(BusinessId business, SavedCardId card, String session, URI url, Instant at);
+
+    /**
+     * Records a card not yet saved (pending, or released with the time it kept) as saved to Stripe's
+     * {@code customer} by {@code savedBy} (a SetupIntent, or the deposit's PaymentIntent). Empty when it was saved
+     * already, so news of one card is acted on once.
+     */
+    Optional<SavedCard> markCardSaved(
+            BusinessId business, SavedCardId card, String customer, String savedBy, Instant at);
+
+    /** A pending card no longer asked for (its time lapsed, or the appointment was called off): false otherwise. */
+    boolean releaseCard(BusinessId business, SavedCardId card, Instant at);
+
+    /** Keeps the saved card's payment method, once read from what saved it. */
+    void keepPaymentMethod(BusinessId business, SavedCardId card, String paymentMethod, Instant at);
+
+    /**
+     * No-show fees recorded before {@code before} and not yet charged nor sent to the client to pay, across
+     * businesses, the oldest first: what the payments' sweep charges.
+     */
+    List<Payment> feesToCharge(Instant before, int limit);
+
+    /**
+     * A no-show fee the saved card could not pay (the bank asked for the client, or declined it): it waits for the
+     * client on a page of its own until {@code payBy}, and {@code issue} says why. False when it is not a fee still to
+     * charge (charged, or sent to the client, meanwhile).
+     */
+    boolean awaitClient(BusinessId business, PaymentId fee, String issue, Instant payBy, Instant at);
 }
