@@ -319,6 +319,7 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/public/appointments/{token}/cancel", publicPages::cancel, Access.PUBLIC);
             routes.post("/api/v1/public/appointments/{token}/reschedule", publicPages::reschedule, Access.PUBLIC);
             routes.get("/api/v1/public/businesses/{slug}/payments/{payment}", publicPages::deposit, Access.PUBLIC);
+            routes.get("/api/v1/public/businesses/{slug}/cards/{card}", publicPages::card, Access.PUBLIC);
             // last: routes match in the order they were added, and a page at /{slug} must not answer for /metrics
             extensions.forEach(extension -> extension.configure(config));
         });

@@ -47,8 +47,8 @@ final class PaymentRoutes {
     /** All that is left to give back, when no amount is named. */
     record RefundRequest(BigDecimal amount) {}
 
-    /** Fields left out keep their value. */
-    record SettingsRequest(Integer paymentWindowMinutes, Integer refundPercent) {}
+    /** Fields left out keep their value; a no-show fee of 0 removes it. */
+    record SettingsRequest(Integer paymentWindowMinutes, Integer refundPercent, BigDecimal noShowFee) {}
 
     record ConnectRequest(
             @NotBlank(message = "validation.required") @Size(max = LONGEST_URL, message = "validation.too_long")
@@ -60,13 +60,17 @@ final class PaymentRoutes {
     /**
      * @param configured whether this server takes payments at all (Stripe set up on it); without it a business cannot
      *     connect
+     * @param noShowFee what a client who does not come is charged, on the card they leave when booking online; left
+     *     out when the business charges nothing
      */
     record SettingsView(
             boolean configured,
             String stripeAccount,
             boolean chargesEnabled,
             long paymentWindowMinutes,
-            int refundPercent) {
+            int refundPercent,
+            String noShowFee,
+            String noShowFeeCurrency) {
         static SettingsView of(PaymentsUseCase.Setup setup) {
             PaymentSettings s = setup.settings();
             return new SettingsView(
@@ -74,7 +78,9 @@ final class PaymentRoutes {
                     s.account().orElse(null),
                     s.chargesEnabled(),
                     s.paymentWindow().toMinutes(),
-                    s.refundPercent());
+                    s.refundPercent(),
+                    s.noShowFee().map(Views::amount).orElse(null),
+                    s.noShowFee().map(fee -> fee.currency().getCurrencyCode()).orElse(null));
         }
     }
 
@@ -115,11 +121,14 @@ final class PaymentRoutes {
         Actor.Member member = RequestContext.member(ctx);
         BusinessId id = businessId(ctx);
         SettingsRequest r = bodies.read(ctx, SettingsRequest.class);
+        Optional<BigDecimal> noShowFee =
+                Optional.ofNullable(r.noShowFee()).map(asked -> noShowFee(asked, businessQuery.get(member, id)));
         ctx.json(SettingsView.of(payments.change(
                 member,
                 id,
                 Optional.ofNullable(r.paymentWindowMinutes()).map(Duration::ofMinutes),
-                Optional.ofNullable(r.refundPercent()))));
+                Optional.ofNullable(r.refundPercent()),
+                noShowFee)));
     }
 
     void connect(Context ctx) {
@@ -171,6 +180,22 @@ final class PaymentRoutes {
             // answered as the field it came in, not as the price the domain checks money as
         }
         throw InvalidRequestException.field("amount", "invalid", "field.amount");
+    }
+
+    /**
+     * A no-show fee, checked as money of the business's currency before anything is written: nothing (0, which removes
+     * it) or more, no more decimals than the currency has, no more digits than any price.
+     */
+    private static BigDecimal noShowFee(BigDecimal asked, Business business) {
+        try {
+            Money money = new Money(asked, business.currency());
+            if (!money.isNegative()) {
+                return money.amount();
+            }
+        } catch (InvalidValueException notMoney) {
+            // answered as the field it came in
+        }
+        throw InvalidRequestException.field("no_show_fee", "invalid", "field.no_show_fee");
     }
 
     /** Where Stripe sends the owner: an absolute http or https address with a host, nothing else. */

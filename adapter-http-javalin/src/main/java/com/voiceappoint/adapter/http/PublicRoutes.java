@@ -5,6 +5,7 @@ import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
+import com.voiceappoint.application.port.in.CardDue;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
@@ -15,6 +16,8 @@ import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import io.javalin.http.Context;
 import jakarta.validation.Valid;
@@ -98,7 +101,8 @@ public final class PublicRoutes {
             List<Offering> services,
             List<Views.Named> staff,
             Map<String, List<ScheduleRoutes.Window>> hours,
-            List<ScheduleRoutes.SpecialDayView> specialDays) {}
+            List<ScheduleRoutes.SpecialDayView> specialDays,
+            String noShowFee) {}
 
     record PublicBusiness(String slug, String name, String timezone) {}
 
@@ -120,10 +124,11 @@ public final class PublicRoutes {
             OffsetDateTime changeableUntil,
             String manageToken,
             String manageCode,
-            PublicPayment payment) {
+            PublicPayment payment,
+            PublicCard card) {
         static PublicAppointment of(
                 Business business, AppointmentDetails d, Instant changeableUntil, String token, String code) {
-            return of(business, d, changeableUntil, token, code, null);
+            return of(business, d, changeableUntil, token, code, null, null);
         }
 
         static PublicAppointment of(
@@ -132,7 +137,8 @@ public final class PublicRoutes {
                 Instant changeableUntil,
                 String token,
                 String code,
-                PublicPayment payment) {
+                PublicPayment payment,
+                PublicCard card) {
             Appointment a = d.appointment();
             ZoneId zone = business.zone();
             return new PublicAppointment(
@@ -151,22 +157,80 @@ public final class PublicRoutes {
                     Views.at(changeableUntil, zone),
                     token,
                     code,
-                    payment);
+                    payment,
+                    card);
         }
 
         static PublicAppointment of(PublicBookingUseCase.ManagedAppointment m) {
-            return of(m, Optional.empty());
+            return of(m, Optional.empty(), Optional.empty());
         }
 
-        /** With the deposit it still owes to be kept, when it owes one. */
-        static PublicAppointment of(PublicBookingUseCase.ManagedAppointment m, Optional<PaymentDue> owed) {
+        /**
+         * With the deposit it still owes to be kept, when it owes one, and the card it waits for, when the business
+         * charges no-shows.
+         */
+        static PublicAppointment of(
+                PublicBookingUseCase.ManagedAppointment m, Optional<PaymentDue> owed, Optional<CardDue> card) {
+            ZoneId zone = m.business().zone();
             return of(
                     m.business(),
                     m.details(),
                     m.changeableUntil(),
                     null,
                     m.manageCode().orElse(null),
-                    owed.map(due -> PublicPayment.of(due, m.business().zone())).orElse(null));
+                    owed.map(due -> PublicPayment.of(due, zone)).orElse(null),
+                    card.map(due -> PublicCard.of(due, zone)).orElse(null));
+        }
+    }
+
+    /**
+     * A card the client must leave, for the business's no-show fee, to keep their time, by {@code save_by}: on the
+     * deposit's Stripe page when {@code kept_by_deposit}, else on Stripe's {@code setup_url} (left out when Stripe
+     * could not be reached just then, or while the card's own page has not opened one). Nothing is charged unless the
+     * client does not come.
+     */
+    record PublicCard(
+            UUID id,
+            String noShowFee,
+            String currency,
+            OffsetDateTime saveBy,
+            boolean keptByDeposit,
+            String status,
+            String setupUrl) {
+        static PublicCard of(CardDue due, ZoneId zone) {
+            SavedCard c = due.card();
+            return new PublicCard(
+                    c.id().value(),
+                    Views.amount(c.fee()),
+                    c.fee().currency().getCurrencyCode(),
+                    Views.at(c.saveBy(), zone),
+                    c.keptByDeposit(),
+                    c.status().code(),
+                    c.isPending() ? due.page().map(Object::toString).orElse(null) : null);
+        }
+    }
+
+    /** A card's page: what it is kept for, where it stands, and where to leave it while it can be left. */
+    record CardView(
+            UUID id,
+            PublicBusiness business,
+            Views.Named service,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            String appointmentStatus,
+            PublicCard card) {
+        static CardView of(PublicBookingUseCase.CardPage page) {
+            Business business = page.business();
+            Appointment a = page.details().appointment();
+            ZoneId zone = business.zone();
+            return new CardView(
+                    page.due().card().id().value(),
+                    new PublicBusiness(business.slug().value(), business.name(), zone.getId()),
+                    new Views.Named(a.serviceId().value(), page.details().serviceName()),
+                    Views.at(a.start(), zone),
+                    Views.at(a.end(), zone),
+                    a.status().code(),
+                    PublicCard.of(page.due(), zone));
         }
     }
 
@@ -252,7 +316,8 @@ public final class PublicRoutes {
                 ScheduleRoutes.days(page.weeklyHours()),
                 page.specialDays().stream()
                         .map(ScheduleRoutes.SpecialDayView::of)
-                        .toList()));
+                        .toList(),
+                page.noShowFee().map(Views::amount).orElse(null)));
     }
 
     void availability(Context ctx) {
@@ -294,7 +359,8 @@ public final class PublicRoutes {
                 booked.manageCode().orElse(null),
                 booked.payment()
                         .map(due -> PublicPayment.of(due, business.zone()))
-                        .orElse(null)));
+                        .orElse(null),
+                booked.card().map(due -> PublicCard.of(due, business.zone())).orElse(null)));
     }
 
     void deposit(Context ctx) {
@@ -304,10 +370,18 @@ public final class PublicRoutes {
         ctx.json(DepositView.of(publicBooking.deposit(business.id(), payment)));
     }
 
+    void card(Context ctx) {
+        limiter.require(MANAGE_PER_IP, ctx.ip());
+        Business business = business(ctx);
+        SavedCardId card = new SavedCardId(Params.pathUuid(ctx, "card"));
+        ctx.json(CardView.of(publicBooking.card(business.id(), card)));
+    }
+
     void appointment(Context ctx) {
         limiter.require(MANAGE_PER_IP, ctx.ip());
         String token = token(ctx);
-        ctx.json(PublicAppointment.of(publicBooking.appointment(token), publicBooking.paymentDue(token)));
+        ctx.json(PublicAppointment.of(
+                publicBooking.appointment(token), publicBooking.paymentDue(token), publicBooking.cardDue(token)));
     }
 
     void cancel(Context ctx) {

@@ -159,4 +159,10 @@ final class PaymentDues {
     Optional<java.net.URI> cardLink(Business business, SavedCard card) {
         return checkouts.map(c -> c.cardPage(business, card));
     }
+
+    /** The card for the no-show fee that paying this deposit also leaves, when one is asked with it. */
+    Optional<SavedCard> keptCard(Payment deposit) {
+        return ports.flatMap(p -> p.store().cardOf(deposit.businessId(), deposit.appointmentId()))
+                .filter(card -> card.deposit().filter(deposit.id()::equals).isPresent());
+    }
 }

@@ -174,7 +174,7 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
                 .findById(Set.of(businessId), payment.appointmentId())
                 .orElseThrow(() -> new NotFoundException("payment"));
         AppointmentDetails details = assembler.details(appointment);
-        return new DepositPage(business, details, dues.due(business, payment, details));
+        return new DepositPage(business, details, dues.due(business, payment, details), dues.keptCard(payment));
     }
 
     @Override

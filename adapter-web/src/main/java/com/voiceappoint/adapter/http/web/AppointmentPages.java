@@ -37,6 +37,7 @@ import com.voiceappoint.domain.payment.PaymentMethod;
 import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundStatus;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
@@ -116,10 +117,25 @@ public final class AppointmentPages implements PageGroup {
      * @param deposit what the appointment's service asks in advance, when it asks anything
      * @param takeInPerson whether the deposit can be recorded as taken by hand: the appointment waits for it, or stands
      *     and nothing was paid for it
+     * @param card the card its client was asked to leave for the business's no-show fee, when one was
      */
     public record Payments(
-            boolean shown, List<PaymentsUseCase.PaymentRecord> records, Optional<Money> deposit, boolean takeInPerson) {
-        static final Payments HIDDEN = new Payments(false, List.of(), Optional.empty(), false);
+            boolean shown,
+            List<PaymentsUseCase.PaymentRecord> records,
+            Optional<Money> deposit,
+            boolean takeInPerson,
+            Optional<SavedCard> card) {
+        static final Payments HIDDEN = new Payments(false, List.of(), Optional.empty(), false, Optional.empty());
+
+        /**
+         * Whether the payment is a no-show fee the client's saved card could not pay, waiting for them on its own page
+         * (whose address staff may pass on).
+         */
+        public static boolean awaitsClient(Payment payment) {
+            return payment.kind() == PaymentKind.NO_SHOW_FEE
+                    && payment.isOpen()
+                    && payment.payBy().isPresent();
+        }
 
         /** Whether part of the payment can still be given back from here: money taken through Stripe and kept. */
         public static boolean refundable(Payment payment) {
@@ -295,7 +311,9 @@ public final class AppointmentPages implements PageGroup {
         boolean takeInPerson = deposit.isPresent()
                 && (a.status() == AppointmentStatus.PENDING_PAYMENT
                         || a.status() == AppointmentStatus.CONFIRMED && !depositPaid(records));
-        return new Payments(!records.isEmpty() || takeInPerson, records, deposit, takeInPerson);
+        Optional<SavedCard> card = payments.card(w.member(), w.business().id(), a.id());
+        return new Payments(
+                !records.isEmpty() || takeInPerson || card.isPresent(), records, deposit, takeInPerson, card);
     }
 
     private static boolean depositPaid(List<PaymentsUseCase.PaymentRecord> records) {

@@ -3,12 +3,15 @@ package com.voiceappoint.adapter.http.web;
 import com.voiceappoint.adapter.http.PublicRoutes;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
+import com.voiceappoint.application.port.in.PublicBookingUseCase.CardPage;
 import com.voiceappoint.application.port.in.PublicBookingUseCase.DepositPage;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCard;
+import com.voiceappoint.domain.payment.SavedCardId;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
@@ -28,8 +31,9 @@ import java.util.regex.Pattern;
  * The page of a deposit a client pays to keep their time, at {@code /{slug}/pay/{payment}}: what a text or an e-mail
  * links to, where a booking on the web goes when Stripe cannot be reached, and where Stripe sends the client back
  * ({@code ?paid=1} once they paid). It says what the deposit is for and where it stands, and while it is open, how
- * long the time is kept and where to pay. The payment's id is the only key to it, so it is kept out of caches and
- * search engines and counted with the manage links.
+ * long the time is kept and where to pay. A no-show fee the client's saved card could not pay is paid on the same
+ * page. The payment's id is the only key to it, so it is kept out of caches and search engines and counted with the
+ * manage links. The page of a card left for a no-show fee, {@code /{slug}/card/{card}}, works the same way.
  */
 public final class DepositPages implements PageGroup {
     static final String PATH = "/{slug}/pay/{payment}";
@@ -69,6 +73,7 @@ public final class DepositPages implements PageGroup {
     @Override
     public void addTo(WebPages pages) {
         pages.get(PATH, this::show);
+        pages.get(CARD_PATH, this::showCard);
     }
 
     /** Where a deposit's page is. */
@@ -82,8 +87,17 @@ public final class DepositPages implements PageGroup {
      * cookie is HttpOnly and sent to that one page only.
      */
     void rememberManageLink(Context ctx, Business business, PaymentId payment, String token) {
+        rememberManageLink(ctx, path(business, payment), token);
+    }
+
+    /** The same, for the page of the card a booking without a deposit waits for. */
+    void rememberManageLink(Context ctx, Business business, SavedCardId card, String token) {
+        rememberManageLink(ctx, cardPath(business, card), token);
+    }
+
+    private void rememberManageLink(Context ctx, String page, String token) {
         Cookie cookie = new Cookie(manageCookie, token);
-        cookie.setPath(path(business, payment));
+        cookie.setPath(page);
         cookie.setMaxAge((int) MANAGE_LINK_KEPT.toSeconds());
         cookie.setHttpOnly(true);
         cookie.setSecure(secureCookies);
@@ -198,6 +212,120 @@ public final class DepositPages implements PageGroup {
         model.put("f", f);
         model.put("d", view);
         pages.render(ctx, "publicsite/deposit.jte", model);
+    }
+
+    /**
+     * The page of a card a client leaves for the business's no-show fee, at {@code /{slug}/card/{card}}: where a web
+     * booking without a deposit goes when Stripe cannot be reached, and where Stripe sends the client back
+     * ({@code ?saved=1} once they left it).
+     */
+    static final String CARD_PATH = "/{slug}/card/{card}";
+    /** Stripe's way back after the card was left: the page says it is being confirmed until Stripe's news arrives. */
+    static final String SAVED = "saved";
+
+    /** Where a card's page is. */
+    static String cardPath(Business business, SavedCardId card) {
+        return "/" + business.slug().value() + "/card/" + card.value();
+    }
+
+    /** Where a card asked for the no-show fee stands, as the page words it ({@code public.card.state.*}). */
+    public enum CardState {
+        /** To leave, on Stripe's page. */
+        OPEN,
+        /** To leave, but Stripe's page cannot be opened just now. */
+        UNAVAILABLE,
+        /** Stripe sent the client back with it left; its news has not arrived yet. */
+        CONFIRMING,
+        SAVED,
+        /** Left, but the appointment is off: released before the card came, or called off since. */
+        SAVED_NOT_KEPT,
+        EXPIRED,
+        CANCELLED;
+
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static CardState of(SavedCard card, Appointment appointment, boolean cameBackSaved, Instant now) {
+            boolean kept = appointment.status() != AppointmentStatus.CANCELLED
+                    && appointment.status() != AppointmentStatus.EXPIRED;
+            switch (card.status()) {
+                case SAVED:
+                    return kept ? SAVED : SAVED_NOT_KEPT;
+                case RELEASED:
+                    return appointment.status() == AppointmentStatus.CANCELLED ? CANCELLED : EXPIRED;
+                default:
+                    if (cameBackSaved) {
+                        return CONFIRMING;
+                    }
+                    return now.isBefore(card.saveBy()) ? OPEN : EXPIRED;
+            }
+        }
+    }
+
+    /**
+     * The card's page as the template shows it.
+     *
+     * @param keptUntil until when the time is kept, as the page says it: a time today ({@code keptToday}), else a
+     *     day and a time
+     */
+    public record CardView(
+            CardPage page,
+            CardState state,
+            String here,
+            Optional<URI> setup,
+            String keptUntil,
+            boolean keptToday,
+            String bookAgain,
+            Optional<String> manage) {
+        public SavedCard card() {
+            return page.due().card();
+        }
+
+        public boolean is(String code) {
+            return state.code().equals(code);
+        }
+    }
+
+    private void showCard(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+        limiter.require(PublicRoutes.MANAGE_PER_IP, ctx.ip());
+        Business business = publicBooking.business(ctx.pathParam("slug"));
+        SavedCardId id = new SavedCardId(Guards.id(ctx, "card"));
+        CardPage page = publicBooking.card(business.id(), id);
+        Instant now = clock.instant();
+        SavedCard card = page.due().card();
+        Appointment appointment = page.details().appointment();
+        CardState state = CardState.of(card, appointment, ctx.queryParam(SAVED) != null, now);
+        if (state == CardState.OPEN && page.due().page().isEmpty()) {
+            state = CardState.UNAVAILABLE;
+            ctx.header("Retry-After", Long.toString(RETRY_SECONDS));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        Visit v = pages.visit(ctx, Optional.of(business.language()));
+        PageFormats f = new PageFormats(v.texts(), business.zone());
+        boolean keptToday =
+                LocalDate.ofInstant(card.saveBy(), business.zone()).equals(LocalDate.ofInstant(now, business.zone()));
+        Optional<String> manage = Optional.ofNullable(ctx.cookie(manageCookie))
+                .filter(token -> MANAGE_TOKEN.matcher(token).matches())
+                .map(token -> "/manage/" + token);
+        CardView view = new CardView(
+                page,
+                state,
+                cardPath(business, id),
+                page.due().page(),
+                keptToday ? f.time(card.saveBy()) : f.dateTime(card.saveBy()),
+                keptToday,
+                state == CardState.EXPIRED
+                        ? bookAgain(business, appointment)
+                        : "/" + business.slug().value() + "/book",
+                manage);
+        Map<String, Object> model = new HashMap<>();
+        model.put("v", v);
+        model.put("f", f);
+        model.put("c", view);
+        pages.render(ctx, "publicsite/card.jte", model);
     }
 
     /** The booking of the same service, when it can still be booked; else the choice of a service. */

@@ -9,6 +9,7 @@ import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,8 +19,8 @@ import java.util.Optional;
 
 /**
  * How the business takes its clients' payments, under its settings: connecting its own Stripe account (Stripe's
- * onboarding, and back here to see whether it can take payments yet), how long a time is kept for its deposit, and
- * how much of a deposit a timely cancellation gives back. Owners and admins only: the use case refuses everyone else
+ * onboarding, and back here to see whether it can take payments yet), how long a time is kept for its deposit, how
+ * much of a deposit a timely cancellation gives back, and what a client who does not come is charged. Owners and admins only: the use case refuses everyone else
  * even a look, so the page does too.
  */
 public final class PaymentSettingsPages implements PageGroup {
@@ -29,8 +30,10 @@ public final class PaymentSettingsPages implements PageGroup {
     private static final int LONGEST_WINDOW = (int) PaymentSettings.LONGEST_WINDOW.toMinutes();
 
     /** The domain's names of the form's fields, to the form's. */
-    private static final Map<String, String> FIELDS =
-            Map.of("paymentWindowMinutes", "paymentWindowMinutes", "refundPercent", "refundPercent");
+    private static final Map<String, String> FIELDS = Map.of(
+            "paymentWindowMinutes", "paymentWindowMinutes", "refundPercent", "refundPercent", "noShowFee", "noShowFee");
+    /** Longer than any fee anyone types. */
+    private static final int LONGEST_AMOUNT = 20;
 
     private final WebPages pages;
     private final Dashboards dashboards;
@@ -102,9 +105,10 @@ public final class PaymentSettingsPages implements PageGroup {
         SettingsForm f = SettingsForm.submitted(ctx);
         Optional<Integer> window = f.wholeNumber("paymentWindowMinutes", SHORTEST_WINDOW, LONGEST_WINDOW);
         Optional<Integer> refund = f.wholeNumber("refundPercent", 0, 100);
+        Optional<BigDecimal> noShowFee = noShowFee(f);
         if (!f.hasErrors()) {
             try {
-                payments.change(w.member(), w.business().id(), window.map(Duration::ofMinutes), refund);
+                payments.change(w.member(), w.business().id(), window.map(Duration::ofMinutes), refund, noShowFee);
                 SettingsPages.saved(ctx, w, "payments");
                 return;
             } catch (DomainException refused) {
@@ -155,7 +159,8 @@ public final class PaymentSettingsPages implements PageGroup {
 
     private void render(
             Context ctx, Workplace w, Setup setup, SettingsForm sent, Optional<String> problem, boolean back) {
-        SettingsForm form = sent == null ? asStored(setup.settings()) : sent.fillingIn(asStored(setup.settings()));
+        SettingsForm form =
+                sent == null ? asStored(w, setup.settings()) : sent.fillingIn(asStored(w, setup.settings()));
         if (form.hasErrors()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -170,9 +175,33 @@ public final class PaymentSettingsPages implements PageGroup {
         pages.render(ctx, "settings/payments.jte", model);
     }
 
-    private static SettingsForm asStored(PaymentSettings settings) {
+    private static SettingsForm asStored(Workplace w, PaymentSettings settings) {
+        String noShowFee = settings.noShowFee()
+                .map(fee -> BusinessFormats.of(w).amountInput(fee.amount()))
+                .orElse("");
         return SettingsForm.showing(Map.of(
                 "paymentWindowMinutes", Long.toString(settings.paymentWindow().toMinutes()),
-                "refundPercent", Integer.toString(settings.refundPercent())));
+                "refundPercent", Integer.toString(settings.refundPercent()),
+                "noShowFee", noShowFee));
+    }
+
+    /**
+     * The no-show fee as the owner typed it ("20", "20,00", "20.00 €"); left empty, no fee (zero, which removes it).
+     * Whether it is money of the business's currency is the use case's to say.
+     */
+    private static Optional<BigDecimal> noShowFee(SettingsForm f) {
+        Optional<String> typed = f.sent("noShowFee");
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        String plain = typed.get().replaceAll("[\\s\\u00a0\\u202f\\p{Sc}]", "").replace(',', '.');
+        if (plain.isEmpty()) {
+            return Optional.of(BigDecimal.ZERO);
+        }
+        if (plain.length() > LONGEST_AMOUNT || !plain.matches("\\d+(\\.\\d+)?")) {
+            f.reject("noShowFee", "settings.payments.fee.invalid");
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(plain));
     }
 }

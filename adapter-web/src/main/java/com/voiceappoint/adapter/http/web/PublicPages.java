@@ -16,6 +16,7 @@ import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.BusinessLogoUseCase;
+import com.voiceappoint.application.port.in.CardDue;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
@@ -373,6 +374,21 @@ final class PublicPages implements PageGroup {
                                     DepositPages.path(business, due.payment().id())));
             return;
         }
+        if (booked.card().isPresent()) {
+            // the time is kept until a card is left for the no-show fee: straight on to Stripe's page that keeps it,
+            // else to the card's own page, which tries again
+            CardDue due = booked.card().get();
+            booked.manageToken()
+                    .ifPresent(token -> deposits.rememberManageLink(
+                            ctx, business, due.card().id(), token));
+            WebPages.redirect(
+                    ctx,
+                    due.page()
+                            .map(URI::toString)
+                            .orElseGet(() ->
+                                    DepositPages.cardPath(business, due.card().id())));
+            return;
+        }
         if (booked.manageToken().isPresent()) {
             WebPages.redirect(ctx, "/manage/" + booked.manageToken().get() + "?booked");
             return;
@@ -434,6 +450,7 @@ final class PublicPages implements PageGroup {
                         "notice", notice,
                         "why", why,
                         "deposit", PublicViews.deposit(page, service),
+                        "noShowFee", page.noShowFee(),
                         "back", "/" + business.slug().value() + "/book" + query(back)));
     }
 
@@ -701,7 +718,8 @@ final class PublicPages implements PageGroup {
                         "notice", notice,
                         "problem", problem,
                         "changeable", changeable(managed),
-                        "deposit", token.flatMap(publicBooking::paymentDue)));
+                        "deposit", token.flatMap(publicBooking::paymentDue),
+                        "card", token.flatMap(publicBooking::cardDue)));
     }
 
     private void calendarFile(Context ctx) {

@@ -6,6 +6,7 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceCategory;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.SpecialDay;
@@ -56,8 +57,15 @@ public interface PublicBookingUseCase {
      */
     DepositPage deposit(BusinessId business, PaymentId payment);
 
-    /** @param due the payment, and its Stripe page while it can be paid */
-    record DepositPage(Business business, AppointmentDetails details, PaymentDue due) {}
+    /**
+     * @param due the payment, and its Stripe page while it can be paid
+     * @param keptCard the card for the no-show fee that paying this deposit also leaves, when one is asked
+     */
+    record DepositPage(Business business, AppointmentDetails details, PaymentDue due, Optional<SavedCard> keptCard) {
+        public DepositPage(Business business, AppointmentDetails details, PaymentDue due) {
+            this(business, details, due, Optional.empty());
+        }
+    }
 
     /**
      * Active services in catalogue order; business-wide special days from today; and what the business says of
