@@ -203,9 +203,10 @@ public record Appointment(
     }
 
     /**
-     * The payment it waited for arrived. The payment provider only takes a payment before the deadline it was given,
-     * so a payment is in time even when its news comes after the deadline; if the time was meanwhile released
-     * ({@code expired}) it is booked again, and whether it is still free is for the database to say.
+     * The payment it waited for arrived (or the card asked for the business's no-show fee was left). The payment
+     * provider only takes a payment before the deadline it was given, so a payment is in time even when its news
+     * comes after the deadline; if the time was meanwhile released ({@code expired}) it is booked again, and whether it
+     * is still free is for the database to say.
      */
     public Appointment confirmPaid(Instant now) {
         if (status == AppointmentStatus.EXPIRED) {
