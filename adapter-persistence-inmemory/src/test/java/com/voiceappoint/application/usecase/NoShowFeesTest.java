@@ -635,4 +635,20 @@ class NoShowFeesTest {
                         .noShowFee())
                 .isEmpty();
     }
+
+    @Test
+    void a_deposit_taken_by_hand_no_longer_asks_the_card_its_page_would_have_kept() {
+        Payment deposit = bookOnTheWeb(colour, TUESDAY_TEN, "+34600111222")
+                .payment()
+                .orElseThrow()
+                .payment();
+
+        app.payments().takeInPerson(salon.owner, salon.business, deposit.appointmentId());
+
+        assertThat(appointment(deposit.appointmentId()).status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(card(deposit.appointmentId()).status()).isEqualTo(SavedCardStatus.RELEASED);
+        salon.at(MISSED).changeAppointment().markNoShow(member(salon), deposit.appointmentId());
+        assertThat(payments(deposit.appointmentId())).extracting(Payment::kind).containsOnly(PaymentKind.DEPOSIT);
+        assertThat(stripe.charges()).isEmpty();
+    }
 }

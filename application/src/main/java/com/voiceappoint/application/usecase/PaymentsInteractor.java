@@ -202,6 +202,10 @@ final class PaymentsInteractor implements PaymentsUseCase {
             if (appointment.status() == AppointmentStatus.PENDING_PAYMENT) {
                 writes.update(appointment, appointment.confirm(now), EventJournal.by(actor));
             }
+            // the card the deposit's page would have kept is no longer asked: staff took the deposit instead
+            store().cardOf(businessId, appointmentId)
+                    .filter(card -> card.isPending() && card.keptByDeposit())
+                    .ifPresent(card -> store().releaseCard(businessId, card.id(), now));
             Payment payment = Payment.takenInPerson(businessId, appointmentId, deposit, now);
             store().add(payment);
             return payment;
