@@ -442,6 +442,59 @@ public abstract class AppointmentRepositoryContract<A extends AppointmentReposit
     }
 
     @Test
+    void a_time_kept_for_a_payment_lapses_at_its_deadline_as_a_hold_does() {
+        Instant booked = TEN.minus(Duration.ofDays(1));
+        Instant unpaidBy = booked.plus(Duration.ofMinutes(30));
+        Instant payingBy = booked.plus(Duration.ofHours(2));
+        Appointment unpaid = awaitingPaymentAt(TEN, unpaidBy, booked);
+        Appointment paying = awaitingPaymentAt(TEN.plus(Duration.ofHours(1)), payingBy, booked);
+        appointments.add(unpaid, Optional.empty());
+        appointments.add(paying, Optional.empty());
+        Instant later = booked.plus(Duration.ofMinutes(45));
+        TimeRange morning = new TimeRange(TEN, TEN.plus(Duration.ofHours(2)));
+
+        assertThat(appointments.findBusy(tenant.id(), morning))
+                .containsExactlyInAnyOrder(
+                        new AppointmentRepository.BusyTime(
+                                unpaid.id(), unpaid.providerId(), Booking.of(unpaid), Optional.of(unpaidBy)),
+                        new AppointmentRepository.BusyTime(
+                                paying.id(), paying.providerId(), Booking.of(paying), Optional.of(payingBy)))
+                .filteredOn(busy -> busy.lapsedAt(later))
+                .extracting(AppointmentRepository.BusyTime::appointment)
+                .containsExactly(unpaid.id());
+        assertThat(appointments.lapsedHolds(later, 1000))
+                .filteredOn(a -> a.businessId().equals(tenant.id()))
+                .containsExactly(unpaid);
+        assertThatThrownBy(() -> appointments.add(at(TEN), Optional.empty()))
+                .as("lapsed, it keeps the time until expired")
+                .isInstanceOf(SlotAlreadyTakenException.class);
+
+        assertThat(appointments.expireLapsedHolds(tenant.id(), tenant.provider().id(), morning, later))
+                .containsExactly(unpaid.expire(later));
+
+        assertThat(appointments.findById(List.of(tenant.id()), unpaid.id())).contains(unpaid.expire(later));
+        assertThat(appointments.findById(List.of(tenant.id()), paying.id())).contains(paying);
+        assertThat(appointments.lapsedHolds(later, 1000))
+                .filteredOn(a -> a.businessId().equals(tenant.id()))
+                .isEmpty();
+        assertThatCode(() -> appointments.add(at(TEN), Optional.empty())).doesNotThrowAnyException();
+    }
+
+    /** A time kept on {@code start} until {@code payBy} for its deposit, booked at {@code now}. */
+    private Appointment awaitingPaymentAt(Instant start, Instant payBy, Instant now) {
+        return Appointment.awaitingPayment(
+                AppointmentId.random(),
+                cut,
+                tenant.provider().id(),
+                client.id(),
+                start,
+                payBy,
+                BookingSource.WEB,
+                "",
+                now);
+    }
+
+    @Test
     void a_live_hold_is_not_expired() {
         Appointment hold = Appointment.held(
                 AppointmentId.random(),

@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PasswordResetStore;
+import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
@@ -250,6 +251,19 @@ public abstract class StoreContracts {
         @Override
         protected CallLogRepository createCallLogRepository() {
             return ports().callLog();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class Payments extends PaymentRepositoryContract<PaymentRepository> {
+        @Override
+        protected PaymentRepository createPaymentRepository() {
+            return ports().payments().store();
         }
 
         @Override

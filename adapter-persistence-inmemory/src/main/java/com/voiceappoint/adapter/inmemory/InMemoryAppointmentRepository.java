@@ -172,8 +172,13 @@ final class InMemoryAppointmentRepository implements AppointmentRepository {
                         a.id(),
                         a.providerId(),
                         Booking.of(a),
-                        a.status() == AppointmentStatus.HELD ? a.holdExpiresAt() : Optional.empty()))
+                        lapses(a.status()) ? a.holdExpiresAt() : Optional.empty()))
                 .toList();
+    }
+
+    /** A hold, or a time kept for a payment: its time goes back to the agenda at its deadline. */
+    private static boolean lapses(AppointmentStatus status) {
+        return status == AppointmentStatus.HELD || status == AppointmentStatus.PENDING_PAYMENT;
     }
 
     @Override

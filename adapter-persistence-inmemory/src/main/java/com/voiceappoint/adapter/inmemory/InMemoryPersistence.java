@@ -13,6 +13,7 @@ import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.PasswordResetStore;
+import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
@@ -53,6 +54,7 @@ public final class InMemoryPersistence implements DataStore {
     private final BusinessEventStore events;
     private final LogoStore logos;
     private final PlatformRepository platform;
+    private final PaymentRepository payments;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -87,6 +89,7 @@ public final class InMemoryPersistence implements DataStore {
                 PlatformRepository.class,
                 new InMemoryPlatformRepository(
                         transactions, businessStore, memberships, services, appointmentStore, callStore));
+        payments = transactions.port(PaymentRepository.class, new InMemoryPaymentRepository(transactions));
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -192,6 +195,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public PlatformRepository platform() {
         return platform;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return payments;
     }
 
     /**

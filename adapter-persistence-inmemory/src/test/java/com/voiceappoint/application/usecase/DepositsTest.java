@@ -15,7 +15,7 @@ import com.voiceappoint.application.port.in.PaymentsUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.in.VoiceCaller;
-import com.voiceappoint.application.port.in.VoiceConfiguration;
+import com.voiceappoint.application.port.in.VoiceSettingsUseCase.VoiceConfiguration;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase;
 import com.voiceappoint.application.port.out.AllowanceStore;
 import com.voiceappoint.application.port.out.PaymentGateway;
@@ -165,7 +165,7 @@ class DepositsTest {
                                 BookingSource.DASHBOARD)
                         .build());
         assertThat(byStaff.appointment().status()).isEqualTo(AppointmentStatus.CONFIRMED);
-        assertThat(bookOnTheWeb(app, salon.cut, TUESDAY_TEN, "+34600111333")
+        assertThat(bookOnTheWeb(app, salon.cut, TUESDAY_TEN.plus(Duration.ofHours(2)), "+34600111333")
                         .result()
                         .appointment()
                         .status())
@@ -448,7 +448,7 @@ class DepositsTest {
                     .say(booked)
                     .result()
                     .orElseThrow();
-            assertThat(said).contains("15").contains("09:39").contains("text");
+            assertThat(said).contains("€15").contains("until 09:31").contains("sent by text");
         });
     }
 

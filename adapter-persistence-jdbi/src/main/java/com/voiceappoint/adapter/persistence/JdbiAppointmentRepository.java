@@ -271,7 +271,7 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     @Override
     public List<BusyTime> findBusy(BusinessId businessId, TimeRange overlapping) {
         return jdbi.withHandle(h -> h.createQuery("select id, provider_id, starts_at, blocked_from, blocked_until, "
-                        + "case when status = 'held' then hold_expires_at end as hold_expires_at "
+                        + "case when status in " + Rows.LAPSING + " then hold_expires_at end as hold_expires_at "
                         + "from appointments where business_id = :business and " + LIVE
                         + " and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)')")
                 .bind("business", businessId.value())
@@ -324,8 +324,8 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
     public List<Appointment> expireLapsedHolds(
             BusinessId businessId, ProviderId provider, TimeRange overlapping, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("update appointments set status = 'expired', updated_at = :now "
-                        + "where business_id = :business and provider_id = :provider and status = 'held' "
-                        + "and hold_expires_at <= :now "
+                        + "where business_id = :business and provider_id = :provider and status in " + Rows.LAPSING
+                        + " and hold_expires_at <= :now "
                         + "and tstzrange(blocked_from, blocked_until, '[)') && tstzrange(:from, :to, '[)') "
                         + "returning " + COLUMNS)
                 .bind("business", businessId.value())
@@ -339,9 +339,9 @@ public final class JdbiAppointmentRepository implements AppointmentRepository {
 
     @Override
     public List<Appointment> lapsedHolds(Instant now, int limit) {
-        // across businesses: the engine's own sweep, never a member's read (index of V23)
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from appointments "
-                        + "where status = 'held' and hold_expires_at <= :now order by hold_expires_at limit :limit")
+        // across businesses: the engine's own sweep, never a member's read (index of V27)
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from appointments where status in "
+                        + Rows.LAPSING + " and hold_expires_at <= :now order by hold_expires_at limit :limit")
                 .bind("now", Rows.timestamp(now))
                 .bind("limit", limit)
                 .map(JdbiAppointmentRepository::appointment)

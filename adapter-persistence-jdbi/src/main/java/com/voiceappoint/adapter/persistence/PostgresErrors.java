@@ -86,6 +86,18 @@ final class PostgresErrors {
         return e;
     }
 
+    /** Whether the statement broke the named unique key (SQLSTATE 23505), for a key no application error stands for. */
+    static boolean violatesUnique(Throwable e, String constraint) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && constraint.equals(constraint(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the database cancelled the transaction for what another did at the same time: worth running again. */
     static boolean isTransient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

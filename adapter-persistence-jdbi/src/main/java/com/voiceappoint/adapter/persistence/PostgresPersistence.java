@@ -14,6 +14,7 @@ import com.voiceappoint.application.port.out.LogoStore;
 import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.NotificationStore;
 import com.voiceappoint.application.port.out.PasswordResetStore;
+import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.application.port.out.PlatformRepository;
 import com.voiceappoint.application.port.out.ProviderRepository;
 import com.voiceappoint.application.port.out.ScheduleRepository;
@@ -343,6 +344,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public PlatformRepository platform() {
         return new JdbiPlatformRepository(jdbi, configuration);
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return new JdbiPaymentRepository(jdbi);
     }
 
     /** The pool, for the jobs that send messages. */

@@ -8,12 +8,20 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Small conversions between JDBC values and ours, in one place so every repository reads time the same way. */
 final class Rows {
+    /**
+     * The statuses whose time lapses at {@code hold_expires_at}: a hold, and a time kept for a payment ({@code
+     * Appointment.isLapsedHold}). As the partial index {@code appointments_lapsing_holds} is written, so the sweep
+     * uses it.
+     */
+    static final String LAPSING = sqlList(EnumSet.of(AppointmentStatus.HELD, AppointmentStatus.PENDING_PAYMENT));
+
     private Rows() {}
 
     /**

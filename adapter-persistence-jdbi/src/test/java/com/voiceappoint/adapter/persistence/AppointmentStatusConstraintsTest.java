@@ -1,17 +1,24 @@
 package com.voiceappoint.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.application.fakes.FakePasswordHasher;
+import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
+import com.voiceappoint.domain.catalog.Service;
+import com.voiceappoint.testkit.TestData;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +59,32 @@ class AppointmentStatusConstraintsTest {
     void the_queries_write_statuses_as_the_literals_the_constraints_hold() {
         assertThat(Rows.sqlList(EnumSet.of(AppointmentStatus.HELD, AppointmentStatus.CONFIRMED)))
                 .isEqualTo("('held', 'confirmed')");
+    }
+
+    @Test
+    void the_sweep_of_lapsed_holds_reads_the_statuses_its_index_holds() {
+        List<String> index = postgres.strings("select pg_get_indexdef('appointments_lapsing_holds'::regclass)");
+
+        assertThat(index).hasSize(1);
+        assertThat(quotedIn(index.get(0)))
+                .isEqualTo(quotedIn(Rows.LAPSING))
+                .isEqualTo(codes(EnumSet.of(AppointmentStatus.HELD, AppointmentStatus.PENDING_PAYMENT)));
+    }
+
+    @Test
+    void a_time_kept_for_a_payment_is_refused_without_a_deadline() {
+        TestData data = TestData.of(postgres.persistence().ports(new FakePasswordHasher()));
+        TestData.Tenant tenant = data.tenant();
+        Service cut = data.service(tenant.id(), "Cut", 30);
+        Appointment confirmed = TestData.appointment(
+                cut, tenant.provider().id(), data.client(tenant.id()).id(), Instant.parse("2026-12-01T09:00:00Z"));
+        data.appointments().add(confirmed, Optional.empty());
+        String toPending = "update appointments set status = 'pending_payment', hold_expires_at = %s where id = '"
+                + confirmed.id() + "'";
+
+        assertThatThrownBy(() -> postgres.execute(toPending.formatted("null")))
+                .hasStackTraceContaining("appointments_payment_has_deadline");
+        postgres.execute(toPending.formatted("now()"));
     }
 
     private static Set<String> codes(Set<AppointmentStatus> statuses) {

@@ -96,7 +96,7 @@ public interface AppointmentRepository {
     /**
      * An appointment as the availability engine sees it: whose time, and which.
      *
-     * @param holdExpiresAt when a hold stops keeping the time; empty for anything but a hold
+     * @param holdExpiresAt when a hold, or a time kept for a payment, stops keeping the time; empty for anything else
      */
     record BusyTime(AppointmentId appointment, ProviderId provider, Booking booking, Optional<Instant> holdExpiresAt) {
         public BusyTime {
@@ -116,7 +116,8 @@ public interface AppointmentRepository {
     List<Appointment> search(CalendarFilter filter, Optional<StartCursor> after, int limit);
 
     /**
-     * Marks lapsed holds of the provider overlapping the range as expired, so a new booking may take the time.
+     * Marks lapsed holds (and lapsed times kept for a payment) of the provider overlapping the range as expired, so a
+     * new booking may take the time.
      *
      * @return the holds expired, as they are now: each is news to the business's dashboards
      */
@@ -124,7 +125,7 @@ public interface AppointmentRepository {
 
     /**
      * Holds of any business whose time ran out by {@code now} and that nobody has expired: a caller who never
-     * confirmed and whose call's end was never heard of. Oldest first, at most {@code limit}.
+     * confirmed and whose call's end was never heard of, or a deposit never paid. Oldest first, at most {@code limit}.
      */
     List<Appointment> lapsedHolds(Instant now, int limit);
 
