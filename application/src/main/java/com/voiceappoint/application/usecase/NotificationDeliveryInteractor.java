@@ -391,8 +391,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 deposit.map(Payment::amount).or(() -> NotificationPlan.refundedAmount(notification)),
                 deposit.flatMap(Payment::payBy).map(payBy -> payBy.atZone(business.zone())),
                 deposit.map(
-                        payment -> Checkouts.depositPage(payments.publicUrl().orElseThrow(), business, payment)
-                                .toString()));
+                        payment -> Checkouts.depositPage(payments.publicUrl().orElseThrow(), business, payment)));
     }
 
     /**
