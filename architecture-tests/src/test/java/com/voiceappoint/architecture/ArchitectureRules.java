@@ -64,6 +64,12 @@ final class ArchitectureRules {
             // hashing tokens and codes (MessageDigest) and drawing them (SecureRandom)
             "java.security");
 
+    /**
+     * Single classes of otherwise outside-reaching packages the core may use: values that compute and never reach
+     * outside. A URI is an address held and joined (where Stripe sends a client back), never opened.
+     */
+    static final List<String> CORE_JDK_CLASSES = List.of("java.net.URI");
+
     /** Which libraries each adapter (or the composition root) may use, one line per library; no other code may. */
     private static final Map<String, List<String>> USERS_OF_LIBRARIES = Map.ofEntries(
             entry("io.javalin..", List.of("adapter.http")),
@@ -365,9 +371,12 @@ final class ArchitectureRules {
                 .map(PackageMatcher::of)
                 .toList();
         return DescribedPredicate.describe(
-                "are in " + String.join(", ", own) + " or the JDK packages " + CORE_JDK_PACKAGES, type -> {
+                "are in " + String.join(", ", own) + " or the JDK packages " + CORE_JDK_PACKAGES + " or classes "
+                        + CORE_JDK_CLASSES,
+                type -> {
                     JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
                     return base.isPrimitive()
+                            || CORE_JDK_CLASSES.contains(base.getName())
                             || allowed.stream().anyMatch(matcher -> matcher.matches(base.getPackageName()));
                 });
     }

@@ -39,6 +39,7 @@ class ArchitectureTest {
             entry("adapter-events-redis", "com.voiceappoint.adapter.events"),
             entry("adapter-http-javalin", "com.voiceappoint.adapter.http"),
             entry("adapter-vapi", "com.voiceappoint.adapter.vapi"),
+            entry("adapter-payments", "com.voiceappoint.adapter.payments"),
             entry("adapter-notifications", "com.voiceappoint.adapter.notifications"),
             entry("adapter-web", "com.voiceappoint.adapter.http.web"),
             entry("bootstrap", "com.voiceappoint.bootstrap"),

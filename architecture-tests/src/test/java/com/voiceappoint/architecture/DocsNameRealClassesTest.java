@@ -50,6 +50,8 @@ class DocsNameRealClassesTest {
             "ReportResultError",
             "SendMoneyController",
             "SendMoneyUseCase",
+            "StripeClient",
+            "Webhook",
             "ZoneRules");
 
     @Test

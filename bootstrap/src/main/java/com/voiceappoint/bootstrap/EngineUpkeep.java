@@ -2,6 +2,7 @@ package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.application.port.in.ExpireLapsedHoldsUseCase;
 import com.voiceappoint.application.port.in.LiveEventsUseCase;
+import com.voiceappoint.application.port.in.PaymentUpkeepUseCase;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class EngineUpkeep implements AutoCloseable {
     static final Duration HOLDS_EVERY = Duration.ofSeconds(30);
     static final Duration EVENTS_EVERY = Duration.ofMinutes(10);
+    /** Deposits past their deadline are marked lapsed, and refunds whose answer was lost asked again. */
+    static final Duration PAYMENTS_EVERY = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(EngineUpkeep.class);
 
     private final ScheduledExecutorService runner;
@@ -27,7 +30,8 @@ final class EngineUpkeep implements AutoCloseable {
         this.runner = runner;
     }
 
-    static EngineUpkeep start(ExpireLapsedHoldsUseCase holds, LiveEventsUseCase events) {
+    static EngineUpkeep start(
+            ExpireLapsedHoldsUseCase holds, LiveEventsUseCase events, PaymentUpkeepUseCase payments) {
         ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "engine-upkeep");
             thread.setDaemon(true);
@@ -35,6 +39,7 @@ final class EngineUpkeep implements AutoCloseable {
         });
         every(runner, HOLDS_EVERY, "lapsed holds expired", holds::expireLapsedHolds);
         every(runner, EVENTS_EVERY, "old events forgotten", events::forgetOldEvents);
+        every(runner, PAYMENTS_EVERY, "payments lapsed and refunds settled", payments::settle);
         return new EngineUpkeep(runner);
     }
 

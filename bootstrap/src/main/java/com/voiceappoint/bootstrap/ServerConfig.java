@@ -2,8 +2,10 @@ package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.adapter.notifications.SmtpSettings;
 import com.voiceappoint.adapter.notifications.TwilioSettings;
+import com.voiceappoint.adapter.payments.StripeSettings;
 import com.voiceappoint.application.usecase.LiveEventsInteractor;
 import com.voiceappoint.domain.shared.Language;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,7 +42,16 @@ public record ServerConfig(
         Optional<String> sentryDsn,
         Voice voice,
         Messaging messaging,
+        Payments payments,
         LiveEventsInteractor.Limits eventStreams) {
+
+    /**
+     * How clients pay deposits: through the platform's Stripe account and its businesses' connected accounts, when
+     * {@code STRIPE_SECRET_KEY} is set; otherwise no business can connect and deposit services book as any other.
+     *
+     * @param applicationFeePercent the platform's share of each client payment, kept by Stripe for it
+     */
+    public record Payments(Optional<StripeSettings> stripe, int applicationFeePercent) {}
 
     /**
      * How confirmations and reminders go out: each channel when its variables are set, else written to the log and the
@@ -118,6 +129,11 @@ public record ServerConfig(
             Map.entry("TWILIO_MESSAGING_SERVICE_SID", "(or TWILIO_FROM)"),
             Map.entry("TWILIO_BASE_URL", "(https://api.twilio.com)"),
             Map.entry("NOTIFICATION_SENDERS", "2"),
+            Map.entry("STRIPE_SECRET_KEY", "(unset: no business can take payments)"),
+            Map.entry("STRIPE_WEBHOOK_SECRET", "(unset: the platform's Stripe events are refused)"),
+            Map.entry("STRIPE_CONNECT_WEBHOOK_SECRET", "(unset: connected accounts' Stripe events are refused)"),
+            Map.entry("STRIPE_API_BASE", "(https://api.stripe.com)"),
+            Map.entry("STRIPE_APPLICATION_FEE_PERCENT", "0"),
             Map.entry("EVENT_STREAMS_MAX", "2000"),
             Map.entry("EVENT_STREAMS_PER_USER", "5"),
             Map.entry("EVENTS_KEPT_HOURS", "24"));
@@ -176,11 +192,27 @@ public record ServerConfig(
                         SmtpSettings.fromEnvironment(env),
                         TwilioSettings.fromEnvironment(env),
                         integer(env, "NOTIFICATION_SENDERS", 2, 0, 64)),
+                new Payments(stripe(env), integer(env, "STRIPE_APPLICATION_FEE_PERCENT", 0, 0, 50)),
                 new LiveEventsInteractor.Limits(
                         integer(env, "EVENT_STREAMS_PER_USER", 5, 1, 100),
                         integer(env, "EVENT_STREAMS_MAX", 2_000, 1, 100_000),
                         LiveEventsInteractor.Limits.DEFAULT.buffer(),
                         Duration.ofHours(integer(env, "EVENTS_KEPT_HOURS", 24, 1, 24 * 30))));
+    }
+
+    /** Every variable is read whether or not the key is set, so that one set without it is still checked. */
+    private static Optional<StripeSettings> stripe(Map<String, String> env) {
+        Optional<String> key = nonBlank(env, "STRIPE_SECRET_KEY");
+        Optional<String> platform = nonBlank(env, "STRIPE_WEBHOOK_SECRET");
+        Optional<String> connect = nonBlank(env, "STRIPE_CONNECT_WEBHOOK_SECRET");
+        Optional<URI> base = nonBlank(env, "STRIPE_API_BASE").map(URI::create);
+        if (key.isEmpty() && (platform.isPresent() || connect.isPresent() || base.isPresent())) {
+            throw new IllegalArgumentException("the STRIPE_ variables need STRIPE_SECRET_KEY");
+        }
+        return key.map(secret -> {
+            StripeSettings settings = StripeSettings.of(secret).withWebhookSecrets(platform, connect);
+            return base.map(settings::withApiBase).orElse(settings);
+        });
     }
 
     /** A variable set but blank counts as unset: compose files pass {@code ${NAME:-}} through. */

@@ -97,13 +97,17 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     emailSender(config),
                                     smsSender(config),
                                     Optional.of(VoiceWiring.publicUrl(config) + "/manage/"))
+                            .takingPaymentsThrough(
+                                    PaymentsWiring.gateway(config, clock),
+                                    Optional.of(VoiceWiring.publicUrl(config)),
+                                    config.payments().applicationFeePercent())
                             .announcingEventsThrough(announcements),
                     config.eventStreams(),
                     clock);
             if (useCases.liveEvents() instanceof AutoCloseable streams) {
                 running.push(streams);
             }
-            running.push(EngineUpkeep.start(useCases.lapsedHolds(), useCases.liveEvents()));
+            running.push(EngineUpkeep.start(useCases.lapsedHolds(), useCases.liveEvents(), useCases.paymentUpkeep()));
             if (config.messaging().senders() > 0) {
                 running.push(NotificationJobs.start(
                         persistence,
@@ -141,7 +145,8 @@ public final class VoiceAppointServer implements AutoCloseable {
                             monitoring.route(config.metricsToken()),
                             VoiceWiring.webhook(config, useCases, limiter, clock, monitoring.registry()),
                             VoiceWiring.toolDefinitions(config),
-                            SmsReplyWiring.webhook(config, useCases.smsReplies(), limiter)),
+                            SmsReplyWiring.webhook(config, useCases.smsReplies(), limiter),
+                            PaymentsWiring.webhook(config, useCases.paymentEvents(), clock)),
                     List.of(WebApp.create(
                             useCases,
                             new WebSettings(

@@ -535,6 +535,65 @@ final class MemberApi {
                             "POST",
                             "/api/v1/vapi/businesses/" + w.id + "/calls/outbound",
                             Map.of("number", w.freshPhone(), "name", "Ana"))),
+            read("/api/v1/payments", (w, r) -> "/api/v1/payments?business=" + w.id),
+            read("/api/v1/businesses/{id}/payment-settings", (w, r) -> w.path("/payment-settings")),
+            write(
+                    "POST",
+                    "/api/v1/payments/{id}/refunds",
+                    Role.MANAGER,
+                    false,
+                    false,
+                    List.of(Map.of("amount", "-5"), Map.of("amount", "5.001"), Map.of("amount", "1e400")),
+                    (w, r) -> call(
+                            "POST",
+                            "/api/v1/payments/" + w.paidPayment() + "/refunds?business=" + w.id,
+                            Map.of("amount", "5.00"))),
+            write(
+                    "POST",
+                    "/api/v1/appointments/{id}/deposit-in-person",
+                    Role.MANAGER,
+                    false,
+                    false,
+                    List.of(),
+                    (w, r) -> call(
+                            "POST",
+                            "/api/v1/appointments/" + w.freshDepositAppointment() + "/deposit-in-person",
+                            null)),
+            write(
+                    "PATCH",
+                    "/api/v1/businesses/{id}/payment-settings",
+                    Role.ADMIN,
+                    false,
+                    false,
+                    List.of(
+                            Map.of("payment_window_minutes", 29),
+                            Map.of("payment_window_minutes", 1381),
+                            Map.of("refund_percent", 101)),
+                    (w, r) -> call("PATCH", w.path("/payment-settings"), Map.of("refund_percent", 50))),
+            // allowed roles get a link only from a server that takes payments: LiveApi must configure Stripe's stand-in
+            write(
+                    "POST",
+                    "/api/v1/businesses/{id}/payment-settings/connect",
+                    Role.ADMIN,
+                    false,
+                    true,
+                    List.of(Map.of("return_url", "javascript:alert(1)"), Map.of("refresh_url", "/relative")),
+                    (w, r) -> call(
+                            "POST",
+                            w.path("/payment-settings/connect"),
+                            Map.of(
+                                    "return_url",
+                                    "https://app.example/settings/payments",
+                                    "refresh_url",
+                                    "https://app.example/settings/payments?again=1"))),
+            write(
+                    "POST",
+                    "/api/v1/businesses/{id}/payment-settings/refresh",
+                    Role.ADMIN,
+                    false,
+                    false,
+                    List.of(),
+                    (w, r) -> call("POST", w.path("/payment-settings/refresh"), null)),
             // last: it takes the world with it
             write(
                     "DELETE",

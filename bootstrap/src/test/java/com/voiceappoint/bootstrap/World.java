@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,6 +55,7 @@ final class World {
     private final Deque<LiveApi.Account> spares = new ArrayDeque<>();
     private static final AtomicInteger NUMBERS = new AtomicInteger();
     private String voiceNumber;
+    private String depositService;
 
     private World(LiveApi api, LiveApi.Account owner, String slug, String service, String ownerProvider) {
         this.api = api;
@@ -225,6 +227,46 @@ final class World {
                         "start", freshStart(),
                         "provider", provider,
                         "client", Map.of("name", "Client", "phone", freshPhone()))));
+    }
+
+    /** Booked by the owner for a service asking a 5.00 deposit: nothing is asked of a booking made by staff. */
+    String freshDepositAppointment() {
+        if (depositService == null) {
+            depositService = created(post(
+                    api,
+                    owner,
+                    "/api/v1/services",
+                    Map.of(
+                            "business", id,
+                            "name", "Colour",
+                            "duration_minutes", 30,
+                            "price", "40.00",
+                            "deposit", "5.00")));
+        }
+        return created(post(
+                api,
+                owner,
+                "/api/v1/appointments",
+                Map.of(
+                        "business", id,
+                        "service", depositService,
+                        "start", freshStart(),
+                        "provider", ownerProvider,
+                        "client", Map.of("name", "Client", "phone", freshPhone()))));
+    }
+
+    /**
+     * A deposit of 15.00 paid through Stripe for a fresh appointment, written below the API: only Stripe's news makes a
+     * payment paid, and this server has no Stripe. Answers its id.
+     */
+    String paidPayment() {
+        String appointment = freshAppointment(ownerProvider);
+        String payment = UUID.randomUUID().toString();
+        api.execute("insert into payments (business_id, id, appointment_id, kind, method, amount, refunded, currency, "
+                + "status, stripe_account, payment_intent, created_at, updated_at) values ('" + id + "', '" + payment
+                + "', '" + appointment + "', 'deposit', 'stripe', 15, 0, 'EUR', 'paid', 'acct_world', 'pi_" + payment
+                + "', now(), now())");
+        return payment;
     }
 
     /** Booked through the API, then moved into the past below it: the API rightly refuses to book the past. */

@@ -3,11 +3,14 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.adapter.http.problem.InvalidRequestException;
 import com.voiceappoint.adapter.http.problem.Messages;
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.AppointmentsQuery;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.ChangeAppointmentUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.GetBusinessQuery;
+import com.voiceappoint.application.port.in.ManageServicesUseCase;
+import com.voiceappoint.application.port.in.PaymentsUseCase;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
@@ -17,6 +20,10 @@ import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentKind;
+import com.voiceappoint.domain.payment.PaymentMethod;
+import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.Language;
@@ -47,6 +54,8 @@ final class AppointmentRoutes {
     private final BookAppointmentUseCase bookAppointment;
     private final AppointmentsQuery appointments;
     private final ChangeAppointmentUseCase changeAppointment;
+    private final ManageServicesUseCase services;
+    private final PaymentsUseCase payments;
     private final Bodies bodies;
     private final Clock clock;
 
@@ -56,6 +65,8 @@ final class AppointmentRoutes {
             BookAppointmentUseCase bookAppointment,
             AppointmentsQuery appointments,
             ChangeAppointmentUseCase changeAppointment,
+            ManageServicesUseCase services,
+            PaymentsUseCase payments,
             Bodies bodies,
             Clock clock) {
         this.businessQuery = businessQuery;
@@ -63,6 +74,8 @@ final class AppointmentRoutes {
         this.bookAppointment = bookAppointment;
         this.appointments = appointments;
         this.changeAppointment = changeAppointment;
+        this.services = services;
+        this.payments = payments;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -82,6 +95,7 @@ final class AppointmentRoutes {
         }
     }
 
+    /** @param depositTakenInPerson the client paid the service's deposit at the desk: recorded with the booking */
     record BookAppointmentRequest(
             @NotNull(message = "validation.required") UUID business,
             @NotNull(message = "validation.required") UUID service,
@@ -95,7 +109,8 @@ final class AppointmentRoutes {
             @Size(max = 1000, message = "validation.too_long")
             String notes,
 
-            @Size(max = 20, message = "validation.too_long") String source) {}
+            @Size(max = 20, message = "validation.too_long") String source,
+            Boolean depositTakenInPerson) {}
 
     record RescheduleRequest(
             @NotBlank(message = "validation.required") @Size(max = 40, message = "validation.too_long")
@@ -174,6 +189,10 @@ final class AppointmentRoutes {
         BookAppointmentRequest request = bodies.read(ctx, BookAppointmentRequest.class);
         Business business = businessQuery.get(member, new BusinessId(request.business()));
         RequestContext.businessLanguage(ctx, business.language());
+        boolean depositTaken = Boolean.TRUE.equals(request.depositTakenInPerson());
+        if (depositTaken) {
+            requireDepositCanBeTaken(member, business.id(), new ServiceId(request.service()));
+        }
         Optional<String> idempotencyKey = Optional.ofNullable(ctx.header("Idempotency-Key"));
         var result = bookAppointment.book(BookAppointmentUseCase.Command.builder(
                         member,
@@ -186,12 +205,64 @@ final class AppointmentRoutes {
                 .notes(request.notes())
                 .idempotencyKey(idempotencyKey)
                 .build());
+        Views.AppointmentView booked = Views.AppointmentView.of(result.details());
+        if (depositTaken) {
+            booked = booked.with(Views.PaymentView.of(
+                    depositTakenInPerson(member, business.id(), result.details()), business.zone()));
+        }
         if (result.replayed()) {
             ctx.header("Idempotent-Replayed", "true").status(200);
         } else {
             ctx.status(201);
         }
-        ctx.json(Views.AppointmentView.of(result.details()));
+        ctx.json(booked);
+    }
+
+    /**
+     * Refuses, before anything is booked, a deposit said to be taken that cannot be recorded: one the service does not
+     * ask for, or one the caller may not record (recording payments is for those who manage every appointment; staff
+     * booking their own do not). Asking for an appointment's payments is the check: it needs that same right, and an
+     * id nobody has answers nothing.
+     */
+    private void requireDepositCanBeTaken(Actor.Member member, BusinessId business, ServiceId serviceId) {
+        payments.payments(member, business, Optional.of(new AppointmentId(new UUID(0, 0))), 1);
+        boolean asksDeposit = services.get(member, serviceId)
+                .deposit()
+                .filter(deposit -> deposit.amount().signum() > 0)
+                .isPresent();
+        if (!asksDeposit) {
+            throw InvalidRequestException.field("deposit_taken_in_person", "invalid", "field.deposit_taken_in_person");
+        }
+    }
+
+    /**
+     * The deposit taken by hand for a booking: the one recorded already when this is a repeat (the same key, or the
+     * same client, service and start), so a retried booking records it once; else recorded now.
+     */
+    private PaymentsUseCase.PaymentRecord depositTakenInPerson(
+            Actor.Member member, BusinessId business, AppointmentDetails booked) {
+        AppointmentId id = booked.appointment().id();
+        return payments.payments(member, business, Optional.of(id), 1).stream()
+                .filter(record -> takenByHand(record.payment()))
+                .findFirst()
+                .orElseGet(() -> payments.takeInPerson(member, business, id));
+    }
+
+    private static boolean takenByHand(Payment payment) {
+        return payment.kind() == PaymentKind.DEPOSIT
+                && payment.method() == PaymentMethod.IN_PERSON
+                && payment.status() == PaymentStatus.PAID;
+    }
+
+    /** The deposit a client paid at the desk for an appointment booked already. */
+    void takeDepositInPerson(Context ctx) {
+        Actor.Member member = RequestContext.member(ctx);
+        AppointmentDetails details = appointments.get(member, appointmentId(ctx));
+        PaymentsUseCase.PaymentRecord taken = payments.takeInPerson(
+                member,
+                details.appointment().businessId(),
+                details.appointment().id());
+        ctx.status(201).json(Views.PaymentView.of(taken, details.zone()));
     }
 
     void list(Context ctx) {

@@ -142,8 +142,11 @@ public final class HttpServer implements AutoCloseable {
                 bookingPorts.booking(),
                 bookingPorts.appointments(),
                 bookingPorts.changes(),
+                catalogPorts.services(),
+                api.payments(),
                 bodies,
                 settings.clock());
+        PaymentRoutes payments = new PaymentRoutes(businessPorts.business(), api.payments(), bodies);
         PublicRoutes publicPages =
                 new PublicRoutes(bookingPorts.slots(), bookingPorts.publicBooking(), bodies, limiter);
         VoiceRoutes voice = new VoiceRoutes(
@@ -282,6 +285,15 @@ public final class HttpServer implements AutoCloseable {
             routes.post("/api/v1/appointments/{id}/reschedule", appointments::reschedule, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/complete", appointments::complete, Access.MEMBER);
             routes.post("/api/v1/appointments/{id}/no-show", appointments::markNoShow, Access.MEMBER);
+            routes.post(
+                    "/api/v1/appointments/{id}/deposit-in-person", appointments::takeDepositInPerson, Access.MEMBER);
+
+            routes.get("/api/v1/payments", payments::list, Access.MEMBER);
+            routes.post("/api/v1/payments/{id}/refunds", payments::refund, Access.MEMBER);
+            routes.get("/api/v1/businesses/{id}/payment-settings", payments::settings, Access.MEMBER);
+            routes.patch("/api/v1/businesses/{id}/payment-settings", payments::updateSettings, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/payment-settings/connect", payments::connect, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/payment-settings/refresh", payments::refresh, Access.MEMBER);
 
             routes.get("/api/v1/analytics/overview", analytics::overview, Access.MEMBER);
 
@@ -306,6 +318,7 @@ public final class HttpServer implements AutoCloseable {
             routes.get("/api/v1/public/appointments/{token}", publicPages::appointment, Access.PUBLIC);
             routes.post("/api/v1/public/appointments/{token}/cancel", publicPages::cancel, Access.PUBLIC);
             routes.post("/api/v1/public/appointments/{token}/reschedule", publicPages::reschedule, Access.PUBLIC);
+            routes.get("/api/v1/public/businesses/{slug}/payments/{payment}", publicPages::deposit, Access.PUBLIC);
             // last: routes match in the order they were added, and a page at /{slug} must not answer for /metrics
             extensions.forEach(extension -> extension.configure(config));
         });

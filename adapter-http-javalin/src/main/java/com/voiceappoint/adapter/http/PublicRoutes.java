@@ -6,12 +6,15 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
+import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
 import com.voiceappoint.domain.catalog.ServiceId;
+import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.schedule.ProviderId;
 import io.javalin.http.Context;
 import jakarta.validation.Valid;
@@ -29,9 +32,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * No account needed: a business's page by its slug, its free times, booking on it, and the manage link a booking
- * returns. Bookings are rate-limited per address and per contact; a manage token is the only credential for its
- * appointment, so token routes are rate-limited too, and an unknown token is a plain 404.
+ * No account needed: a business's page by its slug, its free times, booking on it, the manage link a booking
+ * returns, and the page of a deposit to pay. Bookings are rate-limited per address and per contact; a manage token is
+ * the only credential for its appointment, so token routes are rate-limited too, and an unknown token is a plain 404.
+ * A deposit's page is found by the payment's id, which its link carries: it shows what is owed for which time, never
+ * who owes it, and is rate-limited like the manage link.
  */
 public final class PublicRoutes {
     public static final Limit BOOKINGS_PER_IP = new Limit("public-booking-ip", 20, Duration.ofHours(1));
@@ -114,9 +119,20 @@ public final class PublicRoutes {
             Views.CancellationView cancellation,
             OffsetDateTime changeableUntil,
             String manageToken,
-            String manageCode) {
+            String manageCode,
+            PublicPayment payment) {
         static PublicAppointment of(
                 Business business, AppointmentDetails d, Instant changeableUntil, String token, String code) {
+            return of(business, d, changeableUntil, token, code, null);
+        }
+
+        static PublicAppointment of(
+                Business business,
+                AppointmentDetails d,
+                Instant changeableUntil,
+                String token,
+                String code,
+                PublicPayment payment) {
             Appointment a = d.appointment();
             ZoneId zone = business.zone();
             return new PublicAppointment(
@@ -134,16 +150,74 @@ public final class PublicRoutes {
                             .orElse(null),
                     Views.at(changeableUntil, zone),
                     token,
-                    code);
+                    code,
+                    payment);
         }
 
         static PublicAppointment of(PublicBookingUseCase.ManagedAppointment m) {
+            return of(m, Optional.empty());
+        }
+
+        /** With the deposit it still owes to be kept, when it owes one. */
+        static PublicAppointment of(PublicBookingUseCase.ManagedAppointment m, Optional<PaymentDue> owed) {
             return of(
                     m.business(),
                     m.details(),
                     m.changeableUntil(),
                     null,
-                    m.manageCode().orElse(null));
+                    m.manageCode().orElse(null),
+                    owed.map(due -> PublicPayment.of(due, m.business().zone())).orElse(null));
+        }
+    }
+
+    /**
+     * A deposit the client must pay to keep their time, by {@code pay_by}, on Stripe's page; {@code checkout_url} is
+     * left out when Stripe could not be reached just then (the deposit's own page opens one later).
+     */
+    record PublicPayment(UUID id, String amount, String currency, OffsetDateTime payBy, String checkoutUrl) {
+        static PublicPayment of(PaymentDue due, ZoneId zone) {
+            Payment p = due.payment();
+            return new PublicPayment(
+                    p.id().value(),
+                    Views.amount(p.amount()),
+                    p.amount().currency().getCurrencyCode(),
+                    p.payBy().map(payBy -> Views.at(payBy, zone)).orElse(null),
+                    due.checkout().map(Object::toString).orElse(null));
+        }
+    }
+
+    /** A deposit's page: what it is for and where it stands; where to pay it only while it can be paid. */
+    record DepositView(
+            UUID id,
+            PublicBusiness business,
+            Views.Named service,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            String kind,
+            String status,
+            String amount,
+            String refunded,
+            String currency,
+            OffsetDateTime payBy,
+            String checkoutUrl) {
+        static DepositView of(PublicBookingUseCase.DepositPage page) {
+            Business business = page.business();
+            Appointment a = page.details().appointment();
+            Payment p = page.due().payment();
+            ZoneId zone = business.zone();
+            return new DepositView(
+                    p.id().value(),
+                    new PublicBusiness(business.slug().value(), business.name(), zone.getId()),
+                    new Views.Named(a.serviceId().value(), page.details().serviceName()),
+                    Views.at(a.start(), zone),
+                    Views.at(a.end(), zone),
+                    p.kind().code(),
+                    p.status().code(),
+                    Views.amount(p.amount()),
+                    Views.amount(p.refunded()),
+                    p.amount().currency().getCurrencyCode(),
+                    p.payBy().map(payBy -> Views.at(payBy, zone)).orElse(null),
+                    p.isOpen() ? page.due().checkout().map(Object::toString).orElse(null) : null);
         }
     }
 
@@ -217,12 +291,23 @@ public final class PublicRoutes {
                 details,
                 new PublicBookingUseCase.ManagedAppointment(business, details).changeableUntil(),
                 booked.manageToken().orElse(null),
-                booked.manageCode().orElse(null)));
+                booked.manageCode().orElse(null),
+                booked.payment()
+                        .map(due -> PublicPayment.of(due, business.zone()))
+                        .orElse(null)));
+    }
+
+    void deposit(Context ctx) {
+        limiter.require(MANAGE_PER_IP, ctx.ip());
+        Business business = business(ctx);
+        PaymentId payment = new PaymentId(Params.pathUuid(ctx, "payment"));
+        ctx.json(DepositView.of(publicBooking.deposit(business.id(), payment)));
     }
 
     void appointment(Context ctx) {
         limiter.require(MANAGE_PER_IP, ctx.ip());
-        ctx.json(PublicAppointment.of(publicBooking.appointment(token(ctx))));
+        String token = token(ctx);
+        ctx.json(PublicAppointment.of(publicBooking.appointment(token), publicBooking.paymentDue(token)));
     }
 
     void cancel(Context ctx) {

@@ -21,6 +21,7 @@ import com.voiceappoint.application.port.in.ManageBusinessesUseCase;
 import com.voiceappoint.application.port.in.ManageServicesUseCase;
 import com.voiceappoint.application.port.in.MembersUseCase;
 import com.voiceappoint.application.port.in.NotificationsUseCase;
+import com.voiceappoint.application.port.in.PaymentsUseCase;
 import com.voiceappoint.application.port.in.PlaceOutboundCallUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.RegisterAccountUseCase;
@@ -32,7 +33,8 @@ import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import java.util.Objects;
 
 /**
- * The inbound ports the REST API drives, by area. Each route class is handed only the ports it calls; the voice
+ * The inbound ports the REST API drives, by area (clients' payments: a business's own; Stripe's news comes in through
+ * its webhook, not here). Each route class is handed only the ports it calls; the voice
  * platform's own (routing a call, a caller's appointments) are not here.
  */
 public record RestApi(
@@ -43,7 +45,8 @@ public record RestApi(
         Voice voice,
         AnalyticsQuery analytics,
         NotificationsUseCase notifications,
-        LiveEventsUseCase liveEvents) {
+        LiveEventsUseCase liveEvents,
+        PaymentsUseCase payments) {
     public RestApi {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(businesses, "businesses");
@@ -53,6 +56,7 @@ public record RestApi(
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(liveEvents, "liveEvents");
+        Objects.requireNonNull(payments, "payments");
     }
 
     /** The REST API's share of the whole application: the composition root's usual way to build it. */
@@ -78,7 +82,8 @@ public record RestApi(
                 new Voice(app.voiceSettings(), app.callLog(), app.outboundCalls()),
                 app.analytics(),
                 app.notifications(),
-                app.liveEvents());
+                app.liveEvents(),
+                app.payments());
     }
 
     /** Signing up, logging in and out, and one's own account. */

@@ -1,11 +1,15 @@
 package com.voiceappoint.adapter.http;
 
 import com.voiceappoint.application.port.in.AppointmentDetails;
+import com.voiceappoint.application.port.in.PaymentsUseCase;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.business.BookingPolicy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceCategoryId;
+import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentMethod;
+import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.CountryCode;
 import com.voiceappoint.domain.shared.Money;
@@ -116,7 +120,8 @@ final class Views {
             String notes,
             CancellationView cancellation,
             OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt,
+            PaymentView payment) {
         static AppointmentView of(AppointmentDetails d) {
             Appointment a = d.appointment();
             ZoneId zone = d.zone();
@@ -141,7 +146,91 @@ final class Views {
                             .map(c -> new CancellationView(c.by().code(), c.reason(), at(c.at(), zone)))
                             .orElse(null),
                     at(a.createdAt(), zone),
-                    at(a.updatedAt(), zone));
+                    at(a.updatedAt(), zone),
+                    null);
+        }
+
+        /** With the deposit a member took by hand as they booked it. */
+        AppointmentView with(PaymentView taken) {
+            return new AppointmentView(
+                    id,
+                    business,
+                    service,
+                    provider,
+                    client,
+                    start,
+                    end,
+                    status,
+                    source,
+                    price,
+                    currency,
+                    notes,
+                    cancellation,
+                    createdAt,
+                    updatedAt,
+                    taken);
+        }
+    }
+
+    /**
+     * A client's payment as the business sees it: what was paid, what was given back and what can still be, and each
+     * refund with Stripe's id for it.
+     */
+    record PaymentView(
+            UUID id,
+            UUID business,
+            UUID appointment,
+            String kind,
+            String method,
+            String amount,
+            String refunded,
+            String refundable,
+            String currency,
+            String status,
+            String checkoutUrl,
+            String paymentIntent,
+            OffsetDateTime payBy,
+            String issue,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            List<RefundView> refunds) {
+        static PaymentView of(PaymentsUseCase.PaymentRecord record, ZoneId zone) {
+            Payment p = record.payment();
+            return new PaymentView(
+                    p.id().value(),
+                    p.businessId().value(),
+                    p.appointmentId().value(),
+                    p.kind().code(),
+                    p.method().code(),
+                    Views.amount(p.amount()),
+                    Views.amount(p.refunded()),
+                    // money taken by hand is given back by hand: nothing of it through Stripe
+                    Views.amount(
+                            p.method() == PaymentMethod.STRIPE
+                                    ? p.refundable()
+                                    : Money.zero(p.amount().currency())),
+                    p.amount().currency().getCurrencyCode(),
+                    p.status().code(),
+                    p.checkoutUrl().orElse(null),
+                    p.paymentIntent().orElse(null),
+                    p.payBy().map(payBy -> at(payBy, zone)).orElse(null),
+                    p.issue().orElse(null),
+                    at(p.createdAt(), zone),
+                    at(p.updatedAt(), zone),
+                    record.refunds().stream().map(r -> RefundView.of(r, zone)).toList());
+        }
+    }
+
+    record RefundView(
+            UUID id, String amount, String reason, String status, String stripeRefund, OffsetDateTime createdAt) {
+        static RefundView of(Refund r, ZoneId zone) {
+            return new RefundView(
+                    r.id(),
+                    Views.amount(r.amount()),
+                    r.reason().code(),
+                    r.status().code(),
+                    r.stripeRefund().orElse(null),
+                    at(r.createdAt(), zone));
         }
     }
 

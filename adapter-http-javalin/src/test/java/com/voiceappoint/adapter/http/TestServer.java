@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,10 +31,20 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private ApiClient client;
     private OutboundPorts ports;
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final UnaryOperator<OutboundPorts> wiring;
+
+    TestServer() {
+        this(ports -> ports);
+    }
+
+    /** With the in-memory ports put through {@code wiring} first (taking payments through a recording Stripe, say). */
+    TestServer(UnaryOperator<OutboundPorts> wiring) {
+        this.wiring = wiring;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        ports = InMemoryAdapters.create();
+        ports = wiring.apply(InMemoryAdapters.create());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         // these tests register many accounts from one address: rate limits have tests of their own
         RateLimiter unlimited = (limit, key) -> Optional.empty();

@@ -108,7 +108,7 @@ class DepositsTest {
         return new PaymentEventsUseCase.CheckoutCompleted(
                 eventId,
                 Optional.of(ACCOUNT),
-                stripe.checkouts().isEmpty() ? "cs_unknown" : "cs_test_1",
+                payment(payment).checkoutSession().orElseThrow(),
                 Optional.of(payment.id()),
                 Optional.of("pi_" + eventId),
                 Optional.of(payment.amount()),

@@ -61,6 +61,13 @@ final class PaymentDues {
                 .map(payment -> new PaymentDue(payment, payment.checkoutUrl().map(java.net.URI::create)));
     }
 
+    /** Whether a client booking a service with a deposit at the business is asked for it now. */
+    boolean asked(BusinessId business) {
+        return ports.filter(PaymentPorts::configured)
+                .map(p -> p.store().settings(business).takesPayments())
+                .orElse(false);
+    }
+
     /** A payment of the business by its id, as the link to pay it names it. */
     Optional<Payment> find(BusinessId business, PaymentId payment) {
         return ports.flatMap(p -> p.store().find(business, payment));

@@ -121,6 +121,11 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
     }
 
     private Outcome paid(BusinessId business, CheckoutCompleted event) {
+        if (ours(business, event).isEmpty()) {
+            return once(event, "checkout.session.completed", () -> {}) == Outcome.APPLIED
+                    ? Outcome.IGNORED
+                    : Outcome.ALREADY_APPLIED;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.inTransaction(() -> {
@@ -129,6 +134,7 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
                     }
                     Optional<Payment> paid = markPaid(business, event);
                     if (paid.isEmpty()) {
+                        // paid before (news of one payment told twice), or closed: nothing more to do
                         return Outcome.APPLIED;
                     }
                     Instant now = clock.instant();
@@ -180,9 +186,17 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
         });
     }
 
-    private Optional<Payment> markPaid(BusinessId business, CheckoutCompleted event) {
+    /**
+     * The payment the event names, if it is this business's and was paid on the page opened for it: a session of
+     * another payment naming this one in its metadata is not its payment.
+     */
+    private Optional<Payment> ours(BusinessId business, CheckoutCompleted event) {
         return payment(business, event.payment())
-                .filter(p -> p.checkoutSession().map(event.session()::equals).orElse(true))
+                .filter(p -> p.checkoutSession().map(event.session()::equals).orElse(true));
+    }
+
+    private Optional<Payment> markPaid(BusinessId business, CheckoutCompleted event) {
+        return ours(business, event)
                 .flatMap(p -> store().markPaid(
                                 business, p.id(), event.paymentIntent().orElse(event.session()), clock.instant()));
     }

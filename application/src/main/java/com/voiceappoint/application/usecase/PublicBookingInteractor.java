@@ -118,7 +118,8 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
                 voice.map(VoiceSettings::description).orElse(""),
                 contact.address(),
                 NotificationDeliveryInteractor.printedPhone(contact, voiceSettings, businessId),
-                business.allowVoiceBooking() ? voice.map(VoiceSettings::numbers).orElse(List.of()) : List.of());
+                business.allowVoiceBooking() ? voice.map(VoiceSettings::numbers).orElse(List.of()) : List.of(),
+                dues.asked(businessId));
     }
 
     @Override

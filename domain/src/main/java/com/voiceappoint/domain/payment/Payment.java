@@ -138,6 +138,14 @@ public record Payment(
                     "money taken in person is given back in person",
                     Map.of("method", method.code()));
         }
+        if (refundable().amount().signum() == 0) {
+            // asked for "all that is left" of a payment given back already: nothing to give, not a bad amount
+            throw new DomainException(
+                    ErrorCode.NOT_REFUNDABLE,
+                    "amount",
+                    "all of it was given back already",
+                    Map.of("refundable", refundable().amount().toPlainString()));
+        }
         InvalidValueException.check(
                 wanted.currency().equals(amount.currency()), "amount", "a refund is in the payment's currency");
         InvalidValueException.check(wanted.amount().signum() > 0, "amount", "a refund is of more than nothing");

@@ -15,10 +15,12 @@ import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.ListServicesQuery;
 import com.voiceappoint.application.port.in.Page;
+import com.voiceappoint.application.port.in.PaymentsUseCase;
 import com.voiceappoint.application.port.in.StaffUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.domain.appointment.Appointment;
 import com.voiceappoint.domain.appointment.AppointmentId;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.availability.Alternative;
@@ -28,16 +30,27 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.catalog.ServiceId;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.client.ClientId;
+import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.PaymentKind;
+import com.voiceappoint.domain.payment.PaymentMethod;
+import com.voiceappoint.domain.payment.PaymentStatus;
+import com.voiceappoint.domain.payment.Refund;
+import com.voiceappoint.domain.payment.RefundStatus;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.voice.VoiceCall;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +70,9 @@ public final class AppointmentPages implements PageGroup {
     private static final int FREE_TIMES_SHOWN = 96;
 
     private static final String ID = "id";
+    private static final String PAYMENT = "payment";
+    /** Longest amount a refund's field takes: more than any payment, still short enough to read. */
+    private static final int MAX_AMOUNT_LENGTH = 20;
 
     private final WebPages pages;
     private final Dashboards dashboards;
@@ -68,6 +84,7 @@ public final class AppointmentPages implements PageGroup {
     private final StaffUseCase staff;
     private final CallLogUseCase calls;
     private final FindAvailableSlotsQuery slots;
+    private final PaymentsUseCase payments;
     private final Clock clock;
 
     AppointmentPages(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
@@ -81,6 +98,7 @@ public final class AppointmentPages implements PageGroup {
         this.staff = useCases.staff();
         this.calls = useCases.callLog();
         this.slots = useCases.findAvailableSlots();
+        this.payments = useCases.payments();
         this.clock = clock;
     }
 
@@ -88,6 +106,31 @@ public final class AppointmentPages implements PageGroup {
     public record Actions(boolean cancel, boolean move, boolean close, boolean chooseProvider) {
         public boolean any() {
             return cancel || move || close;
+        }
+    }
+
+    /**
+     * The appointment's payments, for those who look after every appointment (the use cases refuse the others: the
+     * section is not shown to them).
+     *
+     * @param deposit what the appointment's service asks in advance, when it asks anything
+     * @param takeInPerson whether the deposit can be recorded as taken by hand: the appointment waits for it, or stands
+     *     and nothing was paid for it
+     */
+    public record Payments(
+            boolean shown, List<PaymentsUseCase.PaymentRecord> records, Optional<Money> deposit, boolean takeInPerson) {
+        static final Payments HIDDEN = new Payments(false, List.of(), Optional.empty(), false);
+
+        /** Whether part of the payment can still be given back from here: money taken through Stripe and kept. */
+        public static boolean refundable(Payment payment) {
+            return payment.status() == PaymentStatus.PAID
+                    && payment.method() == PaymentMethod.STRIPE
+                    && payment.refundable().amount().signum() > 0;
+        }
+
+        /** The name of a payment's refund field among the page's forms, for its value and its error. */
+        public static String refundField(Payment payment) {
+            return "refund-" + payment.id().value();
         }
     }
 
@@ -122,10 +165,21 @@ public final class AppointmentPages implements PageGroup {
         pages.post(one + "/complete", ctx -> change(ctx, "complete"));
         pages.post(one + "/no-show", ctx -> change(ctx, "no_show"));
         pages.post(one + "/reschedule", ctx -> change(ctx, "reschedule"));
+        pages.post(one + "/payments/{" + PAYMENT + "}/refund", this::refund);
+        pages.post(one + "/deposit-in-person", this::depositInPerson);
     }
 
     /** What the page's forms did, each with its words ({@code calendar.done.*}). */
-    private static final Set<String> DONE = Set.of("booked", "cancel", "complete", "no_show", "reschedule");
+    private static final Set<String> DONE = Set.of(
+            "booked",
+            "cancel",
+            "complete",
+            "no_show",
+            "reschedule",
+            "refund",
+            "refund_pending",
+            "refund_failed",
+            "deposit_in_person");
 
     private void show(Context ctx) {
         Workplace w = dashboards.open(ctx, "calendar");
@@ -219,10 +273,125 @@ public final class AppointmentPages implements PageGroup {
         model.put("form", form);
         model.put("done", Optional.ofNullable(done));
         model.put("call", callOf(w, details));
+        model.put("payments", paymentsOf(w, details));
         LocalDate on = freeOn(ctx, details);
         model.put("freeOn", on);
         model.put("free", actions.move() ? freeTimes(w, details, on) : List.of());
         pages.render(ctx, "dashboard/appointment.jte", model);
+    }
+
+    private Payments paymentsOf(Workplace w, AppointmentDetails details) {
+        if (!w.can(Permission.MANAGE_APPOINTMENTS)) {
+            return Payments.HIDDEN;
+        }
+        Appointment a = details.appointment();
+        List<PaymentsUseCase.PaymentRecord> records =
+                payments.payments(w.member(), w.business().id(), Optional.of(a.id()), 1);
+        Optional<Money> deposit = services.list(w.member(), w.business().id(), true).stream()
+                .filter(service -> service.id().equals(a.serviceId()))
+                .findFirst()
+                .flatMap(Service::deposit)
+                .filter(amount -> amount.amount().signum() > 0);
+        boolean takeInPerson = deposit.isPresent()
+                && (a.status() == AppointmentStatus.PENDING_PAYMENT
+                        || a.status() == AppointmentStatus.CONFIRMED && !depositPaid(records));
+        return new Payments(!records.isEmpty() || takeInPerson, records, deposit, takeInPerson);
+    }
+
+    private static boolean depositPaid(List<PaymentsUseCase.PaymentRecord> records) {
+        return records.stream()
+                .map(PaymentsUseCase.PaymentRecord::payment)
+                .anyMatch(p -> p.kind() == PaymentKind.DEPOSIT && p.status() == PaymentStatus.PAID);
+    }
+
+    /** Gives back part or all of what is left of one of the appointment's payments, through Stripe. */
+    private void refund(Context ctx) {
+        Workplace w = dashboards.open(ctx, "calendar");
+        Guards.require(w, Permission.MANAGE_APPOINTMENTS);
+        AppointmentDetails details = find(ctx, w);
+        PaymentId id = new PaymentId(Guards.id(ctx, PAYMENT));
+        Payment payment =
+                payments
+                        .payments(
+                                w.member(),
+                                w.business().id(),
+                                Optional.of(details.appointment().id()),
+                                1)
+                        .stream()
+                        .map(PaymentsUseCase.PaymentRecord::payment)
+                        .filter(p -> p.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(PageException::notFound);
+        String field = Payments.refundField(payment);
+        String typed = param(ctx, "amount");
+        Map<String, String> values = Map.of(field, typed);
+        Optional<BigDecimal> amount = Optional.empty();
+        if (!typed.isEmpty()) {
+            amount = amount(typed, payment.amount().currency().getDefaultFractionDigits());
+            if (amount.isEmpty()) {
+                refuse(ctx, w, details, values, field, w.v().plain("calendar.payments.error.amount"));
+                return;
+            }
+        }
+        PaymentsUseCase.PaymentRecord refunded;
+        try {
+            refunded = payments.refund(w.member(), w.business().id(), id, amount);
+        } catch (DomainException e) {
+            SettingsForm.rethrowUnlessAboutTheForm(e);
+            String message = e.code() == ErrorCode.NOT_REFUNDABLE && "amount".equals(e.field())
+                    ? w.v().plain(
+                                    "calendar.payments.error.too_much",
+                                    Formats.of(w).money(payment.refundable()))
+                    : refusal(w, e);
+            refuse(ctx, w, appointments.get(w.member(), details.appointment().id()), values, field, message);
+            return;
+        }
+        // Stripe's answer, as the request that asked got it: a refund whose answer did not come is asked again later
+        String done = refunded.refunds().stream()
+                .max(Comparator.comparing(Refund::createdAt))
+                .map(r -> r.status() == RefundStatus.SUCCEEDED
+                        ? "refund"
+                        : r.status() == RefundStatus.FAILED ? "refund_failed" : "refund_pending")
+                .orElse("refund_pending");
+        WebPages.redirect(ctx, w.at("appointments/" + details.appointment().id().value()) + "?done=" + done);
+    }
+
+    /** An amount as a member types it, in either way of writing decimals, of at most the currency's decimals. */
+    private static Optional<BigDecimal> amount(String typed, int decimals) {
+        // "12,50", "12.50" and "12,50 €" as a member copies it from the page are one amount
+        String plain = typed.replaceAll("[\\s\\u00a0\\u202f\\p{Sc}]", "").replace(',', '.');
+        if (plain.length() > MAX_AMOUNT_LENGTH || !plain.matches("\\d+(\\.\\d+)?")) {
+            return Optional.empty();
+        }
+        BigDecimal amount = new BigDecimal(plain);
+        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > Math.max(decimals, 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(amount);
+    }
+
+    /** Records the deposit as taken by hand: an appointment waiting for it is confirmed. */
+    private void depositInPerson(Context ctx) {
+        Workplace w = dashboards.open(ctx, "calendar");
+        Guards.require(w, Permission.MANAGE_APPOINTMENTS);
+        AppointmentDetails details = find(ctx, w);
+        AppointmentId id = details.appointment().id();
+        // a second press of the button (a form sent twice) must not record the deposit twice
+        if (depositPaid(payments.payments(w.member(), w.business().id(), Optional.of(id), 1))) {
+            refuse(ctx, w, details, Map.of(), "", w.v().plain("calendar.payments.error.already_paid"));
+            return;
+        }
+        try {
+            payments.takeInPerson(w.member(), w.business().id(), id);
+        } catch (DomainException e) {
+            SettingsForm.rethrowUnlessAboutTheForm(e);
+            String message = e.code() == ErrorCode.INVALID_VALUE
+                    ? w.v().plain("calendar.payments.error.no_deposit")
+                    : refusal(w, e);
+            refuse(ctx, w, appointments.get(w.member(), id), Map.of(), "", message);
+            return;
+        }
+        WebPages.redirect(ctx, w.at("appointments/" + id.value()) + "?done=deposit_in_person");
     }
 
     /** The day whose free times the page offers for a move: the one asked for, else the appointment's own. */

@@ -17,6 +17,7 @@ import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.BusinessLogoUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
+import com.voiceappoint.application.port.in.PaymentDue;
 import com.voiceappoint.application.port.in.PublicBookingUseCase;
 import com.voiceappoint.application.port.in.PublicBookingUseCase.BusinessPage;
 import com.voiceappoint.application.port.in.PublicBookingUseCase.ManagedAppointment;
@@ -37,6 +38,7 @@ import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -76,6 +78,7 @@ final class PublicPages implements PageGroup {
     private final PublicBookingUseCase publicBooking;
     private final FindAvailableSlotsQuery slots;
     private final RateLimiter limiter;
+    private final DepositPages deposits;
     private final Clock clock;
 
     PublicPages(
@@ -84,8 +87,10 @@ final class PublicPages implements PageGroup {
             FindAvailableSlotsQuery slots,
             BusinessLogoUseCase logos,
             RateLimiter limiter,
+            DepositPages deposits,
             Clock clock) {
         this.pages = pages;
+        this.deposits = deposits;
         this.publicBooking = publicBooking;
         this.logos = logos;
         this.slots = slots;
@@ -353,6 +358,21 @@ final class PublicPages implements PageGroup {
                     newBooking ? Optional.empty() : Optional.of(why(refused)));
             return;
         }
+        if (booked.payment().isPresent()) {
+            // the time is kept until its deposit is paid: straight on to pay it, on Stripe's page when it could be
+            // opened, else on the deposit's own, which tries again
+            PaymentDue due = booked.payment().get();
+            booked.manageToken()
+                    .ifPresent(token -> deposits.rememberManageLink(
+                            ctx, business, due.payment().id(), token));
+            WebPages.redirect(
+                    ctx,
+                    due.checkout()
+                            .map(URI::toString)
+                            .orElseGet(() ->
+                                    DepositPages.path(business, due.payment().id())));
+            return;
+        }
         if (booked.manageToken().isPresent()) {
             WebPages.redirect(ctx, "/manage/" + booked.manageToken().get() + "?booked");
             return;
@@ -413,6 +433,7 @@ final class PublicPages implements PageGroup {
                         "refused", refused,
                         "notice", notice,
                         "why", why,
+                        "deposit", PublicViews.deposit(page, service),
                         "back", "/" + business.slug().value() + "/book" + query(back)));
     }
 
@@ -679,7 +700,8 @@ final class PublicPages implements PageGroup {
                         "token", token,
                         "notice", notice,
                         "problem", problem,
-                        "changeable", changeable(managed)));
+                        "changeable", changeable(managed),
+                        "deposit", token.flatMap(publicBooking::paymentDue)));
     }
 
     private void calendarFile(Context ctx) {

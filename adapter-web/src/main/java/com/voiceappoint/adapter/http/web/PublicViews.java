@@ -1,7 +1,9 @@
 package com.voiceappoint.adapter.http.web;
 
+import com.voiceappoint.application.port.in.PublicBookingUseCase.BusinessPage;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.OpeningWindow;
+import com.voiceappoint.domain.shared.Money;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,13 @@ import java.util.Optional;
 /** What the public pages' templates show, worked out by {@link PublicPages}: the templates only lay it out. */
 public final class PublicViews {
     private PublicViews() {}
+
+    /** The deposit a client booking the service is asked to pay now: none when the business takes no payments. */
+    public static Optional<Money> deposit(BusinessPage page, Service service) {
+        return page.takesDeposits()
+                ? service.deposit().filter(amount -> amount.amount().signum() > 0)
+                : Optional.empty();
+    }
 
     /** One day of the business's week, its special hours or closure overriding its usual ones. */
     public record DayHours(LocalDate date, boolean today, List<OpeningWindow> windows, Optional<String> special) {

@@ -1,12 +1,16 @@
 package com.voiceappoint.adapter.http.web;
 
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * What every page tells the browser: run only our own scripts and styles (no inline ones, so an injected script
  * runs nowhere), never be framed, never sniff types, and send no page address to other sites.
  */
 final class SecurityHeaders {
+    /** Where Stripe's pages are: the one a client pays a deposit on, and the one a business connects its account on. */
+    static final List<String> STRIPE_PAGES = List.of("https://checkout.stripe.com", "https://connect.stripe.com");
+
     static final String CONTENT_SECURITY_POLICY = String.join(
             "; ",
             "default-src 'self'",
@@ -15,7 +19,9 @@ final class SecurityHeaders {
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
-            "form-action 'self'",
+            // booking a service with a deposit, and connecting the business's Stripe account, answer their form
+            // with a redirect to Stripe's own page, and browsers hold a form's redirects to form-action too
+            "form-action 'self' " + String.join(" ", STRIPE_PAGES),
             "frame-ancestors 'none'",
             "base-uri 'none'",
             "object-src 'none'");

@@ -41,6 +41,8 @@ public final class WebApp implements HttpExtension {
                 useCases.logos());
         this.logoPages = new LogoPages(dashboards, settingsPages, useCases.logos());
         this.live = new LivePage(pages, dashboards, useCases, settings.clock());
+        DepositPages deposits =
+                new DepositPages(pages, useCases.publicBooking(), limiter, settings.clock(), settings.secureCookies());
         this.groups = List.of(
                 new AccountPages(pages, useCases, limiter, settings.publicUrl()),
                 dashboards,
@@ -54,12 +56,14 @@ public final class WebApp implements HttpExtension {
                 new HoursPages(pages, dashboards, useCases, settings.clock()),
                 logoPages,
                 settingsPages,
+                new PaymentSettingsPages(pages, dashboards, useCases.payments(), settings.publicUrl()),
                 new MemberPages(pages, dashboards, useCases.members()),
                 new ClientPages(pages, dashboards, useCases.clients()),
                 new CallPages(pages, dashboards, useCases.callLog()),
                 new AnalyticsPages(pages, dashboards, useCases.analytics(), assets, settings.clock()),
                 new NotificationPages(pages, dashboards, useCases.notifications()),
                 new Operators(pages, useCases.operators()),
+                deposits,
                 // last: /{slug} would answer for any one-word page added after it
                 new PublicPages(
                         pages,
@@ -67,6 +71,7 @@ public final class WebApp implements HttpExtension {
                         useCases.findAvailableSlots(),
                         useCases.logos(),
                         limiter,
+                        deposits,
                         settings.clock()));
     }
 

@@ -10,6 +10,7 @@ import com.voiceappoint.adapter.limits.Bucket4jRateLimiter;
 import com.voiceappoint.application.fakes.RecordedMessages;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
+import com.voiceappoint.application.port.out.PaymentGateway;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -68,6 +69,11 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     /** A server whose application runs on {@code around} the in-memory ports: a store in trouble, say. */
     static WebServer around(UnaryOperator<OutboundPorts> around) {
         return new WebServer(false, Clock.fixed(NOW, ZoneOffset.UTC), around);
+    }
+
+    /** A server taking clients' payments through {@code gateway}, sending them back to {@link #PUBLIC_URL}. */
+    static WebServer takingPayments(PaymentGateway gateway, Clock clock) {
+        return new WebServer(false, clock, ports -> ports.takingPaymentsThrough(gateway, Optional.of(PUBLIC_URL), 0));
     }
 
     /** A server with the real limits of the REST API and the pages, counted in this process. */

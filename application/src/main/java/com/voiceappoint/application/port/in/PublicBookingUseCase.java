@@ -61,6 +61,9 @@ public interface PublicBookingUseCase {
      * Active services in catalogue order; business-wide special days from today; and what the business says of
      * itself: its description, its address, the number its clients ring (its own, else its first voice line) and the
      * numbers that book by voice (none while voice booking is off).
+     *
+     * @param takesDeposits whether a service's deposit is asked when booking here now (this server takes payments and
+     *     the business's Stripe account can): otherwise its deposit services book as any other
      */
     record BusinessPage(
             Business business,
@@ -72,7 +75,33 @@ public interface PublicBookingUseCase {
             String description,
             Optional<String> address,
             Optional<PhoneNumber> phone,
-            List<PhoneNumber> voiceNumbers) {}
+            List<PhoneNumber> voiceNumbers,
+            boolean takesDeposits) {
+        public BusinessPage(
+                Business business,
+                List<Service> services,
+                List<ServiceCategory> categories,
+                List<Provider> providers,
+                WeeklyHours weeklyHours,
+                List<SpecialDay> specialDays,
+                String description,
+                Optional<String> address,
+                Optional<PhoneNumber> phone,
+                List<PhoneNumber> voiceNumbers) {
+            this(
+                    business,
+                    services,
+                    categories,
+                    providers,
+                    weeklyHours,
+                    specialDays,
+                    description,
+                    address,
+                    phone,
+                    voiceNumbers,
+                    false);
+        }
+    }
 
     /**
      * The token is shown once: only its hash is kept. The manage code comes with it: what the client says on a call

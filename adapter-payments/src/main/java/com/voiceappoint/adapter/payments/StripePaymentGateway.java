@@ -1,0 +1,393 @@
+package com.voiceappoint.adapter.payments;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
+import com.stripe.model.AccountLink;
+import com.stripe.model.Refund;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.AccountCreateParams;
+import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.application.port.out.PaymentGateway;
+import com.voiceappoint.domain.shared.DomainException;
+import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.shared.Language;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stripe as the payment provider, through one {@link StripeClient} (thread-safe, one connection pool): each business
+ * has its own Stripe account connected to the platform, its clients pay it directly on a Checkout Session opened on
+ * that account (a direct charge: the business is the merchant, owns refunds and disputes), and the platform takes
+ * its share as an application fee. See docs/PAYMENTS.md for why the account is configured as it is.
+ *
+ * <p>Every call that makes something is sent under the caller's idempotency key, so Stripe answers a repeat with
+ * what the first one made. That is what makes both Stripe's own network retry (one, {@link Network#DEFAULT}) and the
+ * caller's later retry after a {@link StoreUnavailableException} safe: nothing is ever made twice.
+ *
+ * <p>Failures, so that no Stripe class crosses the port: Stripe refusing the request (a card declined, a parameter
+ * it finds invalid, a key reused for another request) is {@code PAYMENT_REFUSED} with Stripe's code in the
+ * arguments, nothing done; a business that took its account away from the platform is
+ * {@code PAYMENTS_NOT_CONNECTED}; Stripe unreachable, slow, limiting our rate or failing on its side is a
+ * {@link StoreUnavailableException}: the outcome is unknown and asking again under the same key is safe. A key Stripe
+ * refuses is also a {@link StoreUnavailableException} (nothing a caller can do), logged as an error for operators.
+ */
+public final class StripePaymentGateway implements PaymentGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(StripePaymentGateway.class);
+
+    /** Stripe refuses a Checkout Session lapsing sooner than this after it is made. */
+    static final Duration SHORTEST_PAGE = Duration.ofMinutes(30);
+    /** ... or later than this. */
+    static final Duration LONGEST_PAGE = Duration.ofHours(24);
+
+    /**
+     * How long to wait for Stripe, and how often to ask again at once.
+     *
+     * @param maxNetworkRetries stripe-java's own retries, only after a connection failure, a timeout, a 409 or a
+     *     5xx, under the same idempotency key. One: a stale pooled connection or a lone 500 then costs the client
+     *     nothing, and the wait stays bounded (at worst twice {@code readTimeout} and half a second); a longer outage
+     *     is the caller's to retry later
+     */
+    public record Network(Duration connectTimeout, Duration readTimeout, int maxNetworkRetries) {
+        /**
+         * Checkout Sessions and refunds answer within a second or two; a booking waits for the page, so Stripe's own
+         * defaults (30 s to connect, 80 s to read) would hold a caller far too long.
+         */
+        public static final Network DEFAULT = new Network(Duration.ofSeconds(5), Duration.ofSeconds(10), 1);
+
+        public Network {
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+            Objects.requireNonNull(readTimeout, "readTimeout");
+            if (connectTimeout.isNegative()
+                    || connectTimeout.isZero()
+                    || readTimeout.isNegative()
+                    || readTimeout.isZero()
+                    || maxNetworkRetries < 0) {
+                throw new IllegalArgumentException("timeouts are positive and retries not negative");
+            }
+        }
+    }
+
+    private final StripeClient stripe;
+    private final Clock clock;
+
+    public StripePaymentGateway(StripeSettings settings, Clock clock) {
+        this(settings, clock, Network.DEFAULT);
+    }
+
+    public StripePaymentGateway(StripeSettings settings, Clock clock, Network network) {
+        Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(network, "network");
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(settings.secretKey())
+                .setConnectTimeout(Math.toIntExact(network.connectTimeout().toMillis()))
+                .setReadTimeout(Math.toIntExact(network.readTimeout().toMillis()))
+                .setMaxNetworkRetries(network.maxNetworkRetries());
+        settings.apiBase().ifPresent(base -> {
+            // every host stripe-java knows goes to the one stand-in: nothing slips out to the real Stripe in a test
+            String address = base.toString().replaceAll("/+$", "");
+            builder.setApiBase(address)
+                    .setConnectBase(address)
+                    .setFilesBase(address)
+                    .setMeterEventsBase(address);
+        });
+        this.stripe = builder.build();
+    }
+
+    @Override
+    public boolean configured() {
+        return true;
+    }
+
+    /**
+     * A connected account configured by its controller properties (no legacy {@code type}): the business pays
+     * Stripe's fees itself, Stripe (not the platform) covers what the business cannot pay back, Stripe collects what
+     * it needs to know, and the business gets the full Stripe Dashboard, where it sees its payments, refunds and
+     * disputes. No capabilities are requested: an account with the full Dashboard is given card payments by Stripe
+     * in onboarding.
+     */
+    @Override
+    public String createAccount(NewAccount account) {
+        Objects.requireNonNull(account, "account");
+        AccountCreateParams.Builder params = AccountCreateParams.builder()
+                .setBusinessProfile(AccountCreateParams.BusinessProfile.builder()
+                        .setName(account.businessName())
+                        .build())
+                .setController(AccountCreateParams.Controller.builder()
+                        .setFees(AccountCreateParams.Controller.Fees.builder()
+                                .setPayer(AccountCreateParams.Controller.Fees.Payer.ACCOUNT)
+                                .build())
+                        .setLosses(AccountCreateParams.Controller.Losses.builder()
+                                .setPayments(AccountCreateParams.Controller.Losses.Payments.STRIPE)
+                                .build())
+                        .setRequirementCollection(AccountCreateParams.Controller.RequirementCollection.STRIPE)
+                        .setStripeDashboard(AccountCreateParams.Controller.StripeDashboard.builder()
+                                .setType(AccountCreateParams.Controller.StripeDashboard.Type.FULL)
+                                .build())
+                        .build());
+        account.email().ifPresent(params::setEmail);
+        // without one, Stripe asks the owner where the business is in onboarding
+        account.country().ifPresent(params::setCountry);
+        RequestOptions options = RequestOptions.builder()
+                .setIdempotencyKey(account.idempotencyKey())
+                .build();
+        try {
+            return stripe.v1().accounts().create(params.build(), options).getId();
+        } catch (StripeException e) {
+            throw failure("open a Stripe account for " + account.businessName(), e, false);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+    }
+
+    /**
+     * An Account Link for onboarding. Made without an idempotency key: a link works once and lapses within minutes,
+     * and asking for two makes nothing that lasts.
+     */
+    @Override
+    public URI onboardingLink(String account, URI refreshUrl, URI returnUrl) {
+        AccountLinkCreateParams params = AccountLinkCreateParams.builder()
+                .setAccount(Objects.requireNonNull(account, "account"))
+                .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
+                .setRefreshUrl(refreshUrl.toString())
+                .setReturnUrl(returnUrl.toString())
+                .build();
+        AccountLink link;
+        try {
+            link = stripe.v1().accountLinks().create(params);
+        } catch (StripeException e) {
+            throw failure("make an onboarding link for " + account, e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        return uri(link.getUrl(), "an onboarding link");
+    }
+
+    @Override
+    public AccountState accountState(String account) {
+        Account found;
+        try {
+            found = stripe.v1().accounts().retrieve(Objects.requireNonNull(account, "account"));
+        } catch (StripeException e) {
+            throw failure("read Stripe account " + account, e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        return new AccountState(
+                found.getId() == null ? account : found.getId(),
+                Boolean.TRUE.equals(found.getChargesEnabled()),
+                Boolean.TRUE.equals(found.getDetailsSubmitted()));
+    }
+
+    /**
+     * A Checkout Session in payment mode on the business's account, for one line: the deposit. Its metadata go on
+     * the session and on the payment it makes, so that both kinds of event name our payment.
+     *
+     * <p>Stripe keeps a page open between 30 minutes and 24 hours. A deadline outside that is refused here, before
+     * anything is sent, rather than moved: what is sent under a key must be the same every time the key is sent
+     * (Stripe refuses a key reused with other parameters), and a deadline moved by this server's clock would differ
+     * between a first attempt and its retry. The caller leaves a margin over the 30 minutes for the request's time in
+     * flight.
+     *
+     * @throws InvalidValueException for an amount or fee Stripe cannot charge exactly, or a deadline outside Stripe's
+     *     window
+     */
+    @Override
+    public Checkout openCheckout(CheckoutRequest request) {
+        Objects.requireNonNull(request, "request");
+        long unitAmount = StripeAmounts.minorUnits(request.amount(), "amount");
+        SessionCreateParams.PaymentIntentData.Builder payment =
+                SessionCreateParams.PaymentIntentData.builder().putAllMetadata(request.metadata());
+        request.applicationFee().ifPresent(fee -> {
+            if (!fee.currency().equals(request.amount().currency())) {
+                throw new InvalidValueException("applicationFee", "the platform's fee is in the payment's currency");
+            }
+            if (fee.compareTo(request.amount()) > 0) {
+                throw new InvalidValueException("applicationFee", "the platform's fee is at most the payment");
+            }
+            payment.setApplicationFeeAmount(StripeAmounts.minorUnits(fee, "applicationFee"));
+        });
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(StripeAmounts.currency(request.amount()))
+                                .setUnitAmount(unitAmount)
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(request.description())
+                                        .build())
+                                .build())
+                        .build())
+                .setLocale(
+                        request.language() == Language.ES
+                                ? SessionCreateParams.Locale.ES
+                                : SessionCreateParams.Locale.EN)
+                .setSuccessUrl(request.successUrl().toString())
+                .setCancelUrl(request.cancelUrl().toString())
+                .setExpiresAt(expiresAt(request.expiresAt()))
+                .putAllMetadata(request.metadata())
+                .setPaymentIntentData(payment.build());
+        request.customerEmail().ifPresent(params::setCustomerEmail);
+        Session session;
+        try {
+            session = stripe.v1().checkout().sessions().create(params.build(), onAccount(request.account(), request));
+        } catch (StripeException e) {
+            throw failure("open a payment page on " + request.account(), e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (session.getId() == null) {
+            throw garbled(new IllegalStateException("Stripe made a Checkout Session without an id"));
+        }
+        return new Checkout(session.getId(), uri(session.getUrl(), "a Checkout Session"));
+    }
+
+    /** A refund of part or all of the payment, on the business's account, where the payment is. */
+    @Override
+    public String refund(RefundRequest request) {
+        Objects.requireNonNull(request, "request");
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(request.paymentIntent())
+                .setAmount(StripeAmounts.minorUnits(request.amount(), "amount"))
+                .build();
+        Refund refund;
+        try {
+            refund = stripe.v1()
+                    .refunds()
+                    .create(
+                            params,
+                            RequestOptions.builder()
+                                    .setStripeAccount(request.account())
+                                    .setIdempotencyKey(request.idempotencyKey())
+                                    .build());
+        } catch (StripeException e) {
+            throw failure("refund " + request.paymentIntent(), e, true);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (refund.getId() == null) {
+            throw garbled(new IllegalStateException("Stripe made a refund without an id"));
+        }
+        return refund.getId();
+    }
+
+    private static RequestOptions onAccount(String account, CheckoutRequest request) {
+        return RequestOptions.builder()
+                .setStripeAccount(Objects.requireNonNull(account, "account"))
+                .setIdempotencyKey(request.idempotencyKey())
+                .build();
+    }
+
+    /** In epoch seconds, as Stripe takes it (a fraction of a second is dropped, never added). */
+    private long expiresAt(Instant wanted) {
+        Instant now = clock.instant();
+        if (wanted.isBefore(now.plus(SHORTEST_PAGE)) || wanted.isAfter(now.plus(LONGEST_PAGE))) {
+            throw new InvalidValueException(
+                    "expiresAt",
+                    "Stripe keeps a payment page open between 30 minutes and 24 hours, not until " + wanted);
+        }
+        return wanted.getEpochSecond();
+    }
+
+    private static URI uri(String url, String what) {
+        if (url == null || url.isBlank()) {
+            throw garbled(new IllegalStateException("Stripe made " + what + " without a URL"));
+        }
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw garbled(e);
+        }
+    }
+
+    /** An answer stripe-java could not read (not JSON, not the object asked for): whether it was done is unknown. */
+    private static StoreUnavailableException garbled(RuntimeException e) {
+        LOG.warn("Stripe's answer could not be read: {}", e.toString());
+        return new StoreUnavailableException("stripe", e);
+    }
+
+    /**
+     * @param onConnectedAccount whether the request acts on a business's account: refused permission there means the
+     *     business disconnected the platform; on the platform's own requests it means our key may not do this
+     */
+    private static RuntimeException failure(String what, StripeException e, boolean onConnectedAccount) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Optional.ofNullable(e.getCode()).ifPresent(code -> details.put("stripeCode", code));
+        Optional.ofNullable(e.getRequestId()).ifPresent(id -> details.put("stripeRequest", id));
+        String message = Optional.ofNullable(e.getStripeError())
+                .map(error -> error.getMessage())
+                .filter(text -> !text.isBlank())
+                .orElse("HTTP " + e.getStatusCode());
+        if (e instanceof PermissionException) {
+            if (onConnectedAccount) {
+                LOG.warn("Stripe refused to {}: the account is no longer the platform's ({})", what, message);
+                return new DomainException(
+                        ErrorCode.PAYMENTS_NOT_CONNECTED,
+                        null,
+                        "the business's Stripe account no longer lets the platform act on it: " + message,
+                        details);
+            }
+            LOG.error("Stripe refused our key permission to {}: {}", what, message);
+            return refused(what, message, details);
+        }
+        if (e instanceof AuthenticationException) {
+            LOG.error("Stripe refused the platform's secret key; no payment works until it is replaced ({})", message);
+            return new StoreUnavailableException("stripe", e);
+        }
+        if (e instanceof CardException card) {
+            Optional.ofNullable(card.getDeclineCode()).ifPresent(code -> details.put("declineCode", code));
+            return refused(what, message, details);
+        }
+        if (e instanceof InvalidRequestException invalid) {
+            Optional.ofNullable(invalid.getParam()).ifPresent(param -> details.put("param", param));
+            if (onConnectedAccount && "account_invalid".equals(e.getCode())) {
+                return new DomainException(
+                        ErrorCode.PAYMENTS_NOT_CONNECTED,
+                        null,
+                        "the business's Stripe account is not one the platform can act on: " + message,
+                        details);
+            }
+            return refused(what, message, details);
+        }
+        if (e instanceof IdempotencyException) {
+            // the same key for a different request: a bug of ours, which asking again cannot mend
+            LOG.error("Stripe refused to {}: its idempotency key was used for another request ({})", what, message);
+            return refused(what, message, details);
+        }
+        if (e instanceof RateLimitException || e instanceof ApiConnectionException || e instanceof ApiException) {
+            LOG.warn("Stripe could not {} just now: {}", what, e.getMessage());
+            return new StoreUnavailableException("stripe", e);
+        }
+        LOG.warn("Stripe failed to {}: {}", what, e.getMessage());
+        return new StoreUnavailableException("stripe", e);
+    }
+
+    private static DomainException refused(String what, String message, Map<String, Object> details) {
+        LOG.info("Stripe refused to {}: {} {}", what, message, details);
+        return new DomainException(
+                ErrorCode.PAYMENT_REFUSED, null, "Stripe refused to " + what + ": " + message, details);
+    }
+}

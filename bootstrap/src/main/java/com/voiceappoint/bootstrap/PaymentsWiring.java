@@ -1,0 +1,50 @@
+package com.voiceappoint.bootstrap;
+
+import com.voiceappoint.adapter.http.RawRoute;
+import com.voiceappoint.adapter.payments.StripePaymentGateway;
+import com.voiceappoint.adapter.payments.StripeWebhook;
+import com.voiceappoint.application.port.in.PaymentEventsUseCase;
+import com.voiceappoint.application.port.out.PaymentGateway;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stripe for the application (the gateway) and for Stripe (its webhook on the HTTP server). */
+final class PaymentsWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentsWiring.class);
+
+    private PaymentsWiring() {}
+
+    static PaymentGateway gateway(ServerConfig config, Clock clock) {
+        return config.payments()
+                .stripe()
+                .<PaymentGateway>map(stripe -> {
+                    LOG.info(
+                            "Stripe {}: businesses can connect their accounts and ask for deposits",
+                            stripe.testMode() ? "in test mode" : "LIVE");
+                    return new StripePaymentGateway(stripe, clock);
+                })
+                .orElseGet(() -> {
+                    LOG.info("no STRIPE_SECRET_KEY: no business can take payments; deposit services book as any other");
+                    return PaymentGateway.NOT_CONFIGURED;
+                });
+    }
+
+    /**
+     * Stripe's events, each proven by its signature on the raw body. Without Stripe configured there is no secret to
+     * prove one with, so every request is refused as not Stripe's.
+     */
+    static RawRoute webhook(ServerConfig config, PaymentEventsUseCase events, Clock clock) {
+        Optional<StripeWebhook> webhook =
+                config.payments().stripe().map(stripe -> new StripeWebhook(events, stripe, clock));
+        return new RawRoute("POST", List.of(StripeWebhook.PATH), StripeWebhook.MAX_BODY_BYTES, (body, header) -> {
+            if (webhook.isEmpty()) {
+                return RawRoute.Reply.json(400, "{\"error\":\"payments are not configured on this server\"}");
+            }
+            StripeWebhook.Answer answer = webhook.get().handle(body, header);
+            return new RawRoute.Reply(answer.status(), answer.contentType(), answer.body());
+        });
+    }
+}
