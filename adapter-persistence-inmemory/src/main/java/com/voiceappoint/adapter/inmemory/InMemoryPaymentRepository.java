@@ -159,7 +159,8 @@ final class InMemoryPaymentRepository implements PaymentRepository {
         return change(
                 business,
                 payment,
-                p -> EnumSet.of(PaymentStatus.OPEN, PaymentStatus.EXPIRED).contains(p.status()),
+                p -> EnumSet.of(PaymentStatus.OPEN, PaymentStatus.EXPIRED, PaymentStatus.CANCELLED)
+                        .contains(p.status()),
                 p -> {
                     Payment paid = copy(
                             p,

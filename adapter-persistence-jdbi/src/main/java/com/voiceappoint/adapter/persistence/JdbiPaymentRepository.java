@@ -1,5 +1,6 @@
 package com.voiceappoint.adapter.persistence;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.domain.appointment.AppointmentId;
 import com.voiceappoint.domain.business.BusinessId;
@@ -103,27 +104,34 @@ final class JdbiPaymentRepository implements PaymentRepository {
 
     @Override
     public void add(Payment payment) {
-        jdbi.useHandle(h -> h.createUpdate("insert into payments (" + COLUMNS + ") values (:business, :id, "
-                        + ":appointment, :kind, :method, :amount, :refunded, :currency, :status, :account, :session, "
-                        + ":url, :intent, :payBy, :issue, :created, :updated)")
-                .bind("business", payment.businessId().value())
-                .bind("id", payment.id().value())
-                .bind("appointment", payment.appointmentId().value())
-                .bind("kind", payment.kind().code())
-                .bind("method", payment.method().code())
-                .bind("amount", payment.amount().amount())
-                .bind("refunded", payment.refunded().amount())
-                .bind("currency", payment.amount().currency().getCurrencyCode())
-                .bind("status", payment.status().code())
-                .bind("account", payment.account().orElse(null))
-                .bind("session", payment.checkoutSession().orElse(null))
-                .bind("url", payment.checkoutUrl().orElse(null))
-                .bind("intent", payment.paymentIntent().orElse(null))
-                .bind("payBy", Rows.timestamp(payment.payBy().orElse(null)))
-                .bind("issue", payment.issue().orElse(null))
-                .bind("created", Rows.timestamp(payment.createdAt()))
-                .bind("updated", Rows.timestamp(payment.updatedAt()))
-                .execute());
+        try {
+            jdbi.useHandle(h -> h.createUpdate("insert into payments (" + COLUMNS + ") values (:business, :id, "
+                            + ":appointment, :kind, :method, :amount, :refunded, :currency, :status, :account, :session, "
+                            + ":url, :intent, :payBy, :issue, :created, :updated)")
+                    .bind("business", payment.businessId().value())
+                    .bind("id", payment.id().value())
+                    .bind("appointment", payment.appointmentId().value())
+                    .bind("kind", payment.kind().code())
+                    .bind("method", payment.method().code())
+                    .bind("amount", payment.amount().amount())
+                    .bind("refunded", payment.refunded().amount())
+                    .bind("currency", payment.amount().currency().getCurrencyCode())
+                    .bind("status", payment.status().code())
+                    .bind("account", payment.account().orElse(null))
+                    .bind("session", payment.checkoutSession().orElse(null))
+                    .bind("url", payment.checkoutUrl().orElse(null))
+                    .bind("intent", payment.paymentIntent().orElse(null))
+                    .bind("payBy", Rows.timestamp(payment.payBy().orElse(null)))
+                    .bind("issue", payment.issue().orElse(null))
+                    .bind("created", Rows.timestamp(payment.createdAt()))
+                    .bind("updated", Rows.timestamp(payment.updatedAt()))
+                    .execute());
+        } catch (RuntimeException e) {
+            if (PostgresErrors.violatesUnique(e, "payments_one_deposit_by_hand")) {
+                throw new ConcurrentUpdateException("the deposit of appointment " + payment.appointmentId());
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -190,7 +198,7 @@ final class JdbiPaymentRepository implements PaymentRepository {
     public Optional<Payment> markPaid(BusinessId business, PaymentId payment, String paymentIntent, Instant at) {
         return jdbi.withHandle(h -> h.createQuery("update payments set status = 'paid', payment_intent = :intent, "
                         + "updated_at = :at where business_id = :business and id = :id "
-                        + "and status in ('open', 'expired') returning " + COLUMNS)
+                        + "and status in ('open', 'expired', 'cancelled') returning " + COLUMNS)
                 .bind("intent", paymentIntent)
                 .bind("at", Rows.timestamp(at))
                 .bind("business", business.value())

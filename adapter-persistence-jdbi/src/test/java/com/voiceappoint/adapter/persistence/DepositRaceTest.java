@@ -227,4 +227,35 @@ class DepositRaceTest {
         }
         assertThat(stripe.refundsMade()).isEqualTo(latePayersRefunded);
     }
+
+    @Test
+    void two_members_recording_the_deposit_by_hand_at_once_record_it_once() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            Instant slot = FIRST_SLOT.plus(Duration.ofHours(round));
+            Payment payment = deposit(book(at(NOW), slot, "+3460004%04d".formatted(round)));
+            UseCases app = at(NOW.plusSeconds(60));
+            Actor owner = Actor.member(tenant.owner().id());
+
+            Object[] outcomes = together(
+                    () -> app.payments().takeInPerson(owner, tenant.id(), payment.appointmentId()),
+                    () -> app.payments().takeInPerson(owner, tenant.id(), payment.appointmentId()));
+
+            assertThat(java.util.Arrays.stream(outcomes)
+                            .filter(o -> o instanceof com.voiceappoint.domain.shared.DomainException refused
+                                    && (refused.code() == com.voiceappoint.domain.shared.ErrorCode.CONCURRENT_UPDATE
+                                            || refused.code()
+                                                    == com.voiceappoint.domain.shared.ErrorCode
+                                                            .INVALID_STATE_TRANSITION))
+                            .count())
+                    .as("round %d: %s", round, java.util.Arrays.toString(outcomes))
+                    .isEqualTo(1);
+            assertThat(postgres.count(
+                            "select count(*) from payments where business_id = ? and appointment_id = ? "
+                                    + "and method = 'in_person'",
+                            tenant.id().value(),
+                            payment.appointmentId().value()))
+                    .isEqualTo(1L);
+            assertThat(status(payment)).isEqualTo(AppointmentStatus.CONFIRMED);
+        }
+    }
 }

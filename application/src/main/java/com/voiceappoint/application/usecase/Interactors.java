@@ -153,7 +153,11 @@ public final class Interactors {
                 booking.callerAppointments(),
                 callLog,
                 outboundCalls,
-                new AnalyticsInteractor(access, ports.analytics(), ports.services()),
+                new AnalyticsInteractor(
+                        access,
+                        ports.analytics(),
+                        ports.services(),
+                        ports.payments().store()),
                 new NotificationsInteractor(
                         access,
                         ports.transactions(),

@@ -144,10 +144,17 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
                     if (appointment.status() == AppointmentStatus.PENDING_PAYMENT
                             || appointment.status() == AppointmentStatus.EXPIRED) {
                         writes.update(appointment, appointment.confirmPaid(now), new BusinessEvent.Engine());
-                    } else if (appointment.status() == AppointmentStatus.CANCELLED) {
-                        // called off before the money came: none of it is kept
+                    } else {
+                        // the appointment no longer waited for it (called off, or its deposit taken by hand
+                        // meanwhile): none of it is kept
                         store().requestRefund(Refund.requested(
                                 paid.get(), paid.get().amount(), RefundReason.PAID_TOO_LATE, now));
+                        store().recordIssue(
+                                        business,
+                                        paid.get().id(),
+                                        "paid after the appointment stopped waiting for it ("
+                                                + appointment.status().code() + ")",
+                                        now);
                     }
                     return Outcome.APPLIED;
                 });

@@ -1,5 +1,6 @@
 package com.voiceappoint.application.usecase;
 
+import com.voiceappoint.application.error.ConcurrentUpdateException;
 import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.PaymentsUseCase;
@@ -17,7 +18,9 @@ import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.PaymentKind;
 import com.voiceappoint.domain.payment.PaymentSettings;
+import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.payment.Refund;
 import com.voiceappoint.domain.payment.RefundReason;
 import com.voiceappoint.domain.shared.CountryCode;
@@ -168,7 +171,18 @@ final class PaymentsInteractor implements PaymentsUseCase {
     public PaymentRecord takeInPerson(Actor actor, BusinessId businessId, AppointmentId appointmentId) {
         access.require(actor, businessId, Permission.MANAGE_APPOINTMENTS);
         Instant now = clock.instant();
-        Payment taken = transactions.inTransaction(() -> {
+        Payment taken;
+        try {
+            taken = takeInPerson(businessId, appointmentId, actor, now);
+        } catch (ConcurrentUpdateException recordedMeanwhile) {
+            throw new DomainException(
+                    ErrorCode.CONCURRENT_UPDATE, null, "the deposit was recorded meanwhile", Map.of());
+        }
+        return record(taken);
+    }
+
+    private Payment takeInPerson(BusinessId businessId, AppointmentId appointmentId, Actor actor, Instant now) {
+        return transactions.inTransaction(() -> {
             Appointment appointment = appointments
                     .findById(Set.of(businessId), appointmentId)
                     .orElseThrow(() -> new NotFoundException("appointment"));
@@ -176,7 +190,15 @@ final class PaymentsInteractor implements PaymentsUseCase {
                     .flatMap(s -> s.deposit())
                     .filter(d -> d.amount().signum() > 0)
                     .orElseThrow(() -> new InvalidValueException("appointment", "this service asks no deposit"));
-            for (Payment open : store().ofAppointment(businessId, appointmentId)) {
+            List<Payment> payments = store().ofAppointment(businessId, appointmentId);
+            if (payments.stream().anyMatch(p -> p.kind() == PaymentKind.DEPOSIT && p.status() == PaymentStatus.PAID)) {
+                throw new DomainException(
+                        ErrorCode.INVALID_STATE_TRANSITION,
+                        null,
+                        "the deposit is paid already",
+                        Map.of("from", PaymentStatus.PAID.code(), "to", PaymentStatus.PAID.code()));
+            }
+            for (Payment open : payments) {
                 if (open.isOpen() && !store().markCancelled(businessId, open.id(), now)) {
                     throw new DomainException(
                             ErrorCode.CONCURRENT_UPDATE, null, "the deposit was paid meanwhile", Map.of());
@@ -189,7 +211,6 @@ final class PaymentsInteractor implements PaymentsUseCase {
             store().add(payment);
             return payment;
         });
-        return record(taken);
     }
 
     private PaymentRecord record(Payment payment) {

@@ -47,8 +47,10 @@ public interface PaymentRepository {
     boolean openedCheckout(BusinessId business, PaymentId payment, String session, URI url, Instant at);
 
     /**
-     * Records an open (or lapsed) payment as paid, by {@code paymentIntent}; empty when it was paid already (or
-     * cancelled), so news of one payment is acted on once.
+     * Records a payment not yet paid as paid, by {@code paymentIntent}: open, lapsed, or withdrawn (the client paid on
+     * the page while the business took the deposit by hand, or called the appointment off); the money came all the
+     * same, and the caller decides whether it is kept. Empty when it was paid already, so news of one payment is acted
+     * on once.
      */
     Optional<Payment> markPaid(BusinessId business, PaymentId payment, String paymentIntent, Instant at);
 
