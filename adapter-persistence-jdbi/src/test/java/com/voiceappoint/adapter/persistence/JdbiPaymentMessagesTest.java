@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The payment messages on a real PostgreSQL: the delivery log takes their kinds (migration V28), and settings stored
+ * The payment messages on a real PostgreSQL: the delivery log takes their kinds (migration V29), and settings stored
  * with no channels for them, as every business's are, still send them.
  */
 class JdbiPaymentMessagesTest {
