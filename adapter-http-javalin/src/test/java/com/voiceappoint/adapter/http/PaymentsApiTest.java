@@ -616,7 +616,7 @@ class PaymentsApiTest {
                 .get("results")
                 .forEach(p -> seen.add(
                         p.get("method").asText() + " " + p.get("status").asText()));
-        // both made at the server's one fixed instant: their order is their ids', which are random
+        // made at the same instant of the test's clock: their order is not the point
         assertThat(seen).containsExactlyInAnyOrder("stripe cancelled", "in_person paid");
     }
 

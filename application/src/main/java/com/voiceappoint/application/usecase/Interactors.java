@@ -165,6 +165,7 @@ public final class Interactors {
                         ports.notifications().store()),
                 new NotificationDeliveryInteractor(
                         ports.notifications(),
+                        ports.payments(),
                         ports.appointments(),
                         ports.businesses(),
                         ports.memberships(),
