@@ -50,3 +50,12 @@ create unique index payments_one_no_show_fee on payments (business_id, appointme
 -- The sweep of fees whose charge was never answered: only those still to charge, so it stays small.
 create index payments_fees_to_charge on payments (created_at)
     where kind = 'no_show_fee' and status = 'open' and pay_by is null and payment_intent is null;
+
+-- The request to pay a no-show fee the client's saved card could not pay, on its own page (docs/NOTIFICATIONS.md).
+-- A request to leave a card is logged as the request to keep the time it is ('payment_request'), worded for the card
+-- when it is sent: what a booking waits for is recorded after its messages are planned.
+alter table notifications drop constraint notifications_kind_check;
+alter table notifications add constraint notifications_kind_check
+    check (kind in ('confirmed', 'moved', 'cancelled', 'reminder', 'staff_new_booking', 'staff_cancellation',
+                    'staff_client_reply', 'payment_request', 'payment_refunded', 'staff_payment_refunded',
+                    'no_show_fee_request'));

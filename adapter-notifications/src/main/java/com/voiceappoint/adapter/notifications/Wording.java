@@ -70,14 +70,17 @@ public final class Wording {
         return say(byWhom(message.kind().code() + ".lead"), false);
     }
 
-    /** Where the client pays the deposit asked for: the request to pay's one link, in the e-mail's button too. */
+    /**
+     * Where the client pays what a request asks (a deposit, a no-show fee) or leaves the card asked for: the request's
+     * one link, in the e-mail's button too.
+     */
     public Optional<String> payLink() {
         return message.payLink();
     }
 
-    /** The pay button's words: "Pay €15". */
+    /** The pay button's words: "Pay €15", or "Leave a card" in a request for a card. */
     public String payAction() {
-        return say("pay.action", false);
+        return say(message.kind() == MessageKind.CARD_REQUEST ? "card.action" : "pay.action", false);
     }
 
     /** The text message without its manage or pay link, which the SMS template adds. */
@@ -138,6 +141,12 @@ public final class Wording {
         if (message.kind() == MessageKind.PAYMENT_REQUEST) {
             message.amount().ifPresent(amount -> facts.add(new Fact(say("label.deposit", false), money(amount))));
             message.payBy().ifPresent(payBy -> facts.add(new Fact(say("label.pay_by", false), when(payBy, false))));
+        } else if (message.kind() == MessageKind.CARD_REQUEST || message.kind() == MessageKind.NO_SHOW_FEE_REQUEST) {
+            boolean card = message.kind() == MessageKind.CARD_REQUEST;
+            message.amount().ifPresent(fee -> facts.add(new Fact(say("label.no_show_fee", false), money(fee))));
+            message.payBy()
+                    .ifPresent(by -> facts.add(
+                            new Fact(say(card ? "label.card_by" : "label.pay_until", false), when(by, false))));
         } else if (message.kind() == MessageKind.PAYMENT_REFUNDED
                 || message.kind() == MessageKind.STAFF_PAYMENT_REFUNDED) {
             message.amount().ifPresent(amount -> facts.add(new Fact(say("label.refunded", false), money(amount))));

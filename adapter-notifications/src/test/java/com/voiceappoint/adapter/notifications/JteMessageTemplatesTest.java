@@ -56,9 +56,9 @@ class JteMessageTemplatesTest {
                     .contains("Calle de Alcalá 123, 28009 Madrid", "+34910123456");
             if (kind.forStaff()) {
                 assertThat(part).contains("María José López").doesNotContain(MANAGE_LINK);
-            } else if (kind == MessageKind.PAYMENT_REFUNDED) {
+            } else if (kind == MessageKind.PAYMENT_REFUNDED || kind == MessageKind.NO_SHOW_FEE_REQUEST) {
                 assertThat(part)
-                        .as("the time went to someone else: nothing to manage")
+                        .as("the time went to someone else, or was missed: nothing to manage")
                         .doesNotContain(MANAGE_LINK);
             } else {
                 assertThat(part).contains(MANAGE_LINK);
@@ -210,7 +210,9 @@ class JteMessageTemplatesTest {
                 "STAFF_CLIENT_REPLY",
                 "PAYMENT_REQUEST",
                 "PAYMENT_REFUNDED",
-                "STAFF_PAYMENT_REFUNDED"
+                "STAFF_PAYMENT_REFUNDED",
+                "CARD_REQUEST",
+                "NO_SHOW_FEE_REQUEST"
             })
     void reminders_staff_alerts_and_payment_messages_carry_no_calendar_file(MessageKind kind) {
         assertThat(templates.email(message(kind, Language.ES)).calendar()).isEmpty();
@@ -273,12 +275,17 @@ class JteMessageTemplatesTest {
         assertThat(GsmText.segments(sms)).isEqualTo(1);
         assertThat(sms).startsWith("Peluqueria Carmen Centro: ").doesNotContain("\n");
         MessageKind kind = message.kind();
-        if (kind != MessageKind.PAYMENT_REQUEST && kind != MessageKind.PAYMENT_REFUNDED) {
+        boolean request = kind == MessageKind.PAYMENT_REQUEST
+                || kind == MessageKind.CARD_REQUEST
+                || kind == MessageKind.NO_SHOW_FEE_REQUEST;
+        if (kind != MessageKind.PAYMENT_REQUEST
+                && kind != MessageKind.CARD_REQUEST
+                && kind != MessageKind.PAYMENT_REFUNDED) {
             assertThat(sms).contains("Corte y peinado");
         }
         boolean offersLink = kind == MessageKind.CONFIRMED || kind == MessageKind.MOVED || kind == MessageKind.REMINDER;
         assertThat(sms.endsWith(" " + MANAGE_LINK)).isEqualTo(offersLink);
-        assertThat(sms.endsWith(" " + PAY_LINK)).isEqualTo(kind == MessageKind.PAYMENT_REQUEST);
+        assertThat(sms.endsWith(" " + PAY_LINK)).isEqualTo(request);
         if (message.kind().forStaff()) {
             assertThat(sms).contains("Maria José Lopez", "Lucia");
         }
@@ -419,6 +426,46 @@ class JteMessageTemplatesTest {
         assertThat(templates.sms(message(MessageKind.PAYMENT_REFUNDED, Language.ES)))
                 .isEqualTo("Peluqueria Carmen Centro: cuando recibimos su pago de 18,50 €, su hora del mar 8 dic, 10:00"
                         + " ya era de otra persona. Se lo hemos devuelto entero.");
+    }
+
+    @Test
+    void a_request_for_a_card_says_the_fee_that_nothing_is_charged_now_and_has_a_button_to_leave_it() {
+        Email en = templates.email(message(MessageKind.CARD_REQUEST, Language.EN));
+        Email es = templates.email(message(MessageKind.CARD_REQUEST, Language.ES));
+
+        assertThat(en.subject())
+                .isEqualTo("Leave a card to keep your appointment: Corte y peinado, Tuesday 8 December, 10:00");
+        assertThat(en.text())
+                .contains(
+                        "is kept for you until Monday 7 December, 17:31: to confirm it, leave a card by then.",
+                        "Nothing is charged now: only if you miss the appointment is the no-show fee of €18.50",
+                        "No-show fee: €18.50",
+                        "Leave a card by: Monday 7 December, 17:31",
+                        "Leave a card: " + PAY_LINK,
+                        "See, move or cancel your appointment: " + MANAGE_LINK)
+                .doesNotContain("Deposit", "Pay €18.50");
+        assertThat(en.html()).contains("href=\"" + PAY_LINK + "\"", ">Leave a card</a>");
+        assertThat(es.text())
+                .contains("deje antes una tarjeta", "Ahora no se cobra nada", "Dejar una tarjeta: " + PAY_LINK);
+        assertThat(templates.sms(message(MessageKind.CARD_REQUEST, Language.EN)))
+                .isEqualTo("Peluqueria Carmen Centro: to keep your time, leave a card by 17:31: " + PAY_LINK);
+    }
+
+    @Test
+    void a_request_to_pay_a_no_show_fee_says_why_how_much_until_when_and_has_a_button_to_pay() {
+        Email en = templates.email(message(MessageKind.NO_SHOW_FEE_REQUEST, Language.EN));
+
+        assertThat(en.subject()).isEqualTo("Your no-show fee: Corte y peinado, Tuesday 8 December, 10:00");
+        assertThat(en.text())
+                .contains(
+                        "You did not come to your appointment at Peluquería Carmen Centro on Tuesday 8 December, 10:00,"
+                                + " and the card you left could not be charged the no-show fee of €18.50 without you.",
+                        "No-show fee: €18.50",
+                        "Pay by: Monday 7 December, 17:31",
+                        "Pay €18.50: " + PAY_LINK)
+                .doesNotContain(MANAGE_LINK);
+        assertThat(templates.sms(message(MessageKind.NO_SHOW_FEE_REQUEST, Language.ES)))
+                .isEqualTo("Peluqueria Carmen Centro: cargo por ausencia, Corte y peinado, 18,50 €: " + PAY_LINK);
     }
 
     private String lead(MessageKind kind, Language language, CancelledBy who) {

@@ -68,16 +68,19 @@ final class MessageFixture {
         cancelledBy = kind == MessageKind.CANCELLED || kind == MessageKind.STAFF_CANCELLATION
                 ? Optional.of(CancelledBy.CLIENT)
                 : Optional.empty();
-        manageLink =
-                kind.forStaff() || kind == MessageKind.PAYMENT_REFUNDED ? Optional.empty() : Optional.of(MANAGE_LINK);
+        manageLink = kind.forStaff() || kind == MessageKind.PAYMENT_REFUNDED || kind == MessageKind.NO_SHOW_FEE_REQUEST
+                ? Optional.empty()
+                : Optional.of(MANAGE_LINK);
         sequence = kind == MessageKind.CONFIRMED ? 0 : 1;
         clientReply = kind == MessageKind.STAFF_CLIENT_REPLY ? Optional.of(CLIENT_REPLY) : Optional.empty();
-        boolean aboutMoney = kind == MessageKind.PAYMENT_REQUEST
-                || kind == MessageKind.PAYMENT_REFUNDED
-                || kind == MessageKind.STAFF_PAYMENT_REFUNDED;
+        boolean request = kind == MessageKind.PAYMENT_REQUEST
+                || kind == MessageKind.CARD_REQUEST
+                || kind == MessageKind.NO_SHOW_FEE_REQUEST;
+        boolean aboutMoney =
+                request || kind == MessageKind.PAYMENT_REFUNDED || kind == MessageKind.STAFF_PAYMENT_REFUNDED;
         amount = aboutMoney ? Optional.of(AMOUNT) : Optional.empty();
-        payBy = kind == MessageKind.PAYMENT_REQUEST ? Optional.of(PAY_BY) : Optional.empty();
-        payLink = kind == MessageKind.PAYMENT_REQUEST ? Optional.of(PAY_LINK) : Optional.empty();
+        payBy = request ? Optional.of(PAY_BY) : Optional.empty();
+        payLink = request ? Optional.of(PAY_LINK) : Optional.empty();
     }
 
     static MessageFixture a(MessageKind kind, Language language) {

@@ -16,6 +16,7 @@ import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.client.Client;
 import com.voiceappoint.domain.event.BusinessEvent;
 import com.voiceappoint.domain.notification.NotificationPlan;
+import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
@@ -231,6 +232,28 @@ final class AppointmentWrites {
                 appointment,
                 NotificationPlan.latePaymentRefunded(
                         notifications.settings(owner.id()), owner.zone(), appointment, refunded, clock.instant()));
+    }
+
+    /**
+     * Plans, in the caller's transaction, the request to pay a no-show fee the client's saved card could not pay, on
+     * its own page.
+     */
+    void noShowFeeRequested(Appointment appointment, Payment fee) {
+        if (notifications == NotificationStore.NONE) {
+            return;
+        }
+        Business owner =
+                businesses.findById(appointment.businessId()).orElseThrow(() -> new NotFoundException("business"));
+        apply(
+                owner,
+                () -> clients.findById(owner.id(), appointment.clientId()),
+                appointment,
+                NotificationPlan.noShowFeeRequested(
+                        notifications.settings(owner.id()),
+                        owner.zone(),
+                        appointment,
+                        fee.id().value(),
+                        clock.instant()));
     }
 
     private void apply(

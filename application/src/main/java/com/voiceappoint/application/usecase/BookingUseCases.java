@@ -96,6 +96,7 @@ public final class BookingUseCases {
                         ports.businesses(),
                         ports.appointments(),
                         ports.services(),
+                        writes,
                         clock));
         this.access = new BusinessAccess(ports.businesses(), ports.memberships());
         this.assembler = new AppointmentDetailsAssembler(

@@ -178,8 +178,12 @@ final class Checkouts {
 
     /** Our page for a card asked for the no-show fee: what the client's link and Stripe's way back lead to. */
     URI cardPage(Business business, SavedCard card) {
-        return URI.create(
-                ports.publicUrl().orElseThrow() + "/" + business.slug().value() + "/card/" + card.id());
+        return URI.create(cardPage(ports.publicUrl().orElseThrow(), business, card));
+    }
+
+    /** The same page's address on a server whose public address is {@code publicUrl}. */
+    static String cardPage(String publicUrl, Business business, SavedCard card) {
+        return publicUrl + "/" + business.slug().value() + "/card/" + card.id();
     }
 
     /** What Stripe's page tells the client their card is kept for, in the business's language. */

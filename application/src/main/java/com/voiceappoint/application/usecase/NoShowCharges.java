@@ -31,7 +31,7 @@ import java.util.Optional;
  *
  * <p>A card the client's bank will not let be charged without them (it asks for authentication, or declines) is
  * not tried again: the fee then waits for the client on its own page, {@code /{slug}/pay/{payment}}, until
- * {@link #PAGE_OPEN} has passed, and the payment says why.
+ * {@link #PAGE_OPEN} has passed, the payment says why, and the client is sent the page's link.
  */
 final class NoShowCharges {
     /** At most this many a sweep. */
@@ -51,6 +51,7 @@ final class NoShowCharges {
     private final BusinessRepository businesses;
     private final AppointmentRepository appointments;
     private final ServiceRepository services;
+    private final AppointmentWrites writes;
     private final Clock clock;
 
     NoShowCharges(
@@ -60,6 +61,7 @@ final class NoShowCharges {
             BusinessRepository businesses,
             AppointmentRepository appointments,
             ServiceRepository services,
+            AppointmentWrites writes,
             Clock clock) {
         this.ports = ports;
         this.transactions = transactions;
@@ -67,6 +69,7 @@ final class NoShowCharges {
         this.businesses = businesses;
         this.appointments = appointments;
         this.services = services;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -171,12 +174,18 @@ final class NoShowCharges {
         return method;
     }
 
-    /** The fee waits for its client on its own page, and says why. */
+    /** The fee waits for its client on its own page, says why, and the client is asked to pay it there. */
     private void awaitClient(Payment fee, String issue) {
         Instant now = clock.instant();
         String why = issue.length() <= MAX_ISSUE ? issue : issue.substring(0, MAX_ISSUE);
-        transactions.inTransaction(
-                () -> store().awaitClient(fee.businessId(), fee.id(), why, now.plus(PAGE_OPEN), now));
+        transactions.inTransaction(() -> {
+            if (store().awaitClient(fee.businessId(), fee.id(), why, now.plus(PAGE_OPEN), now)) {
+                appointments
+                        .findById(List.of(fee.businessId()), fee.appointmentId())
+                        .ifPresent(appointment -> writes.noShowFeeRequested(appointment, fee));
+            }
+            return null;
+        });
     }
 
     /** What the business's Stripe Dashboard shows for the charge. */

@@ -38,6 +38,9 @@ import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.notification.TextReply;
 import com.voiceappoint.domain.payment.Payment;
+import com.voiceappoint.domain.payment.PaymentId;
+import com.voiceappoint.domain.payment.PaymentKind;
+import com.voiceappoint.domain.payment.SavedCard;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceSettings;
@@ -146,6 +149,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         private NotificationSettings settings;
         private AppointmentDetails details;
         private Optional<Payment> deposit;
+        private Optional<SavedCard> card;
 
         Shared(BusinessId businessId) {
             this.businessId = businessId;
@@ -164,6 +168,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 appointment = business().flatMap(b -> appointments.findById(List.of(businessId), id));
                 details = null;
                 deposit = null;
+                card = null;
             }
             return appointment;
         }
@@ -190,6 +195,17 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                         .reduce((first, later) -> later);
             }
             return deposit;
+        }
+
+        /**
+         * The card for the no-show fee the appointment waits for, when it has a page of its own (one the deposit's
+         * page keeps is asked for with the deposit): what a request to keep the time asks for when no deposit is owed.
+         */
+        Optional<SavedCard> card(Appointment of) {
+            if (card == null) {
+                card = payments.store().cardOf(businessId, of.id()).filter(c -> c.isPending() && !c.keptByDeposit());
+            }
+            return card;
         }
     }
 
@@ -220,18 +236,37 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         if (stale.isPresent()) {
             return skip(notification, stale.get());
         }
-        Optional<Payment> deposit = Optional.empty();
+        // the payment a request asks for: the deposit owed, or a no-show fee waiting for its client
+        Optional<Payment> asked = Optional.empty();
+        Optional<SavedCard> card = Optional.empty();
         if (notification.kind() == MessageKind.PAYMENT_REQUEST) {
-            deposit = shared.deposit(appointment);
-            if (deposit.isEmpty()) {
+            asked = shared.deposit(appointment);
+            // no deposit owed: the time may be kept for a card for the no-show fee instead
+            card = asked.isEmpty() ? shared.card(appointment) : Optional.empty();
+            if (asked.isEmpty() && card.isEmpty()) {
                 return skip(notification, "the deposit was paid or closed before this went out");
             }
             // a retry after a passing failure may come too late: the time is no longer kept, nor the page open
-            if (deposit.get()
-                    .payBy()
-                    .filter(payBy -> !clock.instant().isBefore(payBy))
-                    .isPresent()) {
+            Optional<Instant> deadline = asked.isPresent() ? asked.get().payBy() : card.map(SavedCard::saveBy);
+            if (deadline.filter(payBy -> !clock.instant().isBefore(payBy)).isPresent()) {
                 return skip(notification, "the time to pay had run out before this went out");
+            }
+            if (payments.publicUrl().isEmpty()) {
+                return skip(notification, "no public address to link the payment to: PUBLIC_URL is not set");
+            }
+        }
+        if (notification.kind() == MessageKind.NO_SHOW_FEE_REQUEST) {
+            asked = NotificationPlan.feeOf(notification)
+                    .flatMap(fee -> payments.store().find(businessId, new PaymentId(fee)))
+                    .filter(fee -> fee.kind() == PaymentKind.NO_SHOW_FEE && fee.isOpen());
+            if (asked.isEmpty()) {
+                return skip(notification, "the fee was paid or closed before this went out");
+            }
+            if (asked.get()
+                    .payBy()
+                    .filter(payBy -> clock.instant().isBefore(payBy))
+                    .isEmpty()) {
+                return skip(notification, "the fee's page had lapsed before this went out");
             }
             if (payments.publicUrl().isEmpty()) {
                 return skip(notification, "no public address to link the payment to: PUBLIC_URL is not set");
@@ -268,7 +303,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
             return new Attempt.RetryAt(callAt.get());
         }
         // the link is made once the message is ours to send: a message never sent leaves no working link behind
-        Message message = message(notification, language, business, settings, details, deposit);
+        Message message = message(notification, language, business, settings, details, asked, card);
         Delivery delivery = send(notification, recipient.get(), message, settings, business);
         return record(notification, recipient.get(), delivery, details);
     }
@@ -302,8 +337,13 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                         : Optional.of("the appointment was "
                                 + appointment.status().name().toLowerCase(Locale.ROOT)
                                 + " before this went out");
-            case CANCELLED, STAFF_CANCELLATION, STAFF_CLIENT_REPLY, PAYMENT_REFUNDED, STAFF_PAYMENT_REFUNDED ->
-                Optional.empty();
+            case CANCELLED,
+                    STAFF_CANCELLATION,
+                    STAFF_CLIENT_REPLY,
+                    PAYMENT_REFUNDED,
+                    STAFF_PAYMENT_REFUNDED,
+                    CARD_REQUEST,
+                    NO_SHOW_FEE_REQUEST -> Optional.empty();
         };
     }
 
@@ -363,14 +403,17 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
             Business business,
             NotificationSettings settings,
             AppointmentDetails details,
-            Optional<Payment> deposit) {
+            Optional<Payment> asked,
+            Optional<SavedCard> card) {
         Appointment appointment = details.appointment();
         Optional<String> link = offersManageLink(notification)
                 ? manageLinkBase.map(base -> base + tokens.issue(appointment))
                 : Optional.empty();
         Optional<PhoneNumber> phone = printedPhone(settings, voiceSettings, business.id());
+        String publicUrl = payments.publicUrl().orElse("");
         return new Message(
-                notification.kind(),
+                // a request to keep the time that waits for a card is worded for the card
+                card.isPresent() ? MessageKind.CARD_REQUEST : notification.kind(),
                 language,
                 appointment.id(),
                 settings.senderName().orElse(business.name()),
@@ -388,10 +431,14 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 (int) Duration.between(appointment.createdAt(), appointment.updatedAt())
                         .toSeconds(),
                 clientReply(notification),
-                deposit.map(Payment::amount).or(() -> NotificationPlan.refundedAmount(notification)),
-                deposit.flatMap(Payment::payBy).map(payBy -> payBy.atZone(business.zone())),
-                deposit.map(
-                        payment -> Checkouts.depositPage(payments.publicUrl().orElseThrow(), business, payment)));
+                asked.map(Payment::amount)
+                        .or(() -> card.map(SavedCard::fee))
+                        .or(() -> NotificationPlan.refundedAmount(notification)),
+                asked.flatMap(Payment::payBy)
+                        .or(() -> card.map(SavedCard::saveBy))
+                        .map(payBy -> payBy.atZone(business.zone())),
+                asked.map(payment -> Checkouts.depositPage(publicUrl, business, payment))
+                        .or(() -> card.map(c -> Checkouts.cardPage(publicUrl, business, c))));
     }
 
     /**
@@ -401,7 +448,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
      */
     private static boolean offersManageLink(Notification notification) {
         return switch (notification.kind()) {
-            case PAYMENT_REFUNDED -> false;
+            case PAYMENT_REFUNDED, NO_SHOW_FEE_REQUEST -> false;
             case PAYMENT_REQUEST -> notification.channel() == Channel.EMAIL;
             default -> !notification.kind().forStaff();
         };

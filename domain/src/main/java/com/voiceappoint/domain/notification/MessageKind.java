@@ -28,7 +28,15 @@ public enum MessageKind {
     /** The client paid after their time was released and given to someone else: the payment was given back in full. */
     PAYMENT_REFUNDED(false, false),
     /** Staff: a client paid after their time was taken by someone else, and was refunded automatically. */
-    STAFF_PAYMENT_REFUNDED(true, false);
+    STAFF_PAYMENT_REFUNDED(true, false),
+    /**
+     * The client's time is kept until they leave a card for the business's no-show fee: the fee, by when, and the link
+     * to leave it. It is the words a {@link #PAYMENT_REQUEST} is sent in when the time waits for a card rather than a
+     * deposit (what the booking waits for is recorded after its messages are planned), never planned itself.
+     */
+    CARD_REQUEST(false, false),
+    /** The client's saved card could not be charged the no-show fee: how much, until when, and the link to pay it. */
+    NO_SHOW_FEE_REQUEST(false, false);
 
     private final boolean forStaff;
     private final boolean configurable;

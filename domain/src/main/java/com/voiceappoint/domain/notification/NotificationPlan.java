@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The messages a change to an appointment calls for, planned in the change's own transaction so that a change kept is
@@ -121,6 +122,29 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
         plan.message(MessageKind.PAYMENT_REFUNDED, refunded.toString());
         plan.message(MessageKind.STAFF_PAYMENT_REFUNDED, refunded.toString());
         return plan.done(false);
+    }
+
+    /**
+     * A no-show fee the client's saved card could not pay, waiting for them on its own page: the client is asked to
+     * pay it there. The fee's id is the message's occasion ({@link #feeOf}).
+     */
+    public static NotificationPlan noShowFeeRequested(
+            NotificationSettings settings, ZoneId zone, Appointment appointment, UUID fee, Instant now) {
+        Planner plan = new Planner(settings, zone, appointment, now);
+        plan.message(MessageKind.NO_SHOW_FEE_REQUEST, fee.toString());
+        return plan.done(false);
+    }
+
+    /** The no-show fee a request to pay one is about. */
+    public static Optional<UUID> feeOf(Notification notification) {
+        if (notification.kind() != MessageKind.NO_SHOW_FEE_REQUEST) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(notification.occasion()));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /** How much a refund message is about. */

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param calendarSequence grows with every change of the appointment, so a calendar takes the newest invitation of
  *     one appointment as its update
  * @param clientReply what the client wrote, in a staff alert forwarding their reply to a text
- * @param amount in a payment message, the deposit asked for, or the money given back; for the templates to write in
- *     the message's language
- * @param payBy when a deposit asked for must be paid by, or the time it keeps is released
- * @param payLink where the client pays the deposit asked for: our page for it, which opens Stripe's
+ * @param amount in a payment message, the deposit asked for, the no-show fee (a card is asked for, or the fee to
+ *     pay), or the money given back; for the templates to write in the message's language
+ * @param payBy when a deposit asked for must be paid by, or the card left, before the time it keeps is released;
+ *     or until when a no-show fee can be paid on its page
+ * @param payLink where the client pays the deposit or the no-show fee asked for, or leaves the card: our page for
+ *     it, which opens Stripe's
  */
 public record Message(
         MessageKind kind,
