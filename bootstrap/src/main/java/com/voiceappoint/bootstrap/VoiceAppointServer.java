@@ -153,7 +153,8 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     config.production(),
                                     config.defaultLanguage(),
                                     clock,
-                                    VoiceWiring.publicUrl(config)),
+                                    VoiceWiring.publicUrl(config),
+                                    PaymentsWiring.paymentPages(config)),
                             limiter)));
             running.push(http);
             return new VoiceAppointServer(running, http);
