@@ -16,6 +16,7 @@ import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.NotificationJobs;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.adapter.security.Argon2PasswordHasher;
+import com.voiceappoint.application.port.in.PaymentUpkeepUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.EmailSender;
 import com.voiceappoint.application.port.out.LiveEventPublisher;
@@ -42,10 +43,12 @@ public final class VoiceAppointServer implements AutoCloseable {
 
     private final Deque<AutoCloseable> running;
     private final HttpServer http;
+    private final PaymentUpkeepUseCase paymentUpkeep;
 
-    private VoiceAppointServer(Deque<AutoCloseable> running, HttpServer http) {
+    private VoiceAppointServer(Deque<AutoCloseable> running, HttpServer http, PaymentUpkeepUseCase paymentUpkeep) {
         this.running = running;
         this.http = http;
+        this.paymentUpkeep = paymentUpkeep;
     }
 
     public static VoiceAppointServer start(ServerConfig config, Clock clock) {
@@ -157,7 +160,7 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     PaymentsWiring.paymentPages(config)),
                             limiter)));
             running.push(http);
-            return new VoiceAppointServer(running, http);
+            return new VoiceAppointServer(running, http, useCases.paymentUpkeep());
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
@@ -192,6 +195,14 @@ public final class VoiceAppointServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * The payments' sweep the engine's upkeep runs every {@link EngineUpkeep#PAYMENTS_EVERY}, run now, for a test in
+     * this package that would otherwise wait for it: the refunds a timely cancellation asked for are sent by it.
+     */
+    int settlePayments() {
+        return paymentUpkeep.settle();
     }
 
     @Override

@@ -327,6 +327,11 @@ public final class LocalStripe implements AutoCloseable {
         return this;
     }
 
+    /** The ids of the events held back, oldest first. */
+    public synchronized List<String> heldEvents() {
+        return held.stream().map(Event::id).toList();
+    }
+
     /** Sends the events held back, in the order they happened, and stops holding them. */
     public List<Delivery> releaseEvents() {
         List<Event> waiting;
