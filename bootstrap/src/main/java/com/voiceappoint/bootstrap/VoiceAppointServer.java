@@ -25,6 +25,9 @@ import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -190,7 +193,41 @@ public final class VoiceAppointServer implements AutoCloseable {
      * written and an answer given right after a write matches the same read later.
      */
     public static Clock databaseClock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
+    }
+
+    /**
+     * Not {@code Clock.tick(systemUTC, 1 µs)}: on Java 17 a tick shorter than a millisecond makes its {@code millis()}
+     * divide by zero, and libraries read the time that way (stripe-java times a webhook signature with it, so every
+     * event Stripe sent was refused as unsigned).
+     */
+    private static final class MicrosecondClock extends Clock {
+        private final Clock base;
+
+        MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        /** The same millisecond as {@link #instant()}: cutting to microseconds never changes it. */
+        @Override
+        public long millis() {
+            return base.millis();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MicrosecondClock(base.withZone(zone));
+        }
     }
 
     public int port() {

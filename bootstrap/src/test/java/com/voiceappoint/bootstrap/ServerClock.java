@@ -35,6 +35,12 @@ final class ServerClock extends Clock {
         return real.instant().plus(ahead.get());
     }
 
+    /** The real clock's own reading, as the server's libraries ask for it (stripe-java times a signature by it). */
+    @Override
+    public long millis() {
+        return real.millis() + ahead.get().toMillis();
+    }
+
     @Override
     public ZoneId getZone() {
         return real.getZone();
