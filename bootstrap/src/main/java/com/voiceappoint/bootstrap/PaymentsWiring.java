@@ -2,9 +2,11 @@ package com.voiceappoint.bootstrap;
 
 import com.voiceappoint.adapter.http.RawRoute;
 import com.voiceappoint.adapter.payments.StripePaymentGateway;
+import com.voiceappoint.adapter.payments.StripeSettings;
 import com.voiceappoint.adapter.payments.StripeWebhook;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase;
 import com.voiceappoint.application.port.out.PaymentGateway;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,17 @@ final class PaymentsWiring {
                     LOG.info("no STRIPE_SECRET_KEY: no business can take payments; deposit services book as any other");
                     return PaymentGateway.NOT_CONFIGURED;
                 });
+    }
+
+    /**
+     * Where the web app's forms may send a browser besides Stripe's own pages: a stand-in for Stripe
+     * ({@code STRIPE_API_BASE}) serves its Checkout and onboarding pages where it serves its API, and a browser follows
+     * a form's redirect only to where the page's policy lets it. Nothing more with Stripe itself.
+     */
+    static List<URI> paymentPages(ServerConfig config) {
+        Optional<URI> standIn = config.payments().stripe().flatMap(StripeSettings::apiBase);
+        standIn.ifPresent(base -> LOG.info("STRIPE_API_BASE is set: the pages' forms may also lead to {}", base));
+        return standIn.stream().toList();
     }
 
     /**

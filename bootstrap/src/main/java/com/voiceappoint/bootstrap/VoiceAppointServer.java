@@ -16,6 +16,7 @@ import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.NotificationJobs;
 import com.voiceappoint.adapter.persistence.PostgresPersistence;
 import com.voiceappoint.adapter.security.Argon2PasswordHasher;
+import com.voiceappoint.application.port.in.PaymentUpkeepUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.EmailSender;
 import com.voiceappoint.application.port.out.LiveEventPublisher;
@@ -24,6 +25,9 @@ import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -42,10 +46,12 @@ public final class VoiceAppointServer implements AutoCloseable {
 
     private final Deque<AutoCloseable> running;
     private final HttpServer http;
+    private final PaymentUpkeepUseCase paymentUpkeep;
 
-    private VoiceAppointServer(Deque<AutoCloseable> running, HttpServer http) {
+    private VoiceAppointServer(Deque<AutoCloseable> running, HttpServer http, PaymentUpkeepUseCase paymentUpkeep) {
         this.running = running;
         this.http = http;
+        this.paymentUpkeep = paymentUpkeep;
     }
 
     public static VoiceAppointServer start(ServerConfig config, Clock clock) {
@@ -153,10 +159,11 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     config.production(),
                                     config.defaultLanguage(),
                                     clock,
-                                    VoiceWiring.publicUrl(config)),
+                                    VoiceWiring.publicUrl(config),
+                                    PaymentsWiring.paymentPages(config)),
                             limiter)));
             running.push(http);
-            return new VoiceAppointServer(running, http);
+            return new VoiceAppointServer(running, http, useCases.paymentUpkeep());
         } catch (RuntimeException e) {
             closeAll(running);
             throw e;
@@ -186,11 +193,53 @@ public final class VoiceAppointServer implements AutoCloseable {
      * written and an answer given right after a write matches the same read later.
      */
     public static Clock databaseClock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
+    }
+
+    /**
+     * Not {@code Clock.tick(systemUTC, 1 µs)}: on Java 17 a tick shorter than a millisecond makes its {@code millis()}
+     * divide by zero, and libraries read the time that way (stripe-java times a webhook signature with it, so every
+     * event Stripe sent was refused as unsigned).
+     */
+    private static final class MicrosecondClock extends Clock {
+        private final Clock base;
+
+        MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        /** The same millisecond as {@link #instant()}: cutting to microseconds never changes it. */
+        @Override
+        public long millis() {
+            return base.millis();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MicrosecondClock(base.withZone(zone));
+        }
     }
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * The payments' sweep the engine's upkeep runs every {@link EngineUpkeep#PAYMENTS_EVERY}, run now, for a test in
+     * this package that would otherwise wait for it: the refunds a timely cancellation asked for are sent by it.
+     */
+    int settlePayments() {
+        return paymentUpkeep.settle();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.voiceappoint.adapter.http.web.Texts;
+import com.voiceappoint.adapter.payments.LocalStripe;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import com.voiceappoint.domain.shared.Language;
 import java.time.DayOfWeek;
@@ -308,6 +309,91 @@ class BrowserJourneysTest {
         assertThat(count("sources", "voice")).isEqualTo("1");
         assertThat(count("statuses", "cancelled")).isEqualTo("1");
         assertThat(count("statuses", "confirmed")).isEqualTo("1");
+    }
+
+    /**
+     * Issue 17's journey: an owner connects the business's Stripe account on Stripe's onboarding page; a client books a
+     * service with a deposit on the public page, is sent on to Stripe's Checkout, pays, and comes back to the deposit's
+     * page, which says the payment is being confirmed until Stripe's news arrives and then that the appointment is
+     * confirmed; the owner opens the appointment, sees the payment and gives part of it back. Stripe is LocalStripe,
+     * whose pages are checked as ours are.
+     */
+    @Test
+    void a_client_pays_a_deposit_on_stripe_and_the_owner_gives_part_of_it_back() {
+        World salon = World.open(api, "Peluquería Depósito");
+        String dashboard = "/dashboard/" + salon.slug;
+        LocalStripe stripe = api.stripe();
+
+        // the owner connects the business's own Stripe account, on Stripe's page and back
+        logIn(salon.owner);
+        browser.open(dashboard + "/settings/payments");
+        browser.click(EN.plain("settings.payments.connect.not_connected"));
+        assertThat(browser.driver().getCurrentUrl()).startsWith(stripe.base() + "/setup/e/");
+        browser.click("Finish onboarding");
+        assertThat(browser.path()).isEqualTo(dashboard + "/settings/payments?connected=1");
+        assertThat(browser.mainText()).contains(EN.plain("settings.payments.back.ready"));
+        String colour = salon.depositService("Color", "15.00");
+
+        // a client books the colour on the public page, and is sent on to Stripe to pay the deposit
+        browser.driver().manage().deleteAllCookies();
+        LocalDate day = LocalDate.now(MADRID).plusDays(3);
+        browser.open("/" + salon.slug);
+        browser.click(ES.plain("public.book_now"));
+        browser.clickOn("a[href*='service=" + colour + "']");
+        if (browser.driver()
+                .findElements(By.cssSelector("a[href*='day=" + day + "']"))
+                .isEmpty()) {
+            browser.click(ES.plain("public.month.next"));
+        }
+        browser.clickOn("a[href*='day=" + day + "']");
+        browser.clickOn("form.times button[name=start]");
+        browser.fill(ES.plain("public.book.name"), "Carmen Web").fill(ES.plain("public.book.phone"), "+34600555666");
+        browser.click(ES.plain("public.book.confirm"));
+        assertThat(browser.driver().getCurrentUrl()).startsWith(stripe.base() + "/c/pay/");
+        assertThat(browser.mainText()).contains("Peluquería Depósito").containsPattern("15,00\\h€");
+
+        // paying there, the client is back on the deposit's page before Stripe's news: it waits for it, by itself
+        stripe.holdEvents();
+        browser.clickOn("form button[type=submit]");
+        assertThat(browser.path()).matches("/" + salon.slug + "/pay/[0-9a-f-]{36}\\?paid=1");
+        assertThat(browser.text("#deposit-state h2")).isEqualTo(ES.plain("public.deposit.state.confirming"));
+        assertThat(stripe.releaseEvents())
+                .singleElement()
+                .satisfies(news -> assertThat(news.status()).isEqualTo(200));
+        browser.waitFor(d -> d.findElement(By.cssSelector("#deposit-state h2"))
+                .getText()
+                .equals(ES.plain("public.deposit.state.paid")));
+        browser.assertAccessible().screenshotsOf("deposit-paid");
+        assertThat(browser.clickable(ES.plain("public.deposit.manage")).getAttribute("href"))
+                .as("the booking's manage link, kept for this page while the client was on Stripe's")
+                .contains("/manage/");
+
+        // the owner sees the payment on the appointment's page and gives five euros of it back
+        String appointment = api.at("/api/v1/payments?business=" + salon.id)
+                .token(salon.owner.token())
+                .get()
+                .body()
+                .path("results")
+                .path(0)
+                .path("appointment")
+                .asText();
+        logIn(salon.owner);
+        browser.open(dashboard + "/appointments/" + appointment);
+        assertThat(browser.text(".appointment-payments"))
+                .contains(EN.plain("calendar.payments.status.paid"))
+                .contains("€15.00");
+        browser.fill(EN.plain("calendar.payments.refund.amount_field"), "5.00");
+        // the form asks "are you sure?" in the browser's own dialog: the owner is
+        browser.driver().executeScript("window.confirm = () => true;");
+        browser.click(EN.plain("calendar.payments.refund.submit"));
+
+        assertThat(browser.text(".notice")).isEqualTo(EN.plain("calendar.done.refund"));
+        assertThat(browser.text(".appointment-payments table.refunds"))
+                .contains("€5.00")
+                .contains(EN.plain("calendar.payments.refund_status.succeeded"));
+        assertThat(stripe.refunds())
+                .singleElement()
+                .satisfies(refund -> assertThat(refund.amount()).isEqualTo(500));
     }
 
     @Test

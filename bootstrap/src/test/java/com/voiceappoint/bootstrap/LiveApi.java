@@ -2,17 +2,24 @@ package com.voiceappoint.bootstrap;
 
 import com.sun.net.httpserver.HttpServer;
 import com.voiceappoint.adapter.http.ApiClient;
+import com.voiceappoint.adapter.payments.LocalStripe;
+import com.voiceappoint.adapter.payments.StripeWebhook;
 import com.voiceappoint.adapter.persistence.DatabaseUrl;
 import com.voiceappoint.adapter.persistence.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The real server on a free port over a test class's own PostgreSQL, as nginx would front it: every request comes
  * from its own client address (X-Forwarded-For), so suites that make hundreds of requests measure the API, not
- * the per-address rate limits, which have tests of their own.
+ * the per-address rate limits, which have tests of their own. It takes payments through {@link LocalStripe}, whose
+ * events reach its webhook, and its public address is its own, so that Stripe's way back leads to it.
  */
 final class LiveApi implements AutoCloseable {
     static final String PASSWORD = "s3cret-enough";
@@ -32,14 +40,19 @@ final class LiveApi implements AutoCloseable {
 
     private final VoiceAppointServer server;
     private final HttpServer vapi;
+    private final LocalStripe stripe;
+    private final ServerClock clock;
     private final ApiClient client;
     private final DatabaseUrl database;
     private final AtomicInteger addresses = new AtomicInteger();
     private final AtomicInteger accounts = new AtomicInteger();
 
-    private LiveApi(VoiceAppointServer server, HttpServer vapi, DatabaseUrl database) {
+    private LiveApi(
+            VoiceAppointServer server, HttpServer vapi, LocalStripe stripe, ServerClock clock, DatabaseUrl database) {
         this.server = server;
         this.vapi = vapi;
+        this.stripe = stripe;
+        this.clock = clock;
         this.client = new ApiClient(server.port());
         this.database = database;
     }
@@ -60,9 +73,9 @@ final class LiveApi implements AutoCloseable {
 
     private static LiveApi start(DatabaseUrl database, Map<String, String> more) {
         HttpServer vapi = standInForVapi();
+        LocalStripe stripe = LocalStripe.start();
         Map<String, String> env = new HashMap<>(more);
         env.putAll(Map.ofEntries(
-                Map.entry("PORT", "0"),
                 Map.entry("HOST", "127.0.0.1"),
                 Map.entry("DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(database)),
                 Map.entry("JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes"),
@@ -73,10 +86,53 @@ final class LiveApi implements AutoCloseable {
                 Map.entry(
                         "VAPI_API_URL", "http://127.0.0.1:" + vapi.getAddress().getPort()),
                 Map.entry("VAPI_API_KEY", "a-vapi-private-key"),
-                Map.entry("VAPI_PHONE_NUMBER_ID", "line-of-the-server")));
-        VoiceAppointServer server =
-                VoiceAppointServer.start(ServerConfig.from(env), VoiceAppointServer.databaseClock());
-        return new LiveApi(server, vapi, database);
+                Map.entry("VAPI_PHONE_NUMBER_ID", "line-of-the-server"),
+                Map.entry("STRIPE_SECRET_KEY", LocalStripe.SECRET_KEY),
+                Map.entry("STRIPE_API_BASE", stripe.base().toString()),
+                Map.entry("STRIPE_WEBHOOK_SECRET", stripe.webhookSecret()),
+                Map.entry("STRIPE_CONNECT_WEBHOOK_SECRET", stripe.webhookSecret())));
+        ServerClock clock = new ServerClock();
+        VoiceAppointServer server = onItsOwnAddress(env, more.containsKey("PUBLIC_URL"), clock);
+        stripe.sendingEventsTo(URI.create("http://127.0.0.1:" + server.port() + StripeWebhook.PATH));
+        return new LiveApi(server, vapi, stripe, clock, database);
+    }
+
+    /**
+     * The server on a port chosen before it starts, so that its public address (where Stripe sends a client back
+     * after paying) is its own. Another process may take that port in between: then another is chosen.
+     */
+    private static VoiceAppointServer onItsOwnAddress(Map<String, String> env, boolean addressGiven, Clock clock) {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            env.put("PORT", Integer.toString(port));
+            if (!addressGiven) {
+                env.put("PUBLIC_URL", "http://127.0.0.1:" + port);
+            }
+            try {
+                return VoiceAppointServer.start(ServerConfig.from(env), clock);
+            } catch (RuntimeException failed) {
+                if (attempt == 3 || !portTaken(failed)) {
+                    throw failed;
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -126,6 +182,26 @@ final class LiveApi implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** Where the public reaches the server: what Stripe sends a client back to. */
+    String publicUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Stripe, as this server sees it. */
+    LocalStripe stripe() {
+        return stripe;
+    }
+
+    /** Moves the server's clock on: to what it would do later, without waiting. */
+    void moveClockOn(Duration by) {
+        clock.moveOn(by);
+    }
+
+    /** The payments' sweep, run now rather than at the server's next run of it. */
+    int settlePayments() {
+        return server.settlePayments();
     }
 
     /** A request from a client address of its own. */
@@ -259,5 +335,6 @@ final class LiveApi implements AutoCloseable {
     public void close() {
         server.close();
         vapi.stop(0);
+        stripe.close();
     }
 }

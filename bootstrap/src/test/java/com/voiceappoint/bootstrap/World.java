@@ -257,7 +257,8 @@ final class World {
 
     /**
      * A deposit of 15.00 paid through Stripe for a fresh appointment, written below the API: only Stripe's news makes a
-     * payment paid, and this server has no Stripe. Answers its id.
+     * payment paid, and this business never connected an account. Stripe's stand-in knows neither its account nor its
+     * payment, so a refund of it is asked and refused there (recorded as failed). Answers its id.
      */
     String paidPayment() {
         String appointment = freshAppointment(ownerProvider);
@@ -267,6 +268,50 @@ final class World {
                 + "', '" + appointment + "', 'deposit', 'stripe', 15, 0, 'EUR', 'paid', 'acct_world', 'pi_" + payment
                 + "', now(), now())");
         return payment;
+    }
+
+    /**
+     * The business's own Stripe account connected and onboarded through Stripe's stand-in, as its owner would on
+     * Stripe's pages: from now on it asks clients for the deposits its services name.
+     */
+    World connectedToStripe() {
+        String back = api.publicUrl() + "/dashboard/" + slug + "/settings/payments";
+        String onboarding = expect(
+                        200,
+                        post(
+                                api,
+                                owner,
+                                path("/payment-settings/connect"),
+                                Map.of("return_url", back + "?connected=1", "refresh_url", back)))
+                .body()
+                .get("url")
+                .asText();
+        var finished = OnStripe.press(onboarding);
+        if (finished.statusCode() != 303) {
+            throw new IllegalStateException("onboarding was not finished: " + finished.body());
+        }
+        // Stripe's account.updated reached the webhook before it sent the owner back
+        if (!expect(200, api.at(path("/payment-settings")).token(owner.token()).get())
+                .body()
+                .get("charges_enabled")
+                .asBoolean()) {
+            throw new IllegalStateException("the business does not take payments after onboarding");
+        }
+        return this;
+    }
+
+    /** A new 30-minute service asking {@code deposit} to keep its time; answers its id. */
+    String depositService(String name, String deposit) {
+        return created(post(
+                api,
+                owner,
+                "/api/v1/services",
+                Map.of(
+                        "business", id,
+                        "name", name,
+                        "duration_minutes", 30,
+                        "price", "40.00",
+                        "deposit", deposit)));
     }
 
     /** Booked through the API, then moved into the past below it: the API rightly refuses to book the past. */

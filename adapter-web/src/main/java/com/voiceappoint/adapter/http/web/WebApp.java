@@ -19,11 +19,13 @@ public final class WebApp implements HttpExtension {
     private final ErrorPages errors;
     private final LogoPages logoPages;
     private final LivePage live;
+    private final String contentSecurityPolicy;
     /** In the order their routes are added: static paths first, {@code /{slug}} last. */
     private final List<PageGroup> groups;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
+        this.contentSecurityPolicy = SecurityHeaders.policy(settings.paymentPages());
         Csrf csrf = new Csrf(settings.secureCookies());
         this.pages = new WebPages(
                 assets,
@@ -84,7 +86,7 @@ public final class WebApp implements HttpExtension {
         config.staticFiles.enableWebjars();
         config.routes.before(ctx -> {
             if (!ctx.path().startsWith("/api/")) {
-                SecurityHeaders.apply(ctx);
+                SecurityHeaders.apply(ctx, contentSecurityPolicy);
             }
         });
         logoPages.configure(config);

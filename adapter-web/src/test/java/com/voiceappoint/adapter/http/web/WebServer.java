@@ -14,6 +14,7 @@ import com.voiceappoint.application.port.out.PaymentGateway;
 import com.voiceappoint.application.usecase.Interactors;
 import com.voiceappoint.domain.shared.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     private final boolean limited;
     private final Clock clock;
     private final UnaryOperator<OutboundPorts> around;
+    private final List<URI> paymentPages;
     private final RecordedMessages messages = new RecordedMessages();
     private Bucket4jRateLimiter counts;
     private HttpServer server;
@@ -61,9 +63,14 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     private WebServer(boolean limited, Clock clock, UnaryOperator<OutboundPorts> around) {
+        this(limited, clock, around, List.of());
+    }
+
+    private WebServer(boolean limited, Clock clock, UnaryOperator<OutboundPorts> around, List<URI> paymentPages) {
         this.limited = limited;
         this.clock = clock;
         this.around = around;
+        this.paymentPages = paymentPages;
     }
 
     /** A server whose application runs on {@code around} the in-memory ports: a store in trouble, say. */
@@ -74,6 +81,11 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
     /** A server taking clients' payments through {@code gateway}, sending them back to {@link #PUBLIC_URL}. */
     static WebServer takingPayments(PaymentGateway gateway, Clock clock) {
         return new WebServer(false, clock, ports -> ports.takingPaymentsThrough(gateway, Optional.of(PUBLIC_URL), 0));
+    }
+
+    /** A server whose forms may also lead to {@code paymentPages}: a stand-in for Stripe's pages. */
+    static WebServer withPaymentPages(List<URI> paymentPages) {
+        return new WebServer(false, Clock.fixed(NOW, ZoneOffset.UTC), ports -> ports, paymentPages);
     }
 
     /** A server with the real limits of the REST API and the pages, counted in this process. */
@@ -92,7 +104,8 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
         }
         HttpSettings settings = new HttpSettings(
                 SECRET, Duration.ofMinutes(30), 64 * 1024, Language.ES, false, clock, new SimpleMeterRegistry());
-        WebApp web = WebApp.create(useCases, new WebSettings(false, Language.ES, clock, PUBLIC_URL), limiter);
+        WebApp web =
+                WebApp.create(useCases, new WebSettings(false, Language.ES, clock, PUBLIC_URL, paymentPages), limiter);
         server = HttpServer.start(RestApi.of(useCases), settings, "127.0.0.1", 0, limiter, List.of(), List.of(web));
     }
 
