@@ -164,8 +164,13 @@ public final class StripeWebhook {
             return Webhook.Signature.verifyHeader(payload, signature, secret, TOLERANCE_SECONDS, clock);
         } catch (SignatureVerificationException wrong) {
             return false;
-        } catch (RuntimeException malformed) {
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException malformed) {
             // stripe-java reads "t=abc" or a bare "t" in the header with parseLong and split: not a signature at all
+            return false;
+        } catch (RuntimeException fault) {
+            // anything else is ours, not the sender's (a clock that cannot tell milliseconds refused every event as
+            // unsigned once): said loudly, and still no event is taken unproven
+            LOG.error("the Stripe signature could not be checked", fault);
             return false;
         }
     }

@@ -31,6 +31,11 @@ import java.util.Optional;
 final class Checkouts {
     /** Stripe refuses a page lapsing sooner than this after it is opened. */
     static final Duration SHORTEST_PAGE = Duration.ofMinutes(30);
+    /**
+     * Kept above Stripe's shortest for the time the request takes to reach it; well under {@link
+     * Deposits#OPENING_SLACK}, so that a page opened just after its booking lapses with the time it keeps.
+     */
+    static final Duration MARGIN = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(Checkouts.class.getName());
 
@@ -59,7 +64,7 @@ final class Checkouts {
         // normally the deadline itself, a little over the window away; a page opened late (Stripe was down at
         // booking) must still last Stripe's shortest, and a payment made after the time was released is then
         // booked again if the time is free, or refunded
-        Instant earliest = clock.instant().plus(SHORTEST_PAGE).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        Instant earliest = earliestExpiry();
         Instant expiresAt =
                 payment.payBy().filter(payBy -> !payBy.isBefore(earliest)).orElse(earliest);
         URI page = depositPage(business, payment);
@@ -98,6 +103,15 @@ final class Checkouts {
                     notOpened.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The soonest a page opened now may lapse, as Stripe counts it, in whole seconds. */
+    private Instant earliestExpiry() {
+        return clock.instant()
+                .plus(SHORTEST_PAGE)
+                .plus(MARGIN)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .plusSeconds(1);
     }
 
     /** Our page for a deposit: what the client's link and Stripe's way back lead to. */
@@ -149,7 +163,7 @@ final class Checkouts {
         if (!card.isPending() || card.keptByDeposit() || !ports.configured()) {
             return Optional.empty();
         }
-        Instant earliest = clock.instant().plus(SHORTEST_PAGE).plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        Instant earliest = earliestExpiry();
         Instant expiresAt = card.saveBy().isBefore(earliest) ? earliest : card.saveBy();
         URI page = cardPage(business, card);
         PaymentGateway.CardSetupRequest request = new PaymentGateway.CardSetupRequest(

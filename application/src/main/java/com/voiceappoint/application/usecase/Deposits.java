@@ -140,7 +140,8 @@ final class Deposits {
     /**
      * An appointment called off: what was not paid yet is no longer owed; a deposit paid through Stripe goes back, in
      * the business's share, when it was called off before the cutoff, and is kept after it. The refund is only
-     * requested here: Stripe is asked once the change commits (a cancellation rolled back refunds nothing).
+     * requested here, in the change's transaction; the payments' sweep asks Stripe for it once the change has
+     * committed (within a minute), so a cancellation rolled back refunds nothing.
      */
     private void cancelled(Business business, Appointment previous, Instant now) {
         boolean inTime = !now.isAfter(previous.changeableUntil(business.policy().cancellationCutoff()));

@@ -141,6 +141,14 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
                         // paid before (news of one payment told twice), or closed: nothing more to do
                         return Outcome.APPLIED;
                     }
+                    event.amount()
+                            .filter(amount -> !amount.equals(paid.get().amount()))
+                            .ifPresent(amount -> store().recordIssue(
+                                            business,
+                                            paid.get().id(),
+                                            "Stripe took " + amount + " for "
+                                                    + paid.get().amount(),
+                                            clock.instant()));
                     if (paid.get().kind() == PaymentKind.NO_SHOW_FEE) {
                         // a no-show fee the client paid on its own page: no appointment waits for it
                         return Outcome.APPLIED;
