@@ -16,6 +16,7 @@ import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentMethod;
 import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.testkit.RecordingPaymentGateway;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -663,6 +664,21 @@ class PaymentPagesTest {
         @Override
         public String refund(RefundRequest request) {
             return stripe.refund(request);
+        }
+
+        @Override
+        public String createCustomer(NewCustomer customer) {
+            return stripe.createCustomer(customer);
+        }
+
+        @Override
+        public Checkout openSubscriptionCheckout(SubscriptionCheckoutRequest request) {
+            return stripe.openSubscriptionCheckout(request);
+        }
+
+        @Override
+        public URI openBillingPortal(String customer, URI returnUrl, Language language) {
+            return stripe.openBillingPortal(customer, returnUrl, language);
         }
     }
 }
