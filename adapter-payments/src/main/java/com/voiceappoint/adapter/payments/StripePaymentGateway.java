@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * Stripe as the payment provider, through one {@link StripeClient} (thread-safe, one connection pool): each business
  * has its own Stripe account connected to the platform, its clients pay it directly on a Checkout Session opened on
  * that account (a direct charge: the business is the merchant, owns refunds and disputes), and the platform takes
- * its share as an application fee. See docs/PAYMENTS.md for why the account is configured as it is.
+ * its share as an application fee. See docs/PAYMENTS.md for why the account is configured as it is. The platform
+ * also bills the businesses themselves on its own account (Stripe Billing): each is a customer subscribed to a plan's
+ * Price, and manages its subscription in Stripe's Customer Portal.
  *
  * <p>Every call that makes something is sent under the caller's idempotency key, so Stripe answers a repeat with
  * what the first one made. That is what makes both Stripe's own network retry (one, {@link Network#DEFAULT}) and the
