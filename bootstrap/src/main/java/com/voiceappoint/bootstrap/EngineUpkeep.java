@@ -22,6 +22,7 @@ final class EngineUpkeep implements AutoCloseable {
     static final Duration EVENTS_EVERY = Duration.ofMinutes(10);
     /** Deposits past their deadline are marked lapsed, and refunds whose answer was lost asked again. */
     static final Duration PAYMENTS_EVERY = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(EngineUpkeep.class);
 
     private final ScheduledExecutorService runner;
@@ -30,8 +31,7 @@ final class EngineUpkeep implements AutoCloseable {
         this.runner = runner;
     }
 
-    static EngineUpkeep start(
-            ExpireLapsedHoldsUseCase holds, LiveEventsUseCase events, PaymentUpkeepUseCase payments) {
+    static EngineUpkeep start(ExpireLapsedHoldsUseCase holds, LiveEventsUseCase events, PaymentUpkeepUseCase payments) {
         ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "engine-upkeep");
             thread.setDaemon(true);

@@ -19,6 +19,7 @@ import com.voiceappoint.adapter.security.Argon2PasswordHasher;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.EmailSender;
 import com.voiceappoint.application.port.out.LiveEventPublisher;
+import com.voiceappoint.application.port.out.PaymentGateway;
 import com.voiceappoint.application.port.out.SmsSender;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,7 @@ public final class VoiceAppointServer implements AutoCloseable {
                         return redis;
                     })
                     .orElse(LiveEventPublisher.ALONE);
+            PaymentGateway stripe = PaymentsWiring.gateway(config, clock);
             UseCases useCases = Interactors.create(
                     persistence
                             .ports(
@@ -98,9 +100,13 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     smsSender(config),
                                     Optional.of(VoiceWiring.publicUrl(config) + "/manage/"))
                             .takingPaymentsThrough(
-                                    PaymentsWiring.gateway(config, clock),
+                                    stripe,
                                     Optional.of(VoiceWiring.publicUrl(config)),
                                     config.payments().applicationFeePercent())
+                            .billingThrough(
+                                    stripe,
+                                    PaymentsWiring.plans(config, stripe),
+                                    Optional.of(VoiceWiring.publicUrl(config)))
                             .announcingEventsThrough(announcements),
                     config.eventStreams(),
                     clock);

@@ -88,6 +88,16 @@ public final class Plans {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof Plans that && plans.equals(that.plans);
+    }
+
+    @Override
+    public int hashCode() {
+        return plans.hashCode();
+    }
+
+    @Override
     public String toString() {
         return plans.stream().map(Plan::code).collect(Collectors.joining(", ", "Plans[", "]"));
     }
