@@ -36,6 +36,8 @@ final class LiveApi implements AutoCloseable {
     private final DatabaseUrl database;
     private final AtomicInteger addresses = new AtomicInteger();
     private final AtomicInteger accounts = new AtomicInteger();
+    /** Stripe's stand-in, on a server started {@link #withStripe}. */
+    private HttpServer stripe;
 
     private LiveApi(VoiceAppointServer server, HttpServer vapi, DatabaseUrl database) {
         this.server = server;
@@ -259,5 +261,74 @@ final class LiveApi implements AutoCloseable {
     public void close() {
         server.close();
         vapi.stop(0);
+        if (stripe != null) {
+            stripe.stop(0);
+        }
+    }
+
+    static final String STRIPE_PRICE = "price_matrixPro";
+
+    /**
+     * The server taking payments and billing its businesses through a stand-in for Stripe's API, which makes whatever
+     * it is asked (an account, its onboarding link, a customer, a Checkout Session, a portal session, a refund) and
+     * answers it as Stripe does: every route that reaches Stripe can then answer its allowed roles.
+     */
+    static LiveApi withStripe(TestPostgres postgres) {
+        HttpServer stripe = standInForStripe();
+        LiveApi api = start(
+                postgres.url(),
+                Map.of(
+                        "STRIPE_SECRET_KEY",
+                        "sk_test_51MatrixPlatformKey",
+                        "STRIPE_API_BASE",
+                        "http://127.0.0.1:" + stripe.getAddress().getPort(),
+                        "STRIPE_PRICE_PRO",
+                        STRIPE_PRICE));
+        api.stripe = stripe;
+        return api;
+    }
+
+    private static HttpServer standInForStripe() {
+        try {
+            HttpServer stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            AtomicInteger made = new AtomicInteger();
+            Map<String, String> answers = Map.of(
+                    "POST /v1/accounts",
+                    "{\"id\": \"acct_matrix%d\", \"object\": \"account\"}",
+                    "POST /v1/account_links",
+                    "{\"object\": \"account_link\", \"url\": \"https://connect.stripe.com/setup/s/matrix%d\"}",
+                    "POST /v1/customers",
+                    "{\"id\": \"cus_matrix%d\", \"object\": \"customer\"}",
+                    "POST /v1/checkout/sessions",
+                    "{\"id\": \"cs_test_matrix%1$d\", \"object\": \"checkout.session\", "
+                            + "\"url\": \"https://checkout.stripe.com/c/pay/cs_test_matrix%1$d\"}",
+                    "POST /v1/billing_portal/sessions",
+                    "{\"id\": \"bps_matrix%d\", \"object\": \"billing_portal.session\", "
+                            + "\"url\": \"https://billing.stripe.com/p/session/matrix\"}",
+                    "POST /v1/refunds",
+                    "{\"id\": \"re_matrix%d\", \"object\": \"refund\", \"status\": \"succeeded\"}");
+            stripe.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                String path = exchange.getRequestURI().getPath();
+                String key = exchange.getRequestMethod() + " " + path;
+                String answer = path.startsWith("/v1/accounts/")
+                                && exchange.getRequestMethod().equals("GET")
+                        ? "{\"id\": \"" + path.substring("/v1/accounts/".length()) + "\", \"object\": \"account\", "
+                                + "\"charges_enabled\": false, \"details_submitted\": false}"
+                        : answers.containsKey(key) ? answers.get(key).formatted(made.incrementAndGet()) : null;
+                byte[] body = (answer == null
+                                ? "{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"no " + key + "\"}}"
+                                : answer)
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            stripe.start();
+            return stripe;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

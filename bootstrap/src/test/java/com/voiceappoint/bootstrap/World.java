@@ -339,4 +339,18 @@ final class World {
         }
         return response;
     }
+
+    private boolean customer;
+
+    /**
+     * This world's business as the platform's Stripe customer, made once by its owner's way to a Checkout page (on a
+     * server {@link LiveApi#withStripe}): what the billing portal needs.
+     */
+    World customer() {
+        if (!customer) {
+            expect(200, post(api, owner, path("/billing/checkout"), Map.of("plan", "pro")));
+            customer = true;
+        }
+        return this;
+    }
 }
