@@ -8,8 +8,12 @@ import java.util.List;
  * runs nowhere), never be framed, never sniff types, and send no page address to other sites.
  */
 final class SecurityHeaders {
-    /** Where Stripe's pages are: the one a client pays a deposit on, and the one a business connects its account on. */
-    static final List<String> STRIPE_PAGES = List.of("https://checkout.stripe.com", "https://connect.stripe.com");
+    /**
+     * Where Stripe's pages are: the one a client pays a deposit on (and an owner subscribes to a plan on), the one a
+     * business connects its account on, and the Customer Portal where an owner manages the business's subscription.
+     */
+    static final List<String> STRIPE_PAGES =
+            List.of("https://checkout.stripe.com", "https://connect.stripe.com", "https://billing.stripe.com");
 
     static final String CONTENT_SECURITY_POLICY = String.join(
             "; ",
@@ -19,8 +23,9 @@ final class SecurityHeaders {
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
-            // booking a service with a deposit, and connecting the business's Stripe account, answer their form
-            // with a redirect to Stripe's own page, and browsers hold a form's redirects to form-action too
+            // booking a service with a deposit, connecting the business's Stripe account, subscribing to a plan and
+            // managing it answer their form with a redirect to Stripe's own page, and browsers hold a form's
+            // redirects to form-action too
             "form-action 'self' " + String.join(" ", STRIPE_PAGES),
             "frame-ancestors 'none'",
             "base-uri 'none'",

@@ -57,12 +57,14 @@ public final class WebApp implements HttpExtension {
                 logoPages,
                 settingsPages,
                 new PaymentSettingsPages(pages, dashboards, useCases.payments(), settings.publicUrl()),
+                new BillingPages(pages, dashboards, useCases.billing()),
                 new MemberPages(pages, dashboards, useCases.members()),
                 new ClientPages(pages, dashboards, useCases.clients()),
                 new CallPages(pages, dashboards, useCases.callLog()),
                 new AnalyticsPages(pages, dashboards, useCases.analytics(), assets, settings.clock()),
                 new NotificationPages(pages, dashboards, useCases.notifications()),
-                new Operators(pages, useCases.operators()),
+                new Operators(pages, useCases.operators(), useCases.billing()),
+                new PricingPage(pages, useCases.billing()),
                 deposits,
                 // last: /{slug} would answer for any one-word page added after it
                 new PublicPages(

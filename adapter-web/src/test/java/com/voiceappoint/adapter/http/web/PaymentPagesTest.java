@@ -203,7 +203,8 @@ class PaymentPagesTest {
         assertThat(booked.status()).as(booked.body()).isEqualTo(303);
         assertThat(booked.header("Content-Security-Policy").orElseThrow())
                 .as("a browser follows a form's redirect only to where form-action lets it")
-                .contains("form-action 'self' https://checkout.stripe.com https://connect.stripe.com;");
+                .contains(
+                        "form-action 'self' https://checkout.stripe.com https://connect.stripe.com https://billing.stripe.com;");
         Payment deposit = lastDeposit(s);
         PaymentGateway.CheckoutRequest asked =
                 STRIPE.stripe.checkouts().get(STRIPE.stripe.checkouts().size() - 1);
