@@ -327,11 +327,16 @@ public final class StripeWebhook {
             "customer.subscription.resumed");
 
     /**
-     * The event as news of a business's subscription to a plan, or empty when it is none (a deposit's page, any other
-     * type, or a subscription Stripe gives a status this code does not know, which is logged and left alone).
+     * The event as news of a business's subscription to a plan, or empty when it is none (a connected account's own
+     * news, a deposit's page, any other type, or a subscription Stripe gives a status this code does not know, which is
+     * logged and left alone).
      */
     private static Optional<PaymentEvent> billing(Event event, Optional<String> account)
             throws EventDataObjectDeserializationException {
+        if (account.isPresent()) {
+            // a business's own subscriptions, with its own clients, are none of the platform's billing
+            return Optional.empty();
+        }
         Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
         if (event.getType().equals("checkout.session.completed")) {
             Session session = object(event, Session.class);

@@ -506,4 +506,20 @@ class StripeWebhookTest {
 
         assertThat(applied).singleElement().isInstanceOf(CheckoutCompleted.class);
     }
+
+    @Test
+    void a_connected_account_s_own_subscriptions_are_no_news_of_ours() {
+        String payload = event(
+                "evt_theirs",
+                "customer.subscription.updated",
+                ACCOUNT,
+                CURRENT_VERSION,
+                StripeEvents.subscription("active", "price_theirs", false));
+
+        StripeWebhook.Answer answer = postConnect(payload);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"received\":true,\"outcome\":\"ignored\"}");
+        assertThat(applied).isEmpty();
+    }
 }

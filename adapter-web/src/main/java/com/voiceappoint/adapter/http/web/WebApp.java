@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.adapter.http.HttpExtension;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.application.port.in.BillingUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,11 +20,13 @@ public final class WebApp implements HttpExtension {
     private final ErrorPages errors;
     private final LogoPages logoPages;
     private final LivePage live;
+    private final BillingUseCase billing;
     /** In the order their routes are added: static paths first, {@code /{slug}} last. */
     private final List<PageGroup> groups;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
+        this.billing = useCases.billing();
         Csrf csrf = new Csrf(settings.secureCookies());
         this.pages = new WebPages(
                 assets,
@@ -103,7 +106,11 @@ public final class WebApp implements HttpExtension {
     }
 
     private void landing(Context ctx) {
-        pages.render(ctx, "landing.jte", Map.of("v", pages.visit(ctx)));
+        // the plans are shown only where a business can subscribe to one
+        pages.render(
+                ctx,
+                "landing.jte",
+                Map.of("v", pages.visit(ctx), "pricing", billing.plans().subscriptions()));
     }
 
     @Override

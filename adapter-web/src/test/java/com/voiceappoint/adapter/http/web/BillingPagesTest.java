@@ -228,6 +228,7 @@ class BillingPagesTest {
         assertThat(UNBILLED.browser().get("/pricing").status())
                 .as("a server that bills no one has no prices")
                 .isEqualTo(404);
+        assertThat(UNBILLED.browser().get("/").body()).doesNotContain("/pricing");
     }
 
     @Test
