@@ -21,9 +21,12 @@ public final class Plans {
     public static final Plans UNLIMITED = of(List.of(Plan.unlimited("unlimited", "Unlimited", Money.of("0", "EUR"))));
 
     private final List<Plan> plans;
+    /** Asked before every voice booking: worked out once. */
+    private final Set<String> capped;
 
     private Plans(List<Plan> plans) {
         this.plans = plans;
+        this.capped = plans.stream().filter(Plan::capped).map(Plan::code).collect(Collectors.toUnmodifiableSet());
     }
 
     public static Plans of(List<Plan> plans) {
@@ -79,7 +82,7 @@ public final class Plans {
 
     /** The codes of the plans that limit voice bookings: a business on any other is never counted. */
     public Set<String> capped() {
-        return plans.stream().filter(Plan::capped).map(Plan::code).collect(Collectors.toUnmodifiableSet());
+        return capped;
     }
 
     /** The plan a subscription to {@code subscribed} in {@code status} gives the business. */
