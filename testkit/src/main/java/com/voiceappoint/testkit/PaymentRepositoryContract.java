@@ -236,7 +236,7 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
     }
 
     @Test
-    void a_lapsed_payment_can_still_be_paid_and_a_cancelled_one_cannot() {
+    void a_lapsed_or_withdrawn_payment_can_still_be_paid_once() {
         Payment lapsed = deposit("20.00");
         Payment cancelled = deposit("20.00");
         Instant at = NOW.plus(Duration.ofHours(1));
@@ -254,10 +254,12 @@ public abstract class PaymentRepositoryContract<P extends PaymentRepository> {
         assertThat(payments.markPaid(tenant.id(), lapsed.id(), "pi_" + lapsed.id(), at.plusSeconds(1)))
                 .map(Payment::status)
                 .contains(PaymentStatus.PAID);
+        // money paid on a page withdrawn meanwhile came all the same: it is recorded, and the caller gives it back
         assertThat(payments.markPaid(tenant.id(), cancelled.id(), "pi_" + cancelled.id(), at.plusSeconds(1)))
+                .map(Payment::status)
+                .contains(PaymentStatus.PAID);
+        assertThat(payments.markPaid(tenant.id(), cancelled.id(), "pi_" + cancelled.id(), at.plusSeconds(2)))
                 .isEmpty();
-        assertThat(payments.find(tenant.id(), cancelled.id()).orElseThrow().status())
-                .isEqualTo(PaymentStatus.CANCELLED);
     }
 
     @Test

@@ -47,7 +47,10 @@ final class AnalyticsRoutes {
 
     record ServiceRevenue(Views.Named service, long appointments, String revenue) {}
 
-    record Revenue(String total, String currency, List<ServiceRevenue> byService) {}
+    /** @param deposits what clients paid in advance, and what of it went back or is still awaited */
+    record Revenue(String total, String currency, List<ServiceRevenue> byService, Takings deposits) {}
+
+    record Takings(String paid, String refunded, String pending) {}
 
     record Popular(Views.Named service, long appointments) {}
 
@@ -99,7 +102,11 @@ final class AnalyticsRoutes {
                         appointments.byService().stream()
                                 .map(f -> new ServiceRevenue(
                                         named(overview, f), f.appointments(), Views.amount(f.revenue())))
-                                .toList()),
+                                .toList(),
+                        new Takings(
+                                Views.amount(overview.takings().paid()),
+                                Views.amount(overview.takings().refunded()),
+                                Views.amount(overview.takings().pending()))),
                 appointments.popular(POPULAR).stream()
                         .map(f -> new Popular(named(overview, f), f.appointments()))
                         .toList()));

@@ -33,6 +33,9 @@ class NotificationsApiTest {
         assertThat(fresh.body().get("reminder_lead_minutes").toString()).isEqualTo("[1440,120]");
         assertThat(fresh.body().get("quiet_hours").get("from").asText()).isEqualTo("21:00");
         assertThat(fresh.body().get("channels").get("confirmed").toString()).isEqualTo("[\"email\",\"sms\"]");
+        assertThat(fresh.body().get("channels").has("payment_request"))
+                .as("the payment messages always go: they have no channels to set")
+                .isFalse();
 
         var changed = patch(owner, """
                 {"reminder_lead_minutes": [60], "quiet_hours": {"from": "", "until": ""},
@@ -65,6 +68,7 @@ class NotificationsApiTest {
                 "{\"channels\": {\"confirmed\": [\"call\"]}}",
                 "{\"channels\": {\"confirmed\": [\"pigeon\"]}}",
                 "{\"channels\": {\"birthday\": [\"email\"]}}",
+                "{\"channels\": {\"payment_request\": [\"email\"]}}",
                 "{\"reply_to\": \"not an address\"}",
                 "{\"phone\": \"12\"}");
         List<String> fields = new ArrayList<>();
@@ -85,6 +89,7 @@ class NotificationsApiTest {
                         "reminder_lead_minutes",
                         "quiet_hours",
                         "quiet_hours",
+                        "channels",
                         "channels",
                         "channels",
                         "channels",

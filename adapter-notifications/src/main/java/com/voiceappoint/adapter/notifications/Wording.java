@@ -3,7 +3,9 @@ package com.voiceappoint.adapter.notifications;
 import com.voiceappoint.application.port.out.Message;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.notification.MessageKind;
+import com.voiceappoint.domain.shared.Money;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,7 +70,17 @@ public final class Wording {
         return say(byWhom(message.kind().code() + ".lead"), false);
     }
 
-    /** The text message without its manage link, which the SMS template adds. */
+    /** Where the client pays the deposit asked for: the request to pay's one link, in the e-mail's button too. */
+    public Optional<String> payLink() {
+        return message.payLink();
+    }
+
+    /** The pay button's words: "Pay €15". */
+    public String payAction() {
+        return say("pay.action", false);
+    }
+
+    /** The text message without its manage or pay link, which the SMS template adds. */
     public String sms() {
         return say(byWhom(message.kind().code() + ".sms"), true);
     }
@@ -87,9 +99,14 @@ public final class Wording {
         return say("manage.sms", true);
     }
 
-    /** Whether the text message carries the manage link: not once the appointment is gone, nor to staff. */
+    /**
+     * Whether the text message carries the manage link: not once the appointment is gone, nor to staff, nor in the
+     * messages about money (a request to pay has room for the link to pay only).
+     */
     public boolean smsOffersManageLink() {
-        return message.kind() != MessageKind.CANCELLED && manageLink().isPresent();
+        MessageKind kind = message.kind();
+        return (kind == MessageKind.CONFIRMED || kind == MessageKind.MOVED || kind == MessageKind.REMINDER)
+                && manageLink().isPresent();
     }
 
     public String footer() {
@@ -118,6 +135,13 @@ public final class Wording {
                     .ifPresent(previous -> facts.add(new Fact(say("label.previous", false), when(previous, false))));
         }
         message.clientReply().ifPresent(words -> facts.add(new Fact(say("label.reply", false), words)));
+        if (message.kind() == MessageKind.PAYMENT_REQUEST) {
+            message.amount().ifPresent(amount -> facts.add(new Fact(say("label.deposit", false), money(amount))));
+            message.payBy().ifPresent(payBy -> facts.add(new Fact(say("label.pay_by", false), when(payBy, false))));
+        } else if (message.kind() == MessageKind.PAYMENT_REFUNDED
+                || message.kind() == MessageKind.STAFF_PAYMENT_REFUNDED) {
+            message.amount().ifPresent(amount -> facts.add(new Fact(say("label.refunded", false), money(amount))));
+        }
         if (message.kind() == MessageKind.STAFF_NEW_BOOKING) {
             facts.add(new Fact(
                     say("label.source", false),
@@ -149,8 +173,10 @@ public final class Wording {
 
     /**
      * The bundle's sentence filled with the facts, always in this order: {0} business, {1} client, {2} service,
-     * {3} provider, {4} start, {5} previous start, {6} where the booking came from. Text messages take the short
-     * date ("mar 8 dic, 10:00") to stay within one segment.
+     * {3} provider, {4} start, {5} previous start, {6} where the booking came from, {7} the amount a payment message
+     * is about, {8} when a deposit must be paid by. Text messages take the short date ("mar 8 dic, 10:00") to stay
+     * within one segment, and the deadline as a bare time: a request to pay goes at once and the payment window is
+     * under a day, so the next time the clock shows it is the deadline.
      */
     private String say(String key, boolean brief) {
         Object[] facts = {
@@ -160,9 +186,26 @@ public final class Wording {
             message.providerName(),
             when(message.start(), brief),
             message.previousStart().map(previous -> when(previous, brief)).orElse(""),
-            words.getString("source." + message.source().code())
+            words.getString("source." + message.source().code()),
+            message.amount().map(this::money).orElse(""),
+            message.payBy()
+                    .map(payBy -> brief
+                            ? DateTimeFormatter.ofPattern(words.getString("format.time.sms"), locale)
+                                    .format(payBy)
+                            : when(payBy, false))
+                    .orElse("")
         };
         return new MessageFormat(words.getString(key), locale).format(facts);
+    }
+
+    /** An amount in its currency as the language writes it, without cents when there are none: "15 €", "€18.50". */
+    private String money(Money money) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(money.currency());
+        if (money.amount().stripTrailingZeros().scale() <= 0) {
+            format.setMaximumFractionDigits(0);
+        }
+        return format.format(money.amount());
     }
 
     private String when(ZonedDateTime time, boolean brief) {

@@ -1,6 +1,7 @@
 package com.voiceappoint.adapter.notifications;
 
 import static com.voiceappoint.adapter.notifications.MessageFixture.MANAGE_LINK;
+import static com.voiceappoint.adapter.notifications.MessageFixture.PAY_LINK;
 import static com.voiceappoint.adapter.notifications.MessageFixture.a;
 import static com.voiceappoint.adapter.notifications.MessageFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,10 @@ class JteMessageTemplatesTest {
                     .contains("Calle de Alcalá 123, 28009 Madrid", "+34910123456");
             if (kind.forStaff()) {
                 assertThat(part).contains("María José López").doesNotContain(MANAGE_LINK);
+            } else if (kind == MessageKind.PAYMENT_REFUNDED) {
+                assertThat(part)
+                        .as("the time went to someone else: nothing to manage")
+                        .doesNotContain(MANAGE_LINK);
             } else {
                 assertThat(part).contains(MANAGE_LINK);
             }
@@ -197,8 +203,16 @@ class JteMessageTemplatesTest {
     @ParameterizedTest
     @EnumSource(
             value = MessageKind.class,
-            names = {"REMINDER", "STAFF_NEW_BOOKING", "STAFF_CANCELLATION", "STAFF_CLIENT_REPLY"})
-    void reminders_and_staff_alerts_carry_no_calendar_file(MessageKind kind) {
+            names = {
+                "REMINDER",
+                "STAFF_NEW_BOOKING",
+                "STAFF_CANCELLATION",
+                "STAFF_CLIENT_REPLY",
+                "PAYMENT_REQUEST",
+                "PAYMENT_REFUNDED",
+                "STAFF_PAYMENT_REFUNDED"
+            })
+    void reminders_staff_alerts_and_payment_messages_carry_no_calendar_file(MessageKind kind) {
         assertThat(templates.email(message(kind, Language.ES)).calendar()).isEmpty();
     }
 
@@ -223,7 +237,9 @@ class JteMessageTemplatesTest {
      * one GSM-7 segment (160 characters) with a business called "Peluquería Carmen Centro", a client called "María
      * José López", "Corte y peinado" with "Lucía", a 60-character manage link, and the longest short date either
      * language writes (Wednesday 30 September: "mié 30 sept, 10:00"). Accents outside GSM-7 in the names are folded
-     * to their plain letter (see {@link GsmText}), so "Peluquería" arrives as "Peluqueria".
+     * to their plain letter (see {@link GsmText}), so "Peluquería" arrives as "Peluqueria". A request to pay carries
+     * the link to pay instead of the manage link, and names no service or date (the client booked a moment ago), to
+     * make room for it: an 84-character link ({@link MessageFixture#PAY_LINK}) and a deposit of "18,50 €".
      */
     static Stream<Message> everyTextMessage() {
         ZonedDateTime longestDate = ZonedDateTime.of(2026, 9, 30, 10, 0, 0, 0, MessageFixture.MADRID);
@@ -255,12 +271,14 @@ class JteMessageTemplatesTest {
         assertThat(GsmText.isGsm(sms)).as("GSM-7 only: %s", sms).isTrue();
         assertThat(GsmText.septets(sms)).as(sms).isLessThanOrEqualTo(GsmText.SINGLE_GSM);
         assertThat(GsmText.segments(sms)).isEqualTo(1);
-        assertThat(sms)
-                .startsWith("Peluqueria Carmen Centro: ")
-                .contains("Corte y peinado")
-                .doesNotContain("\n");
-        boolean offersLink = !message.kind().forStaff() && message.kind() != MessageKind.CANCELLED;
+        assertThat(sms).startsWith("Peluqueria Carmen Centro: ").doesNotContain("\n");
+        MessageKind kind = message.kind();
+        if (kind != MessageKind.PAYMENT_REQUEST && kind != MessageKind.PAYMENT_REFUNDED) {
+            assertThat(sms).contains("Corte y peinado");
+        }
+        boolean offersLink = kind == MessageKind.CONFIRMED || kind == MessageKind.MOVED || kind == MessageKind.REMINDER;
         assertThat(sms.endsWith(" " + MANAGE_LINK)).isEqualTo(offersLink);
+        assertThat(sms.endsWith(" " + PAY_LINK)).isEqualTo(kind == MessageKind.PAYMENT_REQUEST);
         if (message.kind().forStaff()) {
             assertThat(sms).contains("Maria José Lopez", "Lucia");
         }
@@ -308,6 +326,99 @@ class JteMessageTemplatesTest {
         assertThat(templates.sms(message(MessageKind.REMINDER, Language.EN)))
                 .isEqualTo("Peluqueria Carmen Centro: see you Tue 8 Dec, 10:00 for your Corte y peinado. Manage: "
                         + MANAGE_LINK);
+    }
+
+    @Test
+    void a_request_to_pay_says_how_much_by_when_and_has_a_button_to_pay() {
+        Email en = templates.email(message(MessageKind.PAYMENT_REQUEST, Language.EN));
+        Email es = templates.email(message(MessageKind.PAYMENT_REQUEST, Language.ES));
+
+        assertThat(en.subject())
+                .isEqualTo("Pay the deposit to keep your appointment: Corte y peinado, Tuesday 8 December, 10:00");
+        assertThat(en.text())
+                .contains(
+                        "is kept for you until Monday 7 December, 17:31: to confirm it, pay the deposit of €18.50",
+                        "Deposit: €18.50",
+                        "Pay by: Monday 7 December, 17:31",
+                        "Pay €18.50: " + PAY_LINK,
+                        "See, move or cancel your appointment: " + MANAGE_LINK);
+        assertThat(en.html()).contains("href=\"" + PAY_LINK + "\"", ">Pay €18.50</a>", "href=\"" + MANAGE_LINK + "\"");
+        assertThat(en.html().indexOf(PAY_LINK))
+                .as("the button to pay comes first")
+                .isLessThan(en.html().indexOf(MANAGE_LINK));
+        assertThat(es.subject())
+                .isEqualTo("Pague el depósito para guardar su cita: Corte y peinado, martes 8 de diciembre, 10:00");
+        assertThat(es.text())
+                .contains(
+                        "hasta el lunes 7 de diciembre, 17:31: para confirmarla, pague antes el depósito de 18,50\u00a0€",
+                        "Depósito: 18,50\u00a0€",
+                        "Plazo para pagar: lunes 7 de diciembre, 17:31",
+                        "Pagar 18,50\u00a0€: " + PAY_LINK);
+        assertThat(es.html()).contains(">Pagar 18,50\u00a0€</a>");
+    }
+
+    @Test
+    void a_request_to_pay_by_text_is_the_amount_the_time_and_the_link_and_a_whole_amount_has_no_cents() {
+        assertThat(templates.sms(message(MessageKind.PAYMENT_REQUEST, Language.EN)))
+                .isEqualTo("Peluqueria Carmen Centro: to keep your time, pay €18.50 by 17:31: " + PAY_LINK);
+        assertThat(templates.sms(message(MessageKind.PAYMENT_REQUEST, Language.ES)))
+                .isEqualTo("Peluqueria Carmen Centro: pague la señal de 18,50 € antes de las 17:31: " + PAY_LINK);
+        assertThat(templates.sms(a(MessageKind.PAYMENT_REQUEST, Language.ES)
+                        .amount(Money.of("15.00", "EUR"))
+                        .build()))
+                .contains("pague la señal de 15 € antes");
+        assertThat(templates
+                        .email(a(MessageKind.PAYMENT_REQUEST, Language.EN)
+                                .amount(Money.of("15.00", "EUR"))
+                                .build())
+                        .html())
+                .contains(">Pay €15</a>");
+    }
+
+    @Test
+    void a_request_to_pay_with_a_longer_link_or_a_larger_amount_still_fits_two_segments() {
+        // a 33-character public address, a 24-character slug: 99 characters
+        String longest = "https://citas.peluqueriacarmen.es/peluqueria-carmen-centro/pay/"
+                + "9d2e4b1a-7c3f-4e8d-b6a5-0f1e2d3c4b5a";
+        for (Language language : Language.values()) {
+            String sms = templates.sms(a(MessageKind.PAYMENT_REQUEST, language)
+                    .amount(Money.of("1250.00", "EUR"))
+                    .payLink(longest)
+                    .build());
+            assertThat(GsmText.isGsm(sms)).as(sms).isTrue();
+            assertThat(GsmText.segments(sms)).as(sms).isLessThanOrEqualTo(2);
+            assertThat(sms).endsWith(" " + longest);
+            String fitting = templates.sms(a(MessageKind.PAYMENT_REQUEST, language)
+                    .amount(Money.of("1250.00", "EUR"))
+                    .build());
+            assertThat(GsmText.segments(fitting)).as(fitting).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_late_payment_refunded_tells_the_client_why_and_the_staff_what_happened() {
+        Email client = templates.email(message(MessageKind.PAYMENT_REFUNDED, Language.EN));
+        Email staff = templates.email(message(MessageKind.STAFF_PAYMENT_REFUNDED, Language.EN));
+        Email clientEs = templates.email(message(MessageKind.PAYMENT_REFUNDED, Language.ES));
+
+        assertThat(client.subject())
+                .isEqualTo("Your payment has been refunded: Corte y peinado, Tuesday 8 December, 10:00");
+        assertThat(client.text())
+                .contains(
+                        "Your payment of €18.50 for Corte y peinado on Tuesday 8 December, 10:00 reached us after the"
+                                + " time had been released and booked by someone else, so we have refunded it in full.",
+                        "Refunded: €18.50")
+                .doesNotContain(PAY_LINK);
+        assertThat(clientEs.text()).contains("se lo hemos devuelto íntegro", "Devuelto: 18,50\u00a0€");
+        assertThat(staff.subject()).isEqualTo("Late payment refunded: María José López, Tuesday 8 December, 10:00");
+        assertThat(staff.text())
+                .contains(
+                        "María José López paid €18.50 for Corte y peinado with Lucía",
+                        "refunded automatically, in full",
+                        "Client: María José López");
+        assertThat(templates.sms(message(MessageKind.PAYMENT_REFUNDED, Language.ES)))
+                .isEqualTo("Peluqueria Carmen Centro: cuando recibimos su pago de 18,50 €, su hora del mar 8 dic, 10:00"
+                        + " ya era de otra persona. Se lo hemos devuelto entero.");
     }
 
     private String lead(MessageKind kind, Language language, CancelledBy who) {

@@ -7,6 +7,7 @@ import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,6 +25,17 @@ final class MessageFixture {
     static final ZonedDateTime START = ZonedDateTime.of(2026, 12, 8, 10, 0, 0, 0, MADRID);
     /** 60 characters, as a manage link on a business's own domain comes out. */
     static final String MANAGE_LINK = "https://citas.peluqueriacarmen.es/manage/Xk9fQ2LmP7vR4tNw8ZbY";
+
+    /**
+     * 84 characters: our deposit page on a 25-character public address, for a business whose slug is 17 characters,
+     * named by a payment's id.
+     */
+    static final String PAY_LINK =
+            "https://citas.example.com/peluqueria-carmen/pay/9d2e4b1a-7c3f-4e8d-b6a5-0f1e2d3c4b5a";
+    /** The deposit a request to pay asks for, or the late payment given back. */
+    static final Money AMOUNT = Money.of("18.50", "EUR");
+    /** Monday 7 December 2026, 17:31 in Madrid: half an hour after the booking. */
+    static final ZonedDateTime PAY_BY = ZonedDateTime.of(2026, 12, 7, 17, 31, 0, 0, MADRID);
 
     /** What a client wrote back, forwarded to the staff. */
     static final String CLIENT_REPLY = "Llegaré 10 minutos tarde, ¿vale? Gracias & perdón";
@@ -44,6 +56,9 @@ final class MessageFixture {
     private Optional<String> manageLink;
     private int sequence;
     private Optional<String> clientReply;
+    private Optional<Money> amount;
+    private Optional<ZonedDateTime> payBy;
+    private Optional<String> payLink;
 
     private MessageFixture(MessageKind kind, Language language) {
         this.kind = kind;
@@ -53,9 +68,16 @@ final class MessageFixture {
         cancelledBy = kind == MessageKind.CANCELLED || kind == MessageKind.STAFF_CANCELLATION
                 ? Optional.of(CancelledBy.CLIENT)
                 : Optional.empty();
-        manageLink = kind.forStaff() ? Optional.empty() : Optional.of(MANAGE_LINK);
+        manageLink =
+                kind.forStaff() || kind == MessageKind.PAYMENT_REFUNDED ? Optional.empty() : Optional.of(MANAGE_LINK);
         sequence = kind == MessageKind.CONFIRMED ? 0 : 1;
         clientReply = kind == MessageKind.STAFF_CLIENT_REPLY ? Optional.of(CLIENT_REPLY) : Optional.empty();
+        boolean aboutMoney = kind == MessageKind.PAYMENT_REQUEST
+                || kind == MessageKind.PAYMENT_REFUNDED
+                || kind == MessageKind.STAFF_PAYMENT_REFUNDED;
+        amount = aboutMoney ? Optional.of(AMOUNT) : Optional.empty();
+        payBy = kind == MessageKind.PAYMENT_REQUEST ? Optional.of(PAY_BY) : Optional.empty();
+        payLink = kind == MessageKind.PAYMENT_REQUEST ? Optional.of(PAY_LINK) : Optional.empty();
     }
 
     static MessageFixture a(MessageKind kind, Language language) {
@@ -107,6 +129,21 @@ final class MessageFixture {
         return this;
     }
 
+    MessageFixture amount(Money money) {
+        amount = Optional.of(money);
+        return this;
+    }
+
+    MessageFixture payLink(String link) {
+        payLink = Optional.of(link);
+        return this;
+    }
+
+    MessageFixture withoutManageLink() {
+        manageLink = Optional.empty();
+        return this;
+    }
+
     MessageFixture sequence(int number) {
         sequence = number;
         return this;
@@ -130,6 +167,9 @@ final class MessageFixture {
                 source,
                 manageLink,
                 sequence,
-                clientReply);
+                clientReply,
+                amount,
+                payBy,
+                payLink);
     }
 }

@@ -78,6 +78,28 @@ class SmtpEmailChannelTest {
     }
 
     @Test
+    void a_request_to_pay_arrives_with_the_link_to_pay_in_both_parts_and_no_invitation() throws Exception {
+        Email email = templates.email(message(MessageKind.PAYMENT_REQUEST, Language.ES));
+
+        Delivery delivery = greenMail().send(envelope(email, "appointment-1/payment_request/email"));
+
+        assertThat(delivery).isInstanceOf(Delivery.Sent.class);
+        MimeMessage received = onlyReceived();
+        assertThat(received.getSubject()).isEqualTo(email.subject()).startsWith("Pague el depósito");
+        assertThat(received.getContentType())
+                .as("the time is not booked until paid: no calendar entry yet")
+                .startsWith("multipart/alternative");
+        MimeMultipart alternatives = (MimeMultipart) received.getContent();
+        assertThat(alternatives.getCount()).isEqualTo(2);
+        assertThat(text(alternatives.getBodyPart(0)))
+                .contains(
+                        "Pagar 18,50\u00a0€: " + MessageFixture.PAY_LINK,
+                        "Plazo para pagar: lunes 7 de diciembre, 17:31");
+        assertThat(text(alternatives.getBodyPart(1)))
+                .contains("href=\"" + MessageFixture.PAY_LINK + "\"", "Pagar 18,50\u00a0€</a>");
+    }
+
+    @Test
     void a_cancellation_s_invitation_is_a_cancel() throws Exception {
         Email email = templates.email(message(MessageKind.CANCELLED, Language.EN));
 

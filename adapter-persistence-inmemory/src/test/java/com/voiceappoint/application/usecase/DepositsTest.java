@@ -387,6 +387,29 @@ class DepositsTest {
     }
 
     @Test
+    void analytics_split_the_deposits_into_paid_refunded_and_awaited() {
+        Payment paid = bookOnTheWeb(app, colour, TUESDAY_TEN, "+34600111222")
+                .payment()
+                .orElseThrow()
+                .payment();
+        app.paymentEvents().apply(paid("evt_1", paid));
+        app.payments().refund(salon.owner, salon.business, paid.id(), Optional.of(new BigDecimal("4")));
+        bookOnTheWeb(app, colour, TUESDAY_TEN.plus(Duration.ofHours(2)), "+34600111333");
+
+        var takings = app.analytics()
+                .overview(
+                        salon.owner,
+                        salon.business,
+                        Salon.CLOCK.instant().minus(Duration.ofDays(1)),
+                        Salon.CLOCK.instant().plus(Duration.ofDays(1)))
+                .takings();
+
+        assertThat(takings.paid()).isEqualTo(Money.of("15.00", "EUR"));
+        assertThat(takings.refunded()).isEqualTo(Money.of("4.00", "EUR"));
+        assertThat(takings.pending()).isEqualTo(Money.of("15.00", "EUR"));
+    }
+
+    @Test
     void a_refund_stripe_refuses_gives_its_amount_back_to_what_can_be_refunded() {
         Payment payment = bookOnTheWeb(app, colour, TUESDAY_TEN, "+34600111222")
                 .payment()

@@ -2,13 +2,16 @@ package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AnalyticsQuery;
+import com.voiceappoint.application.port.in.AnalyticsQuery.Takings;
 import com.voiceappoint.application.port.out.AnalyticsRepository;
+import com.voiceappoint.application.port.out.PaymentRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.business.Permission;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.shared.InvalidValueException;
+import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +25,17 @@ public final class AnalyticsInteractor implements AnalyticsQuery {
     private final BusinessAccess access;
     private final AnalyticsRepository analytics;
     private final ServiceRepository services;
+    private final PaymentRepository payments;
 
-    AnalyticsInteractor(BusinessAccess access, AnalyticsRepository analytics, ServiceRepository services) {
+    AnalyticsInteractor(
+            BusinessAccess access,
+            AnalyticsRepository analytics,
+            ServiceRepository services,
+            PaymentRepository payments) {
         this.access = access;
         this.analytics = analytics;
         this.services = services;
+        this.payments = payments;
     }
 
     @Override
@@ -42,6 +51,17 @@ public final class AnalyticsInteractor implements AnalyticsQuery {
                 analytics.calls(businessId, period),
                 analytics.appointments(businessId, period),
                 services.findByBusiness(businessId, true).stream()
-                        .collect(Collectors.toMap(Service::id, Function.identity())));
+                        .collect(Collectors.toMap(Service::id, Function.identity())),
+                takings(business, period));
+    }
+
+    /** In the business's currency: a payment in another (made before a change of currency) is not added to it. */
+    private Takings takings(Business business, TimeRange period) {
+        Money none = Money.zero(business.currency());
+        return payments.totals(business.id(), period).stream()
+                .filter(t -> t.paid().currency().equals(business.currency()))
+                .findFirst()
+                .map(t -> new Takings(t.paid(), t.refunded(), t.pending()))
+                .orElse(new Takings(none, none, none));
     }
 }

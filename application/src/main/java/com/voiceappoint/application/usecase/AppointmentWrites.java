@@ -20,6 +20,7 @@ import com.voiceappoint.domain.schedule.Provider;
 import com.voiceappoint.domain.schedule.ProviderId;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.Money;
 import com.voiceappoint.domain.shared.TimeRange;
 import java.time.Clock;
 import java.time.Instant;
@@ -205,13 +206,40 @@ final class AppointmentWrites {
             return;
         }
         Business owner = business.get();
-        NotificationPlan plan = planned.apply(NotificationPlan.forChange(
-                notifications.settings(owner.id()), owner.zone(), before, after, clock.instant()));
+        apply(
+                owner,
+                client,
+                after,
+                planned.apply(NotificationPlan.forChange(
+                        notifications.settings(owner.id()), owner.zone(), before, after, clock.instant())));
+    }
+
+    /**
+     * Plans, in the caller's transaction, the news that a payment which came after its appointment's time was released
+     * and given to someone else was given back in full ({@code refunded}): the client hears why their money came
+     * back, the staff that it did.
+     */
+    void latePaymentRefunded(Appointment appointment, Money refunded) {
+        if (notifications == NotificationStore.NONE) {
+            return;
+        }
+        Business owner =
+                businesses.findById(appointment.businessId()).orElseThrow(() -> new NotFoundException("business"));
+        apply(
+                owner,
+                () -> clients.findById(owner.id(), appointment.clientId()),
+                appointment,
+                NotificationPlan.latePaymentRefunded(
+                        notifications.settings(owner.id()), owner.zone(), appointment, refunded, clock.instant()));
+    }
+
+    private void apply(
+            Business owner, Supplier<Optional<Client>> client, Appointment appointment, NotificationPlan plan) {
         if (plan.queued().stream().anyMatch(n -> !n.kind().forStaff())) {
             plan = client.get().map(plan::reaching).orElse(plan);
         }
         if (!plan.empty()) {
-            notifications.apply(owner.id(), after.id(), plan);
+            notifications.apply(owner.id(), appointment.id(), plan);
         }
     }
 }

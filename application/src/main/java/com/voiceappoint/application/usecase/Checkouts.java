@@ -89,8 +89,12 @@ final class Checkouts {
 
     /** Our page for a deposit: what the client's link and Stripe's way back lead to. */
     URI depositPage(Business business, Payment payment) {
-        return URI.create(
-                ports.publicUrl().orElseThrow() + "/" + business.slug().value() + "/pay/" + payment.id());
+        return URI.create(depositPage(ports.publicUrl().orElseThrow(), business, payment));
+    }
+
+    /** The same page's address on a server whose public address is {@code publicUrl}. */
+    static String depositPage(String publicUrl, Business business, Payment payment) {
+        return publicUrl + "/" + business.slug().value() + "/pay/" + payment.id();
     }
 
     private Optional<Money> applicationFee(Money amount) {

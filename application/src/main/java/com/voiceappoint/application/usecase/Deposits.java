@@ -75,7 +75,8 @@ final class Deposits {
 
     /** What the appointment's change does to its payments, in the change's transaction. */
     void changed(Supplier<Business> business, Appointment previous, Appointment next, Instant now) {
-        if (ports.isEmpty() || previous.status() == next.status()) {
+        // a server not taking payments has none to settle, and the change costs it no read
+        if (ports.isEmpty() || !ports.get().configured() || previous.status() == next.status()) {
             return;
         }
         if (next.status() == AppointmentStatus.EXPIRED && previous.status() == AppointmentStatus.PENDING_PAYMENT) {

@@ -154,7 +154,11 @@ public final class Interactors {
                 booking.callerAppointments(),
                 callLog,
                 outboundCalls,
-                new AnalyticsInteractor(access, ports.analytics(), ports.services()),
+                new AnalyticsInteractor(
+                        access,
+                        ports.analytics(),
+                        ports.services(),
+                        ports.payments().store()),
                 new NotificationsInteractor(
                         access,
                         ports.transactions(),
@@ -162,6 +166,7 @@ public final class Interactors {
                         ports.notifications().store()),
                 new NotificationDeliveryInteractor(
                         ports.notifications(),
+                        ports.payments(),
                         ports.appointments(),
                         ports.businesses(),
                         ports.memberships(),

@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.out.MembershipRepository;
 import com.voiceappoint.application.port.out.Message;
 import com.voiceappoint.application.port.out.NotificationPorts;
 import com.voiceappoint.application.port.out.NotificationStore;
+import com.voiceappoint.application.port.out.PaymentPorts;
 import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.UserRepository;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
@@ -36,6 +37,7 @@ import com.voiceappoint.domain.notification.NotificationId;
 import com.voiceappoint.domain.notification.NotificationPlan;
 import com.voiceappoint.domain.notification.NotificationSettings;
 import com.voiceappoint.domain.notification.TextReply;
+import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.shared.ErrorCode;
 import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.domain.voice.VoiceSettings;
@@ -70,6 +72,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
 
     private final NotificationStore store;
     private final NotificationPorts ports;
+    private final PaymentPorts payments;
     private final AppointmentRepository appointments;
     private final BusinessRepository businesses;
     private final MembershipRepository memberships;
@@ -85,6 +88,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
 
     NotificationDeliveryInteractor(
             NotificationPorts ports,
+            PaymentPorts payments,
             AppointmentRepository appointments,
             BusinessRepository businesses,
             MembershipRepository memberships,
@@ -98,6 +102,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         this.store = ports.store();
         this.events = events;
         this.ports = ports;
+        this.payments = payments;
         this.appointments = appointments;
         this.businesses = businesses;
         this.memberships = memberships;
@@ -140,6 +145,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         private Optional<Appointment> appointment;
         private NotificationSettings settings;
         private AppointmentDetails details;
+        private Optional<Payment> deposit;
 
         Shared(BusinessId businessId) {
             this.businessId = businessId;
@@ -157,6 +163,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                     || appointment.filter(a -> a.id().equals(id)).isEmpty()) {
                 appointment = business().flatMap(b -> appointments.findById(List.of(businessId), id));
                 details = null;
+                deposit = null;
             }
             return appointment;
         }
@@ -173,6 +180,16 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 details = assembler.details(of);
             }
             return details;
+        }
+
+        /** The deposit the appointment waits for, the latest open one: what a request to pay asks for. */
+        Optional<Payment> deposit(Appointment of) {
+            if (deposit == null) {
+                deposit = payments.store().ofAppointment(businessId, of.id()).stream()
+                        .filter(Payment::isOpen)
+                        .reduce((first, later) -> later);
+            }
+            return deposit;
         }
     }
 
@@ -202,6 +219,23 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
         Optional<String> stale = stale(notification, appointment);
         if (stale.isPresent()) {
             return skip(notification, stale.get());
+        }
+        Optional<Payment> deposit = Optional.empty();
+        if (notification.kind() == MessageKind.PAYMENT_REQUEST) {
+            deposit = shared.deposit(appointment);
+            if (deposit.isEmpty()) {
+                return skip(notification, "the deposit was paid or closed before this went out");
+            }
+            // a retry after a passing failure may come too late: the time is no longer kept, nor the page open
+            if (deposit.get()
+                    .payBy()
+                    .filter(payBy -> !clock.instant().isBefore(payBy))
+                    .isPresent()) {
+                return skip(notification, "the time to pay had run out before this went out");
+            }
+            if (payments.publicUrl().isEmpty()) {
+                return skip(notification, "no public address to link the payment to: PUBLIC_URL is not set");
+            }
         }
         NotificationSettings settings = shared.settings();
         AppointmentDetails details = shared.details(appointment);
@@ -234,7 +268,7 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
             return new Attempt.RetryAt(callAt.get());
         }
         // the link is made once the message is ours to send: a message never sent leaves no working link behind
-        Message message = message(notification, language, business, settings, details);
+        Message message = message(notification, language, business, settings, details, deposit);
         Delivery delivery = send(notification, recipient.get(), message, settings, business);
         return record(notification, recipient.get(), delivery, details);
     }
@@ -261,7 +295,15 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                         : Optional.of("the appointment was "
                                 + appointment.status().name().toLowerCase(Locale.ROOT)
                                 + " before this went out");
-            case CANCELLED, STAFF_CANCELLATION, STAFF_CLIENT_REPLY -> Optional.empty();
+            // paid (and confirmed), released or called off meanwhile: the request would ask for nothing owed
+            case PAYMENT_REQUEST ->
+                appointment.status() == AppointmentStatus.PENDING_PAYMENT
+                        ? Optional.empty()
+                        : Optional.of("the appointment was "
+                                + appointment.status().name().toLowerCase(Locale.ROOT)
+                                + " before this went out");
+            case CANCELLED, STAFF_CANCELLATION, STAFF_CLIENT_REPLY, PAYMENT_REFUNDED, STAFF_PAYMENT_REFUNDED ->
+                Optional.empty();
         };
     }
 
@@ -320,11 +362,12 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
             Language language,
             Business business,
             NotificationSettings settings,
-            AppointmentDetails details) {
+            AppointmentDetails details,
+            Optional<Payment> deposit) {
         Appointment appointment = details.appointment();
-        Optional<String> link = notification.kind().forStaff()
-                ? Optional.empty()
-                : manageLinkBase.map(base -> base + tokens.issue(appointment));
+        Optional<String> link = offersManageLink(notification)
+                ? manageLinkBase.map(base -> base + tokens.issue(appointment))
+                : Optional.empty();
         Optional<PhoneNumber> phone = printedPhone(settings, voiceSettings, business.id());
         return new Message(
                 notification.kind(),
@@ -344,7 +387,24 @@ final class NotificationDeliveryInteractor implements DeliverNotificationUseCase
                 link,
                 (int) Duration.between(appointment.createdAt(), appointment.updatedAt())
                         .toSeconds(),
-                clientReply(notification));
+                clientReply(notification),
+                deposit.map(Payment::amount).or(() -> NotificationPlan.refundedAmount(notification)),
+                deposit.flatMap(Payment::payBy).map(payBy -> payBy.atZone(business.zone())),
+                deposit.map(
+                        payment -> Checkouts.depositPage(payments.publicUrl().orElseThrow(), business, payment)));
+    }
+
+    /**
+     * Whether the message carries a manage link: a client's, unless it is of money given back for a time someone
+     * else took (there is nothing left to manage), or a text asking for a deposit (which has room for the link to
+     * pay only).
+     */
+    private static boolean offersManageLink(Notification notification) {
+        return switch (notification.kind()) {
+            case PAYMENT_REFUNDED -> false;
+            case PAYMENT_REQUEST -> notification.channel() == Channel.EMAIL;
+            default -> !notification.kind().forStaff();
+        };
     }
 
     /** What the client wrote, for the staff alert that forwards it: the reply is the alert's occasion. */

@@ -178,7 +178,10 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
         }
     }
 
-    /** The time the payment kept went to someone else after it was released: the money goes back in full. */
+    /**
+     * The time the payment kept went to someone else after it was released: the money goes back in full, and the
+     * client and the staff are told so with it.
+     */
     private Outcome refundTooLate(BusinessId business, CheckoutCompleted event) {
         return transactions.inTransaction(() -> {
             if (!store().recordEvent(event.id(), "checkout.session.completed", clock.instant())) {
@@ -189,6 +192,9 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
                                 Refund.requested(paid, paid.amount(), RefundReason.PAID_TOO_LATE, clock.instant()));
                 store().recordIssue(
                                 business, paid.id(), "paid after its time was given to someone else", clock.instant());
+                appointments
+                        .findById(Set.of(business), paid.appointmentId())
+                        .ifPresent(appointment -> writes.latePaymentRefunded(appointment, paid.amount()));
             });
             return Outcome.APPLIED;
         });

@@ -16,6 +16,7 @@ import com.voiceappoint.application.port.out.ScheduleRepository;
 import com.voiceappoint.application.port.out.ServiceRepository;
 import com.voiceappoint.application.port.out.VoiceSettingsRepository;
 import com.voiceappoint.domain.appointment.Appointment;
+import com.voiceappoint.domain.appointment.AppointmentStatus;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.business.Business;
 import com.voiceappoint.domain.business.BusinessId;
@@ -142,7 +143,9 @@ public final class PublicBookingInteractor implements PublicBookingUseCase {
         }
         Optional<PaymentDue> payment = Optional.empty();
         try {
-            payment = dues.of(businessOf(result.appointment()), result.details());
+            if (result.appointment().status() == AppointmentStatus.PENDING_PAYMENT) {
+                payment = dues.of(businessOf(result.appointment()), result.details());
+            }
         } catch (StoreUnavailableException notRead) {
             // the time is kept all the same: the deposit's page opens from the link the client is sent
         }

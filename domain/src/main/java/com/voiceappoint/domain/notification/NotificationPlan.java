@@ -6,6 +6,7 @@ import com.voiceappoint.domain.appointment.BookingSource;
 import com.voiceappoint.domain.appointment.Cancellation;
 import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.client.Client;
+import com.voiceappoint.domain.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,18 +37,26 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
     }
 
     /**
-     * Whether the change could call for any message: only an appointment that is, or was, confirmed is news. Holds
-     * coming and going are not, and need no settings read.
+     * Whether the change could call for any message: only an appointment that is, or was, confirmed is news, or one
+     * that has just begun to wait for its deposit. Holds coming and going are not, and need no settings read.
      */
     public static boolean mayAnnounce(Optional<Appointment> before, Appointment after) {
         return after.status() == AppointmentStatus.CONFIRMED
-                || before.filter(a -> a.status() == AppointmentStatus.CONFIRMED).isPresent();
+                || before.filter(a -> a.status() == AppointmentStatus.CONFIRMED).isPresent()
+                || becamePendingPayment(before, after);
+    }
+
+    private static boolean becamePendingPayment(Optional<Appointment> before, Appointment after) {
+        return after.status() == AppointmentStatus.PENDING_PAYMENT
+                && before.filter(a -> a.status() == AppointmentStatus.PENDING_PAYMENT)
+                        .isEmpty();
     }
 
     /**
      * What {@code after} (new, or {@code before} changed) calls for. The client hears of a confirmed appointment, of
-     * its move and of its cancellation, and is reminded of it; a hold is not news until it is booked. Staff hear of
-     * bookings they did not make themselves, and of clients calling theirs off.
+     * its move and of its cancellation, and is reminded of it; a hold is not news until it is booked. A booking kept
+     * for its deposit asks the client, at once, to pay it (the rest waits until it is paid and confirmed). Staff hear
+     * of bookings they did not make themselves, and of clients calling theirs off.
      */
     public static NotificationPlan forChange(
             NotificationSettings settings, ZoneId zone, Optional<Appointment> before, Appointment after, Instant now) {
@@ -89,11 +98,39 @@ public record NotificationPlan(List<Notification> queued, boolean withdrawRemind
             case COMPLETED, NO_SHOW, EXPIRED -> {
                 return plan.done(wasConfirmed);
             }
-            case HELD, PENDING_PAYMENT -> {
+            case PENDING_PAYMENT -> {
+                if (becamePendingPayment(before, after)) {
+                    plan.message(MessageKind.PAYMENT_REQUEST, "");
+                }
+            }
+            case HELD -> {
                 // not news to anyone yet
             }
         }
         return plan.done(false);
+    }
+
+    /**
+     * A payment that came after its appointment's time was released and given to someone else, given back in full
+     * ({@code refunded}): the client hears why their money came back, the staff that it did. The amount is the
+     * messages' occasion ({@link #refundedAmount}).
+     */
+    public static NotificationPlan latePaymentRefunded(
+            NotificationSettings settings, ZoneId zone, Appointment appointment, Money refunded, Instant now) {
+        Planner plan = new Planner(settings, zone, appointment, now);
+        plan.message(MessageKind.PAYMENT_REFUNDED, refunded.toString());
+        plan.message(MessageKind.STAFF_PAYMENT_REFUNDED, refunded.toString());
+        return plan.done(false);
+    }
+
+    /** How much a refund message is about. */
+    public static Optional<Money> refundedAmount(Notification notification) {
+        if (notification.kind() != MessageKind.PAYMENT_REFUNDED
+                && notification.kind() != MessageKind.STAFF_PAYMENT_REFUNDED) {
+            return Optional.empty();
+        }
+        String[] amountAndCurrency = notification.occasion().split(" ", 2);
+        return Optional.of(Money.of(amountAndCurrency[0], amountAndCurrency[1]));
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * What a business's clients and staff are sent, and how it is signed.
  *
- * @param channels the channels each message goes out on; a message with none is not sent
+ * @param channels the channels each message the business chooses them for goes out on; a message with none is not
+ *     sent. Messages it does not choose them for ({@link MessageKind#configurable}) have no entry, and go on
+ *     {@link #channelsFor} theirs
  * @param reminderLeads how long before an appointment each reminder goes; a whole number of days counts calendar days
  *     in the business's zone, so a day-before reminder keeps its hour across a clock change
  * @param quietHours when no text message goes out; empty to send at any hour
@@ -68,6 +70,14 @@ public record NotificationSettings(
         Map<MessageKind, Set<Channel>> copy = new EnumMap<>(MessageKind.class);
         for (MessageKind kind : MessageKind.values()) {
             Set<Channel> on = channels.getOrDefault(kind, Set.of());
+            if (!kind.configurable()) {
+                InvalidValueException.check(
+                        on.isEmpty(),
+                        "channels",
+                        "payment messages go to every address the client gave (staff: by e-mail); they have no channels"
+                                + " to set");
+                continue;
+            }
             InvalidValueException.check(
                     !kind.forStaff() || !on.contains(Channel.SMS), "channels", "staff alerts go by e-mail only");
             InvalidValueException.check(
@@ -107,13 +117,23 @@ public record NotificationSettings(
     private static Map<MessageKind, Set<Channel>> defaultChannels() {
         Map<MessageKind, Set<Channel>> channels = new EnumMap<>(MessageKind.class);
         for (MessageKind kind : MessageKind.values()) {
-            channels.put(kind, kind.forStaff() ? Set.of(Channel.EMAIL) : Set.of(Channel.EMAIL, Channel.SMS));
+            if (kind.configurable()) {
+                channels.put(kind, everyChannel(kind));
+            }
         }
         return channels;
     }
 
+    private static Set<Channel> everyChannel(MessageKind kind) {
+        return kind.forStaff() ? Set.of(Channel.EMAIL) : Set.of(Channel.EMAIL, Channel.SMS);
+    }
+
+    /**
+     * The channels a message goes out on: those the business chose, or, for a message not the business's to choose,
+     * e-mail and text to the client (staff: e-mail), so that settings saved before such a message existed send it too.
+     */
     public Set<Channel> channelsFor(MessageKind kind) {
-        return channels.get(kind);
+        return kind.configurable() ? channels.get(kind) : everyChannel(kind);
     }
 
     /**
@@ -138,11 +158,13 @@ public record NotificationSettings(
 
     /**
      * When a message due at {@code due} goes out on a channel: texts wait out quiet hours (or, for a reminder, go just
-     * before them); empty when a reminder could only go after its appointment began.
+     * before them); empty when a reminder could only go after its appointment began. A request to pay goes at once
+     * whatever the hour: the client has just booked and asked for it, and their time is kept only until the payment's
+     * deadline, usually within the hour.
      */
     public Optional<Instant> sendTime(
             MessageKind kind, Channel channel, Instant due, Instant appointmentStart, Instant now, ZoneId zone) {
-        if (channel != Channel.SMS || quietHours.isEmpty()) {
+        if (channel != Channel.SMS || quietHours.isEmpty() || kind == MessageKind.PAYMENT_REQUEST) {
             return Optional.of(due);
         }
         Optional<Instant> deadline = kind == MessageKind.REMINDER ? Optional.of(appointmentStart) : Optional.empty();

@@ -210,4 +210,152 @@ class NotificationPlanTest {
                             e -> assertThat(e.field()).isEqualTo("reminderLeadMinutes"));
         }
     }
+
+    private static Appointment awaitingDeposit(Instant now) {
+        return Appointment.awaitingPayment(
+                AppointmentId.random(),
+                CUT,
+                ProviderId.random(),
+                ClientId.random(),
+                WEDNESDAY_TEN,
+                now.plus(Duration.ofMinutes(31)),
+                BookingSource.VOICE,
+                "",
+                now);
+    }
+
+    @Test
+    void a_booking_kept_for_its_deposit_asks_for_it_at_once_and_announces_nothing_else_yet() {
+        Appointment pending = awaitingDeposit(MONDAY);
+
+        assertThat(NotificationPlan.mayAnnounce(Optional.empty(), pending)).isTrue();
+        NotificationPlan plan = plan(Optional.empty(), pending, MONDAY);
+
+        assertThat(planned(plan))
+                .containsExactlyInAnyOrder(
+                        "payment_request email 2026-12-07T09:00:00Z", "payment_request sms 2026-12-07T09:00:00Z");
+        assertThat(plan.withdrawReminders()).isFalse();
+        assertThat(plan.queued()).extracting(Notification::occasion).containsOnly("");
+    }
+
+    @Test
+    void a_hold_becoming_a_booking_kept_for_its_deposit_asks_for_it_and_later_changes_do_not_ask_again() {
+        Appointment hold = Appointment.held(
+                AppointmentId.random(),
+                CUT,
+                ProviderId.random(),
+                ClientId.random(),
+                WEDNESDAY_TEN,
+                Duration.ofMinutes(5),
+                BookingSource.VOICE,
+                MONDAY);
+        Appointment pending = hold.awaitPayment(MONDAY.plus(Duration.ofMinutes(31)), MONDAY);
+
+        assertThat(NotificationPlan.mayAnnounce(Optional.of(hold), pending)).isTrue();
+        assertThat(planned(plan(Optional.of(hold), pending, MONDAY)))
+                .containsExactlyInAnyOrder(
+                        "payment_request email 2026-12-07T09:00:00Z", "payment_request sms 2026-12-07T09:00:00Z");
+
+        Appointment moved = pending.reschedule(
+                WEDNESDAY_TEN.plus(Duration.ofHours(1)),
+                pending.providerId(),
+                Duration.ZERO,
+                Duration.ZERO,
+                true,
+                Duration.ZERO,
+                MONDAY);
+        assertThat(NotificationPlan.mayAnnounce(Optional.of(pending), moved)).isFalse();
+        assertThat(plan(Optional.of(pending), moved, MONDAY).empty()).isTrue();
+        assertThat(plan(Optional.of(pending), pending.expire(MONDAY), MONDAY).empty())
+                .isTrue();
+        assertThat(plan(Optional.of(pending), pending.cancel(CancelledBy.CLIENT, "", Duration.ZERO, MONDAY), MONDAY)
+                        .queued())
+                .isEmpty();
+        assertThat(planned(plan(Optional.of(pending), pending.confirmPaid(MONDAY), MONDAY)))
+                .as("paid: booked as any other, and asked for nothing more")
+                .contains("confirmed email 2026-12-07T09:00:00Z", "staff_new_booking email 2026-12-07T09:00:00Z")
+                .noneMatch(line -> line.startsWith("payment_request"));
+    }
+
+    @Test
+    void a_request_to_pay_goes_at_once_in_quiet_hours_and_whatever_channels_the_business_chose() {
+        Instant sundayNight = Instant.parse("2026-12-06T22:30:00Z"); // 23:30 in Madrid, in quiet hours
+        NotificationSettings nothingChosen = new NotificationSettings(
+                Map.of(MessageKind.CONFIRMED, Set.of(Channel.EMAIL)),
+                List.of(),
+                Optional.of(QuietHours.NIGHT),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+
+        NotificationPlan plan = NotificationPlan.forChange(
+                nothingChosen, MADRID, Optional.empty(), awaitingDeposit(sundayNight), sundayNight);
+
+        assertThat(planned(plan))
+                .containsExactlyInAnyOrder(
+                        "payment_request email 2026-12-06T22:30:00Z", "payment_request sms 2026-12-06T22:30:00Z");
+        assertThat(nothingChosen.channels()).doesNotContainKeys(MessageKind.PAYMENT_REQUEST);
+        assertThat(NotificationSettings.DEFAULT.channels())
+                .as("settings list only what the business chooses")
+                .doesNotContainKeys(
+                        MessageKind.PAYMENT_REQUEST, MessageKind.PAYMENT_REFUNDED, MessageKind.STAFF_PAYMENT_REFUNDED);
+        assertThat(nothingChosen.channelsFor(MessageKind.STAFF_PAYMENT_REFUNDED))
+                .containsExactly(Channel.EMAIL);
+    }
+
+    @Test
+    void payment_messages_have_no_channels_to_set_and_an_attempt_names_the_field() {
+        for (MessageKind kind : List.of(
+                MessageKind.PAYMENT_REQUEST, MessageKind.PAYMENT_REFUNDED, MessageKind.STAFF_PAYMENT_REFUNDED)) {
+            assertThat(kind.configurable()).isFalse();
+            assertThatThrownBy(() -> new NotificationSettings(
+                            Map.of(kind, Set.of(Channel.EMAIL)),
+                            List.of(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty()))
+                    .as(kind.code())
+                    .isInstanceOfSatisfying(
+                            InvalidValueException.class,
+                            e -> assertThat(e.field()).isEqualTo("channels"));
+        }
+        assertThat(new NotificationSettings(
+                                Map.of(MessageKind.PAYMENT_REQUEST, Set.of()),
+                                List.of(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())
+                        .channelsFor(MessageKind.PAYMENT_REQUEST))
+                .as("listed with none, as a form listing every message may: still sent")
+                .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
+    }
+
+    @Test
+    void a_late_payment_refunded_tells_the_client_and_the_staff_how_much_came_back() {
+        Appointment expired = awaitingDeposit(MONDAY).expire(MONDAY);
+        Instant sundayNight = Instant.parse("2026-12-06T22:30:00Z");
+
+        NotificationPlan plan = NotificationPlan.latePaymentRefunded(
+                NotificationSettings.DEFAULT, MADRID, expired, Money.of("18.50", "EUR"), sundayNight);
+
+        assertThat(planned(plan))
+                .as("the news keeps until morning for a text, as any other")
+                .containsExactlyInAnyOrder(
+                        "payment_refunded email 2026-12-06T22:30:00Z",
+                        "payment_refunded sms 2026-12-07T07:00:00Z",
+                        "staff_payment_refunded email 2026-12-06T22:30:00Z");
+        assertThat(plan.withdrawReminders()).isFalse();
+        assertThat(plan.queued())
+                .allSatisfy(n -> assertThat(NotificationPlan.refundedAmount(n)).contains(Money.of("18.50", "EUR")));
+        assertThat(plan.queued())
+                .allSatisfy(n -> assertThat(NotificationPlan.movedFrom(n)).isEmpty());
+    }
 }

@@ -553,10 +553,16 @@ final class SettingsPages implements PageGroup {
         showNotifications(ctx, w, f);
     }
 
-    /** Which channels the form offers for each message: staff alerts by e-mail, only reminders by phone call. */
+    /**
+     * Which channels the form offers for each message: staff alerts by e-mail, only reminders by phone call. The
+     * payment messages are not offered: they always go (the page says so under the table).
+     */
     static Map<MessageKind, List<Channel>> channelChoices() {
         Map<MessageKind, List<Channel>> choices = new EnumMap<>(MessageKind.class);
         for (MessageKind kind : MessageKind.values()) {
+            if (!kind.configurable()) {
+                continue;
+            }
             if (kind.forStaff()) {
                 choices.put(kind, List.of(Channel.EMAIL));
             } else if (kind == MessageKind.REMINDER) {

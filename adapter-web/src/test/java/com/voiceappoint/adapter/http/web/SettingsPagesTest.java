@@ -251,7 +251,14 @@ class SettingsPagesTest {
         Salons.Salon salon = salons.found(language);
         Browser owner = salons.browserOf(salon.owner(), salon);
         assertThat(owner.get(salon.at("settings/notifications")).body())
-                .contains(language.equals("es") ? "Horas de silencio" : "Quiet hours", "<th scope=\"row\">");
+                .contains(language.equals("es") ? "Horas de silencio" : "Quiet hours", "<th scope=\"row\">")
+                .contains(
+                        language.equals("es")
+                                ? "Los mensajes sobre pagos se envían siempre"
+                                : "Messages about payments always go out")
+                .as("the payment messages are not the business's to switch off")
+                .doesNotContain(
+                        "channel-payment_request", "channel-payment_refunded", "channel-staff_payment_refunded");
 
         Map<String, String> form = new LinkedHashMap<>();
         form.put("channel-confirmed", "email");
@@ -274,6 +281,8 @@ class SettingsPagesTest {
         assertThat(settings.channelsFor(MessageKind.REMINDER)).containsExactly(Channel.SMS);
         assertThat(settings.channelsFor(MessageKind.MOVED)).isEmpty();
         assertThat(settings.channelsFor(MessageKind.STAFF_NEW_BOOKING)).containsExactly(Channel.EMAIL);
+        assertThat(settings.channelsFor(MessageKind.PAYMENT_REQUEST))
+                .containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
         assertThat(settings.reminderLeads()).containsExactly(Duration.ofDays(2));
         assertThat(settings.quietHours()).contains(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 30)));
         assertThat(settings.senderName()).contains("Lola");

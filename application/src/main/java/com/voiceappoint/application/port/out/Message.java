@@ -6,6 +6,7 @@ import com.voiceappoint.domain.appointment.CancelledBy;
 import com.voiceappoint.domain.client.PhoneNumber;
 import com.voiceappoint.domain.notification.MessageKind;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,10 @@ import java.util.Optional;
  * @param calendarSequence grows with every change of the appointment, so a calendar takes the newest invitation of
  *     one appointment as its update
  * @param clientReply what the client wrote, in a staff alert forwarding their reply to a text
+ * @param amount in a payment message, the deposit asked for, or the money given back; for the templates to write in
+ *     the message's language
+ * @param payBy when a deposit asked for must be paid by, or the time it keeps is released
+ * @param payLink where the client pays the deposit asked for: our page for it, which opens Stripe's
  */
 public record Message(
         MessageKind kind,
@@ -37,7 +42,10 @@ public record Message(
         BookingSource source,
         Optional<String> manageLink,
         int calendarSequence,
-        Optional<String> clientReply) {
+        Optional<String> clientReply,
+        Optional<Money> amount,
+        Optional<ZonedDateTime> payBy,
+        Optional<String> payLink) {
     public Message {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(language, "language");
@@ -55,5 +63,8 @@ public record Message(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(manageLink, "manageLink");
         Objects.requireNonNull(clientReply, "clientReply");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(payBy, "payBy");
+        Objects.requireNonNull(payLink, "payLink");
     }
 }
