@@ -268,6 +268,11 @@ final class LiveApi implements AutoCloseable {
 
     static final String STRIPE_PRICE = "price_matrixPro";
 
+    /** Whether this server bills its businesses: started {@link #withStripe}. */
+    boolean billsBusinesses() {
+        return stripe != null;
+    }
+
     /**
      * The server taking payments and billing its businesses through a stand-in for Stripe's API, which makes whatever
      * it is asked (an account, its onboarding link, a customer, a Checkout Session, a portal session, a refund) and
