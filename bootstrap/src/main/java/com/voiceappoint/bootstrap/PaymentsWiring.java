@@ -6,6 +6,7 @@ import com.voiceappoint.adapter.payments.StripeSettings;
 import com.voiceappoint.adapter.payments.StripeWebhook;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase;
 import com.voiceappoint.application.port.out.PaymentGateway;
+import com.voiceappoint.domain.billing.Plans;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stripe for the application (the gateway) and for Stripe (its webhook on the HTTP server). */
+/**
+ * Stripe for the application (the gateway, and the plans the businesses are billed for) and for Stripe (its webhook on
+ * the HTTP server).
+ */
 final class PaymentsWiring {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsWiring.class);
 
@@ -59,5 +63,25 @@ final class PaymentsWiring {
             StripeWebhook.Answer answer = webhook.get().handle(body, header);
             return new RawRoute.Reply(answer.status(), answer.contentType(), answer.body());
         });
+    }
+
+    /**
+     * The plans the businesses are billed for, and so capped by: those configured when this server can take a
+     * subscription (Stripe, and a plan's Price), else none with a limit.
+     */
+    static Plans plans(ServerConfig config, PaymentGateway stripe) {
+        Plans plans = config.billing().plans();
+        if (!plans.subscribable() || !stripe.configured()) {
+            LOG.info("no STRIPE_PRICE_ set: businesses are not billed, and none is limited in its voice bookings");
+            return Plans.UNLIMITED;
+        }
+        LOG.info(
+                "businesses are billed through Stripe: {} (a business starts on {}, {} voice bookings a month)",
+                plans.all().stream()
+                        .map(plan -> plan.code() + (plan.subscribable() ? "" : " (no Price: not offered)"))
+                        .toList(),
+                plans.starting().code(),
+                plans.starting().voiceBookingsPerMonth().map(String::valueOf).orElse("no limit on"));
+        return plans;
     }
 }

@@ -4,10 +4,15 @@ import com.voiceappoint.adapter.notifications.SmtpSettings;
 import com.voiceappoint.adapter.notifications.TwilioSettings;
 import com.voiceappoint.adapter.payments.StripeSettings;
 import com.voiceappoint.application.usecase.LiveEventsInteractor;
+import com.voiceappoint.domain.billing.Plan;
+import com.voiceappoint.domain.billing.Plans;
+import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Language;
+import com.voiceappoint.domain.shared.Money;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,7 +48,8 @@ public record ServerConfig(
         Voice voice,
         Messaging messaging,
         Payments payments,
-        LiveEventsInteractor.Limits eventStreams) {
+        LiveEventsInteractor.Limits eventStreams,
+        Billing billing) {
 
     /**
      * How clients pay deposits: through the platform's Stripe account and its businesses' connected accounts, when
@@ -52,6 +58,20 @@ public record ServerConfig(
      * @param applicationFeePercent the platform's share of each client payment, kept by Stripe for it
      */
     public record Payments(Optional<StripeSettings> stripe, int applicationFeePercent) {}
+
+    /**
+     * The plans businesses pay the platform for (docs/PAYMENTS.md): {@code free} (30 voice bookings a month),
+     * {@code starter} (9 euros, 200) and {@code pro} (29 euros, no limit), each paid plan offered once its Stripe Price
+     * is given ({@code STRIPE_PRICE_STARTER}, {@code STRIPE_PRICE_PRO}). A server that cannot take a subscription (no
+     * {@code STRIPE_SECRET_KEY}, or no Price) caps no one: {@link Plans#UNLIMITED}.
+     */
+    public record Billing(Plans plans) {
+        public static final Plan FREE =
+                new Plan("free", "Free", Money.of("0", "EUR"), Optional.of(30), Optional.empty());
+        public static final Plan STARTER =
+                new Plan("starter", "Starter", Money.of("9", "EUR"), Optional.of(200), Optional.empty());
+        public static final Plan PRO = Plan.unlimited("pro", "Pro", Money.of("29", "EUR"));
+    }
 
     /**
      * How confirmations and reminders go out: each channel when its variables are set, else written to the log and the
@@ -134,6 +154,8 @@ public record ServerConfig(
             Map.entry("STRIPE_CONNECT_WEBHOOK_SECRET", "(unset: connected accounts' Stripe events are refused)"),
             Map.entry("STRIPE_API_BASE", "(https://api.stripe.com)"),
             Map.entry("STRIPE_APPLICATION_FEE_PERCENT", "0"),
+            Map.entry("STRIPE_PRICE_STARTER", "(unset: the starter plan cannot be subscribed to)"),
+            Map.entry("STRIPE_PRICE_PRO", "(unset: the pro plan cannot be subscribed to)"),
             Map.entry("EVENT_STREAMS_MAX", "2000"),
             Map.entry("EVENT_STREAMS_PER_USER", "5"),
             Map.entry("EVENTS_KEPT_HOURS", "24"));
@@ -197,7 +219,30 @@ public record ServerConfig(
                         integer(env, "EVENT_STREAMS_PER_USER", 5, 1, 100),
                         integer(env, "EVENT_STREAMS_MAX", 2_000, 1, 100_000),
                         LiveEventsInteractor.Limits.DEFAULT.buffer(),
-                        Duration.ofHours(integer(env, "EVENTS_KEPT_HOURS", 24, 1, 24 * 30))));
+                        Duration.ofHours(integer(env, "EVENTS_KEPT_HOURS", 24, 1, 24 * 30))),
+                billing(env));
+    }
+
+    /** Every price is read whether or not the key is set, so that one set without it is still refused. */
+    private static Billing billing(Map<String, String> env) {
+        Optional<String> starter = nonBlank(env, "STRIPE_PRICE_STARTER");
+        Optional<String> pro = nonBlank(env, "STRIPE_PRICE_PRO");
+        if (starter.isEmpty() && pro.isEmpty()) {
+            return new Billing(Plans.UNLIMITED);
+        }
+        if (nonBlank(env, "STRIPE_SECRET_KEY").isEmpty()) {
+            throw new IllegalArgumentException("the STRIPE_ variables need STRIPE_SECRET_KEY");
+        }
+        try {
+            return new Billing(Plans.of(List.of(
+                    Billing.FREE,
+                    starter.map(Billing.STARTER::pricedInStripeAs).orElse(Billing.STARTER),
+                    pro.map(Billing.PRO::pricedInStripeAs).orElse(Billing.PRO))));
+        } catch (InvalidValueException notAPrice) {
+            throw new IllegalArgumentException(
+                    "STRIPE_PRICE_STARTER and STRIPE_PRICE_PRO are two Stripe Price ids (price_...): "
+                            + notAPrice.getMessage());
+        }
     }
 
     /** Every variable is read whether or not the key is set, so that one set without it is still checked. */

@@ -20,6 +20,7 @@ import com.voiceappoint.application.port.in.PaymentUpkeepUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.EmailSender;
 import com.voiceappoint.application.port.out.LiveEventPublisher;
+import com.voiceappoint.application.port.out.PaymentGateway;
 import com.voiceappoint.application.port.out.SmsSender;
 import com.voiceappoint.application.usecase.Interactors;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,7 @@ public final class VoiceAppointServer implements AutoCloseable {
                         return redis;
                     })
                     .orElse(LiveEventPublisher.ALONE);
+            PaymentGateway stripe = PaymentsWiring.gateway(config, clock);
             UseCases useCases = Interactors.create(
                     persistence
                             .ports(
@@ -104,9 +106,13 @@ public final class VoiceAppointServer implements AutoCloseable {
                                     smsSender(config),
                                     Optional.of(VoiceWiring.publicUrl(config) + "/manage/"))
                             .takingPaymentsThrough(
-                                    PaymentsWiring.gateway(config, clock),
+                                    stripe,
                                     Optional.of(VoiceWiring.publicUrl(config)),
                                     config.payments().applicationFeePercent())
+                            .billingThrough(
+                                    stripe,
+                                    PaymentsWiring.plans(config, stripe),
+                                    Optional.of(VoiceWiring.publicUrl(config)))
                             .announcingEventsThrough(announcements),
                     config.eventStreams(),
                     clock);

@@ -60,7 +60,8 @@ class ApiMatrixTest {
 
     @BeforeAll
     static void start() {
-        api = LiveApi.start(postgres);
+        // Stripe's stand-in: the routes that reach Stripe answer their allowed roles as on a server that takes payments
+        api = LiveApi.withStripe(postgres);
         people = new LinkedHashMap<>();
         for (Role role : List.of(Role.ADMIN, Role.MANAGER, Role.STAFF, Role.VIEWER)) {
             people.put(role, api.register("Home of " + role.code()));

@@ -46,6 +46,8 @@ final class LiveApi implements AutoCloseable {
     private final DatabaseUrl database;
     private final AtomicInteger addresses = new AtomicInteger();
     private final AtomicInteger accounts = new AtomicInteger();
+    /** Stripe's canned stand-in, on a server started {@link #withStripe}. */
+    private HttpServer cannedStripe;
 
     private LiveApi(
             VoiceAppointServer server, HttpServer vapi, LocalStripe stripe, ServerClock clock, DatabaseUrl database) {
@@ -74,8 +76,7 @@ final class LiveApi implements AutoCloseable {
     private static LiveApi start(DatabaseUrl database, Map<String, String> more) {
         HttpServer vapi = standInForVapi();
         LocalStripe stripe = LocalStripe.start();
-        Map<String, String> env = new HashMap<>(more);
-        env.putAll(Map.ofEntries(
+        Map<String, String> env = new HashMap<>(Map.ofEntries(
                 Map.entry("HOST", "127.0.0.1"),
                 Map.entry("DATABASE_URL", EndToEndTest.jdbcUrlWithCredentials(database)),
                 Map.entry("JWT_SECRET", "a-matrix-secret-that-is-at-least-32-bytes"),
@@ -91,6 +92,8 @@ final class LiveApi implements AutoCloseable {
                 Map.entry("STRIPE_API_BASE", stripe.base().toString()),
                 Map.entry("STRIPE_WEBHOOK_SECRET", stripe.webhookSecret()),
                 Map.entry("STRIPE_CONNECT_WEBHOOK_SECRET", stripe.webhookSecret())));
+        // what a test sets wins: another Stripe, say
+        env.putAll(more);
         ServerClock clock = new ServerClock();
         VoiceAppointServer server = onItsOwnAddress(env, more.containsKey("PUBLIC_URL"), clock);
         stripe.sendingEventsTo(URI.create("http://127.0.0.1:" + server.port() + StripeWebhook.PATH));
@@ -336,5 +339,79 @@ final class LiveApi implements AutoCloseable {
         server.close();
         vapi.stop(0);
         stripe.close();
+        if (cannedStripe != null) {
+            cannedStripe.stop(0);
+        }
+    }
+
+    static final String STRIPE_PRICE = "price_matrixPro";
+
+    /** Whether this server bills its businesses: started {@link #withStripe}. */
+    boolean billsBusinesses() {
+        return cannedStripe != null;
+    }
+
+    /**
+     * The server taking payments and billing its businesses through a stand-in for Stripe's API, which makes whatever
+     * it is asked (an account, its onboarding link, a customer, a Checkout Session, a portal session, a refund) and
+     * answers it as Stripe does: every route that reaches Stripe can then answer its allowed roles.
+     */
+    static LiveApi withStripe(TestPostgres postgres) {
+        HttpServer stripe = standInForStripe();
+        LiveApi api = start(
+                postgres.url(),
+                Map.of(
+                        "STRIPE_SECRET_KEY",
+                        "sk_test_51MatrixPlatformKey",
+                        "STRIPE_API_BASE",
+                        "http://127.0.0.1:" + stripe.getAddress().getPort(),
+                        "STRIPE_PRICE_PRO",
+                        STRIPE_PRICE));
+        api.cannedStripe = stripe;
+        return api;
+    }
+
+    private static HttpServer standInForStripe() {
+        try {
+            HttpServer stripe = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            AtomicInteger made = new AtomicInteger();
+            Map<String, String> answers = Map.of(
+                    "POST /v1/accounts",
+                    "{\"id\": \"acct_matrix%d\", \"object\": \"account\"}",
+                    "POST /v1/account_links",
+                    "{\"object\": \"account_link\", \"url\": \"https://connect.stripe.com/setup/s/matrix%d\"}",
+                    "POST /v1/customers",
+                    "{\"id\": \"cus_matrix%d\", \"object\": \"customer\"}",
+                    "POST /v1/checkout/sessions",
+                    "{\"id\": \"cs_test_matrix%1$d\", \"object\": \"checkout.session\", "
+                            + "\"url\": \"https://checkout.stripe.com/c/pay/cs_test_matrix%1$d\"}",
+                    "POST /v1/billing_portal/sessions",
+                    "{\"id\": \"bps_matrix%d\", \"object\": \"billing_portal.session\", "
+                            + "\"url\": \"https://billing.stripe.com/p/session/matrix\"}",
+                    "POST /v1/refunds",
+                    "{\"id\": \"re_matrix%d\", \"object\": \"refund\", \"status\": \"succeeded\"}");
+            stripe.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                String path = exchange.getRequestURI().getPath();
+                String key = exchange.getRequestMethod() + " " + path;
+                String answer = path.startsWith("/v1/accounts/")
+                                && exchange.getRequestMethod().equals("GET")
+                        ? "{\"id\": \"" + path.substring("/v1/accounts/".length()) + "\", \"object\": \"account\", "
+                                + "\"charges_enabled\": false, \"details_submitted\": false}"
+                        : answers.containsKey(key) ? answers.get(key).formatted(made.incrementAndGet()) : null;
+                byte[] body = (answer == null
+                                ? "{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"no " + key + "\"}}"
+                                : answer)
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            stripe.start();
+            return stripe;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

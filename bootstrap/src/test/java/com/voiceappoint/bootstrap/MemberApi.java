@@ -570,7 +570,7 @@ final class MemberApi {
                             Map.of("payment_window_minutes", 1381),
                             Map.of("refund_percent", 101)),
                     (w, r) -> call("PATCH", w.path("/payment-settings"), Map.of("refund_percent", 50))),
-            // allowed roles get a link only from a server that takes payments: LiveApi must configure Stripe's stand-in
+            // allowed roles get a link only from a server that takes payments: LiveApi.withStripe
             write(
                     "POST",
                     "/api/v1/businesses/{id}/payment-settings/connect",
@@ -594,6 +594,24 @@ final class MemberApi {
                     false,
                     List.of(),
                     (w, r) -> call("POST", w.path("/payment-settings/refresh"), null)),
+            read("/api/v1/businesses/{id}/billing", (w, r) -> w.path("/billing")),
+            write(
+                    "POST",
+                    "/api/v1/businesses/{id}/billing/checkout",
+                    Role.ADMIN,
+                    false,
+                    true,
+                    List.of(Map.of("plan", "free"), Map.of("plan", "gold"), Map.of("plan", "")),
+                    (w, r) -> call("POST", w.path("/billing/checkout"), Map.of("plan", "pro"))),
+            // a business that became a customer has a portal: the owner's way to the Checkout page made it one
+            write(
+                    "POST",
+                    "/api/v1/businesses/{id}/billing/portal",
+                    Role.ADMIN,
+                    false,
+                    false,
+                    List.of(),
+                    (w, r) -> call("POST", w.customer().path("/billing/portal"), null)),
             // last: it takes the world with it
             write(
                     "DELETE",

@@ -3,6 +3,8 @@ package com.voiceappoint.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.voiceappoint.domain.billing.Plan;
+import com.voiceappoint.domain.billing.Plans;
 import com.voiceappoint.domain.shared.Language;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,5 +116,37 @@ class ServerConfigTest {
 
         assertThatThrownBy(() -> VoiceAppointServer.start(config, Clock.systemUTC()))
                 .hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void businesses_are_billed_only_with_stripe_and_a_price_and_every_one_starts_on_free() {
+        assertThat(ServerConfig.from(Map.of()).billing().plans()).isEqualTo(Plans.UNLIMITED);
+        assertThat(ServerConfig.from(Map.of("STRIPE_SECRET_KEY", "sk_test_51Key"))
+                        .billing()
+                        .plans())
+                .isEqualTo(Plans.UNLIMITED);
+
+        Plans plans = ServerConfig.from(Map.of("STRIPE_SECRET_KEY", "sk_test_51Key", "STRIPE_PRICE_PRO", "price_1Pro"))
+                .billing()
+                .plans();
+
+        assertThat(plans.starting().code()).isEqualTo("free");
+        assertThat(plans.starting().voiceBookingsPerMonth()).contains(30);
+        assertThat(plans.all()).extracting(Plan::code).containsExactly("free", "starter", "pro");
+        assertThat(plans.find("pro").orElseThrow().stripePrice()).contains("price_1Pro");
+        assertThat(plans.find("pro").orElseThrow().capped()).isFalse();
+        assertThat(plans.find("starter").orElseThrow().subscribable())
+                .as("no Price given")
+                .isFalse();
+        assertThatThrownBy(() -> ServerConfig.from(Map.of("STRIPE_PRICE_PRO", "price_1Pro")))
+                .hasMessageContaining("STRIPE_SECRET_KEY");
+        assertThatThrownBy(() -> ServerConfig.from(
+                        Map.of("STRIPE_SECRET_KEY", "sk_test_51Key", "STRIPE_PRICE_STARTER", "prod_123")))
+                .hasMessageContaining("STRIPE_PRICE_STARTER");
+        assertThatThrownBy(() -> ServerConfig.from(Map.of(
+                        "STRIPE_SECRET_KEY", "sk_test_51Key",
+                        "STRIPE_PRICE_STARTER", "price_same",
+                        "STRIPE_PRICE_PRO", "price_same")))
+                .hasMessageContaining("STRIPE_PRICE_PRO");
     }
 }

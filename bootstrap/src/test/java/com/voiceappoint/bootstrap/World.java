@@ -384,4 +384,19 @@ final class World {
         }
         return response;
     }
+
+    private boolean customer;
+
+    /**
+     * This world's business as the platform's Stripe customer, made once by its owner's way to a Checkout page: what
+     * the billing portal needs. On a server without Stripe ({@link LiveApi#withStripe} makes one with it) there is no
+     * customer to make, and the portal answers that there is nothing to manage.
+     */
+    World customer() {
+        if (!customer && api.billsBusinesses()) {
+            expect(200, post(api, owner, path("/billing/checkout"), Map.of("plan", "pro")));
+            customer = true;
+        }
+        return this;
+    }
 }

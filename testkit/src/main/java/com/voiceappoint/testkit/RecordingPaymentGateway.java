@@ -4,6 +4,7 @@ import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.out.PaymentGateway;
 import com.voiceappoint.domain.shared.DomainException;
 import com.voiceappoint.domain.shared.ErrorCode;
+import com.voiceappoint.domain.shared.Language;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -198,5 +199,47 @@ public final class RecordingPaymentGateway implements PaymentGateway {
         return answered.keySet().stream()
                 .filter(key -> key.startsWith("no-show-fee-"))
                 .count();
+    }
+
+    private final List<NewCustomer> customers = new ArrayList<>();
+    private final List<SubscriptionCheckoutRequest> subscriptionCheckouts = new ArrayList<>();
+    private final List<String> portals = new ArrayList<>();
+
+    @Override
+    public synchronized String createCustomer(NewCustomer customer) {
+        trouble();
+        customers.add(customer);
+        return (String) answered.computeIfAbsent(customer.idempotencyKey(), key -> "cus_test" + made.incrementAndGet());
+    }
+
+    @Override
+    public synchronized Checkout openSubscriptionCheckout(SubscriptionCheckoutRequest request) {
+        subscriptionCheckouts.add(request);
+        trouble();
+        return (Checkout) answered.computeIfAbsent(request.idempotencyKey(), key -> {
+            String session = "cs_test_" + made.incrementAndGet();
+            return new Checkout(session, URI.create("https://checkout.stripe.test/c/pay/" + session));
+        });
+    }
+
+    @Override
+    public synchronized URI openBillingPortal(String customer, URI returnUrl, Language language) {
+        trouble();
+        portals.add(customer);
+        return URI.create("https://billing.stripe.test/p/session/" + customer + "?return=" + returnUrl);
+    }
+
+    /** Every customer asked for, a retry under the same key included. */
+    public synchronized List<NewCustomer> customers() {
+        return List.copyOf(customers);
+    }
+
+    public synchronized List<SubscriptionCheckoutRequest> subscriptionCheckouts() {
+        return List.copyOf(subscriptionCheckouts);
+    }
+
+    /** The customers a Customer Portal session was opened for, in order. */
+    public synchronized List<String> portals() {
+        return List.copyOf(portals);
     }
 }

@@ -2,6 +2,7 @@ package com.voiceappoint.testkit;
 
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BillingRepository;
 import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
@@ -264,6 +265,19 @@ public abstract class StoreContracts {
         @Override
         protected PaymentRepository createPaymentRepository() {
             return ports().payments().store();
+        }
+
+        @Override
+        protected TestData testData() {
+            return StoreContracts.this.testData();
+        }
+    }
+
+    @Nested
+    public class Billing extends BillingRepositoryContract<BillingRepository> {
+        @Override
+        protected BillingRepository createBillingRepository() {
+            return ports().billing().store();
         }
 
         @Override

@@ -147,6 +147,7 @@ public final class HttpServer implements AutoCloseable {
                 bodies,
                 settings.clock());
         PaymentRoutes payments = new PaymentRoutes(businessPorts.business(), api.payments(), bodies);
+        BillingRoutes billing = new BillingRoutes(businessPorts.business(), api.billing(), bodies);
         PublicRoutes publicPages =
                 new PublicRoutes(bookingPorts.slots(), bookingPorts.publicBooking(), bodies, limiter);
         VoiceRoutes voice = new VoiceRoutes(
@@ -294,6 +295,11 @@ public final class HttpServer implements AutoCloseable {
             routes.patch("/api/v1/businesses/{id}/payment-settings", payments::updateSettings, Access.MEMBER);
             routes.post("/api/v1/businesses/{id}/payment-settings/connect", payments::connect, Access.MEMBER);
             routes.post("/api/v1/businesses/{id}/payment-settings/refresh", payments::refresh, Access.MEMBER);
+
+            routes.get("/api/v1/plans", billing::plans, Access.PUBLIC);
+            routes.get("/api/v1/businesses/{id}/billing", billing::billing, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/billing/checkout", billing::checkout, Access.MEMBER);
+            routes.post("/api/v1/businesses/{id}/billing/portal", billing::portal, Access.MEMBER);
 
             routes.get("/api/v1/analytics/overview", analytics::overview, Access.MEMBER);
 

@@ -289,6 +289,7 @@ final class ProblemResponder {
             case INVALID_STATE_TRANSITION, CONCURRENT_UPDATE, CANCELLATION_TOO_LATE, HOLD_EXPIRED, BUSINESS_SUSPENDED ->
                 409;
             case NOT_REFUNDABLE, PAYMENTS_NOT_CONNECTED -> 409;
+            case ALREADY_SUBSCRIBED, NOT_SUBSCRIBED -> 409;
             case PAYMENT_REFUSED -> 422;
             case IDEMPOTENCY_KEY_REUSED,
                     SERVICE_INACTIVE,

@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.http;
 import com.voiceappoint.application.port.in.AnalyticsQuery;
 import com.voiceappoint.application.port.in.AppointmentsQuery;
 import com.voiceappoint.application.port.in.AuthenticateUseCase;
+import com.voiceappoint.application.port.in.BillingUseCase;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.BusinessHoursUseCase;
 import com.voiceappoint.application.port.in.BusinessSettingsUseCase;
@@ -33,8 +34,8 @@ import com.voiceappoint.application.port.in.VoiceSettingsUseCase;
 import java.util.Objects;
 
 /**
- * The inbound ports the REST API drives, by area (clients' payments: a business's own; Stripe's news comes in through
- * its webhook, not here). Each route class is handed only the ports it calls; the voice
+ * The inbound ports the REST API drives, by area (clients' payments: a business's own; the business paying the
+ * platform: its plan; Stripe's news comes in through its webhook, not here). Each route class is handed only the ports it calls; the voice
  * platform's own (routing a call, a caller's appointments) are not here.
  */
 public record RestApi(
@@ -46,7 +47,8 @@ public record RestApi(
         AnalyticsQuery analytics,
         NotificationsUseCase notifications,
         LiveEventsUseCase liveEvents,
-        PaymentsUseCase payments) {
+        PaymentsUseCase payments,
+        BillingUseCase billing) {
     public RestApi {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(businesses, "businesses");
@@ -57,6 +59,7 @@ public record RestApi(
         Objects.requireNonNull(notifications, "notifications");
         Objects.requireNonNull(liveEvents, "liveEvents");
         Objects.requireNonNull(payments, "payments");
+        Objects.requireNonNull(billing, "billing");
     }
 
     /** The REST API's share of the whole application: the composition root's usual way to build it. */
@@ -83,7 +86,8 @@ public record RestApi(
                 app.analytics(),
                 app.notifications(),
                 app.liveEvents(),
-                app.payments());
+                app.payments(),
+                app.billing());
     }
 
     /** Signing up, logging in and out, and one's own account. */

@@ -12,6 +12,7 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.AccountLink;
+import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeError;
@@ -19,6 +20,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -615,5 +617,110 @@ public final class StripePaymentGateway implements PaymentGateway {
                 .ifPresent(message ->
                         reason.append(reason.length() > 0 ? ": " : "").append(message));
         return reason.length() == 0 ? "payment failed" : reason.toString();
+    }
+
+    /**
+     * The business as a customer of the platform's own account (no {@code Stripe-Account}): whom its subscription and
+     * invoices are for, in the business's name, with its id in the metadata.
+     */
+    @Override
+    public String createCustomer(NewCustomer customer) {
+        Objects.requireNonNull(customer, "customer");
+        CustomerCreateParams.Builder params =
+                CustomerCreateParams.builder().setName(customer.businessName()).putAllMetadata(customer.metadata());
+        customer.email().ifPresent(params::setEmail);
+        Customer made;
+        try {
+            made = stripe.v1()
+                    .customers()
+                    .create(
+                            params.build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey(customer.idempotencyKey())
+                                    .build());
+        } catch (StripeException e) {
+            throw failure("make " + customer.businessName() + " a customer", e, false);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (made.getId() == null) {
+            throw garbled(new IllegalStateException("Stripe made a customer without an id"));
+        }
+        return made.getId();
+    }
+
+    /**
+     * A Checkout Session in subscription mode on the platform's own account, for one line: the plan's Price (its
+     * amount and monthly interval are Stripe's, set up with the Price). The metadata go on the session and on the
+     * subscription it makes, so both kinds of event name the business and plan; the business's id is also the
+     * session's client reference, as Stripe's dashboard shows it.
+     */
+    @Override
+    public Checkout openSubscriptionCheckout(SubscriptionCheckoutRequest request) {
+        Objects.requireNonNull(request, "request");
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .setCustomer(request.customer())
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setPrice(request.price())
+                        .setQuantity(1L)
+                        .build())
+                .setLocale(
+                        request.language() == Language.ES
+                                ? SessionCreateParams.Locale.ES
+                                : SessionCreateParams.Locale.EN)
+                .setSuccessUrl(request.successUrl().toString())
+                .setCancelUrl(request.cancelUrl().toString())
+                .putAllMetadata(request.metadata())
+                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                        .putAllMetadata(request.metadata())
+                        .build());
+        Optional.ofNullable(request.metadata().get("business_id")).ifPresent(params::setClientReferenceId);
+        Session session;
+        try {
+            session = stripe.v1()
+                    .checkout()
+                    .sessions()
+                    .create(
+                            params.build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey(request.idempotencyKey())
+                                    .build());
+        } catch (StripeException e) {
+            throw failure("open a subscription page for " + request.customer(), e, false);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        if (session.getId() == null) {
+            throw garbled(new IllegalStateException("Stripe made a Checkout Session without an id"));
+        }
+        return new Checkout(session.getId(), uri(session.getUrl(), "a Checkout Session"));
+    }
+
+    /**
+     * A Customer Portal session on the platform's account, with the portal's default configuration (set up in
+     * Stripe's dashboard: which plans can be switched to, whether cancelling is allowed). Made without an idempotency
+     * key: a session lasts minutes and makes nothing that lasts.
+     */
+    @Override
+    public URI openBillingPortal(String customer, URI returnUrl, Language language) {
+        com.stripe.param.billingportal.SessionCreateParams params =
+                com.stripe.param.billingportal.SessionCreateParams.builder()
+                        .setCustomer(Objects.requireNonNull(customer, "customer"))
+                        .setReturnUrl(returnUrl.toString())
+                        .setLocale(
+                                language == Language.ES
+                                        ? com.stripe.param.billingportal.SessionCreateParams.Locale.ES
+                                        : com.stripe.param.billingportal.SessionCreateParams.Locale.EN)
+                        .build();
+        com.stripe.model.billingportal.Session portal;
+        try {
+            portal = stripe.v1().billingPortal().sessions().create(params);
+        } catch (StripeException e) {
+            throw failure("open the billing portal for " + customer, e, false);
+        } catch (RuntimeException e) {
+            throw garbled(e);
+        }
+        return uri(portal.getUrl(), "a billing portal session");
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * endpoint has its own secret, {@code whsec_...}). Nothing here reads the environment.
  *
  * @param secretKey {@code sk_live_...}/{@code sk_test_...}, or a restricted key ({@code rk_...}) allowed to write
- *     accounts, account links, Checkout Sessions and refunds
+ *     accounts, account links, Checkout Sessions and refunds, and (to bill the businesses) customers and billing portal
+ *     sessions
  * @param apiBase where Stripe's API is, when it is not {@code https://api.stripe.com}: a local stand-in in tests
  * @param platformWebhookSecret signs the events of the platform's own account; without it those are refused
  * @param connectWebhookSecret signs the events of connected accounts (those carrying {@code account}); without it

@@ -6,21 +6,28 @@ import com.stripe.model.Account;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Price;
 import com.stripe.model.StripeError;
 import com.stripe.model.StripeObject;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase.PaymentEvent;
+import com.voiceappoint.domain.billing.SubscriptionStatus;
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import com.voiceappoint.domain.shared.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,12 +35,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stripe's webhook: what happened to the payment pages, payments and accounts, applied through
- * {@link PaymentEventsUseCase}.
+ * Stripe's webhook: what happened to the payment pages, payments and accounts, and to the businesses' subscriptions
+ * on the platform's own account (Stripe Billing), applied through {@link PaymentEventsUseCase}.
  *
  * <p>Nothing is read before the request is proven Stripe's: {@code Stripe-Signature} must sign the raw body, as
  * received, with one of the two endpoints' secrets, and be at most five minutes old (an old request replayed is
@@ -178,6 +187,10 @@ public final class StripeWebhook {
     /** The event in the application's terms, or empty for a type we do not act on. */
     private static Optional<PaymentEvent> translate(Event event, Optional<String> account)
             throws EventDataObjectDeserializationException {
+        Optional<PaymentEvent> billing = billing(event, account);
+        if (billing.isPresent()) {
+            return billing;
+        }
         String id = event.getId();
         switch (event.getType()) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> {
@@ -330,6 +343,119 @@ public final class StripeWebhook {
         try {
             UUID uuid = UUID.fromString(value);
             return uuid.toString().equalsIgnoreCase(value) ? Optional.of(new SavedCardId(uuid)) : Optional.empty();
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stripe Billing's events, the platform's own: a subscription's Checkout page done, and the subscription's news. */
+    private static final Set<String> SUBSCRIPTION_EVENTS = Set.of(
+            "customer.subscription.created",
+            "customer.subscription.updated",
+            "customer.subscription.deleted",
+            "customer.subscription.paused",
+            "customer.subscription.resumed");
+
+    /**
+     * The event as news of a business's subscription to a plan, or empty when it is none (a connected account's own
+     * news, a deposit's page, any other type, or a subscription Stripe gives a status this code does not know, which is
+     * logged and left alone).
+     */
+    private static Optional<PaymentEvent> billing(Event event, Optional<String> account)
+            throws EventDataObjectDeserializationException {
+        if (account.isPresent()) {
+            // a business's own subscriptions, with its own clients, are none of the platform's billing
+            return Optional.empty();
+        }
+        Instant created = Instant.ofEpochSecond(event.getCreated() == null ? 0 : event.getCreated());
+        if (event.getType().equals("checkout.session.completed")) {
+            Session session = object(event, Session.class);
+            if (!"subscription".equals(session.getMode())) {
+                return Optional.empty();
+            }
+            return Optional.of(new PaymentEventsUseCase.SubscriptionCheckoutCompleted(
+                    event.getId(),
+                    account,
+                    created,
+                    business(session.getMetadata()),
+                    plan(session.getMetadata()),
+                    required(session.getCustomer(), "customer"),
+                    required(session.getSubscription(), "subscription"),
+                    "paid".equals(session.getPaymentStatus())
+                            || "no_payment_required".equals(session.getPaymentStatus())));
+        }
+        if (!SUBSCRIPTION_EVENTS.contains(event.getType())) {
+            return Optional.empty();
+        }
+        Subscription subscription = object(event, Subscription.class);
+        Optional<SubscriptionStatus> status = SubscriptionStatus.of(subscription.getStatus());
+        if (status.isEmpty()) {
+            LOG.warn(
+                    "Stripe event {} gives subscription {} a status we do not know: {}",
+                    event.getId(),
+                    subscription.getId(),
+                    subscription.getStatus());
+            return Optional.empty();
+        }
+        List<SubscriptionItem> items =
+                subscription.getItems() == null || subscription.getItems().getData() == null
+                        ? List.of()
+                        : subscription.getItems().getData();
+        return Optional.of(new PaymentEventsUseCase.SubscriptionChanged(
+                event.getId(),
+                account,
+                created,
+                required(subscription.getId(), "subscription id"),
+                required(subscription.getCustomer(), "customer"),
+                business(subscription.getMetadata()),
+                items.stream()
+                        .map(SubscriptionItem::getPrice)
+                        .filter(Objects::nonNull)
+                        .map(Price::getId)
+                        .filter(Objects::nonNull)
+                        .findFirst(),
+                plan(subscription.getMetadata()),
+                status.get(),
+                periodEnd(event, items)));
+    }
+
+    /**
+     * When the period paid for ends: on each item since Stripe's 2025-03-31 API version, on the subscription itself in
+     * the versions before, which stripe-java's model no longer has. The event's raw object still carries it there, and
+     * in those versions it is the only {@code current_period_end} in it (items had none); stripe-java keeps its JSON
+     * library to itself, so the number is read with a pattern rather than a parser.
+     */
+    private static Optional<Instant> periodEnd(Event event, List<SubscriptionItem> items) {
+        Optional<Long> onItems = items.stream()
+                .map(SubscriptionItem::getCurrentPeriodEnd)
+                .filter(Objects::nonNull)
+                .max(Long::compare);
+        return onItems.or(() -> Optional.ofNullable(
+                                event.getDataObjectDeserializer().getRawJson())
+                        .map(PERIOD_END::matcher)
+                        .filter(Matcher::find)
+                        .map(found -> Long.parseLong(found.group(1))))
+                .map(Instant::ofEpochSecond);
+    }
+
+    private static final Pattern PERIOD_END = Pattern.compile("\"current_period_end\"\\s*:\\s*(\\d{1,12})\\b");
+
+    /** Our business's id from the metadata we set; anything else there names none. */
+    static Optional<BusinessId> business(Map<String, String> metadata) {
+        return Optional.ofNullable(metadata)
+                .map(m -> m.get("business_id"))
+                .flatMap(StripeWebhook::canonicalUuid)
+                .map(BusinessId::new);
+    }
+
+    private static Optional<String> plan(Map<String, String> metadata) {
+        return Optional.ofNullable(metadata).map(m -> m.get("plan")).filter(code -> !code.isBlank());
+    }
+
+    private static Optional<UUID> canonicalUuid(String value) {
+        try {
+            UUID uuid = UUID.fromString(value);
+            return uuid.toString().equalsIgnoreCase(value) ? Optional.of(uuid) : Optional.empty();
         } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
         }

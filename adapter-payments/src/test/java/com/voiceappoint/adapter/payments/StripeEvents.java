@@ -148,4 +148,105 @@ final class StripeEvents {
                 }
                 """.formatted(ACCOUNT, chargesEnabled, detailsSubmitted, chargesEnabled);
     }
+
+    static final String BUSINESS_ID = "5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60";
+    static final String CUSTOMER = "cus_QSalonLolaMadrid";
+    static final String SUBSCRIPTION = "sub_1QSalonLolaPro0001";
+    static final String SUBSCRIPTION_SESSION = "cs_test_b1SubscribeLolaToPro0000000000000000000000";
+    /** 7 January 2027, 10:00 UTC: a month after the events' time. */
+    static final long PERIOD_END = 1799316000L;
+
+    /** A Checkout Session in subscription mode on the platform's own account, as it is when completed. */
+    static String subscriptionSession(String paymentStatus) {
+        return """
+                {
+                  "id": "%s",
+                  "object": "checkout.session",
+                  "amount_subtotal": 2900,
+                  "amount_total": 2900,
+                  "cancel_url": "https://citas.example.com/dashboard/lola/settings/billing",
+                  "client_reference_id": "%s",
+                  "created": 1796637600,
+                  "currency": "eur",
+                  "customer": "%s",
+                  "customer_email": null,
+                  "expires_at": 1796724000,
+                  "invoice": "in_1QSalonLolaFirst01",
+                  "livemode": false,
+                  "locale": "es",
+                  "metadata": {"business_id": "%s", "plan": "pro"},
+                  "mode": "subscription",
+                  "payment_intent": null,
+                  "payment_status": "%s",
+                  "status": "complete",
+                  "subscription": "%s",
+                  "success_url": "https://citas.example.com/dashboard/lola/settings/billing?subscribed=pro",
+                  "url": null
+                }
+                """.formatted(SUBSCRIPTION_SESSION, BUSINESS_ID, CUSTOMER, BUSINESS_ID, paymentStatus, SUBSCRIPTION);
+    }
+
+    /**
+     * A subscription to {@code price}, as the current API version has it: the period on its item. With {@code
+     * periodOnSubscription}, as versions before 2025-03-31 had it: on the subscription, none on the item.
+     */
+    static String subscription(String status, String price, boolean periodOnSubscription) {
+        String period = "\"current_period_end\": %d, \"current_period_start\": 1796637600,".formatted(PERIOD_END);
+        return """
+                {
+                  "id": "%s",
+                  "object": "subscription",
+                  "billing_cycle_anchor": 1796637600,
+                  "cancel_at": null,
+                  "cancel_at_period_end": false,
+                  "canceled_at": null,
+                  "collection_method": "charge_automatically",
+                  "created": 1796637600,
+                  "currency": "eur",
+                  %s
+                  "customer": "%s",
+                  "items": {
+                    "object": "list",
+                    "data": [
+                      {
+                        "id": "si_QSalonLolaPro01",
+                        "object": "subscription_item",
+                        "created": 1796637601,
+                        %s
+                        "metadata": {},
+                        "price": {
+                          "id": "%s",
+                          "object": "price",
+                          "active": true,
+                          "currency": "eur",
+                          "product": "prod_QSalonPlanPro",
+                          "recurring": {"interval": "month", "interval_count": 1, "usage_type": "licensed"},
+                          "type": "recurring",
+                          "unit_amount": 2900
+                        },
+                        "quantity": 1,
+                        "subscription": "%s"
+                      }
+                    ],
+                    "has_more": false,
+                    "total_count": 1,
+                    "url": "/v1/subscription_items?subscription=%s"
+                  },
+                  "latest_invoice": "in_1QSalonLolaFirst01",
+                  "livemode": false,
+                  "metadata": {"business_id": "%s", "plan": "pro"},
+                  "start_date": 1796637600,
+                  "status": "%s"
+                }
+                """.formatted(
+                        SUBSCRIPTION,
+                        periodOnSubscription ? period : "",
+                        CUSTOMER,
+                        periodOnSubscription ? "" : period,
+                        price,
+                        SUBSCRIPTION,
+                        SUBSCRIPTION,
+                        BUSINESS_ID,
+                        status);
+    }
 }

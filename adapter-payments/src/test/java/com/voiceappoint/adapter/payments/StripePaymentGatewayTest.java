@@ -512,4 +512,146 @@ class StripePaymentGatewayTest {
         assertThatThrownBy(() -> unreachable.accountState(ACCOUNT)).isInstanceOf(StoreUnavailableException.class);
         assertThatThrownBy(() -> unreachable.openCheckout(deposit())).isInstanceOf(StoreUnavailableException.class);
     }
+
+    private static final String CUSTOMER = "cus_QSalonLolaMadrid";
+    private static final Map<String, String> SUBSCRIBING =
+            Map.of("business_id", "5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60", "plan", "pro");
+
+    private static PaymentGateway.SubscriptionCheckoutRequest subscribing(Language language) {
+        return new PaymentGateway.SubscriptionCheckoutRequest(
+                CUSTOMER,
+                "price_1QPlanProMonthly",
+                language,
+                URI.create("https://citas.example.com/dashboard/lola/settings/billing?subscribed=pro"),
+                URI.create("https://citas.example.com/dashboard/lola/settings/billing"),
+                SUBSCRIBING,
+                "subscribe-5d1e8f3a-pro-es-0");
+    }
+
+    @Test
+    void a_business_becomes_a_customer_of_the_platform_once_on_the_platform_s_own_account() {
+        stripe.always("POST", "/v1/customers", Reply.ok("""
+                        {"id": "cus_QSalonLolaMadrid", "object": "customer", "email": "lola@example.com",
+                         "metadata": {"business_id": "5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60"},
+                         "name": "Peluquería Lola"}
+                        """));
+
+        String customer = gateway()
+                .createCustomer(new PaymentGateway.NewCustomer(
+                        "Peluquería Lola",
+                        Optional.of("lola@example.com"),
+                        Map.of("business_id", "5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60"),
+                        "customer-5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60"));
+
+        assertThat(customer).isEqualTo(CUSTOMER);
+        Recorded sent = stripe.last();
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/v1/customers");
+        assertThat(sent.header("Stripe-Account"))
+                .as("the platform's own customer")
+                .isNull();
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("customer-5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60");
+        assertThat(sent.form())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "name", "Peluquería Lola",
+                        "email", "lola@example.com",
+                        "metadata[business_id]", "5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60"));
+    }
+
+    @Test
+    void a_subscription_page_is_opened_on_the_platform_account_for_the_plan_s_price() {
+        stripe.always("POST", "/v1/checkout/sessions", Reply.ok("""
+                        {"id": "cs_test_b1SubscribeLolaToPro", "object": "checkout.session", "mode": "subscription",
+                         "customer": "cus_QSalonLolaMadrid", "status": "open",
+                         "url": "https://checkout.stripe.com/c/pay/cs_test_b1SubscribeLolaToPro#fidkdWxOYHwn"}
+                        """));
+
+        Checkout checkout = gateway().openSubscriptionCheckout(subscribing(Language.ES));
+
+        assertThat(checkout)
+                .isEqualTo(new Checkout(
+                        "cs_test_b1SubscribeLolaToPro",
+                        URI.create("https://checkout.stripe.com/c/pay/cs_test_b1SubscribeLolaToPro#fidkdWxOYHwn")));
+        Recorded sent = stripe.last();
+        assertThat(sent.path()).isEqualTo("/v1/checkout/sessions");
+        assertThat(sent.header("Stripe-Account"))
+                .as("the platform bills on its own account")
+                .isNull();
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("subscribe-5d1e8f3a-pro-es-0");
+        Map<String, String> form = sent.form();
+        assertThat(form)
+                .containsEntry("mode", "subscription")
+                .containsEntry("customer", CUSTOMER)
+                .containsEntry("line_items[0][price]", "price_1QPlanProMonthly")
+                .containsEntry("line_items[0][quantity]", "1")
+                .containsEntry("locale", "es")
+                .containsEntry(
+                        "success_url", "https://citas.example.com/dashboard/lola/settings/billing?subscribed=pro")
+                .containsEntry("cancel_url", "https://citas.example.com/dashboard/lola/settings/billing")
+                .containsEntry("client_reference_id", "5d1e8f3a-2b4c-4d6e-8f0a-1b2c3d4e5f60");
+        assertThat(StripeStandIn.under(form, "metadata")).isEqualTo(SUBSCRIBING);
+        assertThat(StripeStandIn.under(form, "subscription_data[metadata]")).isEqualTo(SUBSCRIBING);
+        assertThat(form.keySet())
+                .as("the Price says the amount and the month: no price data, no payment intent")
+                .containsExactlyInAnyOrder(
+                        "mode",
+                        "customer",
+                        "line_items[0][price]",
+                        "line_items[0][quantity]",
+                        "locale",
+                        "success_url",
+                        "cancel_url",
+                        "client_reference_id",
+                        "metadata[business_id]",
+                        "metadata[plan]",
+                        "subscription_data[metadata][business_id]",
+                        "subscription_data[metadata][plan]");
+
+        gateway().openSubscriptionCheckout(subscribing(Language.EN));
+        assertThat(stripe.last().form()).containsEntry("locale", "en");
+    }
+
+    @Test
+    void the_customer_portal_is_opened_for_the_customer_coming_back_to_the_billing_page() {
+        stripe.always("POST", "/v1/billing_portal/sessions", Reply.ok("""
+                        {"id": "bps_1QSalonLolaPortal", "object": "billing_portal.session",
+                         "customer": "cus_QSalonLolaMadrid", "livemode": false, "locale": "es",
+                         "return_url": "https://citas.example.com/dashboard/lola/settings/billing",
+                         "url": "https://billing.stripe.com/p/session/test_YWNjdF8xUVNhbG9u"}
+                        """));
+
+        URI portal = gateway()
+                .openBillingPortal(
+                        CUSTOMER, URI.create("https://citas.example.com/dashboard/lola/settings/billing"), Language.ES);
+
+        assertThat(portal).isEqualTo(URI.create("https://billing.stripe.com/p/session/test_YWNjdF8xUVNhbG9u"));
+        Recorded sent = stripe.last();
+        assertThat(sent.path()).isEqualTo("/v1/billing_portal/sessions");
+        assertThat(sent.header("Stripe-Account")).isNull();
+        assertThat(sent.form())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "customer", CUSTOMER,
+                        "return_url", "https://citas.example.com/dashboard/lola/settings/billing",
+                        "locale", "es"));
+    }
+
+    @Test
+    void a_price_stripe_does_not_know_is_refused_and_stripe_away_is_unavailable() {
+        stripe.then("POST", "/v1/checkout/sessions", Reply.error(400, """
+                        {"error": {"type": "invalid_request_error", "code": "resource_missing",
+                         "param": "line_items[0][price]", "message": "No such price: 'price_1QPlanProMonthly'"}}
+                        """));
+        stripe.always("POST", "/v1/billing_portal/sessions", Reply.error(500, """
+                        {"error": {"type": "api_error", "message": "Something went wrong on Stripe's end."}}
+                        """));
+
+        assertThatThrownBy(() -> gateway().openSubscriptionCheckout(subscribing(Language.ES)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_REFUSED);
+                    assertThat(e.arguments()).containsEntry("param", "line_items[0][price]");
+                });
+        assertThatThrownBy(() -> gateway()
+                        .openBillingPortal(CUSTOMER, URI.create("https://citas.example.com/back"), Language.EN))
+                .isInstanceOf(StoreUnavailableException.class);
+    }
 }

@@ -21,6 +21,10 @@ import com.voiceappoint.application.port.in.PaymentEventsUseCase.Disputed;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase.Outcome;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase.PaymentEvent;
 import com.voiceappoint.application.port.in.PaymentEventsUseCase.PaymentFailed;
+import com.voiceappoint.application.port.in.PaymentEventsUseCase.SubscriptionChanged;
+import com.voiceappoint.application.port.in.PaymentEventsUseCase.SubscriptionCheckoutCompleted;
+import com.voiceappoint.domain.billing.SubscriptionStatus;
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.shared.Money;
 import java.nio.charset.StandardCharsets;
@@ -371,5 +375,151 @@ class StripeWebhookTest {
         assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64}");
         assertThat(post(live, payload, Map.of("stripe-signature", header)).status())
                 .isEqualTo(200);
+    }
+
+    private StripeWebhook.Answer postPlatform(String payload) {
+        return post(payload, sign(payload, PLATFORM_SECRET, NOW));
+    }
+
+    /** The events' own time (StripeEvents.event): what older news is told apart by. */
+    private static final Instant MADE = Instant.ofEpochSecond(1796637900L);
+
+    @Test
+    void a_subscription_s_checkout_page_done_on_the_platform_account_names_the_business_plan_and_subscription() {
+        String payload = event(
+                "evt_1QSubscribed",
+                "checkout.session.completed",
+                null,
+                CURRENT_VERSION,
+                StripeEvents.subscriptionSession("paid"));
+
+        StripeWebhook.Answer answer = postPlatform(payload);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(applied)
+                .containsExactly(new SubscriptionCheckoutCompleted(
+                        "evt_1QSubscribed",
+                        Optional.empty(),
+                        MADE,
+                        Optional.of(new BusinessId(UUID.fromString(StripeEvents.BUSINESS_ID))),
+                        Optional.of("pro"),
+                        StripeEvents.CUSTOMER,
+                        StripeEvents.SUBSCRIPTION,
+                        true));
+    }
+
+    @Test
+    void a_subscription_page_with_nothing_to_pay_is_as_good_as_paid_and_one_left_unpaid_is_not() {
+        postPlatform(event(
+                "evt_free",
+                "checkout.session.completed",
+                null,
+                CURRENT_VERSION,
+                StripeEvents.subscriptionSession("no_payment_required")));
+        postPlatform(event(
+                "evt_unpaid",
+                "checkout.session.completed",
+                null,
+                CURRENT_VERSION,
+                StripeEvents.subscriptionSession("unpaid")));
+
+        assertThat(applied)
+                .extracting(e -> ((SubscriptionCheckoutCompleted) e).paid())
+                .containsExactly(true, false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "customer.subscription.created",
+                "customer.subscription.updated",
+                "customer.subscription.deleted",
+                "customer.subscription.paused",
+                "customer.subscription.resumed"
+            })
+    void a_subscription_s_news_reaches_the_use_case_with_its_price_status_and_period(String type) {
+        String payload =
+                event("evt_sub", type, null, CURRENT_VERSION, StripeEvents.subscription("active", "price_pro", false));
+
+        assertThat(postPlatform(payload).status()).isEqualTo(200);
+
+        assertThat(applied)
+                .containsExactly(new SubscriptionChanged(
+                        "evt_sub",
+                        Optional.empty(),
+                        MADE,
+                        StripeEvents.SUBSCRIPTION,
+                        StripeEvents.CUSTOMER,
+                        Optional.of(new BusinessId(UUID.fromString(StripeEvents.BUSINESS_ID))),
+                        Optional.of("price_pro"),
+                        Optional.of("pro"),
+                        SubscriptionStatus.ACTIVE,
+                        Optional.of(Instant.ofEpochSecond(StripeEvents.PERIOD_END))));
+    }
+
+    @Test
+    void an_endpoint_on_an_older_api_version_gives_the_period_on_the_subscription_and_it_is_read_there() {
+        postPlatform(event(
+                "evt_old",
+                "customer.subscription.updated",
+                null,
+                OLD_VERSION,
+                StripeEvents.subscription("past_due", "price_starter", true)));
+
+        assertThat(applied).singleElement().isInstanceOfSatisfying(SubscriptionChanged.class, changed -> {
+            assertThat(changed.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
+            assertThat(changed.price()).contains("price_starter");
+            assertThat(changed.currentPeriodEnd()).contains(Instant.ofEpochSecond(StripeEvents.PERIOD_END));
+        });
+    }
+
+    @Test
+    void a_subscription_status_stripe_added_later_is_left_alone_and_answered_200() {
+        StripeWebhook.Answer answer = postPlatform(event(
+                "evt_new",
+                "customer.subscription.updated",
+                null,
+                CURRENT_VERSION,
+                StripeEvents.subscription("frozen", "price_pro", false)));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"received\":true,\"outcome\":\"ignored\"}");
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void a_subscription_s_news_signed_with_the_connect_secret_is_refused() {
+        String payload = event(
+                "evt_sub",
+                "customer.subscription.deleted",
+                null,
+                CURRENT_VERSION,
+                StripeEvents.subscription("canceled", "price_pro", false));
+
+        assertThat(post(payload, sign(payload, CONNECT_SECRET, NOW)).status()).isEqualTo(400);
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void a_deposit_s_page_done_is_still_a_deposit_s_news() {
+        postConnect(completed("checkout.session.completed", "paid", 2550, "eur", CURRENT_VERSION));
+
+        assertThat(applied).singleElement().isInstanceOf(CheckoutCompleted.class);
+    }
+
+    @Test
+    void a_connected_account_s_own_subscriptions_are_no_news_of_ours() {
+        String payload = event(
+                "evt_theirs",
+                "customer.subscription.updated",
+                ACCOUNT,
+                CURRENT_VERSION,
+                StripeEvents.subscription("active", "price_theirs", false));
+
+        StripeWebhook.Answer answer = postConnect(payload);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"received\":true,\"outcome\":\"ignored\"}");
+        assertThat(applied).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.inmemory;
 
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BillingRepository;
 import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
@@ -55,6 +56,7 @@ public final class InMemoryPersistence implements DataStore {
     private final LogoStore logos;
     private final PlatformRepository platform;
     private final PaymentRepository payments;
+    private final BillingRepository billing;
 
     private InMemoryPersistence() {
         InMemoryServiceRepository serviceStore = new InMemoryServiceRepository(transactions);
@@ -90,6 +92,8 @@ public final class InMemoryPersistence implements DataStore {
                 new InMemoryPlatformRepository(
                         transactions, businessStore, memberships, services, appointmentStore, callStore));
         payments = transactions.port(PaymentRepository.class, new InMemoryPaymentRepository(transactions));
+        billing = transactions.port(
+                BillingRepository.class, new InMemoryBillingRepository(transactions, appointmentStore));
     }
 
     /** Empty stores, sharing one transaction runner. */
@@ -200,6 +204,11 @@ public final class InMemoryPersistence implements DataStore {
     @Override
     public PaymentRepository payments() {
         return payments;
+    }
+
+    @Override
+    public BillingRepository billing() {
+        return billing;
     }
 
     /**

@@ -3,6 +3,7 @@ package com.voiceappoint.adapter.persistence;
 import com.voiceappoint.application.error.StoreUnavailableException;
 import com.voiceappoint.application.port.out.AnalyticsRepository;
 import com.voiceappoint.application.port.out.AppointmentRepository;
+import com.voiceappoint.application.port.out.BillingRepository;
 import com.voiceappoint.application.port.out.BusinessEventStore;
 import com.voiceappoint.application.port.out.BusinessRepository;
 import com.voiceappoint.application.port.out.CallLogRepository;
@@ -349,6 +350,11 @@ public final class PostgresPersistence implements DataStore, AutoCloseable {
     @Override
     public PaymentRepository payments() {
         return new JdbiPaymentRepository(jdbi);
+    }
+
+    @Override
+    public BillingRepository billing() {
+        return new JdbiBillingRepository(jdbi);
     }
 
     /** The pool, for the jobs that send messages. */

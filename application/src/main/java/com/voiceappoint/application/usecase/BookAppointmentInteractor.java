@@ -7,6 +7,7 @@ import com.voiceappoint.application.error.NotFoundException;
 import com.voiceappoint.application.error.OutcomeUnknownException;
 import com.voiceappoint.application.error.SlotAlreadyTakenException;
 import com.voiceappoint.application.error.StoreUnavailableException;
+import com.voiceappoint.application.error.VoiceBookingsCappedException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
@@ -65,6 +66,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
     private final AppointmentDetailsAssembler assembler;
     private final BookingOutcomePublisher outcomes;
     private final Deposits deposits;
+    private final VoiceCaps caps;
     private final Clock clock;
     private final BookingConflictPolicy policy = new BookingConflictPolicy();
     private final ManageCodes codes;
@@ -83,6 +85,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             AppointmentDetailsAssembler assembler,
             BookingOutcomePublisher outcomes,
             Deposits deposits,
+            VoiceCaps caps,
             Clock clock) {
         this.access = access;
         this.transactions = transactions;
@@ -97,6 +100,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
         this.assembler = assembler;
         this.outcomes = outcomes;
         this.deposits = deposits;
+        this.caps = caps;
         this.clock = clock;
         this.codes = new ManageCodes(appointments);
     }
@@ -156,6 +160,9 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     refused.reason() == RefusalReason.SLOT_TAKEN ? Outcome.SLOT_TAKEN : Outcome.REFUSED,
                     request.source);
             throw refused;
+        } catch (VoiceBookingsCappedException capped) {
+            outcomes.publish(Outcome.REFUSED, request.source);
+            throw capped;
         }
     }
 
@@ -251,6 +258,10 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             due.ifPresent(d -> deposits.open(d, booked, now));
             request.idempotencyKey.ifPresent(key -> appointments.keepIdempotencyKey(business.id(), found.id(), key));
             return new Result(assembler.details(booked), Replay.NONE);
+        }
+        if (request.byVoice) {
+            // a new appointment by voice, not a retry or the caller's own hold confirmed: within the plan's month
+            caps.check(business, now);
         }
         LocalDate day = request.start.atZone(business.zone()).toLocalDate();
         LoadedCalendar loaded =
@@ -452,6 +463,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
             Optional<String> call,
             boolean numberVouched,
             boolean byClient,
+            boolean byVoice,
             BusinessEvent.By by,
             Optional<AppointmentRepository.IdempotencyKey> idempotencyKey,
             Intent intent,
@@ -506,6 +518,7 @@ public final class BookAppointmentInteractor implements BookAppointmentUseCase {
                     call,
                     numberVouched,
                     command.actor() instanceof Actor.Caller,
+                    BusinessAccess.isVoiceCaller(command.actor()),
                     EventJournal.by(command.actor()),
                     key.map(k -> new AppointmentRepository.IdempotencyKey(k, fingerprint)),
                     intent,

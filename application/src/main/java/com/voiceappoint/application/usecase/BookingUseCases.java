@@ -8,6 +8,7 @@ import com.voiceappoint.application.port.in.ClientsUseCase;
 import com.voiceappoint.application.port.in.FindAvailableSlotsQuery;
 import com.voiceappoint.application.port.in.FoundBusinessUseCase;
 import com.voiceappoint.application.port.in.GetBusinessQuery;
+import com.voiceappoint.application.port.out.BillingPorts;
 import com.voiceappoint.application.port.out.BookingOutcomePublisher;
 import com.voiceappoint.application.port.out.BookingPorts;
 import com.voiceappoint.application.port.out.CallLogRepository;
@@ -45,6 +46,7 @@ public final class BookingUseCases {
     private final Deposits deposits;
     private final PaymentDues dues;
     private final Optional<NoShowCharges> noShows;
+    private final VoiceCaps caps;
 
     public BookingUseCases(BookingPorts ports, Clock clock) {
         this(
@@ -54,7 +56,8 @@ public final class BookingUseCases {
                 BookingOutcomePublisher.NONE,
                 NotificationStore.NONE,
                 EventJournal.none(ports.transactions()),
-                Deposits.NONE);
+                Deposits.NONE,
+                VoiceCaps.NONE);
     }
 
     private BookingUseCases(
@@ -64,8 +67,10 @@ public final class BookingUseCases {
             BookingOutcomePublisher outcomes,
             NotificationStore notifications,
             EventJournal events,
-            Deposits deposits) {
+            Deposits deposits,
+            VoiceCaps caps) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.caps = caps;
         this.events = events;
         this.deposits = deposits;
         this.clock = clock;
@@ -126,6 +131,7 @@ public final class BookingUseCases {
                 assembler,
                 outcomes,
                 deposits,
+                caps,
                 clock);
         this.slots = new FindAvailableSlotsInteractor(
                 access,
@@ -162,12 +168,12 @@ public final class BookingUseCases {
 
     /** The same, logging each booking made during a phone call with the call, in the booking's own transaction. */
     public BookingUseCases loggingCallsIn(CallLogRepository callLog) {
-        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications, events, deposits);
+        return new BookingUseCases(ports, clock, Optional.of(callLog), outcomes, notifications, events, deposits, caps);
     }
 
     /** The same, telling {@code outcomes} what became of each request to book or hold a time. */
     public BookingUseCases publishingOutcomesTo(BookingOutcomePublisher outcomes) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits, caps);
     }
 
     /**
@@ -175,7 +181,7 @@ public final class BookingUseCases {
      * cancellations, staff alerts) in the change's own transaction, for a sender to deliver after it commits.
      */
     public BookingUseCases notifyingThrough(NotificationStore notifications) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits, caps);
     }
 
     /**
@@ -183,7 +189,7 @@ public final class BookingUseCases {
      * transactions of the whole application, which keep the events with the changes and hand them on after commits.
      */
     BookingUseCases recordingEventsIn(EventJournal events) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits);
+        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, deposits, caps);
     }
 
     /**
@@ -191,7 +197,17 @@ public final class BookingUseCases {
      * time is kept until paid, and a change of the appointment settles its payments.
      */
     public BookingUseCases takingPaymentsThrough(PaymentPorts payments) {
-        return new BookingUseCases(ports, clock, callLog, outcomes, notifications, events, Deposits.through(payments));
+        return new BookingUseCases(
+                ports, clock, callLog, outcomes, notifications, events, Deposits.through(payments), caps);
+    }
+
+    /**
+     * The same, refusing a voice caller a new booking once the business's plan has no voice bookings left this month:
+     * the caller is offered the business's public page instead. Web, dashboard and API bookings are never capped.
+     */
+    public BookingUseCases cappingVoiceBookingsBy(BillingPorts billing) {
+        return new BookingUseCases(
+                ports, clock, callLog, outcomes, notifications, events, deposits, VoiceCaps.of(billing));
     }
 
     /** A business to book in, with no account behind it. */

@@ -29,6 +29,7 @@ public final class Interactors {
         OutboundPorts ports = given.runningTransactionsThrough(journal);
         BookingUseCases booking = new BookingUseCases(ports.booking(), clock)
                 .takingPaymentsThrough(ports.payments())
+                .cappingVoiceBookingsBy(ports.billing())
                 .loggingCallsIn(ports.callLog())
                 .publishingOutcomesTo(ports.bookingOutcomes())
                 .notifyingThrough(ports.notifications().store())
@@ -200,7 +201,20 @@ public final class Interactors {
                         refunds,
                         clock),
                 new PaymentEventsInteractor(
-                        ports.transactions(), ports.payments(), ports.appointments(), booking.writes(), refunds, clock),
-                new PaymentUpkeepInteractor(ports.payments(), ports.transactions(), refunds, clock, booking.noShows()));
+                        ports.transactions(),
+                        ports.payments(),
+                        ports.appointments(),
+                        booking.writes(),
+                        refunds,
+                        clock,
+                        new SubscriptionEvents(
+                                ports.transactions(),
+                                ports.billing(),
+                                ports.payments().store(),
+                                ports.businesses(),
+                                clock)),
+                new PaymentUpkeepInteractor(ports.payments(), ports.transactions(), refunds, clock, booking.noShows()),
+                new BillingInteractor(
+                        access, ports.transactions(), ports.billing(), ports.users(), ports.platform(), clock));
     }
 }

@@ -44,6 +44,7 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
     private final AppointmentWrites writes;
     private final RefundDesk desk;
     private final Clock clock;
+    private final SubscriptionEvents subscriptions;
 
     PaymentEventsInteractor(
             TransactionRunner transactions,
@@ -51,17 +52,23 @@ final class PaymentEventsInteractor implements PaymentEventsUseCase {
             AppointmentRepository appointments,
             AppointmentWrites writes,
             RefundDesk desk,
-            Clock clock) {
+            Clock clock,
+            SubscriptionEvents subscriptions) {
         this.transactions = transactions;
         this.ports = ports;
         this.appointments = appointments;
         this.writes = writes;
         this.desk = desk;
         this.clock = clock;
+        this.subscriptions = subscriptions;
     }
 
     @Override
     public Outcome apply(PaymentEvent event) {
+        if (SubscriptionEvents.about(event)) {
+            // the platform billing its businesses: news of the platform's own account, not a connected one's
+            return subscriptions.apply(event);
+        }
         Optional<BusinessId> business = event.account().flatMap(store()::businessOfAccount);
         if (business.isEmpty()) {
             return Outcome.IGNORED;

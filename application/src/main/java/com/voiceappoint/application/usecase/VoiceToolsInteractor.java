@@ -1,6 +1,7 @@
 package com.voiceappoint.application.usecase;
 
 import com.voiceappoint.application.error.BookingRefusedException;
+import com.voiceappoint.application.error.VoiceBookingsCappedException;
 import com.voiceappoint.application.port.in.Actor;
 import com.voiceappoint.application.port.in.BookAppointmentUseCase;
 import com.voiceappoint.application.port.in.BusinessHoursUseCase;
@@ -210,6 +211,8 @@ public final class VoiceToolsInteractor implements VoiceToolsUseCase {
                     booking.card());
         } catch (BookingRefusedException refused) {
             return refused(refused, book.namedSomeone());
+        } catch (VoiceBookingsCappedException capped) {
+            return new BookOnline(capped.bookOnline());
         }
     }
 
@@ -232,6 +235,8 @@ public final class VoiceToolsInteractor implements VoiceToolsUseCase {
                     : new Booked(held, true, Optional.empty());
         } catch (BookingRefusedException refused) {
             return refused(refused, hold.namedSomeone());
+        } catch (VoiceBookingsCappedException capped) {
+            return new BookOnline(capped.bookOnline());
         }
     }
 

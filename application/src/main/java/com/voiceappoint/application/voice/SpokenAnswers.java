@@ -7,6 +7,7 @@ import com.voiceappoint.application.port.in.AnswerToolCallUseCase.Answer;
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase.Availability;
+import com.voiceappoint.application.port.in.VoiceToolsUseCase.BookOnline;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase.Booked;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase.Cancelled;
 import com.voiceappoint.application.port.in.VoiceToolsUseCase.CodeRefused;
@@ -135,6 +136,11 @@ public final class SpokenAnswers {
     }
 
     private Answer rest(VoiceToolsUseCase.Answer answer) {
+        if (answer instanceof BookOnline online) {
+            return result(online.page()
+                    .map(page -> speech.say("book.online", page.toString()))
+                    .orElseGet(() -> speech.say("book.online.nopage", business.name())));
+        }
         if (answer instanceof Refused refused) {
             String why = speech.say("refused." + refused.reason().name());
             return result(

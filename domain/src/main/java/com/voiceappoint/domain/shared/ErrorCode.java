@@ -62,6 +62,12 @@ public enum ErrorCode {
     /** Stripe refused what was asked of it (a card declined, a request it found invalid): nothing was charged. */
     PAYMENT_REFUSED,
 
+    // billing (businesses paying the platform)
+    /** The business is subscribed already: a change of plan is made in Stripe's Customer Portal. */
+    ALREADY_SUBSCRIBED,
+    /** The business never subscribed: it has no subscription or invoices to manage. */
+    NOT_SUBSCRIBED,
+
     // voice
     /** The voice platform refused an outbound call, or the business does not take calls by voice. */
     CALL_REJECTED,

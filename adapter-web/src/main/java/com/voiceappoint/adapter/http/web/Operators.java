@@ -1,7 +1,10 @@
 package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.application.port.in.Actor;
+import com.voiceappoint.application.port.in.BillingUseCase;
 import com.voiceappoint.application.port.in.OperatorsUseCase;
+import com.voiceappoint.domain.billing.Plan;
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.shared.InvalidValueException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -10,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /operator/}: the platform's operators see every business's usage and suspend or reactivate one. To anyone
+ * {@code /operator/}: the platform's operators see every business's usage and plan, and suspend or reactivate one. To anyone
  * else, signed in or not, these pages are "not found", as the application answers them: operator rights are never
  * announced, and they open nothing outside these pages.
  */
@@ -22,10 +25,12 @@ final class Operators implements PageGroup {
 
     private final WebPages pages;
     private final OperatorsUseCase operators;
+    private final BillingUseCase billing;
 
-    Operators(WebPages pages, OperatorsUseCase operators) {
+    Operators(WebPages pages, OperatorsUseCase operators, BillingUseCase billing) {
         this.pages = pages;
         this.operators = operators;
+        this.billing = billing;
     }
 
     @Override
@@ -43,8 +48,12 @@ final class Operators implements PageGroup {
             throw badRequest();
         }
         OperatorsUseCase.BusinessesPage page = operators.businesses(operator, search, pageNumber(ctx));
+        Map<BusinessId, Plan> plans = billing.plansOf(
+                operator,
+                page.businesses().stream().map(usage -> usage.business().id()).toList());
         Visit v = pages.visit(ctx);
-        pages.render(ctx, "operator/businesses.jte", Map.of("v", v, "o", new OperatorView(v), "page", page));
+        pages.render(
+                ctx, "operator/businesses.jte", Map.of("v", v, "o", new OperatorView(v), "page", page, "plans", plans));
     }
 
     private static int pageNumber(Context ctx) {

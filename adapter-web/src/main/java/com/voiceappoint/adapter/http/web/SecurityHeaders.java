@@ -11,8 +11,12 @@ import java.util.stream.Stream;
  * runs nowhere), never be framed, never sniff types, and send no page address to other sites.
  */
 final class SecurityHeaders {
-    /** Where Stripe's pages are: the one a client pays a deposit on, and the one a business connects its account on. */
-    static final List<String> STRIPE_PAGES = List.of("https://checkout.stripe.com", "https://connect.stripe.com");
+    /**
+     * Where Stripe's pages are: the one a client pays a deposit on (and an owner subscribes to a plan on), the one a
+     * business connects its account on, and the Customer Portal where an owner manages the business's subscription.
+     */
+    static final List<String> STRIPE_PAGES =
+            List.of("https://checkout.stripe.com", "https://connect.stripe.com", "https://billing.stripe.com");
 
     /** The policy of a server whose payment pages are Stripe's only: every server in production. */
     static final String CONTENT_SECURITY_POLICY = policy(List.of());

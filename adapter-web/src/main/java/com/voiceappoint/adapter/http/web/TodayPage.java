@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.application.port.in.AppointmentDetails;
 import com.voiceappoint.application.port.in.AppointmentsQuery;
+import com.voiceappoint.application.port.in.BillingUseCase;
 import com.voiceappoint.application.port.in.BusinessSettingsUseCase;
 import com.voiceappoint.application.port.in.CallLogUseCase;
 import com.voiceappoint.application.port.in.Page;
@@ -27,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The dashboard's first page: what comes next today, today's calls, a few numbers for today and this week, and,
- * until the business is live, the steps still to take.
+ * The dashboard's first page: what comes next today, today's calls, a few numbers for today and this week, until the
+ * business is live the steps still to take, and a notice once its plan's voice bookings for the month are used up.
  */
 public final class TodayPage implements PageGroup {
     private static final int NEXT_SHOWN = 5;
@@ -41,6 +42,7 @@ public final class TodayPage implements PageGroup {
     private final BusinessSettingsUseCase settings;
     private final CallLogUseCase calls;
     private final VoiceSettingsUseCase voice;
+    private final BillingUseCase billing;
     private final Clock clock;
 
     TodayPage(WebPages pages, Dashboards dashboards, UseCases useCases, Clock clock) {
@@ -50,6 +52,7 @@ public final class TodayPage implements PageGroup {
         this.settings = useCases.settings();
         this.calls = useCases.callLog();
         this.voice = useCases.voiceSettings();
+        this.billing = useCases.billing();
         this.clock = clock;
     }
 
@@ -125,7 +128,9 @@ public final class TodayPage implements PageGroup {
                         "numbers", numbers,
                         "next", next,
                         "calls", todaysCalls,
-                        "steps", live ? List.of() : steps));
+                        "steps", live ? List.of() : steps,
+                        // callers are offered the web instead once the plan's voice bookings are used up: said here
+                        "voiceCap", billing.cappedVoice(w.member(), id)));
     }
 
     /** The seed's setup steps, in the order an owner takes them: hours, a service, staff, a voice number, a booking. */

@@ -2,6 +2,7 @@ package com.voiceappoint.adapter.http.web;
 
 import com.voiceappoint.adapter.http.HttpExtension;
 import com.voiceappoint.adapter.http.ratelimit.RateLimiter;
+import com.voiceappoint.application.port.in.BillingUseCase;
 import com.voiceappoint.application.port.in.UseCases;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -20,12 +21,14 @@ public final class WebApp implements HttpExtension {
     private final LogoPages logoPages;
     private final LivePage live;
     private final String contentSecurityPolicy;
+    private final BillingUseCase billing;
     /** In the order their routes are added: static paths first, {@code /{slug}} last. */
     private final List<PageGroup> groups;
 
     private WebApp(UseCases useCases, WebSettings settings, RateLimiter limiter) {
         this.assets = Assets.load();
         this.contentSecurityPolicy = SecurityHeaders.policy(settings.paymentPages());
+        this.billing = useCases.billing();
         Csrf csrf = new Csrf(settings.secureCookies());
         this.pages = new WebPages(
                 assets,
@@ -59,12 +62,14 @@ public final class WebApp implements HttpExtension {
                 logoPages,
                 settingsPages,
                 new PaymentSettingsPages(pages, dashboards, useCases.payments(), settings.publicUrl()),
+                new BillingPages(pages, dashboards, useCases.billing()),
                 new MemberPages(pages, dashboards, useCases.members()),
                 new ClientPages(pages, dashboards, useCases.clients()),
                 new CallPages(pages, dashboards, useCases.callLog()),
                 new AnalyticsPages(pages, dashboards, useCases.analytics(), assets, settings.clock()),
                 new NotificationPages(pages, dashboards, useCases.notifications()),
-                new Operators(pages, useCases.operators()),
+                new Operators(pages, useCases.operators(), useCases.billing()),
+                new PricingPage(pages, useCases.billing()),
                 deposits,
                 // last: /{slug} would answer for any one-word page added after it
                 new PublicPages(
@@ -103,7 +108,11 @@ public final class WebApp implements HttpExtension {
     }
 
     private void landing(Context ctx) {
-        pages.render(ctx, "landing.jte", Map.of("v", pages.visit(ctx)));
+        // the plans are shown only where a business can subscribe to one
+        pages.render(
+                ctx,
+                "landing.jte",
+                Map.of("v", pages.visit(ctx), "pricing", billing.plans().subscriptions()));
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.voiceappoint.domain.payment.Payment;
 import com.voiceappoint.domain.payment.PaymentMethod;
 import com.voiceappoint.domain.payment.PaymentStatus;
 import com.voiceappoint.domain.schedule.ProviderId;
+import com.voiceappoint.domain.shared.Language;
 import com.voiceappoint.testkit.RecordingPaymentGateway;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -202,7 +203,8 @@ class PaymentPagesTest {
         assertThat(booked.status()).as(booked.body()).isEqualTo(303);
         assertThat(booked.header("Content-Security-Policy").orElseThrow())
                 .as("a browser follows a form's redirect only to where form-action lets it")
-                .contains("form-action 'self' https://checkout.stripe.com https://connect.stripe.com;");
+                .contains(
+                        "form-action 'self' https://checkout.stripe.com https://connect.stripe.com https://billing.stripe.com;");
         Payment deposit = lastDeposit(s);
         PaymentGateway.CheckoutRequest asked =
                 STRIPE.stripe.checkouts().get(STRIPE.stripe.checkouts().size() - 1);
@@ -683,6 +685,21 @@ class PaymentPagesTest {
         @Override
         public OffSessionCharge chargeOffSession(OffSessionRequest request) {
             return stripe.chargeOffSession(request);
+        }
+
+        @Override
+        public String createCustomer(NewCustomer customer) {
+            return stripe.createCustomer(customer);
+        }
+
+        @Override
+        public Checkout openSubscriptionCheckout(SubscriptionCheckoutRequest request) {
+            return stripe.openSubscriptionCheckout(request);
+        }
+
+        @Override
+        public URI openBillingPortal(String customer, URI returnUrl, Language language) {
+            return stripe.openBillingPortal(customer, returnUrl, language);
         }
     }
 }

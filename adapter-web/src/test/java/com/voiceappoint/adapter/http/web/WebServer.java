@@ -12,6 +12,7 @@ import com.voiceappoint.application.port.in.UseCases;
 import com.voiceappoint.application.port.out.OutboundPorts;
 import com.voiceappoint.application.port.out.PaymentGateway;
 import com.voiceappoint.application.usecase.Interactors;
+import com.voiceappoint.domain.billing.Plans;
 import com.voiceappoint.domain.shared.Language;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -137,5 +138,16 @@ final class WebServer implements BeforeAllCallback, AfterAllCallback {
 
     OutboundPorts ports() {
         return ports;
+    }
+
+    /**
+     * A server billing its businesses for {@code plans} through {@code gateway}, sending their owners back to
+     * {@link #PUBLIC_URL}.
+     */
+    static WebServer billing(PaymentGateway gateway, Plans plans) {
+        return new WebServer(
+                false,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                ports -> ports.billingThrough(gateway, plans, Optional.of(PUBLIC_URL)));
     }
 }

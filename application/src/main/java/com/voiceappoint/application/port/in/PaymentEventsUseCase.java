@@ -1,8 +1,11 @@
 package com.voiceappoint.application.port.in;
 
+import com.voiceappoint.domain.billing.SubscriptionStatus;
+import com.voiceappoint.domain.business.BusinessId;
 import com.voiceappoint.domain.payment.PaymentId;
 import com.voiceappoint.domain.payment.SavedCardId;
 import com.voiceappoint.domain.shared.Money;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,4 +102,58 @@ public interface PaymentEventsUseCase {
     /** A connected account changed: whether it can take payments now. */
     record AccountUpdated(String id, Optional<String> account, boolean chargesEnabled, boolean detailsSubmitted)
             implements PaymentEvent {}
+
+    /**
+     * A business's owner subscribed on a Checkout Session of the platform's own account (Stripe Billing).
+     *
+     * @param created when Stripe made the event: news older than what was applied last does not undo it
+     * @param business our business, from the session's metadata
+     * @param plan the plan's code, from the session's metadata
+     * @param paid whether the first payment is through (or none was due), so the plan is the business's now
+     */
+    record SubscriptionCheckoutCompleted(
+            String id,
+            Optional<String> account,
+            Instant created,
+            Optional<BusinessId> business,
+            Optional<String> plan,
+            String customer,
+            String subscription,
+            boolean paid)
+            implements PaymentEvent {
+        public SubscriptionCheckoutCompleted {
+            Objects.requireNonNull(created, "created");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(subscription, "subscription");
+        }
+    }
+
+    /**
+     * A business's subscription was made, changed (another plan, a renewal, a failed payment) or ended.
+     *
+     * @param created when Stripe made the event: news older than what was applied last does not undo it
+     * @param business our business, from the subscription's metadata (the customer's business is asked first)
+     * @param price the Stripe Price it is for now: a plan changed in the Customer Portal changes the price, not our
+     *     metadata
+     * @param plan the plan's code, from the subscription's metadata
+     */
+    record SubscriptionChanged(
+            String id,
+            Optional<String> account,
+            Instant created,
+            String subscription,
+            String customer,
+            Optional<BusinessId> business,
+            Optional<String> price,
+            Optional<String> plan,
+            SubscriptionStatus status,
+            Optional<Instant> currentPeriodEnd)
+            implements PaymentEvent {
+        public SubscriptionChanged {
+            Objects.requireNonNull(created, "created");
+            Objects.requireNonNull(subscription, "subscription");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 }

@@ -42,7 +42,8 @@ public record UseCases(
         OperatorsUseCase operators,
         PaymentsUseCase payments,
         PaymentEventsUseCase paymentEvents,
-        PaymentUpkeepUseCase paymentUpkeep) {
+        PaymentUpkeepUseCase paymentUpkeep,
+        BillingUseCase billing) {
     public UseCases {
         Objects.requireNonNull(registerAccount, "registerAccount");
         Objects.requireNonNull(authenticate, "authenticate");
@@ -80,5 +81,6 @@ public record UseCases(
         Objects.requireNonNull(lapsedHolds, "lapsedHolds");
         Objects.requireNonNull(logos, "logos");
         Objects.requireNonNull(operators, "operators");
+        Objects.requireNonNull(billing, "billing");
     }
 }

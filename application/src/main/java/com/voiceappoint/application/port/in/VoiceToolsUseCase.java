@@ -7,6 +7,7 @@ import com.voiceappoint.domain.availability.RefusalReason;
 import com.voiceappoint.domain.catalog.Service;
 import com.voiceappoint.domain.schedule.OpeningWindow;
 import com.voiceappoint.domain.schedule.ProviderId;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -220,4 +221,12 @@ public interface VoiceToolsUseCase {
         /** The tries cannot be counted just now. */
         UNCOUNTED
     }
+
+    /**
+     * Not booked by phone just now: the caller can book it on the web. Why is not the caller's business (the
+     * business's plan allows no more voice bookings this month), and the answer says nothing of it.
+     *
+     * @param page the business's public page, when the server has one
+     */
+    record BookOnline(Optional<URI> page) implements Booking {}
 }

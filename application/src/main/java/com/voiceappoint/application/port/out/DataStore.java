@@ -1,5 +1,6 @@
 package com.voiceappoint.application.port.out;
 
+import com.voiceappoint.domain.billing.Plans;
 import java.util.Optional;
 
 /**
@@ -54,6 +55,9 @@ public interface DataStore {
     /** Clients' payments and refunds, and how each business takes them. */
     PaymentRepository payments();
 
+    /** The plan each business is on, and its subscription to it. */
+    BillingRepository billing();
+
     /** These stores with a password hasher, no voice platform, nobody told of booking outcomes, no messages sent. */
     default OutboundPorts ports(PasswordHasher passwordHasher) {
         return ports(passwordHasher, VoicePlatformGateway.NOT_CONFIGURED, BookingOutcomePublisher.NONE);
@@ -100,6 +104,7 @@ public interface DataStore {
                 LiveEventPublisher.ALONE,
                 logos(),
                 platform(),
-                new PaymentPorts(payments(), PaymentGateway.NOT_CONFIGURED, Optional.empty(), 0));
+                new PaymentPorts(payments(), PaymentGateway.NOT_CONFIGURED, Optional.empty(), 0),
+                new BillingPorts(billing(), PaymentGateway.NOT_CONFIGURED, Plans.UNLIMITED, Optional.empty()));
     }
 }

@@ -1,5 +1,6 @@
 package com.voiceappoint.application.port.out;
 
+import com.voiceappoint.domain.billing.Plans;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,7 +30,8 @@ public record OutboundPorts(
         LiveEventPublisher liveEvents,
         LogoStore logos,
         PlatformRepository platform,
-        PaymentPorts payments) {
+        PaymentPorts payments,
+        BillingPorts billing) {
     public OutboundPorts {
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
@@ -56,6 +58,7 @@ public record OutboundPorts(
         Objects.requireNonNull(logos, "logos");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(payments, "payments");
+        Objects.requireNonNull(billing, "billing");
     }
 
     /**
@@ -132,12 +135,47 @@ public record OutboundPorts(
                 liveEvents,
                 logos,
                 platform,
-                payments);
+                payments,
+                billing);
     }
 
     /** Those of them booking needs. */
     public BookingPorts booking() {
         return new BookingPorts(
                 transactions, businesses, memberships, services, providers, schedules, clients, appointments);
+    }
+
+    /**
+     * The same ports, billing the businesses for {@code plans} through {@code gateway} (on the platform's own Stripe
+     * account) and sending their owners back to {@code publicUrl}; voice bookings are capped by each business's plan.
+     */
+    public OutboundPorts billingThrough(PaymentGateway gateway, Plans plans, Optional<String> publicUrl) {
+        return new OutboundPorts(
+                transactions,
+                users,
+                sessions,
+                passwordResets,
+                businesses,
+                memberships,
+                invitations,
+                providers,
+                services,
+                categories,
+                schedules,
+                clients,
+                appointments,
+                voiceSettings,
+                callLog,
+                voicePlatform,
+                analytics,
+                passwordHasher,
+                bookingOutcomes,
+                notifications,
+                events,
+                liveEvents,
+                logos,
+                platform,
+                payments,
+                new BillingPorts(billing.store(), gateway, plans, publicUrl));
     }
 }

@@ -61,7 +61,17 @@ public interface PaymentGateway {
         }
 
         @Override
+        public String createCustomer(NewCustomer customer) {
+            throw notConfigured();
+        }
+
+        @Override
         public Checkout openCardSetup(CardSetupRequest request) {
+            throw notConfigured();
+        }
+
+        @Override
+        public Checkout openSubscriptionCheckout(SubscriptionCheckoutRequest request) {
             throw notConfigured();
         }
 
@@ -72,6 +82,11 @@ public interface PaymentGateway {
 
         @Override
         public OffSessionCharge chargeOffSession(OffSessionRequest request) {
+            throw notConfigured();
+        }
+
+        @Override
+        public URI openBillingPortal(String customer, URI returnUrl, Language language) {
             throw notConfigured();
         }
     };
@@ -219,5 +234,59 @@ public interface PaymentGateway {
         AUTHENTICATION_REQUIRED,
         /** The card was declined (or can no longer be charged): the client may pay with another. */
         DECLINED
+    }
+
+    /*
+     * The platform billing its businesses (Stripe Billing), on the platform's own account: each business is a
+     * customer of the platform, subscribed to a plan's Price.
+     */
+
+    /**
+     * Makes the business a customer of the platform, to subscribe and be invoiced.
+     *
+     * @return the customer's id
+     */
+    String createCustomer(NewCustomer customer);
+
+    /**
+     * Opens a page on the platform's own account where the business's owner subscribes the customer to a plan's
+     * Price: the same request under the same key gives the same page.
+     */
+    Checkout openSubscriptionCheckout(SubscriptionCheckoutRequest request);
+
+    /**
+     * A Customer Portal session: where the owner changes plan, cancels, updates the card and reads the invoices. It
+     * lasts minutes, and each call makes a new one.
+     */
+    URI openBillingPortal(String customer, URI returnUrl, Language language);
+
+    /**
+     * @param metadata what ties the customer back to its business
+     * @param idempotencyKey derived from the business: asking twice makes one customer
+     */
+    record NewCustomer(
+            String businessName, Optional<String> email, Map<String, String> metadata, String idempotencyKey) {
+        public NewCustomer {
+            metadata = Map.copyOf(metadata);
+        }
+    }
+
+    /**
+     * A subscription of {@code customer} to Stripe's {@code price}, paid monthly.
+     *
+     * @param metadata what ties the subscription back to its business and plan, on the session and on the
+     *     subscription it makes, so both kinds of event name them
+     */
+    record SubscriptionCheckoutRequest(
+            String customer,
+            String price,
+            Language language,
+            URI successUrl,
+            URI cancelUrl,
+            Map<String, String> metadata,
+            String idempotencyKey) {
+        public SubscriptionCheckoutRequest {
+            metadata = Map.copyOf(metadata);
+        }
     }
 }
