@@ -31,7 +31,8 @@ class SecurityHeadersTest {
         assertThat(PRODUCTION.browser().get("/").header("Content-Security-Policy"))
                 .contains(SecurityHeaders.CONTENT_SECURITY_POLICY);
         assertThat(SecurityHeaders.CONTENT_SECURITY_POLICY)
-                .contains("; form-action 'self' https://checkout.stripe.com https://connect.stripe.com; ");
+                .contains("; form-action 'self' https://checkout.stripe.com https://connect.stripe.com "
+                        + "https://billing.stripe.com; ");
     }
 
     @Test
@@ -44,7 +45,7 @@ class SecurityHeadersTest {
 
         assertThat(policy)
                 .isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY.replace(
-                        "https://connect.stripe.com;", "https://connect.stripe.com " + STAND_IN + ";"));
+                        "https://billing.stripe.com;", "https://billing.stripe.com " + STAND_IN + ";"));
     }
 
     @Test
