@@ -168,8 +168,8 @@ class DepositJourneyTest {
 
         // the pages' forms may lead to Stripe's stand-in, as its pages are not at Stripe's addresses
         assertThat(api.at("/" + salon.slug).get().header("Content-Security-Policy"))
-                .contains("form-action 'self' https://checkout.stripe.com https://connect.stripe.com " + stripe.base()
-                        + ";");
+                .contains("form-action 'self' https://checkout.stripe.com https://connect.stripe.com "
+                        + "https://billing.stripe.com " + stripe.base() + ";");
 
         // a client books a service asking a deposit: the time is kept for it, and Stripe's page is opened
         String colour = salon.depositService("Color", "15.00");
