@@ -3,7 +3,12 @@ package com.voiceappoint.adapter.http.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.voiceappoint.domain.shared.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +42,28 @@ class TextsTest {
                         .isNotBlank()
                         .doesNotContain("''");
             }
+        }
+    }
+
+    /**
+     * A key written twice is read as its last value only: a page asking for the first meaning prints the second (the
+     * public page's "{0} h" and its hours heading once shared a key).
+     */
+    @Test
+    void no_key_is_written_twice() throws IOException {
+        for (Language language : Language.values()) {
+            String bundle = "/" + Texts.BUNDLE.replace('.', '/') + "_" + language.code() + ".properties";
+            List<String> keys = new ArrayList<>();
+            try (InputStream in = TextsTest.class.getResourceAsStream(bundle)) {
+                assertThat(in).as(bundle).isNotNull();
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String entry = line.strip();
+                    if (!entry.isEmpty() && !entry.startsWith("#") && entry.contains("=")) {
+                        keys.add(entry.substring(0, entry.indexOf('=')).strip());
+                    }
+                }
+            }
+            assertThat(keys).as(bundle).doesNotHaveDuplicates();
         }
     }
 }
