@@ -75,7 +75,8 @@ public record OutboundPorts(
                 transactions,
                 new NotificationPorts(store, templates, email, sms, manageLinkBase),
                 liveEvents,
-                payments);
+                payments,
+                billing);
     }
 
     /**
@@ -88,7 +89,8 @@ public record OutboundPorts(
                 transactions,
                 notifications,
                 liveEvents,
-                new PaymentPorts(payments.store(), gateway, publicUrl, applicationFeePercent));
+                new PaymentPorts(payments.store(), gateway, publicUrl, applicationFeePercent),
+                billing);
     }
 
     /**
@@ -96,20 +98,21 @@ public record OutboundPorts(
      * through {@code liveEvents}.
      */
     public OutboundPorts announcingEventsThrough(LiveEventPublisher liveEvents) {
-        return with(transactions, notifications, liveEvents, payments);
+        return with(transactions, notifications, liveEvents, payments, billing);
     }
 
     /** The same ports, running their transactions through {@code transactions}, which must wrap these ports' own. */
     public OutboundPorts runningTransactionsThrough(TransactionRunner transactions) {
-        return with(transactions, notifications, liveEvents, payments);
+        return with(transactions, notifications, liveEvents, payments, billing);
     }
 
-    /** These ports with the four that an embedder or the application puts around the stores' own. */
+    /** These ports with the five that an embedder or the application puts around the stores' own. */
     private OutboundPorts with(
             TransactionRunner transactions,
             NotificationPorts notifications,
             LiveEventPublisher liveEvents,
-            PaymentPorts payments) {
+            PaymentPorts payments,
+            BillingPorts billing) {
         return new OutboundPorts(
                 transactions,
                 users,
@@ -150,31 +153,10 @@ public record OutboundPorts(
      * account) and sending their owners back to {@code publicUrl}; voice bookings are capped by each business's plan.
      */
     public OutboundPorts billingThrough(PaymentGateway gateway, Plans plans, Optional<String> publicUrl) {
-        return new OutboundPorts(
+        return with(
                 transactions,
-                users,
-                sessions,
-                passwordResets,
-                businesses,
-                memberships,
-                invitations,
-                providers,
-                services,
-                categories,
-                schedules,
-                clients,
-                appointments,
-                voiceSettings,
-                callLog,
-                voicePlatform,
-                analytics,
-                passwordHasher,
-                bookingOutcomes,
                 notifications,
-                events,
                 liveEvents,
-                logos,
-                platform,
                 payments,
                 new BillingPorts(billing.store(), gateway, plans, publicUrl));
     }
